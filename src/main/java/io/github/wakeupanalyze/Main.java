@@ -1,0 +1,1 @@
+package io.github.wakeupanalyze; public final class Main { public static void main(String[] a){} }

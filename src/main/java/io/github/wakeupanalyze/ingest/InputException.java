@@ -1,0 +1,42 @@
+package io.github.wakeupanalyze.ingest;
+
+/**
+ * A trace input that cannot be read: the message is one line, {@code FILE:LINE:COL: what was
+ * expected} (or {@code FILE: offset N: ...} for binary input).
+ */
+public final class InputException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  private final String file;
+
+  public InputException(String file, String where, String message, Throwable cause) {
+    super(file + (where == null || where.isEmpty() ? "" : ":" + where) + ": " + oneLine(message), cause);
+    this.file = file;
+  }
+
+  public InputException(String file, String where, String message) {
+    this(file, where, message, null);
+  }
+
+  /** Where the error was found, as {@code LINE:COL}. */
+  public static String lineColumn(long line, long column) {
+    return line + ":" + column;
+  }
+
+  /** Where the error was found in a binary file. */
+  public static String offset(long offset) {
+    return "offset " + offset;
+  }
+
+  public String file() {
+    return file;
+  }
+
+  static String oneLine(String s) {
+    if (s == null) {
+      return "unknown error";
+    }
+    String t = s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    return t.length() > 300 ? t.substring(0, 297) + "..." : t;
+  }
+}

@@ -1,0 +1,551 @@
+package io.github.wakeupanalyze.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.github.wakeupanalyze.model.Span;
+import io.github.wakeupanalyze.model.SpanLink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Streaming reader for OTLP JSON: one {@code TracesData} / {@code ExportTraceServiceRequest}
+ * document, or JSON Lines with one such object per line (the Collector file exporter), or any
+ * concatenation of them.
+ *
+ * <p>Tolerant where harmless: camelCase and snake_case keys; the pre-1.0 {@code
+ * instrumentationLibrarySpans}; ids as hex (any case) or base64; empty ids mean unset; 64-bit
+ * integers as strings or numbers; enums as numbers or names; unknown fields skipped; wrappers {@code
+ * {"result": …}} (Jaeger api_v3), {@code {"batches": […]}} (Tempo v1), {@code {"trace": …}} (Tempo
+ * v2); a bare {@code ResourceSpans} object as a root. Precise where not: an unknown enum name, an
+ * id of the wrong length, a negative or out-of-range time and a span ending before it starts are
+ * errors naming line and column.
+ *
+ * <p>Memory: spans are passed on as soon as their resource and scope are known. Only when a writer
+ * puts {@code spans} before {@code scope}, or {@code scopeSpans} before {@code resource}, are the
+ * spans of that one ScopeSpans/ResourceSpans held until its end.
+ */
+final class OtlpJsonReader implements TraceReader {
+  static final int MAX_NESTING = 200;
+  private static final int MAX_WRAPPER_DEPTH = 4;
+
+  static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+          .build();
+
+  private String file;
+  private SpanSink sink;
+  private final Span.Builder builder = Span.builder();
+
+  @Override
+  public void read(InputStream in, String file, SpanSink sink) throws IOException, InputException {
+    this.file = file;
+    this.sink = sink;
+    try (JsonParser p = FACTORY.createParser(in)) {
+      p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+      JsonToken t;
+      boolean any = false;
+      while ((t = p.nextToken()) != null) {
+        if (t != JsonToken.START_OBJECT) {
+          throw error(p, "expected a JSON object with \"resourceSpans\", found " + describe(p));
+        }
+        readRoot(p, 0);
+        any = true;
+      }
+      if (!any) {
+        throw new InputException(file, "", "empty input: expected an OTLP JSON object");
+      }
+    } catch (JsonProcessingException e) {
+      throw jsonError(file, e);
+    }
+  }
+
+  /** Converts Jackson's exception into one line with the location. */
+  static InputException jsonError(String file, JsonProcessingException e) {
+    JsonLocation loc = e.getLocation();
+    String where = loc == null ? "" : InputException.lineColumn(loc.getLineNr(), loc.getColumnNr());
+    String msg = e.getOriginalMessage();
+    if (msg != null && msg.contains("end-of-input")) {
+      msg = "truncated JSON: " + msg;
+    }
+    if (msg != null && msg.contains("nesting depth")) {
+      msg = "JSON nested deeper than " + MAX_NESTING + " levels; not a trace export";
+    }
+    return new InputException(file, where, msg, e);
+  }
+
+  private void readRoot(JsonParser p, int depth) throws IOException, InputException {
+    JsonLocation start = p.currentTokenLocation();
+    boolean recognized = false;
+    ResourceContext rs = new ResourceContext();
+    String field;
+    while ((field = p.nextFieldName()) != null) {
+      JsonToken t = p.nextToken();
+      switch (field) {
+        case "resourceSpans", "resource_spans", "batches" -> {
+          recognized = true;
+          readArray(p, t, field, () -> readResourceSpans(p));
+        }
+        case "result", "trace" -> {
+          if (t == JsonToken.START_OBJECT && depth < MAX_WRAPPER_DEPTH) {
+            recognized = true;
+            readRoot(p, depth + 1);
+          } else {
+            p.skipChildren();
+          }
+        }
+        default -> {
+          if (readResourceField(p, field, t, rs)) {
+            recognized = true;
+          } else {
+            p.skipChildren();
+          }
+        }
+      }
+    }
+    rs.flush(this);
+    if (!recognized && depth == 0) {
+      throw new InputException(
+          file,
+          InputException.lineColumn(start.getLineNr(), start.getColumnNr()),
+          "not an OTLP JSON trace: expected an object with \"resourceSpans\"");
+    }
+  }
+
+  private interface Body {
+    void run() throws IOException, InputException;
+  }
+
+  private void readArray(JsonParser p, JsonToken t, String field, Body element)
+      throws IOException, InputException {
+    if (t == JsonToken.VALUE_NULL) {
+      return;
+    }
+    if (t != JsonToken.START_ARRAY) {
+      throw error(p, "expected an array for \"" + field + "\", found " + describe(p));
+    }
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (t == JsonToken.VALUE_NULL) {
+        continue;
+      }
+      if (t != JsonToken.START_OBJECT) {
+        throw error(p, "expected an object in \"" + field + "\", found " + describe(p));
+      }
+      element.run();
+    }
+  }
+
+  /** State of one ResourceSpans: its service name and the spans waiting for it. */
+  private static final class ResourceContext {
+    String service = Span.UNKNOWN_SERVICE;
+    boolean known;
+    List<Span> deferred;
+
+    void flush(OtlpJsonReader r) {
+      if (deferred != null) {
+        for (Span s : deferred) {
+          r.sink.accept(withService(s, service));
+        }
+        deferred = null;
+      }
+      known = true;
+    }
+  }
+
+  private void readResourceSpans(JsonParser p) throws IOException, InputException {
+    ResourceContext rs = new ResourceContext();
+    String field;
+    while ((field = p.nextFieldName()) != null) {
+      JsonToken t = p.nextToken();
+      if (!readResourceField(p, field, t, rs)) {
+        p.skipChildren();
+      }
+    }
+    rs.flush(this);
+  }
+
+  /** Handles one field of a ResourceSpans object; false if the field is not one. */
+  private boolean readResourceField(JsonParser p, String field, JsonToken t, ResourceContext rs)
+      throws IOException, InputException {
+    switch (field) {
+      case "resource" -> {
+        if (t == JsonToken.START_OBJECT) {
+          String service = readResource(p);
+          rs.service = service == null ? Span.UNKNOWN_SERVICE : service;
+        } else {
+          p.skipChildren();
+        }
+        rs.flush(this);
+        return true;
+      }
+      case "scopeSpans", "scope_spans", "instrumentationLibrarySpans",
+          "instrumentation_library_spans" -> {
+        readArray(p, t, field, () -> readScopeSpans(p, rs));
+        return true;
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
+
+  private String readResource(JsonParser p) throws IOException, InputException {
+    String service = null;
+    String field;
+    while ((field = p.nextFieldName()) != null) {
+      JsonToken t = p.nextToken();
+      if (field.equals("attributes")) {
+        String[] found = {null};
+        readAttributes(p, t, (k, v) -> {
+          if (k.equals("service.name")) {
+            found[0] = v;
+          }
+        });
+        if (found[0] != null) {
+          service = found[0];
+        }
+      } else {
+        p.skipChildren();
+      }
+    }
+    return service;
+  }
+
+  private void readScopeSpans(JsonParser p, ResourceContext rs) throws IOException, InputException {
+    String scope = "";
+    boolean scopeKnown = false;
+    List<Span> deferred = null;
+    String field;
+    while ((field = p.nextFieldName()) != null) {
+      JsonToken t = p.nextToken();
+      switch (field) {
+        case "scope", "instrumentationLibrary", "instrumentation_library" -> {
+          scope = t == JsonToken.START_OBJECT ? readScopeName(p) : skip(p);
+          scopeKnown = true;
+          if (deferred != null) {
+            for (Span s : deferred) {
+              emit(withScope(s, scope), rs);
+            }
+            deferred = null;
+          }
+        }
+        case "spans" -> {
+          if (t == JsonToken.VALUE_NULL) {
+            break;
+          }
+          if (t != JsonToken.START_ARRAY) {
+            throw error(p, "expected an array for \"spans\", found " + describe(p));
+          }
+          while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t != JsonToken.START_OBJECT) {
+              throw error(p, "expected a span object in \"spans\", found " + describe(p));
+            }
+            Span s = readSpan(p, rs.service, scope);
+            if (scopeKnown) {
+              emit(s, rs);
+            } else {
+              if (deferred == null) {
+                deferred = new ArrayList<>();
+              }
+              deferred.add(s);
+            }
+          }
+        }
+        default -> p.skipChildren();
+      }
+    }
+    if (deferred != null) {
+      for (Span s : deferred) {
+        emit(s, rs);
+      }
+    }
+  }
+
+  private void emit(Span s, ResourceContext rs) {
+    if (rs.known) {
+      sink.accept(s);
+    } else {
+      if (rs.deferred == null) {
+        rs.deferred = new ArrayList<>();
+      }
+      rs.deferred.add(s);
+    }
+  }
+
+  private static String skip(JsonParser p) throws IOException {
+    p.skipChildren();
+    return "";
+  }
+
+  private String readScopeName(JsonParser p) throws IOException {
+    String name = "";
+    String field;
+    while ((field = p.nextFieldName()) != null) {
+      JsonToken t = p.nextToken();
+      if (field.equals("name") && t == JsonToken.VALUE_STRING) {
+        name = p.getText();
+      } else {
+        p.skipChildren();
+      }
+    }
+    return name;
+  }
+
+  private Span readSpan(JsonParser p, String service, String scope)
+      throws IOException, InputException {
+    JsonLocation start = p.currentTokenLocation();
+    Span.Builder b = builder.reset().service(service).scope(scope);
+    String field;
+    while ((field = p.nextFieldName()) != null) {
+      JsonToken t = p.nextToken();
+      switch (field) {
+        case "traceId", "trace_id" -> b.traceId(id(p, t, 16));
+        case "spanId", "span_id" -> b.spanId(id(p, t, 8));
+        case "parentSpanId", "parent_span_id" -> b.parentSpanId(id(p, t, 8));
+        case "name" -> b.name(t == JsonToken.VALUE_NULL ? "" : p.getText());
+        case "kind" -> b.kind(kind(p, t));
+        case "startTimeUnixNano", "start_time_unix_nano" -> b.startNanos(nanos(p, t));
+        case "endTimeUnixNano", "end_time_unix_nano" -> b.endNanos(nanos(p, t));
+        case "attributes" -> readAttributes(p, t, b::attribute);
+        case "status" -> b.error(t == JsonToken.START_OBJECT && readStatusIsError(p));
+        case "links" -> readArray(p, t, field, () -> readLink(p, b));
+        default -> p.skipChildren();
+      }
+    }
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new InputException(
+          file, InputException.lineColumn(start.getLineNr(), start.getColumnNr()), e.getMessage());
+    }
+  }
+
+  private void readLink(JsonParser p, Span.Builder b) throws IOException, InputException {
+    String trace = "";
+    String span = "";
+    String field;
+    while ((field = p.nextFieldName()) != null) {
+      JsonToken t = p.nextToken();
+      switch (field) {
+        case "traceId", "trace_id" -> trace = id(p, t, 16);
+        case "spanId", "span_id" -> span = id(p, t, 8);
+        default -> p.skipChildren();
+      }
+    }
+    try {
+      long[] tid = io.github.wakeupanalyze.model.Ids.parse(trace, 16);
+      long[] sid = io.github.wakeupanalyze.model.Ids.parse(span, 8);
+      if (sid != null) {
+        b.link(new SpanLink(tid == null ? 0 : tid[0], tid == null ? 0 : tid[1], sid[1]));
+      }
+    } catch (IllegalArgumentException e) {
+      throw error(p, "in a link: " + e.getMessage());
+    }
+  }
+
+  /** Reads an id and validates it now, so the error points at the id. */
+  private String id(JsonParser p, JsonToken t, int bytes) throws IOException, InputException {
+    if (t == JsonToken.VALUE_NULL) {
+      return "";
+    }
+    if (t != JsonToken.VALUE_STRING) {
+      throw error(p, "expected an id string, found " + describe(p));
+    }
+    String text = p.getText();
+    try {
+      io.github.wakeupanalyze.model.Ids.parse(text, bytes);
+    } catch (IllegalArgumentException e) {
+      throw error(p, e.getMessage());
+    }
+    return text;
+  }
+
+  private long nanos(JsonParser p, JsonToken t) throws IOException, InputException {
+    String text;
+    if (t == JsonToken.VALUE_NUMBER_INT) {
+      if (p.getNumberType() != JsonParser.NumberType.INT
+          && p.getNumberType() != JsonParser.NumberType.LONG) {
+        throw error(p, "time out of range: expected nanoseconds since the epoch below 2^63, found "
+            + p.getText());
+      }
+      long v = p.getLongValue();
+      if (v < 0) {
+        throw error(p, "expected non-negative nanoseconds since the epoch, found " + v);
+      }
+      return v;
+    } else if (t == JsonToken.VALUE_STRING) {
+      text = p.getText();
+    } else if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+      double d = p.getDoubleValue();
+      if (d < 0 || d >= 9.2e18 || d != Math.rint(d)) {
+        throw error(p, "expected integer nanoseconds since the epoch, found " + p.getText());
+      }
+      return (long) d;
+    } else {
+      throw error(p, "expected nanoseconds since the epoch, found " + describe(p));
+    }
+    try {
+      long v = Long.parseLong(text);
+      if (v < 0) {
+        throw error(p, "expected non-negative nanoseconds since the epoch, found " + text);
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw error(p, "expected nanoseconds since the epoch below 2^63 as an integer, found \""
+          + abbreviate(text) + "\"");
+    }
+  }
+
+  private int kind(JsonParser p, JsonToken t) throws IOException, InputException {
+    if (t == JsonToken.VALUE_NUMBER_INT) {
+      int k = p.getIntValue();
+      if (k < 0 || k > 5) {
+        throw error(p, "expected a span kind 0-5, found " + k);
+      }
+      return k;
+    }
+    if (t == JsonToken.VALUE_NULL) {
+      return 0;
+    }
+    String name = p.getText();
+    return switch (name) {
+      case "SPAN_KIND_UNSPECIFIED", "UNSPECIFIED", "0" -> 0;
+      case "SPAN_KIND_INTERNAL", "INTERNAL", "1" -> 1;
+      case "SPAN_KIND_SERVER", "SERVER", "2" -> 2;
+      case "SPAN_KIND_CLIENT", "CLIENT", "3" -> 3;
+      case "SPAN_KIND_PRODUCER", "PRODUCER", "4" -> 4;
+      case "SPAN_KIND_CONSUMER", "CONSUMER", "5" -> 5;
+      default -> throw error(p, "expected a span kind (0-5 or SPAN_KIND_UNSPECIFIED, _INTERNAL, "
+          + "_SERVER, _CLIENT, _PRODUCER, _CONSUMER), found \"" + abbreviate(name) + "\"");
+    };
+  }
+
+  private boolean readStatusIsError(JsonParser p) throws IOException, InputException {
+    boolean error = false;
+    String field;
+    while ((field = p.nextFieldName()) != null) {
+      JsonToken t = p.nextToken();
+      if (field.equals("code")) {
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+          int c = p.getIntValue();
+          if (c < 0 || c > 2) {
+            throw error(p, "expected a status code 0-2, found " + c);
+          }
+          error = c == 2;
+        } else if (t == JsonToken.VALUE_STRING) {
+          String s = p.getText();
+          error = switch (s) {
+            case "STATUS_CODE_ERROR", "ERROR", "2" -> true;
+            case "STATUS_CODE_OK", "OK", "STATUS_CODE_UNSET", "UNSET", "1", "0", "" -> false;
+            default -> throw error(p, "expected a status code (STATUS_CODE_UNSET, _OK, _ERROR), "
+                + "found \"" + abbreviate(s) + "\"");
+          };
+        } else {
+          p.skipChildren();
+        }
+      } else {
+        p.skipChildren();
+      }
+    }
+    return error;
+  }
+
+  private interface AttributeSink {
+    void accept(String key, String value);
+  }
+
+  /** Reads {@code [{"key": k, "value": AnyValue}]}; scalar values as strings, others skipped. */
+  private void readAttributes(JsonParser p, JsonToken t, AttributeSink out)
+      throws IOException, InputException {
+    if (t == JsonToken.VALUE_NULL) {
+      return;
+    }
+    if (t != JsonToken.START_ARRAY) {
+      throw error(p, "expected an array of attributes, found " + describe(p));
+    }
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (t != JsonToken.START_OBJECT) {
+        throw error(p, "expected an attribute {\"key\", \"value\"}, found " + describe(p));
+      }
+      String key = null;
+      String value = null;
+      String field;
+      while ((field = p.nextFieldName()) != null) {
+        JsonToken vt = p.nextToken();
+        if (field.equals("key")) {
+          key = p.getText();
+        } else if (field.equals("value") && vt == JsonToken.START_OBJECT) {
+          value = readAnyValue(p);
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (key != null && value != null) {
+        out.accept(key, value);
+      }
+    }
+  }
+
+  private static String readAnyValue(JsonParser p) throws IOException {
+    String value = null;
+    String field;
+    while ((field = p.nextFieldName()) != null) {
+      JsonToken t = p.nextToken();
+      switch (field) {
+        case "stringValue", "string_value", "intValue", "int_value", "doubleValue",
+            "double_value", "boolValue", "bool_value", "bytesValue", "bytes_value" -> {
+          if (t.isScalarValue() && t != JsonToken.VALUE_NULL) {
+            value = p.getText();
+          }
+        }
+        default -> p.skipChildren();
+      }
+    }
+    return value;
+  }
+
+  private InputException error(JsonParser p, String message) {
+    JsonLocation loc = p.currentTokenLocation();
+    return new InputException(
+        file, InputException.lineColumn(loc.getLineNr(), loc.getColumnNr()), message);
+  }
+
+  static String describe(JsonParser p) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == null) {
+      return "end of input";
+    }
+    return switch (t) {
+      case START_OBJECT -> "an object";
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "the string \"" + abbreviate(p.getText()) + "\"";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + abbreviate(p.getText());
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      default -> t.asString() == null ? t.name() : t.asString();
+    };
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+  }
+
+  static Span withService(Span s, String service) {
+    return new Span(service, s.scope(), s.traceIdHigh(), s.traceIdLow(), s.spanId(),
+        s.parentSpanId(), s.name(), s.kind(), s.startNanos(), s.endNanos(), s.error(),
+        s.attributes(), s.links());
+  }
+
+  static Span withScope(Span s, String scope) {
+    return new Span(s.service(), scope, s.traceIdHigh(), s.traceIdLow(), s.spanId(),
+        s.parentSpanId(), s.name(), s.kind(), s.startNanos(), s.endNanos(), s.error(),
+        s.attributes(), s.links());
+  }
+}

@@ -1,0 +1,53 @@
+package io.github.wakeupanalyze.model;
+
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What one reconcile did, summarized from its descendant spans: API calls by HTTP method and the
+ * targets (URL paths) of its writes.
+ *
+ * @param byMethod number of calls per upper-case method, e.g. {@code {GET=3, PATCH=1}}
+ * @param writeTargets distinct URL paths written, in order of first write, at most {@link
+ *     #MAX_TARGETS}
+ */
+public record ApiCalls(SortedMap<String, Integer> byMethod, List<String> writeTargets) {
+  public static final int MAX_TARGETS = 8;
+  public static final ApiCalls NONE = new ApiCalls(new TreeMap<>(), List.of());
+
+  public ApiCalls {
+    byMethod = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(byMethod));
+    writeTargets = List.copyOf(writeTargets);
+  }
+
+  /** True for the methods that change state: POST, PUT, PATCH, DELETE. */
+  public static boolean isWrite(String method) {
+    return switch (method) {
+      case "POST", "PUT", "PATCH", "DELETE" -> true;
+      default -> false;
+    };
+  }
+
+  public int total() {
+    int n = 0;
+    for (int v : byMethod.values()) {
+      n += v;
+    }
+    return n;
+  }
+
+  public int writes() {
+    int n = 0;
+    for (var e : byMethod.entrySet()) {
+      if (isWrite(e.getKey())) {
+        n += e.getValue();
+      }
+    }
+    return n;
+  }
+
+  public int reads() {
+    return total() - writes();
+  }
+}
