@@ -12,6 +12,8 @@ import java.util.List;
  *     as {@code reconcileReplsets}), folded into their outermost reconcile
  * @param orphans spans whose parent never arrived, treated as roots
  * @param reconcilesPerSource reconciles found per input, indexed as the inputs were given
+ * @param windowStartNanos earliest start of any span, epoch ns (0 when there were no spans)
+ * @param windowEndNanos latest end of any span, epoch ns
  */
 public record ExtractResult(
     List<io.github.wakeupanalyze.model.Reconcile> reconciles,
@@ -19,7 +21,9 @@ public record ExtractResult(
     long duplicates,
     long nestedReconcileSpans,
     long orphans,
-    List<Long> reconcilesPerSource) {
+    List<Long> reconcilesPerSource,
+    long windowStartNanos,
+    long windowEndNanos) {
   public ExtractResult {
     reconciles = List.copyOf(reconciles);
     reconcilesPerSource = List.copyOf(reconcilesPerSource);

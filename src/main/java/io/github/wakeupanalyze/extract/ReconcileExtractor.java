@@ -45,6 +45,8 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
   private long duplicates;
   private long nested;
   private long orphans;
+  private long windowStart = Long.MAX_VALUE;
+  private long windowEnd = Long.MIN_VALUE;
 
   public ReconcileExtractor(ExtractRules rules) {
     this.rules = rules;
@@ -61,6 +63,8 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
   @Override
   public void accept(Span span) {
     spans++;
+    windowStart = Math.min(windowStart, span.startNanos());
+    windowEnd = Math.max(windowEnd, span.endNanos());
     long key = key(span.traceIdHigh(), span.traceIdLow(), span.spanId());
     if (states.get(key) != LongIntMap.MISSING) {
       duplicates++;
@@ -176,7 +180,9 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
         .thenComparingLong(Reconcile::startNanos)
         .thenComparingLong(Reconcile::endNanos)
         .thenComparingLong(Reconcile::spanId));
-    return new ExtractResult(out, spans, duplicates, nested, orphans, perSource);
+    return spans == 0
+        ? new ExtractResult(out, 0, 0, 0, 0, perSource, 0, 0)
+        : new ExtractResult(out, spans, duplicates, nested, orphans, perSource, windowStart, windowEnd);
   }
 
   private StreamKey intern(StreamKey k) {

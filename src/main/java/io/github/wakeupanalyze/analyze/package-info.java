@@ -1,0 +1,2 @@
+/** Timer detection and per-reconcile classification; pure computation, no I/O. */
+package io.github.wakeupanalyze.analyze;
