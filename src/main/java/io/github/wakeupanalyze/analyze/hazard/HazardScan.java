@@ -1,0 +1,338 @@
+package io.github.wakeupanalyze.analyze.hazard;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The gap-hazard spike scan: finds gap lengths where end→start gaps end far more often than a
+ * locally flat hazard allows.
+ *
+ * <p><b>Why gaps and hazards.</b> A RequeueAfter timer is armed when Reconcile returns, so the gap
+ * from the end of one reconcile to the start of the next equals the delay whatever the reconcile
+ * lasted; start→start intervals are smeared by the duration. For Poisson events the gap is
+ * exponential, whose hazard (rate of ending given survival so far) is flat; a timer adds a spike.
+ * The hazard, unlike the density, is not diluted by the events that cut gaps short.
+ *
+ * <p><b>Method</b> (ANALYSIS.md §4 step 1):
+ *
+ * <ol>
+ *   <li>Windows [lo, hi) on a logarithmic grid from {@code minGap} to the largest gap, of relative
+ *       half-widths {@link #WIDTHS}, contiguous, on two grids offset by half a window. For each,
+ *       count k and exposure E come from {@link SortedGaps} in O(log n).
+ *   <li>Background hazard ĥ = max(left, right) of (count + ½)/exposure over flanks four window
+ *       widths wide; a flank with less than a quarter of the window's exposure is not used. μ = ĥE.
+ *   <li>Quasi-Poisson dispersion φ = max(1, median((k−μ)²/μ)/0.455) over windows with μ ≥ 1 whose
+ *       two flanks agree within a factor 2 (so that timer spikes in the flanks do not inflate it);
+ *       0.455 is the median of χ²₁. Then k/φ and μ/φ are tested.
+ *   <li>p is the exact conditional test of two Poisson rates (Przyborowski &amp; Wilenski 1940):
+ *       given k in the window and k_f in a flank, under a flat hazard the window's share is
+ *       Binomial(k + k_f, E/(E + E_f)), so p = I_q(k/φ, k_f/φ + 1) (regularized incomplete beta),
+ *       the larger over the usable flanks. Unlike the plug-in tail P(Poisson(μ) ≥ k) it accounts
+ *       for the uncertainty of a background estimated from few gaps (a plug-in test gave 1 false
+ *       spike in 600 timer-free streams, this one none). Bonferroni over all M windows: accept when
+ *       p·M ≤ α, k ≥ {@code minCount} and k ≥ 2μ.
+ *   <li>Windows wider than ±5 % must also be sharp: hazard ≥ 3× the adjacent equal-width left
+ *       flank, or at most 5 % of the gaps at risk at lo survive past 1.02·hi (a timer's hard upper
+ *       edge).
+ *   <li>Accepted windows are taken by decreasing likelihood ratio (p-values underflow at large n).
+ *       Each grows into its <em>support</em>: walking out from the median in bins of width
+ *       max(σ̂/2, 2·resolution, 0.05 %·P̂) while the bin hazard is ≥ 2× the background over [a/2,
+ *       a), one miss tolerated, twice. Other windows overlapping a support are suppressed; up to
+ *       {@code maxSpikes}.
+ * </ol>
+ *
+ * <p><b>Null hypothesis</b> of every p-value: the gap hazard is locally flat around the window
+ * (arrivals Poisson at a rate that may vary slowly with gap length). <b>Assumptions:</b> gaps are
+ * independent given the rate; the timer's delay is fixed (a spike; dynamic RequeueAfter gives none)
+ * and above {@code minGap}. <b>Known failures:</b> quasi-periodic event sources (gamma renewal)
+ * give wide-tier spikes; ±25 % jitter with ≥ 90 % events is undetectable. References: ANALYSIS.md
+ * §2, §4; Scargle et al. 2013 for the exposure-based (life-table) rate estimate.
+ *
+ * <p>Cost O(n log n + M log n); M ≈ 1500·ln(maxGap/minGap), about 10⁴.
+ */
+public final class HazardScan {
+  /** Relative half-widths of the windows: 0.1 % … 30 %. */
+  public static final double[] WIDTHS = {0.001, 0.003, 0.01, 0.03, 0.1, 0.3};
+  private static final double CHI2_1_MEDIAN = 0.4549364231195724;
+
+  /**
+   * Settings of the scan.
+   *
+   * @param minGap shortest gap a window may start at, seconds (0.05)
+   * @param alpha family-wise significance (0.01)
+   * @param minCount least gaps in a spike (5)
+   * @param maxSpikes most spikes reported (4)
+   * @param sharpLimit a support whose half-width is at most this share of the delay is sharp (0.10)
+   * @param resolution timestamp resolution plus queue latency, seconds (0.0005)
+   */
+  public record Config(
+      double minGap, double alpha, int minCount, int maxSpikes, double sharpLimit, double resolution) {
+    public static Config defaults() {
+      return new Config(0.05, 0.01, 5, 4, 0.10, 0.0005);
+    }
+  }
+
+  private HazardScan() {}
+
+  /** Scans gaps (seconds, any order) for spikes; the strongest first. */
+  public static List<Spike> scan(double[] gaps, Config cfg) {
+    return scan(new SortedGaps(gaps), cfg);
+  }
+
+  /** Scans sorted gaps for spikes; the strongest first. */
+  public static List<Spike> scan(SortedGaps sg, Config cfg) {
+    if (sg.atRisk(cfg.minGap()) < cfg.minCount()) {
+      return List.of();
+    }
+    double[] x = sg.sorted();
+    double max = x[x.length - 1];
+    Windows win = new Windows();
+    for (double w : WIDTHS) {
+      double ratio = (1 + w) / (1 - w);
+      for (int grid = 0; grid < 2; grid++) {
+        for (double lo = cfg.minGap() * (grid == 0 ? 1 : Math.sqrt(ratio)); lo < max; lo *= ratio) {
+          win.add(sg, lo, lo * ratio, w);
+        }
+      }
+    }
+    int m = win.size;
+    if (m == 0) {
+      return List.of();
+    }
+    double phi = dispersion(win);
+    List<Integer> accepted = new ArrayList<>();
+    double[] p = new double[m];
+    double[] lr = new double[m];
+    for (int i = 0; i < m; i++) {
+      double k = win.k[i];
+      double mu = win.mu[i];
+      if (!(mu > 0) || k < cfg.minCount() || k < 2 * mu) {
+        continue;
+      }
+      p[i] = Math.min(1, win.conditionalP(i, phi) * m);
+      if (p[i] > cfg.alpha()) {
+        continue;
+      }
+      if (win.w[i] > 0.05 && !sharpEdge(sg, win.lo[i], win.hi[i])) {
+        continue;
+      }
+      lr[i] = PoissonTail.likelihoodRatio(k / phi, mu / phi);
+      accepted.add(i);
+    }
+    accepted.sort((a, b) -> Double.compare(lr[b], lr[a]));
+    List<Spike> spikes = new ArrayList<>();
+    for (int i : accepted) {
+      if (spikes.size() >= cfg.maxSpikes()) {
+        break;
+      }
+      if (overlapsAny(spikes, win.lo[i], win.hi[i])) {
+        continue;
+      }
+      double bg = win.mu[i] / win.e[i];
+      Spike s = grow(sg, win.lo[i], win.hi[i], bg, cfg, p[i], lr[i]);
+      if (s == null || overlapsAny(spikes, s.low(), s.high())) {
+        continue;
+      }
+      spikes.add(s);
+    }
+    return spikes;
+  }
+
+  private static boolean overlapsAny(List<Spike> spikes, double lo, double hi) {
+    for (Spike s : spikes) {
+      if (s.overlaps(lo, hi)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A wide window must show a timer's edge: see the class comment, item 5. */
+  static boolean sharpEdge(SortedGaps sg, double lo, double hi) {
+    double width = hi - lo;
+    double inside = sg.hazard(lo, hi, 0);
+    double left = sg.hazard(Math.max(0, lo - width), lo, 0.5);
+    if (inside >= 3 * left) {
+      return true;
+    }
+    int atLo = sg.atRisk(lo);
+    return atLo > 0 && sg.atRisk(1.02 * hi) <= 0.05 * atLo;
+  }
+
+  /** The quasi-Poisson dispersion φ of the class comment, item 3. */
+  static double dispersion(Windows win) {
+    double[] r = new double[win.size];
+    int n = 0;
+    for (int i = 0; i < win.size; i++) {
+      if (win.flat[i] && win.muPooled[i] >= 1) {
+        double d = win.k[i] - win.muPooled[i];
+        r[n++] = d * d / win.muPooled[i];
+      }
+    }
+    if (n < 10) {
+      return 1;
+    }
+    r = Arrays.copyOf(r, n);
+    Arrays.sort(r);
+    double med = n % 2 == 1 ? r[n / 2] : 0.5 * (r[n / 2 - 1] + r[n / 2]);
+    return Math.max(1, med / CHI2_1_MEDIAN);
+  }
+
+  /** Grows a window into its support (class comment, item 6). Null when too few gaps remain. */
+  static Spike grow(SortedGaps sg, double lo, double hi, double windowBg, Config cfg, double p,
+      double lr) {
+    double a = lo;
+    double c = hi;
+    for (int iter = 0; iter < 2; iter++) {
+      double center = sg.median(a, c);
+      if (Double.isNaN(center)) {
+        return null;
+      }
+      double sigma = sg.robustSigma(a, c, center);
+      double flankLo = Math.max(cfg.minGap(), a / 2);
+      double bg = flankLo < a ? sg.hazard(flankLo, a, 0.5) : Double.NaN;
+      if (!(bg > 0)) {
+        bg = windowBg;
+      }
+      double beta = Math.max(Math.max(sigma / 2, 2 * cfg.resolution()), 0.0005 * center);
+      double lower = Math.max(cfg.minGap(), 0.4 * center);
+      double upper = 1.6 * center;
+      double na = center;
+      double x = center;
+      int miss = 0;
+      while (x - beta >= lower) {
+        double h = sg.hazard(x - beta, x, 0);
+        if (h >= 2 * bg) {
+          na = x - beta;
+          miss = 0;
+        } else if (++miss > 1) {
+          break;
+        }
+        x -= beta;
+      }
+      double nc = center;
+      x = center;
+      miss = 0;
+      while (x < upper) {
+        double e = sg.exposure(x, x + beta);
+        if (e <= 0) {
+          break;
+        }
+        if (sg.count(x, x + beta) / e >= 2 * bg) {
+          nc = x + beta;
+          miss = 0;
+        } else if (++miss > 1) {
+          break;
+        }
+        x += beta;
+      }
+      a = na;
+      c = Math.max(nc, na + beta);
+    }
+    int k = sg.count(a, Math.nextUp(c));
+    if (k < cfg.minCount()) {
+      return null;
+    }
+    double delay = sg.median(a, c);
+    double sigma = sg.robustSigma(a, c, delay);
+    double flankLo = Math.max(cfg.minGap(), a / 2);
+    double bg = flankLo < a ? sg.hazard(flankLo, a, 0.5) : windowBg;
+    boolean sharp = (c - a) / 2 <= cfg.sharpLimit() * delay;
+    return new Spike(a, c, delay, sigma, k, bg, p, lr, sharp, false);
+  }
+
+  /** The tested windows, as parallel arrays. */
+  static final class Windows {
+    int size;
+    double[] lo = new double[1024];
+    double[] hi = new double[1024];
+    double[] w = new double[1024];
+    double[] k = new double[1024];
+    double[] e = new double[1024];
+    double[] mu = new double[1024];
+    double[] muPooled = new double[1024];
+    boolean[] flat = new boolean[1024];
+    double[] kL = new double[1024];
+    double[] eL = new double[1024];
+    double[] kR = new double[1024];
+    double[] eR = new double[1024];
+
+    /**
+     * The larger (more conservative) of the conditional tests against each usable flank: given
+     * k + k_f events in window and flank, under equal hazards the window's share is
+     * Binomial(k + k_f, E/(E + E_f)); P(X ≥ k) = I_q(k, k_f + 1). Counts are divided by φ.
+     */
+    double conditionalP(int i, double phi) {
+      double p = Double.NaN;
+      for (int side = 0; side < 2; side++) {
+        double kf = side == 0 ? kL[i] : kR[i];
+        double ef = side == 0 ? eL[i] : eR[i];
+        if (!(ef >= 0.25 * e[i])) {
+          continue;
+        }
+        double q = e[i] / (e[i] + ef);
+        double ps = PoissonTail.binomialUpper(k[i] / phi, kf / phi, q);
+        p = Double.isNaN(p) ? ps : Math.max(p, ps);
+      }
+      return Double.isNaN(p) ? 1 : p;
+    }
+
+    void add(SortedGaps sg, double l, double h, double width) {
+      if (size == lo.length) {
+        int n = size * 2;
+        lo = Arrays.copyOf(lo, n);
+        hi = Arrays.copyOf(hi, n);
+        w = Arrays.copyOf(w, n);
+        k = Arrays.copyOf(k, n);
+        e = Arrays.copyOf(e, n);
+        mu = Arrays.copyOf(mu, n);
+        muPooled = Arrays.copyOf(muPooled, n);
+        flat = Arrays.copyOf(flat, n);
+        kL = Arrays.copyOf(kL, n);
+        eL = Arrays.copyOf(eL, n);
+        kR = Arrays.copyOf(kR, n);
+        eR = Arrays.copyOf(eR, n);
+      }
+      int i = size++;
+      lo[i] = l;
+      hi[i] = h;
+      w[i] = width;
+      double exposure = sg.exposure(l, h);
+      e[i] = exposure;
+      k[i] = sg.count(l, h);
+      if (exposure <= 0) {
+        mu[i] = Double.NaN;
+        muPooled[i] = Double.NaN;
+        return;
+      }
+      double fw = 4 * (h - l);
+      double ll = Math.max(0, l - fw);
+      double eL = sg.exposure(ll, l);
+      double eR = sg.exposure(h, h + fw);
+      int kL = sg.count(ll, l);
+      int kR = sg.count(h, h + fw);
+      this.kL[i] = kL;
+      this.eL[i] = eL;
+      this.kR[i] = kR;
+      this.eR[i] = eR;
+      boolean useL = eL >= 0.25 * exposure;
+      boolean useR = eR >= 0.25 * exposure;
+      double hL = (kL + 0.5) / eL;
+      double hR = (kR + 0.5) / eR;
+      double hz;
+      if (useL && useR) {
+        hz = Math.max(hL, hR);
+        flat[i] = hL <= 2 * hR && hR <= 2 * hL;
+      } else if (useL) {
+        hz = hL;
+      } else if (useR) {
+        hz = hR;
+      } else {
+        hz = Double.NaN;
+      }
+      mu[i] = hz * exposure;
+      muPooled[i] = (useL && useR) ? (kL + kR + 0.5) / (eL + eR) * exposure : Double.NaN;
+    }
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * The gap-hazard statistics: counts and exposure of end→start gaps, Poisson tails, the spike scan
+ * and the all-anchor pair scan for earliest-deadline queues. Pure computation on {@code double}
+ * seconds; no I/O.
+ */
+package io.github.wakeupanalyze.analyze.hazard;
