@@ -8,8 +8,10 @@ import java.util.Map;
  * The analysis of one controller of one operator, pooled over its objects.
  *
  * @param causes reconciles per cause, every cause present (zero when none)
- * @param timers timers found, streams' timers with the same delay merged, by delay
+ * @param timers timers found: streams' timers with overlapping windows merged, timers found only by
+ *     pooling the objects' gaps, and resync bursts; by delay
  * @param insufficientDataObjects objects with too few reconciles to tell
+ * @param notes honest limits and caveats in plain words; may be empty
  */
 public record ControllerResult(
     String operator,
@@ -20,9 +22,19 @@ public record ControllerResult(
     int timerDriven,
     Map<Cause, Integer> causes,
     List<TimerFinding> timers,
-    int insufficientDataObjects) {
+    int insufficientDataObjects,
+    List<String> notes) {
   public ControllerResult {
     causes = Map.copyOf(causes);
     timers = List.copyOf(timers);
+    notes = List.copyOf(notes);
+  }
+
+  /** The components before {@code notes} was added. */
+  public ControllerResult(String operator, String controller, int objects, int reconciles,
+      int eventDriven, int timerDriven, Map<Cause, Integer> causes, List<TimerFinding> timers,
+      int insufficientDataObjects) {
+    this(operator, controller, objects, reconciles, eventDriven, timerDriven, causes, timers,
+        insufficientDataObjects, List.of());
   }
 }

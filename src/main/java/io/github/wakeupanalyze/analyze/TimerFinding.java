@@ -1,10 +1,15 @@
 package io.github.wakeupanalyze.analyze;
 
+import java.util.List;
+
 /**
- * A timer found in the reconciles of one stream, or pooled over a controller's streams.
+ * A timer (or other periodic wake-up source) found in the reconciles of one stream, or pooled over
+ * a controller's streams.
  *
- * @param delaySeconds the timer's delay measured from the end of the previous reconcile to the
- *     start of the next (the RequeueAfter itself), median; e.g. 5.0
+ * @param delaySeconds the timer's delay measured from the end of the previous reconcile (the
+ *     anchoring one, for an earliest-deadline queue) to the start of the next: the RequeueAfter
+ *     itself, median; e.g. 5.0. For {@code source = resync}: the median interval between bursts,
+ *     NaN after a single burst
  * @param periodSeconds the start-to-start interval of the same reconciles, median; delay plus the
  *     reconcile's duration, e.g. 5.15
  * @param jitterSeconds robust spread of the delay, 1.4826 × median absolute deviation
@@ -12,6 +17,19 @@ package io.github.wakeupanalyze.analyze;
  * @param objects distinct objects whose reconciles it drives
  * @param windowLowSeconds lower edge of the delay window a gap must fall in to count as this timer
  * @param windowHighSeconds upper edge of that window
+ * @param pValue false-alarm probability of the detection, Bonferroni-adjusted over every window
+ *     tested; null hypothesis: locally flat end→start gap hazard (Poisson arrivals). For resync:
+ *     chance probability of the burst under independent Poisson starts
+ * @param queue {@code reset} (the timer restarts after every reconcile: controller-runtime priority
+ *     queue, java-operator-sdk), {@code earliest} (earliest deadline kept: client-go delaying queue,
+ *     kube-rs scheduler), or {@code n/a}
+ * @param tier {@code sharp} (half-width ≤ 10 % of the delay) or {@code wide} (possibly a
+ *     quasi-periodic event source, weaker evidence)
+ * @param source {@code requeue} (RequeueAfter), {@code error-retry}, {@code resync} (informer
+ *     resync bursts across objects), or {@code external-periodic} (a periodic source outside the
+ *     operator: the start→start lattice is tighter than end→start, or visible writes explain it)
+ * @param activeRanges when the timer was active (conditional timers), at most {@value
+ *     #MAX_RANGES}, sorted
  */
 public record TimerFinding(
     double delaySeconds,
@@ -20,7 +38,24 @@ public record TimerFinding(
     int reconciles,
     int objects,
     double windowLowSeconds,
-    double windowHighSeconds) {
+    double windowHighSeconds,
+    double pValue,
+    String queue,
+    String tier,
+    String source,
+    List<TimeRange> activeRanges) {
+  public static final int MAX_RANGES = 200;
+
+  public TimerFinding {
+    activeRanges = List.copyOf(activeRanges);
+  }
+
+  /** The components before significance and queue behaviour were added. */
+  public TimerFinding(double delaySeconds, double periodSeconds, double jitterSeconds,
+      int reconciles, int objects, double windowLowSeconds, double windowHighSeconds) {
+    this(delaySeconds, periodSeconds, jitterSeconds, reconciles, objects, windowLowSeconds,
+        windowHighSeconds, Double.NaN, "n/a", "sharp", "requeue", List.of());
+  }
 
   public boolean contains(double gapSeconds) {
     return gapSeconds >= windowLowSeconds && gapSeconds <= windowHighSeconds;

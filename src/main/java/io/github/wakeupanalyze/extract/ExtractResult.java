@@ -14,6 +14,7 @@ import java.util.List;
  * @param reconcilesPerSource reconciles found per input, indexed as the inputs were given
  * @param windowStartNanos earliest start of any span, epoch ns (0 when there were no spans)
  * @param windowEndNanos latest end of any span, epoch ns
+ * @param evidence writes by other clients and reconcile span links, for the analysis
  */
 public record ExtractResult(
     List<io.github.wakeupanalyze.model.Reconcile> reconciles,
@@ -23,9 +24,20 @@ public record ExtractResult(
     long orphans,
     List<Long> reconcilesPerSource,
     long windowStartNanos,
-    long windowEndNanos) {
+    long windowEndNanos,
+    io.github.wakeupanalyze.model.TraceEvidence evidence) {
   public ExtractResult {
     reconciles = List.copyOf(reconciles);
     reconcilesPerSource = List.copyOf(reconcilesPerSource);
+    evidence = evidence == null ? io.github.wakeupanalyze.model.TraceEvidence.NONE : evidence;
+  }
+
+  /** Without evidence (the components before {@code evidence} was added). */
+  public ExtractResult(
+      List<io.github.wakeupanalyze.model.Reconcile> reconciles, long spans, long duplicates,
+      long nestedReconcileSpans, long orphans, List<Long> reconcilesPerSource,
+      long windowStartNanos, long windowEndNanos) {
+    this(reconciles, spans, duplicates, nestedReconcileSpans, orphans, reconcilesPerSource,
+        windowStartNanos, windowEndNanos, io.github.wakeupanalyze.model.TraceEvidence.NONE);
   }
 }

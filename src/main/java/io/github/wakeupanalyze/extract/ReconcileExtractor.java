@@ -2,9 +2,13 @@ package io.github.wakeupanalyze.extract;
 
 import io.github.wakeupanalyze.ingest.TraceInputs;
 import io.github.wakeupanalyze.model.ApiCalls;
+import io.github.wakeupanalyze.model.ObjectWrite;
 import io.github.wakeupanalyze.model.Reconcile;
+import io.github.wakeupanalyze.model.ReconcileLink;
 import io.github.wakeupanalyze.model.Span;
+import io.github.wakeupanalyze.model.SpanLink;
 import io.github.wakeupanalyze.model.StreamKey;
+import io.github.wakeupanalyze.model.TraceEvidence;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,6 +31,12 @@ import java.util.TreeMap;
  * entry per distinct span (about 24 bytes, for de-duplication and parent look-up), never the spans
  * themselves. Span identity is a 64-bit hash of (trace id, span id); the chance that two distinct
  * spans of a 10⁷-span input collide is below 10⁻⁵.
+ *
+ * <p>Evidence for the analysis is kept on the way ({@link ExtractResult#evidence()}): a span that
+ * records a write to a named object ({@link WriteEvidence}) and turns out to lie outside every
+ * reconcile is a write by another client, kept as an {@link ObjectWrite} (a few words each); the
+ * links of reconcile spans are kept as {@link ReconcileLink}s. Writes inside a reconcile are the
+ * reconcile's own calls and stay in its {@link ApiCalls}.
  */
 public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
   private static final int OUTSIDE = -1;
@@ -40,6 +50,8 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
   private final Map<StreamKey, StreamKey> keys = new HashMap<>();
   private final Map<String, String> strings = new HashMap<>();
   private final List<Long> perSource = new ArrayList<>();
+  private final List<ObjectWrite> writes = new ArrayList<>();
+  private final List<ReconcileLink> links = new ArrayList<>();
   private int source;
   private long spans;
   private long duplicates;
@@ -73,6 +85,9 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
     boolean isReconcile = rules.isReconcile(span);
     Pending node = new Pending(key, isReconcile ? span : null,
         isReconcile ? null : Call.of(span, strings), source);
+    if (!isReconcile) {
+      node.write = WriteEvidence.of(span);
+    }
     if (!span.hasParent()) {
       resolve(node, OUTSIDE);
       return;
@@ -122,9 +137,16 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
       } else if (node.span != null) {
         state = builders.size();
         builders.add(new Builder(intern(rules.streamKey(node.span)), node.span, node.source));
+        for (SpanLink l : node.span.links()) {
+          links.add(new ReconcileLink(node.span.traceIdHigh(), node.span.traceIdLow(),
+              node.span.spanId(), l));
+        }
         perSource.set(node.source, perSource.get(node.source) + 1);
       } else {
         state = OUTSIDE;
+        if (node.write != null) {
+          writes.add(node.write);
+        }
       }
       states.put(node.key, state);
       int child = waiting.remove(node.key);
@@ -180,9 +202,13 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
         .thenComparingLong(Reconcile::startNanos)
         .thenComparingLong(Reconcile::endNanos)
         .thenComparingLong(Reconcile::spanId));
+    writes.sort(Comparator.comparingLong(ObjectWrite::timeNanos)
+        .thenComparingLong(ObjectWrite::spanId));
+    TraceEvidence evidence = new TraceEvidence(writes, links);
     return spans == 0
-        ? new ExtractResult(out, 0, 0, 0, 0, perSource, 0, 0)
-        : new ExtractResult(out, spans, duplicates, nested, orphans, perSource, windowStart, windowEnd);
+        ? new ExtractResult(out, 0, 0, 0, 0, perSource, 0, 0, evidence)
+        : new ExtractResult(out, spans, duplicates, nested, orphans, perSource, windowStart, windowEnd,
+            evidence);
   }
 
   private StreamKey intern(StreamKey k) {
@@ -204,6 +230,7 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
     final Span span;
     final Call call;
     final int source;
+    ObjectWrite write;
     int next = -1;
 
     Pending(long key, Span span, Call call, int source) {

@@ -1,0 +1,84 @@
+package io.github.wakeupanalyze.analyze;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Informer resync as synchronized bursts across the objects of one controller (ANALYSIS.md §1, §4
+ * step 4).
+ *
+ * <p>Resync re-enqueues every object of the informer at once, every R (SyncPeriod, default 10 h,
+ * times a factor in [0.9, 1.1) drawn once per process), so the controller reconciles many distinct
+ * objects back to back. Candidate reconciles (those no evidence or per-object timer explains) are
+ * pooled over the controller, sorted by start, and linked when consecutive starts are at most τ =
+ * 3 × the median reconcile duration + 5 ms apart (one worker processing the burst back to back).
+ * A linked run touching m ≥ max(minObjects, 30 % of the objects) distinct objects is a burst when
+ * its chance probability under independent Poisson starts at the pooled rate ρ, p ≈ N·q^(m−1) with
+ * q = 1 − e^(−ρτ) (Bonferroni over the N possible starting points), is at most α. A run made mostly
+ * of the first reconcile of its objects is the start-up list, not a resync. Bursts repeating at a
+ * stable interval give the resync period; one or two bursts give only "probable resync".
+ */
+final class ResyncBursts {
+  private ResyncBursts() {}
+
+  /** One burst: its members (indices into the candidate arrays), objects, chance probability. */
+  record Burst(int[] members, int objects, double pValue, double startSeconds) {}
+
+  /**
+   * @param starts candidate starts, seconds, any order
+   * @param object object index of each candidate
+   * @param first true when the candidate is the first reconcile of its object
+   * @param objects number of objects of the controller
+   * @param medianDuration median reconcile duration, seconds
+   * @param span observed time span, seconds
+   * @param totalReconciles all reconciles of the controller (for the pooled rate)
+   */
+  static List<Burst> find(double[] starts, int[] object, boolean[] first, int objects,
+      double medianDuration, double span, int totalReconciles, int minObjects, double alpha) {
+    int n = starts.length;
+    List<Burst> out = new ArrayList<>();
+    int need = Math.max(minObjects, (int) Math.ceil(0.3 * objects));
+    if (n < need || objects < minObjects || span <= 0) {
+      return out;
+    }
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(starts[a], starts[b]));
+    double tau = 3 * medianDuration + 0.005;
+    double rho = totalReconciles / span;
+    double q = -Math.expm1(-rho * tau);
+    int i = 0;
+    while (i < n) {
+      int j = i + 1;
+      while (j < n && starts[order[j]] - starts[order[j - 1]] <= tau) {
+        j++;
+      }
+      if (j - i >= need) {
+        boolean[] seen = new boolean[objects];
+        int distinct = 0;
+        int firsts = 0;
+        List<Integer> members = new ArrayList<>();
+        for (int k = i; k < j; k++) {
+          int c = order[k];
+          if (!seen[object[c]]) {
+            seen[object[c]] = true;
+            distinct++;
+            members.add(c);
+            firsts += first[c] ? 1 : 0;
+          }
+        }
+        double logP = Math.log(totalReconciles) + (distinct - 1) * Math.log(q);
+        double p = Math.min(1, Math.exp(logP));
+        if (distinct >= need && p <= alpha && firsts * 2 < distinct) {
+          out.add(new Burst(members.stream().mapToInt(Integer::intValue).toArray(), distinct, p,
+              starts[order[i]]));
+        }
+      }
+      i = j;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,118 @@
+package io.github.wakeupanalyze.extract;
+
+import io.github.wakeupanalyze.model.ApiCalls;
+import io.github.wakeupanalyze.model.ObjectWrite;
+import io.github.wakeupanalyze.model.Span;
+import java.util.Locale;
+
+/**
+ * Recognizes a span that records a write to a named Kubernetes object.
+ *
+ * <p>A write is a span whose method ({@code http.request.method}, {@code http.method}, or the first
+ * word of its name) is POST, PUT, PATCH or DELETE, and that names its object either by attributes
+ * ({@code k8s.namespace.name} with {@code k8s.object.name}, {@code k8s.resource.name}, or a {@code
+ * k8s.<kind>.name}) or by a Kubernetes API path in {@code url.full}/{@code http.url}/{@code
+ * url.path}/{@code http.target}: {@code /api/v1/namespaces/NS/RESOURCE/NAME[/SUB]}, {@code
+ * /apis/GROUP/VERSION/namespaces/NS/RESOURCE/NAME[/SUB]}, or the cluster-scoped forms without
+ * {@code namespaces/NS}. Both client spans and kube-apiserver server spans qualify.
+ */
+public final class WriteEvidence {
+  private WriteEvidence() {}
+
+  /** The write a span records, or null. */
+  public static ObjectWrite of(Span s) {
+    String method = s.attribute("http.request.method");
+    if (method == null) {
+      method = s.attribute("http.method");
+    }
+    if (method == null) {
+      method = ReconcileExtractor.Call.methodFromName(s.name());
+    }
+    if (method == null) {
+      return null;
+    }
+    method = method.toUpperCase(Locale.ROOT);
+    if (!ApiCalls.isWrite(method)) {
+      return null;
+    }
+    String ns = s.attribute("k8s.namespace.name");
+    String name = s.attribute("k8s.object.name");
+    if (name == null) {
+      name = s.attribute("k8s.resource.name");
+    }
+    String resource = "";
+    String[] fromPath = null;
+    String url = s.attribute("url.full");
+    if (url == null) {
+      url = s.attribute("http.url");
+    }
+    String path = url == null ? null : ReconcileExtractor.Call.path(url);
+    if (path == null) {
+      path = s.attribute("url.path");
+    }
+    if (path == null) {
+      path = s.attribute("http.target");
+    }
+    if (path != null) {
+      fromPath = parsePath(path);
+    }
+    if (fromPath != null) {
+      resource = fromPath[1];
+      if (name == null || name.isEmpty()) {
+        ns = fromPath[0];
+        name = fromPath[2];
+      }
+    }
+    if (name == null || name.isEmpty()) {
+      for (var e : s.attributes().entrySet()) {
+        String k = e.getKey();
+        if (k.startsWith("k8s.") && k.endsWith(".name") && !k.equals("k8s.namespace.name")
+            && !k.equals("k8s.cluster.name") && !k.equals("k8s.node.name")
+            && !e.getValue().isEmpty()) {
+          name = e.getValue();
+          break;
+        }
+      }
+    }
+    if (name == null || name.isEmpty()) {
+      return null;
+    }
+    String client = s.attribute("user_agent.original");
+    if (client == null) {
+      client = s.attribute("user.name");
+    }
+    if (client == null) {
+      client = s.service();
+    }
+    return new ObjectWrite(s.endNanos(), ns == null ? "" : ns, name, resource, method, client,
+        s.service(), s.traceIdHigh(), s.traceIdLow(), s.spanId());
+  }
+
+  /**
+   * {namespace, resource, name} of a Kubernetes API object path, or null when the path names no
+   * single object (a collection POST names none).
+   */
+  public static String[] parsePath(String path) {
+    String[] p = path.split("/");
+    int i;
+    if (p.length > 2 && p[1].equals("api")) {
+      i = 3; // /api/v1/...
+    } else if (p.length > 3 && p[1].equals("apis")) {
+      i = 4; // /apis/group/version/...
+    } else {
+      return null;
+    }
+    String ns = "";
+    if (p.length > i + 1 && p[i].equals("namespaces")) {
+      ns = p[i + 1];
+      i += 2;
+      if (p.length == i) {
+        return new String[] {"", "namespaces", ns}; // the namespace object itself
+      }
+    }
+    if (p.length < i + 2 || p[i + 1].isEmpty()) {
+      return null;
+    }
+    return new String[] {ns, p[i], p[i + 1]};
+  }
+}

@@ -1,0 +1,27 @@
+package io.github.wakeupanalyze.model;
+
+/**
+ * A write to a Kubernetes object seen in the trace outside every reconcile: evidence that a client
+ * other than the reconciling controller changed the object, so a watch event followed.
+ *
+ * @param timeNanos end of the write span, epoch ns (the change is committed by then)
+ * @param namespace namespace of the written object, "" when cluster-scoped or unknown
+ * @param name name of the object, e.g. {@code my-cluster-name}
+ * @param resource resource (plural) from the URL path, e.g. {@code perconaservermongodbs}, "" when
+ *     unknown
+ * @param method POST, PUT, PATCH or DELETE
+ * @param client who wrote: the span's {@code user_agent.original} or {@code user.name} attribute
+ *     when present, else its service name (e.g. {@code kube-apiserver} for an apiserver span)
+ * @param service resource {@code service.name} of the span
+ */
+public record ObjectWrite(
+    long timeNanos,
+    String namespace,
+    String name,
+    String resource,
+    String method,
+    String client,
+    String service,
+    long traceIdHigh,
+    long traceIdLow,
+    long spanId) {}
