@@ -179,6 +179,8 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
     out.sort(Comparator.comparing(Reconcile::key)
         .thenComparingLong(Reconcile::startNanos)
         .thenComparingLong(Reconcile::endNanos)
+        .thenComparingLong(Reconcile::traceIdHigh)
+        .thenComparingLong(Reconcile::traceIdLow)
         .thenComparingLong(Reconcile::spanId));
     return spans == 0
         ? new ExtractResult(out, 0, 0, 0, 0, perSource, 0, 0)
