@@ -19,8 +19,8 @@ import java.util.SplittableRandom;
  *
  * <ul>
  *   <li>duration drawn from the scenario's distribution (at least 1 µs);
- *   <li>errors: with the configured probability a healthy reconcile starts a run of {@code
- *       errors.run} failing reconciles; the failing call answers 500 and ends the reconcile, whose
+ *   <li>errors: with the configured probability (or at the listed reconciles) a healthy
+ *       reconcile starts a run of {@code errors.run} failing reconciles; the failing call answers 500 and ends the reconcile, whose
  *       span has status ERROR;
  *   <li>API calls laid out in order over the reconcile, each inside its slot, each a CLIENT span
  *       with {@code http.request.method}, {@code url.full}, {@code http.response.status_code};
@@ -46,6 +46,7 @@ abstract class ControllerModel {
   private final SimSink sink;
   private final long[] lastEdit;
   private final int[] failuresLeft;
+  private final int[] reconciles;
   private final boolean kubeRs;
 
   ControllerModel(Engine engine, Scenario.Operator operator, Scenario.Controller spec,
@@ -65,6 +66,7 @@ abstract class ControllerModel {
     this.lastEdit = new long[objs.size()];
     java.util.Arrays.fill(lastEdit, engine.now());
     this.failuresLeft = new int[objs.size()];
+    this.reconciles = new int[objs.size()];
   }
 
   /** Puts a key in the queue for {@code wake} (after predicates). */
@@ -104,10 +106,12 @@ abstract class ControllerModel {
     long duration = Math.max(1_000L, spec.duration().sample(random));
     long end = start + duration;
     boolean error;
+    int ordinal = ++reconciles[obj];
     if (failuresLeft[obj] > 0) {
       failuresLeft[obj]--;
       error = true;
-    } else if (spec.errorProbability() > 0 && random.nextDouble() < spec.errorProbability()) {
+    } else if (spec.errorAt().contains(ordinal)
+        || (spec.errorProbability() > 0 && random.nextDouble() < spec.errorProbability())) {
       failuresLeft[obj] = spec.errorRun() - 1;
       error = true;
     } else {

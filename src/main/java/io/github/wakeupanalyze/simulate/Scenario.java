@@ -81,6 +81,7 @@ public record Scenario(
    *     edit; -1 = never (one timer)
    * @param errorProbability chance that a healthy reconcile starts a run of failures
    * @param errorRun how many consecutive reconciles fail in such a run
+   * @param errorAt reconciles (per object, counted from 1) that start a run of failures for sure
    * @param errorPolicyRequeueNanos kube-rs {@code error_policy} requeue delay
    * @param omitReason kube-rs: leave out {@code object.reason}, as when a log filter drops it
    * @param calls API calls made by each reconcile, in order
@@ -106,6 +107,7 @@ public record Scenario(
       long readyAfterNanos,
       double errorProbability,
       int errorRun,
+      List<Integer> errorAt,
       long errorPolicyRequeueNanos,
       boolean omitReason,
       List<Call> calls,
@@ -116,6 +118,7 @@ public record Scenario(
       objects = List.copyOf(objects);
       calls = List.copyOf(calls);
       edits = List.copyOf(edits);
+      errorAt = List.copyOf(errorAt);
     }
   }
 

@@ -378,11 +378,18 @@ public final class ScenarioLoader {
       }
       double errP = 0;
       int errRun = 1;
+      List<Integer> errAt = new ArrayList<>();
       Node er = n.get(m, "errors");
       if (!er.absent()) {
-        Map<String, Object> e = er.map(Set.of("probability", "run"));
+        Map<String, Object> e = er.map(Set.of("probability", "run", "at"));
         errP = er.get(e, "probability").number(0, 0, 1);
         errRun = er.get(e, "run").integer(1, 1, 64);
+        Node at = er.get(e, "at");
+        if (!at.absent()) {
+          for (Node x : at.list()) {
+            errAt.add(x.integer(1, 1, Integer.MAX_VALUE));
+          }
+        }
       }
       List<Call> calls = new ArrayList<>();
       Node cn = n.get(m, "calls");
@@ -417,7 +424,7 @@ public final class ScenarioLoader {
           n.get(m, "generationChangedPredicate").bool(false),
           n.get(m, "duration").dist(Dist.lognormal(20_000_000L, 0.5)),
           n.get(m, "requeueAfter").duration(0), n.get(m, "requeueJitter").number(0, 0, 10),
-          readyRequeue, readyAfter, errP, errRun, epr.duration(5_000_000_000L), omit.bool(false),
+          readyRequeue, readyAfter, errP, errRun, errAt, epr.duration(5_000_000_000L), omit.bool(false),
           calls, helper, helperP, edits);
     }
 
