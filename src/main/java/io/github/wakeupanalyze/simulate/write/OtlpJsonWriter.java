@@ -36,6 +36,7 @@ public final class OtlpJsonWriter implements TraceWriter {
   public OtlpJsonWriter(OutputStream out, boolean lines, int batchSize) throws IOException {
     this.gen = FACTORY.createGenerator(out, JsonEncoding.UTF8);
     this.gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    this.gen.setRootValueSeparator(null);
     this.lines = lines;
     this.batcher = new SpanBatcher(batchSize, this::batch);
     if (!lines) {

@@ -7,7 +7,12 @@ import java.util.Locale;
 /** The trace formats {@code simulate} writes; {@code --format NAME} uses {@link #cliName()}. */
 public enum OutputFormat {
   OTLP_JSON("otlp-json", ".otlp.json", 1),
-  OTLP_JSONL("otlp-jsonl", ".otlp.jsonl", 1);
+  OTLP_JSONL("otlp-jsonl", ".otlp.jsonl", 1),
+  OTLP_PROTO("otlp-proto", ".otlp.pb", 1),
+  OTLP_PROTO_DELIMITED("otlp-proto-delimited", ".otlp-delimited.pb", 1),
+  JAEGER_JSON("jaeger-json", ".jaeger.json", 1000),
+  ZIPKIN_JSON("zipkin-json", ".zipkin.json", 1000),
+  CSV("csv", ".csv", 1);
 
   private final String cliName;
   private final String extension;
@@ -47,7 +52,12 @@ public enum OutputFormat {
   public TraceWriter open(OutputStream out) throws IOException {
     return switch (this) {
       case OTLP_JSON -> new OtlpJsonWriter(out, false, 512);
-      case OTLP_JSONL -> new OtlpJsonWriter(out, true, 64);
+      case OTLP_JSONL -> new OtlpJsonWriter(out, true, 32);
+      case OTLP_PROTO -> new OtlpProtoWriter(out, false, 512);
+      case OTLP_PROTO_DELIMITED -> new OtlpProtoWriter(out, true, 128);
+      case JAEGER_JSON -> new JaegerJsonWriter(out);
+      case ZIPKIN_JSON -> new ZipkinJsonWriter(out);
+      case CSV -> new TimestampCsvWriter(out);
     };
   }
 }
