@@ -13,7 +13,6 @@ import io.github.wakeupanalyze.simulate.write.OutputFormat;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,9 +67,5 @@ class SimRoundTripTest {
     assertEquals(w.spans(), result.spans());
     assertEquals(0, result.duplicates());
     assertEquals(0, result.orphans());
-  }
-
-  static List<String> lines(Path p) throws Exception {
-    return new ArrayList<>(Files.readAllLines(p));
   }
 }
