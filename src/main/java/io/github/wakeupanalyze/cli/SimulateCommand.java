@@ -105,9 +105,4 @@ public final class SimulateCommand implements Callable<Integer> {
       return 4;
     }
   }
-
-  /** Runs {@code simulate} alone, for scripts, until the top-level command registers it. */
-  public static void main(String[] args) {
-    System.exit(new CommandLine(new SimulateCommand()).execute(args));
-  }
 }
