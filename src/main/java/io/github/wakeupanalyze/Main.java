@@ -1,1 +1,12 @@
-package io.github.wakeupanalyze; public final class Main { public static void main(String[] a){} }
+package io.github.wakeupanalyze;
+
+import io.github.wakeupanalyze.cli.Cli;
+
+/** Entry point: {@code wakeup-analyze [analyze] [OPTIONS] INPUT...}. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(Cli.execute(args));
+  }
+}

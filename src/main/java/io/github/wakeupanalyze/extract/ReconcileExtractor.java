@@ -201,6 +201,8 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
     out.sort(Comparator.comparing(Reconcile::key)
         .thenComparingLong(Reconcile::startNanos)
         .thenComparingLong(Reconcile::endNanos)
+        .thenComparingLong(Reconcile::traceIdHigh)
+        .thenComparingLong(Reconcile::traceIdLow)
         .thenComparingLong(Reconcile::spanId));
     writes.sort(Comparator.comparingLong(ObjectWrite::timeNanos)
         .thenComparingLong(ObjectWrite::spanId));

@@ -10,12 +10,20 @@ public final class InputException extends Exception {
   private final String file;
 
   public InputException(String file, String where, String message, Throwable cause) {
-    super(file + (where == null || where.isEmpty() ? "" : ":" + where) + ": " + oneLine(message), cause);
+    super(file + joined(where) + ": " + oneLine(message), cause);
     this.file = file;
   }
 
   public InputException(String file, String where, String message) {
     this(file, where, message, null);
+  }
+
+  /** {@code :12:5} for a line and column, {@code : offset 42} for a byte offset. */
+  private static String joined(String where) {
+    if (where == null || where.isEmpty()) {
+      return "";
+    }
+    return Character.isDigit(where.charAt(0)) ? ":" + where : ": " + where;
   }
 
   /** Where the error was found, as {@code LINE:COL}. */

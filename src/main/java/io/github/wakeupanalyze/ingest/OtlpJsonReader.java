@@ -83,19 +83,38 @@ final class OtlpJsonReader implements TraceReader {
 
   private void readRoot(JsonParser p, int depth) throws IOException, InputException {
     JsonLocation start = p.currentTokenLocation();
-    boolean recognized = false;
     ResourceContext rs = new ResourceContext();
+    try {
+      readRootFields(p, depth, rs);
+    } finally {
+      rs.flush(this);
+    }
+    if (!rootRecognized && depth == 0) {
+      throw new InputException(
+          file,
+          InputException.lineColumn(start.getLineNr(), start.getColumnNr()),
+          "not an OTLP JSON trace: expected an object with \"resourceSpans\"");
+    }
+  }
+
+  private boolean rootRecognized;
+
+  private void readRootFields(JsonParser p, int depth, ResourceContext rs)
+      throws IOException, InputException {
+    if (depth == 0) {
+      rootRecognized = false;
+    }
     String field;
     while ((field = p.nextFieldName()) != null) {
       JsonToken t = p.nextToken();
       switch (field) {
         case "resourceSpans", "resource_spans", "batches" -> {
-          recognized = true;
+          rootRecognized = true;
           readArray(p, t, field, () -> readResourceSpans(p));
         }
         case "result", "trace" -> {
           if (t == JsonToken.START_OBJECT && depth < MAX_WRAPPER_DEPTH) {
-            recognized = true;
+            rootRecognized = true;
             readRoot(p, depth + 1);
           } else {
             p.skipChildren();
@@ -103,19 +122,12 @@ final class OtlpJsonReader implements TraceReader {
         }
         default -> {
           if (readResourceField(p, field, t, rs)) {
-            recognized = true;
+            rootRecognized = true;
           } else {
             p.skipChildren();
           }
         }
       }
-    }
-    rs.flush(this);
-    if (!recognized && depth == 0) {
-      throw new InputException(
-          file,
-          InputException.lineColumn(start.getLineNr(), start.getColumnNr()),
-          "not an OTLP JSON trace: expected an object with \"resourceSpans\"");
     }
   }
 
@@ -161,14 +173,17 @@ final class OtlpJsonReader implements TraceReader {
 
   private void readResourceSpans(JsonParser p) throws IOException, InputException {
     ResourceContext rs = new ResourceContext();
-    String field;
-    while ((field = p.nextFieldName()) != null) {
-      JsonToken t = p.nextToken();
-      if (!readResourceField(p, field, t, rs)) {
-        p.skipChildren();
+    try {
+      String field;
+      while ((field = p.nextFieldName()) != null) {
+        JsonToken t = p.nextToken();
+        if (!readResourceField(p, field, t, rs)) {
+          p.skipChildren();
+        }
       }
+    } finally {
+      rs.flush(this); // also on error: spans read before it are not lost
     }
-    rs.flush(this);
   }
 
   /** Handles one field of a ResourceSpans object; false if the field is not one. */
@@ -219,9 +234,20 @@ final class OtlpJsonReader implements TraceReader {
   }
 
   private void readScopeSpans(JsonParser p, ResourceContext rs) throws IOException, InputException {
+    List<Span> deferred = new ArrayList<>(0);
+    try {
+      readScopeSpansFields(p, rs, deferred);
+    } finally {
+      for (Span s : deferred) {
+        emit(s, rs); // spans before the scope (or before an error) keep the scope known so far
+      }
+    }
+  }
+
+  private void readScopeSpansFields(JsonParser p, ResourceContext rs, List<Span> deferred)
+      throws IOException, InputException {
     String scope = "";
     boolean scopeKnown = false;
-    List<Span> deferred = null;
     String field;
     while ((field = p.nextFieldName()) != null) {
       JsonToken t = p.nextToken();
@@ -229,12 +255,10 @@ final class OtlpJsonReader implements TraceReader {
         case "scope", "instrumentationLibrary", "instrumentation_library" -> {
           scope = t == JsonToken.START_OBJECT ? readScopeName(p) : skip(p);
           scopeKnown = true;
-          if (deferred != null) {
-            for (Span s : deferred) {
-              emit(withScope(s, scope), rs);
-            }
-            deferred = null;
+          for (Span s : deferred) {
+            emit(withScope(s, scope), rs);
           }
+          deferred.clear();
         }
         case "spans" -> {
           if (t == JsonToken.VALUE_NULL) {
@@ -251,19 +275,11 @@ final class OtlpJsonReader implements TraceReader {
             if (scopeKnown) {
               emit(s, rs);
             } else {
-              if (deferred == null) {
-                deferred = new ArrayList<>();
-              }
               deferred.add(s);
             }
           }
         }
         default -> p.skipChildren();
-      }
-    }
-    if (deferred != null) {
-      for (Span s : deferred) {
-        emit(s, rs);
       }
     }
   }

@@ -1,0 +1,168 @@
+package io.github.wakeupanalyze.cli;
+
+import io.github.wakeupanalyze.analyze.AnalysisParameters;
+import io.github.wakeupanalyze.extract.ExtractRules;
+import io.github.wakeupanalyze.ingest.InputReport;
+import io.github.wakeupanalyze.ingest.TraceFormat;
+import io.github.wakeupanalyze.pipeline.Pipeline;
+import io.github.wakeupanalyze.report.ConsoleTable;
+import io.github.wakeupanalyze.report.Names;
+import io.github.wakeupanalyze.report.ReportWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code wakeup-analyze analyze}: traces in, reports out. */
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Analyzes trace exports (the default command).",
+      "",
+      "Finds the reconciles and the timers behind them, classifies every reconcile as event- or "
+          + "timer-driven, prints a table per operator and writes summary.json, reconciles.csv "
+          + "and operators/<name>/report.md under the output folder. Several inputs are merged "
+          + "into one analysis."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:ok",
+      "2:usage error (bad option or argument)",
+      "3:an input is unreadable or not a valid trace (the others are still analyzed and "
+          + "partial results are written)",
+      "4:internal error (run with --verbose and report it)"
+    })
+final class AnalyzeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @ParentCommand WakeupAnalyzeCommand parent;
+
+  @Parameters(arity = "1..*", paramLabel = "INPUT",
+      description = "Trace files (OTLP JSON or JSON Lines, gzip-compressed or not); '-' reads "
+          + "standard input.")
+  List<String> inputs = new ArrayList<>();
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+      description = "Output folder (default: reports/<name of the first input>).")
+  Path out;
+
+  @Option(names = "--format", paramLabel = "NAME", defaultValue = "auto",
+      description = "Input format: auto (sniffed from content, the default) or otlp-json.")
+  String format;
+
+  @Option(names = "--reconcile-span", paramLabel = "REGEX", defaultValue = ExtractRules.DEFAULT_PATTERN,
+      description = "A span whose name contains a match is a reconcile span; the outermost one "
+          + "of a nest is the reconcile (default: ${DEFAULT-VALUE}, case-insensitive).")
+  String reconcileSpan;
+
+  @Option(names = "--object-key", paramLabel = "ATTR", split = ",",
+      description = "Span attributes naming the reconciled object, joined by '/' (default: "
+          + "object.ref, else k8s.namespace.name+k8s.object.name, else namespace+name, else "
+          + "k8s.<kind>.name).")
+  List<String> objectKeys = new ArrayList<>();
+
+  @Option(names = {"-q", "--quiet"}, description = "Print only the table and errors.")
+  boolean quiet;
+
+  @Option(names = "--verbose", description = "Print stack traces of internal errors.")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = spec.commandLine().getOut();
+    TraceFormat forced;
+    Pattern pattern;
+    try {
+      forced = format.equalsIgnoreCase("auto") ? null : TraceFormat.fromCliName(format);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "Invalid value for option '--format': " + e.getMessage() + " (expected auto or one of "
+              + formatNames() + ")");
+    }
+    try {
+      pattern = Pattern.compile(reconcileSpan);
+    } catch (PatternSyntaxException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "Invalid value for option '--reconcile-span': not a regular expression: "
+              + e.getDescription());
+    }
+    Pipeline.Result result = Pipeline.run(new Pipeline.Request(inputs, forced,
+        new ExtractRules(pattern, objectKeys), AnalysisParameters.defaults(), new long[0],
+        parent.stdin));
+
+    int failed = 0;
+    long spans = 0;
+    for (InputReport r : result.inputs()) {
+      if (r.failed()) {
+        failed++;
+        err.println("error: " + r.error());
+      }
+      for (String w : r.warnings()) {
+        err.println("warning: " + w);
+      }
+      spans += r.spans();
+    }
+    if (spans == 0) {
+      err.println("error: no spans read from " + inputs.size()
+          + (inputs.size() == 1 ? " input" : " inputs") + "; nothing to analyze");
+      err.flush();
+      return ExitCodes.INVALID_INPUT;
+    }
+    ConsoleTable.print(result.analysis(), stdout);
+    Path dir = out != null ? out : Path.of("reports", defaultName(inputs));
+    List<Path> written = ReportWriter.writeAll(dir, VersionProvider.version(), result.inputs(),
+        result.extraction(), result.analysis());
+    if (failed > 0) {
+      err.println("warning: results are partial: " + failed + " of " + inputs.size()
+          + " inputs could not be read to the end");
+    }
+    if (!quiet) {
+      err.println("wrote " + written.size() + " files under " + dir);
+    }
+    err.flush();
+    return failed > 0 ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
+  }
+
+  private static String formatNames() {
+    List<String> names = new ArrayList<>();
+    for (TraceFormat f : TraceFormat.values()) {
+      names.add(f.cliName());
+    }
+    return String.join(", ", names);
+  }
+
+  /**
+   * The default output folder name: the first input's file name without its extensions, made
+   * safe ({@code stdin} for {@code -}); {@code -and-N-more} when there are several inputs.
+   */
+  static String defaultName(List<String> inputs) {
+    String first = inputs.get(0);
+    String base;
+    if (first.equals("-")) {
+      base = "stdin";
+    } else {
+      Path name = Path.of(first).getFileName();
+      base = name == null ? "trace" : name.toString();
+      int dot = base.indexOf('.');
+      if (dot > 0) {
+        base = base.substring(0, dot);
+      }
+    }
+    String slug = Names.slug(base);
+    return inputs.size() == 1 ? slug : slug + "-and-" + (inputs.size() - 1) + "-more";
+  }
+}

@@ -1,0 +1,58 @@
+package io.github.wakeupanalyze.pipeline;
+
+import io.github.wakeupanalyze.analyze.Analysis;
+import io.github.wakeupanalyze.analyze.AnalysisParameters;
+import io.github.wakeupanalyze.analyze.Analyzer;
+import io.github.wakeupanalyze.extract.ExtractResult;
+import io.github.wakeupanalyze.extract.ExtractRules;
+import io.github.wakeupanalyze.extract.ReconcileExtractor;
+import io.github.wakeupanalyze.ingest.InputReport;
+import io.github.wakeupanalyze.ingest.TraceFormat;
+import io.github.wakeupanalyze.ingest.TraceInputs;
+import java.io.InputStream;
+import java.util.List;
+
+/** ingest → extract → analyze for one set of inputs, read once, in order. */
+public final class Pipeline {
+  private Pipeline() {}
+
+  /**
+   * What the pipeline needs.
+   *
+   * @param inputs files or {@code -} for standard input, merged into one analysis
+   * @param format a forced format, or null to sniff each input
+   * @param events sorted epoch-ns times of external changes (from {@code --events}), may be empty
+   */
+  public record Request(
+      List<String> inputs,
+      TraceFormat format,
+      ExtractRules rules,
+      AnalysisParameters parameters,
+      long[] events,
+      InputStream stdin) {
+    public Request {
+      inputs = List.copyOf(inputs);
+    }
+  }
+
+  /** What it produced: per-input reports, the extraction and the analysis. */
+  public record Result(List<InputReport> inputs, ExtractResult extraction, Analysis analysis) {
+    public Result {
+      inputs = List.copyOf(inputs);
+    }
+
+    public boolean anyFailed() {
+      return inputs.stream().anyMatch(InputReport::failed);
+    }
+  }
+
+  public static Result run(Request request) {
+    ReconcileExtractor extractor = new ReconcileExtractor(request.rules());
+    List<InputReport> reports =
+        TraceInputs.readAll(request.inputs(), request.format(), request.stdin(), extractor);
+    ExtractResult extraction = extractor.finish();
+    Analysis analysis = new Analyzer(request.parameters()).analyze(extraction.reconciles(),
+        request.events(), extraction.windowStartNanos(), extraction.windowEndNanos());
+    return new Result(reports, extraction, analysis);
+  }
+}

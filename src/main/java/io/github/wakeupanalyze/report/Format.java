@@ -1,0 +1,58 @@
+package io.github.wakeupanalyze.report;
+
+import java.util.Locale;
+
+/** Fixed, locale-independent number formats shared by every writer. */
+final class Format {
+  private Format() {}
+
+  /** Seconds with up to 6 decimals and no trailing zeros: {@code 5}, {@code 5.15}, {@code 0.000123}. */
+  static String seconds(double s) {
+    if (Double.isNaN(s)) {
+      return "";
+    }
+    String t = String.format(Locale.ROOT, "%.6f", s);
+    t = t.replaceAll("0+$", "");
+    return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
+  }
+
+  static String fixed(double v, int decimals) {
+    return String.format(Locale.ROOT, "%." + decimals + "f", v);
+  }
+
+  /** A share in [0,1] as a percentage with one decimal: {@code 95.1 %}. */
+  static String percent(double share) {
+    return Double.isNaN(share) ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100 * share);
+  }
+
+  /** A human duration: {@code 5 s}, {@code 150 ms}, {@code 10 min}, {@code 10 h}. */
+  static String duration(double s) {
+    if (Double.isNaN(s)) {
+      return "n/a";
+    }
+    if (s < 1) {
+      return trim(String.format(Locale.ROOT, "%.1f", s * 1000)) + " ms";
+    }
+    if (s < 120) {
+      return trim(String.format(Locale.ROOT, "%.2f", s)) + " s";
+    }
+    if (s < 7200) {
+      return trim(String.format(Locale.ROOT, "%.1f", s / 60)) + " min";
+    }
+    return trim(String.format(Locale.ROOT, "%.2f", s / 3600)) + " h";
+  }
+
+  private static String trim(String t) {
+    if (t.contains(".")) {
+      t = t.replaceAll("0+$", "");
+      if (t.endsWith(".")) {
+        t = t.substring(0, t.length() - 1);
+      }
+    }
+    return t;
+  }
+
+  static double share(int part, int whole) {
+    return whole == 0 ? Double.NaN : (double) part / whole;
+  }
+}

@@ -1,0 +1,182 @@
+package io.github.wakeupanalyze.report;
+
+import io.github.wakeupanalyze.analyze.Analysis;
+import io.github.wakeupanalyze.analyze.ClassifiedReconcile;
+import io.github.wakeupanalyze.analyze.ControllerResult;
+import io.github.wakeupanalyze.analyze.StreamResult;
+import io.github.wakeupanalyze.analyze.TimerFinding;
+import io.github.wakeupanalyze.model.Cause;
+import io.github.wakeupanalyze.model.Reconcile;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code report.md} for one operator: a headline in plain words, timers, controllers, what
+ * wake-ups did, objects, and the parameters used. Every name from the trace is escaped.
+ */
+public final class MarkdownReport {
+  /** At most this many timer-driven reconciles that wrote are listed. */
+  static final int MAX_LISTED = 20;
+
+  private MarkdownReport() {}
+
+  static void write(OperatorView op, Analysis analysis, Writer w) throws IOException {
+    List<ClassifiedReconcile> mine = new ArrayList<>();
+    for (ClassifiedReconcile cr : analysis.reconciles()) {
+      if (cr.reconcile().key().operator().equals(op.operator())) {
+        mine.add(cr);
+      }
+    }
+    WakeupStats[] stats = WakeupStats.byTrigger(mine);
+    String name = Names.markdown(op.operator());
+    w.write("# " + name + ": why it wakes up\n\n");
+    for (ControllerResult c : op.controllers()) {
+      w.write(sentence(c, mine) + "\n\n");
+    }
+    w.write("| | |\n|---|---|\n");
+    w.write("| Reconciles | " + op.reconciles() + " |\n");
+    w.write("| Timer-driven | " + op.timerDriven() + " (" + Format.percent(op.timerShare()) + ") |\n");
+    w.write("| Event-driven | " + op.eventDriven() + " |\n");
+    w.write("| Wake-ups per hour | " + rate(op.wakeupsPerHour()) + " |\n");
+    w.write("| Observed window | " + Format.duration(analysis.hours() * 3600) + " ("
+        + Instant.ofEpochSecond(0, analysis.windowStartNanos()) + " to "
+        + Instant.ofEpochSecond(0, analysis.windowEndNanos()) + ") |\n\n");
+
+    w.write("## Timers\n\n");
+    boolean any = false;
+    for (ControllerResult c : op.controllers()) {
+      for (TimerFinding t : c.timers()) {
+        if (!any) {
+          w.write("| controller | delay (end→start) | period (start→start) | jitter | reconciles "
+              + "| objects |\n|---|---:|---:|---:|---:|---:|\n");
+          any = true;
+        }
+        w.write("| " + Names.markdown(c.controller()) + " | " + Format.duration(t.delaySeconds())
+            + " | " + Format.duration(t.periodSeconds()) + " | "
+            + Format.duration(t.jitterSeconds()) + " | " + t.reconciles() + " | " + t.objects()
+            + " |\n");
+      }
+    }
+    w.write(any ? "\n" : "No timer found.\n\n");
+
+    w.write("## Controllers\n\n| controller | objects | reconciles | timer-driven | wake-ups/h |");
+    for (Cause cause : Cause.values()) {
+      w.write(" " + cause.label() + " |");
+    }
+    w.write("\n|---|---:|---:|---:|---:|" + "---:|".repeat(Cause.values().length) + "\n");
+    for (ControllerResult c : op.controllers()) {
+      w.write("| " + Names.markdown(c.controller()) + " | " + c.objects() + " | " + c.reconciles()
+          + " | " + Format.percent(Format.share(c.timerDriven(), c.reconciles())) + " | "
+          + rate(OperatorView.rate(c.reconciles(), op.hours())) + " |");
+      for (Cause cause : Cause.values()) {
+        w.write(" " + c.causes().getOrDefault(cause, 0) + " |");
+      }
+      w.write("\n");
+    }
+
+    w.write("\n## What wake-ups did\n\n| trigger | reconciles | API reads | API writes | wrote nothing"
+        + " | errors |\n|---|---:|---:|---:|---:|---:|\n");
+    String[] labels = {"event", "timer"};
+    for (int i = 0; i < 2; i++) {
+      WakeupStats s = stats[i];
+      w.write("| " + labels[i] + " | " + s.reconciles + " | " + s.reads + " | " + s.writes + " | "
+          + s.wroteNothing + " (" + Format.percent(Format.share(s.wroteNothing, s.reconciles))
+          + ") | " + s.errors + " |\n");
+    }
+    WakeupStats timer = stats[1];
+    if (!timer.writtenTargets.isEmpty()) {
+      w.write("\nResources written by timer-driven reconciles:\n\n| target | writes |\n|---|---:|\n");
+      for (Map.Entry<String, Integer> e : timer.writtenTargets.entrySet()) {
+        w.write("| " + Names.markdown(e.getKey()) + " | " + e.getValue() + " |\n");
+      }
+    }
+    w.write("\n### Timer-driven reconciles that wrote\n\n");
+    if (timer.writers.isEmpty()) {
+      w.write("None: every timer-driven reconcile only read.\n");
+    } else {
+      w.write("These are the wake-ups the timer is really needed for"
+          + (timer.writers.size() > MAX_LISTED ? " (first " + MAX_LISTED + " of "
+          + timer.writers.size() + ")" : "") + ".\n\n"
+          + "| start | controller | object | writes | targets |\n|---|---|---|---:|---|\n");
+      for (ClassifiedReconcile cr : timer.writers.subList(0, Math.min(MAX_LISTED, timer.writers.size()))) {
+        Reconcile r = cr.reconcile();
+        w.write("| " + Instant.ofEpochSecond(0, r.startNanos()) + " | "
+            + Names.markdown(r.key().controller()) + " | " + Names.markdown(r.key().object())
+            + " | " + r.calls().writes() + " | "
+            + Names.markdown(String.join(" ", r.calls().writeTargets())) + " |\n");
+      }
+    }
+
+    w.write("\n## Objects\n\n| controller | object | reconciles | timer-driven | timers |\n"
+        + "|---|---|---:|---:|---|\n");
+    for (StreamResult s : analysis.streams()) {
+      if (!s.key().operator().equals(op.operator())) {
+        continue;
+      }
+      List<String> ts = new ArrayList<>();
+      for (TimerFinding t : s.timers()) {
+        ts.add(Format.duration(t.delaySeconds()));
+      }
+      w.write("| " + Names.markdown(s.key().controller()) + " | " + Names.markdown(s.key().object())
+          + " | " + s.reconciles() + " | " + s.timerDriven() + " | "
+          + (s.insufficientData() ? "insufficient data" : ts.isEmpty() ? "none" : String.join(", ", ts))
+          + " |\n");
+    }
+
+    w.write("\n## Method and parameters\n\n");
+    w.write("Gaps are measured from the end of one reconcile to the start of the next, per object; "
+        + "a timer that starts when Reconcile returns (RequeueAfter) piles its gaps up at its delay "
+        + "whatever the reconcile's duration. Evidence in the trace (kube-rs `object.reason`, "
+        + "`--events`, error status) overrides timing.\n\n");
+    for (Map.Entry<String, Object> e : analysis.parameters().asMap().entrySet()) {
+      w.write("- `" + e.getKey() + "`: " + e.getValue() + "\n");
+    }
+  }
+
+  /** One sentence saying, in plain words, how a controller wakes up. */
+  static String sentence(ControllerResult c, List<ClassifiedReconcile> mine) {
+    String name = "`" + Names.markdown(c.controller()).replace("`", "'") + "`";
+    if (c.timers().isEmpty()) {
+      if (c.insufficientDataObjects() == c.objects()) {
+        return name + " has too few reconciles (" + c.reconciles() + ") to tell whether a timer "
+            + "drives it (insufficient data).";
+      }
+      return name + " is event-driven: no timer found in its " + c.reconciles() + " reconciles on "
+          + plural(c.objects(), "object")
+          + (c.timerDriven() > 0 ? " (" + c.timerDriven() + " were retries after errors)." : ".");
+    }
+    TimerFinding main = c.timers().get(0);
+    for (TimerFinding t : c.timers()) {
+      if (t.reconciles() > main.reconciles()) {
+        main = t;
+      }
+    }
+    int timerWroteNothing = 0;
+    int timer = 0;
+    for (ClassifiedReconcile cr : mine) {
+      if (cr.reconcile().key().controller().equals(c.controller())
+          && cr.classification().trigger() == io.github.wakeupanalyze.model.Trigger.TIMER) {
+        timer++;
+        if (cr.reconcile().calls().writes() == 0) {
+          timerWroteNothing++;
+        }
+      }
+    }
+    return name + " wakes every " + Format.duration(main.delaySeconds()) + " after each reconcile on "
+        + plural(main.objects(), "object") + "; " + Format.percent(Format.share(c.timerDriven(),
+        c.reconciles())) + " of its " + c.reconciles() + " reconciles are timer-driven; "
+        + Format.percent(Format.share(timerWroteNothing, timer)) + " of those wrote nothing.";
+  }
+
+  private static String plural(int n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+
+  private static String rate(double perHour) {
+    return Double.isNaN(perHour) ? "n/a" : Format.fixed(perHour, 1);
+  }
+}

@@ -1,0 +1,153 @@
+package io.github.wakeupanalyze.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import io.github.wakeupanalyze.analyze.Analysis;
+import io.github.wakeupanalyze.analyze.ControllerResult;
+import io.github.wakeupanalyze.analyze.TimerFinding;
+import io.github.wakeupanalyze.extract.ExtractResult;
+import io.github.wakeupanalyze.ingest.InputReport;
+import io.github.wakeupanalyze.model.Cause;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code summary.json}: the run in numbers, for scripts and for {@code compare}. A public interface,
+ * versioned by {@link #SCHEMA}: fields are only added within a version; renaming or removing one
+ * bumps it. Keys are snake_case, written in a fixed order; rates are per hour of the observed
+ * window; durations in seconds.
+ */
+public final class SummaryJson {
+  /** Schema version of the document. */
+  public static final int SCHEMA = 1;
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private SummaryJson() {}
+
+  public static void write(String toolVersion, List<InputReport> inputs, ExtractResult extraction,
+      Analysis analysis, Writer out) throws IOException {
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+      g.setPrettyPrinter(pp);
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.writeStartObject();
+      g.writeNumberField("schema", SCHEMA);
+      g.writeStringField("tool", "wakeup-analyze " + toolVersion);
+      writeInputs(g, inputs, extraction);
+      g.writeObjectFieldStart("window");
+      g.writeNumberField("start_unix_nano", analysis.windowStartNanos());
+      g.writeNumberField("end_unix_nano", analysis.windowEndNanos());
+      number(g, "hours", analysis.hours());
+      g.writeEndObject();
+      g.writeObjectFieldStart("extraction");
+      g.writeNumberField("spans", extraction.spans());
+      g.writeNumberField("duplicate_spans", extraction.duplicates());
+      g.writeNumberField("nested_reconcile_spans", extraction.nestedReconcileSpans());
+      g.writeNumberField("orphan_spans", extraction.orphans());
+      g.writeNumberField("reconciles", extraction.reconciles().size());
+      g.writeEndObject();
+      g.writeObjectFieldStart("parameters");
+      for (Map.Entry<String, Object> e : analysis.parameters().asMap().entrySet()) {
+        Object v = e.getValue();
+        if (v instanceof Number n) {
+          number(g, e.getKey(), n.doubleValue());
+        } else {
+          g.writeStringField(e.getKey(), String.valueOf(v));
+        }
+      }
+      g.writeEndObject();
+      g.writeArrayFieldStart("operators");
+      for (OperatorView op : OperatorView.of(analysis)) {
+        writeOperator(g, op);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeRaw('\n');
+    }
+  }
+
+  private static void writeInputs(JsonGenerator g, List<InputReport> inputs, ExtractResult ex)
+      throws IOException {
+    g.writeArrayFieldStart("inputs");
+    for (int i = 0; i < inputs.size(); i++) {
+      InputReport in = inputs.get(i);
+      g.writeStartObject();
+      g.writeStringField("path", in.path());
+      g.writeStringField("format", in.format() == null ? null : in.format().cliName());
+      g.writeNumberField("spans", in.spans());
+      g.writeNumberField("reconciles",
+          i < ex.reconcilesPerSource().size() ? ex.reconcilesPerSource().get(i) : 0);
+      g.writeArrayFieldStart("warnings");
+      for (String w : in.warnings()) {
+        g.writeString(w);
+      }
+      g.writeEndArray();
+      g.writeStringField("error", in.error());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static void writeOperator(JsonGenerator g, OperatorView op) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("operator", op.operator());
+    g.writeNumberField("reconciles", op.reconciles());
+    g.writeNumberField("event_driven", op.eventDriven());
+    g.writeNumberField("timer_driven", op.timerDriven());
+    number(g, "timer_share", op.timerShare());
+    number(g, "wakeups_per_hour", op.wakeupsPerHour());
+    g.writeArrayFieldStart("controllers");
+    for (ControllerResult c : op.controllers()) {
+      g.writeStartObject();
+      g.writeStringField("controller", c.controller());
+      g.writeNumberField("objects", c.objects());
+      g.writeNumberField("insufficient_data_objects", c.insufficientDataObjects());
+      g.writeNumberField("reconciles", c.reconciles());
+      g.writeNumberField("event_driven", c.eventDriven());
+      g.writeNumberField("timer_driven", c.timerDriven());
+      number(g, "timer_share", Format.share(c.timerDriven(), c.reconciles()));
+      number(g, "wakeups_per_hour", OperatorView.rate(c.reconciles(), op.hours()));
+      g.writeObjectFieldStart("causes");
+      for (Cause cause : Cause.values()) {
+        g.writeNumberField(cause.label(), c.causes().getOrDefault(cause, 0));
+      }
+      g.writeEndObject();
+      g.writeArrayFieldStart("timers");
+      for (TimerFinding t : c.timers()) {
+        g.writeStartObject();
+        number(g, "delay_s", t.delaySeconds());
+        number(g, "period_s", t.periodSeconds());
+        number(g, "jitter_s", t.jitterSeconds());
+        g.writeNumberField("reconciles", t.reconciles());
+        g.writeNumberField("objects", t.objects());
+        number(g, "window_low_s", t.windowLowSeconds());
+        number(g, "window_high_s", t.windowHighSeconds());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  /** Numbers rounded to 6 significant decimals, so output is stable; NaN as null. */
+  private static void number(JsonGenerator g, String name, double v) throws IOException {
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      g.writeNullField(name);
+    } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      g.writeNumberField(name, (long) v);
+    } else {
+      g.writeFieldName(name);
+      g.writeNumber(new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros()
+          .toPlainString());
+    }
+  }
+}

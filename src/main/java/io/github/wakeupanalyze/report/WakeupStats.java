@@ -1,0 +1,46 @@
+package io.github.wakeupanalyze.report;
+
+import io.github.wakeupanalyze.analyze.ClassifiedReconcile;
+import io.github.wakeupanalyze.model.Trigger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** What one group of reconciles (e.g. the timer-driven ones of an operator) did. */
+final class WakeupStats {
+  int reconciles;
+  int reads;
+  int writes;
+  int wroteNothing;
+  int errors;
+  final Map<String, Integer> writtenTargets = new TreeMap<>();
+  final List<ClassifiedReconcile> writers = new ArrayList<>();
+
+  void add(ClassifiedReconcile cr) {
+    var r = cr.reconcile();
+    reconciles++;
+    reads += r.calls().reads();
+    writes += r.calls().writes();
+    if (r.calls().writes() == 0) {
+      wroteNothing++;
+    } else {
+      writers.add(cr);
+      for (String t : r.calls().writeTargets()) {
+        writtenTargets.merge(t.isEmpty() ? "(unknown target)" : t, 1, Integer::sum);
+      }
+    }
+    if (r.error()) {
+      errors++;
+    }
+  }
+
+  /** Stats of the given reconciles split by trigger: index 0 event, 1 timer. */
+  static WakeupStats[] byTrigger(List<ClassifiedReconcile> rs) {
+    WakeupStats[] s = {new WakeupStats(), new WakeupStats()};
+    for (ClassifiedReconcile cr : rs) {
+      s[cr.classification().trigger() == Trigger.TIMER ? 1 : 0].add(cr);
+    }
+    return s;
+  }
+}
