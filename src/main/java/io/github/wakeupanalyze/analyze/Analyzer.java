@@ -34,8 +34,8 @@ import java.util.Set;
  *       gap is that short (dirty requeue); an {@code --events} time likewise; an error status on
  *       the previous reconcile (controller-runtime {@code AddRateLimited}); the stream's own write
  *       in the previous reconcile followed within {@code selfWriteWindowSeconds} (watch latency);
- *       a geometric run of gaps (ratios in [1.6, 2.5], ≥ 4 in a row) when the trace records no
- *       error status at all.
+ *       a geometric run of gaps (ratios in [1.6, 2.5], ≥ 4 in a row, starting below 50 ms as
+ *       client-go's 5 ms·2^k does) when the trace records no error status at all.
  *   <li><b>Timers by timing</b>: the gap-hazard spike scan ({@link HazardScan}) on each stream's
  *       end→start gaps, and on the gaps of all streams pooled (timers shared by many objects with
  *       few reconciles each); when a stream shows no spike, the all-anchor pair scan ({@link
@@ -51,7 +51,9 @@ import java.util.Set;
  *   <li><b>Classification</b> (step 5): evidence labels stand; otherwise TIMER when the gap lies in
  *       a timer's support (reset) or some earlier end does (earliest), padded by {@code
  *       tolerance}·delay + 1 ms below and 2 ms above; a reconcile right after one during which an
- *       earliest timer fell due (gap ≤ 5 ms) is its dirty requeue; everything else EVENT. The first
+ *       earliest timer fell due (gap ≤ 5 ms) is its dirty requeue; a gap above the support is the
+ *       timer delayed in the queue when the controller's worker was busy with other objects
+ *       without a break from the deadline until this start; everything else EVENT. The first
  *       reconcile of a stream has no history: UNKNOWN, confidence 0.5. Timer confidence is 1 −
  *       background/observed hazard in the support.
  *   <li><b>Resync</b> ({@link ResyncBursts}): reconciles still unexplained that form a synchronized
@@ -145,6 +147,10 @@ public final class Analyzer {
       Stream s = new Stream(rs, t0);
       s.labelEvidence(ev, params);
       streams.add(s);
+    }
+    Busy busy = streams.size() > 1 ? Busy.of(streams) : null;
+    for (Stream s : streams) {
+      s.busy = busy;
     }
     // timers found by pooling every object's gaps
     List<Spike> pooled = List.of();
@@ -413,6 +419,59 @@ public final class Analyzer {
     }
   }
 
+  // ---------------------------------------------------------------- worker busy blocks
+
+  /**
+   * Times when the controller's worker was continuously busy: the union of all its reconciles,
+   * merged across dispatch gaps up to {@link #DISPATCH}. A timer that falls due inside such a block
+   * waits in the queue (MaxConcurrentReconciles = 1, the default) and starts when the worker frees
+   * up: its gap exceeds the delay by the wait (ANALYSIS.md §4, "queue saturation").
+   */
+  static final class Busy {
+    static final double DISPATCH = 0.01;
+    final double[] from;
+    final double[] to;
+
+    private Busy(double[] from, double[] to) {
+      this.from = from;
+      this.to = to;
+    }
+
+    static Busy of(List<Stream> streams) {
+      int total = 0;
+      for (Stream s : streams) {
+        total += s.n;
+      }
+      double[][] iv = new double[total][];
+      int k = 0;
+      for (Stream s : streams) {
+        for (int j = 0; j < s.n; j++) {
+          iv[k++] = new double[] {s.s[j], s.e[j]};
+        }
+      }
+      Arrays.sort(iv, (a, b) -> Double.compare(a[0], b[0]));
+      double[] f = new double[total];
+      double[] t = new double[total];
+      int m = -1;
+      for (double[] x : iv) {
+        if (m >= 0 && x[0] <= t[m] + DISPATCH) {
+          t[m] = Math.max(t[m], x[1]);
+        } else {
+          m++;
+          f[m] = x[0];
+          t[m] = x[1];
+        }
+      }
+      return new Busy(Arrays.copyOf(f, m + 1), Arrays.copyOf(t, m + 1));
+    }
+
+    /** True when the worker was busy without a break from {@code since} until just before {@code start}. */
+    boolean busyUntil(double since, double start) {
+      int i = PairScanAccess.upperBound(from, start) - 1;
+      return i >= 0 && from[i] <= since && start > from[i] + 1e-9 && to[i] + DISPATCH >= start;
+    }
+  }
+
   // ---------------------------------------------------------------- timer
 
   /** A timer candidate of one stream (or pooled), with its padded support. */
@@ -476,6 +535,7 @@ public final class Analyzer {
     final List<String> notes = new ArrayList<>();
     boolean errorsRecorded;
     int scanGapCount;
+    Busy busy;
 
     Stream(List<Reconcile> rs, long t0) {
       this.rs = rs;
@@ -667,7 +727,7 @@ public final class Analyzer {
         double r = g[j] / g[j - 1];
         boolean ok = g[j - 1] > 0 && r >= 1.6 && r <= 2.5;
         run = ok ? run + 1 : 0;
-        if (run >= 4 && g[j - run] < 1.0) {
+        if (run >= 4 && g[j - run] < 0.05) { // client-go: 5 ms · 2^k starts far below 50 ms
           for (int k = j - run; k <= j; k++) {
             mark[k] = 1;
           }
@@ -717,6 +777,28 @@ public final class Analyzer {
         }
         if (!harmonic) {
           kept.add(t);
+        }
+      }
+      // shadows: under an earliest queue a follow-up reconcile (self-write, dirty requeue) does
+      // not re-arm the timer, so the next fire shows a second spike at P minus the follow-up;
+      // a weaker spike most of whose gaps an earlier end explains at a stronger delay is that
+      for (int b = kept.size() - 1; b >= 1; b--) {
+        Timer weak = kept.get(b);
+        for (int a = 0; a < b; a++) {
+          Timer strong = kept.get(a);
+          int in = 0;
+          int explained = 0;
+          for (int j = 1; j < n; j++) {
+            if (weak.inSupport(g[j])) {
+              in++;
+              explained += anchored(strong, j) ? 1 : 0;
+            }
+          }
+          if (in > 0 && explained * 2 > in) {
+            strong.earliest = true;
+            kept.remove(b);
+            break;
+          }
         }
       }
       for (Timer f : kept) {
@@ -875,6 +957,11 @@ public final class Analyzer {
         if (!hit && j >= 2 && g[j - 1] <= 1.0 && t.inSupport(s[j] - e[j - 2])) {
           hit = true; // a quick follow-up reconcile did not re-arm the timer
           basis = "anchor window";
+        }
+        if (!hit && busy != null && g[j] > t.hi && busy.busyUntil(e[j - 1] + t.hi, s[j])) {
+          t.attributed++;
+          timerOf[j] = k;
+          return Classification.timer(Cause.REQUEUE, 0.8, t.spike.delay(), "queue wait");
         }
         if (!hit && t.earliest && g[j] <= DIRTY && j >= 1 && dirtyFire(t, j)) {
           t.attributed++;
