@@ -59,7 +59,8 @@ import java.util.Set;
  *   <li><b>Resync</b> ({@link ResyncBursts}): reconciles still unexplained that form a synchronized
  *       burst across the controller's objects are resync.
  *   <li><b>Segmentation</b> (step 6): a timer is active from the end that armed a timer reconcile
- *       to the following ones as long as no gap in between exceeds its window by 5σ̂.
+ *       to the following ones as long as no gap in between exceeds its window by 5σ̂ and no
+ *       reconcile of another timer comes in between (another state, e.g. ready vs not ready).
  *   <li><b>Honest limits</b>: a stream without a timer and fewer than {@code minGapsForVerdict}
  *       gaps is "insufficient data" and its reconciles get confidence 0.5.
  * </ol>
@@ -1041,16 +1042,18 @@ public final class Analyzer {
         double maxGap = t.hi + 5 * t.spike.sigma() + 0.002;
         double gapSince = 0;
         int count = 0;
+        boolean otherTimer = false;
         for (int j = 1; j < n; j++) {
           if (first >= 0) {
             gapSince = Math.max(gapSince, g[j]);
           }
           if (timerOf[j] != k) {
+            otherTimer |= timerOf[j] >= 0 && first >= 0;
             continue;
           }
           count++;
           periods.add(s[j] - s[j - 1]);
-          if (first >= 0 && gapSince <= Math.max(maxGap, t.harmonics.isEmpty() ? 0
+          if (first >= 0 && !otherTimer && gapSince <= Math.max(maxGap, t.harmonics.isEmpty() ? 0
               : t.harmonics.get(t.harmonics.size() - 1)[1])) {
             last = j;
           } else {
@@ -1061,6 +1064,7 @@ public final class Analyzer {
             last = j;
           }
           gapSince = 0;
+          otherTimer = false;
         }
         if (first >= 0) {
           addRange(ranges, first, last);
