@@ -13,7 +13,8 @@ import java.util.Map;
  *     of 1 ms (timestamp resolution): 0.001
  * @param minTimerReconciles a spike must hold at least this many gaps: 5
  * @param minTimerShare a timer found only by pooling a controller's objects is reported on one
- *     object when it drives at least this share of that object's gaps (and at least 2): 0.05
+ *     object when it drives at least this share of that object's gaps, at least 2, and more than
+ *     chance coincidences with its window would (E + 3√E + 2): 0.05
  * @param eventWindowSeconds an external event ({@code --events}, or a visible write) at most this
  *     long before a reconcile's start caused it: 0.5 s
  * @param selfWriteWindowSeconds a reconcile starting within this after a previous reconcile that

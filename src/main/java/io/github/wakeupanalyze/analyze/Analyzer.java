@@ -888,12 +888,17 @@ public final class Analyzer {
           Classification c = timing(j);
           label[j] = c;
         }
-        // a pooled timer that explains too little of this stream is not this stream's timer
+        // a pooled timer that explains too little of this stream, or no more than chance
+        // coincidences with its window would, is not this stream's timer
         boolean changed = false;
         int gapCount = Math.max(1, n - 1);
         for (int k = timers.size() - 1; k >= 0; k--) {
           Timer t = timers.get(k);
-          if (t.pooled && (t.attributed < 2 || t.attributed < p.minTimerShare() * gapCount)) {
+          double span = s[n - 1] - s[0];
+          double rho = span > 0 ? (n - 1) / span : 0;
+          double chance = (n - 1) * -Math.expm1(-rho * (t.hi - t.lo));
+          if (t.pooled && (t.attributed < 2 || t.attributed < p.minTimerShare() * gapCount
+              || t.attributed <= chance + 3 * Math.sqrt(chance) + 2)) {
             timers.remove(k);
             changed = true;
           }
