@@ -244,41 +244,57 @@ public final class Analyzer {
   }
 
   private TimerFinding resync(List<Stream> streams, List<String> notes) {
-    List<double[]> cand = new ArrayList<>(); // start, stream, index
-    List<Double> durations = new ArrayList<>();
     int total = 0;
+    int candidates = 0;
     double minS = Double.POSITIVE_INFINITY;
     double maxS = Double.NEGATIVE_INFINITY;
-    for (int si = 0; si < streams.size(); si++) {
-      Stream s = streams.get(si);
+    for (Stream s : streams) {
       total += s.n;
       for (int j = 0; j < s.n; j++) {
         minS = Math.min(minS, s.s[j]);
         maxS = Math.max(maxS, s.s[j]);
-        if (durations.size() < 100_000) {
-          durations.add(s.e[j] - s.s[j]);
-        }
         if (!s.evidenceLabel[j] && !s.sharpTimer(j)) {
-          cand.add(new double[] {s.s[j], si, j});
+          candidates++;
         }
       }
     }
-    if (streams.size() < params.resyncMinObjects() || cand.isEmpty()) {
+    if (streams.size() < params.resyncMinObjects() || candidates == 0) {
       return null;
     }
-    double[] st = new double[cand.size()];
-    int[] obj = new int[cand.size()];
-    boolean[] first = new boolean[cand.size()];
-    for (int i = 0; i < st.length; i++) {
-      st[i] = cand.get(i)[0];
-      obj[i] = (int) cand.get(i)[1];
-      first[i] = cand.get(i)[2] == 0;
+    double[] st = new double[candidates];
+    int[] obj = new int[candidates];
+    int[] idx = new int[candidates];
+    boolean[] first = new boolean[candidates];
+    double[] d = new double[Math.min(total, 100_000)];
+    int c = 0;
+    int nd = 0;
+    for (int si = 0; si < streams.size(); si++) {
+      Stream s = streams.get(si);
+      for (int j = 0; j < s.n; j++) {
+        if (nd < d.length) {
+          d[nd++] = s.e[j] - s.s[j];
+        }
+        if (!s.evidenceLabel[j] && !s.sharpTimer(j)) {
+          st[c] = s.s[j] - minS;
+          obj[c] = si;
+          idx[c] = j;
+          first[c] = j == 0;
+          c++;
+        }
+      }
     }
-    double[] d = durations.stream().mapToDouble(Double::doubleValue).toArray();
     List<ResyncBursts.Burst> bursts = ResyncBursts.find(st, obj, first, streams.size(),
         median(d), maxS - minS, total, params.resyncMinObjects(), params.significance());
+    for (int i = 0; i < st.length; i++) {
+      st[i] += minS;
+    }
     if (bursts.isEmpty()) {
       return null;
+    }
+    bursts = new ArrayList<>(bursts);
+    for (int i = 0; i < bursts.size(); i++) {
+      ResyncBursts.Burst b = bursts.get(i);
+      bursts.set(i, new ResyncBursts.Burst(b.members(), b.objects(), b.pValue(), b.startSeconds() + minS));
     }
     bursts.sort((a, b) -> Double.compare(a.startSeconds(), b.startSeconds()));
     double[] intervals = new double[bursts.size() - 1];
@@ -302,7 +318,7 @@ public final class Analyzer {
       double lastStart = b.startSeconds();
       for (int m : b.members()) {
         Stream s = streams.get(obj[m]);
-        int j = (int) cand.get(m)[2];
+        int j = idx[m];
         s.label[j] = Classification.timer(Cause.RESYNC, conf, period, "resync burst");
         s.timerOf[j] = -1;
         members++;
@@ -443,24 +459,25 @@ public final class Analyzer {
       for (Stream s : streams) {
         total += s.n;
       }
-      double[][] iv = new double[total][];
+      double[] st = new double[total];
+      double[] en = new double[total];
       int k = 0;
       for (Stream s : streams) {
-        for (int j = 0; j < s.n; j++) {
-          iv[k++] = new double[] {s.s[j], s.e[j]};
-        }
+        System.arraycopy(s.s, 0, st, k, s.n);
+        System.arraycopy(s.e, 0, en, k, s.n);
+        k += s.n;
       }
-      Arrays.sort(iv, (a, b) -> Double.compare(a[0], b[0]));
+      int[] order = Order.argsort(st);
       double[] f = new double[total];
       double[] t = new double[total];
       int m = -1;
-      for (double[] x : iv) {
-        if (m >= 0 && x[0] <= t[m] + DISPATCH) {
-          t[m] = Math.max(t[m], x[1]);
+      for (int o : order) {
+        if (m >= 0 && st[o] <= t[m] + DISPATCH) {
+          t[m] = Math.max(t[m], en[o]);
         } else {
           m++;
-          f[m] = x[0];
-          t[m] = x[1];
+          f[m] = st[o];
+          t[m] = en[o];
         }
       }
       return new Busy(Arrays.copyOf(f, m + 1), Arrays.copyOf(t, m + 1));

@@ -1,7 +1,6 @@
 package io.github.wakeupanalyze.analyze;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -42,11 +41,7 @@ final class ResyncBursts {
     if (n < need || objects < minObjects || span <= 0) {
       return out;
     }
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> Double.compare(starts[a], starts[b]));
+    int[] order = Order.argsort(starts);
     double tau = 3 * medianDuration + 0.005;
     double rho = totalReconciles / span;
     double q = -Math.expm1(-rho * tau);

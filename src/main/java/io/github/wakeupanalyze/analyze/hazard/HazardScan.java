@@ -298,20 +298,24 @@ public final class HazardScan {
       lo[i] = l;
       hi[i] = h;
       w[i] = width;
-      double exposure = sg.exposure(l, h);
+      double fw = 4 * (h - l);
+      double ll = Math.max(0, l - fw);
+      int iLL = sg.lowerBound(ll);
+      int iL = sg.lowerBound(l);
+      int iH = sg.lowerBound(h);
+      int iHH = sg.lowerBound(h + fw);
+      double exposure = sg.exposure(l, h, iL, iH);
       e[i] = exposure;
-      k[i] = sg.count(l, h);
+      k[i] = iH - iL;
       if (exposure <= 0) {
         mu[i] = Double.NaN;
         muPooled[i] = Double.NaN;
         return;
       }
-      double fw = 4 * (h - l);
-      double ll = Math.max(0, l - fw);
-      double eL = sg.exposure(ll, l);
-      double eR = sg.exposure(h, h + fw);
-      int kL = sg.count(ll, l);
-      int kR = sg.count(h, h + fw);
+      double eL = sg.exposure(ll, l, iLL, iL);
+      double eR = sg.exposure(h, h + fw, iH, iHH);
+      int kL = iL - iLL;
+      int kR = iHH - iH;
       this.kL[i] = kL;
       this.eL[i] = eL;
       this.kR[i] = kR;

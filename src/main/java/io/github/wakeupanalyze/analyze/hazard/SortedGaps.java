@@ -59,6 +59,14 @@ public final class SortedGaps implements GapCounts {
     return Math.max(0, e);
   }
 
+  /** Exposure of [lo, hi) given i = lowerBound(lo) and j = lowerBound(hi) (saves the searches). */
+  double exposure(double lo, double hi, int i, int j) {
+    if (hi <= lo) {
+      return 0;
+    }
+    return Math.max(0, (prefix[j] - prefix[i]) - lo * (j - i) + (hi - lo) * (x.length - j));
+  }
+
   @Override
   public int atRisk(double v) {
     return x.length - lowerBound(v);
