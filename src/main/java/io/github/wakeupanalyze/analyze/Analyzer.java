@@ -4,6 +4,8 @@ import io.github.wakeupanalyze.analyze.hazard.HazardScan;
 import io.github.wakeupanalyze.analyze.hazard.PairScan;
 import io.github.wakeupanalyze.analyze.hazard.SortedGaps;
 import io.github.wakeupanalyze.analyze.hazard.Spike;
+import io.github.wakeupanalyze.analyze.spectral.BinnedFftPeriodogram;
+import io.github.wakeupanalyze.analyze.spectral.Periodogram;
 import io.github.wakeupanalyze.model.Cause;
 import io.github.wakeupanalyze.model.ObjectWrite;
 import io.github.wakeupanalyze.model.Reconcile;
@@ -47,7 +49,9 @@ import java.util.Set;
  *   <li><b>Attribution</b>: a spike most of whose reconciles evidence labels as events is a periodic
  *       external source (e.g. a writer whose writes are visible), not a timer. Without evidence, a
  *       spike whose start→start spread is clearly tighter than its end→start spread is an external
- *       lattice (an internal RequeueAfter counts from the end; ANALYSIS.md §4 step 4).
+ *       lattice (an internal RequeueAfter counts from the end; ANALYSIS.md §4 step 4), provided
+ *       the starts are phase-coherent at that period over the whole stream (binned-FFT Rayleigh
+ *       periodogram, {@link Stream#stationary}): events reset a timer's phase, not a lattice's.
  *   <li><b>Classification</b> (step 5): evidence labels stand; otherwise TIMER when the gap lies in
  *       a timer's support (reset) or some earlier end does (earliest), padded by {@code
  *       tolerance}·delay + 1 ms below and 2 ms above; a reconcile right after one during which an
@@ -861,11 +865,37 @@ public final class Analyzer {
           double[] ggk = Arrays.copyOf(gg, k);
           double sigSs = 1.4826 * mad(ssk, median(ssk));
           double sigG = 1.4826 * mad(ggk, median(ggk));
-          if (sigSs < 0.7 * sigG && sigG > 4 * RESOLUTION) {
+          if (sigSs < 0.7 * sigG && sigG > 4 * RESOLUTION
+              && stationary(median(ssk), p.significance())) {
             t.source = "external-periodic";
           }
         }
       }
+    }
+
+    /**
+     * Whether the starts are phase-coherent at {@code period} over the whole stream, as a
+     * stationary lattice is and a timer whose phase every event resets is not: the Rayleigh power
+     * ({@link BinnedFftPeriodogram}, bins of period/32) peaks within ±2 % of 1/period with a
+     * false-alarm probability ≤ α among the frequencies of that band. When the span needs more than
+     * 2²² bins the check cannot run and the answer is true (the spread rule alone decides).
+     */
+    boolean stationary(double period, double alpha) {
+      double span = s[n - 1] - s[0];
+      double bin = period / 32;
+      if (!(period > 0) || span / bin > (1 << 22)) {
+        return true;
+      }
+      Periodogram.Result r = new BinnedFftPeriodogram().compute(s, bin);
+      int lo = (int) Math.floor(0.98 / period / r.frequencyStep());
+      int hi = (int) Math.ceil(1.02 / period / r.frequencyStep());
+      double best = 0;
+      int searched = 0;
+      for (int j = Math.max(1, lo); j <= Math.min(hi, r.power().length - 1); j++) {
+        best = Math.max(best, r.power()[j]);
+        searched++;
+      }
+      return searched > 0 && Periodogram.Result.falseAlarm(best, searched) <= alpha;
     }
 
     // ---- step 5: classification
