@@ -60,12 +60,12 @@ final class TimestampCsv {
         throw new InputException(file, InputException.lineColumn(lines.number, 1),
             "line longer than " + MAX_LINE + " characters: expected one timestamp per line");
       }
+      if (lines.number == 1 && line.startsWith("\uFEFF")) {
+        line = line.substring(1);
+      }
       String trimmed = line.strip();
       if (trimmed.isEmpty() || trimmed.startsWith("#")) {
         continue;
-      }
-      if (lines.number == 1 && trimmed.charAt(0) == '\uFEFF') {
-        line = line.substring(line.indexOf('\uFEFF') + 1);
       }
       List<Field> fields;
       if (layout == null) {

@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
  *       +02}; <b>no zone means UTC</b>: {@code 2024-05-01T12:00:00.5Z}, {@code 2024-05-01
  *       12:00:00.123456789}.
  *   <li>Unix time as a non-negative decimal number, optionally with a fraction, its unit told by
- *       the magnitude of the integer part: below 10<sup>11</sup> seconds (up to the year 5138),
- *       below 10<sup>14</sup> milliseconds, below 10<sup>17</sup> microseconds, else nanoseconds.
+ *       the magnitude of the integer part: below 10<sup>11</sup> seconds, below 10<sup>14</sup>
+ *       milliseconds, below 10<sup>17</sup> microseconds, else nanoseconds (a time past the year
+ *       2262 cannot be held in 64-bit nanoseconds and is out of range).
  *       So {@code 1714564800}, {@code 1714564800.25}, {@code 1714564800250} and {@code
  *       1714564800250000000} are the same instant. The assumption: times are after 1973-03-03
  *       (10<sup>11</sup> ms), where the ranges cannot overlap.
