@@ -174,10 +174,10 @@ public final class FormatSniffer {
     return describeBytes(b);
   }
 
-  /** "the input is empty", or the first 16 bytes in hex. */
+  /** "an empty input", or the first 16 bytes in hex. */
   static String describeBytes(byte[] b) {
     if (b.length == 0) {
-      return "the input is empty";
+      return "an empty input";
     }
     StringBuilder sb = new StringBuilder("bytes");
     for (int i = 0; i < Math.min(16, b.length); i++) {

@@ -30,6 +30,10 @@ abstract class JsonReaderBase implements TraceReader {
               StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
           .build();
 
+  /** Jackson's reference to a location in its messages, shortened to "line L, column C". */
+  private static final java.util.regex.Pattern SOURCE_REF =
+      java.util.regex.Pattern.compile("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]");
+
   String file;
   SpanSink sink;
   final Span.Builder builder = Span.builder();
@@ -50,8 +54,9 @@ abstract class JsonReaderBase implements TraceReader {
       throws IOException, InputException {
     this.file = file;
     this.sink = sink;
-    try (JsonParser p = FACTORY.createParser(in)) {
-      p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+    JsonParser p = FACTORY.createParser(in);
+    p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+    try {
       JsonToken t;
       boolean any = false;
       while ((t = p.nextToken()) != null) {
@@ -62,18 +67,24 @@ abstract class JsonReaderBase implements TraceReader {
         throw new InputException(file, "", "empty input: expected " + expectedRoot());
       }
     } catch (JsonProcessingException e) {
-      throw jsonError(file, e);
+      throw jsonError(file, e, p.currentLocation());
+    } finally {
+      p.close();
     }
   }
 
-  /** Converts Jackson's exception into one line with the location. */
-  static InputException jsonError(String file, JsonProcessingException e) {
-    JsonLocation loc = e.getLocation();
+  /**
+   * Converts Jackson's exception into one line with its location, or {@code fallback} when it has
+   * none (a broken limit, such as the nesting depth, carries no location).
+   */
+  static InputException jsonError(String file, JsonProcessingException e, JsonLocation fallback) {
+    JsonLocation loc = e.getLocation() != null ? e.getLocation() : fallback;
     String where = loc == null ? "" : InputException.lineColumn(loc.getLineNr(), loc.getColumnNr());
     String msg = e.getOriginalMessage();
     if (msg == null) {
       msg = e.getClass().getSimpleName();
     }
+    msg = SOURCE_REF.matcher(msg).replaceAll("line $1, column $2");
     if (msg.contains("end-of-input")) {
       msg = "truncated JSON: " + msg;
     } else if (msg.contains("nesting depth")) {
