@@ -354,11 +354,12 @@ final class JaegerJsonReader extends JsonReaderBase {
       sink.accept(build(start));
       return;
     }
-    Span span = build(start);
     String known = processId == null || c.processes == null ? null : c.processes.get(processId);
     if (known != null) {
-      sink.accept(OtlpJsonReader.withService(span, known));
-    } else if (processId == null) {
+      b.service(known);
+    }
+    Span span = build(start);
+    if (known != null || processId == null) {
       sink.accept(span);
     } else {
       if (c.waiting == null) {

@@ -18,7 +18,8 @@ import java.util.List;
  * instrumentationLibrarySpans}; ids as hex (any case) or base64; empty ids mean unset; 64-bit
  * integers as strings or numbers; enums as numbers or names; unknown fields skipped; wrappers {@code
  * {"result": …}} (Jaeger api_v3), {@code {"batches": […]}} (Tempo v1), {@code {"trace": …}} (Tempo
- * v2); a bare {@code ResourceSpans} object as a root. Precise where not: an unknown enum name, an
+ * v2); a bare {@code ResourceSpans} object as a root; a span with an empty span id gets a stable
+ * synthetic one ({@link JsonReaderBase#syntheticId}). Precise where not: an unknown enum name, an
  * id of the wrong length, a negative or out-of-range time and a span ending before it starts are
  * errors naming line and column.
  *
