@@ -61,6 +61,8 @@ final class JaegerJsonReader extends JsonReaderBase {
     String apiError;
     boolean sawData;
     boolean spansSeen;
+    /** False for a bare span array, which has no processes map to wait for. */
+    boolean mayGetProcesses = true;
   }
 
   @Override
@@ -68,6 +70,7 @@ final class JaegerJsonReader extends JsonReaderBase {
     JsonLocation start = p.currentTokenLocation();
     Container c = new Container();
     if (t == JsonToken.START_ARRAY) {
+      c.mayGetProcesses = false;
       readSpanArray(p, c, "the span array");
     } else if (t == JsonToken.START_OBJECT) {
       readContainer(p, c, 0);
@@ -359,7 +362,7 @@ final class JaegerJsonReader extends JsonReaderBase {
       b.service(known);
     }
     Span span = build(start);
-    if (known != null || processId == null) {
+    if (known != null || processId == null || !c.mayGetProcesses) {
       sink.accept(span);
     } else {
       if (c.waiting == null) {
