@@ -67,7 +67,11 @@ public final class TraceInputs {
     return reports;
   }
 
-  /** Reads every input with a forced format (or null to sniff) and no operator override. */
+  /**
+   * Reads every input with a forced format (or null to sniff) and no operator override; kept for
+   * callers written before {@link ReadOptions}. Passing a literal {@code null} is ambiguous: use
+   * {@link ReadOptions#AUTO}.
+   */
   public static List<InputReport> readAll(
       List<String> paths, TraceFormat forced, InputStream stdin, SourceAwareSink sink) {
     return readAll(paths, new ReadOptions(forced, null), stdin, sink);

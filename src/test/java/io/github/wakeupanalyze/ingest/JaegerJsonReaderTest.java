@@ -151,6 +151,15 @@ class JaegerJsonReaderTest {
   }
 
   @Test
+  void processNeverDefined_serviceUnknown_spanStillDelivered() {
+    List<Span> inTrace = read("{\"data\": [{\"spans\": [" + SPAN.formatted(
+        "\"processID\": \"p9\",") + "], \"processes\": {\"p1\": {\"serviceName\": \"a\"}}}]}");
+    assertEquals(Span.UNKNOWN_SERVICE, inTrace.get(0).service());
+    List<Span> inArray = read("[" + SPAN.formatted("\"processID\": \"p1\",") + "]");
+    assertEquals(Span.UNKNOWN_SERVICE, inArray.get(0).service());
+  }
+
+  @Test
   void apiErrorAnswer_isAnErrorNamingTheApiMessage() {
     String e = Collected.stdin(
         "{\"data\": null, \"errors\": [{\"code\": 404, \"msg\": \"trace not found\"}]}").error();
