@@ -35,7 +35,7 @@ public final class IngestThroughput {
       for (int r = 0; r <= runs; r++) {
         ReconcileExtractor x = new ReconcileExtractor(ExtractRules.defaults());
         long t0 = System.nanoTime();
-        last = TraceInputs.readAll(List.of(file.toString()), null, System.in, x).get(0);
+        last = TraceInputs.readAll(List.of(file.toString()), io.github.wakeupanalyze.ingest.ReadOptions.AUTO, System.in, x).get(0);
         x.finish();
         double s = (System.nanoTime() - t0) / 1e9;
         if (last.failed()) {

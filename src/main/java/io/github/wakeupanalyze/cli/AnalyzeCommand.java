@@ -2,7 +2,10 @@ package io.github.wakeupanalyze.cli;
 
 import io.github.wakeupanalyze.analyze.AnalysisParameters;
 import io.github.wakeupanalyze.extract.ExtractRules;
+import io.github.wakeupanalyze.ingest.EventTimes;
+import io.github.wakeupanalyze.ingest.InputException;
 import io.github.wakeupanalyze.ingest.InputReport;
+import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.ingest.TraceFormat;
 import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.report.ConsoleTable;
@@ -51,8 +54,8 @@ final class AnalyzeCommand implements Callable<Integer> {
   @ParentCommand WakeupAnalyzeCommand parent;
 
   @Parameters(arity = "1..*", paramLabel = "INPUT",
-      description = "Trace files (OTLP JSON or JSON Lines, gzip-compressed or not); '-' reads "
-          + "standard input.")
+      description = "Trace files or folders (read recursively, in sorted order), in any "
+          + "supported format, plain, gzip or zstd; '-' reads standard input.")
   List<String> inputs = new ArrayList<>();
 
   @Option(names = {"-o", "--out"}, paramLabel = "DIR",
@@ -60,8 +63,19 @@ final class AnalyzeCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--format", paramLabel = "NAME", defaultValue = "auto",
-      description = "Input format: auto (sniffed from content, the default) or otlp-json.")
+      description = "Input format: auto (sniffed from the content, never the file name; the "
+          + "default), otlp-json (also JSON Lines), otlp-proto, jaeger-json, zipkin-json or csv.")
   String format;
+
+  @Option(names = "--operator", paramLabel = "NAME",
+      description = "Operator name for timestamp CSV inputs (default: the file name without its "
+          + "extensions).")
+  String operator;
+
+  @Option(names = "--events", paramLabel = "FILE",
+      description = "A timestamp CSV of external changes to the watched objects: a reconcile "
+          + "starting shortly after one is event-driven, even when the changes are periodic.")
+  String events;
 
   @Option(names = "--reconcile-span", paramLabel = "REGEX", defaultValue = ExtractRules.DEFAULT_PATTERN,
       description = "A span whose name contains a match is a reconcile span; the outermost one "
@@ -87,11 +101,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     TraceFormat forced;
     Pattern pattern;
     try {
-      forced = format.equalsIgnoreCase("auto") ? null : TraceFormat.fromCliName(format);
+      forced = ReadOptions.parseFormat(format);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "Invalid value for option '--format': " + e.getMessage() + " (expected auto or one of "
-              + formatNames() + ")");
+          "Invalid value for option '--format': " + e.getMessage());
     }
     try {
       pattern = Pattern.compile(reconcileSpan);
@@ -100,9 +113,19 @@ final class AnalyzeCommand implements Callable<Integer> {
           "Invalid value for option '--reconcile-span': not a regular expression: "
               + e.getDescription());
     }
-    Pipeline.Result result = Pipeline.run(new Pipeline.Request(inputs, forced,
-        new ExtractRules(pattern, objectKeys), AnalysisParameters.defaults(), new long[0],
-        parent.stdin));
+    long[] eventTimes = new long[0];
+    if (events != null) {
+      try {
+        eventTimes = EventTimes.read(events, parent.stdin);
+      } catch (InputException e) {
+        err.println("error: " + e.getMessage());
+        err.flush();
+        return ExitCodes.INVALID_INPUT;
+      }
+    }
+    Pipeline.Result result = Pipeline.run(new Pipeline.Request(inputs,
+        new ReadOptions(forced, operator), new ExtractRules(pattern, objectKeys),
+        AnalysisParameters.defaults(), eventTimes, parent.stdin));
 
     int failed = 0;
     long spans = 0;
@@ -127,7 +150,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     List<Path> written = ReportWriter.writeAll(dir, VersionProvider.version(), result.inputs(),
         result.extraction(), result.analysis());
     if (failed > 0) {
-      err.println("warning: results are partial: " + failed + " of " + inputs.size()
+      err.println("warning: results are partial: " + failed + " of " + result.inputs().size()
           + " inputs could not be read to the end");
     }
     if (!quiet) {
@@ -135,14 +158,6 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     err.flush();
     return failed > 0 ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
-  }
-
-  private static String formatNames() {
-    List<String> names = new ArrayList<>();
-    for (TraceFormat f : TraceFormat.values()) {
-      names.add(f.cliName());
-    }
-    return String.join(", ", names);
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.wakeupanalyze.analyze.AnalysisParameters;
 import io.github.wakeupanalyze.extract.ExtractRules;
+import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.testing.DemoTrace;
 import io.github.wakeupanalyze.testing.Golden;
@@ -24,7 +25,7 @@ class ReportGoldenTest {
   @BeforeEach
   void analyzeDemo() throws Exception {
     byte[] json = DemoTrace.build().toJson().getBytes(StandardCharsets.UTF_8);
-    result = Pipeline.run(new Pipeline.Request(List.of("-"), null, ExtractRules.defaults(),
+    result = Pipeline.run(new Pipeline.Request(List.of("-"), ReadOptions.AUTO, ExtractRules.defaults(),
         AnalysisParameters.defaults(), new long[0], new ByteArrayInputStream(json)));
   }
 
