@@ -154,8 +154,8 @@ public final class CompareMarkdown {
     String rules = c.options().rules().size() + (c.options().rules().size() == 1 ? " threshold"
         : " thresholds");
     return (failed > 0 ? "**Regression**: " + failed + " of " + c.results().size()
-        + " checks exceeded " + rules + "." : "**No regression**: " + c.results().size()
-        + " checks within " + rules + ".")
+        + " checks failed (" + rules + ")." : "**No regression**: " + c.results().size()
+        + " checks passed (" + rules + ").")
         + (skipped > 0 ? " " + skipped + " skipped (n/a on one side)." : "");
   }
 
