@@ -7,6 +7,9 @@ import io.github.wakeupanalyze.analyze.StreamResult;
 import io.github.wakeupanalyze.analyze.TimerFinding;
 import io.github.wakeupanalyze.model.Cause;
 import io.github.wakeupanalyze.model.Reconcile;
+import io.github.wakeupanalyze.unload.OperatorUnload;
+import io.github.wakeupanalyze.unload.UnloadAnalysis;
+import io.github.wakeupanalyze.unload.UnloadResult;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
@@ -127,6 +130,8 @@ public final class MarkdownReport {
           + " |\n");
     }
 
+    writeUnload(op, analysis, w);
+
     w.write("\n## Method and parameters\n\n");
     w.write("Gaps are measured from the end of one reconcile to the start of the next, per object; "
         + "a timer that starts when Reconcile returns (RequeueAfter) piles its gaps up at its delay "
@@ -135,6 +140,36 @@ public final class MarkdownReport {
     for (Map.Entry<String, Object> e : analysis.parameters().asMap().entrySet()) {
       w.write("- `" + e.getKey() + "`: " + e.getValue() + "\n");
     }
+  }
+
+  /**
+   * "What unloading would save" (issue 7): the unload model at the default unload-after times, as
+   * observed and without the timer-driven reconciles.
+   */
+  static void writeUnload(OperatorView op, Analysis analysis, Writer w) throws IOException {
+    List<OperatorUnload> rows = UnloadAnalysis.of(analysis,
+        UnloadAnalysis.DEFAULT_UNLOAD_AFTER_NANOS).getOrDefault(op.operator(), List.of());
+    w.write("\n## What unloading would save\n\n");
+    w.write("If a runtime unloaded this operator once it had been idle for T and reloaded it on its "
+        + "next reconcile, over the observed window of "
+        + Format.duration(analysis.hours() * 3600) + ":\n\n");
+    w.write("| unload after | reloads | without timers | reloads avoided | unloaded | without timers "
+        + "| unloaded time gained |\n|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (OperatorUnload u : rows) {
+      UnloadResult o = u.observed();
+      UnloadResult x = u.withoutTimers();
+      w.write("| " + Format.duration(u.unloadAfterNanos() / 1e9) + " | " + o.reloads() + " ("
+          + rate(o.reloadsPerHour()) + "/h) | " + x.reloads() + " (" + rate(x.reloadsPerHour())
+          + "/h) | " + u.reloadsAvoided() + " | " + Format.percent(o.unloadedShare()) + " | "
+          + Format.percent(x.unloadedShare()) + " | "
+          + Format.duration(u.unloadedGainedNanos() / 1e9) + " |\n");
+    }
+    w.write("\nModel: the operator is busy while any of its reconciles runs (all controllers and "
+        + "objects merged, overlaps included) and is unloaded once idle for T; the next reconcile "
+        + "reloads it. At the start of the window it is loaded and its idle clock starts; idle time "
+        + "at the end unloads it but counts no reload. \"Without timers\" removes the timer-driven "
+        + "reconciles and keeps the event-driven ones where they ran; a negative number of reloads "
+        + "avoided means the timer kept the operator loaded between events.\n");
   }
 
   /** One sentence saying, in plain words, how a controller wakes up. */
