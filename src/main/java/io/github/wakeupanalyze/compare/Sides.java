@@ -3,6 +3,7 @@ package io.github.wakeupanalyze.compare;
 import io.github.wakeupanalyze.analyze.AnalysisParameters;
 import io.github.wakeupanalyze.extract.ExtractRules;
 import io.github.wakeupanalyze.ingest.InputReport;
+import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.pipeline.Pipeline;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +48,7 @@ public final class Sides {
         throw new CompareInputException(arg + ": cannot read: " + e.getMessage(), e);
       }
     }
-    Pipeline.Result result = Pipeline.run(new Pipeline.Request(List.of(arg), null, rules,
+    Pipeline.Result result = Pipeline.run(new Pipeline.Request(List.of(arg), ReadOptions.AUTO, rules,
         AnalysisParameters.defaults(), new long[0], stdin));
     List<String> warnings = new ArrayList<>();
     for (InputReport r : result.inputs()) {
