@@ -88,7 +88,8 @@ final class AnalyzeCommand implements Callable<Integer> {
           + "k8s.<kind>.name).")
   List<String> objectKeys = new ArrayList<>();
 
-  @Option(names = {"-q", "--quiet"}, description = "Print only the table and errors.")
+  @Option(names = {"-q", "--quiet"},
+      description = "Print only the table and errors: no progress line, no list of files written.")
   boolean quiet;
 
   @Option(names = "--verbose", description = "Print stack traces of internal errors.")
@@ -125,7 +126,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     Pipeline.Result result = Pipeline.run(new Pipeline.Request(inputs,
         new ReadOptions(forced, operator), new ExtractRules(pattern, objectKeys),
-        AnalysisParameters.defaults(), eventTimes, parent.stdin));
+        AnalysisParameters.defaults(), eventTimes, parent.stdin,
+        ProgressLine.forTerminal(err, quiet)));
 
     int failed = 0;
     long spans = 0;

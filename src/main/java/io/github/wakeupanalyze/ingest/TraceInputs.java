@@ -46,6 +46,21 @@ public final class TraceInputs {
    */
   public static List<InputReport> readAll(
       List<String> inputs, ReadOptions options, InputStream stdin, SourceAwareSink sink) {
+    return readAll(inputs, options, stdin, sink, ReadProgress.NONE);
+  }
+
+  /** As {@link #readAll(List, ReadOptions, InputStream, SourceAwareSink)}, reporting progress. */
+  public static List<InputReport> readAll(List<String> inputs, ReadOptions options,
+      InputStream stdin, SourceAwareSink sink, ReadProgress progress) {
+    try {
+      return readEach(inputs, options, stdin, sink, progress);
+    } finally {
+      progress.done();
+    }
+  }
+
+  private static List<InputReport> readEach(List<String> inputs, ReadOptions options,
+      InputStream stdin, SourceAwareSink sink, ReadProgress progress) {
     List<InputReport> reports = new ArrayList<>();
     int index = 0;
     for (String input : inputs) {
@@ -61,7 +76,7 @@ public final class TraceInputs {
       }
       for (String file : files) {
         sink.startSource(index++, file);
-        reports.add(readOne(file, options, fromFolder, stdin, sink));
+        reports.add(readOne(file, options, fromFolder, stdin, sink, progress));
       }
     }
     return reports;
@@ -106,11 +121,11 @@ public final class TraceInputs {
   }
 
   static InputReport readOne(String path, TraceFormat forced, InputStream stdin, SpanSink sink) {
-    return readOne(path, new ReadOptions(forced, null), false, stdin, sink);
+    return readOne(path, new ReadOptions(forced, null), false, stdin, sink, ReadProgress.NONE);
   }
 
-  static InputReport readOne(
-      String path, ReadOptions options, boolean skipUnknown, InputStream stdin, SpanSink sink) {
+  static InputReport readOne(String path, ReadOptions options, boolean skipUnknown,
+      InputStream stdin, SpanSink sink, ReadProgress progress) {
     long[] count = {0};
     SpanSink counting = s -> {
       count[0]++;
@@ -120,7 +135,7 @@ public final class TraceInputs {
     TraceFormat format = forced;
     TraceFormat sniffed = null;
     List<String> warnings = new ArrayList<>();
-    try (InputStream raw = open(path, stdin)) {
+    try (InputStream raw = counted(open(path, stdin), path, progress, count)) {
       BufferedInputStream in = Decompression.unwrap(Decompression.buffered(raw));
       sniffed = FormatSniffer.sniff(in).orElse(null);
       if (format == null) {
@@ -169,6 +184,45 @@ public final class TraceInputs {
           + ": drop --format or use --format " + sniffed.cliName() + ")";
     }
     return new InputReport(path, format, spans, warnings, message);
+  }
+
+  /** Tells {@code progress} how many bytes and spans have been read after every block. */
+  private static InputStream counted(InputStream in, String path, ReadProgress progress,
+      long[] spans) {
+    if (progress == ReadProgress.NONE) {
+      return in;
+    }
+    long size = -1;
+    if (!path.equals("-")) {
+      try {
+        size = Files.size(Path.of(path));
+      } catch (IOException e) {
+        size = -1;
+      }
+    }
+    progress.file(path, size);
+    return new FilterInputStream(in) {
+      private long bytes;
+
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+          bytes++;
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] buf, int off, int len) throws IOException {
+        int n = super.read(buf, off, len);
+        if (n > 0) {
+          bytes += n;
+          progress.advance(bytes, spans[0]);
+        }
+        return n;
+      }
+    };
   }
 
   /** Opens a file, or standard input for {@code -} (never closing it). */

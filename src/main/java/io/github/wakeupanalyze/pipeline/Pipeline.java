@@ -8,6 +8,7 @@ import io.github.wakeupanalyze.extract.ExtractRules;
 import io.github.wakeupanalyze.extract.ReconcileExtractor;
 import io.github.wakeupanalyze.ingest.InputReport;
 import io.github.wakeupanalyze.ingest.ReadOptions;
+import io.github.wakeupanalyze.ingest.ReadProgress;
 import io.github.wakeupanalyze.ingest.TraceInputs;
 import java.io.InputStream;
 import java.util.List;
@@ -29,9 +30,16 @@ public final class Pipeline {
       ExtractRules rules,
       AnalysisParameters parameters,
       long[] events,
-      InputStream stdin) {
+      InputStream stdin,
+      ReadProgress progress) {
     public Request {
       inputs = List.copyOf(inputs);
+    }
+
+    /** A request without progress reporting. */
+    public Request(List<String> inputs, ReadOptions read, ExtractRules rules,
+        AnalysisParameters parameters, long[] events, InputStream stdin) {
+      this(inputs, read, rules, parameters, events, stdin, ReadProgress.NONE);
     }
   }
 
@@ -49,7 +57,8 @@ public final class Pipeline {
   public static Result run(Request request) {
     ReconcileExtractor extractor = new ReconcileExtractor(request.rules());
     List<InputReport> reports =
-        TraceInputs.readAll(request.inputs(), request.read(), request.stdin(), extractor);
+        TraceInputs.readAll(request.inputs(), request.read(), request.stdin(), extractor,
+            request.progress());
     ExtractResult extraction = extractor.finish();
     Analysis analysis = new Analyzer(request.parameters()).analyze(extraction.reconciles(),
         request.events(), extraction.windowStartNanos(), extraction.windowEndNanos());

@@ -90,4 +90,34 @@ class TraceInputsErrorsTest {
     assertNull(r.get(0).error());
     assertEquals(1, spans.size());
   }
+
+  @Test
+  void progress_isToldFileSizeAndEveryByteRead() throws Exception {
+    Path file = dir.resolve("p.json");
+    Files.writeString(file, io.github.wakeupanalyze.testing.DemoTrace.build().toJson());
+    long size = Files.size(file);
+    long[] seen = {0, -1, 0};
+    ReadProgress progress = new ReadProgress() {
+      @Override
+      public void file(String path, long sizeBytes) {
+        seen[1] = sizeBytes;
+      }
+
+      @Override
+      public void advance(long bytesRead, long spans) {
+        assertTrue(bytesRead >= seen[0], "bytes only grow");
+        seen[0] = bytesRead;
+      }
+
+      @Override
+      public void done() {
+        seen[2]++;
+      }
+    };
+    TraceInputs.readAll(List.of(file.toString()), ReadOptions.AUTO,
+        java.io.InputStream.nullInputStream(), sink, progress);
+    assertEquals(size, seen[1]);
+    assertEquals(size, seen[0]);
+    assertEquals(1, seen[2], "done once");
+  }
 }
