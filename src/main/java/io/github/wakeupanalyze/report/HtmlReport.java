@@ -58,7 +58,8 @@ final class HtmlReport {
       p, li { overflow-wrap: anywhere; }
       code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.92em;
         background: #f3f3f3; padding: 0 0.2em; border-radius: 3px; }
-      table { border-collapse: collapse; margin: 0.75rem 0; font-size: 0.9rem; }
+      table { border-collapse: collapse; margin: 0.75rem 0; font-size: 0.9rem; display: block;
+        max-width: 100%; overflow-x: auto; }
       th, td { border: 1px solid #d6d6d6; padding: 0.25rem 0.6rem; text-align: left;
         vertical-align: top; overflow-wrap: anywhere; }
       thead th { background: #eef3f8; cursor: pointer; user-select: none; white-space: nowrap; }

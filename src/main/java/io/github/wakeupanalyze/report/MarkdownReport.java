@@ -156,7 +156,7 @@ public final class MarkdownReport {
     for (Figure f : figures) {
       String title = Names.markdown(f.title());
       w.write("### " + title + "\n\n![" + title + "](" + f.id() + ".png)\n\n"
-          + (f.note().isEmpty() ? "" : Names.markdown(f.note()) + " ")
+          + (f.note().isEmpty() ? "" : f.note() + " ") // our own words: no name from the trace
           + "Vector: [" + f.id() + ".svg](" + f.id() + ".svg).\n\n");
     }
   }

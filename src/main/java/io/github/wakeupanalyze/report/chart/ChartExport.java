@@ -19,7 +19,6 @@ import org.jfree.pdf.PDFGraphics2D;
 import org.jfree.pdf.Page;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUnits;
-import org.jfree.svg.ViewBox;
 
 /**
  * Draws a chart as PNG, SVG or PDF, deterministically: the same chart gives the same bytes.
@@ -73,10 +72,16 @@ public final class ChartExport {
     g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS,
         RenderingHints.VALUE_FRACTIONALMETRICS_ON);
     chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
-    ViewBox box = new ViewBox(0, 0, (int) Math.ceil(width), (int) Math.ceil(height));
-    String document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        + g.getSVGElement(null, true, box, null, null) + "\n";
-    return new Svg(document, g.getSVGElement(null, false, box, null, null));
+    // the view box is written here because JFreeSVG's takes whole numbers only
+    String box = "viewBox='0 0 " + decimals(width, 2) + " " + decimals(height, 2) + "' ";
+    String bare = g.getSVGElement(null, false, null, null, null);
+    if (!bare.startsWith("<svg ")) {
+      throw new IllegalStateException("unexpected SVG from JFreeSVG: " + bare.substring(0, 20));
+    }
+    String document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg width='"
+        + decimals(width, 2) + units + "' height='" + decimals(height, 2) + units + "' " + box
+        + bare.substring(5) + "\n";
+    return new Svg(document, "<svg " + box + bare.substring(5));
   }
 
   /**

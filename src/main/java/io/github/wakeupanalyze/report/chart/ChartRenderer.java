@@ -4,13 +4,20 @@ import io.github.wakeupanalyze.model.Cause;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
 import java.text.FieldPosition;
+import java.util.ArrayList;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTick;
+import org.jfree.chart.axis.TickType;
+import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
@@ -246,7 +253,7 @@ public final class ChartRenderer {
   }
 
   private static LogAxis logAxis(String label) {
-    LogAxis a = new LogAxis(label);
+    LogAxis a = new PlainLogAxis(label);
     a.setBase(10);
     a.setSmallestValue(1e-4);
     a.setNumberFormatOverride(new DurationFormat());
@@ -279,6 +286,33 @@ public final class ChartRenderer {
       } else {
         plot.addRangeMarker(vm, Layer.FOREGROUND);
       }
+    }
+  }
+
+  /**
+   * A log axis whose tick labels are plain strings: JFreeChart's own are attributed strings, which
+   * SVG and PDF output draw as outlines, not as text a reader can search or copy.
+   */
+  static final class PlainLogAxis extends LogAxis {
+    private static final long serialVersionUID = 1L;
+
+    PlainLogAxis(String label) {
+      super(label);
+    }
+
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea,
+        RectangleEdge edge) {
+      List<ValueTick> out = new ArrayList<>();
+      for (Object o : super.refreshTicks(g2, state, dataArea, edge)) {
+        ValueTick t = (ValueTick) o;
+        String text = t.getTickType() == TickType.MAJOR
+            ? getNumberFormatOverride().format(t.getValue()) : "";
+        out.add(new NumberTick(t.getTickType(), t.getValue(), text, t.getTextAnchor(),
+            t.getRotationAnchor(), t.getAngle()));
+      }
+      return out;
     }
   }
 

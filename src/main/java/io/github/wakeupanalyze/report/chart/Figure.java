@@ -15,7 +15,8 @@ import java.util.List;
  * @param series in legend order
  * @param markers vertical or horizontal reference lines with a label
  * @param rowLabels for {@link Kind#TIMELINE}: the label of row {@code i} (y = i), else empty
- * @param note what the chart leaves out or how it aggregates, e.g. {@code 30 of 45 objects shown};
+ * @param note how to read the chart and what it leaves out or aggregates, e.g. {@code 30 of 45
+ *     objects shown}; our own words, never a name from the trace (written into Markdown as is);
  *     empty when nothing
  */
 public record Figure(

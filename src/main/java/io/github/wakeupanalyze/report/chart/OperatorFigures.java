@@ -27,7 +27,7 @@ import java.util.TreeMap;
  */
 public final class OperatorFigures {
   static final int MAX_ROWS = 30;
-  static final int TIMELINE_BINS = 400;
+  static final int TIMELINE_BINS = 300;
   static final int MAX_RATE_BINS = 360;
   static final int MAX_PHASE_POINTS = 4000;
   static final int MAX_PHASE_FIGURES = 4;
