@@ -53,7 +53,7 @@ class FiguresCommandTest {
       PDRectangle box = doc.getPage(0).getMediaBox();
       assertEquals(12 * 72 / 2.54, box.getWidth(), 0.01);
       assertEquals(6 * 72 / 2.54, box.getHeight(), 0.01);
-      assertTrue(new PDFTextStripper().getText(doc).contains("gaps per bin"));
+      assertTrue(new PDFTextStripper().getText(doc).contains("gap (s, log scale)"));
     }
     String svg = Files.readString(o.resolve("demo-operator").resolve("timeline.svg"));
     assertTrue(svg.contains("width='340.16pt' height='170.08pt'"), svg.substring(0, 200));

@@ -1,0 +1,56 @@
+package io.github.wakeupanalyze.simulate;
+
+import io.github.wakeupanalyze.simulate.write.LabelsWriter;
+import io.github.wakeupanalyze.simulate.write.OutputFormat;
+import io.github.wakeupanalyze.simulate.write.TraceWriter;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Runs a scenario into files: {@code DIR/<prefix><extension>} for the trace and {@code
+ * DIR/<prefix>labels.csv} (with prefix {@code name.}, or none) for the labels.
+ */
+public final class SimulationRun {
+  /** What a run wrote. */
+  public record Written(Path trace, Path labels, long spans, long reconciles) {}
+
+  private SimulationRun() {}
+
+  /**
+   * @param prefix file name prefix, e.g. {@code percona-mongodb}; null or empty gives {@code
+   *     trace.<ext>} and {@code labels.csv}
+   */
+  public static Written write(Scenario scenario, OutputFormat format, Path dir, String prefix)
+      throws IOException {
+    Files.createDirectories(dir);
+    boolean named = prefix != null && !prefix.isEmpty();
+    Path trace = dir.resolve((named ? prefix : "trace") + format.extension());
+    Path labels = dir.resolve(named ? prefix + ".labels.csv" : "labels.csv");
+    long[] counts = new long[2];
+    try (OutputStream traceOut = new BufferedOutputStream(Files.newOutputStream(trace), 1 << 16);
+        OutputStream labelsOut = new BufferedOutputStream(Files.newOutputStream(labels), 1 << 16);
+        TraceWriter tw = format.open(traceOut);
+        LabelsWriter lw = new LabelsWriter(labelsOut, format.resolutionNanos())) {
+      Simulator.run(scenario, new SimSink() {
+        @Override
+        public void reconcile(Label label, List<SimSpan> spans) throws IOException {
+          counts[0] += spans.size();
+          counts[1]++;
+          tw.reconcile(label, spans);
+          lw.reconcile(label, spans);
+        }
+
+        @Override
+        public void other(List<SimSpan> spans) throws IOException {
+          counts[0] += spans.size();
+          tw.other(spans);
+        }
+      });
+    }
+    return new Written(trace, labels, counts[0], counts[1]);
+  }
+}

@@ -1,0 +1,2 @@
+/** Discrete-event simulator of operator controllers: controller semantics to synthetic traces with ground-truth labels. */
+package io.github.wakeupanalyze.simulate;

@@ -1,0 +1,79 @@
+package io.github.wakeupanalyze.simulate.write;
+
+import io.github.wakeupanalyze.simulate.Durations;
+import io.github.wakeupanalyze.simulate.Label;
+import io.github.wakeupanalyze.simulate.SimSink;
+import io.github.wakeupanalyze.simulate.SimSpan;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The ground-truth CSV, one line per reconcile in the order reconciles end:
+ * {@code trace_id,span_id,start_unix_nano,operator,controller,object,truth,cause,timer_period_s}.
+ * {@code truth} is {@code event} or {@code timer}; {@code cause} uses the {@code reconciles.csv}
+ * vocabulary; {@code timer_period_s} is the RequeueAfter, backoff or resync delay in seconds
+ * (e.g. {@code 5}, {@code 0.005}), empty for events. Starts are truncated to the trace format's
+ * resolution, so they equal what a reader of that trace sees.
+ */
+public final class LabelsWriter implements SimSink, AutoCloseable {
+  public static final String HEADER =
+      "trace_id,span_id,start_unix_nano,operator,controller,object,truth,cause,timer_period_s";
+
+  private final Writer out;
+  private final long resolution;
+
+  /** @param resolutionNanos the trace format's time resolution, 1 or 1000 */
+  public LabelsWriter(OutputStream out, long resolutionNanos) throws IOException {
+    this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    this.resolution = resolutionNanos;
+    this.out.write(HEADER);
+    this.out.write('\n');
+  }
+
+  @Override
+  public void reconcile(Label l, List<SimSpan> spans) throws IOException {
+    long start = l.startNanos() - Math.floorMod(l.startNanos(), resolution);
+    out.write(l.traceIdHex());
+    out.write(',');
+    out.write(l.spanIdHex());
+    out.write(',');
+    out.write(Long.toString(start));
+    out.write(',');
+    out.write(csv(l.operator()));
+    out.write(',');
+    out.write(csv(l.controller()));
+    out.write(',');
+    out.write(csv(l.object()));
+    out.write(',');
+    out.write(l.truth().label());
+    out.write(',');
+    out.write(l.cause().label());
+    out.write(',');
+    if (l.truth() == io.github.wakeupanalyze.model.Trigger.TIMER) {
+      out.write(Durations.seconds(l.periodNanos()));
+    }
+    out.write('\n');
+  }
+
+  @Override
+  public void other(List<SimSpan> spans) {
+    // not a reconcile: no label
+  }
+
+  static String csv(String s) {
+    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
+      return s;
+    }
+    return '"' + s.replace("\"", "\"\"") + '"';
+  }
+
+  @Override
+  public void close() throws IOException {
+    out.close();
+  }
+}

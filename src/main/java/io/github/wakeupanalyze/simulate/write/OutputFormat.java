@@ -1,0 +1,63 @@
+package io.github.wakeupanalyze.simulate.write;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Locale;
+
+/** The trace formats {@code simulate} writes; {@code --format NAME} uses {@link #cliName()}. */
+public enum OutputFormat {
+  OTLP_JSON("otlp-json", ".otlp.json", 1),
+  OTLP_JSONL("otlp-jsonl", ".otlp.jsonl", 1),
+  OTLP_PROTO("otlp-proto", ".otlp.pb", 1),
+  OTLP_PROTO_DELIMITED("otlp-proto-delimited", ".otlp-delimited.pb", 1),
+  JAEGER_JSON("jaeger-json", ".jaeger.json", 1000),
+  ZIPKIN_JSON("zipkin-json", ".zipkin.json", 1000),
+  CSV("csv", ".csv", 1);
+
+  private final String cliName;
+  private final String extension;
+  private final long resolutionNanos;
+
+  OutputFormat(String cliName, String extension, long resolutionNanos) {
+    this.cliName = cliName;
+    this.extension = extension;
+    this.resolutionNanos = resolutionNanos;
+  }
+
+  public String cliName() {
+    return cliName;
+  }
+
+  /** File name suffix, e.g. {@code .otlp.json}. */
+  public String extension() {
+    return extension;
+  }
+
+  /** Time resolution of the format in nanoseconds: 1, or 1000 for microsecond formats. */
+  public long resolutionNanos() {
+    return resolutionNanos;
+  }
+
+  public static OutputFormat fromCliName(String name) {
+    for (OutputFormat f : values()) {
+      if (f.cliName.equals(name.toLowerCase(Locale.ROOT))) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException("unknown format \"" + name + "\"; expected one of "
+        + java.util.Arrays.stream(values()).map(OutputFormat::cliName).toList());
+  }
+
+  /** A writer of this format onto {@code out} (not closed by the writer). */
+  public TraceWriter open(OutputStream out) throws IOException {
+    return switch (this) {
+      case OTLP_JSON -> new OtlpJsonWriter(out, false, 512);
+      case OTLP_JSONL -> new OtlpJsonWriter(out, true, 32);
+      case OTLP_PROTO -> new OtlpProtoWriter(out, false, 512);
+      case OTLP_PROTO_DELIMITED -> new OtlpProtoWriter(out, true, 128);
+      case JAEGER_JSON -> new JaegerJsonWriter(out);
+      case ZIPKIN_JSON -> new ZipkinJsonWriter(out);
+      case CSV -> new TimestampCsvWriter(out);
+    };
+  }
+}

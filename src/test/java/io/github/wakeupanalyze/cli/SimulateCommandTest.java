@@ -1,0 +1,72 @@
+package io.github.wakeupanalyze.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code simulate} run in-process: outputs, and the exit-code contract. */
+class SimulateCommandTest {
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cl = new CommandLine(new SimulateCommand());
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    return cl.execute(args);
+  }
+
+  @Test
+  void simulate_writesTraceAndLabels() throws Exception {
+    int code = run("sample-traces/scenarios/kube-rs.yaml", "--out", dir.toString(),
+        "--format", "zipkin-json", "--seed", "3", "--duration", "5m");
+    assertEquals(0, code, err.toString());
+    assertTrue(Files.size(dir.resolve("trace.zipkin.json")) > 0);
+    assertTrue(Files.readString(dir.resolve("labels.csv")).startsWith("trace_id,span_id,"));
+    assertTrue(out.toString().startsWith("wrote "), out.toString());
+  }
+
+  @Test
+  void simulate_withName_writesNamedFiles() {
+    assertEquals(0, run("sample-traces/scenarios/event-driven.yaml", "--out", dir.toString(),
+        "--name", "ed", "--duration", "1m"));
+    assertTrue(Files.exists(dir.resolve("ed.otlp.json")));
+    assertTrue(Files.exists(dir.resolve("ed.labels.csv")));
+  }
+
+  @Test
+  void invalidScenario_exits3WithOneLine() throws Exception {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "operators: 3\n");
+    assertEquals(3, run(bad.toString(), "--out", dir.toString()));
+    assertEquals(bad + ": operators: expected a list, found \"3\"", err.toString().strip());
+  }
+
+  @Test
+  void missingScenario_exits3() {
+    assertEquals(3, run(dir.resolve("none.yaml").toString(), "--out", dir.toString()));
+    assertTrue(err.toString().contains("no such file"), err.toString());
+  }
+
+  @Test
+  void unknownFormat_andBadDuration_exit2() {
+    assertEquals(2, run("sample-traces/scenarios/kube-rs.yaml", "--out", dir.toString(),
+        "--format", "xml"));
+    assertTrue(err.toString().contains("unknown format \"xml\""), err.toString());
+    assertEquals(2, run("sample-traces/scenarios/kube-rs.yaml", "--out", dir.toString(),
+        "--duration", "soon"));
+  }
+
+  @Test
+  void missingOut_isAUsageError() {
+    assertEquals(2, run("sample-traces/scenarios/kube-rs.yaml"));
+  }
+}
