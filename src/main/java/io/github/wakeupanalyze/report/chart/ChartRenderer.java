@@ -276,8 +276,9 @@ public final class ChartRenderer {
       vm.setLabel(m.label());
       vm.setLabelFont(style.font());
       vm.setLabelPaint(Palette.BLACK);
-      vm.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-      vm.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+      boolean nearRight = m.onX() && fraction(f, m.value()) > 0.75; // label left of the line
+      vm.setLabelAnchor(nearRight ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+      vm.setLabelTextAnchor(nearRight ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
       vm.setLabelBackgroundColor(new Color(255, 255, 255, 220));
       // stagger labels so that neighbouring markers do not write over each other
       vm.setLabelOffset(new RectangleInsets(2 + (n++ % 3) * style.fontSize() * 1.3, 2, 2, 2));
@@ -287,6 +288,26 @@ public final class ChartRenderer {
         plot.addRangeMarker(vm, Layer.FOREGROUND);
       }
     }
+  }
+
+  /** Where x lies between the smallest and largest x of the figure's data, 0 to 1. */
+  private static double fraction(Figure f, double x) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (Figure.Series s : f.series()) {
+      for (double[] xs : new double[][] {s.x(), s.xLow(), s.xHigh()}) {
+        for (double v : xs == null ? new double[0] : xs) {
+          if (!f.xLog() || v > 0) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+          }
+        }
+      }
+    }
+    if (!(hi > lo)) {
+      return 0;
+    }
+    return f.xLog() ? Math.log(x / lo) / Math.log(hi / lo) : (x - lo) / (hi - lo);
   }
 
   /**

@@ -146,8 +146,10 @@ public final class OperatorFigures {
           "cause:" + Cause.values()[s % Cause.values().length].label(), column(p, 0), column(p, 1)));
     }
     if (marks < reconciles) {
-      note = (note.isEmpty() ? "" : note + "; ") + "one mark per object, cause and "
+      note = (note.isEmpty() ? "One" : note + "; one") + " mark per object, cause and "
           + Durations.of(binNanos / 1e9) + " interval";
+    } else if (!note.isEmpty()) {
+      note = Character.toUpperCase(note.charAt(0)) + note.substring(1);
     }
     note = "Each mark is a reconcile of one object: filled marks were started by a timer, hollow "
         + "ones by an event; colour and shape give the cause." + (note.isEmpty() ? "" : " " + note
@@ -195,8 +197,13 @@ public final class OperatorFigures {
     series.add(new Figure.Series("start→start interval", "line:1", mid,
         histogram(startToStart, loDecade, bins), lo, hi));
     List<Figure.Marker> markers = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
     for (double d : timerDelays()) {
-      markers.add(new Figure.Marker(true, d, "timer " + Durations.of(d)));
+      String label = "timer " + Durations.of(d);
+      if (!labels.contains(label)) { // timers of several controllers at the same delay: one line
+        labels.add(label);
+        markers.add(new Figure.Marker(true, d, label));
+      }
     }
     return new Figure("gaps", Figure.Kind.HISTOGRAM, "Gaps between reconciles of one object",
         "gap (s, log scale)", "gaps per bin", true, series, markers, List.of(),
