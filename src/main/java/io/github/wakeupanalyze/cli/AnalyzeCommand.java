@@ -2,11 +2,9 @@ package io.github.wakeupanalyze.cli;
 
 import io.github.wakeupanalyze.analyze.AnalysisParameters;
 import io.github.wakeupanalyze.extract.ExtractRules;
-import io.github.wakeupanalyze.ingest.EventTimes;
 import io.github.wakeupanalyze.ingest.InputException;
 import io.github.wakeupanalyze.ingest.InputReport;
 import io.github.wakeupanalyze.ingest.ReadOptions;
-import io.github.wakeupanalyze.ingest.TraceFormat;
 import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.report.ConsoleTable;
 import io.github.wakeupanalyze.report.Names;
@@ -17,8 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,31 +58,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "Output folder (default: reports/<name of the first input>).")
   Path out;
 
-  @Option(names = "--format", paramLabel = "NAME", defaultValue = "auto",
-      description = "Input format: auto (sniffed from the content, never the file name; the "
-          + "default), otlp-json (also JSON Lines), otlp-proto, jaeger-json, zipkin-json or csv.")
-  String format;
-
-  @Option(names = "--operator", paramLabel = "NAME",
-      description = "Operator name for timestamp CSV inputs (default: the file name without its "
-          + "extensions).")
-  String operator;
-
-  @Option(names = "--events", paramLabel = "FILE",
-      description = "A timestamp CSV of external changes to the watched objects: a reconcile "
-          + "starting shortly after one is event-driven, even when the changes are periodic.")
-  String events;
-
-  @Option(names = "--reconcile-span", paramLabel = "REGEX", defaultValue = ExtractRules.DEFAULT_PATTERN,
-      description = "A span whose name contains a match is a reconcile span; the outermost one "
-          + "of a nest is the reconcile (default: ${DEFAULT-VALUE}, case-insensitive).")
-  String reconcileSpan;
-
-  @Option(names = "--object-key", paramLabel = "ATTR", split = ",",
-      description = "Span attributes naming the reconciled object, joined by '/' (default: "
-          + "object.ref, else k8s.namespace.name+k8s.object.name, else namespace+name, else "
-          + "k8s.<kind>.name).")
-  List<String> objectKeys = new ArrayList<>();
+  @CommandLine.Mixin TraceOptions traceOptions;
 
   @Option(names = {"-q", "--quiet"},
       description = "Print only the table and errors: no progress line, no list of files written.")
@@ -99,33 +71,17 @@ final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
-    TraceFormat forced;
-    Pattern pattern;
+    ReadOptions read = traceOptions.readOptions();
+    ExtractRules rules = traceOptions.rules();
+    long[] eventTimes;
     try {
-      forced = ReadOptions.parseFormat(format);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "Invalid value for option '--format': " + e.getMessage());
+      eventTimes = traceOptions.eventTimes(parent.stdin);
+    } catch (InputException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return ExitCodes.INVALID_INPUT;
     }
-    try {
-      pattern = Pattern.compile(reconcileSpan);
-    } catch (PatternSyntaxException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "Invalid value for option '--reconcile-span': not a regular expression: "
-              + e.getDescription());
-    }
-    long[] eventTimes = new long[0];
-    if (events != null) {
-      try {
-        eventTimes = EventTimes.read(events, parent.stdin);
-      } catch (InputException e) {
-        err.println("error: " + e.getMessage());
-        err.flush();
-        return ExitCodes.INVALID_INPUT;
-      }
-    }
-    Pipeline.Result result = Pipeline.run(new Pipeline.Request(inputs,
-        new ReadOptions(forced, operator), new ExtractRules(pattern, objectKeys),
+    Pipeline.Result result = Pipeline.run(new Pipeline.Request(inputs, read, rules,
         AnalysisParameters.defaults(), eventTimes, parent.stdin,
         ProgressLine.forTerminal(err, quiet)));
 

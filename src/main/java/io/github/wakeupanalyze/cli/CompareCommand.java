@@ -11,6 +11,8 @@ import io.github.wakeupanalyze.compare.Rule;
 import io.github.wakeupanalyze.compare.Sides;
 import io.github.wakeupanalyze.compare.TimerTolerance;
 import io.github.wakeupanalyze.extract.ExtractRules;
+import io.github.wakeupanalyze.ingest.InputException;
+import io.github.wakeupanalyze.ingest.ReadOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -21,8 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,14 +92,7 @@ final class CompareCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   List<String> unloadAfter = new ArrayList<>();
 
-  @Option(names = "--reconcile-span", paramLabel = "REGEX",
-      defaultValue = ExtractRules.DEFAULT_PATTERN,
-      description = "For trace sides: reconcile span names (default: ${DEFAULT-VALUE}).")
-  String reconcileSpan;
-
-  @Option(names = "--object-key", paramLabel = "ATTR", split = ",",
-      description = "For trace sides: span attributes naming the reconciled object.")
-  List<String> objectKeys = new ArrayList<>();
+  @CommandLine.Mixin TraceOptions traceOptions;
 
   @Option(names = {"-q", "--quiet"}, description = "Print only the table, thresholds and errors.")
   boolean quiet;
@@ -112,23 +105,26 @@ final class CompareCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
     Comparison.Options options = options();
-    Pattern pattern;
+    ReadOptions read = traceOptions.readOptions();
+    ExtractRules rules = traceOptions.rules();
+    long[] eventTimes;
     try {
-      pattern = Pattern.compile(reconcileSpan);
-    } catch (PatternSyntaxException e) {
-      throw usage("Invalid value for option '--reconcile-span': not a regular expression: "
-          + e.getDescription());
+      eventTimes = traceOptions.eventTimes(parent.stdin);
+    } catch (InputException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return ExitCodes.INVALID_INPUT;
     }
     if (baseline.equals("-") && candidate.equals("-")) {
       throw usage("only one side can be read from standard input ('-')");
     }
-    ExtractRules rules = new ExtractRules(pattern, objectKeys);
     List<Sides.Loaded> sides = new ArrayList<>();
     String[] labels = {"baseline", "candidate"};
     String[] args = {baseline, candidate};
     for (int i = 0; i < 2; i++) {
       try {
-        sides.add(Sides.load(args[i], rules, options.unloadAfterNanos(), parent.stdin));
+        sides.add(Sides.load(args[i], read, rules, eventTimes, options.unloadAfterNanos(),
+            parent.stdin));
       } catch (CompareInputException e) {
         err.println("error: " + labels[i] + ": " + e.getMessage());
         err.flush();

@@ -28,8 +28,12 @@ public final class Sides {
   /** A side and the warnings reading it gave. */
   public record Loaded(Snapshot snapshot, List<String> warnings) {}
 
-  public static Loaded load(String arg, ExtractRules rules, List<Long> unloadAfterNanos,
-      InputStream stdin) throws CompareInputException {
+  /**
+   * Loads one side: a {@code summary.json} (by content), a folder holding one, or a trace analyzed
+   * on the fly with {@code read}, {@code rules} and the external {@code events}.
+   */
+  public static Loaded load(String arg, ReadOptions read, ExtractRules rules, long[] events,
+      List<Long> unloadAfterNanos, InputStream stdin) throws CompareInputException {
     if (!arg.equals("-")) {
       Path path = Path.of(arg);
       if (Files.isDirectory(path)) {
@@ -48,8 +52,8 @@ public final class Sides {
         throw new CompareInputException(arg + ": cannot read: " + e.getMessage(), e);
       }
     }
-    Pipeline.Result result = Pipeline.run(new Pipeline.Request(List.of(arg), ReadOptions.AUTO, rules,
-        AnalysisParameters.defaults(), new long[0], stdin));
+    Pipeline.Result result = Pipeline.run(new Pipeline.Request(List.of(arg), read, rules,
+        AnalysisParameters.defaults(), events, stdin));
     List<String> warnings = new ArrayList<>();
     for (InputReport r : result.inputs()) {
       if (r.failed()) {

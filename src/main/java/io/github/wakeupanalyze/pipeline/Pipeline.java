@@ -34,6 +34,8 @@ public final class Pipeline {
       ReadProgress progress) {
     public Request {
       inputs = List.copyOf(inputs);
+      read = read == null ? ReadOptions.AUTO : read;
+      progress = progress == null ? ReadProgress.NONE : progress;
     }
 
     /** A request without progress reporting. */

@@ -10,6 +10,7 @@ import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.unload.OperatorUnload;
 import io.github.wakeupanalyze.unload.UnloadAnalysis;
 import io.github.wakeupanalyze.unload.UnloadResult;
+import io.github.wakeupanalyze.report.chart.Figure;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
@@ -28,6 +29,15 @@ public final class MarkdownReport {
   private MarkdownReport() {}
 
   static void write(OperatorView op, Analysis analysis, Writer w) throws IOException {
+    write(op, analysis, List.of(), w);
+  }
+
+  /**
+   * Writes the report; each figure is referenced as {@code ID.png} (shown) and {@code ID.svg}
+   * (linked), files the caller writes beside the report.
+   */
+  static void write(OperatorView op, Analysis analysis, List<Figure> figures, Writer w)
+      throws IOException {
     List<ClassifiedReconcile> mine = new ArrayList<>();
     for (ClassifiedReconcile cr : analysis.reconciles()) {
       if (cr.reconcile().key().operator().equals(op.operator())) {
@@ -65,6 +75,7 @@ public final class MarkdownReport {
       }
     }
     w.write(any ? "\n" : "No timer found.\n\n");
+    writeCharts(figures, w);
 
     w.write("## Controllers\n\n| controller | objects | reconciles | timer-driven | wake-ups/h |");
     for (Cause cause : Cause.values()) {
@@ -172,9 +183,22 @@ public final class MarkdownReport {
         + "avoided means the timer kept the operator loaded between events.\n");
   }
 
+  private static void writeCharts(List<Figure> figures, Writer w) throws IOException {
+    if (figures.isEmpty()) {
+      return;
+    }
+    w.write("## Charts\n\n");
+    for (Figure f : figures) {
+      String title = Names.markdown(f.title());
+      w.write("### " + title + "\n\n![" + title + "](" + f.id() + ".png)\n\n"
+          + (f.note().isEmpty() ? "" : f.note() + " ") // our own words: no name from the trace
+          + "Vector: [" + f.id() + ".svg](" + f.id() + ".svg).\n\n");
+    }
+  }
+
   /** One sentence saying, in plain words, how a controller wakes up. */
   static String sentence(ControllerResult c, List<ClassifiedReconcile> mine) {
-    String name = "`" + Names.markdown(c.controller()).replace("`", "'") + "`";
+    String name = "`" + Names.code(c.controller()) + "`";
     if (c.timers().isEmpty()) {
       if (c.insufficientDataObjects() == c.objects()) {
         return name + " has too few reconciles (" + c.reconciles() + ") to tell whether a timer "
