@@ -2,8 +2,9 @@ package io.github.wakeupanalyze.cli;
 
 import io.github.wakeupanalyze.analyze.AnalysisParameters;
 import io.github.wakeupanalyze.extract.ExtractRules;
+import io.github.wakeupanalyze.ingest.InputException;
 import io.github.wakeupanalyze.ingest.InputReport;
-import io.github.wakeupanalyze.ingest.TraceFormat;
+import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.report.ConsoleTable;
 import io.github.wakeupanalyze.report.Names;
@@ -14,8 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,30 +50,18 @@ final class AnalyzeCommand implements Callable<Integer> {
   @ParentCommand WakeupAnalyzeCommand parent;
 
   @Parameters(arity = "1..*", paramLabel = "INPUT",
-      description = "Trace files (OTLP JSON or JSON Lines, gzip-compressed or not); '-' reads "
-          + "standard input.")
+      description = "Trace files or folders (read recursively, in sorted order), in any "
+          + "supported format, plain, gzip or zstd; '-' reads standard input.")
   List<String> inputs = new ArrayList<>();
 
   @Option(names = {"-o", "--out"}, paramLabel = "DIR",
       description = "Output folder (default: reports/<name of the first input>).")
   Path out;
 
-  @Option(names = "--format", paramLabel = "NAME", defaultValue = "auto",
-      description = "Input format: auto (sniffed from content, the default) or otlp-json.")
-  String format;
+  @CommandLine.Mixin TraceOptions traceOptions;
 
-  @Option(names = "--reconcile-span", paramLabel = "REGEX", defaultValue = ExtractRules.DEFAULT_PATTERN,
-      description = "A span whose name contains a match is a reconcile span; the outermost one "
-          + "of a nest is the reconcile (default: ${DEFAULT-VALUE}, case-insensitive).")
-  String reconcileSpan;
-
-  @Option(names = "--object-key", paramLabel = "ATTR", split = ",",
-      description = "Span attributes naming the reconciled object, joined by '/' (default: "
-          + "object.ref, else k8s.namespace.name+k8s.object.name, else namespace+name, else "
-          + "k8s.<kind>.name).")
-  List<String> objectKeys = new ArrayList<>();
-
-  @Option(names = {"-q", "--quiet"}, description = "Print only the table and errors.")
+  @Option(names = {"-q", "--quiet"},
+      description = "Print only the table and errors: no progress line, no list of files written.")
   boolean quiet;
 
   @Option(names = "--verbose", description = "Print stack traces of internal errors.")
@@ -84,25 +71,19 @@ final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
-    TraceFormat forced;
-    Pattern pattern;
+    ReadOptions read = traceOptions.readOptions();
+    ExtractRules rules = traceOptions.rules();
+    long[] eventTimes;
     try {
-      forced = format.equalsIgnoreCase("auto") ? null : TraceFormat.fromCliName(format);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "Invalid value for option '--format': " + e.getMessage() + " (expected auto or one of "
-              + formatNames() + ")");
+      eventTimes = traceOptions.eventTimes(parent.stdin);
+    } catch (InputException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return ExitCodes.INVALID_INPUT;
     }
-    try {
-      pattern = Pattern.compile(reconcileSpan);
-    } catch (PatternSyntaxException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "Invalid value for option '--reconcile-span': not a regular expression: "
-              + e.getDescription());
-    }
-    Pipeline.Result result = Pipeline.run(new Pipeline.Request(inputs, forced,
-        new ExtractRules(pattern, objectKeys), AnalysisParameters.defaults(), new long[0],
-        parent.stdin));
+    Pipeline.Result result = Pipeline.run(new Pipeline.Request(inputs, read, rules,
+        AnalysisParameters.defaults(), eventTimes, parent.stdin,
+        ProgressLine.forTerminal(err, quiet)));
 
     int failed = 0;
     long spans = 0;
@@ -127,7 +108,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     List<Path> written = ReportWriter.writeAll(dir, VersionProvider.version(), result.inputs(),
         result.extraction(), result.analysis());
     if (failed > 0) {
-      err.println("warning: results are partial: " + failed + " of " + inputs.size()
+      err.println("warning: results are partial: " + failed + " of " + result.inputs().size()
           + " inputs could not be read to the end");
     }
     if (!quiet) {
@@ -135,14 +116,6 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     err.flush();
     return failed > 0 ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
-  }
-
-  private static String formatNames() {
-    List<String> names = new ArrayList<>();
-    for (TraceFormat f : TraceFormat.values()) {
-      names.add(f.cliName());
-    }
-    return String.join(", ", names);
   }
 
   /**

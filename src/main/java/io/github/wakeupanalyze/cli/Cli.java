@@ -20,7 +20,15 @@ public final class Cli {
   /** Runs in-process with the given streams; returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err, InputStream stdin) {
     CommandLine cl = commandLine(out, err, stdin);
-    return cl.execute(withDefaultSubcommand(cl, args));
+    try {
+      return cl.execute(withDefaultSubcommand(cl, args));
+    } catch (OutOfMemoryError e) {
+      err.println("wakeup-analyze: out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20)
+          + " MB heap); give the JVM more, e.g. WAKEUP_ANALYZE_JAVA_OPTS=-Xmx4g "
+          + "scripts/wakeup-analyze ... or java -Xmx4g -jar wakeup-analyze.jar ...");
+      err.flush();
+      return ExitCodes.INTERNAL;
+    }
   }
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err, InputStream stdin) {

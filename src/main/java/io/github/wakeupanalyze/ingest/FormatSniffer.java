@@ -1,23 +1,49 @@
 package io.github.wakeupanalyze.ingest;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Tells the format of an input from its first bytes, never from its name.
  *
- * <p>The rules, applied in order (the README's formats table repeats them):
+ * <p>The rules, applied in order to the first {@value #PREFIX} bytes (docs/formats.md and the
+ * README's formats table repeat them):
  *
  * <ol>
- *   <li>Compression first: {@code 1f 8b} is gzip; the input is decompressed and sniffed again
- *       ({@link Decompression}).
- *   <li>Skip a UTF-8 byte-order mark and whitespace. A first byte {@code {} or {@code [} means JSON:
- *       a prefix containing the key {@code "resourceSpans"}, {@code "resource_spans"}, {@code
- *       "scopeSpans"}, {@code "instrumentationLibrarySpans"} or {@code "batches"} is OTLP JSON.
- *   <li>Anything else is not a trace this version reads.
+ *   <li><b>Compression</b>: {@code 1f 8b} is gzip, {@code 28 b5 2f fd} is zstd; the input is
+ *       decompressed and these rules start again on the result ({@link Decompression}).
+ *   <li><b>JSON</b>: after a UTF-8 byte-order mark and whitespace, a {@code {} or {@code [}. The
+ *       prefix is tokenized and the <em>first field name</em> that belongs to one format decides:
+ *       <ul>
+ *         <li>OTLP JSON: {@code resourceSpans}, {@code scopeSpans}, {@code
+ *             instrumentationLibrarySpans} (or their snake_case), {@code batches};
+ *         <li>Jaeger JSON: {@code operationName}/{@code operation_name}, {@code traceID}, {@code
+ *             spanID}, {@code processID}, {@code processes}, {@code processMap};
+ *         <li>Zipkin v2 JSON: {@code localEndpoint}, {@code remoteEndpoint}, {@code parentId},
+ *             {@code annotations}, {@code shared}.
+ *       </ul>
+ *       If none occurs: field names {@code traceId} and {@code id} together mean Zipkin; a {@code
+ *       data} field means Jaeger (an empty query result). Otherwise the next rules are tried.
+ *   <li><b>OTLP protobuf</b>: {@code 0a}, a varint length, then a ResourceSpans field tag ({@code
+ *       0a}, {@code 12}, {@code 1a}): one TracesData message; or the same after 4 bytes of
+ *       big-endian length: the Collector file exporter's {@code format: proto} ({@link
+ *       OtlpProtoReader#framing}).
+ *   <li><b>Timestamp CSV</b>: UTF-8 text without NUL bytes whose first record line (blank and
+ *       {@code #} lines skipped) starts with a time, or is a header naming the time column ({@code
+ *       start}, {@code timestamp}, {@code time}, ...) followed by a line with a time there ({@link
+ *       TimestampCsv}).
+ *   <li>Anything else is not a trace: read from a folder it is skipped with a warning, named on
+ *       the command line it is an error.
  * </ol>
+ *
+ * <p>JSON Lines need no rule of their own: each reader reads any sequence of root values.
  */
 public final class FormatSniffer {
   /** How many bytes the sniffer may look at. */
@@ -26,35 +52,118 @@ public final class FormatSniffer {
   private FormatSniffer() {}
 
   /**
-   * Looks at the first bytes of {@code in} without consuming them.
+   * Looks at the first bytes of {@code in} (already decompressed) without consuming them.
    *
    * @param in a stream that supports mark/reset
    * @return the format, or empty when no rule matches
    */
   public static Optional<TraceFormat> sniff(BufferedInputStream in) throws IOException {
-    in.mark(PREFIX);
-    byte[] buf = in.readNBytes(PREFIX);
+    in.mark(PREFIX + 1);
+    byte[] buf = in.readNBytes(PREFIX + 1);
     in.reset();
+    boolean complete = buf.length <= PREFIX;
+    int n = Math.min(buf.length, PREFIX);
+    return Optional.ofNullable(sniff(buf, n, complete));
+  }
+
+  /**
+   * Applies the rules to a prefix.
+   *
+   * @param complete true when the prefix is the whole input
+   * @return the format, or null
+   */
+  static TraceFormat sniff(byte[] buf, int n, boolean complete) {
     int i = 0;
-    if (buf.length >= 3 && (buf[0] & 0xff) == 0xef && (buf[1] & 0xff) == 0xbb
-        && (buf[2] & 0xff) == 0xbf) {
+    if (n >= 3 && (buf[0] & 0xff) == 0xef && (buf[1] & 0xff) == 0xbb && (buf[2] & 0xff) == 0xbf) {
       i = 3;
     }
-    while (i < buf.length && Character.isWhitespace(buf[i])) {
+    while (i < n && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n')) {
       i++;
     }
-    if (i == buf.length) {
-      return Optional.empty();
-    }
-    if (buf[i] == '{' || buf[i] == '[') {
-      String text = new String(buf, i, buf.length - i, StandardCharsets.UTF_8);
-      if (text.contains("\"resourceSpans\"") || text.contains("\"resource_spans\"")
-          || text.contains("\"scopeSpans\"") || text.contains("\"scope_spans\"")
-          || text.contains("\"instrumentationLibrarySpans\"") || text.contains("\"batches\"")) {
-        return Optional.of(TraceFormat.OTLP_JSON);
+    if (i < n && (buf[i] == '{' || buf[i] == '[')) {
+      TraceFormat json = sniffJson(buf, i, n);
+      if (json != null) {
+        return json;
       }
     }
-    return Optional.empty();
+    if (OtlpProtoReader.framing(buf, n) != null) {
+      return TraceFormat.OTLP_PROTO;
+    }
+    String text = text(buf, n, complete);
+    if (text != null && TimestampCsv.looksLike(text, complete)) {
+      return TraceFormat.CSV;
+    }
+    return null;
+  }
+
+  private static TraceFormat sniffJson(byte[] buf, int from, int n) {
+    boolean traceId = false;
+    boolean id = false;
+    boolean data = false;
+    try (JsonParser p = JsonReaderBase.FACTORY.createParser(buf, from, n - from)) {
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        if (t != JsonToken.FIELD_NAME) {
+          continue;
+        }
+        String name = p.currentName();
+        switch (name) {
+          case "resourceSpans", "resource_spans", "scopeSpans", "scope_spans",
+              "instrumentationLibrarySpans", "instrumentation_library_spans", "batches" -> {
+            return TraceFormat.OTLP_JSON;
+          }
+          case "operationName", "operation_name", "traceID", "spanID", "processID", "processes",
+              "processMap", "process_map" -> {
+            return TraceFormat.JAEGER_JSON;
+          }
+          case "localEndpoint", "remoteEndpoint", "parentId", "annotations", "shared" -> {
+            return TraceFormat.ZIPKIN_JSON;
+          }
+          case "traceId" -> traceId = true;
+          case "id" -> id = true;
+          case "data" -> data = true;
+          default -> { }
+        }
+      }
+    } catch (IOException e) {
+      // the prefix ends inside the document, or is not JSON: decide on what was seen
+    }
+    if (traceId && id) {
+      return TraceFormat.ZIPKIN_JSON;
+    }
+    if (data) {
+      return TraceFormat.JAEGER_JSON;
+    }
+    return null;
+  }
+
+  /** The prefix as text, or null if it has NUL bytes or is not UTF-8 (a cut last char is fine). */
+  private static String text(byte[] buf, int n, boolean complete) {
+    for (int i = 0; i < n; i++) {
+      if (buf[i] == 0) {
+        return null;
+      }
+    }
+    int end = n;
+    if (!complete) {
+      // do not cut a multi-byte character: drop a trailing partial one
+      int back = 0;
+      while (back < 3 && end - back - 1 >= 0 && (buf[end - back - 1] & 0xc0) == 0x80) {
+        back++;
+      }
+      if (end - back - 1 >= 0 && (buf[end - back - 1] & 0x80) != 0) {
+        end = end - back - 1;
+      }
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(buf, 0, end))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
   }
 
   /** A one-line description of what the input looks like, for the error when nothing matched. */
@@ -62,12 +171,28 @@ public final class FormatSniffer {
     in.mark(64);
     byte[] b = in.readNBytes(16);
     in.reset();
+    return describeBytes(b);
+  }
+
+  /** "an empty input", or the first 16 bytes in hex. */
+  static String describeBytes(byte[] b) {
     if (b.length == 0) {
-      return "the input is empty";
+      return "an empty input";
     }
-    StringBuilder sb = new StringBuilder("it starts with bytes");
-    for (byte x : b) {
-      sb.append(String.format(java.util.Locale.ROOT, " %02x", x & 0xff));
+    StringBuilder sb = new StringBuilder("bytes");
+    for (int i = 0; i < Math.min(16, b.length); i++) {
+      sb.append(String.format(Locale.ROOT, " %02x", b[i] & 0xff));
+    }
+    int printable = 0;
+    for (int i = 0; i < Math.min(16, b.length); i++) {
+      if (b[i] >= 0x20 && b[i] < 0x7f) {
+        printable++;
+      }
+    }
+    if (printable == Math.min(16, b.length)) {
+      sb.append(" (\"")
+          .append(new String(b, 0, Math.min(16, b.length), StandardCharsets.US_ASCII))
+          .append("\")");
     }
     return sb.toString();
   }

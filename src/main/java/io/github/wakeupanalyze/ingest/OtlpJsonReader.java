@@ -1,15 +1,11 @@
 package io.github.wakeupanalyze.ingest;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.github.wakeupanalyze.model.Span;
 import io.github.wakeupanalyze.model.SpanLink;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +18,8 @@ import java.util.List;
  * instrumentationLibrarySpans}; ids as hex (any case) or base64; empty ids mean unset; 64-bit
  * integers as strings or numbers; enums as numbers or names; unknown fields skipped; wrappers {@code
  * {"result": …}} (Jaeger api_v3), {@code {"batches": […]}} (Tempo v1), {@code {"trace": …}} (Tempo
- * v2); a bare {@code ResourceSpans} object as a root. Precise where not: an unknown enum name, an
+ * v2); a bare {@code ResourceSpans} object as a root; a span with an empty span id gets a stable
+ * synthetic one ({@link JsonReaderBase#syntheticId}). Precise where not: an unknown enum name, an
  * id of the wrong length, a negative or out-of-range time and a span ending before it starts are
  * errors naming line and column.
  *
@@ -30,55 +27,20 @@ import java.util.List;
  * puts {@code spans} before {@code scope}, or {@code scopeSpans} before {@code resource}, are the
  * spans of that one ScopeSpans/ResourceSpans held until its end.
  */
-final class OtlpJsonReader implements TraceReader {
-  static final int MAX_NESTING = 200;
+final class OtlpJsonReader extends JsonReaderBase {
   private static final int MAX_WRAPPER_DEPTH = 4;
 
-  static final JsonFactory FACTORY =
-      JsonFactory.builder()
-          .streamReadConstraints(
-              StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
-          .build();
-
-  private String file;
-  private SpanSink sink;
-  private final Span.Builder builder = Span.builder();
-
   @Override
-  public void read(InputStream in, String file, SpanSink sink) throws IOException, InputException {
-    this.file = file;
-    this.sink = sink;
-    try (JsonParser p = FACTORY.createParser(in)) {
-      p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
-      JsonToken t;
-      boolean any = false;
-      while ((t = p.nextToken()) != null) {
-        if (t != JsonToken.START_OBJECT) {
-          throw error(p, "expected a JSON object with \"resourceSpans\", found " + describe(p));
-        }
-        readRoot(p, 0);
-        any = true;
-      }
-      if (!any) {
-        throw new InputException(file, "", "empty input: expected an OTLP JSON object");
-      }
-    } catch (JsonProcessingException e) {
-      throw jsonError(file, e);
-    }
+  String expectedRoot() {
+    return "an OTLP JSON object";
   }
 
-  /** Converts Jackson's exception into one line with the location. */
-  static InputException jsonError(String file, JsonProcessingException e) {
-    JsonLocation loc = e.getLocation();
-    String where = loc == null ? "" : InputException.lineColumn(loc.getLineNr(), loc.getColumnNr());
-    String msg = e.getOriginalMessage();
-    if (msg != null && msg.contains("end-of-input")) {
-      msg = "truncated JSON: " + msg;
+  @Override
+  void readRoot(JsonParser p, JsonToken t) throws IOException, InputException {
+    if (t != JsonToken.START_OBJECT) {
+      throw error(p, "expected a JSON object with \"resourceSpans\", found " + describe(p));
     }
-    if (msg != null && msg.contains("nesting depth")) {
-      msg = "JSON nested deeper than " + MAX_NESTING + " levels; not a trace export";
-    }
-    return new InputException(file, where, msg, e);
+    readRoot(p, 0);
   }
 
   private void readRoot(JsonParser p, int depth) throws IOException, InputException {
@@ -322,9 +284,21 @@ final class OtlpJsonReader implements TraceReader {
     while ((field = p.nextFieldName()) != null) {
       JsonToken t = p.nextToken();
       switch (field) {
-        case "traceId", "trace_id" -> b.traceId(id(p, t, 16));
-        case "spanId", "span_id" -> b.spanId(id(p, t, 8));
-        case "parentSpanId", "parent_span_id" -> b.parentSpanId(id(p, t, 8));
+        case "traceId", "trace_id" -> {
+          if (readId(p, t, 16)) {
+            b.traceId(idHigh, idLow);
+          }
+        }
+        case "spanId", "span_id" -> {
+          if (readId(p, t, 8)) {
+            b.spanId(idLow);
+          }
+        }
+        case "parentSpanId", "parent_span_id" -> {
+          if (readId(p, t, 8)) {
+            b.parentSpanId(idLow);
+          }
+        }
         case "name" -> b.name(t == JsonToken.VALUE_NULL ? "" : p.getText());
         case "kind" -> b.kind(kind(p, t));
         case "startTimeUnixNano", "start_time_unix_nano" -> b.startNanos(nanos(p, t));
@@ -335,52 +309,34 @@ final class OtlpJsonReader implements TraceReader {
         default -> p.skipChildren();
       }
     }
-    try {
-      return b.build();
-    } catch (IllegalArgumentException e) {
-      throw new InputException(
-          file, InputException.lineColumn(start.getLineNr(), start.getColumnNr()), e.getMessage());
-    }
+    return build(start);
   }
 
   private void readLink(JsonParser p, Span.Builder b) throws IOException, InputException {
-    String trace = "";
-    String span = "";
+    long traceHigh = 0;
+    long traceLow = 0;
+    long span = 0;
     String field;
     while ((field = p.nextFieldName()) != null) {
       JsonToken t = p.nextToken();
       switch (field) {
-        case "traceId", "trace_id" -> trace = id(p, t, 16);
-        case "spanId", "span_id" -> span = id(p, t, 8);
+        case "traceId", "trace_id" -> {
+          if (readId(p, t, 16)) {
+            traceHigh = idHigh;
+            traceLow = idLow;
+          }
+        }
+        case "spanId", "span_id" -> {
+          if (readId(p, t, 8)) {
+            span = idLow;
+          }
+        }
         default -> p.skipChildren();
       }
     }
-    try {
-      long[] tid = io.github.wakeupanalyze.model.Ids.parse(trace, 16);
-      long[] sid = io.github.wakeupanalyze.model.Ids.parse(span, 8);
-      if (sid != null) {
-        b.link(new SpanLink(tid == null ? 0 : tid[0], tid == null ? 0 : tid[1], sid[1]));
-      }
-    } catch (IllegalArgumentException e) {
-      throw error(p, "in a link: " + e.getMessage());
+    if (span != 0) {
+      b.link(new SpanLink(traceHigh, traceLow, span));
     }
-  }
-
-  /** Reads an id and validates it now, so the error points at the id. */
-  private String id(JsonParser p, JsonToken t, int bytes) throws IOException, InputException {
-    if (t == JsonToken.VALUE_NULL) {
-      return "";
-    }
-    if (t != JsonToken.VALUE_STRING) {
-      throw error(p, "expected an id string, found " + describe(p));
-    }
-    String text = p.getText();
-    try {
-      io.github.wakeupanalyze.model.Ids.parse(text, bytes);
-    } catch (IllegalArgumentException e) {
-      throw error(p, e.getMessage());
-    }
-    return text;
   }
 
   private long nanos(JsonParser p, JsonToken t) throws IOException, InputException {
@@ -525,32 +481,6 @@ final class OtlpJsonReader implements TraceReader {
       }
     }
     return value;
-  }
-
-  private InputException error(JsonParser p, String message) {
-    JsonLocation loc = p.currentTokenLocation();
-    return new InputException(
-        file, InputException.lineColumn(loc.getLineNr(), loc.getColumnNr()), message);
-  }
-
-  static String describe(JsonParser p) throws IOException {
-    JsonToken t = p.currentToken();
-    if (t == null) {
-      return "end of input";
-    }
-    return switch (t) {
-      case START_OBJECT -> "an object";
-      case START_ARRAY -> "an array";
-      case VALUE_STRING -> "the string \"" + abbreviate(p.getText()) + "\"";
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + abbreviate(p.getText());
-      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-      case VALUE_NULL -> "null";
-      default -> t.asString() == null ? t.name() : t.asString();
-    };
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
   }
 
   static Span withService(Span s, String service) {

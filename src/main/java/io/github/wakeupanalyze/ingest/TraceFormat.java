@@ -1,11 +1,29 @@
 package io.github.wakeupanalyze.ingest;
 
 import java.util.Locale;
+import java.util.StringJoiner;
 
-/** The trace formats the tool reads. {@code --format NAME} uses {@link #cliName()}. */
+/**
+ * The trace formats the tool reads. {@code --format NAME} uses {@link #cliName()}; how each is
+ * recognized is written once, in {@link FormatSniffer}.
+ */
 public enum TraceFormat {
-  /** OTLP JSON ({@code TracesData} / {@code ExportTraceServiceRequest}), one document or JSON Lines. */
-  OTLP_JSON("otlp-json");
+  /**
+   * OTLP JSON: {@code TracesData} / {@code ExportTraceServiceRequest}, one document or JSON Lines,
+   * with the Jaeger api_v3 and Tempo wrappers.
+   */
+  OTLP_JSON("otlp-json"),
+  /**
+   * OTLP protobuf: one {@code TracesData} / {@code ExportTraceServiceRequest} message, or the
+   * Collector file exporter's {@code format: proto} (4-byte big-endian length before each message).
+   */
+  OTLP_PROTO("otlp-proto"),
+  /** Jaeger JSON: query API / UI download, a single trace, a span array, or api_v2 protobuf-JSON. */
+  JAEGER_JSON("jaeger-json"),
+  /** Zipkin v2 JSON: a span array, a list of traces, or a single span. */
+  ZIPKIN_JSON("zipkin-json"),
+  /** One reconcile per line: a start timestamp, optionally an end; optional header. */
+  CSV("csv");
 
   private final String cliName;
 
@@ -13,23 +31,48 @@ public enum TraceFormat {
     this.cliName = cliName;
   }
 
+  /** The name used by {@code --format} and in {@code summary.json}, e.g. {@code otlp-proto}. */
   public String cliName() {
     return cliName;
   }
 
+  /**
+   * The format named {@code name} (case-insensitive).
+   *
+   * @throws IllegalArgumentException listing the accepted names
+   */
   public static TraceFormat fromCliName(String name) {
     for (TraceFormat f : values()) {
       if (f.cliName.equals(name.toLowerCase(Locale.ROOT))) {
         return f;
       }
     }
-    throw new IllegalArgumentException("unknown format \"" + name + "\"");
+    throw new IllegalArgumentException(
+        "unknown format \"" + name + "\": expected auto, " + names());
   }
 
-  /** A fresh reader for this format. */
+  /** The accepted names, comma separated, e.g. for {@code --help}. */
+  public static String names() {
+    StringJoiner j = new StringJoiner(", ");
+    for (TraceFormat f : values()) {
+      j.add(f.cliName);
+    }
+    return j.toString();
+  }
+
+  /** A fresh reader for this format with default options. */
   public TraceReader newReader() {
+    return newReader(ReadOptions.AUTO);
+  }
+
+  /** A fresh reader for this format; only CSV uses the options (the operator name). */
+  public TraceReader newReader(ReadOptions options) {
     return switch (this) {
       case OTLP_JSON -> new OtlpJsonReader();
+      case OTLP_PROTO -> new OtlpProtoReader();
+      case JAEGER_JSON -> new JaegerJsonReader();
+      case ZIPKIN_JSON -> new ZipkinJsonReader();
+      case CSV -> new CsvTraceReader(options.operator());
     };
   }
 }

@@ -1,24 +1,36 @@
 package io.github.wakeupanalyze.ingest;
 
 import java.io.BufferedInputStream;
-import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipException;
+import java.util.stream.Stream;
 
 /**
- * Reads a list of inputs one after the other into one sink. A failing input is reported and the
- * next one is still read: nothing read before the error is lost.
+ * Reads a list of inputs one after the other into one sink, so that several inputs make one
+ * analysis. A failing input is reported and the next one is still read: nothing read before the
+ * error is lost.
+ *
+ * <p>Inputs: a file; {@code -} for standard input; a folder, which stands for every regular file
+ * inside it, recursively, sorted by path, hidden files and folders (name starting with {@code .})
+ * left out. A file found in a folder whose content matches no format is <em>skipped with a
+ * warning</em> (folders of exports often hold a README or a checksum); with {@code --format} forced
+ * it is read, and fails, like any other. A file named on the command line that matches no format is
+ * an error. A folder with no files in it is an error.
+ *
+ * <p>Every file gets its own {@link InputReport} and its own source index, in the order read.
  */
 public final class TraceInputs {
   private TraceInputs() {}
 
-  /** Called before each input with its index, so the sink can attribute spans to it. */
+  /** Called before each input file with its index, so the sink can attribute spans to it. */
   public interface SourceAwareSink extends SpanSink {
     void startSource(int index, String path);
   }
@@ -26,60 +38,197 @@ public final class TraceInputs {
   /**
    * Reads every input.
    *
-   * @param paths files, or {@code -} for standard input
-   * @param forced a format to use instead of sniffing, or null
+   * @param inputs files, folders, or {@code -} for standard input, as the user named them
+   * @param options the forced format (or null to sniff) and the CSV operator override
    * @param stdin the stream to read for {@code -}
+   * @param sink receives every span; {@code startSource} is called before each file
+   * @return one report per file read (folders expanded), in the order of the source indexes
    */
   public static List<InputReport> readAll(
-      List<String> paths, TraceFormat forced, InputStream stdin, SourceAwareSink sink) {
+      List<String> inputs, ReadOptions options, InputStream stdin, SourceAwareSink sink) {
+    return readAll(inputs, options, stdin, sink, ReadProgress.NONE);
+  }
+
+  /** As {@link #readAll(List, ReadOptions, InputStream, SourceAwareSink)}, reporting progress. */
+  public static List<InputReport> readAll(List<String> inputs, ReadOptions options,
+      InputStream stdin, SourceAwareSink sink, ReadProgress progress) {
+    try {
+      return readEach(inputs, options, stdin, sink, progress);
+    } finally {
+      progress.done();
+    }
+  }
+
+  private static List<InputReport> readEach(List<String> inputs, ReadOptions options,
+      InputStream stdin, SourceAwareSink sink, ReadProgress progress) {
     List<InputReport> reports = new ArrayList<>();
-    for (int i = 0; i < paths.size(); i++) {
-      String path = paths.get(i);
-      sink.startSource(i, path);
-      reports.add(readOne(path, forced, stdin, sink));
+    int index = 0;
+    for (String input : inputs) {
+      List<String> files;
+      boolean fromFolder;
+      try {
+        files = expand(input);
+        fromFolder = !files.equals(List.of(input));
+      } catch (InputException e) {
+        sink.startSource(index++, input);
+        reports.add(new InputReport(input, options.format(), 0, List.of(), e.getMessage()));
+        continue;
+      }
+      for (String file : files) {
+        sink.startSource(index++, file);
+        reports.add(readOne(file, options, fromFolder, stdin, sink, progress));
+      }
     }
     return reports;
   }
 
+  /**
+   * The files an input stands for: itself, or for a folder every regular, non-hidden file inside,
+   * recursively, sorted by path.
+   */
+  static List<String> expand(String input) throws InputException {
+    if (input.equals("-")) {
+      return List.of(input);
+    }
+    Path root = Path.of(input);
+    if (!Files.isDirectory(root)) {
+      return List.of(input);
+    }
+    List<String> files = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      walk.filter(p -> Files.isRegularFile(p) && !hidden(root, p))
+          .map(Path::toString)
+          .sorted()
+          .forEach(files::add);
+    } catch (IOException | UncheckedIOException e) {
+      throw new InputException(input, "", "cannot list the folder: "
+          + InputException.oneLine(String.valueOf(e.getMessage())));
+    }
+    if (files.isEmpty()) {
+      throw new InputException(input, "", "the folder has no files: expected trace files inside");
+    }
+    return files;
+  }
+
+  private static boolean hidden(Path root, Path p) {
+    Path rel = root.relativize(p);
+    for (Path part : rel) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static InputReport readOne(String path, TraceFormat forced, InputStream stdin, SpanSink sink) {
+    return readOne(path, new ReadOptions(forced, null), false, stdin, sink, ReadProgress.NONE);
+  }
+
+  static InputReport readOne(String path, ReadOptions options, boolean skipUnknown,
+      InputStream stdin, SpanSink sink, ReadProgress progress) {
     long[] count = {0};
     SpanSink counting = s -> {
       count[0]++;
       sink.accept(s);
     };
+    TraceFormat forced = options.format();
     TraceFormat format = forced;
+    TraceFormat sniffed = null;
     List<String> warnings = new ArrayList<>();
-    try (InputStream raw = open(path, stdin)) {
+    try (InputStream raw = counted(open(path, stdin), path, progress, count)) {
       BufferedInputStream in = Decompression.unwrap(Decompression.buffered(raw));
+      sniffed = FormatSniffer.sniff(in).orElse(null);
       if (format == null) {
-        format = FormatSniffer.sniff(in).orElse(null);
-        if (format == null) {
-          throw new InputException(path, InputException.offset(0),
-              "not a trace this tool reads: expected OTLP JSON (an object with \"resourceSpans\"); "
-                  + FormatSniffer.describePrefix(in));
-        }
+        format = sniffed;
       }
-      format.newReader().read(in, path, counting);
+      if (format == null) {
+        String what = "not a trace this tool reads: expected OTLP JSON or protobuf, Jaeger JSON, "
+            + "Zipkin JSON or a timestamp CSV; found " + FormatSniffer.describePrefix(in);
+        if (skipUnknown) {
+          warnings.add(path + ": skipped, " + what);
+          return new InputReport(path, null, 0, warnings, null);
+        }
+        throw new InputException(path, InputException.offset(0), what);
+      }
+      format.newReader(options).read(in, path, counting);
       if (count[0] == 0) {
         warnings.add(path + ": no spans found");
       }
       return new InputReport(path, format, count[0], warnings, null);
     } catch (InputException e) {
-      return new InputReport(path, format, count[0], warnings, e.getMessage());
+      return failed(path, format, count[0], warnings, e.getMessage(), forced, sniffed);
+    } catch (Decompression.CorruptException e) {
+      String msg = new InputException(path, InputException.offset(e.offset()) + " (compressed)",
+          e.getMessage()).getMessage();
+      return failed(path, format, count[0], warnings, msg, null, null);
     } catch (NoSuchFileException e) {
-      return new InputReport(path, format, count[0], warnings, path + ": cannot read: no such file");
-    } catch (ZipException | EOFException e) {
-      return new InputReport(path, format, count[0], warnings,
-          path + ": compressed data is corrupt or ends early (" + e.getMessage() + ")");
+      return failed(path, format, count[0], warnings, path + ": cannot read: no such file",
+          null, null);
+    } catch (AccessDeniedException e) {
+      return failed(path, format, count[0], warnings, path + ": cannot read: permission denied",
+          null, null);
     } catch (IOException e) {
-      return new InputReport(path, format, count[0], warnings,
-          path + ": cannot read: " + InputException.oneLine(String.valueOf(e.getMessage())));
+      return failed(path, format, count[0], warnings,
+          path + ": cannot read: " + InputException.oneLine(String.valueOf(e.getMessage())),
+          forced, sniffed);
+    } catch (RuntimeException e) {
+      return failed(path, format, count[0], warnings, path + ": internal error while reading "
+          + "(please report it): " + InputException.oneLine(e.toString()), null, null);
     }
   }
 
-  private static InputStream open(String path, InputStream stdin) throws IOException, InputException {
+  private static InputReport failed(String path, TraceFormat format, long spans,
+      List<String> warnings, String message, TraceFormat forced, TraceFormat sniffed) {
+    if (forced != null && sniffed != null && sniffed != forced) {
+      message += " (the content looks like " + sniffed.cliName() + ", not " + forced.cliName()
+          + ": drop --format or use --format " + sniffed.cliName() + ")";
+    }
+    return new InputReport(path, format, spans, warnings, message);
+  }
+
+  /** Tells {@code progress} how many bytes and spans have been read after every block. */
+  private static InputStream counted(InputStream in, String path, ReadProgress progress,
+      long[] spans) {
+    if (progress == ReadProgress.NONE) {
+      return in;
+    }
+    long size = -1;
+    if (!path.equals("-")) {
+      try {
+        size = Files.size(Path.of(path));
+      } catch (IOException e) {
+        size = -1;
+      }
+    }
+    progress.file(path, size);
+    return new FilterInputStream(in) {
+      private long bytes;
+
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+          bytes++;
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] buf, int off, int len) throws IOException {
+        int n = super.read(buf, off, len);
+        if (n > 0) {
+          bytes += n;
+          progress.advance(bytes, spans[0]);
+        }
+        return n;
+      }
+    };
+  }
+
+  /** Opens a file, or standard input for {@code -} (never closing it). */
+  static InputStream open(String path, InputStream stdin) throws IOException, InputException {
     if (path.equals("-")) {
-      return new java.io.FilterInputStream(stdin) {
+      return new FilterInputStream(stdin) {
         @Override
         public void close() {
           // never close the process's standard input
@@ -88,10 +237,7 @@ public final class TraceInputs {
     }
     Path p = Path.of(path);
     if (Files.isDirectory(p)) {
-      throw new InputException(path, "", "is a directory; expected a trace file");
-    }
-    if (Files.exists(p) && !Files.isReadable(p)) {
-      throw new InputException(path, "", "cannot read: permission denied");
+      throw new InputException(path, "", "is a folder; expected a trace file");
     }
     return Files.newInputStream(p);
   }

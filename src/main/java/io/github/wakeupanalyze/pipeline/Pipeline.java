@@ -7,7 +7,8 @@ import io.github.wakeupanalyze.extract.ExtractResult;
 import io.github.wakeupanalyze.extract.ExtractRules;
 import io.github.wakeupanalyze.extract.ReconcileExtractor;
 import io.github.wakeupanalyze.ingest.InputReport;
-import io.github.wakeupanalyze.ingest.TraceFormat;
+import io.github.wakeupanalyze.ingest.ReadOptions;
+import io.github.wakeupanalyze.ingest.ReadProgress;
 import io.github.wakeupanalyze.ingest.TraceInputs;
 import java.io.InputStream;
 import java.util.List;
@@ -20,18 +21,27 @@ public final class Pipeline {
    * What the pipeline needs.
    *
    * @param inputs files or {@code -} for standard input, merged into one analysis
-   * @param format a forced format, or null to sniff each input
+   * @param read how inputs are read: a forced format or sniffing, the operator for CSV inputs
    * @param events sorted epoch-ns times of external changes (from {@code --events}), may be empty
    */
   public record Request(
       List<String> inputs,
-      TraceFormat format,
+      ReadOptions read,
       ExtractRules rules,
       AnalysisParameters parameters,
       long[] events,
-      InputStream stdin) {
+      InputStream stdin,
+      ReadProgress progress) {
     public Request {
       inputs = List.copyOf(inputs);
+      read = read == null ? ReadOptions.AUTO : read;
+      progress = progress == null ? ReadProgress.NONE : progress;
+    }
+
+    /** A request without progress reporting. */
+    public Request(List<String> inputs, ReadOptions read, ExtractRules rules,
+        AnalysisParameters parameters, long[] events, InputStream stdin) {
+      this(inputs, read, rules, parameters, events, stdin, ReadProgress.NONE);
     }
   }
 
@@ -49,7 +59,8 @@ public final class Pipeline {
   public static Result run(Request request) {
     ReconcileExtractor extractor = new ReconcileExtractor(request.rules());
     List<InputReport> reports =
-        TraceInputs.readAll(request.inputs(), request.format(), request.stdin(), extractor);
+        TraceInputs.readAll(request.inputs(), request.read(), request.stdin(), extractor,
+            request.progress());
     ExtractResult extraction = extractor.finish();
     Analysis analysis = new Analyzer(request.parameters()).analyze(extraction.reconciles(),
         request.events(), extraction.windowStartNanos(), extraction.windowEndNanos());

@@ -7,6 +7,10 @@ import io.github.wakeupanalyze.analyze.StreamResult;
 import io.github.wakeupanalyze.analyze.TimerFinding;
 import io.github.wakeupanalyze.model.Cause;
 import io.github.wakeupanalyze.model.Reconcile;
+import io.github.wakeupanalyze.unload.OperatorUnload;
+import io.github.wakeupanalyze.unload.UnloadAnalysis;
+import io.github.wakeupanalyze.unload.UnloadResult;
+import io.github.wakeupanalyze.report.chart.Figure;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
@@ -25,6 +29,15 @@ public final class MarkdownReport {
   private MarkdownReport() {}
 
   static void write(OperatorView op, Analysis analysis, Writer w) throws IOException {
+    write(op, analysis, List.of(), w);
+  }
+
+  /**
+   * Writes the report; each figure is referenced as {@code ID.png} (shown) and {@code ID.svg}
+   * (linked), files the caller writes beside the report.
+   */
+  static void write(OperatorView op, Analysis analysis, List<Figure> figures, Writer w)
+      throws IOException {
     List<ClassifiedReconcile> mine = new ArrayList<>();
     for (ClassifiedReconcile cr : analysis.reconciles()) {
       if (cr.reconcile().key().operator().equals(op.operator())) {
@@ -62,6 +75,7 @@ public final class MarkdownReport {
       }
     }
     w.write(any ? "\n" : "No timer found.\n\n");
+    writeCharts(figures, w);
 
     w.write("## Controllers\n\n| controller | objects | reconciles | timer-driven | wake-ups/h |");
     for (Cause cause : Cause.values()) {
@@ -127,6 +141,8 @@ public final class MarkdownReport {
           + " |\n");
     }
 
+    writeUnload(op, analysis, w);
+
     w.write("\n## Method and parameters\n\n");
     w.write("Gaps are measured from the end of one reconcile to the start of the next, per object; "
         + "a timer that starts when Reconcile returns (RequeueAfter) piles its gaps up at its delay "
@@ -137,9 +153,52 @@ public final class MarkdownReport {
     }
   }
 
+  /**
+   * "What unloading would save" (issue 7): the unload model at the default unload-after times, as
+   * observed and without the timer-driven reconciles.
+   */
+  static void writeUnload(OperatorView op, Analysis analysis, Writer w) throws IOException {
+    List<OperatorUnload> rows = UnloadAnalysis.of(analysis,
+        UnloadAnalysis.DEFAULT_UNLOAD_AFTER_NANOS).getOrDefault(op.operator(), List.of());
+    w.write("\n## What unloading would save\n\n");
+    w.write("If a runtime unloaded this operator once it had been idle for T and reloaded it on its "
+        + "next reconcile, over the observed window of "
+        + Format.duration(analysis.hours() * 3600) + ":\n\n");
+    w.write("| unload after | reloads | without timers | reloads avoided | unloaded | without timers "
+        + "| unloaded time gained |\n|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (OperatorUnload u : rows) {
+      UnloadResult o = u.observed();
+      UnloadResult x = u.withoutTimers();
+      w.write("| " + Format.duration(u.unloadAfterNanos() / 1e9) + " | " + o.reloads() + " ("
+          + rate(o.reloadsPerHour()) + "/h) | " + x.reloads() + " (" + rate(x.reloadsPerHour())
+          + "/h) | " + u.reloadsAvoided() + " | " + Format.percent(o.unloadedShare()) + " | "
+          + Format.percent(x.unloadedShare()) + " | "
+          + Format.duration(u.unloadedGainedNanos() / 1e9) + " |\n");
+    }
+    w.write("\nModel: the operator is busy while any of its reconciles runs (all controllers and "
+        + "objects merged, overlaps included) and is unloaded once idle for T; the next reconcile "
+        + "reloads it. At the start of the window it is loaded and its idle clock starts; idle time "
+        + "at the end unloads it but counts no reload. \"Without timers\" removes the timer-driven "
+        + "reconciles and keeps the event-driven ones where they ran; a negative number of reloads "
+        + "avoided means the timer kept the operator loaded between events.\n");
+  }
+
+  private static void writeCharts(List<Figure> figures, Writer w) throws IOException {
+    if (figures.isEmpty()) {
+      return;
+    }
+    w.write("## Charts\n\n");
+    for (Figure f : figures) {
+      String title = Names.markdown(f.title());
+      w.write("### " + title + "\n\n![" + title + "](" + f.id() + ".png)\n\n"
+          + (f.note().isEmpty() ? "" : f.note() + " ") // our own words: no name from the trace
+          + "Vector: [" + f.id() + ".svg](" + f.id() + ".svg).\n\n");
+    }
+  }
+
   /** One sentence saying, in plain words, how a controller wakes up. */
   static String sentence(ControllerResult c, List<ClassifiedReconcile> mine) {
-    String name = "`" + Names.markdown(c.controller()).replace("`", "'") + "`";
+    String name = "`" + Names.code(c.controller()) + "`";
     if (c.timers().isEmpty()) {
       if (c.insufficientDataObjects() == c.objects()) {
         return name + " has too few reconciles (" + c.reconciles() + ") to tell whether a timer "

@@ -84,4 +84,17 @@ public final class Names {
     }
     return sb.toString();
   }
+
+  /**
+   * For inside a Markdown code span, where backslash escapes are shown literally: backticks
+   * become {@code '}, pipes (which would end a table cell) {@code ¦}, control characters {@code ?}.
+   */
+  public static String code(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      sb.append(c == '`' ? '\'' : c == '|' ? '¦' : Character.isISOControl(c) ? '?' : c);
+    }
+    return sb.toString();
+  }
 }

@@ -3,13 +3,23 @@ package io.github.wakeupanalyze.report;
 import io.github.wakeupanalyze.analyze.Analysis;
 import io.github.wakeupanalyze.extract.ExtractResult;
 import io.github.wakeupanalyze.ingest.InputReport;
+import io.github.wakeupanalyze.report.chart.ChartExport;
+import io.github.wakeupanalyze.report.chart.ChartRenderer;
+import io.github.wakeupanalyze.report.chart.ChartStyle;
+import io.github.wakeupanalyze.report.chart.Figure;
+import io.github.wakeupanalyze.report.chart.OperatorFigures;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGUnits;
 
 /**
  * Writes every report of one run into a folder:
@@ -17,8 +27,14 @@ import java.util.List;
  * <pre>
  * DIR/summary.json
  * DIR/reconciles.csv
+ * DIR/index.html                   links every operator's page
  * DIR/operators/SLUG/report.md     one per operator; SLUG from {@link Names#slug}
+ * DIR/operators/SLUG/report.html   the same content, charts inline, self-contained
+ * DIR/operators/SLUG/ID.png        each chart (ID: timeline, gaps, periodogram, phase-N,
+ * DIR/operators/SLUG/ID.svg          per-minute), referenced by report.md
  * </pre>
+ *
+ * <p>Every file is deterministic: the same analysis gives the same bytes.
  */
 public final class ReportWriter {
   private ReportWriter() {}
@@ -41,12 +57,38 @@ public final class ReportWriter {
     for (OperatorView op : OperatorView.of(analysis)) {
       Path opDir = dir.resolve("operators").resolve(Names.slug(op.operator()));
       Files.createDirectories(opDir);
-      Path md = opDir.resolve("report.md");
-      try (Writer w = Files.newBufferedWriter(md, StandardCharsets.UTF_8)) {
-        MarkdownReport.write(op, analysis, w);
+      List<Figure> figures = OperatorFigures.build(analysis, op.operator());
+      Map<String, String> inline = new LinkedHashMap<>();
+      List<Path> charts = new ArrayList<>();
+      ChartStyle style = ChartStyle.web();
+      for (Figure f : figures) {
+        JFreeChart chart = ChartRenderer.render(f, style);
+        int width = (int) style.width();
+        int height = (int) style.heightFor(f);
+        Path png = opDir.resolve(f.id() + ".png");
+        Files.write(png, ChartExport.png(chart, width, height));
+        ChartExport.Svg svg = ChartExport.svg(chart, width, height, SVGUnits.PX, f.id() + "-");
+        Path svgFile = opDir.resolve(f.id() + ".svg");
+        Files.writeString(svgFile, svg.document(), StandardCharsets.UTF_8);
+        inline.put(f.id() + ".png", svg.element());
+        charts.add(png);
+        charts.add(svgFile);
       }
+      StringWriter markdown = new StringWriter();
+      MarkdownReport.write(op, analysis, figures, markdown);
+      Path md = opDir.resolve("report.md");
+      Files.writeString(md, markdown.toString(), StandardCharsets.UTF_8);
       written.add(md);
+      Path html = opDir.resolve("report.html");
+      Files.writeString(html, HtmlReport.page(op.operator() + ": why it wakes up",
+          markdown.toString(), inline, "../../index.html", toolVersion), StandardCharsets.UTF_8);
+      written.add(html);
+      written.addAll(charts);
     }
+    Path index = dir.resolve("index.html");
+    Files.writeString(index, HtmlReport.page("wakeup-analyze report",
+        IndexPage.markdown(analysis, inputs), Map.of(), null, toolVersion), StandardCharsets.UTF_8);
+    written.add(index);
     return written;
   }
 }

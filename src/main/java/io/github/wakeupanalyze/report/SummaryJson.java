@@ -10,6 +10,9 @@ import io.github.wakeupanalyze.analyze.TimerFinding;
 import io.github.wakeupanalyze.extract.ExtractResult;
 import io.github.wakeupanalyze.ingest.InputReport;
 import io.github.wakeupanalyze.model.Cause;
+import io.github.wakeupanalyze.unload.OperatorUnload;
+import io.github.wakeupanalyze.unload.UnloadAnalysis;
+import io.github.wakeupanalyze.unload.UnloadResult;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -64,8 +67,11 @@ public final class SummaryJson {
       }
       g.writeEndObject();
       g.writeArrayFieldStart("operators");
+      Map<String, long[]> writesErrors = writesAndErrors(analysis);
+      Map<String, List<OperatorUnload>> unload =
+          UnloadAnalysis.of(analysis, UnloadAnalysis.DEFAULT_UNLOAD_AFTER_NANOS);
       for (OperatorView op : OperatorView.of(analysis)) {
-        writeOperator(g, op);
+        writeOperator(g, op, writesErrors, unload.getOrDefault(op.operator(), List.of()));
       }
       g.writeEndArray();
       g.writeEndObject();
@@ -95,7 +101,8 @@ public final class SummaryJson {
     g.writeEndArray();
   }
 
-  private static void writeOperator(JsonGenerator g, OperatorView op) throws IOException {
+  private static void writeOperator(JsonGenerator g, OperatorView op,
+      Map<String, long[]> writesErrors, List<OperatorUnload> unload) throws IOException {
     g.writeStartObject();
     g.writeStringField("operator", op.operator());
     g.writeNumberField("reconciles", op.reconciles());
@@ -132,11 +139,67 @@ public final class SummaryJson {
         g.writeEndObject();
       }
       g.writeEndArray();
+      long[] we = writesErrors.getOrDefault(op.operator() + "\u0000" + c.controller(), new long[2]);
+      g.writeNumberField("api_writes", we[0]);
+      number(g, "writes_per_wakeup", c.reconciles() == 0 ? Double.NaN : (double) we[0] / c.reconciles());
+      g.writeNumberField("errors", we[1]);
+      number(g, "error_share", c.reconciles() == 0 ? Double.NaN : (double) we[1] / c.reconciles());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    writeUnload(g, unload);
+    g.writeEndObject();
+  }
+
+  /** API writes and failed reconciles per operator + NUL + controller. */
+  private static Map<String, long[]> writesAndErrors(Analysis analysis) {
+    Map<String, long[]> m = new java.util.HashMap<>();
+    for (var cr : analysis.reconciles()) {
+      var r = cr.reconcile();
+      long[] we = m.computeIfAbsent(r.key().operator() + "\u0000" + r.key().controller(),
+          k -> new long[2]);
+      we[0] += r.calls().writes();
+      we[1] += r.error() ? 1 : 0;
+    }
+    return m;
+  }
+
+  // ---- unload section (issue 7): per operator, the last key of its object --------------------
+
+  /** Describes the model in one line, repeated in the JSON so a reader can judge the numbers. */
+  static final String UNLOAD_MODEL = "unloaded once idle (no reconcile running) for unload_after_s,"
+      + " reloaded by the next reconcile; loaded with its idle clock starting at the window start;"
+      + " without_timers drops timer-driven reconciles and keeps event-driven ones where they ran";
+
+  private static void writeUnload(JsonGenerator g, List<OperatorUnload> rows) throws IOException {
+    g.writeObjectFieldStart("unload");
+    g.writeStringField("model", UNLOAD_MODEL);
+    g.writeArrayFieldStart("rows");
+    for (OperatorUnload u : rows) {
+      g.writeStartObject();
+      number(g, "unload_after_s", u.unloadAfterNanos() / 1e9);
+      unloadResult(g, "observed", u.observed());
+      unloadResult(g, "without_timers", u.withoutTimers());
+      g.writeNumberField("reloads_avoided", u.reloadsAvoided());
+      number(g, "unloaded_gained_s", u.unloadedGainedNanos() / 1e9);
       g.writeEndObject();
     }
     g.writeEndArray();
     g.writeEndObject();
   }
+
+  private static void unloadResult(JsonGenerator g, String name, UnloadResult r)
+      throws IOException {
+    g.writeObjectFieldStart(name);
+    g.writeNumberField("reloads", r.reloads());
+    number(g, "reloads_per_hour", r.reloadsPerHour());
+    number(g, "loaded_s", r.loadedNanos() / 1e9);
+    number(g, "unloaded_s", r.unloadedNanos() / 1e9);
+    number(g, "unloaded_share", r.unloadedShare());
+    g.writeEndObject();
+  }
+
+  // ---- end of unload section -------------------------------------------------------------------
 
   /** Numbers rounded to 6 significant decimals, so output is stable; NaN as null. */
   private static void number(JsonGenerator g, String name, double v) throws IOException {

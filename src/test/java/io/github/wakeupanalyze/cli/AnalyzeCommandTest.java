@@ -50,7 +50,10 @@ class AnalyzeCommandTest {
     assertTrue(Files.exists(out.resolve("summary.json")));
     assertTrue(Files.exists(out.resolve("reconciles.csv")));
     assertTrue(Files.exists(out.resolve("operators/demo-operator/report.md")));
-    assertTrue(r.err().contains("wrote 4 files under " + out), r.err());
+    assertTrue(Files.exists(out.resolve("operators/demo-operator/report.html")));
+    assertTrue(Files.exists(out.resolve("index.html")));
+    // summary, csv, index, and per operator report.md, report.html and a PNG and SVG per chart
+    assertTrue(r.err().contains("wrote 25 files under " + out), r.err());
   }
 
   @Test

@@ -1,206 +1,151 @@
 package io.github.wakeupanalyze.ingest;
 
-import static io.github.wakeupanalyze.testing.OtlpJson.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.wakeupanalyze.model.Ids;
 import io.github.wakeupanalyze.model.Span;
-import io.github.wakeupanalyze.testing.OtlpJson;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import io.github.wakeupanalyze.model.SpanLink;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The OTLP JSON variants of issue 3, each read into the same normalized span. */
 class OtlpJsonReaderTest {
+  private static final String SPAN = """
+      {"traceId": "0AF7651916CD43DD8448EB211C80319C", "spanId": "B7AD6B7169203331",
+       "parentSpanId": "00F067AA0BA902B7", "name": "Reconcile", "kind": 1,
+       "startTimeUnixNano": "1714564800000000000", "endTimeUnixNano": 1714564800040000000,
+       "attributes": [{"key": "controller", "value": {"stringValue": "psmdb-controller"}},
+                      {"key": "n", "value": {"intValue": "7"}}],
+       "status": {"code": 2},
+       "links": [{"traceId": "e5a0e2a1d2c3b4a5968778695a4b3c2d", "spanId": "c0ffee0000000001"}]}""";
 
-  static List<Span> read(String json) throws Exception {
-    List<Span> spans = new ArrayList<>();
-    new OtlpJsonReader().read(
-        new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "t.json", spans::add);
-    return spans;
+  private static final String RESOURCE = """
+      {"attributes": [{"key": "service.name", "value": {"stringValue": "psmdb-operator"}}]}""";
+
+  private static Span only(String json) {
+    List<Span> spans = Collected.stdin(json).ok().spans;
+    assertEquals(1, spans.size(), spans.toString());
+    return spans.get(0);
   }
 
-  static String error(String json) {
-    InputException e = assertThrows(InputException.class, () -> read(json));
-    assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
-    return e.getMessage();
-  }
-
-  @Test
-  void document_readsServiceScopeIdsTimesAndAttributes() throws Exception {
-    String json = OtlpJson.service("psmdb").span(1, 2, 0, "Reconcile", 1.5, 1.75,
-        "controller", "psmdb-controller").toJson();
-    List<Span> spans = read(json);
-    assertEquals(1, spans.size());
-    Span s = spans.get(0);
-    assertEquals("psmdb", s.service());
-    assertEquals("test", s.scope());
-    assertEquals("00000000000000000000000000000001", Ids.hex(s.traceIdHigh(), s.traceIdLow()));
-    assertEquals(2, s.spanId());
-    assertEquals(0, s.parentSpanId());
-    assertEquals(T0 + 1_500_000_000L, s.startNanos());
-    assertEquals(T0 + 1_750_000_000L, s.endNanos());
+  private static void assertTheSpan(Span s, String scope) {
+    assertEquals("psmdb-operator", s.service());
+    assertEquals(scope, s.scope());
+    assertEquals(0x0af7651916cd43ddL, s.traceIdHigh());
+    assertEquals(0x8448eb211c80319cL, s.traceIdLow());
+    assertEquals(0xb7ad6b7169203331L, s.spanId());
+    assertEquals(0x00f067aa0ba902b7L, s.parentSpanId());
+    assertEquals("Reconcile", s.name());
+    assertEquals(1, s.kind());
+    assertEquals(1_714_564_800_000_000_000L, s.startNanos());
+    assertEquals(1_714_564_800_040_000_000L, s.endNanos());
+    assertTrue(s.error());
     assertEquals("psmdb-controller", s.attribute("controller"));
+    assertEquals("7", s.attribute("n"));
+    assertEquals(List.of(new SpanLink(0xe5a0e2a1d2c3b4a5L, 0x968778695a4b3c2dL,
+        0xc0ffee0000000001L)), s.links());
   }
 
   @Test
-  void jsonLines_readsEveryLineAsOneDocument() throws Exception {
-    String lines = OtlpJson.service("a").span(1, 1, 0, "x", 0, 1).span(1, 2, 1, "y", 0, 1)
-        .span(2, 3, 0, "z", 0, 1).toJsonLines(2, 1, 0);
-    List<Span> spans = read(lines);
-    assertEquals(List.of(3L, 2L, 1L), spans.stream().map(Span::spanId).toList());
+  void resourceSpans_scopeSpans_upperCaseHex() {
+    assertTheSpan(only("{\"resourceSpans\": [{\"resource\": " + RESOURCE
+        + ", \"scopeSpans\": [{\"scope\": {\"name\": \"op\"}, \"spans\": [" + SPAN + "]}]}]}"),
+        "op");
   }
 
   @Test
-  void ids_upperCaseHexIsNormalized() throws Exception {
-    String json = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":"
-        + "\"5B8EFFF798038103D269B633813FC60C\",\"spanId\":\"EEE19B7EC3C1B174\","
-        + "\"parentSpanId\":\"EEE19B7EC3C1B173\",\"name\":\"n\",\"startTimeUnixNano\":1,"
-        + "\"endTimeUnixNano\":2}]}]}]}";
-    Span s = read(json).get(0);
-    assertEquals("5b8efff798038103d269b633813fc60c", Ids.hex(s.traceIdHigh(), s.traceIdLow()));
-    assertEquals("eee19b7ec3c1b174", Ids.hex(s.spanId()));
-    assertEquals("eee19b7ec3c1b173", Ids.hex(s.parentSpanId()));
+  void instrumentationLibrarySpans_beforeScopeSpansExisted() {
+    assertTheSpan(only("{\"resourceSpans\": [{\"resource\": " + RESOURCE
+        + ", \"instrumentationLibrarySpans\": [{\"instrumentationLibrary\": {\"name\": \"lib\"},"
+        + " \"spans\": [" + SPAN + "]}]}]}"), "lib");
+  }
+
+  @Test
+  void snakeCaseKeys_enumNames() {
+    String span = SPAN.replace("traceId", "trace_id").replace("parentSpanId", "parent_span_id")
+        .replace("spanId", "span_id").replace("startTimeUnixNano", "start_time_unix_nano")
+        .replace("endTimeUnixNano", "end_time_unix_nano").replace("stringValue", "string_value")
+        .replace("intValue", "int_value").replace("\"kind\": 1", "\"kind\": \"SPAN_KIND_INTERNAL\"")
+        .replace("\"code\": 2", "\"code\": \"STATUS_CODE_ERROR\"");
+    assertTheSpan(only("{\"resource_spans\": [{\"resource\": " + RESOURCE.replace("stringValue",
+        "string_value") + ", \"scope_spans\": [{\"scope\": {\"name\": \"op\"}, \"spans\": ["
+        + span + "]}]}]}"), "op");
+  }
+
+  @Test
+  void base64Ids_asProtobufJsonWritersWriteThem() {
+    String span = SPAN.replace("0AF7651916CD43DD8448EB211C80319C", "CvdlGRbNQ92ESOshHIAxnA==")
+        .replace("B7AD6B7169203331", "t61rcWkgMzE=").replace("00F067AA0BA902B7", "APBnqgupArc=")
+        .replace("e5a0e2a1d2c3b4a5968778695a4b3c2d", "5aDiodLDtKWWh3hpWks8LQ==")
+        .replace("c0ffee0000000001", "wP/uAAAAAAE=");
+    assertTheSpan(only("{\"resourceSpans\": [{\"resource\": " + RESOURCE
+        + ", \"scopeSpans\": [{\"scope\": {\"name\": \"op\"}, \"spans\": [" + span + "]}]}]}"),
+        "op");
+  }
+
+  @Test
+  void emptyStringIds_meanUnset() {
+    Span s = only("{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": [" + SPAN.replace(
+        "00F067AA0BA902B7", "") + "]}]}]}");
+    assertFalse(s.hasParent());
     assertEquals(Span.UNKNOWN_SERVICE, s.service());
   }
 
   @Test
-  void ids_base64IsDecoded() throws Exception {
-    // W47/95gDgQPSabYzgT/GDA== is 5b8efff798038103d269b633813fc60c; 7uGbfsPBsXQ= is eee19b7ec3c1b174
-    String json = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":"
-        + "\"W47/95gDgQPSabYzgT/GDA==\",\"spanId\":\"7uGbfsPBsXQ=\",\"name\":\"n\","
-        + "\"startTimeUnixNano\":\"1\",\"endTimeUnixNano\":\"2\"}]}]}]}";
-    Span s = read(json).get(0);
-    assertEquals("5b8efff798038103d269b633813fc60c", Ids.hex(s.traceIdHigh(), s.traceIdLow()));
-    assertEquals("eee19b7ec3c1b174", Ids.hex(s.spanId()));
+  void emptyStringSpanId_getsAStableSyntheticId() {
+    String doc = "{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": [" + SPAN.replace(
+        "B7AD6B7169203331", "") + "]}]}]}";
+    Span a = only(doc);
+    Span b = only(doc);
+    assertTrue(a.spanId() != 0);
+    assertEquals(a.spanId(), b.spanId());
   }
 
   @Test
-  void emptyParentId_meansRoot() throws Exception {
-    String json = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"\","
-        + "\"spanId\":\"0000000000000001\",\"parentSpanId\":\"\",\"name\":\"n\"}]}]}]}";
-    assertFalse(read(json).get(0).hasParent());
+  void jaegerApiV3ResultWrapper() {
+    assertTheSpan(only("{\"result\": {\"resourceSpans\": [{\"resource\": " + RESOURCE
+        + ", \"scopeSpans\": [{\"scope\": {\"name\": \"op\"}, \"spans\": [" + SPAN + "]}]}]}}"),
+        "op");
   }
 
   @Test
-  void enumsAndStatus_asNumbersOrNames() throws Exception {
-    String json = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":["
-        + "{\"spanId\":\"01\",\"kind\":\"SPAN_KIND_CLIENT\",\"status\":{\"code\":\"STATUS_CODE_ERROR\"}},"
-        + "{\"spanId\":\"02\",\"kind\":2,\"status\":{\"code\":2}},"
-        + "{\"spanId\":\"03\",\"status\":{\"code\":1}}]}]}]}";
-    List<Span> spans = read(json);
-    assertEquals(3, spans.get(0).kind());
-    assertTrue(spans.get(0).error());
-    assertEquals(2, spans.get(1).kind());
-    assertTrue(spans.get(1).error());
-    assertFalse(spans.get(2).error());
+  void tempoV1Batches() {
+    assertTheSpan(only("{\"batches\": [{\"resource\": " + RESOURCE
+        + ", \"instrumentationLibrarySpans\": [{\"instrumentationLibrary\": {\"name\": \"op\"},"
+        + " \"spans\": [" + SPAN + "]}]}]}"), "op");
   }
 
   @Test
-  void snakeCaseAndInstrumentationLibrarySpans_areRead() throws Exception {
-    String json = "{\"resource_spans\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\","
-        + "\"value\":{\"string_value\":\"op\"}}]},\"instrumentation_library_spans\":[{"
-        + "\"instrumentation_library\":{\"name\":\"lib\"},\"spans\":[{\"span_id\":\"0a\","
-        + "\"start_time_unix_nano\":\"5\",\"end_time_unix_nano\":\"6\",\"attributes\":[{\"key\":"
-        + "\"n\",\"value\":{\"int_value\":\"42\"}}]}]}]}]}";
-    Span s = read(json).get(0);
-    assertEquals("op", s.service());
-    assertEquals("lib", s.scope());
-    assertEquals(10, s.spanId());
-    assertEquals("42", s.attribute("n"));
+  void tempoV2TraceWrapper() {
+    assertTheSpan(only("{\"trace\": {\"resourceSpans\": [{\"resource\": " + RESOURCE
+        + ", \"scopeSpans\": [{\"scope\": {\"name\": \"op\"}, \"spans\": [" + SPAN + "]}]}]}}"),
+        "op");
   }
 
   @Test
-  void resourceAfterSpans_stillNamesTheService() throws Exception {
-    String json = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"spanId\":\"01\"}],"
-        + "\"scope\":{\"name\":\"late-scope\"}}],\"resource\":{\"attributes\":[{\"key\":"
-        + "\"service.name\",\"value\":{\"stringValue\":\"late\"}}]}}]}";
-    Span s = read(json).get(0);
-    assertEquals("late", s.service());
-    assertEquals("late-scope", s.scope());
+  void bareResourceSpansPerLine() {
+    String line = "{\"resource\": " + RESOURCE + ", \"scopeSpans\": [{\"scope\": {\"name\": "
+        + "\"op\"}, \"spans\": [" + SPAN.replace("\n", " ") + "]}]}";
+    List<Span> spans = Collected.stdin(line + "\n" + line.replace("B7AD6B7169203331",
+        "B7AD6B7169203332") + "\n").ok().spans;
+    assertEquals(2, spans.size());
+    assertTheSpan(spans.get(0), "op");
   }
 
   @Test
-  void unknownFields_areSkipped() throws Exception {
-    String json = "{\"extra\":[1,{\"a\":2}],\"resourceSpans\":[{\"schemaUrl\":\"x\",\"scopeSpans\":"
-        + "[{\"spans\":[{\"spanId\":\"01\",\"events\":[{\"name\":\"e\"}],\"flags\":257,"
-        + "\"futureField\":{\"deep\":[[]]}}]}]}]}";
-    assertEquals(1, read(json).size());
+  void scopeAfterSpans_resourceAfterScopeSpans_stillApplied() {
+    assertTheSpan(only("{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": [" + SPAN
+        + "], \"scope\": {\"name\": \"op\"}}], \"resource\": " + RESOURCE + "}]}"), "op");
   }
 
   @Test
-  void wrappers_resultBatchesAndTrace() throws Exception {
-    String inner = "{\"scopeSpans\":[{\"spans\":[{\"spanId\":\"01\"}]}]}";
-    assertEquals(1, read("{\"result\":{\"resourceSpans\":[" + inner + "]}}").size());
-    assertEquals(1, read("{\"batches\":[" + inner + "]}").size());
-    assertEquals(1, read("{\"trace\":{\"resourceSpans\":[" + inner + "]}}").size());
-    assertEquals(1, read(inner).size(), "a bare ResourceSpans per line");
-  }
-
-  @Test
-  void niceError_truncatedJson() {
-    String json = OtlpJson.service("a").span(1, 1, 0, "x", 0, 1).toJson();
-    String msg = error(json.substring(0, json.length() - 20));
-    assertTrue(msg.startsWith("t.json:1:"), msg);
-    assertTrue(msg.contains("truncated JSON"), msg);
-  }
-
-  @Test
-  void niceError_endBeforeStart() {
-    String json = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[\n{\"spanId\":\"01\",\"name\":"
-        + "\"Reconcile\",\"startTimeUnixNano\":\"10\",\"endTimeUnixNano\":\"5\"}]}]}]}";
-    String msg = error(json);
-    assertTrue(msg.startsWith("t.json:2:1: "), msg);
-    assertTrue(msg.contains("ends before it starts"), msg);
-    assertTrue(msg.contains("Reconcile"), msg);
-  }
-
-  @Test
-  void niceError_notATrace() {
-    String msg = error("{\"hello\": \"world\"}");
-    assertTrue(msg.startsWith("t.json:1:1: "), msg);
-    assertTrue(msg.contains("expected an object with \"resourceSpans\""), msg);
-  }
-
-  @Test
-  void niceError_invalidId() {
-    String msg = error("{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"spanId\":\"xyz!\"}]}]}]}");
-    assertTrue(msg.matches("t\\.json:1:\\d+: expected a span id of 16 hex digits.*"), msg);
-  }
-
-  @Test
-  void niceError_timeOutOfRange() {
-    String msg = error("{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"spanId\":\"01\","
-        + "\"startTimeUnixNano\":\"99999999999999999999\"}]}]}]}");
-    assertTrue(msg.contains("below 2^63"), msg);
-  }
-
-  @Test
-  void niceError_unknownKindName() {
-    String msg = error("{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"spanId\":\"01\","
-        + "\"kind\":\"SPAN_KIND_INVALID_TYPE\"}]}]}]}");
-    assertTrue(msg.contains("expected a span kind"), msg);
-    assertTrue(msg.contains("SPAN_KIND_INVALID_TYPE"), msg);
-  }
-
-  @Test
-  void niceError_nestedThousandsDeep_noStackOverflow() {
-    String json = "{\"resourceSpans\":[{\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}]}";
-    String msg = error(json);
-    assertTrue(msg.contains("nested deeper than"), msg);
-  }
-
-  @Test
-  void spansBeforeAnError_areDelivered() {
-    String json = "{\"resourceSpans\":[{\"scopeSpans\":[{\"scope\":{},\"spans\":[{\"spanId\":\"01\"},"
-        + "{\"spanId\":\"02\",\"startTimeUnixNano\":2,\"endTimeUnixNano\":1}]}]}]}";
-    List<Span> got = new ArrayList<>();
-    assertThrows(InputException.class, () -> new OtlpJsonReader().read(
-        new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "t.json", got::add));
-    assertEquals(1, got.size());
+  void unknownFieldsAndNulls_skipped() {
+    Span s = only("{\"resourceSpans\": [{\"resource\": " + RESOURCE + ", \"schemaUrl\": \"x\","
+        + " \"scopeSpans\": [{\"scope\": null, \"spans\": [" + SPAN.replace("\"status\"",
+            "\"events\": [{\"name\": \"e\"}], \"droppedAttributesCount\": 3, \"status\"")
+        + "]}]}]}");
+    assertEquals("", s.scope());
+    assertTrue(s.error());
   }
 }

@@ -2,91 +2,104 @@ package io.github.wakeupanalyze.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.wakeupanalyze.model.Span;
-import io.github.wakeupanalyze.testing.OtlpJson;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Sources: standard input, folders, several inputs merged; the options record. */
 class TraceInputsTest {
   @TempDir Path dir;
 
-  private final List<Span> spans = new ArrayList<>();
-  private final TraceInputs.SourceAwareSink sink = new TraceInputs.SourceAwareSink() {
-    @Override
-    public void startSource(int index, String path) {}
-
-    @Override
-    public void accept(Span span) {
-      spans.add(span);
-    }
-  };
-
-  @Test
-  void failingInput_doesNotStopTheOthers() throws Exception {
-    Path good = dir.resolve("good.json");
-    Files.writeString(good, OtlpJson.service("a").span(1, 1, 0, "Reconcile", 0, 1).toJson());
-    Path bad = dir.resolve("bad.json");
-    Files.writeString(bad, "not json at all");
-    List<InputReport> reports = TraceInputs.readAll(
-        List.of(bad.toString(), dir.resolve("missing.json").toString(), good.toString()), null,
-        java.io.InputStream.nullInputStream(), sink);
-    assertTrue(reports.get(0).error().startsWith(bad + ": offset 0: not a trace"),
-        reports.get(0).error());
-    assertTrue(reports.get(1).error().endsWith("missing.json: cannot read: no such file"),
-        reports.get(1).error());
-    assertNull(reports.get(2).error());
-    assertEquals(TraceFormat.OTLP_JSON, reports.get(2).format());
-    assertEquals(1, reports.get(2).spans());
-    assertEquals(1, spans.size());
+  private static byte[] sameTrace(String file) throws IOException {
+    return Files.readAllBytes(SameTraceFiles.FOLDER.resolve(file));
   }
 
   @Test
-  void gzip_isDetectedByMagicBytesNotName() throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-      gz.write(OtlpJson.service("a").span(1, 1, 0, "x", 0, 1).toJson().getBytes(StandardCharsets.UTF_8));
-    }
-    Path file = dir.resolve("trace.json");
-    Files.write(file, bytes.toByteArray());
-    List<InputReport> r = TraceInputs.readAll(List.of(file.toString()), null,
-        java.io.InputStream.nullInputStream(), sink);
-    assertNull(r.get(0).error());
-    assertEquals(1, spans.size());
+  void stdin_dash_readsCompressedInputToo() throws IOException {
+    Collected c = Collected.read(ReadOptions.AUTO,
+        new ByteArrayInputStream(FormatSnifferTest.zstd(sameTrace("trace.jaeger.json"))), "-");
+    assertNull(c.report().error());
+    assertEquals("-", c.report().path());
+    assertEquals(TraceFormat.JAEGER_JSON, c.report().format());
+    assertEquals(9, c.spans.size());
   }
 
   @Test
-  void gzipEndingEarly_isOneLineError() throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-      gz.write(OtlpJson.service("a").span(1, 1, 0, "x", 0, 1).toJson().getBytes(StandardCharsets.UTF_8));
-    }
-    byte[] all = bytes.toByteArray();
-    Path file = dir.resolve("cut.gz");
-    Files.write(file, java.util.Arrays.copyOf(all, all.length / 2));
-    List<InputReport> r = TraceInputs.readAll(List.of(file.toString()), null,
-        java.io.InputStream.nullInputStream(), sink);
-    String err = r.get(0).error();
-    assertTrue(err.startsWith(file.toString()), err);
-    assertTrue(err.contains("ends early") || err.contains("truncated"), err);
-    assertTrue(!err.contains("\n"));
+  void folder_recursive_sortedByPath_hiddenLeftOut_nonTracesSkippedWithAWarning()
+      throws IOException {
+    Files.createDirectories(dir.resolve("b/deeper"));
+    Files.createDirectories(dir.resolve(".git"));
+    Files.write(dir.resolve("b/deeper/z.pb"), sameTrace("trace.pb"));
+    Files.write(dir.resolve("b/a.json"), sameTrace("trace.zipkin.json"));
+    Files.write(dir.resolve("a.jsonl"), sameTrace("trace.otlp.jsonl"));
+    Files.writeString(dir.resolve("README.md"), "# exports\n\nfrom the staging cluster\n");
+    Files.write(dir.resolve(".hidden.json"), sameTrace("trace.otlp.json"));
+    Files.write(dir.resolve(".git/HEAD"), sameTrace("trace.otlp.json"));
+    Collected c = Collected.read(ReadOptions.AUTO, dir.toString());
+    assertEquals(List.of(dir.resolve("README.md").toString(), dir.resolve("a.jsonl").toString(),
+        dir.resolve("b/a.json").toString(), dir.resolve("b/deeper/z.pb").toString()),
+        c.reports.stream().map(InputReport::path).toList());
+    assertEquals(c.sources, c.reports.stream().map(InputReport::path).toList(),
+        "one source index per file, in report order");
+    InputReport readme = c.reports.get(0);
+    assertNull(readme.error());
+    assertNull(readme.format());
+    assertTrue(readme.warnings().get(0).startsWith(dir.resolve("README.md")
+        + ": skipped, not a trace this tool reads"), readme.warnings().toString());
+    assertEquals(27, c.spans.size());
   }
 
   @Test
-  void dash_readsStandardInput() {
-    String json = OtlpJson.service("a").span(1, 1, 0, "x", 0, 1).toJson();
-    List<InputReport> r = TraceInputs.readAll(List.of("-"), null,
-        new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), sink);
-    assertNull(r.get(0).error());
-    assertEquals(1, spans.size());
+  void folder_withForcedFormat_readsEveryFile_nonTracesFail() throws IOException {
+    Files.write(dir.resolve("a.json"), sameTrace("trace.otlp.json"));
+    Files.writeString(dir.resolve("notes.txt"), "hello\n");
+    Collected c = Collected.read(new ReadOptions(TraceFormat.OTLP_JSON, null), dir.toString());
+    assertNull(c.reports.get(0).error());
+    assertTrue(c.reports.get(1).error().startsWith(dir.resolve("notes.txt") + ":1:"),
+        c.reports.get(1).error());
+  }
+
+  @Test
+  void fileNamedOnTheCommandLine_thatIsNoTrace_isAnError() throws IOException {
+    Path notes = Files.writeString(dir.resolve("notes.txt"), "hello\n");
+    assertTrue(Collected.read(notes).report().failed());
+  }
+
+  @Test
+  void severalInputs_mergedIntoOneSink_inOrder() throws IOException {
+    Path a = Files.write(dir.resolve("a"), sameTrace("trace.framed.pb"));
+    Path b = Files.write(dir.resolve("b"), FormatSnifferTest.gzip(sameTrace("trace.otlp.json")));
+    Collected c = Collected.read(ReadOptions.AUTO,
+        new ByteArrayInputStream(sameTrace("trace.zipkin.json")), a.toString(), "-",
+        b.toString());
+    assertEquals(List.of(a.toString(), "-", b.toString()), c.sources);
+    assertEquals(List.of(9L, 9L, 9L), c.reports.stream().map(InputReport::spans).toList());
+    assertEquals(27, c.spans.size());
+  }
+
+  @Test
+  void noSpans_isAWarningNotAnError() throws IOException {
+    Path p = Files.writeString(dir.resolve("empty.json"), "{\"resourceSpans\": []}");
+    InputReport r = Collected.read(p).report();
+    assertNull(r.error());
+    assertEquals(List.of(p + ": no spans found"), r.warnings());
+  }
+
+  @Test
+  void formatNames_forTheCommandLine() {
+    assertNull(ReadOptions.parseFormat("auto"));
+    assertEquals(TraceFormat.OTLP_PROTO, ReadOptions.parseFormat("OTLP-proto"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ReadOptions.parseFormat("jaeger"));
+    assertEquals("unknown format \"jaeger\": expected auto, otlp-json, otlp-proto, jaeger-json,"
+        + " zipkin-json, csv", e.getMessage());
+    assertNull(new ReadOptions(null, " ").operator(), "a blank operator means none");
   }
 }

@@ -4,6 +4,7 @@ import io.github.wakeupanalyze.analyze.AnalysisParameters;
 import io.github.wakeupanalyze.analyze.ClassifiedReconcile;
 import io.github.wakeupanalyze.extract.ExtractRules;
 import io.github.wakeupanalyze.model.Trigger;
+import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.simulate.Label;
 import io.github.wakeupanalyze.simulate.Scenario;
@@ -112,7 +113,7 @@ public final class Accuracy {
         }
       });
     }
-    Pipeline.Result result = Pipeline.run(new Pipeline.Request(List.of("-"), null,
+    Pipeline.Result result = Pipeline.run(new Pipeline.Request(List.of("-"), ReadOptions.AUTO,
         ExtractRules.defaults(), parameters, new long[0],
         new ByteArrayInputStream(bytes.toByteArray())));
     if (result.anyFailed()) {

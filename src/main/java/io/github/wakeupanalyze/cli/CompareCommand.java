@@ -1,0 +1,182 @@
+package io.github.wakeupanalyze.cli;
+
+import io.github.wakeupanalyze.compare.CompareInputException;
+import io.github.wakeupanalyze.compare.CompareJson;
+import io.github.wakeupanalyze.compare.CompareMarkdown;
+import io.github.wakeupanalyze.compare.CompareTable;
+import io.github.wakeupanalyze.compare.Comparer;
+import io.github.wakeupanalyze.compare.Comparison;
+import io.github.wakeupanalyze.compare.Durations;
+import io.github.wakeupanalyze.compare.Rule;
+import io.github.wakeupanalyze.compare.Sides;
+import io.github.wakeupanalyze.compare.TimerTolerance;
+import io.github.wakeupanalyze.extract.ExtractRules;
+import io.github.wakeupanalyze.ingest.InputException;
+import io.github.wakeupanalyze.ingest.ReadOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code wakeup-analyze compare BASELINE CANDIDATE}: a diff and a CI gate between two runs. */
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Compares two versions of an operator: wake-ups per hour, timer share, timers added, "
+          + "removed or changed, writes per wake-up, error share and what unloading would save, "
+          + "per operator and controller, with rates per hour of each side's own window.",
+      "",
+      "Each side is a trace (analyzed on the fly), a summary.json from 'analyze', or the folder "
+          + "holding one. Prints a table, writes compare.md and compare.json under the output "
+          + "folder, and exits 1 when the candidate regresses past a --fail-on threshold.",
+      "",
+      "RULE: new-timer | METRIC:+N%% | METRIC:-N%% | METRIC:+Npp (shares) | METRIC:+N (absolute). "
+          + "METRIC: wakeups-per-hour, timer-wakeups-per-hour, timer-share, timers, "
+          + "writes-per-wakeup, error-share, reloads-per-hour, unloaded-share, "
+          + "reloads-per-hour-without-timers, unloaded-share-without-timers, "
+          + "reloads-avoidable-per-hour, unloaded-share-gainable. '+' fails when the candidate is "
+          + "higher by more than N, '-' when lower."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:no regression (or no --fail-on given)",
+      "1:the candidate regressed past a --fail-on threshold",
+      "2:usage error (bad option, malformed rule)",
+      "3:a side is unreadable, not a trace, or a summary.json of a schema this tool does not read",
+      "4:internal error (run with --verbose and report it)"
+    })
+final class CompareCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @ParentCommand WakeupAnalyzeCommand parent;
+
+  @Parameters(index = "0", paramLabel = "BASELINE",
+      description = "The old version: a trace, a summary.json, or an analyze output folder.")
+  String baseline;
+
+  @Parameters(index = "1", paramLabel = "CANDIDATE",
+      description = "The new version, same choices.")
+  String candidate;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "reports/compare",
+      description = "Output folder for compare.md and compare.json (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--fail-on", paramLabel = "RULE", split = ",",
+      description = "A threshold; repeat or separate with commas, e.g. "
+          + "--fail-on wakeups-per-hour:+10%%,timer-share:+5pp,new-timer.")
+  List<String> failOn = new ArrayList<>();
+
+  @Option(names = "--timer-tolerance", paramLabel = "TOL", defaultValue = "5%",
+      description = "Timers match when their delays agree within this: a percentage of the longer "
+          + "delay or a duration such as 250ms (default: ${DEFAULT-VALUE}).")
+  String timerTolerance;
+
+  @Option(names = "--unload-after", paramLabel = "T", split = ",", defaultValue = "1s,5s,30s",
+      description = "Idle times after which the unload model unloads an operator "
+          + "(default: ${DEFAULT-VALUE}).")
+  List<String> unloadAfter = new ArrayList<>();
+
+  @CommandLine.Mixin TraceOptions traceOptions;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print only the table, thresholds and errors.")
+  boolean quiet;
+
+  @Option(names = "--verbose", description = "Print stack traces of internal errors.")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = spec.commandLine().getOut();
+    Comparison.Options options = options();
+    ReadOptions read = traceOptions.readOptions();
+    ExtractRules rules = traceOptions.rules();
+    long[] eventTimes;
+    try {
+      eventTimes = traceOptions.eventTimes(parent.stdin);
+    } catch (InputException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return ExitCodes.INVALID_INPUT;
+    }
+    if (baseline.equals("-") && candidate.equals("-")) {
+      throw usage("only one side can be read from standard input ('-')");
+    }
+    List<Sides.Loaded> sides = new ArrayList<>();
+    String[] labels = {"baseline", "candidate"};
+    String[] args = {baseline, candidate};
+    for (int i = 0; i < 2; i++) {
+      try {
+        sides.add(Sides.load(args[i], read, rules, eventTimes, options.unloadAfterNanos(),
+            parent.stdin));
+      } catch (CompareInputException e) {
+        err.println("error: " + labels[i] + ": " + e.getMessage());
+        err.flush();
+        return ExitCodes.INVALID_INPUT;
+      }
+      for (String w : sides.get(i).warnings()) {
+        err.println("warning: " + labels[i] + ": " + w);
+      }
+    }
+    Comparison c = Comparer.compare(sides.get(0).snapshot(), sides.get(1).snapshot(), options);
+    CompareTable.print(c, stdout);
+    Files.createDirectories(out);
+    try (Writer w = Files.newBufferedWriter(out.resolve("compare.md"), StandardCharsets.UTF_8)) {
+      CompareMarkdown.write(c, w);
+    }
+    try (Writer w = Files.newBufferedWriter(out.resolve("compare.json"), StandardCharsets.UTF_8)) {
+      CompareJson.write(c, VersionProvider.version(), w);
+    }
+    if (!quiet) {
+      err.println("wrote compare.md and compare.json under " + out);
+    }
+    err.flush();
+    return c.regressed() ? ExitCodes.REGRESSION : ExitCodes.OK;
+  }
+
+  private Comparison.Options options() {
+    List<Rule> rules = new ArrayList<>();
+    for (String r : failOn) {
+      try {
+        rules.add(Rule.parse(r));
+      } catch (IllegalArgumentException e) {
+        throw usage("Invalid value for option '--fail-on': " + e.getMessage());
+      }
+    }
+    TimerTolerance tolerance;
+    try {
+      tolerance = TimerTolerance.parse(timerTolerance);
+    } catch (IllegalArgumentException e) {
+      throw usage("Invalid value for option '--timer-tolerance': " + e.getMessage());
+    }
+    TreeSet<Long> ts = new TreeSet<>();
+    for (String t : unloadAfter) {
+      try {
+        ts.add(Durations.parseNanos(t));
+      } catch (IllegalArgumentException e) {
+        throw usage("Invalid value for option '--unload-after': " + e.getMessage());
+      }
+    }
+    return new Comparison.Options(tolerance, List.copyOf(ts), rules);
+  }
+
+  private CommandLine.ParameterException usage(String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), message);
+  }
+}

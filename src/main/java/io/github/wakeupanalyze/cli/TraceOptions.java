@@ -1,0 +1,83 @@
+package io.github.wakeupanalyze.cli;
+
+import io.github.wakeupanalyze.extract.ExtractRules;
+import io.github.wakeupanalyze.ingest.EventTimes;
+import io.github.wakeupanalyze.ingest.InputException;
+import io.github.wakeupanalyze.ingest.ReadOptions;
+import io.github.wakeupanalyze.ingest.TraceFormat;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * How traces are read and reconciles found: the options every command that reads traces shares
+ * ({@code analyze}, {@code compare}, {@code figures}).
+ */
+final class TraceOptions {
+  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+
+  @Option(names = "--format", paramLabel = "NAME", defaultValue = "auto",
+      description = "Input format: auto (sniffed from the content, never the file name; the "
+          + "default), otlp-json (also JSON Lines), otlp-proto, jaeger-json, zipkin-json or csv.")
+  String format;
+
+  @Option(names = "--operator", paramLabel = "NAME",
+      description = "Operator name for timestamp CSV inputs (default: the file name without its "
+          + "extensions).")
+  String operator;
+
+  @Option(names = "--events", paramLabel = "FILE",
+      description = "A timestamp CSV of external changes to the watched objects: a reconcile "
+          + "starting shortly after one is event-driven, even when the changes are periodic.")
+  String events;
+
+  @Option(names = "--reconcile-span", paramLabel = "REGEX",
+      defaultValue = ExtractRules.DEFAULT_PATTERN,
+      description = "A span whose name contains a match is a reconcile span; the outermost one "
+          + "of a nest is the reconcile (default: ${DEFAULT-VALUE}, case-insensitive).")
+  String reconcileSpan;
+
+  @Option(names = "--object-key", paramLabel = "ATTR", split = ",",
+      description = "Span attributes naming the reconciled object, joined by '/' (default: "
+          + "object.ref, else k8s.namespace.name+k8s.object.name, else namespace+name, else "
+          + "k8s.<kind>.name).")
+  List<String> objectKeys = new ArrayList<>();
+
+  /** The reader settings; a bad {@code --format} is a usage error. */
+  ReadOptions readOptions() {
+    TraceFormat forced;
+    try {
+      forced = ReadOptions.parseFormat(format);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(mixee.commandLine(),
+          "Invalid value for option '--format': " + e.getMessage());
+    }
+    return new ReadOptions(forced, operator);
+  }
+
+  /** The extraction rules; a bad {@code --reconcile-span} is a usage error. */
+  ExtractRules rules() {
+    try {
+      return new ExtractRules(Pattern.compile(reconcileSpan), objectKeys);
+    } catch (PatternSyntaxException e) {
+      throw new CommandLine.ParameterException(mixee.commandLine(),
+          "Invalid value for option '--reconcile-span': not a regular expression: "
+              + e.getDescription());
+    }
+  }
+
+  /**
+   * The sorted times of {@code --events}, empty without it.
+   *
+   * @throws InputException when the events file cannot be read (one line)
+   */
+  long[] eventTimes(InputStream stdin) throws InputException {
+    return events == null ? new long[0] : EventTimes.read(events, stdin);
+  }
+}

@@ -1,0 +1,106 @@
+package io.github.wakeupanalyze.compare;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a comparison found, in a fixed order: operators by name, controllers by name, timers
+ * by delay, unload rows by unload-after time, rule results in the order the rules were given.
+ */
+public record Comparison(
+    Snapshot baseline,
+    Snapshot candidate,
+    Options options,
+    List<OperatorDiff> operators,
+    List<RuleResult> results) {
+  public Comparison {
+    operators = List.copyOf(operators);
+    results = List.copyOf(results);
+  }
+
+  /**
+   * What was asked.
+   *
+   * @param unloadAfterNanos the unload model's T values, e.g. 1 s, 5 s, 30 s
+   * @param rules the {@code --fail-on} thresholds, possibly none
+   */
+  public record Options(TimerTolerance tolerance, List<Long> unloadAfterNanos, List<Rule> rules) {
+    public Options {
+      unloadAfterNanos = List.copyOf(unloadAfterNanos);
+      rules = List.copyOf(rules);
+    }
+  }
+
+  /** Whether an operator, controller or timer is on both sides or one. */
+  public enum Presence {
+    MATCHED("matched"),
+    ADDED("added"),
+    REMOVED("removed");
+
+    private final String label;
+
+    Presence(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  /** One operator; metrics in {@link Metric} order (operator-level ones). */
+  public record OperatorDiff(String operator, Presence presence, Map<Metric, Change> metrics,
+      List<ControllerDiff> controllers, List<UnloadDiff> unload) {}
+
+  public record ControllerDiff(String controller, Presence presence, Map<Metric, Change> metrics,
+      List<TimerDiff> timers) {}
+
+  /**
+   * A timer on one side or both.
+   *
+   * @param baseline null when added
+   * @param candidate null when removed
+   * @param changed true when matched but the delay or jitter moved by more than {@link
+   *     Comparer#TIMER_CHANGE_FLOOR_S} and 1 % of the delay
+   */
+  public record TimerDiff(TimerSnapshot baseline, TimerSnapshot candidate, boolean changed) {
+    public String status() {
+      return baseline == null ? "added" : candidate == null ? "removed" : changed ? "changed" : "same";
+    }
+  }
+
+  /** The unload model at one unload-after time; metrics are the {@link Metric#unload()} ones. */
+  public record UnloadDiff(long unloadAfterNanos, Map<Metric, Change> metrics) {}
+
+  /** How one rule fared on one subject. */
+  public enum Status {
+    PASS("pass"),
+    FAIL("fail"),
+    SKIPPED("skipped");
+
+    private final String label;
+
+    Status(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  /**
+   * One rule on one subject.
+   *
+   * @param subject e.g. {@code demo-operator}, {@code demo-operator @ unload after 5 s}, or for
+   *     new-timer {@code demo-operator / demo-controller}
+   * @param change the metric's values, null for new-timer
+   * @param detail one line in words, e.g. {@code new 5 s timer (21 reconciles)}
+   */
+  public record RuleResult(Rule rule, Status status, String subject, Change change, String detail) {}
+
+  /** True when any rule failed: exit code 1. */
+  public boolean regressed() {
+    return results.stream().anyMatch(r -> r.status() == Status.FAIL);
+  }
+}

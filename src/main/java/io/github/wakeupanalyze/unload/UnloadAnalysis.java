@@ -1,0 +1,63 @@
+package io.github.wakeupanalyze.unload;
+
+import io.github.wakeupanalyze.analyze.Analysis;
+import io.github.wakeupanalyze.analyze.ClassifiedReconcile;
+import io.github.wakeupanalyze.model.Reconcile;
+import io.github.wakeupanalyze.model.Trigger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs the {@link UnloadModel} per operator of an analysis, over the analysis' observed window, for
+ * each unload-after time, as observed and without the timer-driven reconciles.
+ *
+ * <p>The counterfactual assumes event-driven reconciles would happen at the same times and last as
+ * long without the timers. Removing reconciles only merges idle stretches, so unloaded time gained
+ * is never negative, but reloads avoided can be: a timer that fires more often than every {@code
+ * T} keeps the operator loaded (no reload at all), and without it the operator unloads and is
+ * reloaded by each event that follows a long enough quiet stretch.
+ */
+public final class UnloadAnalysis {
+  /** The default unload-after times: 1 s, 5 s and 30 s, in ns. */
+  public static final List<Long> DEFAULT_UNLOAD_AFTER_NANOS =
+      List.of(1_000_000_000L, 5_000_000_000L, 30_000_000_000L);
+
+  private UnloadAnalysis() {}
+
+  /** Results by operator (sorted by name), then by unload-after time in the given order. */
+  public static Map<String, List<OperatorUnload>> of(Analysis a, List<Long> unloadAfterNanos) {
+    Map<String, List<Reconcile>> all = new TreeMap<>();
+    Map<String, List<Reconcile>> events = new TreeMap<>();
+    for (ClassifiedReconcile cr : a.reconciles()) {
+      String op = cr.reconcile().key().operator();
+      all.computeIfAbsent(op, k -> new ArrayList<>()).add(cr.reconcile());
+      List<Reconcile> ev = events.computeIfAbsent(op, k -> new ArrayList<>());
+      if (cr.classification().trigger() == Trigger.EVENT) {
+        ev.add(cr.reconcile());
+      }
+    }
+    Map<String, List<OperatorUnload>> out = new TreeMap<>();
+    for (var e : all.entrySet()) {
+      List<OperatorUnload> rows = new ArrayList<>();
+      for (long t : unloadAfterNanos) {
+        rows.add(new OperatorUnload(e.getKey(),
+            run(e.getValue(), a.windowStartNanos(), a.windowEndNanos(), t),
+            run(events.get(e.getKey()), a.windowStartNanos(), a.windowEndNanos(), t)));
+      }
+      out.put(e.getKey(), List.copyOf(rows));
+    }
+    return out;
+  }
+
+  static UnloadResult run(List<Reconcile> rs, long windowStart, long windowEnd, long t) {
+    long[] starts = new long[rs.size()];
+    long[] ends = new long[rs.size()];
+    for (int i = 0; i < rs.size(); i++) {
+      starts[i] = rs.get(i).startNanos();
+      ends[i] = rs.get(i).endNanos();
+    }
+    return UnloadModel.run(starts, ends, windowStart, windowEnd, t);
+  }
+}

@@ -1,0 +1,124 @@
+package io.github.wakeupanalyze.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.airlift.compress.zstd.ZstdOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Formats are told by content, whatever the file is called, and through gzip and zstd. */
+class FormatSnifferTest {
+  @TempDir Path dir;
+
+  private static byte[] sameTrace(String file) throws IOException {
+    return Files.readAllBytes(SameTraceFiles.FOLDER.resolve(file));
+  }
+
+  static byte[] gzip(byte[] b) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (OutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(b);
+    }
+    return out.toByteArray();
+  }
+
+  static byte[] zstd(byte[] b) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (OutputStream z = new ZstdOutputStream(out)) {
+      z.write(b);
+    }
+    return out.toByteArray();
+  }
+
+  private InputReport readAs(String name, byte[] content) throws IOException {
+    Path p = dir.resolve(name);
+    Files.write(p, content);
+    return Collected.read(p).report();
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource({
+      "trace.otlp.json, OTLP_JSON", "trace.otlp.jsonl, OTLP_JSON", "trace.pb, OTLP_PROTO",
+      "trace.framed.pb, OTLP_PROTO", "trace.jaeger.json, JAEGER_JSON",
+      "trace.zipkin.json, ZIPKIN_JSON"})
+  void detectedByContent_plainGzipZstdAndNested_underAMisleadingName(String file,
+      TraceFormat format) throws IOException {
+    byte[] plain = sameTrace(file);
+    for (var e : Map.of("plain", plain, "gzip", gzip(plain), "zstd", zstd(plain),
+        "gzip-in-zstd", zstd(gzip(plain))).entrySet()) {
+      InputReport r = readAs("export-" + e.getKey() + ".csv", e.getValue());
+      assertNull(r.error(), e.getKey() + ": " + r.error());
+      assertEquals(format, r.format(), e.getKey());
+      assertEquals(9, r.spans(), e.getKey());
+    }
+  }
+
+  @Test
+  void csv_detectedWithAndWithoutHeader() throws IOException {
+    assertEquals(TraceFormat.CSV,
+        readAs("a.json", "1714564800\n1714564805\n".getBytes(StandardCharsets.UTF_8)).format());
+    assertEquals(TraceFormat.CSV, readAs("b.pb",
+        "ts,object\n2024-05-01T12:00:00Z,a\n".getBytes(StandardCharsets.UTF_8)).format());
+  }
+
+  private static TraceFormat sniff(String text) {
+    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    return FormatSniffer.sniff(b, b.length, true);
+  }
+
+  @Test
+  void firstFieldNameOfOneFormat_decides() {
+    assertEquals(TraceFormat.OTLP_JSON, sniff("{\"resourceSpans\": []}"));
+    assertEquals(TraceFormat.OTLP_JSON, sniff("{\"result\": {\"resource_spans\": []}}"));
+    assertEquals(TraceFormat.OTLP_JSON, sniff("{\"resource\": {}, \"scopeSpans\": []}"));
+    assertEquals(TraceFormat.OTLP_JSON, sniff("{\"batches\": []}"));
+    assertEquals(TraceFormat.JAEGER_JSON, sniff("{\"data\": [{\"traceID\": \"1\"}]}"));
+    assertEquals(TraceFormat.JAEGER_JSON, sniff("{\"data\": [], \"total\": 0}"));
+    assertEquals(TraceFormat.JAEGER_JSON, sniff("{\"spans\": [{\"traceId\": \"AQ==\", "
+        + "\"spanId\": \"AQ==\", \"operationName\": \"x\"}]}"));
+    assertEquals(TraceFormat.ZIPKIN_JSON, sniff("[{\"traceId\": \"1\", \"id\": \"1\"}]"));
+    assertEquals(TraceFormat.ZIPKIN_JSON, sniff("[[{\"traceId\": \"1\", \"parentId\": \"2\"}]]"));
+    assertEquals(TraceFormat.OTLP_JSON, sniff("\uFEFF  \n{\"resourceSpans\": [{\"resource\": "
+        + "{\"attributes\": [{\"key\": \"operationName\"}]}}]}"),
+        "a key named in a value does not count");
+  }
+
+  @Test
+  void notATrace_matchesNothing() {
+    assertNull(sniff(""));
+    assertNull(sniff("{\"name\": \"my-package\", \"version\": \"1.0.0\"}"));
+    assertNull(sniff("# README\n\nSome text, with a comma.\n"));
+    assertNull(sniff("timestamp\nnot a time\n"));
+    byte[] garbage = new byte[4096];
+    new java.util.Random(42).nextBytes(garbage);
+    garbage[0] = 0x13;
+    assertNull(FormatSniffer.sniff(garbage, garbage.length, true));
+  }
+
+  @Test
+  void cutPrefix_decidesOnCompleteLinesOnly() {
+    byte[] b = "1714564800\n17145".getBytes(StandardCharsets.UTF_8);
+    assertEquals(TraceFormat.CSV, FormatSniffer.sniff(b, b.length, false));
+    byte[] header = "timestamp\n17145".getBytes(StandardCharsets.UTF_8);
+    assertNull(FormatSniffer.sniff(header, header.length, false));
+  }
+
+  @Test
+  void describe_showsTheFirstBytes() {
+    assertEquals("bytes 7b 22 61 22 (\"{\"a\"\")", FormatSniffer.describeBytes(
+        "{\"a\"".getBytes(StandardCharsets.US_ASCII)));
+    assertTrue(FormatSniffer.describeBytes(new byte[0]).contains("empty"));
+  }
+}

@@ -1,0 +1,84 @@
+package io.github.wakeupanalyze.report.chart;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class BinnedPeriodogramTest {
+  static final long T0 = 1_767_225_600_000_000_000L;
+
+  @Test
+  void fft_agreesWithDirectDft() {
+    Random rnd = new Random(7);
+    int n = 256;
+    double[] re = new double[n];
+    double[] im = new double[n];
+    for (int i = 0; i < n; i++) {
+      re[i] = rnd.nextGaussian();
+    }
+    double[] x = re.clone();
+    BinnedPeriodogram.fft(re, im);
+    double maxErr = 0;
+    for (int k = 0; k < n; k++) {
+      double dr = 0;
+      double di = 0;
+      for (int t = 0; t < n; t++) { // the textbook O(N²) transform
+        dr += x[t] * Math.cos(-2 * Math.PI * k * t / n);
+        di += x[t] * Math.sin(-2 * Math.PI * k * t / n);
+      }
+      maxErr = Math.max(maxErr, Math.hypot(dr - re[k], di - im[k]));
+    }
+    assertTrue(maxErr < 1e-9, "fft differs from the direct DFT by " + maxErr);
+    assertTrue(Arrays.stream(re).anyMatch(v -> v != 0), "compared something");
+  }
+
+  @Test
+  void injectedPeriod_isAPeak_withinOneBin() {
+    Random rnd = new Random(11);
+    double period = 7.0;
+    long[] starts = new long[500];
+    for (int i = 0; i < starts.length; i++) {
+      starts[i] = T0 + Math.round((i * period + 0.01 * rnd.nextGaussian()) * 1e9);
+    }
+    long end = starts[starts.length - 1] + 1_000_000_000L;
+    PeriodogramData p = BinnedPeriodogram.compute(List.of(starts), T0, end);
+    double window = (end - T0) / 1e9;
+    double binNear7 = period * period / window; // grid spacing in period around 7 s
+    assertTrue(Arrays.stream(p.peakPeriods()).anyMatch(x -> Math.abs(x - period) <= binNear7),
+        "no peak at 7 s in " + Arrays.toString(p.peakPeriods()));
+  }
+
+  @Test
+  void poissonStarts_giveNoPeak() {
+    for (long seed = 1; seed <= 5; seed++) {
+      Random rnd = new Random(seed);
+      long[] starts = new long[400];
+      double t = 0;
+      for (int i = 0; i < starts.length; i++) {
+        t += -Math.log(1 - rnd.nextDouble()) * 3.0;
+        starts[i] = T0 + Math.round(t * 1e9);
+      }
+      PeriodogramData p = BinnedPeriodogram.compute(List.of(starts), T0, starts[399] + 1);
+      assertArrayEquals(new double[0], p.peakPeriods(), "seed " + seed);
+    }
+  }
+
+  @Test
+  void tooFewStarts_giveNothing() {
+    assertEquals(null, BinnedPeriodogram.compute(List.of(new long[] {T0, T0 + 1}), T0, T0 + 10));
+  }
+
+  @Test
+  void thin_keepsTheHighestPointOfEachCell() {
+    double[] period = {1, 1.01, 1.02, 10, 100};
+    double[] power = {1, 9, 2, 3, 4};
+    double[][] t = BinnedPeriodogram.thin(period, power, 2);
+    assertArrayEquals(new double[] {1.01, 100}, t[0]);
+    assertArrayEquals(new double[] {9, 4}, t[1]);
+  }
+}
