@@ -63,7 +63,8 @@ public final class Pipeline {
             request.progress());
     ExtractResult extraction = extractor.finish();
     Analysis analysis = new Analyzer(request.parameters()).analyze(extraction.reconciles(),
-        request.events(), extraction.windowStartNanos(), extraction.windowEndNanos());
+        request.events(), extraction.evidence(), extraction.windowStartNanos(),
+        extraction.windowEndNanos());
     return new Result(reports, extraction, analysis);
   }
 }
