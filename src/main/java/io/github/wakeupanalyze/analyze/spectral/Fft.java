@@ -1,10 +1,11 @@
 package io.github.wakeupanalyze.analyze.spectral;
 
 /** In-place iterative radix-2 complex FFT, forward, no normalization: X_k = Σ x_m e^{−2πikm/M}. */
-final class Fft {
+public final class Fft {
   private Fft() {}
 
-  static void transform(double[] re, double[] im) {
+  /** Transforms {@code re + i·im} in place; the length must be a power of two. */
+  public static void transform(double[] re, double[] im) {
     int n = re.length;
     if (Integer.bitCount(n) != 1) {
       throw new IllegalArgumentException("FFT length " + n + " is not a power of two");

@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.report.chart;
 
+import io.github.wakeupanalyze.analyze.spectral.Fft;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -77,7 +78,7 @@ final class BinnedPeriodogram {
       for (int i = 0; i < n; i++) {
         re[i] -= mean;
       }
-      fft(re, im);
+      Fft.transform(re, im);
       for (int k = kMin; k <= kMax; k++) {
         sum[k] += (re[k] * re[k] + im[k] * im[k]) / starts.length;
       }
@@ -113,48 +114,6 @@ final class BinnedPeriodogram {
     }
     found.sort((a, b) -> a[1] != b[1] ? Double.compare(b[1], a[1]) : Double.compare(a[0], b[0]));
     return found.stream().limit(MAX_PEAKS).mapToDouble(p -> p[0]).sorted().toArray();
-  }
-
-  /** In-place iterative radix-2 FFT; {@code re.length} must be a power of two. */
-  static void fft(double[] re, double[] im) {
-    int n = re.length;
-    for (int i = 1, j = 0; i < n; i++) {
-      int bit = n >> 1;
-      for (; (j & bit) != 0; bit >>= 1) {
-        j ^= bit;
-      }
-      j ^= bit;
-      if (i < j) {
-        double t = re[i];
-        re[i] = re[j];
-        re[j] = t;
-        t = im[i];
-        im[i] = im[j];
-        im[j] = t;
-      }
-    }
-    for (int len = 2; len <= n; len <<= 1) {
-      double ang = -2 * Math.PI / len;
-      double wr = Math.cos(ang);
-      double wi = Math.sin(ang);
-      for (int i = 0; i < n; i += len) {
-        double cr = 1;
-        double ci = 0;
-        for (int k = 0; k < len / 2; k++) {
-          int a = i + k;
-          int b = a + len / 2;
-          double xr = re[b] * cr - im[b] * ci;
-          double xi = re[b] * ci + im[b] * cr;
-          re[b] = re[a] - xr;
-          im[b] = im[a] - xi;
-          re[a] += xr;
-          im[a] += xi;
-          double nr = cr * wr - ci * wi;
-          ci = cr * wi + ci * wr;
-          cr = nr;
-        }
-      }
-    }
   }
 
   /**
