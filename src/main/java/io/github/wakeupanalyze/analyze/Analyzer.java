@@ -489,7 +489,7 @@ public final class Analyzer {
 
     /** True when the worker was busy without a break from {@code since} until just before {@code start}. */
     boolean busyUntil(double since, double start) {
-      int i = PairScanAccess.upperBound(from, start) - 1;
+      int i = SortedSearch.upperBound(from, start) - 1;
       return i >= 0 && from[i] <= since && start > from[i] + 1e-9 && to[i] + DISPATCH >= start;
     }
   }
@@ -1044,15 +1044,15 @@ public final class Analyzer {
     }
 
     private boolean anchored(Timer t, int j) {
-      int a = PairScanAccess.lowerBound(sortedEnds, s[j] - t.hi);
-      int b = PairScanAccess.upperBound(sortedEnds, s[j] - t.lo);
+      int a = SortedSearch.lowerBound(sortedEnds, s[j] - t.hi);
+      int b = SortedSearch.upperBound(sortedEnds, s[j] - t.lo);
       return b > a;
     }
 
     /** The timer fell due while the previous reconcile ran: an end e_i with fire in [s, e] of j−1. */
     private boolean dirtyFire(Timer t, int j) {
-      int a = PairScanAccess.lowerBound(sortedEnds, s[j - 1] - t.hi);
-      int b = PairScanAccess.upperBound(sortedEnds, e[j - 1] - t.lo);
+      int a = SortedSearch.lowerBound(sortedEnds, s[j - 1] - t.hi);
+      int b = SortedSearch.upperBound(sortedEnds, e[j - 1] - t.lo);
       return b > a;
     }
 
@@ -1186,38 +1186,5 @@ public final class Analyzer {
       return Classification.event(Cause.UNKNOWN, 0.9, "object.reason");
     }
     return null;
-  }
-
-  /** Binary searches shared with the pair scan. */
-  static final class PairScanAccess {
-    private PairScanAccess() {}
-
-    static int lowerBound(double[] a, double v) {
-      int lo = 0;
-      int hi = a.length;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (a[mid] < v) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return lo;
-    }
-
-    static int upperBound(double[] a, double v) {
-      int lo = 0;
-      int hi = a.length;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (a[mid] <= v) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return lo;
-    }
   }
 }

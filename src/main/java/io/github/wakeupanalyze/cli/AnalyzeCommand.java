@@ -1,10 +1,5 @@
 package io.github.wakeupanalyze.cli;
 
-import io.github.wakeupanalyze.analyze.AnalysisParameters;
-import io.github.wakeupanalyze.extract.ExtractRules;
-import io.github.wakeupanalyze.ingest.InputException;
-import io.github.wakeupanalyze.ingest.InputReport;
-import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.report.ConsoleTable;
 import io.github.wakeupanalyze.report.Names;
@@ -71,38 +66,13 @@ final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
-    ReadOptions read = traceOptions.readOptions();
-    ExtractRules rules = traceOptions.rules();
-    long[] eventTimes;
-    try {
-      eventTimes = traceOptions.eventTimes(parent.stdin);
-    } catch (InputException e) {
-      err.println("error: " + e.getMessage());
-      err.flush();
+    TraceOptions.Run run = traceOptions.run(inputs, parent.stdin,
+        ProgressLine.forTerminal(err, quiet), err);
+    if (run == null) {
       return ExitCodes.INVALID_INPUT;
     }
-    Pipeline.Result result = Pipeline.run(new Pipeline.Request(inputs, read, rules,
-        AnalysisParameters.defaults(), eventTimes, parent.stdin,
-        ProgressLine.forTerminal(err, quiet)));
-
-    int failed = 0;
-    long spans = 0;
-    for (InputReport r : result.inputs()) {
-      if (r.failed()) {
-        failed++;
-        err.println("error: " + r.error());
-      }
-      for (String w : r.warnings()) {
-        err.println("warning: " + w);
-      }
-      spans += r.spans();
-    }
-    if (spans == 0) {
-      err.println("error: no spans read from " + inputs.size()
-          + (inputs.size() == 1 ? " input" : " inputs") + "; nothing to analyze");
-      err.flush();
-      return ExitCodes.INVALID_INPUT;
-    }
+    Pipeline.Result result = run.result();
+    int failed = run.failed();
     ConsoleTable.print(result.analysis(), stdout);
     Path dir = out != null ? out : Path.of("reports", defaultName(inputs));
     List<Path> written = ReportWriter.writeAll(dir, VersionProvider.version(), result.inputs(),

@@ -1,10 +1,6 @@
 package io.github.wakeupanalyze.cli;
 
-import io.github.wakeupanalyze.analyze.AnalysisParameters;
-import io.github.wakeupanalyze.extract.ExtractRules;
-import io.github.wakeupanalyze.ingest.InputReport;
-import io.github.wakeupanalyze.ingest.InputException;
-import io.github.wakeupanalyze.ingest.ReadOptions;
+import io.github.wakeupanalyze.ingest.ReadProgress;
 import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.report.ThesisFigures;
 import io.github.wakeupanalyze.report.chart.ChartStyle;
@@ -91,41 +87,17 @@ final class FiguresCommand implements Callable<Integer> {
     double widthPt = length("--width", width, 36, 2880);
     double heightPt = length("--height", height, 36, 2880);
     double sizePt = length("--font-size", fontSize, 4, 72);
-    ReadOptions read = traceOptions.readOptions();
-    ExtractRules rules = traceOptions.rules();
-    long[] eventTimes;
-    try {
-      eventTimes = traceOptions.eventTimes(parent.stdin);
-    } catch (InputException e) {
-      err.println("error: " + e.getMessage());
-      err.flush();
-      return ExitCodes.INVALID_INPUT;
-    }
     ChartStyle.Resolved resolved = ChartStyle.resolveFont(font);
     if (resolved.fallback()) {
       err.println("warning: font \"" + font + "\" is not installed; using the logical font "
           + resolved.family() + " instead");
     }
-    Pipeline.Result result = Pipeline.run(new Pipeline.Request(inputs, read, rules,
-        AnalysisParameters.defaults(), eventTimes, parent.stdin));
-    int failed = 0;
-    long spans = 0;
-    for (InputReport r : result.inputs()) {
-      if (r.failed()) {
-        failed++;
-        err.println("error: " + r.error());
-      }
-      for (String w : r.warnings()) {
-        err.println("warning: " + w);
-      }
-      spans += r.spans();
-    }
-    if (spans == 0) {
-      err.println("error: no spans read from " + inputs.size()
-          + (inputs.size() == 1 ? " input" : " inputs") + "; no figures written");
-      err.flush();
+    TraceOptions.Run run = traceOptions.run(inputs, parent.stdin, ReadProgress.NONE, err);
+    if (run == null) {
       return ExitCodes.INVALID_INPUT;
     }
+    Pipeline.Result result = run.result();
+    int failed = run.failed();
     List<Path> written = ThesisFigures.writeAll(out, VersionProvider.version(), result.analysis(),
         ChartStyle.print(resolved.family(), sizePt, widthPt, heightPt));
     if (!quiet) {

@@ -1,11 +1,16 @@
 package io.github.wakeupanalyze.cli;
 
+import io.github.wakeupanalyze.analyze.AnalysisParameters;
 import io.github.wakeupanalyze.extract.ExtractRules;
 import io.github.wakeupanalyze.ingest.EventTimes;
 import io.github.wakeupanalyze.ingest.InputException;
+import io.github.wakeupanalyze.ingest.InputReport;
 import io.github.wakeupanalyze.ingest.ReadOptions;
+import io.github.wakeupanalyze.ingest.ReadProgress;
 import io.github.wakeupanalyze.ingest.TraceFormat;
+import io.github.wakeupanalyze.pipeline.Pipeline;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -70,6 +75,50 @@ final class TraceOptions {
           "Invalid value for option '--reconcile-span': not a regular expression: "
               + e.getDescription());
     }
+  }
+
+  /** What {@link #run} read: the pipeline's result and how many inputs failed. */
+  record Run(Pipeline.Result result, int failed) {}
+
+  /**
+   * Reads and analyzes {@code inputs} with these options, printing each input's error and
+   * warnings on {@code err} as one line each.
+   *
+   * @return null when nothing could be read (the events file, or no span in any input); the error
+   *     is printed and the command exits {@link ExitCodes#INVALID_INPUT}
+   */
+  Run run(List<String> inputs, InputStream stdin, ReadProgress progress, PrintWriter err) {
+    ReadOptions read = readOptions();
+    ExtractRules rules = rules();
+    long[] eventTimes;
+    try {
+      eventTimes = eventTimes(stdin);
+    } catch (InputException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return null;
+    }
+    Pipeline.Result result = Pipeline.run(new Pipeline.Request(inputs, read, rules,
+        AnalysisParameters.defaults(), eventTimes, stdin, progress));
+    int failed = 0;
+    long spans = 0;
+    for (InputReport r : result.inputs()) {
+      if (r.failed()) {
+        failed++;
+        err.println("error: " + r.error());
+      }
+      for (String w : r.warnings()) {
+        err.println("warning: " + w);
+      }
+      spans += r.spans();
+    }
+    if (spans == 0) {
+      err.println("error: no spans read from " + inputs.size()
+          + (inputs.size() == 1 ? " input" : " inputs") + "; nothing to analyze");
+      err.flush();
+      return null;
+    }
+    return new Run(result, failed);
   }
 
   /**

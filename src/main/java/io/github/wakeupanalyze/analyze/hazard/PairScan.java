@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.analyze.hazard;
 
+import io.github.wakeupanalyze.analyze.SortedSearch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -194,7 +195,7 @@ public final class PairScan {
   private static long[] pairs(double[] starts, double[] sortedEnds, double minLag, double maxLag) {
     long total = 0;
     for (double s : starts) {
-      total += lowerBound(sortedEnds, s - minLag + 1e-12) - lowerBound(sortedEnds, s - maxLag);
+      total += SortedSearch.lowerBound(sortedEnds, s - minLag + 1e-12) - SortedSearch.lowerBound(sortedEnds, s - maxLag);
       if (total > MAX_PAIRS) {
         return null;
       }
@@ -202,8 +203,8 @@ public final class PairScan {
     long[] out = new long[(int) total];
     int k = 0;
     for (int j = 0; j < starts.length; j++) {
-      int a = lowerBound(sortedEnds, starts[j] - maxLag);
-      int b = lowerBound(sortedEnds, starts[j] - minLag + 1e-12);
+      int a = SortedSearch.lowerBound(sortedEnds, starts[j] - maxLag);
+      int b = SortedSearch.lowerBound(sortedEnds, starts[j] - minLag + 1e-12);
       for (int i = a; i < b; i++) {
         out[k++] = (micros(starts[j] - sortedEnds[i]) << 26) | j;
       }
@@ -226,8 +227,8 @@ public final class PairScan {
     int[] len = new int[n];
     int count = 0;
     for (int j = 0; j < n; j++) {
-      int a = lowerBound(se, starts[j] - hi);
-      int b = upperBound(se, starts[j] - lo);
+      int a = SortedSearch.lowerBound(se, starts[j] - hi);
+      int b = SortedSearch.upperBound(se, starts[j] - lo);
       int best = 0;
       for (int i = a; i < b; i++) {
         int r = order[i];
@@ -252,8 +253,8 @@ public final class PairScan {
     double[] out = new double[starts.length];
     int k = 0;
     for (double s : starts) {
-      int a = lowerBound(sortedEnds, s - hi);
-      int b = upperBound(sortedEnds, s - lo);
+      int a = SortedSearch.lowerBound(sortedEnds, s - hi);
+      int b = SortedSearch.upperBound(sortedEnds, s - lo);
       double best = Double.NaN;
       for (int i = a; i < b; i++) {
         double lag = s - sortedEnds[i];
@@ -275,39 +276,11 @@ public final class PairScan {
   public static int anyEarlierEnd(double[] starts, double[] sortedEnds, double lo, double hi) {
     int k = 0;
     for (double s : starts) {
-      if (upperBound(sortedEnds, s - lo) > lowerBound(sortedEnds, s - hi)) {
+      if (SortedSearch.upperBound(sortedEnds, s - lo) > SortedSearch.lowerBound(sortedEnds, s - hi)) {
         k++;
       }
     }
     return k;
-  }
-
-  static int lowerBound(double[] a, double v) {
-    int lo = 0;
-    int hi = a.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (a[mid] < v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  static int upperBound(double[] a, double v) {
-    int lo = 0;
-    int hi = a.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (a[mid] <= v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   static double median(double[] v) {
