@@ -52,6 +52,18 @@ final class Format {
     return t;
   }
 
+  /** A p-value: {@code < 1e-300} at the floor, else two significant digits, {@code 3.2e-12}. */
+  static String pValue(double p) {
+    if (Double.isNaN(p)) {
+      return "n/a";
+    }
+    if (p < 1e-300) {
+      return "< 1e-300";
+    }
+    return p >= 0.001 ? String.format(Locale.ROOT, "%.3f", p)
+        : String.format(Locale.ROOT, "%.1e", p).replace("e-0", "e-");
+  }
+
   static double share(int part, int whole) {
     return whole == 0 ? Double.NaN : (double) part / whole;
   }

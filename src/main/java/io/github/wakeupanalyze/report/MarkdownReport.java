@@ -64,17 +64,32 @@ public final class MarkdownReport {
     for (ControllerResult c : op.controllers()) {
       for (TimerFinding t : c.timers()) {
         if (!any) {
-          w.write("| controller | delay (end→start) | period (start→start) | jitter | reconciles "
-              + "| objects |\n|---|---:|---:|---:|---:|---:|\n");
+          w.write("| controller | source | delay (end→start) | period (start→start) | jitter "
+              + "| reconciles | objects | significance | queue | active |\n"
+              + "|---|---|---:|---:|---:|---:|---:|---:|---|---|\n");
           any = true;
         }
-        w.write("| " + Names.markdown(c.controller()) + " | " + Format.duration(t.delaySeconds())
-            + " | " + Format.duration(t.periodSeconds()) + " | "
-            + Format.duration(t.jitterSeconds()) + " | " + t.reconciles() + " | " + t.objects()
-            + " |\n");
+        w.write("| " + Names.markdown(c.controller()) + " | " + t.source() + " | "
+            + Format.duration(t.delaySeconds()) + " | " + Format.duration(t.periodSeconds())
+            + " | " + Format.duration(t.jitterSeconds()) + " | " + t.reconciles() + " | "
+            + t.objects() + " | " + Format.pValue(t.pValue()) + " | " + queue(t.queue()) + " | "
+            + active(t, analysis) + " |\n");
       }
     }
-    w.write(any ? "\n" : "No timer found.\n\n");
+    w.write(any ? "\nSignificance: the probability that gaps of a timer-free stream (a locally flat "
+        + "gap hazard, as Poisson arrivals give) pile up like this by chance, corrected for the "
+        + "number of windows searched. Queue: *restarts* when the timer counts from the end of "
+        + "every reconcile (controller-runtime priority queue, java-operator-sdk, kube-rs), "
+        + "*keeps deadline* when an event-driven reconcile in between does not move it (client-go "
+        + "delaying queue).\n\n" : "No timer found.\n\n");
+    for (ControllerResult c : op.controllers()) {
+      for (String note : c.notes()) {
+        w.write("- " + Names.markdown(c.controller()) + ": " + Names.markdown(note) + "\n");
+      }
+    }
+    if (op.controllers().stream().anyMatch(c -> !c.notes().isEmpty())) {
+      w.write("\n");
+    }
     writeCharts(figures, w);
 
     w.write("## Controllers\n\n| controller | objects | reconciles | timer-driven | wake-ups/h |");
@@ -125,8 +140,8 @@ public final class MarkdownReport {
       }
     }
 
-    w.write("\n## Objects\n\n| controller | object | reconciles | timer-driven | timers |\n"
-        + "|---|---|---:|---:|---|\n");
+    w.write("\n## Objects\n\n| controller | object | reconciles | timer-driven | verdict | timers "
+        + "|\n|---|---|---:|---:|---|---|\n");
     for (StreamResult s : analysis.streams()) {
       if (!s.key().operator().equals(op.operator())) {
         continue;
@@ -137,8 +152,8 @@ public final class MarkdownReport {
       }
       w.write("| " + Names.markdown(s.key().controller()) + " | " + Names.markdown(s.key().object())
           + " | " + s.reconciles() + " | " + s.timerDriven() + " | "
-          + (s.insufficientData() ? "insufficient data" : ts.isEmpty() ? "none" : String.join(", ", ts))
-          + " |\n");
+          + (s.insufficientData() ? "insufficient data" : s.verdict()) + " | "
+          + (ts.isEmpty() ? "none" : String.join(", ", ts)) + " |\n");
     }
 
     writeUnload(op, analysis, w);
@@ -194,6 +209,31 @@ public final class MarkdownReport {
           + (f.note().isEmpty() ? "" : f.note() + " ") // our own words: no name from the trace
           + "Vector: [" + f.id() + ".svg](" + f.id() + ".svg).\n\n");
     }
+  }
+
+  private static String queue(String q) {
+    return switch (q) {
+      case "reset" -> "restarts";
+      case "earliest" -> "keeps deadline";
+      default -> "n/a";
+    };
+  }
+
+  /** When the timer was active, when that is not the whole window. */
+  private static String active(TimerFinding t, Analysis a) {
+    if (t.activeRanges().isEmpty()) {
+      return "whole trace";
+    }
+    List<String> out = new ArrayList<>();
+    for (var r : t.activeRanges()) {
+      if (out.size() == 3) {
+        out.add("… (" + t.activeRanges().size() + " ranges)");
+        break;
+      }
+      out.add(Format.duration(Math.max(0, r.startNanos() - a.windowStartNanos()) / 1e9) + "–"
+          + Format.duration(Math.max(0, r.endNanos() - a.windowStartNanos()) / 1e9));
+    }
+    return String.join(", ", out);
   }
 
   /** One sentence saying, in plain words, how a controller wakes up. */

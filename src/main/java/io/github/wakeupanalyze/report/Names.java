@@ -67,14 +67,14 @@ public final class Names {
 
   /**
    * For Markdown text and table cells: backslash-escapes the characters Markdown or a table would
-   * read ({@code \ ` * _ { } [ ] < > ( ) # + ! |}), so a name is shown, never rendered as markup or
+   * read ({@code \ ` * _ { } [ ] < > # + ! | ~}), so a name is shown, never rendered as markup or
    * HTML; control characters become {@code ?}.
    */
   public static String markdown(String s) {
     StringBuilder sb = new StringBuilder(s.length() + 8);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if ("\\`*_{}[]<>()#+!|~".indexOf(c) >= 0) {
+      if ("\\`*_{}[]<>#+!|~".indexOf(c) >= 0) {
         sb.append('\\').append(c);
       } else if (Character.isISOControl(c)) {
         sb.append('?');

@@ -16,7 +16,7 @@ import java.util.Map;
 public final class ReconcilesCsv {
   public static final String HEADER =
       "operator,controller,object,trace_id,span_id,start_unix_nano,end_unix_nano,trigger,cause,"
-          + "confidence,timer_period_s,error,reason,api_reads,api_writes,write_targets";
+          + "confidence,timer_period_s,error,reason,api_reads,api_writes,write_targets,basis";
 
   private ReconcilesCsv() {}
 
@@ -39,7 +39,8 @@ public final class ReconcilesCsv {
       row.append(r.error()).append(',');
       field(row, r.reason() == null ? "" : r.reason()).append(',');
       row.append(r.calls().reads()).append(',').append(r.calls().writes()).append(',');
-      field(row, targets(r.calls().byMethod(), r.calls().writeTargets()));
+      field(row, targets(r.calls().byMethod(), r.calls().writeTargets())).append(',');
+      field(row, c.basis() == null ? "" : c.basis());
       row.append('\n');
       out.append(row);
     }

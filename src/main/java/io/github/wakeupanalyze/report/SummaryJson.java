@@ -136,6 +136,18 @@ public final class SummaryJson {
         g.writeNumberField("objects", t.objects());
         number(g, "window_low_s", t.windowLowSeconds());
         number(g, "window_high_s", t.windowHighSeconds());
+        g.writeStringField("source", t.source());
+        pValue(g, t.pValue());
+        g.writeStringField("queue", t.queue());
+        g.writeStringField("tier", t.tier());
+        g.writeArrayFieldStart("active_ranges");
+        for (var r : t.activeRanges()) {
+          g.writeStartObject();
+          g.writeNumberField("start_unix_nano", r.startNanos());
+          g.writeNumberField("end_unix_nano", r.endNanos());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -144,6 +156,11 @@ public final class SummaryJson {
       number(g, "writes_per_wakeup", c.reconciles() == 0 ? Double.NaN : (double) we[0] / c.reconciles());
       g.writeNumberField("errors", we[1]);
       number(g, "error_share", c.reconciles() == 0 ? Double.NaN : (double) we[1] / c.reconciles());
+      g.writeArrayFieldStart("notes");
+      for (String note : c.notes()) {
+        g.writeString(note);
+      }
+      g.writeEndArray();
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -200,6 +217,17 @@ public final class SummaryJson {
   }
 
   // ---- end of unload section -------------------------------------------------------------------
+
+  /** A p-value with 3 significant digits, keeping tiny values (they underflow to 0 below 1e-300). */
+  private static void pValue(JsonGenerator g, double p) throws IOException {
+    if (Double.isNaN(p)) {
+      g.writeNullField("p_value");
+    } else {
+      g.writeFieldName("p_value");
+      g.writeNumber(p == 0 ? "0" : new java.math.BigDecimal(p)
+          .round(new java.math.MathContext(3)).stripTrailingZeros().toString());
+    }
+  }
 
   /** Numbers rounded to 6 significant decimals, so output is stable; NaN as null. */
   private static void number(JsonGenerator g, String name, double v) throws IOException {
