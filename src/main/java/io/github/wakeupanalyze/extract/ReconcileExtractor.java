@@ -10,6 +10,8 @@ import io.github.wakeupanalyze.model.SpanLink;
 import io.github.wakeupanalyze.model.StreamKey;
 import io.github.wakeupanalyze.model.TraceEvidence;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -194,16 +196,47 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
         }
       }
     }
-    List<Reconcile> out = new ArrayList<>(builders.size());
-    for (Builder b : builders) {
-      out.add(b.build());
+    // Streams are ranked once; reconciles then sort on an int and longs, not on three strings.
+    List<StreamKey> sortedKeys = new ArrayList<>(keys.keySet());
+    sortedKeys.sort(null);
+    Map<StreamKey, Integer> rank = new IdentityHashMap<>();
+    for (int i = 0; i < sortedKeys.size(); i++) {
+      rank.put(keys.get(sortedKeys.get(i)), i);
     }
-    out.sort(Comparator.comparing(Reconcile::key)
-        .thenComparingLong(Reconcile::startNanos)
-        .thenComparingLong(Reconcile::endNanos)
-        .thenComparingLong(Reconcile::traceIdHigh)
-        .thenComparingLong(Reconcile::traceIdLow)
-        .thenComparingLong(Reconcile::spanId));
+    Map<ApiCalls, ApiCalls> sharedCalls = new HashMap<>();
+    Reconcile[] built = new Reconcile[builders.size()];
+    int[] streamRank = new int[builders.size()];
+    Integer[] order = new Integer[builders.size()];
+    for (int i = 0; i < built.length; i++) {
+      Builder b = builders.get(i);
+      built[i] = b.build(sharedCalls);
+      streamRank[i] = rank.get(b.key);
+      order[i] = i;
+    }
+    builders.clear();
+    Arrays.sort(order, (x, y) -> {
+      int c = Integer.compare(streamRank[x], streamRank[y]);
+      if (c != 0) {
+        return c;
+      }
+      Reconcile a = built[x];
+      Reconcile b = built[y];
+      c = Long.compare(a.startNanos(), b.startNanos());
+      if (c == 0) {
+        c = Long.compare(a.endNanos(), b.endNanos());
+      }
+      if (c == 0) {
+        c = Long.compare(a.traceIdHigh(), b.traceIdHigh());
+      }
+      if (c == 0) {
+        c = Long.compare(a.traceIdLow(), b.traceIdLow());
+      }
+      return c != 0 ? c : Long.compare(a.spanId(), b.spanId());
+    });
+    List<Reconcile> out = new ArrayList<>(built.length);
+    for (Integer i : order) {
+      out.add(built[i]);
+    }
     writes.sort(Comparator.comparingLong(ObjectWrite::timeNanos)
         .thenComparingLong(ObjectWrite::spanId));
     TraceEvidence evidence = new TraceEvidence(writes, links);
@@ -356,9 +389,14 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
       }
     }
 
-    Reconcile build() {
+    /**
+     * The reconcile; its {@link ApiCalls} is shared with every equal one in {@code shared} (most
+     * reconciles of a controller make the same calls), which keeps memory per reconcile small.
+     */
+    Reconcile build(Map<ApiCalls, ApiCalls> shared) {
       ApiCalls calls = byMethod == null ? ApiCalls.NONE
           : new ApiCalls(byMethod, targets == null ? List.of() : new ArrayList<>(targets));
+      calls = shared.computeIfAbsent(calls, c -> c);
       return new Reconcile(key, traceHigh, traceLow, spanId, start, end, error, reason, calls, source);
     }
   }

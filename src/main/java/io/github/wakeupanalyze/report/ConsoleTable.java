@@ -24,7 +24,7 @@ public final class ConsoleTable {
       double rate = op.wakeupsPerHour();
       rows.add(new String[] {
         Names.printable(op.operator()),
-        Integer.toString(op.reconciles()),
+        Integer.toString(op.reconcileCount()),
         Format.percent(op.timerShare()),
         ts.isEmpty() ? "none" : String.join(", ", ts),
         Double.isNaN(rate) ? "n/a" : Format.fixed(rate, 1)

@@ -16,7 +16,7 @@ final class IndexPage {
     List<OperatorView> ops = OperatorView.of(analysis);
     int reconciles = 0;
     for (OperatorView op : ops) {
-      reconciles += op.reconciles();
+      reconciles += op.reconcileCount();
     }
     sb.append("# Why these operators wake up\n\n");
     sb.append(ops.size()).append(ops.size() == 1 ? " operator, " : " operators, ")
@@ -36,7 +36,7 @@ final class IndexPage {
       }
       double rate = op.wakeupsPerHour();
       sb.append("| [").append(Names.markdown(op.operator())).append("](operators/")
-          .append(Names.slug(op.operator())).append("/report.html) | ").append(op.reconciles())
+          .append(Names.slug(op.operator())).append("/report.html) | ").append(op.reconcileCount())
           .append(" | ").append(Format.percent(op.timerShare())).append(" | ")
           .append(ts.isEmpty() ? "none" : String.join(", ", ts)).append(" | ")
           .append(Double.isNaN(rate) ? "n/a" : Format.fixed(rate, 1)).append(" |\n");

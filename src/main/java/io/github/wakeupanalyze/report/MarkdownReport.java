@@ -38,12 +38,7 @@ public final class MarkdownReport {
    */
   static void write(OperatorView op, Analysis analysis, List<Figure> figures, Writer w)
       throws IOException {
-    List<ClassifiedReconcile> mine = new ArrayList<>();
-    for (ClassifiedReconcile cr : analysis.reconciles()) {
-      if (cr.reconcile().key().operator().equals(op.operator())) {
-        mine.add(cr);
-      }
-    }
+    List<ClassifiedReconcile> mine = op.reconciles();
     WakeupStats[] stats = WakeupStats.byTrigger(mine);
     String name = Names.markdown(op.operator());
     w.write("# " + name + ": why it wakes up\n\n");
@@ -51,7 +46,7 @@ public final class MarkdownReport {
       w.write(sentence(c, mine) + "\n\n");
     }
     w.write("| | |\n|---|---|\n");
-    w.write("| Reconciles | " + op.reconciles() + " |\n");
+    w.write("| Reconciles | " + op.reconcileCount() + " |\n");
     w.write("| Timer-driven | " + op.timerDriven() + " (" + Format.percent(op.timerShare()) + ") |\n");
     w.write("| Event-driven | " + op.eventDriven() + " |\n");
     w.write("| Wake-ups per hour | " + rate(op.wakeupsPerHour()) + " |\n");
@@ -173,8 +168,9 @@ public final class MarkdownReport {
    * observed and without the timer-driven reconciles.
    */
   static void writeUnload(OperatorView op, Analysis analysis, Writer w) throws IOException {
-    List<OperatorUnload> rows = UnloadAnalysis.of(analysis,
-        UnloadAnalysis.DEFAULT_UNLOAD_AFTER_NANOS).getOrDefault(op.operator(), List.of());
+    List<OperatorUnload> rows = UnloadAnalysis.of(op.operator(), op.reconciles(),
+        analysis.windowStartNanos(), analysis.windowEndNanos(),
+        UnloadAnalysis.DEFAULT_UNLOAD_AFTER_NANOS);
     w.write("\n## What unloading would save\n\n");
     w.write("If a runtime unloaded this operator once it had been idle for T and reloaded it on its "
         + "next reconcile, over the observed window of "

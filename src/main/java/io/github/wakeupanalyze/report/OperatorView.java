@@ -1,27 +1,39 @@
 package io.github.wakeupanalyze.report;
 
 import io.github.wakeupanalyze.analyze.Analysis;
+import io.github.wakeupanalyze.analyze.ClassifiedReconcile;
 import io.github.wakeupanalyze.analyze.ControllerResult;
 import io.github.wakeupanalyze.analyze.TimerFinding;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** One operator's controllers with its totals, as every report presents them. */
-record OperatorView(String operator, List<ControllerResult> controllers, double hours) {
+/**
+ * One operator's controllers, its reconciles (in the analysis' order) and its totals, as every
+ * report presents them; built in one pass over the analysis.
+ */
+record OperatorView(String operator, List<ControllerResult> controllers,
+    List<ClassifiedReconcile> reconciles, double hours) {
 
   static List<OperatorView> of(Analysis a) {
     Map<String, List<ControllerResult>> by = new TreeMap<>();
     for (ControllerResult c : a.controllers()) {
       by.computeIfAbsent(c.operator(), k -> new ArrayList<>()).add(c);
     }
+    Map<String, List<ClassifiedReconcile>> rs = new HashMap<>();
+    for (ClassifiedReconcile cr : a.reconciles()) {
+      rs.computeIfAbsent(cr.reconcile().key().operator(), k -> new ArrayList<>()).add(cr);
+    }
     List<OperatorView> out = new ArrayList<>();
-    by.forEach((op, cs) -> out.add(new OperatorView(op, List.copyOf(cs), a.hours())));
+    by.forEach((op, cs) -> out.add(new OperatorView(op, List.copyOf(cs),
+        Collections.unmodifiableList(rs.getOrDefault(op, List.of())), a.hours())));
     return out;
   }
 
-  int reconciles() {
+  int reconcileCount() {
     return controllers.stream().mapToInt(ControllerResult::reconciles).sum();
   }
 
@@ -34,12 +46,12 @@ record OperatorView(String operator, List<ControllerResult> controllers, double 
   }
 
   double timerShare() {
-    return Format.share(timerDriven(), reconciles());
+    return Format.share(timerDriven(), reconcileCount());
   }
 
   /** Reconciles per hour of the observed window; NaN when the window is empty. */
   double wakeupsPerHour() {
-    return rate(reconciles(), hours);
+    return rate(reconcileCount(), hours);
   }
 
   static double rate(int count, double hours) {

@@ -105,7 +105,7 @@ public final class SummaryJson {
       Map<String, long[]> writesErrors, List<OperatorUnload> unload) throws IOException {
     g.writeStartObject();
     g.writeStringField("operator", op.operator());
-    g.writeNumberField("reconciles", op.reconciles());
+    g.writeNumberField("reconciles", op.reconcileCount());
     g.writeNumberField("event_driven", op.eventDriven());
     g.writeNumberField("timer_driven", op.timerDriven());
     number(g, "timer_share", op.timerShare());

@@ -28,27 +28,33 @@ public final class UnloadAnalysis {
 
   /** Results by operator (sorted by name), then by unload-after time in the given order. */
   public static Map<String, List<OperatorUnload>> of(Analysis a, List<Long> unloadAfterNanos) {
-    Map<String, List<Reconcile>> all = new TreeMap<>();
-    Map<String, List<Reconcile>> events = new TreeMap<>();
+    Map<String, List<ClassifiedReconcile>> byOperator = new TreeMap<>();
     for (ClassifiedReconcile cr : a.reconciles()) {
-      String op = cr.reconcile().key().operator();
-      all.computeIfAbsent(op, k -> new ArrayList<>()).add(cr.reconcile());
-      List<Reconcile> ev = events.computeIfAbsent(op, k -> new ArrayList<>());
-      if (cr.classification().trigger() == Trigger.EVENT) {
-        ev.add(cr.reconcile());
-      }
+      byOperator.computeIfAbsent(cr.reconcile().key().operator(), k -> new ArrayList<>()).add(cr);
     }
     Map<String, List<OperatorUnload>> out = new TreeMap<>();
-    for (var e : all.entrySet()) {
-      List<OperatorUnload> rows = new ArrayList<>();
-      for (long t : unloadAfterNanos) {
-        rows.add(new OperatorUnload(e.getKey(),
-            run(e.getValue(), a.windowStartNanos(), a.windowEndNanos(), t),
-            run(events.get(e.getKey()), a.windowStartNanos(), a.windowEndNanos(), t)));
-      }
-      out.put(e.getKey(), List.copyOf(rows));
-    }
+    byOperator.forEach((op, rs) -> out.put(op,
+        of(op, rs, a.windowStartNanos(), a.windowEndNanos(), unloadAfterNanos)));
     return out;
+  }
+
+  /** Results for one operator's reconciles, by unload-after time in the given order. */
+  public static List<OperatorUnload> of(String operator, List<ClassifiedReconcile> reconciles,
+      long windowStart, long windowEnd, List<Long> unloadAfterNanos) {
+    List<Reconcile> all = new ArrayList<>(reconciles.size());
+    List<Reconcile> events = new ArrayList<>();
+    for (ClassifiedReconcile cr : reconciles) {
+      all.add(cr.reconcile());
+      if (cr.classification().trigger() == Trigger.EVENT) {
+        events.add(cr.reconcile());
+      }
+    }
+    List<OperatorUnload> rows = new ArrayList<>();
+    for (long t : unloadAfterNanos) {
+      rows.add(new OperatorUnload(operator, run(all, windowStart, windowEnd, t),
+          run(events, windowStart, windowEnd, t)));
+    }
+    return List.copyOf(rows);
   }
 
   static UnloadResult run(List<Reconcile> rs, long windowStart, long windowEnd, long t) {

@@ -91,8 +91,11 @@ public final class HazardScan {
     for (double w : WIDTHS) {
       double ratio = (1 + w) / (1 - w);
       for (int grid = 0; grid < 2; grid++) {
+        // Window edges only grow along a grid, so the four search positions of each window are
+        // found by walking forward from the previous window's: O(n + windows), not O(windows·log n).
+        int[] at = new int[4];
         for (double lo = cfg.minGap() * (grid == 0 ? 1 : Math.sqrt(ratio)); lo < max; lo *= ratio) {
-          win.add(sg, lo, lo * ratio, w);
+          win.add(sg, lo, lo * ratio, w, at);
         }
       }
     }
@@ -243,6 +246,35 @@ public final class HazardScan {
   }
 
   /** The tested windows, as parallel arrays. */
+  /**
+   * The lower bound of {@code v} in ascending {@code x}, known to be at or after {@code from}:
+   * galloping search, O(log d) for a distance d, so both dense windows over few gaps and sparse
+   * windows over many gaps stay cheap.
+   */
+  static int forward(double[] x, int from, double v) {
+    int n = x.length;
+    if (from >= n || x[from] >= v) {
+      return from;
+    }
+    int lo = from; // x[lo] < v
+    int step = 1;
+    while (lo + step < n && x[lo + step] < v) {
+      lo += step;
+      step <<= 1;
+    }
+    int hi = Math.min(n, lo + step); // x[hi] >= v or hi == n
+    lo++;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (x[mid] < v) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
   static final class Windows {
     int size;
     double[] lo = new double[1024];
@@ -278,7 +310,11 @@ public final class HazardScan {
       return Double.isNaN(p) ? 1 : p;
     }
 
-    void add(SortedGaps sg, double l, double h, double width) {
+    /**
+     * Adds window [l, h) with flanks 4 widths wide. {@code at} holds the lower-bound positions of
+     * the previous window of the same grid (all zero for the first); they are advanced in place.
+     */
+    void add(SortedGaps sg, double l, double h, double width, int[] at) {
       if (size == lo.length) {
         int n = size * 2;
         lo = Arrays.copyOf(lo, n);
@@ -300,10 +336,11 @@ public final class HazardScan {
       w[i] = width;
       double fw = 4 * (h - l);
       double ll = Math.max(0, l - fw);
-      int iLL = sg.lowerBound(ll);
-      int iL = sg.lowerBound(l);
-      int iH = sg.lowerBound(h);
-      int iHH = sg.lowerBound(h + fw);
+      double[] x = sg.sorted();
+      int iLL = at[0] = forward(x, at[0], ll);
+      int iL = at[1] = forward(x, Math.max(at[1], iLL), l);
+      int iH = at[2] = forward(x, Math.max(at[2], iL), h);
+      int iHH = at[3] = forward(x, Math.max(at[3], iH), h + fw);
       double exposure = sg.exposure(l, h, iL, iH);
       e[i] = exposure;
       k[i] = iH - iL;
