@@ -179,6 +179,8 @@ public final class Analyzer {
       t.earliest = earliest(streams, t);
       pooledTimers.add(t);
     }
+    // the per-object scans are independent: run them on every core, then combine in order
+    streams.parallelStream().forEach(s -> s.scanOwn(scan));
     for (Stream s : streams) {
       s.findTimers(scan, pooledTimers, params);
       s.classify(params);
@@ -759,21 +761,34 @@ public final class Analyzer {
     }
 
     // ---- steps 1–3: timers
+    private SortedGaps sortedGaps;
+    private List<Spike> ownSpikes;
+    private Spike pairSpike;
+
+    /**
+     * The stream's own scans: the gap-hazard scan, and the pair scan when that finds nothing.
+     * Pure functions of this stream's times, so streams may run them in parallel.
+     */
+    void scanOwn(HazardScan.Config cfg) {
+      sortedGaps = new SortedGaps(scanGaps());
+      ownSpikes = HazardScan.scan(sortedGaps, cfg);
+      pairSpike = ownSpikes.isEmpty() ? PairScan.scan(s, e, cfg) : null;
+    }
+
     void findTimers(HazardScan.Config cfg, List<Timer> pooled, AnalysisParameters p) {
-      double[] gaps = scanGaps();
-      SortedGaps sg = new SortedGaps(gaps);
-      List<Spike> own = HazardScan.scan(sg, cfg);
+      if (sortedGaps == null) {
+        scanOwn(cfg);
+      }
+      SortedGaps sg = sortedGaps;
+      List<Spike> own = ownSpikes;
       List<Timer> cand = new ArrayList<>();
       for (Spike sp : own) {
         Timer t = new Timer(sp, false, p);
         t.earliest = earliest(List.of(this), t);
         cand.add(t);
       }
-      if (own.isEmpty()) {
-        Spike ps = PairScan.scan(s, e, cfg);
-        if (ps != null) {
-          cand.add(new Timer(ps, false, p));
-        }
+      if (pairSpike != null) {
+        cand.add(new Timer(pairSpike, false, p));
       }
       for (Timer t : pooled) {
         boolean overlaps = false;

@@ -87,7 +87,8 @@ public final class HazardScan {
     }
     double[] x = sg.sorted();
     double max = x[x.length - 1];
-    Windows win = new Windows();
+    Windows win = WINDOWS.get(); // reused: a scan allocates nothing per window
+    win.size = 0;
     for (double w : WIDTHS) {
       double ratio = (1 + w) / (1 - w);
       for (int grid = 0; grid < 2; grid++) {
@@ -275,6 +276,9 @@ public final class HazardScan {
     return lo;
   }
 
+  /** One window table per thread, reused by every scan on it (scans never nest). */
+  private static final ThreadLocal<Windows> WINDOWS = ThreadLocal.withInitial(Windows::new);
+
   static final class Windows {
     int size;
     double[] lo = new double[1024];
@@ -334,6 +338,11 @@ public final class HazardScan {
       lo[i] = l;
       hi[i] = h;
       w[i] = width;
+      flat[i] = false; // the table is reused: every field of window i is set here
+      kL[i] = 0;
+      eL[i] = 0;
+      kR[i] = 0;
+      eR[i] = 0;
       double fw = 4 * (h - l);
       double ll = Math.max(0, l - fw);
       double[] x = sg.sorted();
