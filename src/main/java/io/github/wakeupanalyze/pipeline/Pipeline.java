@@ -58,9 +58,11 @@ public final class Pipeline {
 
   public static Result run(Request request) {
     ReconcileExtractor extractor = new ReconcileExtractor(request.rules());
-    List<InputReport> reports =
-        TraceInputs.readAll(request.inputs(), request.read(), request.stdin(), extractor,
-            request.progress());
+    List<InputReport> reports;
+    try (HandOffSink sink = new HandOffSink(extractor)) { // parse here, extract on another core
+      reports = TraceInputs.readAll(request.inputs(), request.read(), request.stdin(), sink,
+          request.progress());
+    }
     ExtractResult extraction = extractor.finish();
     Analysis analysis = new Analyzer(request.parameters()).analyze(extraction.reconciles(),
         request.events(), extraction.evidence(), extraction.windowStartNanos(),

@@ -89,6 +89,7 @@ public final class HazardScan {
     double max = x[x.length - 1];
     Windows win = WINDOWS.get(); // reused: a scan allocates nothing per window
     win.size = 0;
+    win.empty = 0;
     for (double w : WIDTHS) {
       double ratio = (1 + w) / (1 - w);
       for (int grid = 0; grid < 2; grid++) {
@@ -100,15 +101,15 @@ public final class HazardScan {
         }
       }
     }
-    int m = win.size;
-    if (m == 0) {
+    int m = win.size + win.empty; // every window tested counts for Bonferroni, empty ones too
+    if (win.size == 0) {
       return List.of();
     }
     double phi = dispersion(win);
     List<Integer> accepted = new ArrayList<>();
-    double[] p = new double[m];
-    double[] lr = new double[m];
-    for (int i = 0; i < m; i++) {
+    double[] p = new double[win.size];
+    double[] lr = new double[win.size];
+    for (int i = 0; i < win.size; i++) {
       double k = win.k[i];
       double mu = win.mu[i];
       if (!(mu > 0) || k < cfg.minCount() || k < 2 * mu) {
@@ -281,6 +282,12 @@ public final class HazardScan {
 
   static final class Windows {
     int size;
+    /**
+     * Windows with no gap in them nor in their flanks: k = 0, so they can never be accepted, and
+     * their expected count is below 1 (the 0.5 pseudo-count over a flank four times wider), so
+     * they never enter the dispersion estimate. They are only counted, not stored.
+     */
+    int empty;
     double[] lo = new double[1024];
     double[] hi = new double[1024];
     double[] w = new double[1024];
@@ -334,6 +341,17 @@ public final class HazardScan {
         kR = Arrays.copyOf(kR, n);
         eR = Arrays.copyOf(eR, n);
       }
+      double fw = 4 * (h - l);
+      double ll = Math.max(0, l - fw);
+      double[] x = sg.sorted();
+      int iLL = at[0] = forward(x, at[0], ll);
+      int iL = at[1] = forward(x, Math.max(at[1], iLL), l);
+      int iH = at[2] = forward(x, Math.max(at[2], iL), h);
+      int iHH = at[3] = forward(x, Math.max(at[3], iH), h + fw);
+      if (iLL == iHH) {
+        empty++;
+        return;
+      }
       int i = size++;
       lo[i] = l;
       hi[i] = h;
@@ -343,13 +361,6 @@ public final class HazardScan {
       eL[i] = 0;
       kR[i] = 0;
       eR[i] = 0;
-      double fw = 4 * (h - l);
-      double ll = Math.max(0, l - fw);
-      double[] x = sg.sorted();
-      int iLL = at[0] = forward(x, at[0], ll);
-      int iL = at[1] = forward(x, Math.max(at[1], iLL), l);
-      int iH = at[2] = forward(x, Math.max(at[2], iL), h);
-      int iHH = at[3] = forward(x, Math.max(at[3], iH), h + fw);
       double exposure = sg.exposure(l, h, iL, iH);
       e[i] = exposure;
       k[i] = iH - iL;

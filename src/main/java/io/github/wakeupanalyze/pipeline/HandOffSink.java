@@ -1,0 +1,115 @@
+package io.github.wakeupanalyze.pipeline;
+
+import io.github.wakeupanalyze.ingest.TraceInputs;
+import io.github.wakeupanalyze.model.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Hands spans from the reading thread to a second thread that feeds the real sink, so that parsing
+ * and reconcile extraction run on two cores at once. Spans travel in batches through a small
+ * bounded queue (at most {@value #QUEUED} batches of {@value #BATCH} spans), so memory stays
+ * bounded whatever the input's size; order, including {@code startSource} marks, is kept.
+ */
+final class HandOffSink implements TraceInputs.SourceAwareSink, AutoCloseable {
+  static final int BATCH = 2048;
+  static final int QUEUED = 4;
+
+  /** A batch of spans, or a source mark, or the end. */
+  private record Batch(List<Span> spans, int source, String path, boolean end) {}
+
+  private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED);
+  private final Thread consumer;
+  private volatile Throwable failure;
+  private List<Span> current = new ArrayList<>(BATCH);
+
+  HandOffSink(TraceInputs.SourceAwareSink target) {
+    consumer = new Thread(() -> {
+      try {
+        while (true) {
+          Batch b = queue.take();
+          if (b.end()) {
+            return;
+          }
+          if (b.spans() == null) {
+            target.startSource(b.source(), b.path());
+          } else {
+            for (Span s : b.spans()) {
+              target.accept(s);
+            }
+          }
+        }
+      } catch (Throwable t) { // handed to the reading thread, which rethrows it
+        failure = t;
+        queue.clear();
+      }
+    }, "wakeup-analyze-extract");
+    consumer.setDaemon(true);
+    consumer.start();
+  }
+
+  @Override
+  public void startSource(int index, String path) {
+    flush();
+    put(new Batch(null, index, path, false));
+  }
+
+  @Override
+  public void accept(Span span) {
+    current.add(span);
+    if (current.size() == BATCH) {
+      flush();
+    }
+  }
+
+  private void flush() {
+    if (!current.isEmpty()) {
+      put(new Batch(current, 0, null, false));
+      current = new ArrayList<>(BATCH);
+    }
+  }
+
+  private void put(Batch b) {
+    rethrow();
+    try {
+      while (!queue.offer(b, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        rethrow();
+        if (!consumer.isAlive()) {
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while handing spans over", e);
+    }
+  }
+
+  /** Delivers what is left and waits until the target has received every span. */
+  @Override
+  public void close() {
+    flush();
+    put(new Batch(null, 0, null, true));
+    try {
+      consumer.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for extraction", e);
+    }
+    rethrow();
+  }
+
+  private void rethrow() {
+    Throwable t = failure;
+    if (t instanceof RuntimeException r) {
+      throw r;
+    }
+    if (t instanceof Error e) {
+      throw e;
+    }
+    if (t != null) {
+      throw new IllegalStateException(t);
+    }
+  }
+}
