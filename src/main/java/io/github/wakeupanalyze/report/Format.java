@@ -1,5 +1,7 @@
 package io.github.wakeupanalyze.report;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /** Fixed, locale-independent number formats shared by every writer. */
@@ -11,13 +13,23 @@ final class Format {
     if (Double.isNaN(s)) {
       return "";
     }
-    String t = String.format(Locale.ROOT, "%.6f", s);
-    t = t.replaceAll("0+$", "");
-    return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
+    if (Double.isInfinite(s)) {
+      return s > 0 ? "inf" : "-inf";
+    }
+    return BigDecimal.valueOf(s).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros()
+        .toPlainString();
   }
 
+  /**
+   * {@code v} with exactly {@code decimals} decimals, rounded half up as {@code %.Nf} does (on
+   * the shortest decimal that reads back as {@code v}), several times faster than {@code
+   * String.format}: it runs once per row of {@code reconciles.csv}.
+   */
   static String fixed(double v, int decimals) {
-    return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+    return BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
   }
 
   /** A share in [0,1] as a percentage with one decimal: {@code 95.1 %}. */

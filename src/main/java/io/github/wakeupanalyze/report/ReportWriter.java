@@ -9,6 +9,7 @@ import io.github.wakeupanalyze.report.chart.ChartStyle;
 import io.github.wakeupanalyze.report.chart.Figure;
 import io.github.wakeupanalyze.report.chart.OperatorFigures;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -54,41 +55,63 @@ public final class ReportWriter {
       ReconcilesCsv.write(analysis, w);
     }
     written.add(csv);
-    for (OperatorView op : OperatorView.of(analysis)) {
-      Path opDir = dir.resolve("operators").resolve(Names.slug(op.operator()));
-      Files.createDirectories(opDir);
-      List<Figure> figures = OperatorFigures.build(analysis, op.operator());
-      Map<String, String> inline = new LinkedHashMap<>();
-      List<Path> charts = new ArrayList<>();
-      ChartStyle style = ChartStyle.web();
-      for (Figure f : figures) {
-        JFreeChart chart = ChartRenderer.render(f, style);
-        int width = (int) style.width();
-        int height = (int) style.heightFor(f);
-        Path png = opDir.resolve(f.id() + ".png");
-        Files.write(png, ChartExport.png(chart, width, height));
-        ChartExport.Svg svg = ChartExport.svg(chart, width, height, SVGUnits.PX, f.id() + "-");
-        Path svgFile = opDir.resolve(f.id() + ".svg");
-        Files.writeString(svgFile, svg.document(), StandardCharsets.UTF_8);
-        inline.put(f.id() + ".png", svg.element());
-        charts.add(png);
-        charts.add(svgFile);
-      }
-      StringWriter markdown = new StringWriter();
-      MarkdownReport.write(op, analysis, figures, markdown);
-      Path md = opDir.resolve("report.md");
-      Files.writeString(md, markdown.toString(), StandardCharsets.UTF_8);
-      written.add(md);
-      Path html = opDir.resolve("report.html");
-      Files.writeString(html, HtmlReport.page(op.operator() + ": why it wakes up",
-          markdown.toString(), inline, "../../index.html", toolVersion), StandardCharsets.UTF_8);
-      written.add(html);
-      written.addAll(charts);
+    // Operator reports are independent (own folder, own charts): render them on every core,
+    // then list the files in operator order, so the output is the same as one by one.
+    List<List<Path>> perOperator;
+    try {
+      perOperator = OperatorView.of(analysis).parallelStream()
+          .map(op -> {
+            try {
+              return writeOperator(dir, toolVersion, analysis, op);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          })
+          .toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
+    perOperator.forEach(written::addAll);
     Path index = dir.resolve("index.html");
     Files.writeString(index, HtmlReport.page("wakeup-analyze report",
         IndexPage.markdown(analysis, inputs), Map.of(), null, toolVersion), StandardCharsets.UTF_8);
     written.add(index);
+    return written;
+  }
+
+  /** One operator's folder: charts (PNG, SVG), report.md and report.html. */
+  private static List<Path> writeOperator(Path dir, String toolVersion, Analysis analysis,
+      OperatorView op) throws IOException {
+    List<Path> written = new ArrayList<>();
+    Path opDir = dir.resolve("operators").resolve(Names.slug(op.operator()));
+    Files.createDirectories(opDir);
+    List<Figure> figures = OperatorFigures.build(analysis, op.operator());
+    Map<String, String> inline = new LinkedHashMap<>();
+    List<Path> charts = new ArrayList<>();
+    ChartStyle style = ChartStyle.web();
+    for (Figure f : figures) {
+      JFreeChart chart = ChartRenderer.render(f, style);
+      int width = (int) style.width();
+      int height = (int) style.heightFor(f);
+      Path png = opDir.resolve(f.id() + ".png");
+      Files.write(png, ChartExport.png(chart, width, height));
+      ChartExport.Svg svg = ChartExport.svg(chart, width, height, SVGUnits.PX, f.id() + "-");
+      Path svgFile = opDir.resolve(f.id() + ".svg");
+      Files.writeString(svgFile, svg.document(), StandardCharsets.UTF_8);
+      inline.put(f.id() + ".png", svg.element());
+      charts.add(png);
+      charts.add(svgFile);
+    }
+    StringWriter markdown = new StringWriter();
+    MarkdownReport.write(op, analysis, figures, markdown);
+    Path md = opDir.resolve("report.md");
+    Files.writeString(md, markdown.toString(), StandardCharsets.UTF_8);
+    written.add(md);
+    Path html = opDir.resolve("report.html");
+    Files.writeString(html, HtmlReport.page(op.operator() + ": why it wakes up",
+        markdown.toString(), inline, "../../index.html", toolVersion), StandardCharsets.UTF_8);
+    written.add(html);
+    written.addAll(charts);
     return written;
   }
 }
