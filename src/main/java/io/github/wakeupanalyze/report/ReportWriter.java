@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,16 @@ import org.jfree.svg.SVGUnits;
  * <p>Every file is deterministic: the same analysis gives the same bytes.
  */
 public final class ReportWriter {
+  /**
+   * A chart whose SVG is larger than this (dense scatter plots of big traces) is embedded in the
+   * HTML as its PNG, base64, so the page stays small and self-contained; the SVG file is still
+   * written beside it.
+   */
+  static final int MAX_INLINE_SVG_CHARS = 512 * 1024;
+
+  /** Below this maximum heap, operator reports are written one after the other. */
+  static final long PARALLEL_MIN_HEAP = 384L << 20;
+
   private ReportWriter() {}
 
   /** Writes all files and returns their paths, in the order written. */
@@ -55,11 +66,14 @@ public final class ReportWriter {
       ReconcilesCsv.write(analysis, w);
     }
     written.add(csv);
-    // Operator reports are independent (own folder, own charts): render them on every core,
-    // then list the files in operator order, so the output is the same as one by one.
+    // Operator reports are independent (own folder, own charts): render them on every core when
+    // the heap allows, then list the files in operator order, so the output is the same.
     List<List<Path>> perOperator;
     try {
-      perOperator = OperatorView.of(analysis).parallelStream()
+      List<OperatorView> ops = OperatorView.of(analysis);
+      // two reports in flight need about twice the memory of one: in a small heap, one at a time
+      boolean parallel = Runtime.getRuntime().maxMemory() >= PARALLEL_MIN_HEAP;
+      perOperator = (parallel ? ops.parallelStream() : ops.stream())
           .map(op -> {
             try {
               return writeOperator(dir, toolVersion, analysis, op);
@@ -94,11 +108,14 @@ public final class ReportWriter {
       int width = (int) style.width();
       int height = (int) style.heightFor(f);
       Path png = opDir.resolve(f.id() + ".png");
-      Files.write(png, ChartExport.png(chart, width, height));
+      byte[] pngBytes = ChartExport.png(chart, width, height);
+      Files.write(png, pngBytes);
       ChartExport.Svg svg = ChartExport.svg(chart, width, height, SVGUnits.PX, f.id() + "-");
       Path svgFile = opDir.resolve(f.id() + ".svg");
       Files.writeString(svgFile, svg.document(), StandardCharsets.UTF_8);
-      inline.put(f.id() + ".png", svg.element());
+      inline.put(f.id() + ".png", svg.element().length() <= MAX_INLINE_SVG_CHARS ? svg.element()
+          : "<img width=\"" + width + "\" height=\"" + height + "\" alt=\"\" src=\"data:image/png;base64,"
+              + Base64.getEncoder().encodeToString(pngBytes) + "\">");
       charts.add(png);
       charts.add(svgFile);
     }

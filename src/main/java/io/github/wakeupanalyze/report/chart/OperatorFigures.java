@@ -29,7 +29,7 @@ public final class OperatorFigures {
   static final int MAX_ROWS = 30;
   static final int TIMELINE_BINS = 300;
   static final int MAX_RATE_BINS = 360;
-  static final int MAX_PHASE_POINTS = 4000;
+  static final int MAX_PHASE_POINTS = 2000;
   static final int MAX_PHASE_FIGURES = 4;
   static final int HISTOGRAM_BINS_PER_DECADE = 20;
   static final int PERIODOGRAM_POINTS = 600;
