@@ -1,16 +1,18 @@
 package io.github.wakeupanalyze.bench;
 
 import io.github.wakeupanalyze.extract.ExtractRules;
-import io.github.wakeupanalyze.extract.ReconcileExtractor;
+import io.github.wakeupanalyze.analyze.AnalysisParameters;
 import io.github.wakeupanalyze.ingest.InputReport;
-import io.github.wakeupanalyze.ingest.TraceInputs;
+import io.github.wakeupanalyze.ingest.ReadOptions;
+import io.github.wakeupanalyze.pipeline.Pipeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Ingest throughput: reads each file (sniff, decompress, parse, extract reconciles) several times
+ * Ingest throughput: reads each file as the tool does (sniff, decompress, parse on one thread,
+ * extract reconciles on another: {@code Pipeline.extract}) several times
  * and prints the best run as MB/s and spans/s. The first run warms the JIT and is not counted.
  *
  * <pre>java -cp target/bench/benchmarks.jar io.github.wakeupanalyze.bench.IngestThroughput [-n 3] FILE...</pre>
@@ -33,10 +35,10 @@ public final class IngestThroughput {
       double best = Double.MAX_VALUE;
       InputReport last = null;
       for (int r = 0; r <= runs; r++) {
-        ReconcileExtractor x = new ReconcileExtractor(ExtractRules.defaults());
         long t0 = System.nanoTime();
-        last = TraceInputs.readAll(List.of(file.toString()), io.github.wakeupanalyze.ingest.ReadOptions.AUTO, System.in, x).get(0);
-        x.finish();
+        last = Pipeline.extract(new Pipeline.Request(List.of(file.toString()), ReadOptions.AUTO,
+            ExtractRules.defaults(), AnalysisParameters.defaults(), new long[0], System.in))
+            .inputs().get(0);
         double s = (System.nanoTime() - t0) / 1e9;
         if (last.failed()) {
           throw new IllegalStateException(last.error());

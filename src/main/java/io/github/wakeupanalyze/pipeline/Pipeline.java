@@ -56,17 +56,30 @@ public final class Pipeline {
     }
   }
 
-  public static Result run(Request request) {
+  /** What reading and extraction gave, before any analysis. */
+  public record Extracted(List<InputReport> inputs, ExtractResult extraction) {
+    public Extracted {
+      inputs = List.copyOf(inputs);
+    }
+  }
+
+  /** Reads every input once and extracts the reconciles: parsing here, extraction on another core. */
+  public static Extracted extract(Request request) {
     ReconcileExtractor extractor = new ReconcileExtractor(request.rules());
     List<InputReport> reports;
-    try (HandOffSink sink = new HandOffSink(extractor)) { // parse here, extract on another core
+    try (HandOffSink sink = new HandOffSink(extractor)) {
       reports = TraceInputs.readAll(request.inputs(), request.read(), request.stdin(), sink,
           request.progress());
     }
-    ExtractResult extraction = extractor.finish();
+    return new Extracted(reports, extractor.finish());
+  }
+
+  public static Result run(Request request) {
+    Extracted x = extract(request);
+    ExtractResult extraction = x.extraction();
     Analysis analysis = new Analyzer(request.parameters()).analyze(extraction.reconciles(),
         request.events(), extraction.evidence(), extraction.windowStartNanos(),
         extraction.windowEndNanos());
-    return new Result(reports, extraction, analysis);
+    return new Result(x.inputs(), extraction, analysis);
   }
 }
