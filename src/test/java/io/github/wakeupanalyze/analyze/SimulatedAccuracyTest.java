@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import io.github.wakeupanalyze.testing.Accuracy;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -157,27 +158,11 @@ class SimulatedAccuracyTest {
       }
     }
     double[] e = errs.stream().mapToDouble(Double::doubleValue).toArray();
-    double macro = macroF1(conf);
+    double macro = Accuracy.macroF1(conf);
     return new Row(name, evidence, conf[0][0] + conf[0][1] + conf[1][0] + conf[1][1], macro,
         causeN == 0 ? Double.NaN : (double) causeOk / causeN, causeN,
         e.length == 0 ? Double.NaN : Analyzer.median(e), falseTimers, a.streams().size(),
         timers.toString().trim(), String.format("[[%d %d] [%d %d]]", conf[0][0], conf[0][1], conf[1][0], conf[1][1]));
-  }
-
-  static double macroF1(int[][] c) {
-    double sum = 0;
-    int classes = 0;
-    for (int k = 0; k < 2; k++) {
-      int tp = c[k][k];
-      int fp = c[1 - k][k];
-      int fn = c[k][1 - k];
-      if (tp + fp + fn == 0) {
-        continue;
-      }
-      sum += 2.0 * tp / (2.0 * tp + fp + fn);
-      classes++;
-    }
-    return classes == 0 ? Double.NaN : sum / classes;
   }
 
   @Test

@@ -68,7 +68,8 @@ public final class Accuracy {
     }
   }
 
-  static double macroF1(int[][] c) {
+  /** Mean F1 of the classes event (0) and timer (1) of a [truth][predicted] matrix. */
+  public static double macroF1(int[][] c) {
     double sum = 0;
     int classes = 0;
     for (int k = 0; k < 2; k++) {
