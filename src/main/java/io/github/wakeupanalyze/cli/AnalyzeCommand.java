@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
       "Analyzes trace exports (the default command).",
       "",
       "Finds the reconciles and the timers behind them, classifies every reconcile as event- or "
-          + "timer-driven, prints a table per operator and writes summary.json, reconciles.csv "
-          + "and operators/<name>/report.md under the output folder. Several inputs are merged "
-          + "into one analysis."
+          + "timer-driven, prints a table per operator and writes summary.json, reconciles.csv, "
+          + "index.html and, per operator, operators/<name>/report.md, report.html and charts "
+          + "(PNG, SVG) under the output folder. Several inputs are merged into one analysis."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
