@@ -164,7 +164,7 @@ public final class MarkdownReport {
   }
 
   /**
-   * "What unloading would save" (issue 7): the unload model at the default unload-after times, as
+   * "What unloading would save": the unload model at the default unload-after times, as
    * observed and without the timer-driven reconciles.
    */
   static void writeUnload(OperatorView op, Analysis analysis, Writer w) throws IOException {

@@ -7,7 +7,6 @@ import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.Trigger;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Map;
 
 /**
  * {@code reconciles.csv}: one row per reconcile, RFC 4180, a header row, rows sorted by operator,
@@ -39,15 +38,11 @@ public final class ReconcilesCsv {
       row.append(r.error()).append(',');
       field(row, r.reason() == null ? "" : r.reason()).append(',');
       row.append(r.calls().reads()).append(',').append(r.calls().writes()).append(',');
-      field(row, targets(r.calls().byMethod(), r.calls().writeTargets())).append(',');
+      field(row, String.join(" ", r.calls().writeTargets())).append(',');
       field(row, c.basis() == null ? "" : c.basis());
       row.append('\n');
       out.append(row);
     }
-  }
-
-  private static String targets(Map<String, Integer> byMethod, java.util.List<String> targets) {
-    return String.join(" ", targets);
   }
 
   /** Appends a CSV field, quoted when it holds a comma, quote, or line break. */

@@ -181,7 +181,7 @@ public final class SummaryJson {
     return m;
   }
 
-  // ---- unload section (issue 7): per operator, the last key of its object --------------------
+  // ---- unload section: per operator, the last key of its object ------------------------------
 
   /** Describes the model in one line, repeated in the JSON so a reader can judge the numbers. */
   static final String UNLOAD_MODEL = "unloaded once idle (no reconcile running) for unload_after_s,"

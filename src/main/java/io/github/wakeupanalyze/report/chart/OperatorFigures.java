@@ -381,7 +381,7 @@ public final class OperatorFigures {
         + (windowMin < width ? " (the trace is shorter than one bin)." : "."));
   }
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private static List<double[]>[] newLists(int n) {
     List<double[]>[] out = new List[n];
     for (int i = 0; i < n; i++) {
