@@ -10,7 +10,6 @@ import io.github.wakeupanalyze.model.SpanLink;
 import io.github.wakeupanalyze.model.StreamKey;
 import io.github.wakeupanalyze.model.TraceEvidence;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -196,7 +195,7 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
         }
       }
     }
-    // Streams are ranked once; reconciles then sort on an int and longs, not on three strings.
+    // Streams are ranked once, so reconciles never compare three strings.
     List<StreamKey> sortedKeys = new ArrayList<>(keys.keySet());
     sortedKeys.sort(null);
     Map<StreamKey, Integer> rank = new IdentityHashMap<>();
@@ -204,38 +203,26 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
       rank.put(keys.get(sortedKeys.get(i)), i);
     }
     Map<ApiCalls, ApiCalls> sharedCalls = new HashMap<>();
-    Reconcile[] built = new Reconcile[builders.size()];
-    int[] streamRank = new int[builders.size()];
-    Integer[] order = new Integer[builders.size()];
-    for (int i = 0; i < built.length; i++) {
-      Builder b = builders.get(i);
-      built[i] = b.build(sharedCalls);
-      streamRank[i] = rank.get(b.key);
-      order[i] = i;
+    // bucket by stream (a counting sort), then sort each stream by start: spans mostly arrive in
+    // time order, so each bucket is nearly sorted and TimSort runs in about linear time
+    List<List<Reconcile>> byStream = new ArrayList<>(sortedKeys.size());
+    for (int i = 0; i < sortedKeys.size(); i++) {
+      byStream.add(new ArrayList<>());
     }
+    for (Builder b : builders) {
+      byStream.get(rank.get(b.key)).add(b.build(sharedCalls));
+    }
+    int total = builders.size();
     builders.clear();
-    Arrays.sort(order, (x, y) -> {
-      int c = Integer.compare(streamRank[x], streamRank[y]);
-      if (c != 0) {
-        return c;
-      }
-      Reconcile a = built[x];
-      Reconcile b = built[y];
-      c = Long.compare(a.startNanos(), b.startNanos());
-      if (c == 0) {
-        c = Long.compare(a.endNanos(), b.endNanos());
-      }
-      if (c == 0) {
-        c = Long.compare(a.traceIdHigh(), b.traceIdHigh());
-      }
-      if (c == 0) {
-        c = Long.compare(a.traceIdLow(), b.traceIdLow());
-      }
-      return c != 0 ? c : Long.compare(a.spanId(), b.spanId());
-    });
-    List<Reconcile> out = new ArrayList<>(built.length);
-    for (Integer i : order) {
-      out.add(built[i]);
+    Comparator<Reconcile> inStream = Comparator.comparingLong(Reconcile::startNanos)
+        .thenComparingLong(Reconcile::endNanos)
+        .thenComparingLong(Reconcile::traceIdHigh)
+        .thenComparingLong(Reconcile::traceIdLow)
+        .thenComparingLong(Reconcile::spanId);
+    List<Reconcile> out = new ArrayList<>(total);
+    for (List<Reconcile> stream : byStream) {
+      stream.sort(inStream);
+      out.addAll(stream);
     }
     writes.sort(Comparator.comparingLong(ObjectWrite::timeNanos)
         .thenComparingLong(ObjectWrite::spanId));
