@@ -60,18 +60,29 @@ public final class MarkdownReport {
       for (TimerFinding t : c.timers()) {
         if (!any) {
           w.write("| controller | source | delay (end→start) | period (start→start) | jitter "
-              + "| reconciles | objects | significance | queue | active |\n"
-              + "|---|---|---:|---:|---:|---:|---:|---:|---|---|\n");
+              + "| reconciles | objects | p-value | queue |\n"
+              + "|---|---|---:|---:|---:|---:|---:|---:|---|\n");
           any = true;
         }
         w.write("| " + Names.markdown(c.controller()) + " | " + t.source() + " | "
             + Format.duration(t.delaySeconds()) + " | " + Format.duration(t.periodSeconds())
             + " | " + Format.duration(t.jitterSeconds()) + " | " + t.reconciles() + " | "
-            + t.objects() + " | " + Format.pValue(t.pValue()) + " | " + queue(t.queue()) + " | "
-            + active(t, analysis) + " |\n");
+            + t.objects() + " | " + Format.pValue(t.pValue()) + " | " + queue(t.queue())
+            + " |\n");
       }
     }
-    w.write(any ? "\nSignificance: the probability that gaps of a timer-free stream (a locally flat "
+    boolean anyRanges = false;
+    for (ControllerResult c : op.controllers()) {
+      for (TimerFinding t : c.timers()) {
+        if (!t.activeRanges().isEmpty() && !coversWindow(t, analysis)) {
+          w.write((anyRanges ? "" : "\n") + "- " + Names.markdown(c.controller()) + ", "
+              + Format.duration(t.delaySeconds()) + " timer active " + active(t, analysis)
+              + " (time since the start of the trace)\n");
+          anyRanges = true;
+        }
+      }
+    }
+    w.write(any ? "\np-value: the probability that gaps of a timer-free stream (a locally flat "
         + "gap hazard, as Poisson arrivals give) pile up like this by chance, corrected for the "
         + "number of windows searched. Queue: *restarts* when the timer counts from the end of "
         + "every reconcile (controller-runtime priority queue, java-operator-sdk, kube-rs), "
@@ -213,6 +224,16 @@ public final class MarkdownReport {
       case "earliest" -> "keeps deadline";
       default -> "n/a";
     };
+  }
+
+  /** True when the timer's one active range spans (nearly) the whole observed window. */
+  private static boolean coversWindow(TimerFinding t, Analysis a) {
+    if (t.activeRanges().size() != 1) {
+      return false;
+    }
+    long slack = Math.max(1, (a.windowEndNanos() - a.windowStartNanos()) / 20);
+    var r = t.activeRanges().get(0);
+    return r.startNanos() - a.windowStartNanos() <= slack && a.windowEndNanos() - r.endNanos() <= slack;
   }
 
   /** When the timer was active, when that is not the whole window. */
