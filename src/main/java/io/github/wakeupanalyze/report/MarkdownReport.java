@@ -59,7 +59,7 @@ public final class MarkdownReport {
     for (ControllerResult c : op.controllers()) {
       for (TimerFinding t : c.timers()) {
         if (!any) {
-          w.write("| controller | source | delay (end→start) | period (start→start) | jitter "
+          w.write("| controller | source | delay | period | jitter "
               + "| reconciles | objects | p-value | queue |\n"
               + "|---|---|---:|---:|---:|---:|---:|---:|---|\n");
           any = true;
@@ -82,7 +82,8 @@ public final class MarkdownReport {
         }
       }
     }
-    w.write(any ? "\np-value: the probability that gaps of a timer-free stream (a locally flat "
+    w.write(any ? "\nDelay: from the end of a reconcile to the start of the next (the RequeueAfter "
+        + "itself); period: start to start, the delay plus the reconcile's duration. p-value: the probability that gaps of a timer-free stream (a locally flat "
         + "gap hazard, as Poisson arrivals give) pile up like this by chance, corrected for the "
         + "number of windows searched. Queue: *restarts* when the timer counts from the end of "
         + "every reconcile (controller-runtime priority queue, java-operator-sdk, kube-rs), "
@@ -226,29 +227,47 @@ public final class MarkdownReport {
     };
   }
 
-  /** True when the timer's one active range spans (nearly) the whole observed window. */
+  /** The timer's active ranges, overlapping ones (from several objects) merged, by start. */
+  private static List<long[]> merged(TimerFinding t) {
+    List<long[]> rs = new ArrayList<>();
+    for (var r : t.activeRanges()) {
+      rs.add(new long[] {r.startNanos(), r.endNanos()});
+    }
+    rs.sort((x, y) -> Long.compare(x[0], y[0]));
+    List<long[]> out = new ArrayList<>();
+    for (long[] r : rs) {
+      if (!out.isEmpty() && r[0] <= out.get(out.size() - 1)[1]) {
+        long[] last = out.get(out.size() - 1);
+        last[1] = Math.max(last[1], r[1]);
+      } else {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /** True when the timer's active ranges, merged, span (nearly) the whole observed window. */
   private static boolean coversWindow(TimerFinding t, Analysis a) {
-    if (t.activeRanges().size() != 1) {
+    List<long[]> rs = merged(t);
+    if (rs.size() != 1) {
       return false;
     }
     long slack = Math.max(1, (a.windowEndNanos() - a.windowStartNanos()) / 20);
-    var r = t.activeRanges().get(0);
-    return r.startNanos() - a.windowStartNanos() <= slack && a.windowEndNanos() - r.endNanos() <= slack;
+    long[] r = rs.get(0);
+    return r[0] - a.windowStartNanos() <= slack && a.windowEndNanos() - r[1] <= slack;
   }
 
-  /** When the timer was active, when that is not the whole window. */
+  /** When the timer was active (merged ranges, time since the start of the trace). */
   private static String active(TimerFinding t, Analysis a) {
-    if (t.activeRanges().isEmpty()) {
-      return "whole trace";
-    }
+    List<long[]> rs = merged(t);
     List<String> out = new ArrayList<>();
-    for (var r : t.activeRanges()) {
-      if (out.size() == 3) {
-        out.add("… (" + t.activeRanges().size() + " ranges)");
+    for (long[] r : rs) {
+      if (out.size() == 4) {
+        out.add("… (" + rs.size() + " ranges)");
         break;
       }
-      out.add(Format.duration(Math.max(0, r.startNanos() - a.windowStartNanos()) / 1e9) + "–"
-          + Format.duration(Math.max(0, r.endNanos() - a.windowStartNanos()) / 1e9));
+      out.add(Format.duration(Math.max(0, r[0] - a.windowStartNanos()) / 1e9) + "–"
+          + Format.duration(Math.max(0, r[1] - a.windowStartNanos()) / 1e9));
     }
     return String.join(", ", out);
   }
@@ -282,7 +301,9 @@ public final class MarkdownReport {
         }
       }
     }
-    return name + " wakes every " + Format.duration(main.delaySeconds()) + " after each reconcile on "
+    return name + " wakes every " + Format.duration(main.delaySeconds())
+        + (main.queue().equals("earliest") ? " after each timer-driven reconcile on "
+            : " after each reconcile on ")
         + plural(main.objects(), "object") + "; " + Format.percent(Format.share(c.timerDriven(),
         c.reconciles())) + " of its " + c.reconciles() + " reconciles are timer-driven; "
         + Format.percent(Format.share(timerWroteNothing, timer)) + " of those wrote nothing.";
