@@ -290,7 +290,7 @@ public final class Analyzer {
       }
     }
     List<ResyncBursts.Burst> bursts = ResyncBursts.find(st, obj, first, streams.size(),
-        median(d), maxS - minS, total, params.resyncMinObjects(), params.significance());
+        Robust.median(d), maxS - minS, total, params.resyncMinObjects(), params.significance());
     for (int i = 0; i < st.length; i++) {
       st[i] += minS;
     }
@@ -307,8 +307,8 @@ public final class Analyzer {
     for (int i = 1; i < bursts.size(); i++) {
       intervals[i - 1] = bursts.get(i).startSeconds() - bursts.get(i - 1).startSeconds();
     }
-    double period = intervals.length == 0 ? Double.NaN : median(intervals);
-    double jitter = intervals.length < 2 ? Double.NaN : 1.4826 * mad(intervals, period);
+    double period = intervals.length == 0 ? Double.NaN : Robust.median(intervals);
+    double jitter = intervals.length < 2 ? Double.NaN : 1.4826 * Robust.mad(intervals, period);
     double conf = bursts.size() >= 3 ? 0.95 : bursts.size() == 2 ? 0.85 : 0.7;
     if (bursts.size() < 3) {
       notes.add(bursts.size() + " synchronized burst(s) across objects: probable informer resync"
@@ -403,23 +403,6 @@ public final class Analyzer {
         g.get(0).source(), ranges.subList(0, Math.min(TimerFinding.MAX_RANGES, ranges.size())));
   }
 
-  static double median(double[] v) {
-    if (v.length == 0) {
-      return Double.NaN;
-    }
-    double[] s = v.clone();
-    Arrays.sort(s);
-    int m = s.length;
-    return m % 2 == 1 ? s[m / 2] : 0.5 * (s[m / 2 - 1] + s[m / 2]);
-  }
-
-  static double mad(double[] v, double center) {
-    double[] d = new double[v.length];
-    for (int i = 0; i < v.length; i++) {
-      d[i] = Math.abs(v[i] - center);
-    }
-    return median(d);
-  }
 
   // ---------------------------------------------------------------- evidence index
 
@@ -878,10 +861,10 @@ public final class Analyzer {
         } else if (!t.earliest && k >= 5) {
           double[] ssk = Arrays.copyOf(ss, k);
           double[] ggk = Arrays.copyOf(gg, k);
-          double sigSs = 1.4826 * mad(ssk, median(ssk));
-          double sigG = 1.4826 * mad(ggk, median(ggk));
+          double sigSs = 1.4826 * Robust.mad(ssk, Robust.median(ssk));
+          double sigG = 1.4826 * Robust.mad(ggk, Robust.median(ggk));
           if (sigSs < 0.7 * sigG && sigG > 4 * RESOLUTION
-              && stationary(median(ssk), p.significance())) {
+              && stationary(Robust.median(ssk), p.significance())) {
             t.source = "external-periodic";
           }
         }
@@ -1141,7 +1124,7 @@ public final class Analyzer {
         }
         double[] per = periods.stream().mapToDouble(Double::doubleValue).toArray();
         Spike sp = t.spike;
-        findings.add(new TimerFinding(sp.delay(), per.length == 0 ? Double.NaN : median(per),
+        findings.add(new TimerFinding(sp.delay(), per.length == 0 ? Double.NaN : Robust.median(per),
             sp.sigma(), count, 1, t.lo, t.hi, sp.pValue(), t.earliest ? "earliest" : "reset",
             sp.sharp() ? "sharp" : "wide", t.source,
             ranges.subList(0, Math.min(TimerFinding.MAX_RANGES, ranges.size()))));

@@ -86,7 +86,7 @@ class AccuracyTest {
     double[] e = errs.stream().mapToDouble(Double::doubleValue).toArray();
     double falseRate = d.timerFree() ? (double) falseTimerStreams / a.streams().size() : Double.NaN;
     return new Figures(d.name(), d.evidence(), cr.size(), macro, falseRate,
-        e.length == 0 ? Double.NaN : Analyzer.median(e), causeN == 0 ? Double.NaN : (double) causeOk / causeN,
+        e.length == 0 ? Double.NaN : Robust.median(e), causeN == 0 ? Double.NaN : (double) causeOk / causeN,
         causeN, timers.toString().trim());
   }
 

@@ -161,7 +161,7 @@ class SimulatedAccuracyTest {
     double macro = Accuracy.macroF1(conf);
     return new Row(name, evidence, conf[0][0] + conf[0][1] + conf[1][0] + conf[1][1], macro,
         causeN == 0 ? Double.NaN : (double) causeOk / causeN, causeN,
-        e.length == 0 ? Double.NaN : Analyzer.median(e), falseTimers, a.streams().size(),
+        e.length == 0 ? Double.NaN : Robust.median(e), falseTimers, a.streams().size(),
         timers.toString().trim(), String.format("[[%d %d] [%d %d]]", conf[0][0], conf[0][1], conf[1][0], conf[1][1]));
   }
 

@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.analyze.hazard;
 
+import io.github.wakeupanalyze.analyze.Robust;
 import io.github.wakeupanalyze.analyze.SortedSearch;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -157,8 +158,8 @@ public final class PairScan {
         continue;
       }
       double[] lags = matchedLags(starts, sortedEnds, lo, hi);
-      double delay = median(lags);
-      double sigma = 1.4826 * mad(lags, delay);
+      double delay = Robust.median(lags);
+      double sigma = 1.4826 * Robust.mad(lags, delay);
       if (sigma > 0.1 * (hi - lo) / 2) {
         continue; // lags spread over the window: clumped chance matches, not a fixed delay
       }
@@ -283,21 +284,4 @@ public final class PairScan {
     return k;
   }
 
-  static double median(double[] v) {
-    if (v.length == 0) {
-      return Double.NaN;
-    }
-    double[] s = v.clone();
-    Arrays.sort(s);
-    int m = s.length;
-    return m % 2 == 1 ? s[m / 2] : 0.5 * (s[m / 2 - 1] + s[m / 2]);
-  }
-
-  static double mad(double[] v, double center) {
-    double[] d = new double[v.length];
-    for (int i = 0; i < v.length; i++) {
-      d[i] = Math.abs(v[i] - center);
-    }
-    return median(d);
-  }
 }
