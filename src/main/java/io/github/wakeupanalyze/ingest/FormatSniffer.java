@@ -38,7 +38,9 @@ import java.util.Optional;
  *   <li><b>Timestamp CSV</b>: UTF-8 text without NUL bytes whose first record line (blank and
  *       {@code #} lines skipped) starts with a time, or is a header naming the time column ({@code
  *       start}, {@code timestamp}, {@code time}, ...) followed by a line with a time there ({@link
- *       TimestampCsv}).
+ *       TimestampCsv}). A header with both {@code trace_id} and {@code span_id} is a table of
+ *       reconciles (the simulator's {@code labels.csv}, {@code reconciles.csv}), not a trace:
+ *       it matches no rule ({@code --format csv} reads it anyway).
  *   <li>Anything else is not a trace: read from a folder it is skipped with a warning, named on
  *       the command line it is an error.
  * </ol>

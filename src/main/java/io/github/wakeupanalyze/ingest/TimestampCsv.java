@@ -135,12 +135,32 @@ final class TimestampCsv {
         if (!layout.namedStart) {
           return false; // a header must name the time column to count as ours
         }
+        if (namesIdColumns(fields)) {
+          return false; // a per-reconcile table (this tool's labels.csv or reconciles.csv)
+        }
         continue;
       }
       List<Field> fields = split(line, layout.separator);
       return layout.start < fields.size() && Timestamps.isTimestamp(fields.get(layout.start).text);
     }
     return false;
+  }
+
+  /**
+   * True for a header with both {@code trace_id} and {@code span_id}: a table of reconciles that
+   * came from a trace, such as the simulator's {@code labels.csv} or {@code reconciles.csv}, not
+   * a trace. Sniffing passes it by (so a folder of samples is not read twice); {@code --format
+   * csv} still reads it.
+   */
+  private static boolean namesIdColumns(List<Field> header) {
+    boolean trace = false;
+    boolean span = false;
+    for (Field f : header) {
+      String name = f.text.toLowerCase(Locale.ROOT);
+      trace |= name.equals("trace_id");
+      span |= name.equals("span_id");
+    }
+    return trace && span;
   }
 
   /** Which columns hold what, decided on the first record line. */

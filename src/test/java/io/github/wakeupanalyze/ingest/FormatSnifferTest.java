@@ -121,4 +121,25 @@ class FormatSnifferTest {
         "{\"a\"".getBytes(StandardCharsets.US_ASCII)));
     assertTrue(FormatSniffer.describeBytes(new byte[0]).contains("empty"));
   }
+
+  @Test
+  void tableOfReconciles_withTraceAndSpanIds_isNotATrace() throws IOException {
+    String labels = "trace_id,span_id,start_unix_nano,operator,controller,object,truth,cause,"
+        + "timer_period_s\n0000000000000000000000000000000a,000000000000000b,1767225605248904388,"
+        + "op,c,ns/o,timer,requeue,5\n";
+    assertEquals(null, sniff(labels), "this tool's labels.csv is not sniffed as a trace");
+    assertEquals(TraceFormat.CSV, sniff("start_unix_nano,object\n1767225605248904388,a\n"));
+    Path folder = Files.createDirectories(dir.resolve("samples"));
+    Files.writeString(folder.resolve("x.labels.csv"), labels);
+    Files.writeString(folder.resolve("x.csv"), "1714564800\n1714564805\n");
+    Collected c = Collected.read(ReadOptions.AUTO, folder.toString());
+    assertEquals(2, c.reports.size());
+    InputReport csv = c.reports.get(0); // sorted by path: x.csv, then x.labels.csv
+    InputReport skipped = c.reports.get(1);
+    assertTrue(skipped.path().endsWith("x.labels.csv"), skipped.path());
+    assertEquals(null, skipped.error(), "the labels file is skipped, not an error");
+    assertEquals(0, skipped.spans());
+    assertTrue(skipped.warnings().get(0).contains("skipped"), skipped.toString());
+    assertEquals(2, csv.spans());
+  }
 }
