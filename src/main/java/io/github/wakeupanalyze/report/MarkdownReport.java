@@ -38,6 +38,14 @@ public final class MarkdownReport {
    */
   static void write(OperatorView op, Analysis analysis, List<Figure> figures, Writer w)
       throws IOException {
+    write(op, analysis, figures, UnloadAnalysis.of(op.operator(), op.reconciles(),
+        analysis.windowStartNanos(), analysis.windowEndNanos(),
+        UnloadAnalysis.DEFAULT_UNLOAD_AFTER_NANOS), w);
+  }
+
+  /** As above, with the operator's unload model already run. */
+  static void write(OperatorView op, Analysis analysis, List<Figure> figures,
+      List<OperatorUnload> unload, Writer w) throws IOException {
     List<ClassifiedReconcile> mine = op.reconciles();
     WakeupStats[] stats = WakeupStats.byTrigger(mine);
     String name = Names.markdown(op.operator());
@@ -163,7 +171,7 @@ public final class MarkdownReport {
           + (ts.isEmpty() ? "none" : String.join(", ", ts)) + " |\n");
     }
 
-    writeUnload(op, analysis, w);
+    writeUnload(unload, analysis, w);
 
     w.write("\n## Method and parameters\n\n");
     w.write("Gaps are measured from the end of one reconcile to the start of the next, per object; "
@@ -179,10 +187,8 @@ public final class MarkdownReport {
    * "What unloading would save": the unload model at the default unload-after times, as
    * observed and without the timer-driven reconciles.
    */
-  static void writeUnload(OperatorView op, Analysis analysis, Writer w) throws IOException {
-    List<OperatorUnload> rows = UnloadAnalysis.of(op.operator(), op.reconciles(),
-        analysis.windowStartNanos(), analysis.windowEndNanos(),
-        UnloadAnalysis.DEFAULT_UNLOAD_AFTER_NANOS);
+  static void writeUnload(List<OperatorUnload> rows, Analysis analysis, Writer w)
+      throws IOException {
     w.write("\n## What unloading would save\n\n");
     w.write("If a runtime unloaded this operator once it had been idle for T and reloaded it on its "
         + "next reconcile, over the observed window of "

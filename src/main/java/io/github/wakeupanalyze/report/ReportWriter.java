@@ -8,9 +8,11 @@ import io.github.wakeupanalyze.report.chart.ChartRenderer;
 import io.github.wakeupanalyze.report.chart.ChartStyle;
 import io.github.wakeupanalyze.report.chart.Figure;
 import io.github.wakeupanalyze.report.chart.OperatorFigures;
+import io.github.wakeupanalyze.unload.OperatorUnload;
+import io.github.wakeupanalyze.unload.UnloadAnalysis;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,9 +58,11 @@ public final class ReportWriter {
       ExtractResult extraction, Analysis analysis) throws IOException {
     List<Path> written = new ArrayList<>();
     Files.createDirectories(dir);
+    Map<String, List<OperatorUnload>> unload =
+        UnloadAnalysis.of(analysis, UnloadAnalysis.DEFAULT_UNLOAD_AFTER_NANOS); // once, for all
     Path summary = dir.resolve("summary.json");
     try (Writer w = Files.newBufferedWriter(summary, StandardCharsets.UTF_8)) {
-      SummaryJson.write(toolVersion, inputs, extraction, analysis, w);
+      SummaryJson.write(toolVersion, inputs, extraction, analysis, unload, w);
     }
     written.add(summary);
     Path csv = dir.resolve("reconciles.csv");
@@ -76,7 +80,8 @@ public final class ReportWriter {
       perOperator = (parallel ? ops.parallelStream() : ops.stream())
           .map(op -> {
             try {
-              return writeOperator(dir, toolVersion, analysis, op);
+              return writeOperator(dir, toolVersion, analysis, op,
+                  unload.getOrDefault(op.operator(), List.of()));
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }
@@ -95,7 +100,7 @@ public final class ReportWriter {
 
   /** One operator's folder: charts (PNG, SVG), report.md and report.html. */
   private static List<Path> writeOperator(Path dir, String toolVersion, Analysis analysis,
-      OperatorView op) throws IOException {
+      OperatorView op, List<OperatorUnload> unload) throws IOException {
     List<Path> written = new ArrayList<>();
     Path opDir = dir.resolve("operators").resolve(Names.slug(op.operator()));
     Files.createDirectories(opDir);
@@ -120,7 +125,7 @@ public final class ReportWriter {
       charts.add(svgFile);
     }
     StringWriter markdown = new StringWriter();
-    MarkdownReport.write(op, analysis, figures, markdown);
+    MarkdownReport.write(op, analysis, figures, unload, markdown);
     Path md = opDir.resolve("report.md");
     Files.writeString(md, markdown.toString(), StandardCharsets.UTF_8);
     written.add(md);

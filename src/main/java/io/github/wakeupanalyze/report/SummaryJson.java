@@ -34,6 +34,13 @@ public final class SummaryJson {
 
   public static void write(String toolVersion, List<InputReport> inputs, ExtractResult extraction,
       Analysis analysis, Writer out) throws IOException {
+    write(toolVersion, inputs, extraction, analysis,
+        UnloadAnalysis.of(analysis, UnloadAnalysis.DEFAULT_UNLOAD_AFTER_NANOS), out);
+  }
+
+  /** As above, with the unload model already run (per operator, at the default times). */
+  static void write(String toolVersion, List<InputReport> inputs, ExtractResult extraction,
+      Analysis analysis, Map<String, List<OperatorUnload>> unload, Writer out) throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
           .withObjectIndenter(new DefaultIndenter("  ", "\n"))
@@ -68,8 +75,6 @@ public final class SummaryJson {
       g.writeEndObject();
       g.writeArrayFieldStart("operators");
       Map<String, long[]> writesErrors = writesAndErrors(analysis);
-      Map<String, List<OperatorUnload>> unload =
-          UnloadAnalysis.of(analysis, UnloadAnalysis.DEFAULT_UNLOAD_AFTER_NANOS);
       for (OperatorView op : OperatorView.of(analysis)) {
         writeOperator(g, op, writesErrors, unload.getOrDefault(op.operator(), List.of()));
       }
