@@ -1,5 +1,7 @@
 package io.github.wakeupanalyze.analyze.hazard;
 
+import io.github.wakeupanalyze.analyze.SortedSearch;
+
 import java.util.Arrays;
 
 /**
@@ -30,17 +32,7 @@ public final class SortedGaps implements GapCounts {
 
   /** Index of the first gap ≥ v. */
   public int lowerBound(double v) {
-    int lo = 0;
-    int hi = x.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (x[mid] < v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
+    return SortedSearch.lowerBound(x, v);
   }
 
   @Override
@@ -107,16 +99,6 @@ public final class SortedGaps implements GapCounts {
 
   /** Index of the first gap &gt; v. */
   public int upperBound(double v) {
-    int lo = 0;
-    int hi = x.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (x[mid] <= v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
+    return SortedSearch.upperBound(x, v);
   }
 }
