@@ -11,9 +11,9 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Analysis cost against the number of reconciles: synthetic streams (100 objects, RequeueAfter
- * 5 s with 30 % Poisson events, 20–200 ms reconciles) of 10^4, 10^5 and 10^6 reconciles; prints
- * the best of three analysis times, so growth is visible (O(N log N) expected).
+ * Analysis cost against the number of reconciles: synthetic streams (100 objects, RequeueAfter 5 s
+ * with 30 % Poisson events, 20–200 ms reconciles) of 10^4, 10^5 and 10^6 reconciles; prints the
+ * best of three analysis times, so growth is visible (O(N log N) expected).
  *
  * <pre>java -cp target/bench/benchmarks.jar io.github.wakeupanalyze.bench.AnalysisScaling</pre>
  */
@@ -27,8 +27,8 @@ public final class AnalysisScaling {
       double best = Double.MAX_VALUE;
       for (int r = 0; r < 4; r++) {
         long t0 = System.nanoTime();
-        new Analyzer(AnalysisParameters.defaults()).analyze(rs, new long[0],
-            rs.get(0).startNanos(), rs.get(rs.size() - 1).endNanos());
+        new Analyzer(AnalysisParameters.defaults())
+            .analyze(rs, new long[0], rs.get(0).startNanos(), rs.get(rs.size() - 1).endNanos());
         double s = (System.nanoTime() - t0) / 1e9;
         if (r > 0) {
           best = Math.min(best, s);
@@ -45,14 +45,18 @@ public final class AnalysisScaling {
     int perObject = n / objects;
     long spanId = 1;
     for (int o = 0; o < objects; o++) {
-      StreamKey key = new StreamKey("bench-operator", "bench", "ns/obj-" + String.format(Locale.ROOT, "%05d", o));
+      StreamKey key =
+          new StreamKey(
+              "bench-operator", "bench", "ns/obj-" + String.format(Locale.ROOT, "%05d", o));
       long t = 1_767_225_600_000_000_000L + rnd.nextLong(5_000_000_000L);
       for (int i = 0; i < perObject; i++) {
         long d = 20_000_000L + rnd.nextLong(180_000_000L);
         out.add(new Reconcile(key, 0, spanId, spanId, t, t + d, false, null, ApiCalls.NONE, 0));
         spanId++;
-        long gap = rnd.nextDouble() < 0.3
-            ? (long) (-Math.log(1 - rnd.nextDouble()) * 3e9) : 5_000_000_000L;
+        long gap =
+            rnd.nextDouble() < 0.3
+                ? (long) (-Math.log(1 - rnd.nextDouble()) * 3e9)
+                : 5_000_000_000L;
         t += d + gap;
       }
     }

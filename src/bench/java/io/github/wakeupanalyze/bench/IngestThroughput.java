@@ -1,7 +1,7 @@
 package io.github.wakeupanalyze.bench;
 
-import io.github.wakeupanalyze.extract.ExtractRules;
 import io.github.wakeupanalyze.analyze.AnalysisParameters;
+import io.github.wakeupanalyze.extract.ExtractRules;
 import io.github.wakeupanalyze.ingest.InputReport;
 import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.pipeline.Pipeline;
@@ -12,10 +12,12 @@ import java.util.Locale;
 
 /**
  * Ingest throughput: reads each file as the tool does (sniff, decompress, parse on one thread,
- * extract reconciles on another: {@code Pipeline.extract}) several times
- * and prints the best run as MB/s and spans/s. The first run warms the JIT and is not counted.
+ * extract reconciles on another: {@code Pipeline.extract}) several times and prints the best run as
+ * MB/s and spans/s. The first run warms the JIT and is not counted.
  *
- * <pre>java -cp target/bench/benchmarks.jar io.github.wakeupanalyze.bench.IngestThroughput [-n 3] FILE...</pre>
+ * <pre>
+ * java -cp target/bench/benchmarks.jar io.github.wakeupanalyze.bench.IngestThroughput [-n 3] FILE...
+ * </pre>
  *
  * Output: one line per file, {@code file format MB spans best_s MB/s spans/s}.
  */
@@ -36,9 +38,17 @@ public final class IngestThroughput {
       InputReport last = null;
       for (int r = 0; r <= runs; r++) {
         long t0 = System.nanoTime();
-        last = Pipeline.extract(new Pipeline.Request(List.of(file.toString()), ReadOptions.AUTO,
-            ExtractRules.defaults(), AnalysisParameters.defaults(), new long[0], System.in))
-            .inputs().get(0);
+        last =
+            Pipeline.extract(
+                    new Pipeline.Request(
+                        List.of(file.toString()),
+                        ReadOptions.AUTO,
+                        ExtractRules.defaults(),
+                        AnalysisParameters.defaults(),
+                        new long[0],
+                        System.in))
+                .inputs()
+                .get(0);
         double s = (System.nanoTime() - t0) / 1e9;
         if (last.failed()) {
           throw new IllegalStateException(last.error());
@@ -47,9 +57,17 @@ public final class IngestThroughput {
           best = Math.min(best, s);
         }
       }
-      System.out.println(String.format(Locale.ROOT, "%s %s %.1f %d %.3f %.1f %.0f",
-          file.getFileName(), last.format().cliName(), mb, last.spans(), best, mb / best,
-          last.spans() / best));
+      System.out.println(
+          String.format(
+              Locale.ROOT,
+              "%s %s %.1f %d %.3f %.1f %.0f",
+              file.getFileName(),
+              last.format().cliName(),
+              mb,
+              last.spans(),
+              best,
+              mb / best,
+              last.spans() / best));
     }
   }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
  *
  * @param minGapSeconds gaps (end of previous reconcile to start) shorter than this are never timer
  *     candidates: 0.05 s, below any RequeueAfter in practice and above watch latency
- * @param tolerance padding added below a timer's measured support, relative to its delay, on top
- *     of 1 ms (timestamp resolution): 0.001
+ * @param tolerance padding added below a timer's measured support, relative to its delay, on top of
+ *     1 ms (timestamp resolution): 0.001
  * @param minTimerReconciles a spike must hold at least this many gaps: 5
  * @param minTimerShare a timer found only by pooling a controller's objects is reported on one
  *     object when it drives at least this share of that object's gaps, at least 2, and more than
@@ -45,10 +45,25 @@ public record AnalysisParameters(
   }
 
   /** The first six knobs; the others at their defaults. */
-  public AnalysisParameters(double minGapSeconds, double tolerance, int minTimerReconciles,
-      double minTimerShare, double eventWindowSeconds, double selfWriteWindowSeconds) {
-    this(minGapSeconds, tolerance, minTimerReconciles, minTimerShare, eventWindowSeconds,
-        selfWriteWindowSeconds, 0.01, 4, 0.10, 30, 5);
+  public AnalysisParameters(
+      double minGapSeconds,
+      double tolerance,
+      int minTimerReconciles,
+      double minTimerShare,
+      double eventWindowSeconds,
+      double selfWriteWindowSeconds) {
+    this(
+        minGapSeconds,
+        tolerance,
+        minTimerReconciles,
+        minTimerShare,
+        eventWindowSeconds,
+        selfWriteWindowSeconds,
+        0.01,
+        4,
+        0.10,
+        30,
+        5);
   }
 
   /** The parameters as ordered name → value pairs, for reports. */
@@ -73,8 +88,13 @@ public record AnalysisParameters(
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
-    asMap().forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append('=')
-        .append(v instanceof Double d ? String.format(Locale.ROOT, "%s", d) : v));
+    asMap()
+        .forEach(
+            (k, v) ->
+                sb.append(sb.length() == 0 ? "" : ", ")
+                    .append(k)
+                    .append('=')
+                    .append(v instanceof Double d ? String.format(Locale.ROOT, "%s", d) : v));
     return sb.toString();
   }
 }

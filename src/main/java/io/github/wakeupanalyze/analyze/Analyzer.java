@@ -32,11 +32,11 @@ import java.util.Set;
  *   <li><b>Evidence first</b> (ANALYSIS.md §4 step 0). Each reconcile is labelled from what the
  *       trace says, when it says something: kube-rs {@code object.reason}; a span link to a write;
  *       a write to the object (or to an object the stream itself writes) by another client within
- *       {@code eventWindowSeconds} before the start, or during the previous reconcile when the
- *       gap is that short (dirty requeue); an {@code --events} time likewise; an error status on
- *       the previous reconcile (controller-runtime {@code AddRateLimited}); the stream's own write
- *       in the previous reconcile followed within {@code selfWriteWindowSeconds} (watch latency);
- *       a geometric run of gaps (ratios in [1.6, 2.5], ≥ 4 in a row, starting below 50 ms as
+ *       {@code eventWindowSeconds} before the start, or during the previous reconcile when the gap
+ *       is that short (dirty requeue); an {@code --events} time likewise; an error status on the
+ *       previous reconcile (controller-runtime {@code AddRateLimited}); the stream's own write in
+ *       the previous reconcile followed within {@code selfWriteWindowSeconds} (watch latency); a
+ *       geometric run of gaps (ratios in [1.6, 2.5], ≥ 4 in a row, starting below 50 ms as
  *       client-go's 5 ms·2^k does) when the trace records no error status at all.
  *   <li><b>Timers by timing</b>: the gap-hazard spike scan ({@link HazardScan}) on each stream's
  *       end→start gaps, and on the gaps of all streams pooled (timers shared by many objects with
@@ -46,20 +46,21 @@ import java.util.Set;
  *       their fundamental. Queue semantics per timer: "earliest" when reconciles with <em>some</em>
  *       earlier end at the delay outnumber those whose <em>previous</em> end matches by more than
  *       chance (E + 3√E + 3), else "reset".
- *   <li><b>Attribution</b>: a spike most of whose reconciles evidence labels as events is a periodic
- *       external source (e.g. a writer whose writes are visible), not a timer. Without evidence, a
- *       spike whose start→start spread is clearly tighter than its end→start spread is an external
- *       lattice (an internal RequeueAfter counts from the end; ANALYSIS.md §4 step 4), provided
- *       the starts are phase-coherent at that period over the whole stream (binned-FFT Rayleigh
- *       periodogram, {@link Stream#stationary}): events reset a timer's phase, not a lattice's.
+ *   <li><b>Attribution</b>: a spike most of whose reconciles evidence labels as events is a
+ *       periodic external source (e.g. a writer whose writes are visible), not a timer. Without
+ *       evidence, a spike whose start→start spread is clearly tighter than its end→start spread is
+ *       an external lattice (an internal RequeueAfter counts from the end; ANALYSIS.md §4 step 4),
+ *       provided the starts are phase-coherent at that period over the whole stream (binned-FFT
+ *       Rayleigh periodogram, {@link Stream#stationary}): events reset a timer's phase, not a
+ *       lattice's.
  *   <li><b>Classification</b> (step 5): evidence labels stand; otherwise TIMER when the gap lies in
  *       a timer's support (reset) or some earlier end does (earliest), padded by {@code
  *       tolerance}·delay + 1 ms below and 2 ms above; a reconcile right after one during which an
  *       earliest timer fell due (gap ≤ 5 ms) is its dirty requeue; a gap above the support is the
- *       timer delayed in the queue when the controller's worker was busy with other objects
- *       without a break from the deadline until this start; everything else EVENT. The first
- *       reconcile of a stream has no history: UNKNOWN, confidence 0.5. Timer confidence is 1 −
- *       background/observed hazard in the support.
+ *       timer delayed in the queue when the controller's worker was busy with other objects without
+ *       a break from the deadline until this start; everything else EVENT. The first reconcile of a
+ *       stream has no history: UNKNOWN, confidence 0.5. Timer confidence is 1 − background/observed
+ *       hazard in the support.
  *   <li><b>Resync</b> ({@link ResyncBursts}): reconciles still unexplained that form a synchronized
  *       burst across the controller's objects are resync.
  *   <li><b>Segmentation</b> (step 6): a timer is active from the end that armed a timer reconcile
@@ -84,8 +85,14 @@ public final class Analyzer {
 
   public Analyzer(AnalysisParameters params) {
     this.params = params;
-    this.scan = new HazardScan.Config(params.minGapSeconds(), params.significance(),
-        params.minTimerReconciles(), params.maxTimers(), params.sharpLimit(), RESOLUTION);
+    this.scan =
+        new HazardScan.Config(
+            params.minGapSeconds(),
+            params.significance(),
+            params.minTimerReconciles(),
+            params.maxTimers(),
+            params.sharpLimit(),
+            RESOLUTION);
   }
 
   /**
@@ -97,8 +104,12 @@ public final class Analyzer {
    * @param windowEndNanos end of the observed window
    */
   public Analysis analyze(
-      List<Reconcile> reconciles, long[] externalEvents, long windowStartNanos, long windowEndNanos) {
-    return analyze(reconciles, externalEvents, TraceEvidence.NONE, windowStartNanos, windowEndNanos);
+      List<Reconcile> reconciles,
+      long[] externalEvents,
+      long windowStartNanos,
+      long windowEndNanos) {
+    return analyze(
+        reconciles, externalEvents, TraceEvidence.NONE, windowStartNanos, windowEndNanos);
   }
 
   /**
@@ -107,8 +118,12 @@ public final class Analyzer {
    * @param evidence writes by other clients and reconcile span links ({@code
    *     ExtractResult.evidence()})
    */
-  public Analysis analyze(List<Reconcile> reconciles, long[] externalEvents,
-      TraceEvidence evidence, long windowStartNanos, long windowEndNanos) {
+  public Analysis analyze(
+      List<Reconcile> reconciles,
+      long[] externalEvents,
+      TraceEvidence evidence,
+      long windowStartNanos,
+      long windowEndNanos) {
     Evidence ev = new Evidence(evidence, externalEvents == null ? new long[0] : externalEvents);
     List<ClassifiedReconcile> classified = new ArrayList<>(reconciles.size());
     List<StreamResult> streams = new ArrayList<>();
@@ -130,8 +145,11 @@ public final class Analyzer {
       controllers.add(analyzeController(group, ev, classified, streams));
       i = j;
     }
-    controllers.sort((a, b) -> a.operator().equals(b.operator())
-        ? a.controller().compareTo(b.controller()) : a.operator().compareTo(b.operator()));
+    controllers.sort(
+        (a, b) ->
+            a.operator().equals(b.operator())
+                ? a.controller().compareTo(b.controller())
+                : a.operator().compareTo(b.operator()));
     return new Analysis(params, classified, streams, controllers, windowStartNanos, windowEndNanos);
   }
 
@@ -141,8 +159,11 @@ public final class Analyzer {
 
   // ---------------------------------------------------------------- controller
 
-  private ControllerResult analyzeController(List<List<Reconcile>> group, Evidence ev,
-      List<ClassifiedReconcile> outReconciles, List<StreamResult> outStreams) {
+  private ControllerResult analyzeController(
+      List<List<Reconcile>> group,
+      Evidence ev,
+      List<ClassifiedReconcile> outReconciles,
+      List<StreamResult> outStreams) {
     long t0 = Long.MAX_VALUE;
     for (List<Reconcile> rs : group) {
       t0 = Math.min(t0, rs.get(0).startNanos());
@@ -212,16 +233,30 @@ public final class Analyzer {
     if (resync != null) {
       merged.add(resync);
     }
-    merged.sort((a, b) -> Double.compare(
-        Double.isNaN(a.delaySeconds()) ? Double.MAX_VALUE : a.delaySeconds(),
-        Double.isNaN(b.delaySeconds()) ? Double.MAX_VALUE : b.delaySeconds()));
+    merged.sort(
+        (a, b) ->
+            Double.compare(
+                Double.isNaN(a.delaySeconds()) ? Double.MAX_VALUE : a.delaySeconds(),
+                Double.isNaN(b.delaySeconds()) ? Double.MAX_VALUE : b.delaySeconds()));
     if (insufficient > 0) {
-      notes.add(insufficient + " of " + streams.size()
-          + " objects have too few reconciles to tell whether a timer drives them (insufficient data)");
+      notes.add(
+          insufficient
+              + " of "
+              + streams.size()
+              + " objects have too few reconciles to tell whether a timer drives them (insufficient data)");
     }
     StreamKey k = group.get(0).get(0).key();
-    return new ControllerResult(k.operator(), k.controller(), streams.size(), reconciles,
-        reconciles - timerDriven, timerDriven, causes, merged, insufficient, notes);
+    return new ControllerResult(
+        k.operator(),
+        k.controller(),
+        streams.size(),
+        reconciles,
+        reconciles - timerDriven,
+        timerDriven,
+        causes,
+        merged,
+        insufficient,
+        notes);
   }
 
   /** Queue semantics of a timer over some streams (class comment, item 2). */
@@ -289,8 +324,17 @@ public final class Analyzer {
         }
       }
     }
-    List<ResyncBursts.Burst> bursts = ResyncBursts.find(st, obj, first, streams.size(),
-        Robust.median(d), maxS - minS, total, params.resyncMinObjects(), params.significance());
+    List<ResyncBursts.Burst> bursts =
+        ResyncBursts.find(
+            st,
+            obj,
+            first,
+            streams.size(),
+            Robust.median(d),
+            maxS - minS,
+            total,
+            params.resyncMinObjects(),
+            params.significance());
     for (int i = 0; i < st.length; i++) {
       st[i] += minS;
     }
@@ -300,7 +344,8 @@ public final class Analyzer {
     bursts = new ArrayList<>(bursts);
     for (int i = 0; i < bursts.size(); i++) {
       ResyncBursts.Burst b = bursts.get(i);
-      bursts.set(i, new ResyncBursts.Burst(b.members(), b.objects(), b.pValue(), b.startSeconds() + minS));
+      bursts.set(
+          i, new ResyncBursts.Burst(b.members(), b.objects(), b.pValue(), b.startSeconds() + minS));
     }
     bursts.sort((a, b) -> Double.compare(a.startSeconds(), b.startSeconds()));
     double[] intervals = new double[bursts.size() - 1];
@@ -311,9 +356,12 @@ public final class Analyzer {
     double jitter = intervals.length < 2 ? Double.NaN : 1.4826 * Robust.mad(intervals, period);
     double conf = bursts.size() >= 3 ? 0.95 : bursts.size() == 2 ? 0.85 : 0.7;
     if (bursts.size() < 3) {
-      notes.add(bursts.size() + " synchronized burst(s) across objects: probable informer resync"
-          + (bursts.size() == 1 ? " (one burst gives no period; SyncPeriod defaults to 10 h ±10 %)"
-              : ""));
+      notes.add(
+          bursts.size()
+              + " synchronized burst(s) across objects: probable informer resync"
+              + (bursts.size() == 1
+                  ? " (one burst gives no period; SyncPeriod defaults to 10 h ±10 %)"
+                  : ""));
     }
     int members = 0;
     int objects = 0;
@@ -332,25 +380,38 @@ public final class Analyzer {
       }
       objects = Math.max(objects, b.objects());
       p = Math.max(p, b.pValue());
-      ranges.add(new TimeRange(t0 + Math.round(b.startSeconds() * 1e9),
-          t0 + Math.round(lastStart * 1e9)));
+      ranges.add(
+          new TimeRange(t0 + Math.round(b.startSeconds() * 1e9), t0 + Math.round(lastStart * 1e9)));
     }
-    return new TimerFinding(period, period, jitter, members, objects, Double.NaN, Double.NaN, p,
-        "n/a", "sharp", "resync", ranges.subList(0, Math.min(TimerFinding.MAX_RANGES, ranges.size())));
+    return new TimerFinding(
+        period,
+        period,
+        jitter,
+        members,
+        objects,
+        Double.NaN,
+        Double.NaN,
+        p,
+        "n/a",
+        "sharp",
+        "resync",
+        ranges.subList(0, Math.min(TimerFinding.MAX_RANGES, ranges.size())));
   }
 
   /** Streams' timers of the same source whose windows overlap are one controller timer. */
   static List<TimerFinding> mergeTimers(List<TimerFinding> timers) {
     List<TimerFinding> sorted = new ArrayList<>(timers);
-    sorted.sort((a, b) -> a.source().equals(b.source())
-        ? Double.compare(a.windowLowSeconds(), b.windowLowSeconds())
-        : a.source().compareTo(b.source()));
+    sorted.sort(
+        (a, b) ->
+            a.source().equals(b.source())
+                ? Double.compare(a.windowLowSeconds(), b.windowLowSeconds())
+                : a.source().compareTo(b.source()));
     List<TimerFinding> out = new ArrayList<>();
     List<TimerFinding> group = new ArrayList<>();
     double high = Double.NEGATIVE_INFINITY;
     for (TimerFinding t : sorted) {
-      if (!group.isEmpty() && (t.windowLowSeconds() > high
-          || !t.source().equals(group.get(0).source()))) {
+      if (!group.isEmpty()
+          && (t.windowLowSeconds() > high || !t.source().equals(group.get(0).source()))) {
         out.add(combine(group));
         group.clear();
         high = Double.NEGATIVE_INFINITY;
@@ -398,11 +459,20 @@ public final class Analyzer {
       }
     }
     ranges.sort((a, b) -> Long.compare(a.startNanos(), b.startNanos()));
-    return new TimerFinding(delay / w, period / w, jitter / w, reconciles, objects, lo, hi, p,
-        earliest * 2 > g.size() ? "earliest" : "reset", sharp * 2 >= g.size() ? "sharp" : "wide",
-        g.get(0).source(), ranges.subList(0, Math.min(TimerFinding.MAX_RANGES, ranges.size())));
+    return new TimerFinding(
+        delay / w,
+        period / w,
+        jitter / w,
+        reconciles,
+        objects,
+        lo,
+        hi,
+        p,
+        earliest * 2 > g.size() ? "earliest" : "reset",
+        sharp * 2 >= g.size() ? "sharp" : "wide",
+        g.get(0).source(),
+        ranges.subList(0, Math.min(TimerFinding.MAX_RANGES, ranges.size())));
   }
-
 
   // ---------------------------------------------------------------- evidence index
 
@@ -472,7 +542,10 @@ public final class Analyzer {
       return new Busy(Arrays.copyOf(f, m + 1), Arrays.copyOf(t, m + 1));
     }
 
-    /** True when the worker was busy without a break from {@code since} until just before {@code start}. */
+    /**
+     * True when the worker was busy without a break from {@code since} until just before {@code
+     * start}.
+     */
     boolean busyUntil(double since, double start) {
       int i = SortedSearch.upperBound(from, start) - 1;
       return i >= 0 && from[i] <= since && start > from[i] + 1e-9 && to[i] + DISPATCH >= start;
@@ -562,8 +635,10 @@ public final class Analyzer {
         s[j] = (r.startNanos() - t0) / 1e9;
         e[j] = (r.endNanos() - t0) / 1e9;
         g[j] = j == 0 ? Double.NaN : Math.max(0, r.startNanos() - rs.get(j - 1).endNanos()) / 1e9;
-        dup[j] = j > 0 && r.startNanos() == rs.get(j - 1).startNanos()
-            && r.endNanos() == rs.get(j - 1).endNanos();
+        dup[j] =
+            j > 0
+                && r.startNanos() == rs.get(j - 1).startNanos()
+                && r.endNanos() == rs.get(j - 1).endNanos();
         errorsRecorded |= r.error();
       }
       sortedEnds = e.clone();
@@ -649,7 +724,8 @@ public final class Analyzer {
           for (String[] o : related) {
             match |= ObjectKeys.matches(o, w.namespace(), w.name());
           }
-          if (!match || w.service().equals(operator)
+          if (!match
+              || w.service().equals(operator)
               || (!op.isEmpty() && w.client().toLowerCase(Locale.ROOT).contains(op))
               || insideOwnWrite(w.timeNanos())) {
             continue;
@@ -706,11 +782,14 @@ public final class Analyzer {
         return null;
       }
       for (ReconcileLink l : links) {
-        if (l.reconcileTraceIdLow() != r.traceIdLow() || l.reconcileTraceIdHigh() != r.traceIdHigh()) {
+        if (l.reconcileTraceIdLow() != r.traceIdLow()
+            || l.reconcileTraceIdHigh() != r.traceIdHigh()) {
           continue;
         }
-        String tid = Long.toHexString(l.linked().traceIdHigh()) + ":"
-            + Long.toHexString(l.linked().traceIdLow());
+        String tid =
+            Long.toHexString(l.linked().traceIdHigh())
+                + ":"
+                + Long.toHexString(l.linked().traceIdLow());
         if (earlierTraces.contains(tid)) {
           return Classification.event(Cause.SELF_WRITE, 0.95, "span link");
         }
@@ -749,8 +828,8 @@ public final class Analyzer {
     private Spike pairSpike;
 
     /**
-     * The stream's own scans: the gap-hazard scan, and the pair scan when that finds nothing.
-     * Pure functions of this stream's times, so streams may run them in parallel.
+     * The stream's own scans: the gap-hazard scan, and the pair scan when that finds nothing. Pure
+     * functions of this stream's times, so streams may run them in parallel.
      */
     void scanOwn(HazardScan.Config cfg) {
       sortedGaps = new SortedGaps(scanGaps());
@@ -789,7 +868,9 @@ public final class Analyzer {
         boolean harmonic = false;
         for (Timer f : kept) {
           double m = Math.rint(t.spike.delay() / f.spike.delay());
-          if (m >= 2 && m <= 4 && t.spike.count() * 2 <= f.spike.count()
+          if (m >= 2
+              && m <= 4
+              && t.spike.count() * 2 <= f.spike.count()
               && Math.abs(t.spike.delay() - m * f.spike.delay())
                   <= 4 * m * f.spike.sigma() + 0.002) {
             harmonic = true;
@@ -863,7 +944,8 @@ public final class Analyzer {
           double[] ggk = Arrays.copyOf(gg, k);
           double sigSs = 1.4826 * Robust.mad(ssk, Robust.median(ssk));
           double sigG = 1.4826 * Robust.mad(ggk, Robust.median(ggk));
-          if (sigSs < 0.7 * sigG && sigG > 4 * RESOLUTION
+          if (sigSs < 0.7 * sigG
+              && sigG > 4 * RESOLUTION
               && stationary(Robust.median(ssk), p.significance())) {
             t.source = "external-periodic";
           }
@@ -942,8 +1024,10 @@ public final class Analyzer {
           double span = s[n - 1] - s[0];
           double rho = span > 0 ? (n - 1) / span : 0;
           double chance = (n - 1) * -Math.expm1(-rho * (t.hi - t.lo));
-          if (t.pooled && (t.attributed < 2 || t.attributed < p.minTimerShare() * gapCount
-              || t.attributed <= chance + 3 * Math.sqrt(chance) + 2)) {
+          if (t.pooled
+              && (t.attributed < 2
+                  || t.attributed < p.minTimerShare() * gapCount
+                  || t.attributed <= chance + 3 * Math.sqrt(chance) + 2)) {
             timers.remove(k);
             changed = true;
           }
@@ -984,8 +1068,8 @@ public final class Analyzer {
         if (t.inSupport(g[j]) || t.harmonicOf(g[j]) > 0 || (t.earliest && anchored(t, j))) {
           t.attributed++;
           timerOf[j] = k;
-          return new Classification(c.trigger(), c.cause(), c.confidence(), t.spike.delay(),
-              c.basis());
+          return new Classification(
+              c.trigger(), c.cause(), c.confidence(), t.spike.delay(), c.basis());
         }
       }
       return c;
@@ -1047,7 +1131,9 @@ public final class Analyzer {
       return b > a;
     }
 
-    /** The timer fell due while the previous reconcile ran: an end e_i with fire in [s, e] of j−1. */
+    /**
+     * The timer fell due while the previous reconcile ran: an end e_i with fire in [s, e] of j−1.
+     */
     private boolean dirtyFire(Timer t, int j) {
       int a = SortedSearch.lowerBound(sortedEnds, s[j - 1] - t.hi);
       int b = SortedSearch.upperBound(sortedEnds, e[j - 1] - t.lo);
@@ -1103,8 +1189,12 @@ public final class Analyzer {
           }
           count++;
           periods.add(s[j] - s[j - 1]);
-          if (first >= 0 && !otherTimer && gapSince <= Math.max(maxGap, t.harmonics.isEmpty() ? 0
-              : t.harmonics.get(t.harmonics.size() - 1)[1])) {
+          if (first >= 0
+              && !otherTimer
+              && gapSince
+                  <= Math.max(
+                      maxGap,
+                      t.harmonics.isEmpty() ? 0 : t.harmonics.get(t.harmonics.size() - 1)[1])) {
             last = j;
           } else {
             if (first >= 0) {
@@ -1124,18 +1214,35 @@ public final class Analyzer {
         }
         double[] per = periods.stream().mapToDouble(Double::doubleValue).toArray();
         Spike sp = t.spike;
-        findings.add(new TimerFinding(sp.delay(), per.length == 0 ? Double.NaN : Robust.median(per),
-            sp.sigma(), count, 1, t.lo, t.hi, sp.pValue(), t.earliest ? "earliest" : "reset",
-            sp.sharp() ? "sharp" : "wide", t.source,
-            ranges.subList(0, Math.min(TimerFinding.MAX_RANGES, ranges.size()))));
+        findings.add(
+            new TimerFinding(
+                sp.delay(),
+                per.length == 0 ? Double.NaN : Robust.median(per),
+                sp.sigma(),
+                count,
+                1,
+                t.lo,
+                t.hi,
+                sp.pValue(),
+                t.earliest ? "earliest" : "reset",
+                sp.sharp() ? "sharp" : "wide",
+                t.source,
+                ranges.subList(0, Math.min(TimerFinding.MAX_RANGES, ranges.size()))));
         if (!sp.sharp()) {
-          notes.add(String.format(Locale.ROOT, "the %.3f s timer is wide (±%.0f %%): it may be a"
-              + " quasi-periodic event source rather than a RequeueAfter", sp.delay(),
-              50 * (sp.high() - sp.low()) / sp.delay()));
+          notes.add(
+              String.format(
+                  Locale.ROOT,
+                  "the %.3f s timer is wide (±%.0f %%): it may be a"
+                      + " quasi-periodic event source rather than a RequeueAfter",
+                  sp.delay(),
+                  50 * (sp.high() - sp.low()) / sp.delay()));
         }
         if (t.pooled) {
-          notes.add(String.format(Locale.ROOT, "the %.3f s timer was found by pooling the"
-              + " controller's objects", sp.delay()));
+          notes.add(
+              String.format(
+                  Locale.ROOT,
+                  "the %.3f s timer was found by pooling the" + " controller's objects",
+                  sp.delay()));
         }
       }
       boolean insufficient = findings.isEmpty() && countScanGaps(p) < p.minGapsForVerdict();
@@ -1145,26 +1252,33 @@ public final class Analyzer {
       }
       String verdict = anyTimer ? "timer" : insufficient ? "insufficient-data" : "no-timer";
       if (insufficient) {
-        notes.add(String.format(Locale.ROOT, "insufficient data: %d gaps of at least %.3f s, %d"
-            + " needed to tell a timer-free object", countScanGaps(p), p.minGapSeconds(),
-            p.minGapsForVerdict()));
+        notes.add(
+            String.format(
+                Locale.ROOT,
+                "insufficient data: %d gaps of at least %.3f s, %d"
+                    + " needed to tell a timer-free object",
+                countScanGaps(p),
+                p.minGapSeconds(),
+                p.minGapsForVerdict()));
       } else if (!anyTimer && countScanGaps(p) < 3000) {
-        notes.add("no timer found; an earliest-deadline timer with jitter ≥ 5 % and ≥ 90 %"
-            + " event-driven reconciles would not be detectable at this sample size");
+        notes.add(
+            "no timer found; an earliest-deadline timer with jitter ≥ 5 % and ≥ 90 %"
+                + " event-driven reconciles would not be detectable at this sample size");
       }
-      return new StreamResult(rs.get(0).key(), n, timerDriven, findings, insufficient, verdict,
-          notes);
+      return new StreamResult(
+          rs.get(0).key(), n, timerDriven, findings, insufficient, verdict, notes);
     }
 
     private void addRange(List<TimeRange> ranges, int first, int last) {
       long from = rs.get(Math.max(0, first - 1)).endNanos();
-      ranges.add(new TimeRange(Math.min(from, rs.get(first).startNanos()),
-          rs.get(last).startNanos()));
+      ranges.add(
+          new TimeRange(Math.min(from, rs.get(first).startNanos()), rs.get(last).startNanos()));
     }
   }
 
   /** kube-rs {@code ReconcileReason} display strings, which say why the reconcile ran. */
-  static Classification fromReason(String reason, double gap, Reconcile prev, AnalysisParameters p) {
+  static Classification fromReason(
+      String reason, double gap, Reconcile prev, AnalysisParameters p) {
     if (reason == null || reason.isEmpty()) {
       return null;
     }
@@ -1175,10 +1289,9 @@ public final class Analyzer {
       return Classification.timer(Cause.ERROR_RETRY, 0.99, gap, "object.reason");
     }
     if (reason.equals("object updated") || reason.startsWith("related object updated")) {
-      boolean own = prev != null && prev.calls().writes() > 0
-          && gap <= p.selfWriteWindowSeconds();
-      return Classification.event(own ? Cause.SELF_WRITE : Cause.EXTERNAL_EVENT, 0.97,
-          "object.reason");
+      boolean own = prev != null && prev.calls().writes() > 0 && gap <= p.selfWriteWindowSeconds();
+      return Classification.event(
+          own ? Cause.SELF_WRITE : Cause.EXTERNAL_EVENT, 0.97, "object.reason");
     }
     if (reason.equals("bulk reconcile requested")) {
       return Classification.event(Cause.UNKNOWN, 0.9, "object.reason");

@@ -6,8 +6,7 @@ import io.github.wakeupanalyze.model.Trigger;
 /**
  * Why one reconcile ran.
  *
- * @param confidence in [0, 1]: how sure the analysis is of {@code trigger}; 0.5 means "cannot
- *     tell"
+ * @param confidence in [0, 1]: how sure the analysis is of {@code trigger}; 0.5 means "cannot tell"
  * @param timerSeconds the delay of the timer it was attributed to (the RequeueAfter, the backoff
  *     delay for an error retry, the resync interval); NaN for events
  * @param basis what decided, e.g. {@code object.reason}, {@code visible write}, {@code span link},

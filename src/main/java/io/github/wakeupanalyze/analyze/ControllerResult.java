@@ -31,10 +31,26 @@ public record ControllerResult(
   }
 
   /** The components before {@code notes} was added. */
-  public ControllerResult(String operator, String controller, int objects, int reconciles,
-      int eventDriven, int timerDriven, Map<Cause, Integer> causes, List<TimerFinding> timers,
+  public ControllerResult(
+      String operator,
+      String controller,
+      int objects,
+      int reconciles,
+      int eventDriven,
+      int timerDriven,
+      Map<Cause, Integer> causes,
+      List<TimerFinding> timers,
       int insufficientDataObjects) {
-    this(operator, controller, objects, reconciles, eventDriven, timerDriven, causes, timers,
-        insufficientDataObjects, List.of());
+    this(
+        operator,
+        controller,
+        objects,
+        reconciles,
+        eventDriven,
+        timerDriven,
+        causes,
+        timers,
+        insufficientDataObjects,
+        List.of());
   }
 }

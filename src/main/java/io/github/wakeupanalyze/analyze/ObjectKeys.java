@@ -7,9 +7,9 @@ import io.github.wakeupanalyze.model.StreamKey;
  * Matches the object of a stream with the objects that writes name.
  *
  * <p>Stream objects come as {@code namespace/name} (controller-runtime style attributes), as
- * kube-rs {@code object.ref} ({@code Kind.version.group/name.namespace}; namespaces contain no dots,
- * so the namespace is after the last dot), or as a bare name. A write matches when the names are
- * equal and the namespaces are equal or one is unknown.
+ * kube-rs {@code object.ref} ({@code Kind.version.group/name.namespace}; namespaces contain no
+ * dots, so the namespace is after the last dot), or as a bare name. A write matches when the names
+ * are equal and the namespaces are equal or one is unknown.
  */
 final class ObjectKeys {
   private ObjectKeys() {}
@@ -27,7 +27,8 @@ final class ObjectKeys {
     String tail = object.substring(slash + 1);
     if (head.indexOf('.') >= 0 || Character.isUpperCase(head.isEmpty() ? 'a' : head.charAt(0))) {
       int dot = tail.lastIndexOf('.');
-      return dot < 0 ? new String[] {"", tail}
+      return dot < 0
+          ? new String[] {"", tail}
           : new String[] {tail.substring(dot + 1), tail.substring(0, dot)};
     }
     return new String[] {head, tail};
@@ -40,7 +41,8 @@ final class ObjectKeys {
   }
 
   static boolean matches(String[] key, String namespace, String name) {
-    return key != null && key[1].equals(name)
+    return key != null
+        && key[1].equals(name)
         && (key[0].isEmpty() || namespace.isEmpty() || key[0].equals(namespace));
   }
 }

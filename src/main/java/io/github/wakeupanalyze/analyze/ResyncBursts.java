@@ -10,12 +10,12 @@ import java.util.List;
  * <p>Resync re-enqueues every object of the informer at once, every R (SyncPeriod, default 10 h,
  * times a factor in [0.9, 1.1) drawn once per process), so the controller reconciles many distinct
  * objects back to back. Candidate reconciles (those no evidence or per-object timer explains) are
- * pooled over the controller, sorted by start, and linked when consecutive starts are at most τ =
- * 3 × the median reconcile duration + 5 ms apart (one worker processing the burst back to back).
- * A linked run touching m ≥ max(minObjects, 30 % of the objects) distinct objects is a burst when
- * its chance probability under independent Poisson starts at the pooled rate ρ, p ≈ N·q^(m−1) with
- * q = 1 − e^(−ρτ) (Bonferroni over the N possible starting points), is at most α. A run made mostly
- * of the first reconcile of its objects is the start-up list, not a resync. Bursts repeating at a
+ * pooled over the controller, sorted by start, and linked when consecutive starts are at most τ = 3
+ * × the median reconcile duration + 5 ms apart (one worker processing the burst back to back). A
+ * linked run touching m ≥ max(minObjects, 30 % of the objects) distinct objects is a burst when its
+ * chance probability under independent Poisson starts at the pooled rate ρ, p ≈ N·q^(m−1) with q =
+ * 1 − e^(−ρτ) (Bonferroni over the N possible starting points), is at most α. A run made mostly of
+ * the first reconcile of its objects is the start-up list, not a resync. Bursts repeating at a
  * stable interval give the resync period; one or two bursts give only "probable resync".
  */
 final class ResyncBursts {
@@ -33,8 +33,16 @@ final class ResyncBursts {
    * @param span observed time span, seconds
    * @param totalReconciles all reconciles of the controller (for the pooled rate)
    */
-  static List<Burst> find(double[] starts, int[] object, boolean[] first, int objects,
-      double medianDuration, double span, int totalReconciles, int minObjects, double alpha) {
+  static List<Burst> find(
+      double[] starts,
+      int[] object,
+      boolean[] first,
+      int objects,
+      double medianDuration,
+      double span,
+      int totalReconciles,
+      int minObjects,
+      double alpha) {
     int n = starts.length;
     List<Burst> out = new ArrayList<>();
     int need = Math.max(minObjects, (int) Math.ceil(0.3 * objects));
@@ -68,8 +76,12 @@ final class ResyncBursts {
         double logP = Math.log(totalReconciles) + (distinct - 1) * Math.log(q);
         double p = Math.min(1, Math.exp(logP));
         if (distinct >= need && p <= alpha && firsts * 2 < distinct) {
-          out.add(new Burst(members.stream().mapToInt(Integer::intValue).toArray(), distinct, p,
-              starts[order[i]]));
+          out.add(
+              new Burst(
+                  members.stream().mapToInt(Integer::intValue).toArray(),
+                  distinct,
+                  p,
+                  starts[order[i]]));
         }
       }
       i = j;

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Robust location and scale: the median and the median absolute deviation. For a normal sample,
- * 1.4826·MAD estimates the standard deviation (Rousseeuw & Croux 1993); unlike it, one outlying
- * gap cannot move either estimate far.
+ * 1.4826·MAD estimates the standard deviation (Rousseeuw & Croux 1993); unlike it, one outlying gap
+ * cannot move either estimate far.
  */
 public final class Robust {
   private Robust() {}

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * The analysis of one (operator, controller, object) stream.
  *
- * @param insufficientData true when the data cannot decide whether the stream has a timer (too
- *     few gaps to test); its timer-free verdict then means "cannot tell", not "no timer"
+ * @param insufficientData true when the data cannot decide whether the stream has a timer (too few
+ *     gaps to test); its timer-free verdict then means "cannot tell", not "no timer"
  * @param verdict {@code timer}, {@code no-timer} or {@code insufficient-data}
  * @param notes honest limits and caveats in plain words, e.g. "earliest-deadline queue suspected
  *     …"; may be empty
@@ -26,9 +26,19 @@ public record StreamResult(
   }
 
   /** The components before {@code verdict} and {@code notes} were added. */
-  public StreamResult(StreamKey key, int reconciles, int timerDriven, List<TimerFinding> timers,
+  public StreamResult(
+      StreamKey key,
+      int reconciles,
+      int timerDriven,
+      List<TimerFinding> timers,
       boolean insufficientData) {
-    this(key, reconciles, timerDriven, timers, insufficientData,
-        !timers.isEmpty() ? "timer" : insufficientData ? "insufficient-data" : "no-timer", List.of());
+    this(
+        key,
+        reconciles,
+        timerDriven,
+        timers,
+        insufficientData,
+        !timers.isEmpty() ? "timer" : insufficientData ? "insufficient-data" : "no-timer",
+        List.of());
   }
 }

@@ -21,15 +21,15 @@ import java.util.List;
  *     tested; null hypothesis: locally flat end→start gap hazard (Poisson arrivals). For resync:
  *     chance probability of the burst under independent Poisson starts
  * @param queue {@code reset} (the timer restarts after every reconcile: controller-runtime priority
- *     queue, java-operator-sdk), {@code earliest} (earliest deadline kept: client-go delaying queue,
- *     kube-rs scheduler), or {@code n/a}
+ *     queue, java-operator-sdk), {@code earliest} (earliest deadline kept: client-go delaying
+ *     queue, kube-rs scheduler), or {@code n/a}
  * @param tier {@code sharp} (half-width ≤ 10 % of the delay) or {@code wide} (possibly a
  *     quasi-periodic event source, weaker evidence)
  * @param source {@code requeue} (RequeueAfter), {@code error-retry}, {@code resync} (informer
  *     resync bursts across objects), or {@code external-periodic} (a periodic source outside the
  *     operator: the start→start lattice is tighter than end→start, or visible writes explain it)
- * @param activeRanges when the timer was active (conditional timers), at most {@value
- *     #MAX_RANGES}, sorted
+ * @param activeRanges when the timer was active (conditional timers), at most {@value #MAX_RANGES},
+ *     sorted
  */
 public record TimerFinding(
     double delaySeconds,
@@ -51,10 +51,27 @@ public record TimerFinding(
   }
 
   /** The components before significance and queue behaviour were added. */
-  public TimerFinding(double delaySeconds, double periodSeconds, double jitterSeconds,
-      int reconciles, int objects, double windowLowSeconds, double windowHighSeconds) {
-    this(delaySeconds, periodSeconds, jitterSeconds, reconciles, objects, windowLowSeconds,
-        windowHighSeconds, Double.NaN, "n/a", "sharp", "requeue", List.of());
+  public TimerFinding(
+      double delaySeconds,
+      double periodSeconds,
+      double jitterSeconds,
+      int reconciles,
+      int objects,
+      double windowLowSeconds,
+      double windowHighSeconds) {
+    this(
+        delaySeconds,
+        periodSeconds,
+        jitterSeconds,
+        reconciles,
+        objects,
+        windowLowSeconds,
+        windowHighSeconds,
+        Double.NaN,
+        "n/a",
+        "sharp",
+        "requeue",
+        List.of());
   }
 
   public boolean contains(double gapSeconds) {

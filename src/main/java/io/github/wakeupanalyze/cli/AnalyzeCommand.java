@@ -44,18 +44,24 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @ParentCommand WakeupAnalyzeCommand parent;
 
-  @Parameters(arity = "1..*", paramLabel = "INPUT",
-      description = "Trace files or folders (read recursively, in sorted order), in any "
-          + "supported format, plain, gzip or zstd; '-' reads standard input.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "INPUT",
+      description =
+          "Trace files or folders (read recursively, in sorted order), in any "
+              + "supported format, plain, gzip or zstd; '-' reads standard input.")
   List<String> inputs = new ArrayList<>();
 
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "DIR",
       description = "Output folder (default: reports/<name of the first input>).")
   Path out;
 
   @CommandLine.Mixin TraceOptions traceOptions;
 
-  @Option(names = {"-q", "--quiet"},
+  @Option(
+      names = {"-q", "--quiet"},
       description = "Print only the table and errors: no progress line, no list of files written.")
   boolean quiet;
 
@@ -66,8 +72,8 @@ final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
-    TraceOptions.Run run = traceOptions.run(inputs, parent.stdin,
-        ProgressLine.forTerminal(err, quiet), err);
+    TraceOptions.Run run =
+        traceOptions.run(inputs, parent.stdin, ProgressLine.forTerminal(err, quiet), err);
     if (run == null) {
       return ExitCodes.INVALID_INPUT;
     }
@@ -75,11 +81,20 @@ final class AnalyzeCommand implements Callable<Integer> {
     int failed = run.failed();
     ConsoleTable.print(result.analysis(), stdout);
     Path dir = out != null ? out : Path.of("reports", defaultName(inputs));
-    List<Path> written = ReportWriter.writeAll(dir, VersionProvider.version(), result.inputs(),
-        result.extraction(), result.analysis());
+    List<Path> written =
+        ReportWriter.writeAll(
+            dir,
+            VersionProvider.version(),
+            result.inputs(),
+            result.extraction(),
+            result.analysis());
     if (failed > 0) {
-      err.println("warning: results are partial: " + failed + " of " + result.inputs().size()
-          + " inputs could not be read to the end");
+      err.println(
+          "warning: results are partial: "
+              + failed
+              + " of "
+              + result.inputs().size()
+              + " inputs could not be read to the end");
     }
     if (!quiet) {
       err.println("wrote " + written.size() + " files under " + dir);
@@ -89,8 +104,8 @@ final class AnalyzeCommand implements Callable<Integer> {
   }
 
   /**
-   * The default output folder name: the first input's file name without its extensions, made
-   * safe ({@code stdin} for {@code -}); {@code -and-N-more} when there are several inputs.
+   * The default output folder name: the first input's file name without its extensions, made safe
+   * ({@code stdin} for {@code -}); {@code -and-N-more} when there are several inputs.
    */
   static String defaultName(List<String> inputs) {
     String first = inputs.get(0);

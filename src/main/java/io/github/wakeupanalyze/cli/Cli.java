@@ -13,8 +13,11 @@ public final class Cli {
 
   /** Runs with the process's standard streams. */
   public static int execute(String[] args) {
-    return execute(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-        new PrintWriter(System.err, true, StandardCharsets.UTF_8), System.in);
+    return execute(
+        args,
+        new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+        System.in);
   }
 
   /** Runs in-process with the given streams; returns the exit code. */
@@ -23,9 +26,11 @@ public final class Cli {
     try {
       return cl.execute(withDefaultSubcommand(cl, args));
     } catch (OutOfMemoryError e) {
-      err.println("wakeup-analyze: out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20)
-          + " MB heap); give the JVM more, e.g. WAKEUP_ANALYZE_JAVA_OPTS=-Xmx4g "
-          + "scripts/wakeup-analyze ... or java -Xmx4g -jar wakeup-analyze.jar ...");
+      err.println(
+          "wakeup-analyze: out of memory ("
+              + Runtime.getRuntime().maxMemory() / (1 << 20)
+              + " MB heap); give the JVM more, e.g. WAKEUP_ANALYZE_JAVA_OPTS=-Xmx4g "
+              + "scripts/wakeup-analyze ... or java -Xmx4g -jar wakeup-analyze.jar ...");
       err.flush();
       return ExitCodes.INTERNAL;
     }
@@ -48,8 +53,11 @@ public final class Cli {
   static String[] withDefaultSubcommand(CommandLine cl, String[] args) {
     if (args.length > 0) {
       String first = args[0];
-      if (cl.getSubcommands().containsKey(first) || first.equals("-h") || first.equals("--help")
-          || first.equals("-V") || first.equals("--version")) {
+      if (cl.getSubcommands().containsKey(first)
+          || first.equals("-h")
+          || first.equals("--help")
+          || first.equals("-V")
+          || first.equals("--version")) {
         return args;
       }
     }

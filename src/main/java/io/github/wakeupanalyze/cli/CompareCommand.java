@@ -65,36 +65,55 @@ final class CompareCommand implements Callable<Integer> {
 
   @ParentCommand WakeupAnalyzeCommand parent;
 
-  @Parameters(index = "0", paramLabel = "BASELINE",
+  @Parameters(
+      index = "0",
+      paramLabel = "BASELINE",
       description = "The old version: a trace, a summary.json, or an analyze output folder.")
   String baseline;
 
-  @Parameters(index = "1", paramLabel = "CANDIDATE",
-      description = "The new version, same choices.")
+  @Parameters(index = "1", paramLabel = "CANDIDATE", description = "The new version, same choices.")
   String candidate;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "reports/compare",
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "DIR",
+      defaultValue = "reports/compare",
       description = "Output folder for compare.md and compare.json (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--fail-on", paramLabel = "RULE", split = ",",
-      description = "A threshold; repeat or separate with commas, e.g. "
-          + "--fail-on wakeups-per-hour:+10%%,timer-share:+5pp,new-timer.")
+  @Option(
+      names = "--fail-on",
+      paramLabel = "RULE",
+      split = ",",
+      description =
+          "A threshold; repeat or separate with commas, e.g. "
+              + "--fail-on wakeups-per-hour:+10%%,timer-share:+5pp,new-timer.")
   List<String> failOn = new ArrayList<>();
 
-  @Option(names = "--timer-tolerance", paramLabel = "TOL", defaultValue = "5%",
-      description = "Timers match when their delays agree within this: a percentage of the longer "
-          + "delay or a duration such as 250ms (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timer-tolerance",
+      paramLabel = "TOL",
+      defaultValue = "5%",
+      description =
+          "Timers match when their delays agree within this: a percentage of the longer "
+              + "delay or a duration such as 250ms (default: ${DEFAULT-VALUE}).")
   String timerTolerance;
 
-  @Option(names = "--unload-after", paramLabel = "T", split = ",", defaultValue = "1s,5s,30s",
-      description = "Idle times after which the unload model unloads an operator "
-          + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--unload-after",
+      paramLabel = "T",
+      split = ",",
+      defaultValue = "1s,5s,30s",
+      description =
+          "Idle times after which the unload model unloads an operator "
+              + "(default: ${DEFAULT-VALUE}).")
   List<String> unloadAfter = new ArrayList<>();
 
   @CommandLine.Mixin TraceOptions traceOptions;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print only the table, thresholds and errors.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print only the table, thresholds and errors.")
   boolean quiet;
 
   @Option(names = "--verbose", description = "Print stack traces of internal errors.")
@@ -123,8 +142,8 @@ final class CompareCommand implements Callable<Integer> {
     String[] args = {baseline, candidate};
     for (int i = 0; i < 2; i++) {
       try {
-        sides.add(Sides.load(args[i], read, rules, eventTimes, options.unloadAfterNanos(),
-            parent.stdin));
+        sides.add(
+            Sides.load(args[i], read, rules, eventTimes, options.unloadAfterNanos(), parent.stdin));
       } catch (CompareInputException e) {
         err.println("error: " + labels[i] + ": " + e.getMessage());
         err.flush();

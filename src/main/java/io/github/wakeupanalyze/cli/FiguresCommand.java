@@ -47,35 +47,55 @@ final class FiguresCommand implements Callable<Integer> {
 
   @ParentCommand WakeupAnalyzeCommand parent;
 
-  @Parameters(arity = "1..*", paramLabel = "INPUT",
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "INPUT",
       description = "Trace files, as for analyze; '-' reads standard input.")
   List<String> inputs = new ArrayList<>();
 
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true,
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "DIR",
+      required = true,
       description = "Output folder.")
   Path out;
 
-  @Option(names = "--width", paramLabel = "LENGTH", defaultValue = "12cm",
+  @Option(
+      names = "--width",
+      paramLabel = "LENGTH",
+      defaultValue = "12cm",
       description = "Figure width (default: ${DEFAULT-VALUE}).")
   String width;
 
-  @Option(names = "--height", paramLabel = "LENGTH", defaultValue = "6cm",
+  @Option(
+      names = "--height",
+      paramLabel = "LENGTH",
+      defaultValue = "6cm",
       description = "Figure height (default: ${DEFAULT-VALUE}).")
   String height;
 
-  @Option(names = "--font", paramLabel = "FAMILY", defaultValue = "SansSerif",
-      description = "Font family (default: ${DEFAULT-VALUE}); when it is not installed, the "
-          + "closest Java logical font (Serif, SansSerif or Monospaced) is used and a warning "
-          + "printed.")
+  @Option(
+      names = "--font",
+      paramLabel = "FAMILY",
+      defaultValue = "SansSerif",
+      description =
+          "Font family (default: ${DEFAULT-VALUE}); when it is not installed, the "
+              + "closest Java logical font (Serif, SansSerif or Monospaced) is used and a warning "
+              + "printed.")
   String font;
 
-  @Option(names = "--font-size", paramLabel = "LENGTH", defaultValue = "9pt",
+  @Option(
+      names = "--font-size",
+      paramLabel = "LENGTH",
+      defaultValue = "9pt",
       description = "Font size of every text in the figures (default: ${DEFAULT-VALUE}).")
   String fontSize;
 
   @CommandLine.Mixin TraceOptions traceOptions;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print only errors and warnings.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print only errors and warnings.")
   boolean quiet;
 
   @Option(names = "--verbose", description = "Print stack traces of internal errors.")
@@ -89,8 +109,12 @@ final class FiguresCommand implements Callable<Integer> {
     double sizePt = length("--font-size", fontSize, 4, 72);
     ChartStyle.Resolved resolved = ChartStyle.resolveFont(font);
     if (resolved.fallback()) {
-      err.println("warning: font \"" + font + "\" is not installed; using the logical font "
-          + resolved.family() + " instead");
+      err.println(
+          "warning: font \""
+              + font
+              + "\" is not installed; using the logical font "
+              + resolved.family()
+              + " instead");
     }
     TraceOptions.Run run = traceOptions.run(inputs, parent.stdin, ReadProgress.NONE, err);
     if (run == null) {
@@ -98,11 +122,23 @@ final class FiguresCommand implements Callable<Integer> {
     }
     Pipeline.Result result = run.result();
     int failed = run.failed();
-    List<Path> written = ThesisFigures.writeAll(out, VersionProvider.version(), result.analysis(),
-        ChartStyle.print(resolved.family(), sizePt, widthPt, heightPt));
+    List<Path> written =
+        ThesisFigures.writeAll(
+            out,
+            VersionProvider.version(),
+            result.analysis(),
+            ChartStyle.print(resolved.family(), sizePt, widthPt, heightPt));
     if (!quiet) {
-      err.println(String.format(Locale.ROOT, "wrote %d files under %s (%.1f × %.1f pt, %s %.1f pt)",
-          written.size(), out, widthPt, heightPt, resolved.family(), sizePt));
+      err.println(
+          String.format(
+              Locale.ROOT,
+              "wrote %d files under %s (%.1f × %.1f pt, %s %.1f pt)",
+              written.size(),
+              out,
+              widthPt,
+              heightPt,
+              resolved.family(),
+              sizePt));
     }
     err.flush();
     return failed > 0 ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
@@ -112,9 +148,16 @@ final class FiguresCommand implements Callable<Integer> {
   private double length(String option, String text, double minPt, double maxPt) {
     Double pt = toPoints(text);
     if (pt == null || pt < minPt || pt > maxPt) {
-      throw new CommandLine.ParameterException(spec.commandLine(), String.format(Locale.ROOT,
-          "Invalid value for option '%s': '%s' (expected a number and a unit, cm, mm, in or pt, "
-              + "between %.0f and %.0f pt, e.g. 12cm)", option, text, minPt, maxPt));
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          String.format(
+              Locale.ROOT,
+              "Invalid value for option '%s': '%s' (expected a number and a unit, cm, mm, in or pt, "
+                  + "between %.0f and %.0f pt, e.g. 12cm)",
+              option,
+              text,
+              minPt,
+              maxPt));
     }
     return pt;
   }

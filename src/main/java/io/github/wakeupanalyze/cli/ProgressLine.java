@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * One self-overwriting line on standard error while inputs are read: file, bytes read of its
- * size, spans, rate and time left, e.g. {@code reading big.jsonl  120.3 / 812.0 MB  14.8 %
- * 1.21 M spans  181 MB/s  ETA 4 s}. Redrawn at most every {@value #REDRAW_MS} ms and erased when
- * reading ends. Shown only on a terminal and without {@code --quiet}, so CI logs stay clean.
+ * One self-overwriting line on standard error while inputs are read: file, bytes read of its size,
+ * spans, rate and time left, e.g. {@code reading big.jsonl 120.3 / 812.0 MB 14.8 % 1.21 M spans 181
+ * MB/s ETA 4 s}. Redrawn at most every {@value #REDRAW_MS} ms and erased when reading ends. Shown
+ * only on a terminal and without {@code --quiet}, so CI logs stay clean.
  */
 final class ProgressLine implements ReadProgress {
   static final long REDRAW_MS = 250;
@@ -30,7 +30,8 @@ final class ProgressLine implements ReadProgress {
 
   /** A progress line when standard error is a terminal and not {@code --quiet}, else nothing. */
   static ReadProgress forTerminal(PrintWriter err, boolean quiet) {
-    return quiet || System.console() == null ? ReadProgress.NONE
+    return quiet || System.console() == null
+        ? ReadProgress.NONE
         : new ProgressLine(err, System::nanoTime);
   }
 

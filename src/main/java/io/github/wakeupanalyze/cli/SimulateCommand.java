@@ -41,23 +41,34 @@ public final class SimulateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML or JSON).")
   Path scenario;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
       description = "Directory for the trace and labels.csv (created if missing).")
   Path out;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "otlp-json",
-      description = "Trace format: otlp-json, otlp-jsonl, otlp-proto, otlp-proto-delimited, "
-          + "jaeger-json, zipkin-json, csv (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "otlp-json",
+      description =
+          "Trace format: otlp-json, otlp-jsonl, otlp-proto, otlp-proto-delimited, "
+              + "jaeger-json, zipkin-json, csv (default: ${DEFAULT-VALUE}).")
   String format;
 
   @Option(names = "--seed", paramLabel = "N", description = "Seed (default: the scenario's).")
   Long seed;
 
-  @Option(names = "--duration", paramLabel = "DURATION",
+  @Option(
+      names = "--duration",
+      paramLabel = "DURATION",
       description = "Simulated time, e.g. 30m, 2h (default: the scenario's).")
   String duration;
 
-  @Option(names = "--name", paramLabel = "PREFIX",
+  @Option(
+      names = "--name",
+      paramLabel = "PREFIX",
       description = "Write PREFIX<ext> and PREFIX.labels.csv instead of trace<ext> and labels.csv.")
   String name;
 
@@ -95,8 +106,16 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     try {
       SimulationRun.Written w = SimulationRun.write(s, fmt, out, name);
-      cl.getOut().println("wrote " + w.trace() + " (" + w.spans() + " spans, " + w.reconciles()
-          + " reconciles) and " + w.labels());
+      cl.getOut()
+          .println(
+              "wrote "
+                  + w.trace()
+                  + " ("
+                  + w.spans()
+                  + " spans, "
+                  + w.reconciles()
+                  + " reconciles) and "
+                  + w.labels());
       cl.getOut().flush();
       return 0;
     } catch (IOException e) {

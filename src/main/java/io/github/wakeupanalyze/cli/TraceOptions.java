@@ -25,33 +25,51 @@ import picocli.CommandLine.Spec;
  * ({@code analyze}, {@code compare}, {@code figures}).
  */
 final class TraceOptions {
-  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
 
-  @Option(names = "--format", paramLabel = "NAME", defaultValue = "auto",
-      description = "Input format: auto (sniffed from the content, never the file name; the "
-          + "default), otlp-json (also JSON Lines), otlp-proto, jaeger-json, zipkin-json or csv.")
+  @Option(
+      names = "--format",
+      paramLabel = "NAME",
+      defaultValue = "auto",
+      description =
+          "Input format: auto (sniffed from the content, never the file name; the "
+              + "default), otlp-json (also JSON Lines), otlp-proto, jaeger-json, zipkin-json or csv.")
   String format;
 
-  @Option(names = "--operator", paramLabel = "NAME",
-      description = "Operator name for timestamp CSV inputs (default: the file name without its "
-          + "extensions).")
+  @Option(
+      names = "--operator",
+      paramLabel = "NAME",
+      description =
+          "Operator name for timestamp CSV inputs (default: the file name without its "
+              + "extensions).")
   String operator;
 
-  @Option(names = "--events", paramLabel = "FILE",
-      description = "A timestamp CSV of external changes to the watched objects: a reconcile "
-          + "starting shortly after one is event-driven, even when the changes are periodic.")
+  @Option(
+      names = "--events",
+      paramLabel = "FILE",
+      description =
+          "A timestamp CSV of external changes to the watched objects: a reconcile "
+              + "starting shortly after one is event-driven, even when the changes are periodic.")
   String events;
 
-  @Option(names = "--reconcile-span", paramLabel = "REGEX",
+  @Option(
+      names = "--reconcile-span",
+      paramLabel = "REGEX",
       defaultValue = ExtractRules.DEFAULT_PATTERN,
-      description = "A span whose name contains a match is a reconcile span; the outermost one "
-          + "of a nest is the reconcile (default: ${DEFAULT-VALUE}, case-insensitive).")
+      description =
+          "A span whose name contains a match is a reconcile span; the outermost one "
+              + "of a nest is the reconcile (default: ${DEFAULT-VALUE}, case-insensitive).")
   String reconcileSpan;
 
-  @Option(names = "--object-key", paramLabel = "ATTR", split = ",",
-      description = "Span attributes naming the reconciled object, joined by '/' (default: "
-          + "object.ref, else k8s.namespace.name+k8s.object.name, else namespace+name, else "
-          + "k8s.<kind>.name).")
+  @Option(
+      names = "--object-key",
+      paramLabel = "ATTR",
+      split = ",",
+      description =
+          "Span attributes naming the reconciled object, joined by '/' (default: "
+              + "object.ref, else k8s.namespace.name+k8s.object.name, else namespace+name, else "
+              + "k8s.<kind>.name).")
   List<String> objectKeys = new ArrayList<>();
 
   /** The reader settings; a bad {@code --format} is a usage error. */
@@ -60,8 +78,8 @@ final class TraceOptions {
     try {
       forced = ReadOptions.parseFormat(format);
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(mixee.commandLine(),
-          "Invalid value for option '--format': " + e.getMessage());
+      throw new CommandLine.ParameterException(
+          mixee.commandLine(), "Invalid value for option '--format': " + e.getMessage());
     }
     return new ReadOptions(forced, operator);
   }
@@ -71,7 +89,8 @@ final class TraceOptions {
     try {
       return new ExtractRules(Pattern.compile(reconcileSpan), objectKeys);
     } catch (PatternSyntaxException e) {
-      throw new CommandLine.ParameterException(mixee.commandLine(),
+      throw new CommandLine.ParameterException(
+          mixee.commandLine(),
           "Invalid value for option '--reconcile-span': not a regular expression: "
               + e.getDescription());
     }
@@ -81,8 +100,8 @@ final class TraceOptions {
   record Run(Pipeline.Result result, int failed) {}
 
   /**
-   * Reads and analyzes {@code inputs} with these options, printing each input's error and
-   * warnings on {@code err} as one line each.
+   * Reads and analyzes {@code inputs} with these options, printing each input's error and warnings
+   * on {@code err} as one line each.
    *
    * @return null when nothing could be read (the events file, or no span in any input); the error
    *     is printed and the command exits {@link ExitCodes#INVALID_INPUT}
@@ -98,8 +117,10 @@ final class TraceOptions {
       err.flush();
       return null;
     }
-    Pipeline.Result result = Pipeline.run(new Pipeline.Request(inputs, read, rules,
-        AnalysisParameters.defaults(), eventTimes, stdin, progress));
+    Pipeline.Result result =
+        Pipeline.run(
+            new Pipeline.Request(
+                inputs, read, rules, AnalysisParameters.defaults(), eventTimes, stdin, progress));
     int failed = 0;
     long spans = 0;
     for (InputReport r : result.inputs()) {
@@ -113,8 +134,11 @@ final class TraceOptions {
       spans += r.spans();
     }
     if (spans == 0) {
-      err.println("error: no spans read from " + inputs.size()
-          + (inputs.size() == 1 ? " input" : " inputs") + "; nothing to analyze");
+      err.println(
+          "error: no spans read from "
+              + inputs.size()
+              + (inputs.size() == 1 ? " input" : " inputs")
+              + "; nothing to analyze");
       err.flush();
       return null;
     }

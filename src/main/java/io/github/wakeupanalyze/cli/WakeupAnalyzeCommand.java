@@ -28,9 +28,13 @@ import picocli.CommandLine.Spec;
       "3:an input is unreadable or not a valid trace (the others are still analyzed)",
       "4:internal error (run with --verbose and report it)"
     },
-    subcommands = {AnalyzeCommand.class, CompareCommand.class, SimulateCommand.class,
+    subcommands = {
+      AnalyzeCommand.class,
+      CompareCommand.class,
+      SimulateCommand.class,
       FiguresCommand.class,
-      CommandLine.HelpCommand.class})
+      CommandLine.HelpCommand.class
+    })
 public final class WakeupAnalyzeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

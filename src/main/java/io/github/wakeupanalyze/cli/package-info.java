@@ -1,2 +1,4 @@
-/** The command line: picocli commands, exit codes, one-line errors. Nothing imports this package. */
+/**
+ * The command line: picocli commands, exit codes, one-line errors. Nothing imports this package.
+ */
 package io.github.wakeupanalyze.cli;

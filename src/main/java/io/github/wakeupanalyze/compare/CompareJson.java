@@ -30,15 +30,16 @@ public final class CompareJson {
 
   public static void write(Comparison c, String toolVersion, Writer out) throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      g.setPrettyPrinter(new DefaultPrettyPrinter()
-          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+      g.setPrettyPrinter(
+          new DefaultPrettyPrinter()
+              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+              .withArrayIndenter(new DefaultIndenter("  ", "\n")));
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.writeStartObject();
       g.writeNumberField("schema", SCHEMA);
       g.writeStringField("tool", "wakeup-analyze " + toolVersion);
-      g.writeStringField("verdict", c.options().rules().isEmpty() ? "none"
-          : c.regressed() ? "fail" : "pass");
+      g.writeStringField(
+          "verdict", c.options().rules().isEmpty() ? "none" : c.regressed() ? "fail" : "pass");
       side(g, "baseline", c.baseline());
       side(g, "candidate", c.candidate());
       g.writeObjectFieldStart("parameters");
@@ -165,8 +166,8 @@ public final class CompareJson {
     } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       g.writeNumber((long) v);
     } else {
-      g.writeNumber(new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros()
-          .toPlainString());
+      g.writeNumber(
+          new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString());
     }
   }
 }

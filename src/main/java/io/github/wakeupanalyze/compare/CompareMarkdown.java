@@ -18,14 +18,27 @@ import java.util.function.Function;
  * name from a trace is escaped.
  */
 public final class CompareMarkdown {
-  private static final List<Metric> OPERATOR_COLUMNS = List.of(Metric.WAKEUPS_PER_HOUR,
-      Metric.TIMER_WAKEUPS_PER_HOUR, Metric.TIMER_SHARE, Metric.TIMERS, Metric.WRITES_PER_WAKEUP,
-      Metric.ERROR_SHARE);
-  private static final List<Metric> CONTROLLER_COLUMNS = List.of(Metric.WAKEUPS_PER_HOUR,
-      Metric.TIMER_SHARE, Metric.TIMERS, Metric.WRITES_PER_WAKEUP, Metric.ERROR_SHARE);
-  private static final List<Metric> UNLOAD_COLUMNS = List.of(Metric.RELOADS_PER_HOUR,
-      Metric.UNLOADED_SHARE, Metric.RELOADS_PER_HOUR_WITHOUT_TIMERS,
-      Metric.UNLOADED_SHARE_WITHOUT_TIMERS);
+  private static final List<Metric> OPERATOR_COLUMNS =
+      List.of(
+          Metric.WAKEUPS_PER_HOUR,
+          Metric.TIMER_WAKEUPS_PER_HOUR,
+          Metric.TIMER_SHARE,
+          Metric.TIMERS,
+          Metric.WRITES_PER_WAKEUP,
+          Metric.ERROR_SHARE);
+  private static final List<Metric> CONTROLLER_COLUMNS =
+      List.of(
+          Metric.WAKEUPS_PER_HOUR,
+          Metric.TIMER_SHARE,
+          Metric.TIMERS,
+          Metric.WRITES_PER_WAKEUP,
+          Metric.ERROR_SHARE);
+  private static final List<Metric> UNLOAD_COLUMNS =
+      List.of(
+          Metric.RELOADS_PER_HOUR,
+          Metric.UNLOADED_SHARE,
+          Metric.RELOADS_PER_HOUR_WITHOUT_TIMERS,
+          Metric.UNLOADED_SHARE_WITHOUT_TIMERS);
 
   private CompareMarkdown() {}
 
@@ -33,22 +46,48 @@ public final class CompareMarkdown {
     w.write("# wakeup-analyze compare: " + verdictWord(c) + "\n\n");
     w.write(verdictSentence(c) + "\n\n");
     w.write("| | baseline | candidate |\n|---|---|---|\n");
-    w.write("| source | `" + code(c.baseline().source()) + "` | `" + code(c.candidate().source())
-        + "` |\n");
-    w.write("| read as | " + c.baseline().kind().label() + " | " + c.candidate().kind().label()
-        + " |\n");
-    w.write("| observed window | " + Fmt.duration(c.baseline().windowNanos() / 1e9) + " | "
-        + Fmt.duration(c.candidate().windowNanos() / 1e9) + " |\n");
-    w.write("| operators | " + c.baseline().operators().size() + " | "
-        + c.candidate().operators().size() + " |\n\n");
+    w.write(
+        "| source | `"
+            + code(c.baseline().source())
+            + "` | `"
+            + code(c.candidate().source())
+            + "` |\n");
+    w.write(
+        "| read as | "
+            + c.baseline().kind().label()
+            + " | "
+            + c.candidate().kind().label()
+            + " |\n");
+    w.write(
+        "| observed window | "
+            + Fmt.duration(c.baseline().windowNanos() / 1e9)
+            + " | "
+            + Fmt.duration(c.candidate().windowNanos() / 1e9)
+            + " |\n");
+    w.write(
+        "| operators | "
+            + c.baseline().operators().size()
+            + " | "
+            + c.candidate().operators().size()
+            + " |\n\n");
 
     if (!c.results().isEmpty()) {
       w.write("## Thresholds\n\n| result | rule | subject | values |\n|---|---|---|---|\n");
       for (RuleResult r : c.results()) {
-        String status = r.status() == Status.FAIL ? "**FAIL**" : r.status().label().toUpperCase(
-            java.util.Locale.ROOT);
-        w.write("| " + status + " | `" + r.rule().text() + "` | " + Names.markdown(r.subject())
-            + " | " + r.detail() + " |\n");
+        String status =
+            r.status() == Status.FAIL
+                ? "**FAIL**"
+                : r.status().label().toUpperCase(java.util.Locale.ROOT);
+        w.write(
+            "| "
+                + status
+                + " | `"
+                + r.rule().text()
+                + "` | "
+                + Names.markdown(r.subject())
+                + " | "
+                + r.detail()
+                + " |\n");
       }
       w.write("\n");
     }
@@ -67,24 +106,38 @@ public final class CompareMarkdown {
       w.write("\n");
     }
 
-    w.write("\n## Timers\n\nTimers match when their delays agree within " + c.options().tolerance()
-        + ".\n\n");
+    w.write(
+        "\n## Timers\n\nTimers match when their delays agree within "
+            + c.options().tolerance()
+            + ".\n\n");
     boolean any = false;
     for (OperatorDiff o : c.operators()) {
       for (ControllerDiff cd : o.controllers()) {
         for (TimerDiff t : cd.timers()) {
           if (!any) {
-            w.write("| operator | controller | status | delay | jitter | period | reconciles |\n"
-                + "|---|---|---|---|---|---|---|\n");
+            w.write(
+                "| operator | controller | status | delay | jitter | period | reconciles |\n"
+                    + "|---|---|---|---|---|---|---|\n");
             any = true;
           }
-          w.write("| " + Names.markdown(o.operator()) + " | " + Names.markdown(cd.controller())
-              + " | " + (t.baseline() == null || t.candidate() == null ? "**" + t.status() + "**"
-                  : t.status()) + " | "
-              + pair(t, x -> Fmt.duration(x.delaySeconds())) + " | "
-              + pair(t, x -> Fmt.duration(x.jitterSeconds())) + " | "
-              + pair(t, x -> Fmt.duration(x.periodSeconds())) + " | "
-              + pair(t, x -> Integer.toString(x.reconciles())) + " |\n");
+          w.write(
+              "| "
+                  + Names.markdown(o.operator())
+                  + " | "
+                  + Names.markdown(cd.controller())
+                  + " | "
+                  + (t.baseline() == null || t.candidate() == null
+                      ? "**" + t.status() + "**"
+                      : t.status())
+                  + " | "
+                  + pair(t, x -> Fmt.duration(x.delaySeconds()))
+                  + " | "
+                  + pair(t, x -> Fmt.duration(x.jitterSeconds()))
+                  + " | "
+                  + pair(t, x -> Fmt.duration(x.periodSeconds()))
+                  + " | "
+                  + pair(t, x -> Integer.toString(x.reconciles()))
+                  + " |\n");
         }
       }
     }
@@ -97,8 +150,14 @@ public final class CompareMarkdown {
     w.write("\n|---|---|---|" + "---|".repeat(CONTROLLER_COLUMNS.size()) + "\n");
     for (OperatorDiff o : c.operators()) {
       for (ControllerDiff cd : o.controllers()) {
-        w.write("| " + Names.markdown(o.operator()) + " | " + Names.markdown(cd.controller()) + " | "
-            + cd.presence().label() + " |");
+        w.write(
+            "| "
+                + Names.markdown(o.operator())
+                + " | "
+                + Names.markdown(cd.controller())
+                + " | "
+                + cd.presence().label()
+                + " |");
         for (Metric m : CONTROLLER_COLUMNS) {
           w.write(" " + Fmt.cell(m, cd.metrics().get(m)) + " |");
         }
@@ -107,9 +166,10 @@ public final class CompareMarkdown {
     }
 
     w.write("\n## What unloading would save\n\n");
-    w.write("A runtime that unloads an idle operator after T and reloads it on its next reconcile: "
-        + "reloads per hour and the share of the window spent unloaded, as observed and without "
-        + "the timer-driven reconciles (event-driven ones kept where they ran).\n\n");
+    w.write(
+        "A runtime that unloads an idle operator after T and reloads it on its next reconcile: "
+            + "reloads per hour and the share of the window spent unloaded, as observed and without "
+            + "the timer-driven reconciles (event-driven ones kept where they ran).\n\n");
     w.write("| operator | unload after |");
     for (Metric m : UNLOAD_COLUMNS) {
       w.write(" " + m.cliName() + " |");
@@ -117,28 +177,38 @@ public final class CompareMarkdown {
     w.write("\n|---|---|" + "---|".repeat(UNLOAD_COLUMNS.size()) + "\n");
     for (OperatorDiff o : c.operators()) {
       for (UnloadDiff u : o.unload()) {
-        w.write("| " + Names.markdown(o.operator()) + " | "
-            + Fmt.duration(u.unloadAfterNanos() / 1e9) + " |");
+        w.write(
+            "| "
+                + Names.markdown(o.operator())
+                + " | "
+                + Fmt.duration(u.unloadAfterNanos() / 1e9)
+                + " |");
         for (Metric m : UNLOAD_COLUMNS) {
           w.write(" " + Fmt.cell(m, u.metrics().get(m)) + " |");
         }
         w.write("\n");
       }
     }
-    w.write("\nModel: busy while any reconcile of the operator runs (controllers and objects "
-        + "merged); unloaded once idle for T; each reconcile that finds it unloaded is a reload. "
-        + "Loaded at the start of each window with its idle clock starting; idle time at the end "
-        + "unloads it but counts no reload. n/a: the side is a summary.json without that "
-        + "unload-after time, or lacks the operator.\n\n");
+    w.write(
+        "\nModel: busy while any reconcile of the operator runs (controllers and objects "
+            + "merged); unloaded once idle for T; each reconcile that finds it unloaded is a reload. "
+            + "Loaded at the start of each window with its idle clock starting; idle time at the end "
+            + "unloads it but counts no reload. n/a: the side is a summary.json without that "
+            + "unload-after time, or lacks the operator.\n\n");
 
     w.write("## Method\n\n");
-    w.write("- Rates are per hour of each side's own observed window, so traces of different "
-        + "lengths compare fairly.\n");
-    w.write("- Operators match by name, controllers by (operator, controller), timers by delay "
-        + "within " + c.options().tolerance() + " (closest first); a matched timer is *changed* when "
-        + "its delay or jitter moved by more than 1 ms and 1 % of its delay.\n");
-    w.write("- Thresholds apply to operators on both sides (`new-timer`: to every candidate "
-        + "timer); a value missing on one side skips the threshold for that subject.\n");
+    w.write(
+        "- Rates are per hour of each side's own observed window, so traces of different "
+            + "lengths compare fairly.\n");
+    w.write(
+        "- Operators match by name, controllers by (operator, controller), timers by delay "
+            + "within "
+            + c.options().tolerance()
+            + " (closest first); a matched timer is *changed* when "
+            + "its delay or jitter moved by more than 1 ms and 1 % of its delay.\n");
+    w.write(
+        "- Thresholds apply to operators on both sides (`new-timer`: to every candidate "
+            + "timer); a value missing on one side skips the threshold for that subject.\n");
   }
 
   static String verdictWord(Comparison c) {
@@ -151,11 +221,18 @@ public final class CompareMarkdown {
     }
     long failed = c.results().stream().filter(r -> r.status() == Status.FAIL).count();
     long skipped = c.results().stream().filter(r -> r.status() == Status.SKIPPED).count();
-    String rules = c.options().rules().size() + (c.options().rules().size() == 1 ? " threshold"
-        : " thresholds");
-    return (failed > 0 ? "**Regression**: " + failed + " of " + c.results().size()
-        + " checks failed (" + rules + ")." : "**No regression**: " + c.results().size()
-        + " checks passed (" + rules + ").")
+    String rules =
+        c.options().rules().size()
+            + (c.options().rules().size() == 1 ? " threshold" : " thresholds");
+    return (failed > 0
+            ? "**Regression**: "
+                + failed
+                + " of "
+                + c.results().size()
+                + " checks failed ("
+                + rules
+                + ")."
+            : "**No regression**: " + c.results().size() + " checks passed (" + rules + ").")
         + (skipped > 0 ? " " + skipped + " skipped (n/a on one side)." : "");
   }
 

@@ -14,8 +14,13 @@ import java.util.Locale;
  * threshold with its result, then the verdict.
  */
 public final class CompareTable {
-  private static final List<Metric> COLUMNS = List.of(Metric.WAKEUPS_PER_HOUR, Metric.TIMER_SHARE,
-      Metric.TIMERS, Metric.WRITES_PER_WAKEUP, Metric.ERROR_SHARE);
+  private static final List<Metric> COLUMNS =
+      List.of(
+          Metric.WAKEUPS_PER_HOUR,
+          Metric.TIMER_SHARE,
+          Metric.TIMERS,
+          Metric.WRITES_PER_WAKEUP,
+          Metric.ERROR_SHARE);
 
   private CompareTable() {}
 
@@ -49,21 +54,36 @@ public final class CompareTable {
     } else {
       out.println("thresholds:");
       for (RuleResult r : c.results()) {
-        out.println("  " + r.status().label().toUpperCase(Locale.ROOT) + "  " + r.rule().text() + "  "
-            + Names.printable(r.subject()) + ": " + r.detail());
+        out.println(
+            "  "
+                + r.status().label().toUpperCase(Locale.ROOT)
+                + "  "
+                + r.rule().text()
+                + "  "
+                + Names.printable(r.subject())
+                + ": "
+                + r.detail());
       }
     }
-    out.println("verdict: " + CompareMarkdown.verdictWord(c) + " (baseline "
-        + Names.printable(c.baseline().source()) + ", " + Fmt.duration(c.baseline().windowNanos() / 1e9)
-        + "; candidate " + Names.printable(c.candidate().source()) + ", "
-        + Fmt.duration(c.candidate().windowNanos() / 1e9) + ")");
+    out.println(
+        "verdict: "
+            + CompareMarkdown.verdictWord(c)
+            + " (baseline "
+            + Names.printable(c.baseline().source())
+            + ", "
+            + Fmt.duration(c.baseline().windowNanos() / 1e9)
+            + "; candidate "
+            + Names.printable(c.candidate().source())
+            + ", "
+            + Fmt.duration(c.candidate().windowNanos() / 1e9)
+            + ")");
     out.flush();
   }
 
-  private static String[] row(String op, String controller, String status,
-      java.util.Map<Metric, Change> metrics) {
-    List<String> r = new ArrayList<>(List.of(Names.printable(op), Names.printable(controller),
-        status));
+  private static String[] row(
+      String op, String controller, String status, java.util.Map<Metric, Change> metrics) {
+    List<String> r =
+        new ArrayList<>(List.of(Names.printable(op), Names.printable(controller), status));
     for (Metric m : COLUMNS) {
       r.add(Fmt.cell(m, metrics.get(m)));
     }

@@ -25,8 +25,8 @@ import java.util.TreeSet;
  * delay), each timer in at most one pair. A matched timer is <em>changed</em> when its delay or
  * jitter moved by more than max({@value #TIMER_CHANGE_FLOOR_S} s, 1 % of the baseline delay).
  *
- * <p><b>Rates.</b> Every rate is per hour of its own side's observed window, so traces of
- * different lengths compare fairly; shares and per-wake-up ratios need no window.
+ * <p><b>Rates.</b> Every rate is per hour of its own side's observed window, so traces of different
+ * lengths compare fairly; shares and per-wake-up ratios need no window.
  *
  * <p><b>Rules</b> on operator metrics apply to every operator present on both sides; on unload
  * metrics to every such operator and unload-after time; {@code new-timer} to every candidate timer,
@@ -46,10 +46,13 @@ public final class Comparer {
     for (String name : names) {
       OperatorSnapshot ob = find(base, name);
       OperatorSnapshot oc = find(cand, name);
-      ops.add(new OperatorDiff(name, presence(ob, oc),
-          metrics(counts(ob), base.hours(), counts(oc), cand.hours()),
-          controllers(ob, base.hours(), oc, cand.hours(), options.tolerance()),
-          unload(ob, oc, options.unloadAfterNanos())));
+      ops.add(
+          new OperatorDiff(
+              name,
+              presence(ob, oc),
+              metrics(counts(ob), base.hours(), counts(oc), cand.hours()),
+              controllers(ob, base.hours(), oc, cand.hours(), options.tolerance()),
+              unload(ob, oc, options.unloadAfterNanos())));
     }
     List<RuleResult> results = new ArrayList<>();
     for (Rule rule : options.rules()) {
@@ -75,13 +78,15 @@ public final class Comparer {
   record Counts(long reconciles, long timerDriven, long writes, long errors, long timers) {}
 
   private static Counts counts(OperatorSnapshot o) {
-    return o == null ? null
+    return o == null
+        ? null
         : new Counts(o.reconciles(), o.timerDriven(), o.apiWrites(), o.errors(), o.timers());
   }
 
   private static Counts counts(ControllerSnapshot c) {
-    return c == null ? null : new Counts(c.reconciles(), c.timerDriven(), c.apiWrites(), c.errors(),
-        c.timers().size());
+    return c == null
+        ? null
+        : new Counts(c.reconciles(), c.timerDriven(), c.apiWrites(), c.errors(), c.timers().size());
   }
 
   static Map<Metric, Change> metrics(Counts b, double hb, Counts c, double hc) {
@@ -123,8 +128,15 @@ public final class Comparer {
     for (String name : names) {
       ControllerSnapshot cb = ob == null ? null : find(ob, name);
       ControllerSnapshot cc = oc == null ? null : find(oc, name);
-      out.add(new ControllerDiff(name, presence(cb, cc), metrics(counts(cb), hb, counts(cc), hc),
-          timers(cb == null ? List.of() : cb.timers(), cc == null ? List.of() : cc.timers(), tol)));
+      out.add(
+          new ControllerDiff(
+              name,
+              presence(cb, cc),
+              metrics(counts(cb), hb, counts(cc), hc),
+              timers(
+                  cb == null ? List.of() : cb.timers(),
+                  cc == null ? List.of() : cc.timers(),
+                  tol)));
     }
     return out;
   }
@@ -148,12 +160,14 @@ public final class Comparer {
         }
       }
     }
-    pairs.sort((x, y) -> {
-      double dx = Math.abs(b.get(x[0]).delaySeconds() - c.get(x[1]).delaySeconds());
-      double dy = Math.abs(b.get(y[0]).delaySeconds() - c.get(y[1]).delaySeconds());
-      return dx != dy ? Double.compare(dx, dy) : x[0] != y[0] ? Integer.compare(x[0], y[0])
-          : Integer.compare(x[1], y[1]);
-    });
+    pairs.sort(
+        (x, y) -> {
+          double dx = Math.abs(b.get(x[0]).delaySeconds() - c.get(x[1]).delaySeconds());
+          double dy = Math.abs(b.get(y[0]).delaySeconds() - c.get(y[1]).delaySeconds());
+          return dx != dy
+              ? Double.compare(dx, dy)
+              : x[0] != y[0] ? Integer.compare(x[0], y[0]) : Integer.compare(x[1], y[1]);
+        });
     boolean[] usedB = new boolean[b.size()];
     boolean[] usedC = new boolean[c.size()];
     List<TimerDiff> out = new ArrayList<>();
@@ -164,8 +178,9 @@ public final class Comparer {
         TimerSnapshot tb = b.get(p[0]);
         TimerSnapshot tc = c.get(p[1]);
         double floor = Math.max(TIMER_CHANGE_FLOOR_S, 0.01 * tb.delaySeconds());
-        boolean changed = Math.abs(tb.delaySeconds() - tc.delaySeconds()) > floor
-            || Math.abs(tb.jitterSeconds() - tc.jitterSeconds()) > floor;
+        boolean changed =
+            Math.abs(tb.delaySeconds() - tc.delaySeconds()) > floor
+                || Math.abs(tb.jitterSeconds() - tc.jitterSeconds()) > floor;
         out.add(new TimerDiff(tb, tc, changed));
       }
     }
@@ -179,12 +194,16 @@ public final class Comparer {
         out.add(new TimerDiff(null, c.get(j), false));
       }
     }
-    out.sort((x, y) -> {
-      double dx = x.baseline() != null ? x.baseline().delaySeconds() : x.candidate().delaySeconds();
-      double dy = y.baseline() != null ? y.baseline().delaySeconds() : y.candidate().delaySeconds();
-      return dx != dy ? Double.compare(dx, dy)
-          : Integer.compare(x.baseline() == null ? 1 : 0, y.baseline() == null ? 1 : 0);
-    });
+    out.sort(
+        (x, y) -> {
+          double dx =
+              x.baseline() != null ? x.baseline().delaySeconds() : x.candidate().delaySeconds();
+          double dy =
+              y.baseline() != null ? y.baseline().delaySeconds() : y.candidate().delaySeconds();
+          return dx != dy
+              ? Double.compare(dx, dy)
+              : Integer.compare(x.baseline() == null ? 1 : 0, y.baseline() == null ? 1 : 0);
+        });
     return out;
   }
 
@@ -241,17 +260,32 @@ public final class Comparer {
           for (TimerDiff t : c.timers()) {
             if (t.baseline() == null) {
               TimerSnapshot n = t.candidate();
-              out.add(new RuleResult(rule, Status.FAIL, o.operator() + " / " + c.controller(), null,
-                  "new " + Fmt.duration(n.delaySeconds()) + " timer (" + n.reconciles()
-                      + " reconciles on " + n.objects() + (n.objects() == 1 ? " object" : " objects")
-                      + ")"));
+              out.add(
+                  new RuleResult(
+                      rule,
+                      Status.FAIL,
+                      o.operator() + " / " + c.controller(),
+                      null,
+                      "new "
+                          + Fmt.duration(n.delaySeconds())
+                          + " timer ("
+                          + n.reconciles()
+                          + " reconciles on "
+                          + n.objects()
+                          + (n.objects() == 1 ? " object" : " objects")
+                          + ")"));
             }
           }
         }
       }
       if (out.isEmpty()) {
-        out.add(new RuleResult(rule, Status.PASS, "all controllers", null,
-            "every candidate timer matches a baseline timer"));
+        out.add(
+            new RuleResult(
+                rule,
+                Status.PASS,
+                "all controllers",
+                null,
+                "every candidate timer matches a baseline timer"));
       }
       return out;
     }
@@ -261,16 +295,20 @@ public final class Comparer {
       }
       if (rule.metric().unload()) {
         for (UnloadDiff u : o.unload()) {
-          out.add(result(rule, o.operator() + ", unload after "
-              + Fmt.duration(u.unloadAfterNanos() / 1e9), u.metrics().get(rule.metric())));
+          out.add(
+              result(
+                  rule,
+                  o.operator() + ", unload after " + Fmt.duration(u.unloadAfterNanos() / 1e9),
+                  u.metrics().get(rule.metric())));
         }
       } else {
         out.add(result(rule, o.operator(), o.metrics().get(rule.metric())));
       }
     }
     if (out.isEmpty()) {
-      out.add(new RuleResult(rule, Status.SKIPPED, "no operator on both sides", null,
-          "nothing to compare"));
+      out.add(
+          new RuleResult(
+              rule, Status.SKIPPED, "no operator on both sides", null, "nothing to compare"));
     }
     return out;
   }
@@ -282,7 +320,11 @@ public final class Comparer {
       return new RuleResult(rule, Status.SKIPPED, subject, c, values + ": n/a on one side");
     }
     boolean failed = rule.exceeded(c);
-    return new RuleResult(rule, failed ? Status.FAIL : Status.PASS, subject, c,
+    return new RuleResult(
+        rule,
+        failed ? Status.FAIL : Status.PASS,
+        subject,
+        c,
         values + (failed ? " exceeds " : " within ") + Fmt.threshold(rule));
   }
 }

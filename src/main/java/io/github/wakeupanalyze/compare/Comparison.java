@@ -49,11 +49,15 @@ public record Comparison(
   }
 
   /** One operator; metrics in {@link Metric} order (operator-level ones). */
-  public record OperatorDiff(String operator, Presence presence, Map<Metric, Change> metrics,
-      List<ControllerDiff> controllers, List<UnloadDiff> unload) {}
+  public record OperatorDiff(
+      String operator,
+      Presence presence,
+      Map<Metric, Change> metrics,
+      List<ControllerDiff> controllers,
+      List<UnloadDiff> unload) {}
 
-  public record ControllerDiff(String controller, Presence presence, Map<Metric, Change> metrics,
-      List<TimerDiff> timers) {}
+  public record ControllerDiff(
+      String controller, Presence presence, Map<Metric, Change> metrics, List<TimerDiff> timers) {}
 
   /**
    * A timer on one side or both.
@@ -65,7 +69,9 @@ public record Comparison(
    */
   public record TimerDiff(TimerSnapshot baseline, TimerSnapshot candidate, boolean changed) {
     public String status() {
-      return baseline == null ? "added" : candidate == null ? "removed" : changed ? "changed" : "same";
+      return baseline == null
+          ? "added"
+          : candidate == null ? "removed" : changed ? "changed" : "same";
     }
   }
 
@@ -97,7 +103,8 @@ public record Comparison(
    * @param change the metric's values, null for new-timer
    * @param detail one line in words, e.g. {@code new 5 s timer (21 reconciles)}
    */
-  public record RuleResult(Rule rule, Status status, String subject, Change change, String detail) {}
+  public record RuleResult(
+      Rule rule, Status status, String subject, Change change, String detail) {}
 
   /** True when any rule failed: exit code 1. */
   public boolean regressed() {

@@ -39,8 +39,10 @@ final class Fmt {
     if (m.share()) {
       return signed(100 * c.difference(), 1) + " pp";
     }
-    String d = m == Metric.TIMERS ? signed(c.difference(), 0)
-        : signed(c.difference(), m == Metric.WRITES_PER_WAKEUP ? 3 : 1);
+    String d =
+        m == Metric.TIMERS
+            ? signed(c.difference(), 0)
+            : signed(c.difference(), m == Metric.WRITES_PER_WAKEUP ? 3 : 1);
     double r = c.relative();
     return d + ", " + (Double.isInfinite(r) ? "from 0" : signed(100 * r, 1) + " %");
   }
@@ -58,7 +60,8 @@ final class Fmt {
     if (r.newTimer()) {
       return "any";
     }
-    return (r.sign() > 0 ? "+" : "-") + trim(fixed(r.amount(), 6))
+    return (r.sign() > 0 ? "+" : "-")
+        + trim(fixed(r.amount(), 6))
         + (r.unit() == Rule.Unit.ABSOLUTE ? "" : " " + r.unit().suffix());
   }
 

@@ -67,38 +67,59 @@ public record Rule(String text, Metric metric, int sign, double amount, Unit uni
     if (!m.matches()) {
       int colon = t.indexOf(':');
       if (colon > 0 && Metric.fromCliName(t.substring(0, colon)) == null) {
-        throw new IllegalArgumentException("unknown metric \"" + t.substring(0, colon)
-            + "\" in rule \"" + text + "\" (expected new-timer or one of " + metricNames() + ")");
+        throw new IllegalArgumentException(
+            "unknown metric \""
+                + t.substring(0, colon)
+                + "\" in rule \""
+                + text
+                + "\" (expected new-timer or one of "
+                + metricNames()
+                + ")");
       }
-      throw new IllegalArgumentException("malformed rule \"" + text + "\": expected new-timer or "
-          + "METRIC:+N%, METRIC:-N%, METRIC:+Npp (shares) or METRIC:+N (absolute), e.g. "
-          + "wakeups-per-hour:+10%");
+      throw new IllegalArgumentException(
+          "malformed rule \""
+              + text
+              + "\": expected new-timer or "
+              + "METRIC:+N%, METRIC:-N%, METRIC:+Npp (shares) or METRIC:+N (absolute), e.g. "
+              + "wakeups-per-hour:+10%");
     }
     Metric metric = Metric.fromCliName(m.group(1));
     if (metric == null) {
-      throw new IllegalArgumentException("unknown metric \"" + m.group(1) + "\" in rule \"" + text
-          + "\" (expected new-timer or one of " + metricNames() + ")");
+      throw new IllegalArgumentException(
+          "unknown metric \""
+              + m.group(1)
+              + "\" in rule \""
+              + text
+              + "\" (expected new-timer or one of "
+              + metricNames()
+              + ")");
     }
-    Unit unit = m.group(4) == null ? Unit.ABSOLUTE : m.group(4).equals("%") ? Unit.PERCENT
-        : Unit.POINTS;
+    Unit unit =
+        m.group(4) == null ? Unit.ABSOLUTE : m.group(4).equals("%") ? Unit.PERCENT : Unit.POINTS;
     if (unit == Unit.POINTS && !metric.share()) {
-      throw new IllegalArgumentException("rule \"" + text + "\": pp (percentage points) applies "
-          + "to shares only; " + metric.cliName() + " is not a share, use % or an absolute number");
+      throw new IllegalArgumentException(
+          "rule \""
+              + text
+              + "\": pp (percentage points) applies "
+              + "to shares only; "
+              + metric.cliName()
+              + " is not a share, use % or an absolute number");
     }
-    return new Rule(t, metric, m.group(2).equals("+") ? 1 : -1, Double.parseDouble(m.group(3)),
-        unit);
+    return new Rule(
+        t, metric, m.group(2).equals("+") ? 1 : -1, Double.parseDouble(m.group(3)), unit);
   }
 
   /**
-   * The regression measured in the unit of the threshold, positive in the direction that fails
-   * (NaN when unknown): e.g. 20 for a 20 % increase under a {@code +N%} rule.
+   * The regression measured in the unit of the threshold, positive in the direction that fails (NaN
+   * when unknown): e.g. 20 for a 20 % increase under a {@code +N%} rule.
    */
   double regression(Change c) {
-    double v = switch (unit) {
-      case PERCENT -> 100 * c.relative();
-      case POINTS -> 100 * c.difference();
-      case ABSOLUTE -> c.difference();
-    };
+    double v =
+        switch (unit) {
+          case PERCENT -> 100 * c.relative();
+          case POINTS -> 100 * c.difference();
+          case ABSOLUTE -> c.difference();
+        };
     if (unit == Unit.PERCENT && c.known() && c.baseline() == 0 && c.candidate() == 0) {
       v = 0;
     }

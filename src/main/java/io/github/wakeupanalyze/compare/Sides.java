@@ -18,8 +18,8 @@ import java.util.List;
  * <ul>
  *   <li>a {@code summary.json} (detected by content: see {@link SummaryReader#probe});
  *   <li>a folder holding {@code summary.json} (an earlier run's {@code --out});
- *   <li>otherwise a trace in any format the tool reads ({@code -} for standard input), analyzed
- *       on the fly with the default analysis parameters.
+ *   <li>otherwise a trace in any format the tool reads ({@code -} for standard input), analyzed on
+ *       the fly with the default analysis parameters.
  * </ul>
  */
 public final class Sides {
@@ -32,15 +32,23 @@ public final class Sides {
    * Loads one side: a {@code summary.json} (by content), a folder holding one, or a trace analyzed
    * on the fly with {@code read}, {@code rules} and the external {@code events}.
    */
-  public static Loaded load(String arg, ReadOptions read, ExtractRules rules, long[] events,
-      List<Long> unloadAfterNanos, InputStream stdin) throws CompareInputException {
+  public static Loaded load(
+      String arg,
+      ReadOptions read,
+      ExtractRules rules,
+      long[] events,
+      List<Long> unloadAfterNanos,
+      InputStream stdin)
+      throws CompareInputException {
     if (!arg.equals("-")) {
       Path path = Path.of(arg);
       if (Files.isDirectory(path)) {
         Path summary = path.resolve("summary.json");
         if (!Files.isRegularFile(summary)) {
-          throw new CompareInputException(arg + ": a folder without summary.json (expected a "
-              + "trace, a summary.json, or an analyze output folder)");
+          throw new CompareInputException(
+              arg
+                  + ": a folder without summary.json (expected a "
+                  + "trace, a summary.json, or an analyze output folder)");
         }
         return new Loaded(SummaryReader.read(summary.toString(), summary), List.of());
       }
@@ -52,8 +60,10 @@ public final class Sides {
         throw new CompareInputException(arg + ": cannot read: " + e.getMessage(), e);
       }
     }
-    Pipeline.Result result = Pipeline.run(new Pipeline.Request(List.of(arg), read, rules,
-        AnalysisParameters.defaults(), events, stdin));
+    Pipeline.Result result =
+        Pipeline.run(
+            new Pipeline.Request(
+                List.of(arg), read, rules, AnalysisParameters.defaults(), events, stdin));
     List<String> warnings = new ArrayList<>();
     for (InputReport r : result.inputs()) {
       if (r.failed()) {

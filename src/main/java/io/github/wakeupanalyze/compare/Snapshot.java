@@ -10,7 +10,8 @@ import java.util.List;
  * @param windowNanos length of its observed window; its rates are per hour of this window
  * @param operators sorted by name
  */
-public record Snapshot(String source, Kind kind, long windowNanos, List<OperatorSnapshot> operators) {
+public record Snapshot(
+    String source, Kind kind, long windowNanos, List<OperatorSnapshot> operators) {
   /** What a side was read as. */
   public enum Kind {
     TRACE("trace"),

@@ -20,8 +20,9 @@ public final class Snapshots {
     Map<String, long[]> writesErrors = new HashMap<>();
     for (ClassifiedReconcile cr : a.reconciles()) {
       var r = cr.reconcile();
-      long[] we = writesErrors.computeIfAbsent(
-          r.key().operator() + "\u0000" + r.key().controller(), k -> new long[2]);
+      long[] we =
+          writesErrors.computeIfAbsent(
+              r.key().operator() + "\u0000" + r.key().controller(), k -> new long[2]);
       we[0] += r.calls().writes();
       we[1] += r.error() ? 1 : 0;
     }
@@ -30,20 +31,29 @@ public final class Snapshots {
       long[] we = writesErrors.getOrDefault(c.operator() + "\u0000" + c.controller(), new long[2]);
       List<TimerSnapshot> timers = new ArrayList<>();
       for (TimerFinding t : c.timers()) {
-        timers.add(new TimerSnapshot(t.delaySeconds(), t.periodSeconds(), t.jitterSeconds(),
-            t.reconciles(), t.objects()));
+        timers.add(
+            new TimerSnapshot(
+                t.delaySeconds(),
+                t.periodSeconds(),
+                t.jitterSeconds(),
+                t.reconciles(),
+                t.objects()));
       }
       timers.sort((x, y) -> Double.compare(x.delaySeconds(), y.delaySeconds()));
-      byOperator.computeIfAbsent(c.operator(), k -> new ArrayList<>()).add(new ControllerSnapshot(
-          c.controller(), c.reconciles(), c.timerDriven(), we[0], we[1], timers));
+      byOperator
+          .computeIfAbsent(c.operator(), k -> new ArrayList<>())
+          .add(
+              new ControllerSnapshot(
+                  c.controller(), c.reconciles(), c.timerDriven(), we[0], we[1], timers));
     }
     Map<String, List<OperatorUnload>> unload = UnloadAnalysis.of(a, unloadAfterNanos);
     List<OperatorSnapshot> ops = new ArrayList<>();
-    byOperator.forEach((op, cs) -> {
-      cs.sort((x, y) -> x.controller().compareTo(y.controller()));
-      ops.add(new OperatorSnapshot(op, cs, unload.getOrDefault(op, List.of())));
-    });
-    return new Snapshot(source, Snapshot.Kind.TRACE,
-        Math.max(0, a.windowEndNanos() - a.windowStartNanos()), ops);
+    byOperator.forEach(
+        (op, cs) -> {
+          cs.sort((x, y) -> x.controller().compareTo(y.controller()));
+          ops.add(new OperatorSnapshot(op, cs, unload.getOrDefault(op, List.of())));
+        });
+    return new Snapshot(
+        source, Snapshot.Kind.TRACE, Math.max(0, a.windowEndNanos() - a.windowStartNanos()), ops);
   }
 }

@@ -71,8 +71,10 @@ public final class SummaryReader {
           JsonToken v = p.nextToken();
           if (name.equals("schema")) {
             schemaSeen = true;
-            schema = v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT
-                ? Integer.valueOf(p.getIntValue()) : null;
+            schema =
+                v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT
+                    ? Integer.valueOf(p.getIntValue())
+                    : null;
           } else if (name.equals("operators")) {
             operators = true;
           }
@@ -101,15 +103,21 @@ public final class SummaryReader {
       throw new CompareInputException(source + ": cannot read: " + e.getMessage(), e);
     }
     if (!probe.summary()) {
-      throw new CompareInputException(source + ": not a summary.json (expected a JSON object with "
-          + "\"schema\" and \"operators\")");
+      throw new CompareInputException(
+          source
+              + ": not a summary.json (expected a JSON object with "
+              + "\"schema\" and \"operators\")");
     }
     checkSchema(source, probe.schema());
     try (JsonParser p = FACTORY.createParser(file.toFile())) {
       return new Reader(source, p).document();
     } catch (JsonProcessingException e) {
-      throw new CompareInputException(source + where(e.getLocation()) + ": invalid summary.json: "
-          + e.getOriginalMessage().replaceAll("\\s+", " "), e);
+      throw new CompareInputException(
+          source
+              + where(e.getLocation())
+              + ": invalid summary.json: "
+              + e.getOriginalMessage().replaceAll("\\s+", " "),
+          e);
     } catch (IOException e) {
       throw new CompareInputException(source + ": cannot read: " + e.getMessage(), e);
     }
@@ -117,17 +125,32 @@ public final class SummaryReader {
 
   static void checkSchema(String source, Integer schema) throws CompareInputException {
     if (schema == null) {
-      throw new CompareInputException(source + ": summary.json \"schema\" is not an integer; this "
-          + "wakeup-analyze reads schema " + SCHEMA);
+      throw new CompareInputException(
+          source
+              + ": summary.json \"schema\" is not an integer; this "
+              + "wakeup-analyze reads schema "
+              + SCHEMA);
     }
     if (schema > SCHEMA) {
-      throw new CompareInputException(source + ": summary.json schema " + schema + " is newer than "
-          + "this wakeup-analyze reads (schema " + SCHEMA + "); use a newer wakeup-analyze, or "
-          + "compare the traces themselves");
+      throw new CompareInputException(
+          source
+              + ": summary.json schema "
+              + schema
+              + " is newer than "
+              + "this wakeup-analyze reads (schema "
+              + SCHEMA
+              + "); use a newer wakeup-analyze, or "
+              + "compare the traces themselves");
     }
     if (schema < SCHEMA) {
-      throw new CompareInputException(source + ": summary.json schema " + schema + " is not one "
-          + "this wakeup-analyze reads (schema " + SCHEMA + "); rerun analyze on the trace");
+      throw new CompareInputException(
+          source
+              + ": summary.json schema "
+              + schema
+              + " is not one "
+              + "this wakeup-analyze reads (schema "
+              + SCHEMA
+              + "); rerun analyze on the trace");
     }
   }
 
@@ -174,8 +197,9 @@ public final class SummaryReader {
         List<OperatorUnload> unload = new ArrayList<>();
         for (double[] u : r.unload) {
           long t = Math.round(u[0] * 1e9);
-          unload.add(new OperatorUnload(r.name, result(t, window, u[1], u[2]),
-              result(t, window, u[3], u[4])));
+          unload.add(
+              new OperatorUnload(
+                  r.name, result(t, window, u[1], u[2]), result(t, window, u[3], u[4])));
         }
         r.controllers.sort((a, b) -> a.controller().compareTo(b.controller()));
         ops.add(new OperatorSnapshot(r.name, r.controllers, unload));
@@ -214,6 +238,7 @@ public final class SummaryReader {
     private static final class RawOperator {
       String name;
       final List<ControllerSnapshot> controllers = new ArrayList<>();
+
       /** unload_after_s, observed reloads, observed unloaded_s, same without timers. */
       final List<double[]> unload = new ArrayList<>();
     }
@@ -242,7 +267,8 @@ public final class SummaryReader {
       return op;
     }
 
-    private ControllerSnapshot controller(JsonToken start) throws IOException, CompareInputException {
+    private ControllerSnapshot controller(JsonToken start)
+        throws IOException, CompareInputException {
       expect(start, JsonToken.START_OBJECT, "a controller");
       String name = null;
       int reconciles = 0;
@@ -359,7 +385,8 @@ public final class SummaryReader {
       throw error("\"" + field + "\": expected an integer, found " + t);
     }
 
-    private double doubleValue(JsonToken t, String field) throws IOException, CompareInputException {
+    private double doubleValue(JsonToken t, String field)
+        throws IOException, CompareInputException {
       if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
         return p.getDoubleValue();
       }
@@ -384,8 +411,8 @@ public final class SummaryReader {
     }
 
     private CompareInputException error(String message) {
-      return new CompareInputException(source + where(p.currentLocation()) + ": invalid summary.json: "
-          + message);
+      return new CompareInputException(
+          source + where(p.currentLocation()) + ": invalid summary.json: " + message);
     }
   }
 }

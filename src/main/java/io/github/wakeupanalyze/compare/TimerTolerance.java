@@ -9,7 +9,10 @@ import java.util.Locale;
  * @param value the fraction (0.05) when relative, seconds when absolute
  */
 public record TimerTolerance(double value, boolean relative) {
-  /** The default, 5 %: wide enough for a RequeueAfter measured with jitter, narrow enough to tell 5 s from 5.5 s. */
+  /**
+   * The default, 5 %: wide enough for a RequeueAfter measured with jitter, narrow enough to tell 5
+   * s from 5.5 s.
+   */
   public static final TimerTolerance DEFAULT = new TimerTolerance(0.05, true);
 
   /** Parses {@code 5%} or a duration such as {@code 250ms}. */
@@ -24,14 +27,20 @@ public record TimerTolerance(double value, boolean relative) {
       } catch (NumberFormatException e) {
         // reported below
       }
-      throw new IllegalArgumentException("\"" + text + "\" is not a tolerance (expected a "
-          + "percentage in [0, 100) such as 5%, or a duration such as 250ms)");
+      throw new IllegalArgumentException(
+          "\""
+              + text
+              + "\" is not a tolerance (expected a "
+              + "percentage in [0, 100) such as 5%, or a duration such as 250ms)");
     }
     try {
       return new TimerTolerance(Durations.parseNanos(t) / 1e9, false);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("\"" + text + "\" is not a tolerance (expected a "
-          + "percentage such as 5%, or a duration such as 250ms)");
+      throw new IllegalArgumentException(
+          "\""
+              + text
+              + "\" is not a tolerance (expected a "
+              + "percentage such as 5%, or a duration such as 250ms)");
     }
   }
 
@@ -42,7 +51,8 @@ public record TimerTolerance(double value, boolean relative) {
 
   @Override
   public String toString() {
-    return relative ? trim(String.format(Locale.ROOT, "%.3f", 100 * value)) + "%"
+    return relative
+        ? trim(String.format(Locale.ROOT, "%.3f", 100 * value)) + "%"
         : trim(String.format(Locale.ROOT, "%.6f", value)) + "s";
   }
 

@@ -34,10 +34,23 @@ public record ExtractResult(
 
   /** Without evidence (the components before {@code evidence} was added). */
   public ExtractResult(
-      List<io.github.wakeupanalyze.model.Reconcile> reconciles, long spans, long duplicates,
-      long nestedReconcileSpans, long orphans, List<Long> reconcilesPerSource,
-      long windowStartNanos, long windowEndNanos) {
-    this(reconciles, spans, duplicates, nestedReconcileSpans, orphans, reconcilesPerSource,
-        windowStartNanos, windowEndNanos, io.github.wakeupanalyze.model.TraceEvidence.NONE);
+      List<io.github.wakeupanalyze.model.Reconcile> reconciles,
+      long spans,
+      long duplicates,
+      long nestedReconcileSpans,
+      long orphans,
+      List<Long> reconcilesPerSource,
+      long windowStartNanos,
+      long windowEndNanos) {
+    this(
+        reconciles,
+        spans,
+        duplicates,
+        nestedReconcileSpans,
+        orphans,
+        reconcilesPerSource,
+        windowStartNanos,
+        windowEndNanos,
+        io.github.wakeupanalyze.model.TraceEvidence.NONE);
   }
 }

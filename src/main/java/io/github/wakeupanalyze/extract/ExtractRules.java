@@ -42,8 +42,8 @@ public record ExtractRules(Pattern reconcileName, List<String> objectKeys) {
 
   /**
    * The object of a reconcile span. With {@code --object-key}, the present values of those
-   * attributes joined by {@code /}. Otherwise the first present of: {@code object.ref};
-   * {@code k8s.namespace.name}+{@code k8s.object.name}; {@code namespace}+{@code name}; a {@code
+   * attributes joined by {@code /}. Otherwise the first present of: {@code object.ref}; {@code
+   * k8s.namespace.name}+{@code k8s.object.name}; {@code namespace}+{@code name}; a {@code
    * k8s.<kind>.name} attribute (with {@code k8s.namespace.name} before it when present). A pair is
    * written {@code namespace/name}. {@value StreamKey#ANY_OBJECT} when none is present.
    */
@@ -76,8 +76,10 @@ public record ExtractRules(Pattern reconcileName, List<String> objectKeys) {
     String best = null;
     for (var e : a.entrySet()) {
       String k = e.getKey();
-      if (!k.equals("k8s.namespace.name") && !k.equals("k8s.object.name")
-          && K8S_KIND_NAME.matcher(k).matches() && !e.getValue().isEmpty()
+      if (!k.equals("k8s.namespace.name")
+          && !k.equals("k8s.object.name")
+          && K8S_KIND_NAME.matcher(k).matches()
+          && !e.getValue().isEmpty()
           && (best == null || k.compareTo(best) < 0)) {
         best = k;
       }

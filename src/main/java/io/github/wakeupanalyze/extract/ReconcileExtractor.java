@@ -10,9 +10,9 @@ import io.github.wakeupanalyze.model.SpanLink;
 import io.github.wakeupanalyze.model.StreamKey;
 import io.github.wakeupanalyze.model.TraceEvidence;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -84,8 +84,9 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
       return;
     }
     boolean isReconcile = rules.isReconcile(span);
-    Pending node = new Pending(key, isReconcile ? span : null,
-        isReconcile ? null : Call.of(span, strings), source);
+    Pending node =
+        new Pending(
+            key, isReconcile ? span : null, isReconcile ? null : Call.of(span, strings), source);
     if (!isReconcile) {
       node.write = WriteEvidence.of(span);
     }
@@ -117,7 +118,9 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
     states.put(node.key, -2 - index);
   }
 
-  /** Places {@code first} under a parent whose state is now known, then everything waiting on it. */
+  /**
+   * Places {@code first} under a parent whose state is now known, then everything waiting on it.
+   */
   private void resolve(Pending first, int parentStateOfFirst) {
     ArrayList<Pending> stack = new ArrayList<>();
     ArrayList<Integer> parentStates = new ArrayList<>();
@@ -139,8 +142,9 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
         state = builders.size();
         builders.add(new Builder(intern(rules.streamKey(node.span)), node.span, node.source));
         for (SpanLink l : node.span.links()) {
-          links.add(new ReconcileLink(node.span.traceIdHigh(), node.span.traceIdLow(),
-              node.span.spanId(), l));
+          links.add(
+              new ReconcileLink(
+                  node.span.traceIdHigh(), node.span.traceIdLow(), node.span.spanId(), l));
         }
         perSource.set(node.source, perSource.get(node.source) + 1);
       } else {
@@ -170,11 +174,12 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
   public ExtractResult finish() {
     while (waiting.size() > 0) {
       List<Long> orphanParents = new ArrayList<>();
-      waiting.forEach((parent, head) -> {
-        if (states.get(parent) == LongIntMap.MISSING) {
-          orphanParents.add(parent);
-        }
-      });
+      waiting.forEach(
+          (parent, head) -> {
+            if (states.get(parent) == LongIntMap.MISSING) {
+              orphanParents.add(parent);
+            }
+          });
       if (orphanParents.isEmpty()) {
         // only cycles are left (a span that is its own ancestor): break one
         long[] any = {0};
@@ -214,23 +219,24 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
     }
     int total = builders.size();
     builders.clear();
-    Comparator<Reconcile> inStream = Comparator.comparingLong(Reconcile::startNanos)
-        .thenComparingLong(Reconcile::endNanos)
-        .thenComparingLong(Reconcile::traceIdHigh)
-        .thenComparingLong(Reconcile::traceIdLow)
-        .thenComparingLong(Reconcile::spanId);
+    Comparator<Reconcile> inStream =
+        Comparator.comparingLong(Reconcile::startNanos)
+            .thenComparingLong(Reconcile::endNanos)
+            .thenComparingLong(Reconcile::traceIdHigh)
+            .thenComparingLong(Reconcile::traceIdLow)
+            .thenComparingLong(Reconcile::spanId);
     List<Reconcile> out = new ArrayList<>(total);
     for (List<Reconcile> stream : byStream) {
       stream.sort(inStream);
       out.addAll(stream);
     }
-    writes.sort(Comparator.comparingLong(ObjectWrite::timeNanos)
-        .thenComparingLong(ObjectWrite::spanId));
+    writes.sort(
+        Comparator.comparingLong(ObjectWrite::timeNanos).thenComparingLong(ObjectWrite::spanId));
     TraceEvidence evidence = new TraceEvidence(writes, links);
     return spans == 0
         ? new ExtractResult(out, 0, 0, 0, 0, perSource, 0, 0, evidence)
-        : new ExtractResult(out, spans, duplicates, nested, orphans, perSource, windowStart, windowEnd,
-            evidence);
+        : new ExtractResult(
+            out, spans, duplicates, nested, orphans, perSource, windowStart, windowEnd, evidence);
   }
 
   private StreamKey intern(StreamKey k) {
@@ -266,7 +272,8 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
   /** An API call made by a descendant span: method, URL path, and the service that made it. */
   record Call(String method, String target, String service) {
     private static final java.util.Set<String> METHODS =
-        java.util.Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "LIST", "WATCH");
+        java.util.Set.of(
+            "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "LIST", "WATCH");
 
     /** The call a span records, or null if it is not a client API call. */
     static Call of(Span s, Map<String, String> strings) {
@@ -298,8 +305,10 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
       if (path == null) {
         path = "";
       }
-      return new Call(strings.computeIfAbsent(method, x -> x),
-          strings.computeIfAbsent(path, x -> x), s.service());
+      return new Call(
+          strings.computeIfAbsent(method, x -> x),
+          strings.computeIfAbsent(path, x -> x),
+          s.service());
     }
 
     static String methodFromName(String name) {
@@ -381,10 +390,13 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
      * reconciles of a controller make the same calls), which keeps memory per reconcile small.
      */
     Reconcile build(Map<ApiCalls, ApiCalls> shared) {
-      ApiCalls calls = byMethod == null ? ApiCalls.NONE
-          : new ApiCalls(byMethod, targets == null ? List.of() : new ArrayList<>(targets));
+      ApiCalls calls =
+          byMethod == null
+              ? ApiCalls.NONE
+              : new ApiCalls(byMethod, targets == null ? List.of() : new ArrayList<>(targets));
       calls = shared.computeIfAbsent(calls, c -> c);
-      return new Reconcile(key, traceHigh, traceLow, spanId, start, end, error, reason, calls, source);
+      return new Reconcile(
+          key, traceHigh, traceLow, spanId, start, end, error, reason, calls, source);
     }
   }
 }

@@ -66,8 +66,11 @@ public final class WriteEvidence {
     if (name == null || name.isEmpty()) {
       for (var e : s.attributes().entrySet()) {
         String k = e.getKey();
-        if (k.startsWith("k8s.") && k.endsWith(".name") && !k.equals("k8s.namespace.name")
-            && !k.equals("k8s.cluster.name") && !k.equals("k8s.node.name")
+        if (k.startsWith("k8s.")
+            && k.endsWith(".name")
+            && !k.equals("k8s.namespace.name")
+            && !k.equals("k8s.cluster.name")
+            && !k.equals("k8s.node.name")
             && !e.getValue().isEmpty()) {
           name = e.getValue();
           break;
@@ -84,8 +87,17 @@ public final class WriteEvidence {
     if (client == null) {
       client = s.service();
     }
-    return new ObjectWrite(s.endNanos(), ns == null ? "" : ns, name, resource, method, client,
-        s.service(), s.traceIdHigh(), s.traceIdLow(), s.spanId());
+    return new ObjectWrite(
+        s.endNanos(),
+        ns == null ? "" : ns,
+        name,
+        resource,
+        method,
+        client,
+        s.service(),
+        s.traceIdHigh(),
+        s.traceIdLow(),
+        s.spanId());
   }
 
   /**

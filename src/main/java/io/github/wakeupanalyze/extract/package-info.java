@@ -1,2 +1,4 @@
-/** Spans to reconciles: outermost reconcile spans, their stream keys and what their children did. */
+/**
+ * Spans to reconciles: outermost reconcile spans, their stream keys and what their children did.
+ */
 package io.github.wakeupanalyze.extract;

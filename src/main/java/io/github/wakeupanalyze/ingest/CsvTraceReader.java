@@ -33,18 +33,23 @@ final class CsvTraceReader implements TraceReader {
     String operator = operatorOverride != null ? operatorOverride : operatorOf(file);
     long fileHash = hash(file);
     long[] rows = {0};
-    TimestampCsv.read(in, file, (line, start, end) -> {
-      rows[0]++;
-      sink.accept(builder.reset()
-          .service(operator)
-          .traceId(fileHash, line)
-          .spanId(mix(fileHash ^ line))
-          .name(SPAN_NAME)
-          .kind(1)
-          .startNanos(start)
-          .endNanos(end)
-          .build());
-    });
+    TimestampCsv.read(
+        in,
+        file,
+        (line, start, end) -> {
+          rows[0]++;
+          sink.accept(
+              builder
+                  .reset()
+                  .service(operator)
+                  .traceId(fileHash, line)
+                  .spanId(mix(fileHash ^ line))
+                  .name(SPAN_NAME)
+                  .kind(1)
+                  .startNanos(start)
+                  .endNanos(end)
+                  .build());
+        });
     if (rows[0] == 0) {
       throw new InputException(file, "", "no timestamps: expected one time per line");
     }

@@ -13,7 +13,8 @@ import java.util.zip.GZIPInputStream;
  * a gzip inside a zstd is unwrapped too (at most {@value #MAX_LAYERS} layers).
  *
  * <p>A decompressor failing (data corrupt or ending early) surfaces as {@link CorruptException},
- * naming the compressed byte offset reached, so that no reader mistakes it for its own format error.
+ * naming the compressed byte offset reached, so that no reader mistakes it for its own format
+ * error.
  */
 final class Decompression {
   static final int MAX_LAYERS = 4;
@@ -50,8 +51,11 @@ final class Decompression {
     if (b.length >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b) {
       return Kind.GZIP;
     }
-    if (b.length == 4 && (b[0] & 0xff) == 0x28 && (b[1] & 0xff) == 0xb5
-        && (b[2] & 0xff) == 0x2f && (b[3] & 0xff) == 0xfd) {
+    if (b.length == 4
+        && (b[0] & 0xff) == 0x28
+        && (b[1] & 0xff) == 0xb5
+        && (b[2] & 0xff) == 0x2f
+        && (b[3] & 0xff) == 0xfd) {
       return Kind.ZSTD;
     }
     return Kind.NONE;
@@ -68,8 +72,10 @@ final class Decompression {
       CountingInputStream counted = new CountingInputStream(current);
       InputStream decoded;
       try {
-        decoded = kind == Kind.GZIP ? new GZIPInputStream(counted, 1 << 16)
-            : new ZstdInputStream(counted);
+        decoded =
+            kind == Kind.GZIP
+                ? new GZIPInputStream(counted, 1 << 16)
+                : new ZstdInputStream(counted);
       } catch (IOException | RuntimeException e) {
         throw corrupt(kind, counted, e);
       }
@@ -85,12 +91,15 @@ final class Decompression {
   private static CorruptException corrupt(Kind kind, CountingInputStream counted, Exception e) {
     String name = kind == Kind.GZIP ? "gzip" : "zstd";
     String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    boolean early = e instanceof java.io.EOFException
-        || detail.contains("nexpected end") || detail.contains("ends early")
-        || detail.contains("Not enough input");
-    String what = early
-        ? name + " data ends early: expected more compressed bytes (" + detail + ")"
-        : name + " data is corrupt: expected a valid " + name + " stream (" + detail + ")";
+    boolean early =
+        e instanceof java.io.EOFException
+            || detail.contains("nexpected end")
+            || detail.contains("ends early")
+            || detail.contains("Not enough input");
+    String what =
+        early
+            ? name + " data ends early: expected more compressed bytes (" + detail + ")"
+            : name + " data is corrupt: expected a valid " + name + " stream (" + detail + ")";
     return new CorruptException(InputException.oneLine(what), counted.count, e);
   }
 

@@ -3,9 +3,7 @@ package io.github.wakeupanalyze.ingest;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -47,12 +45,15 @@ public final class EventTimes {
   public static long[] read(InputStream in, String file) throws IOException, InputException {
     long[][] times = {new long[1024]};
     int[] n = {0};
-    TimestampCsv.read(in, file, (line, start, end) -> {
-      if (n[0] == times[0].length) {
-        times[0] = Arrays.copyOf(times[0], n[0] * 2);
-      }
-      times[0][n[0]++] = start;
-    });
+    TimestampCsv.read(
+        in,
+        file,
+        (line, start, end) -> {
+          if (n[0] == times[0].length) {
+            times[0] = Arrays.copyOf(times[0], n[0] * 2);
+          }
+          times[0][n[0]++] = start;
+        });
     long[] out = Arrays.copyOf(times[0], n[0]);
     Arrays.sort(out);
     return out;

@@ -110,12 +110,23 @@ public final class FormatSniffer {
         }
         String name = p.currentName();
         switch (name) {
-          case "resourceSpans", "resource_spans", "scopeSpans", "scope_spans",
-              "instrumentationLibrarySpans", "instrumentation_library_spans", "batches" -> {
+          case "resourceSpans",
+              "resource_spans",
+              "scopeSpans",
+              "scope_spans",
+              "instrumentationLibrarySpans",
+              "instrumentation_library_spans",
+              "batches" -> {
             return TraceFormat.OTLP_JSON;
           }
-          case "operationName", "operation_name", "traceID", "spanID", "processID", "processes",
-              "processMap", "process_map" -> {
+          case "operationName",
+              "operation_name",
+              "traceID",
+              "spanID",
+              "processID",
+              "processes",
+              "processMap",
+              "process_map" -> {
             return TraceFormat.JAEGER_JSON;
           }
           case "localEndpoint", "remoteEndpoint", "parentId", "annotations", "shared" -> {
@@ -124,7 +135,7 @@ public final class FormatSniffer {
           case "traceId" -> traceId = true;
           case "id" -> id = true;
           case "data" -> data = true;
-          default -> { }
+          default -> {}
         }
       }
     } catch (IOException e) {
@@ -158,7 +169,8 @@ public final class FormatSniffer {
       }
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(java.nio.ByteBuffer.wrap(buf, 0, end))

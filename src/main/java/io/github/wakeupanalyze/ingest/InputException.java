@@ -2,9 +2,9 @@ package io.github.wakeupanalyze.ingest;
 
 /**
  * A trace input that cannot be read: the message is one line, {@code FILE:LINE:COL: what was
- * expected} for text, {@code FILE: offset N: ...} for binary input (N counted in decompressed bytes,
- * or {@code offset N (compressed)} when the compression itself is broken), {@code FILE: ...} when
- * no place applies. Built by this one class so that every error reads alike.
+ * expected} for text, {@code FILE: offset N: ...} for binary input (N counted in decompressed
+ * bytes, or {@code offset N (compressed)} when the compression itself is broken), {@code FILE: ...}
+ * when no place applies. Built by this one class so that every error reads alike.
  */
 public final class InputException extends Exception {
   private static final long serialVersionUID = 1L;

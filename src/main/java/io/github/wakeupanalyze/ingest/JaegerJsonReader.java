@@ -24,8 +24,8 @@ import java.util.Map;
  *       "0.000005s"}, and {@code vStr}/{@code vInt64}/... tag values.
  * </ul>
  *
- * <p>Mapping to a {@link Span}: times are microseconds (numbers or digit strings); service from
- * the span's process ({@code processes[processID].serviceName} or the inline {@code process}); the
+ * <p>Mapping to a {@link Span}: times are microseconds (numbers or digit strings); service from the
+ * span's process ({@code processes[processID].serviceName} or the inline {@code process}); the
  * parent is the first {@code CHILD_OF} reference into the same trace, else the first {@code
  * FOLLOWS_FROM} into the same trace (Jaeger's own rule); every other reference, including one into
  * another trace, becomes a link. Tags typed {@code string/int64/bool/float64/binary} become string
@@ -61,6 +61,7 @@ final class JaegerJsonReader extends JsonReaderBase {
     String apiError;
     boolean sawData;
     boolean spansSeen;
+
     /** False for a bare span array, which has no processes map to wait for. */
     boolean mayGetProcesses = true;
   }
@@ -75,16 +76,16 @@ final class JaegerJsonReader extends JsonReaderBase {
     } else if (t == JsonToken.START_OBJECT) {
       readContainer(p, c, 0);
       if (!c.sawData) {
-        throw error(start, "not a Jaeger trace: expected an object with \"data\", \"spans\" or "
-            + "\"result\"");
+        throw error(
+            start,
+            "not a Jaeger trace: expected an object with \"data\", \"spans\" or " + "\"result\"");
       }
     } else {
       throw error(p, "expected a Jaeger JSON object or array, found " + describe(p));
     }
     flush(c);
     if (c.apiError != null && !c.spansSeen) {
-      throw error(start, "the Jaeger API answered with an error instead of a trace: "
-          + c.apiError);
+      throw error(start, "the Jaeger API answered with an error instead of a trace: " + c.apiError);
     }
   }
 
@@ -347,8 +348,13 @@ final class JaegerJsonReader extends JsonReaderBase {
     b.traceId(traceHigh, traceLow);
     b.startNanos(startNanos);
     if (durationNanos > Long.MAX_VALUE - startNanos) {
-      throw error(start, "span end out of range: start " + startNanos + " ns + duration "
-          + durationNanos + " ns is beyond the year 2262");
+      throw error(
+          start,
+          "span end out of range: start "
+              + startNanos
+              + " ns + duration "
+              + durationNanos
+              + " ns is beyond the year 2262");
     }
     b.endNanos(startNanos + durationNanos);
     resolveReferences(b, traceHigh, traceLow);
@@ -416,8 +422,8 @@ final class JaegerJsonReader extends JsonReaderBase {
             } else if (v.equals("FOLLOWS_FROM") || v.equals("follows_from") || v.equals("1")) {
               type = FOLLOWS_FROM;
             } else {
-              throw error(p, "expected a reference type CHILD_OF or FOLLOWS_FROM, found "
-                  + describe(p));
+              throw error(
+                  p, "expected a reference type CHILD_OF or FOLLOWS_FROM, found " + describe(p));
             }
           }
           case "traceID", "traceId", "trace_id" -> {
@@ -440,7 +446,9 @@ final class JaegerJsonReader extends JsonReaderBase {
     }
   }
 
-  /** Parent: first CHILD_OF into this trace, else first FOLLOWS_FROM into it; the rest are links. */
+  /**
+   * Parent: first CHILD_OF into this trace, else first FOLLOWS_FROM into it; the rest are links.
+   */
   private void resolveReferences(Span.Builder b, long traceHigh, long traceLow) {
     int parent = -1;
     for (int pass = CHILD_OF; pass <= FOLLOWS_FROM && parent < 0; pass++) {
@@ -455,8 +463,8 @@ final class JaegerJsonReader extends JsonReaderBase {
       b.parentSpanId(refSpan[parent]);
     }
     for (int i = 0; i < refs; i++) {
-      if (i == parent || (parent >= 0 && refSpan[i] == refSpan[parent]
-          && sameTrace(i, traceHigh, traceLow))) {
+      if (i == parent
+          || (parent >= 0 && refSpan[i] == refSpan[parent] && sameTrace(i, traceHigh, traceLow))) {
         continue; // the parent, possibly listed twice (CHILD_OF and FOLLOWS_FROM)
       }
       if (refTraceHigh[i] == Long.MIN_VALUE && refTraceLow[i] == 0) {
@@ -479,8 +487,9 @@ final class JaegerJsonReader extends JsonReaderBase {
         try {
           return Timestamps.parseDateTime(s);
         } catch (IllegalArgumentException e) {
-          throw error(p, "expected \"startTime\" in microseconds or as an RFC 3339 time, "
-              + e.getMessage());
+          throw error(
+              p,
+              "expected \"startTime\" in microseconds or as an RFC 3339 time, " + e.getMessage());
         }
       }
     }
@@ -495,8 +504,11 @@ final class JaegerJsonReader extends JsonReaderBase {
         try {
           return Timestamps.parseDuration(s);
         } catch (IllegalArgumentException e) {
-          throw error(p, "expected \"duration\" in microseconds or with units (\"5000ns\", "
-              + "\"0.005s\"), " + e.getMessage());
+          throw error(
+              p,
+              "expected \"duration\" in microseconds or with units (\"5000ns\", "
+                  + "\"0.005s\"), "
+                  + e.getMessage());
         }
       }
     }
@@ -545,8 +557,17 @@ final class JaegerJsonReader extends JsonReaderBase {
         switch (field) {
           case "key" -> key = scalarText(p, vt);
           case "type", "vType", "v_type" -> type = scalarText(p, vt);
-          case "value", "vStr", "v_str", "vInt64", "v_int64", "vBool", "v_bool", "vFloat64",
-              "v_float64", "vBinary", "v_binary" -> {
+          case "value",
+              "vStr",
+              "v_str",
+              "vInt64",
+              "v_int64",
+              "vBool",
+              "v_bool",
+              "vFloat64",
+              "v_float64",
+              "vBinary",
+              "v_binary" -> {
             String v = scalarText(p, vt);
             if (v != null) {
               value = v;

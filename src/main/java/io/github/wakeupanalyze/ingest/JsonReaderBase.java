@@ -43,7 +43,9 @@ abstract class JsonReaderBase implements TraceReader {
 
   long idLow;
 
-  /** What the format's root value is, for the error on an empty input, e.g. "an OTLP JSON object". */
+  /**
+   * What the format's root value is, for the error on an empty input, e.g. "an OTLP JSON object".
+   */
   abstract String expectedRoot();
 
   /** Reads one root value; the parser is on its first token. */
@@ -89,7 +91,8 @@ abstract class JsonReaderBase implements TraceReader {
       msg = "truncated JSON: " + msg;
     } else if (msg.contains("nesting depth")) {
       msg = "JSON nested deeper than " + MAX_NESTING + " levels: expected a trace export";
-    } else if (msg.contains("Invalid UTF-8") || msg.contains("Unexpected character")
+    } else if (msg.contains("Invalid UTF-8")
+        || msg.contains("Unexpected character")
         || msg.contains("Unrecognized token")) {
       msg = "not valid JSON: " + msg;
     }
@@ -114,8 +117,9 @@ abstract class JsonReaderBase implements TraceReader {
    */
   final Span build(JsonLocation start) throws InputException {
     if (builder.spanId() == 0) {
-      builder.spanId(syntheticId(file, start.getCharOffset() >= 0 ? start.getCharOffset()
-          : start.getByteOffset()));
+      builder.spanId(
+          syntheticId(
+              file, start.getCharOffset() >= 0 ? start.getCharOffset() : start.getByteOffset()));
     }
     try {
       return builder.build();
@@ -207,22 +211,27 @@ abstract class JsonReaderBase implements TraceReader {
     if (t == JsonToken.VALUE_NUMBER_INT) {
       JsonParser.NumberType nt = p.getNumberType();
       if (nt != JsonParser.NumberType.INT && nt != JsonParser.NumberType.LONG) {
-        throw error(p, what + " out of range: expected microseconds below 2^63, found "
-            + abbreviate(p.getText()));
+        throw error(
+            p,
+            what
+                + " out of range: expected microseconds below 2^63, found "
+                + abbreviate(p.getText()));
       }
       v = p.getLongValue();
     } else if (t == JsonToken.VALUE_STRING) {
       try {
         v = Long.parseLong(p.getText().trim());
       } catch (NumberFormatException e) {
-        throw error(p, "expected " + what + " in microseconds as an integer, found "
-            + describe(p));
+        throw error(p, "expected " + what + " in microseconds as an integer, found " + describe(p));
       }
     } else if (t == JsonToken.VALUE_NUMBER_FLOAT) {
       double d = p.getDoubleValue();
       if (!(d >= 0 && d < 9.2e15)) {
-        throw error(p, what + " out of range: expected microseconds in [0, 9.2e15), found "
-            + abbreviate(p.getText()));
+        throw error(
+            p,
+            what
+                + " out of range: expected microseconds in [0, 9.2e15), found "
+                + abbreviate(p.getText()));
       }
       return Math.round(d * 1000.0);
     } else {
@@ -309,7 +318,9 @@ abstract class JsonReaderBase implements TraceReader {
         builder.scope(value);
         return true;
       }
-      case "otel.scope.version", "otel.library.version", "otel.status_description",
+      case "otel.scope.version",
+          "otel.library.version",
+          "otel.status_description",
           "internal.span.format" -> {
         return true;
       }

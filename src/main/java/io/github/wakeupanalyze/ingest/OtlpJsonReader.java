@@ -16,12 +16,12 @@ import java.util.List;
  *
  * <p>Tolerant where harmless: camelCase and snake_case keys; the pre-1.0 {@code
  * instrumentationLibrarySpans}; ids as hex (any case) or base64; empty ids mean unset; 64-bit
- * integers as strings or numbers; enums as numbers or names; unknown fields skipped; wrappers {@code
- * {"result": …}} (Jaeger api_v3), {@code {"batches": […]}} (Tempo v1), {@code {"trace": …}} (Tempo
- * v2); a bare {@code ResourceSpans} object as a root; a span with an empty span id gets a stable
- * synthetic one ({@link JsonReaderBase#syntheticId}). Precise where not: an unknown enum name, an
- * id of the wrong length, a negative or out-of-range time and a span ending before it starts are
- * errors naming line and column.
+ * integers as strings or numbers; enums as numbers or names; unknown fields skipped; wrappers
+ * {@code {"result": …}} (Jaeger api_v3), {@code {"batches": […]}} (Tempo v1), {@code {"trace": …}}
+ * (Tempo v2); a bare {@code ResourceSpans} object as a root; a span with an empty span id gets a
+ * stable synthetic one ({@link JsonReaderBase#syntheticId}). Precise where not: an unknown enum
+ * name, an id of the wrong length, a negative or out-of-range time and a span ending before it
+ * starts are errors naming line and column.
  *
  * <p>Memory: spans are passed on as soon as their resource and scope are known. Only when a writer
  * puts {@code spans} before {@code scope}, or {@code scopeSpans} before {@code resource}, are the
@@ -162,7 +162,9 @@ final class OtlpJsonReader extends JsonReaderBase {
         rs.flush(this);
         return true;
       }
-      case "scopeSpans", "scope_spans", "instrumentationLibrarySpans",
+      case "scopeSpans",
+          "scope_spans",
+          "instrumentationLibrarySpans",
           "instrumentation_library_spans" -> {
         readArray(p, t, field, () -> readScopeSpans(p, rs));
         return true;
@@ -180,11 +182,14 @@ final class OtlpJsonReader extends JsonReaderBase {
       JsonToken t = p.nextToken();
       if (field.equals("attributes")) {
         String[] found = {null};
-        readAttributes(p, t, (k, v) -> {
-          if (k.equals("service.name")) {
-            found[0] = v;
-          }
-        });
+        readAttributes(
+            p,
+            t,
+            (k, v) -> {
+              if (k.equals("service.name")) {
+                found[0] = v;
+              }
+            });
         if (found[0] != null) {
           service = found[0];
         }
@@ -344,8 +349,10 @@ final class OtlpJsonReader extends JsonReaderBase {
     if (t == JsonToken.VALUE_NUMBER_INT) {
       if (p.getNumberType() != JsonParser.NumberType.INT
           && p.getNumberType() != JsonParser.NumberType.LONG) {
-        throw error(p, "time out of range: expected nanoseconds since the epoch below 2^63, found "
-            + p.getText());
+        throw error(
+            p,
+            "time out of range: expected nanoseconds since the epoch below 2^63, found "
+                + p.getText());
       }
       long v = p.getLongValue();
       if (v < 0) {
@@ -370,8 +377,11 @@ final class OtlpJsonReader extends JsonReaderBase {
       }
       return v;
     } catch (NumberFormatException e) {
-      throw error(p, "expected nanoseconds since the epoch below 2^63 as an integer, found \""
-          + abbreviate(text) + "\"");
+      throw error(
+          p,
+          "expected nanoseconds since the epoch below 2^63 as an integer, found \""
+              + abbreviate(text)
+              + "\"");
     }
   }
 
@@ -394,8 +404,13 @@ final class OtlpJsonReader extends JsonReaderBase {
       case "SPAN_KIND_CLIENT", "CLIENT", "3" -> 3;
       case "SPAN_KIND_PRODUCER", "PRODUCER", "4" -> 4;
       case "SPAN_KIND_CONSUMER", "CONSUMER", "5" -> 5;
-      default -> throw error(p, "expected a span kind (0-5 or SPAN_KIND_UNSPECIFIED, _INTERNAL, "
-          + "_SERVER, _CLIENT, _PRODUCER, _CONSUMER), found \"" + abbreviate(name) + "\"");
+      default ->
+          throw error(
+              p,
+              "expected a span kind (0-5 or SPAN_KIND_UNSPECIFIED, _INTERNAL, "
+                  + "_SERVER, _CLIENT, _PRODUCER, _CONSUMER), found \""
+                  + abbreviate(name)
+                  + "\"");
     };
   }
 
@@ -413,12 +428,18 @@ final class OtlpJsonReader extends JsonReaderBase {
           error = c == 2;
         } else if (t == JsonToken.VALUE_STRING) {
           String s = p.getText();
-          error = switch (s) {
-            case "STATUS_CODE_ERROR", "ERROR", "2" -> true;
-            case "STATUS_CODE_OK", "OK", "STATUS_CODE_UNSET", "UNSET", "1", "0", "" -> false;
-            default -> throw error(p, "expected a status code (STATUS_CODE_UNSET, _OK, _ERROR), "
-                + "found \"" + abbreviate(s) + "\"");
-          };
+          error =
+              switch (s) {
+                case "STATUS_CODE_ERROR", "ERROR", "2" -> true;
+                case "STATUS_CODE_OK", "OK", "STATUS_CODE_UNSET", "UNSET", "1", "0", "" -> false;
+                default ->
+                    throw error(
+                        p,
+                        "expected a status code (STATUS_CODE_UNSET, _OK, _ERROR), "
+                            + "found \""
+                            + abbreviate(s)
+                            + "\"");
+              };
         } else {
           p.skipChildren();
         }
@@ -471,8 +492,16 @@ final class OtlpJsonReader extends JsonReaderBase {
     while ((field = p.nextFieldName()) != null) {
       JsonToken t = p.nextToken();
       switch (field) {
-        case "stringValue", "string_value", "intValue", "int_value", "doubleValue",
-            "double_value", "boolValue", "bool_value", "bytesValue", "bytes_value" -> {
+        case "stringValue",
+            "string_value",
+            "intValue",
+            "int_value",
+            "doubleValue",
+            "double_value",
+            "boolValue",
+            "bool_value",
+            "bytesValue",
+            "bytes_value" -> {
           if (t.isScalarValue() && t != JsonToken.VALUE_NULL) {
             value = p.getText();
           }
@@ -484,14 +513,36 @@ final class OtlpJsonReader extends JsonReaderBase {
   }
 
   static Span withService(Span s, String service) {
-    return new Span(service, s.scope(), s.traceIdHigh(), s.traceIdLow(), s.spanId(),
-        s.parentSpanId(), s.name(), s.kind(), s.startNanos(), s.endNanos(), s.error(),
-        s.attributes(), s.links());
+    return new Span(
+        service,
+        s.scope(),
+        s.traceIdHigh(),
+        s.traceIdLow(),
+        s.spanId(),
+        s.parentSpanId(),
+        s.name(),
+        s.kind(),
+        s.startNanos(),
+        s.endNanos(),
+        s.error(),
+        s.attributes(),
+        s.links());
   }
 
   static Span withScope(Span s, String scope) {
-    return new Span(s.service(), scope, s.traceIdHigh(), s.traceIdLow(), s.spanId(),
-        s.parentSpanId(), s.name(), s.kind(), s.startNanos(), s.endNanos(), s.error(),
-        s.attributes(), s.links());
+    return new Span(
+        s.service(),
+        scope,
+        s.traceIdHigh(),
+        s.traceIdLow(),
+        s.spanId(),
+        s.parentSpanId(),
+        s.name(),
+        s.kind(),
+        s.startNanos(),
+        s.endNanos(),
+        s.error(),
+        s.attributes(),
+        s.links());
   }
 }

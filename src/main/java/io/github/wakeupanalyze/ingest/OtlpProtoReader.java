@@ -40,16 +40,20 @@ final class OtlpProtoReader implements TraceReader {
 
   /** Field 1 (resource_spans), wire type 2 (length-delimited). */
   private static final int RESOURCE_SPANS_TAG = (1 << 3) | WireFormat.WIRETYPE_LENGTH_DELIMITED;
+
   private static final int OLD_INSTRUMENTATION_LIBRARY_SPANS = 1000;
 
   private final Span.Builder builder = Span.builder();
   private String file;
   private SpanSink sink;
   private CodedInputStream cis;
+
   /** Bytes read before the last {@link CodedInputStream#resetSizeCounter()}. */
   private long base;
+
   /** Offset of the ResourceSpans being converted, for errors. */
   private long elementAt;
+
   private int scopeIndex;
 
   /** How the messages of a protobuf input are delimited. */
@@ -76,7 +80,8 @@ final class OtlpProtoReader implements TraceReader {
       return Framing.SINGLE;
     }
     if (n >= 5) {
-      long len = ((b[0] & 0xffL) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+      long len =
+          ((b[0] & 0xffL) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff);
       if (len >= 2 && plausibleMessage(b, 4, n)) {
         return Framing.LENGTH_PREFIXED;
       }
@@ -109,7 +114,9 @@ final class OtlpProtoReader implements TraceReader {
       return false;
     }
     int tag = b[i] & 0xff;
-    return tag == 0x0a || tag == 0x12 || tag == 0x1a
+    return tag == 0x0a
+        || tag == 0x12
+        || tag == 0x1a
         || (tag == 0xc2 && i + 1 < n && (b[i + 1] & 0xff) == 0x3e);
   }
 
@@ -119,8 +126,8 @@ final class OtlpProtoReader implements TraceReader {
     this.file = file;
     this.sink = sink;
     this.base = 0;
-    BufferedInputStream in = input instanceof BufferedInputStream bis ? bis
-        : new BufferedInputStream(input, 1 << 16);
+    BufferedInputStream in =
+        input instanceof BufferedInputStream bis ? bis : new BufferedInputStream(input, 1 << 16);
     in.mark(64);
     byte[] head = in.readNBytes(64);
     in.reset();
@@ -129,9 +136,12 @@ final class OtlpProtoReader implements TraceReader {
     }
     Framing framing = framing(head, head.length);
     if (framing == null) {
-      throw new InputException(file, InputException.offset(0),
+      throw new InputException(
+          file,
+          InputException.offset(0),
           "expected OTLP protobuf (a TracesData message starting 0a, or 4-byte big-endian "
-              + "lengths each followed by one), found " + FormatSniffer.describeBytes(head));
+              + "lengths each followed by one), found "
+              + FormatSniffer.describeBytes(head));
     }
     cis = CodedInputStream.newInstance(in, 1 << 16);
     cis.setSizeLimit(Integer.MAX_VALUE);
@@ -144,30 +154,57 @@ final class OtlpProtoReader implements TraceReader {
         long len = 0;
         for (int i = 0; i < 4; i++) {
           if (cis.isAtEnd()) {
-            throw new InputException(file, InputException.offset(at),
-                "truncated length prefix of message #" + (frame + 1)
-                    + ": expected 4 bytes, found " + i);
+            throw new InputException(
+                file,
+                InputException.offset(at),
+                "truncated length prefix of message #"
+                    + (frame + 1)
+                    + ": expected 4 bytes, found "
+                    + i);
           }
           len = (len << 8) | (cis.readRawByte() & 0xff);
         }
         if (len > MAX_LENGTH) {
-          throw new InputException(file, InputException.offset(at),
-              "length prefix of message #" + (frame + 1) + " claims " + len
-                  + " bytes: expected at most " + MAX_LENGTH + " (is this really a length-prefixed"
+          throw new InputException(
+              file,
+              InputException.offset(at),
+              "length prefix of message #"
+                  + (frame + 1)
+                  + " claims "
+                  + len
+                  + " bytes: expected at most "
+                  + MAX_LENGTH
+                  + " (is this really a length-prefixed"
                   + " OTLP protobuf file?)");
         }
         int old;
         try {
           old = cis.pushLimit((int) len);
         } catch (InvalidProtocolBufferException e) {
-          throw new InputException(file, InputException.offset(at), "length prefix of message #"
-              + (frame + 1) + " claims " + len + " bytes: " + e.getMessage());
+          throw new InputException(
+              file,
+              InputException.offset(at),
+              "length prefix of message #"
+                  + (frame + 1)
+                  + " claims "
+                  + len
+                  + " bytes: "
+                  + e.getMessage());
         }
         readMessage(frame);
         if (cis.getBytesUntilLimit() > 0) {
-          throw new InputException(file, InputException.offset(offset()),
-              "truncated protobuf: message #" + (frame + 1) + " at offset " + at + " claims " + len
-                  + " bytes but the input ends " + cis.getBytesUntilLimit() + " bytes early");
+          throw new InputException(
+              file,
+              InputException.offset(offset()),
+              "truncated protobuf: message #"
+                  + (frame + 1)
+                  + " at offset "
+                  + at
+                  + " claims "
+                  + len
+                  + " bytes but the input ends "
+                  + cis.getBytesUntilLimit()
+                  + " bytes early");
         }
         cis.popLimit(old);
         resetCounter();
@@ -199,15 +236,23 @@ final class OtlpProtoReader implements TraceReader {
         }
         if (tag == RESOURCE_SPANS_TAG) {
           element++;
-          ResourceSpans rs = cis.readMessage(ResourceSpans.parser(),
-              ExtensionRegistryLite.getEmptyRegistry());
+          ResourceSpans rs =
+              cis.readMessage(ResourceSpans.parser(), ExtensionRegistryLite.getEmptyRegistry());
           emit(rs, at, element, in);
         } else if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_START_GROUP
             || WireFormat.getTagWireType(tag) > WireFormat.WIRETYPE_FIXED32) {
-          throw new InputException(file, InputException.offset(at),
-              "expected field 1 (resource_spans) of a TracesData message" + in + ", found tag "
-                  + tag + " (field " + WireFormat.getTagFieldNumber(tag) + ", wire type "
-                  + WireFormat.getTagWireType(tag) + ")");
+          throw new InputException(
+              file,
+              InputException.offset(at),
+              "expected field 1 (resource_spans) of a TracesData message"
+                  + in
+                  + ", found tag "
+                  + tag
+                  + " (field "
+                  + WireFormat.getTagFieldNumber(tag)
+                  + ", wire type "
+                  + WireFormat.getTagWireType(tag)
+                  + ")");
         } else {
           cis.skipField(tag);
         }
@@ -216,16 +261,21 @@ final class OtlpProtoReader implements TraceReader {
             && !(io instanceof InvalidProtocolBufferException)) {
           throw io; // e.g. a gzip layer ending early: not a protobuf error
         }
-        String what = element == 0 ? "the TracesData message" + in
-            : "resource_spans #" + element + in + " (starting at offset " + at + ")";
+        String what =
+            element == 0
+                ? "the TracesData message" + in
+                : "resource_spans #" + element + in + " (starting at offset " + at + ")";
         String msg = String.valueOf(e.getMessage());
         if (msg.contains("ended unexpectedly") || msg.contains("truncated")) {
-          throw new InputException(file, InputException.offset(at),
-              "truncated protobuf: the input ends inside " + what
+          throw new InputException(
+              file,
+              InputException.offset(at),
+              "truncated protobuf: the input ends inside "
+                  + what
                   + "; expected the rest of the message");
         }
-        throw new InputException(file, InputException.offset(at),
-            "invalid protobuf in " + what + ": " + msg);
+        throw new InputException(
+            file, InputException.offset(at), "invalid protobuf in " + what + ": " + msg);
       }
       if (frame < 0) {
         resetCounter();
@@ -252,7 +302,9 @@ final class OtlpProtoReader implements TraceReader {
         try {
           emit(ScopeSpans.parseFrom(bytes), service, where);
         } catch (InvalidProtocolBufferException e) {
-          throw new InputException(file, InputException.offset(at),
+          throw new InputException(
+              file,
+              InputException.offset(at),
               "invalid instrumentation_library_spans in " + where + ": " + e.getMessage());
         }
       }
@@ -273,8 +325,11 @@ final class OtlpProtoReader implements TraceReader {
         throw spanError(where, index, s, "expected a trace id of 16 bytes, found " + trace.size());
       }
       long spanId = spanId(s.getSpanId(), where, index, s, "span id");
-      b.spanId(spanId != 0 ? spanId
-          : JsonReaderBase.syntheticId(file, (elementAt << 20) + ((long) scopeIndex << 12) + index));
+      b.spanId(
+          spanId != 0
+              ? spanId
+              : JsonReaderBase.syntheticId(
+                  file, (elementAt << 20) + ((long) scopeIndex << 12) + index));
       b.parentSpanId(spanId(s.getParentSpanId(), where, index, s, "parent span id"));
       b.name(s.getName());
       int kind = s.getKindValue();
@@ -283,10 +338,14 @@ final class OtlpProtoReader implements TraceReader {
       }
       b.kind(kind);
       if (s.getStartTimeUnixNano() < 0 || s.getEndTimeUnixNano() < 0) {
-        throw spanError(where, index, s,
+        throw spanError(
+            where,
+            index,
+            s,
             "time out of range: expected nanoseconds since the epoch below 2^63, found "
                 + Long.toUnsignedString(
-                    s.getStartTimeUnixNano() < 0 ? s.getStartTimeUnixNano()
+                    s.getStartTimeUnixNano() < 0
+                        ? s.getStartTimeUnixNano()
                         : s.getEndTimeUnixNano()));
       }
       b.startNanos(s.getStartTimeUnixNano());
@@ -297,12 +356,14 @@ final class OtlpProtoReader implements TraceReader {
         long lid = spanId(l.getSpanId(), where, index, s, "link span id");
         ByteString lt = l.getTraceId();
         if (lt.size() != 16 && !lt.isEmpty()) {
-          throw spanError(where, index, s, "expected a link trace id of 16 bytes, found "
-              + lt.size());
+          throw spanError(
+              where, index, s, "expected a link trace id of 16 bytes, found " + lt.size());
         }
         if (lid != 0) {
-          b.link(lt.isEmpty() ? new SpanLink(0, 0, lid)
-              : new SpanLink(longAt(lt, 0), longAt(lt, 8), lid));
+          b.link(
+              lt.isEmpty()
+                  ? new SpanLink(0, 0, lid)
+                  : new SpanLink(longAt(lt, 0), longAt(lt, 8), lid));
         }
       }
       Span span;
@@ -315,8 +376,9 @@ final class OtlpProtoReader implements TraceReader {
     }
   }
 
-  private long spanId(ByteString id, String where, int index,
-      io.opentelemetry.proto.trace.v1.Span s, String what) throws InputException {
+  private long spanId(
+      ByteString id, String where, int index, io.opentelemetry.proto.trace.v1.Span s, String what)
+      throws InputException {
     if (id.isEmpty()) {
       return 0;
     }
@@ -326,11 +388,19 @@ final class OtlpProtoReader implements TraceReader {
     return longAt(id, 0);
   }
 
-  private InputException spanError(String where, int index,
-      io.opentelemetry.proto.trace.v1.Span s, String message) {
-    return new InputException(file, InputException.offset(elementAt),
-        "span #" + index + " (\"" + JsonReaderBase.abbreviate(s.getName()) + "\") of " + where
-            + ": " + message);
+  private InputException spanError(
+      String where, int index, io.opentelemetry.proto.trace.v1.Span s, String message) {
+    return new InputException(
+        file,
+        InputException.offset(elementAt),
+        "span #"
+            + index
+            + " (\""
+            + JsonReaderBase.abbreviate(s.getName())
+            + "\") of "
+            + where
+            + ": "
+            + message);
   }
 
   private static long longAt(ByteString b, int from) {

@@ -16,17 +16,17 @@ import java.util.Set;
  *
  * <ul>
  *   <li>Blank lines and lines starting with {@code #} are skipped.
- *   <li>The separator is the first of {@code ,} tab {@code ;} found on the first record line
- *       (none: one column). Fields are trimmed; surrounding double quotes are removed.
+ *   <li>The separator is the first of {@code ,} tab {@code ;} found on the first record line (none:
+ *       one column). Fields are trimmed; surrounding double quotes are removed.
  *   <li>Header: the first record line is a header when its first field is not a time. The start
  *       column is the first named {@code start}, {@code start_time}, {@code start_unix_nano},
- *       {@code timestamp}, {@code time} or {@code ts} (else the first column); the end column is the
- *       one named {@code end}, {@code end_time} or {@code end_unix_nano} (else none).
+ *       {@code timestamp}, {@code time} or {@code ts} (else the first column); the end column is
+ *       the one named {@code end}, {@code end_time} or {@code end_unix_nano} (else none).
  *   <li>Without a header, column 1 is the start and column 2, when the first record has a time
  *       there, the end.
  *   <li>Times as {@link Timestamps#parse}: ISO-8601 with or without zone (none = UTC), {@code
- *       YYYY-MM-DD HH:MM:SS.fffffffff}, unix seconds/ms/µs/ns by magnitude. An empty end means
- *       end = start; an end before the start is an error.
+ *       YYYY-MM-DD HH:MM:SS.fffffffff}, unix seconds/ms/µs/ns by magnitude. An empty end means end
+ *       = start; an end before the start is an error.
  * </ul>
  *
  * <p>Lines are read with a bounded buffer: a line longer than {@value #MAX_LINE} characters (as
@@ -57,7 +57,9 @@ final class TimestampCsv {
     String line;
     while ((line = lines.next()) != null) {
       if (lines.tooLong) {
-        throw new InputException(file, InputException.lineColumn(lines.number, 1),
+        throw new InputException(
+            file,
+            InputException.lineColumn(lines.number, 1),
             "line longer than " + MAX_LINE + " characters: expected one timestamp per line");
       }
       if (lines.number == 1 && line.startsWith("\uFEFF")) {
@@ -80,7 +82,9 @@ final class TimestampCsv {
       }
       Field startField = layout.start < fields.size() ? fields.get(layout.start) : null;
       if (startField == null || startField.text.isEmpty()) {
-        throw new InputException(file, InputException.lineColumn(lines.number, 1),
+        throw new InputException(
+            file,
+            InputException.lineColumn(lines.number, 1),
             "expected a time in column " + (layout.start + 1) + ", found an empty field");
       }
       long start = time(file, lines.number, startField);
@@ -89,9 +93,12 @@ final class TimestampCsv {
         Field endField = fields.get(layout.end);
         end = time(file, lines.number, endField);
         if (end < start) {
-          throw new InputException(file,
+          throw new InputException(
+              file,
               InputException.lineColumn(lines.number, endField.column),
-              "end before start: expected an end at or after " + startField.text + ", found "
+              "end before start: expected an end at or after "
+                  + startField.text
+                  + ", found "
                   + endField.text);
         }
       }
@@ -108,9 +115,9 @@ final class TimestampCsv {
   }
 
   /**
-   * Whether a text prefix looks like a timestamp CSV: its first record line has a time in its
-   * first field, or it is a header and the next record line has a time in the start column. Only
-   * complete lines are looked at, unless {@code complete} says the prefix is the whole input.
+   * Whether a text prefix looks like a timestamp CSV: its first record line has a time in its first
+   * field, or it is a header and the next record line has a time in the start column. Only complete
+   * lines are looked at, unless {@code complete} says the prefix is the whole input.
    */
   static boolean looksLike(String text, boolean complete) {
     String[] all = text.split("\r?\n", -1);
@@ -148,9 +155,9 @@ final class TimestampCsv {
 
   /**
    * True for a header with both {@code trace_id} and {@code span_id}: a table of reconciles that
-   * came from a trace, such as the simulator's {@code labels.csv} or {@code reconciles.csv}, not
-   * a trace. Sniffing passes it by (so a folder of samples is not read twice); {@code --format
-   * csv} still reads it.
+   * came from a trace, such as the simulator's {@code labels.csv} or {@code reconciles.csv}, not a
+   * trace. Sniffing passes it by (so a folder of samples is not read twice); {@code --format csv}
+   * still reads it.
    */
   private static boolean namesIdColumns(List<Field> header) {
     boolean trace = false;

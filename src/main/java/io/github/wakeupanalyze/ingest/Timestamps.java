@@ -30,14 +30,14 @@ import java.util.regex.Pattern;
  *   <li>Unix time as a non-negative decimal number, optionally with a fraction, its unit told by
  *       the magnitude of the integer part: below 10<sup>11</sup> seconds, below 10<sup>14</sup>
  *       milliseconds, below 10<sup>17</sup> microseconds, else nanoseconds (a time past the year
- *       2262 cannot be held in 64-bit nanoseconds and is out of range).
- *       So {@code 1714564800}, {@code 1714564800.25}, {@code 1714564800250} and {@code
- *       1714564800250000000} are the same instant. The assumption: times are after 1973-03-03
- *       (10<sup>11</sup> ms), where the ranges cannot overlap.
+ *       2262 cannot be held in 64-bit nanoseconds and is out of range). So {@code 1714564800},
+ *       {@code 1714564800.25}, {@code 1714564800250} and {@code 1714564800250000000} are the same
+ *       instant. The assumption: times are after 1973-03-03 (10<sup>11</sup> ms), where the ranges
+ *       cannot overlap.
  * </ul>
  *
- * <p>Errors are {@link IllegalArgumentException}s whose message says what was expected and what
- * was found, ready to follow a location.
+ * <p>Errors are {@link IllegalArgumentException}s whose message says what was expected and what was
+ * found, ready to follow a location.
  */
 final class Timestamps {
   private static final BigDecimal E11 = BigDecimal.TEN.pow(11);
@@ -133,17 +133,19 @@ final class Timestamps {
         instant = LocalDateTime.from(t).toInstant(ZoneOffset.UTC);
       }
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException("expected a time (ISO-8601 such as "
-          + "2024-05-01T12:00:00.123Z, or unix seconds/ms/µs/ns), found \"" + abbreviate(text)
-          + "\"");
+      throw new IllegalArgumentException(
+          "expected a time (ISO-8601 such as "
+              + "2024-05-01T12:00:00.123Z, or unix seconds/ms/µs/ns), found \""
+              + abbreviate(text)
+              + "\"");
     }
     if (instant.getEpochSecond() < 0) {
       throw new IllegalArgumentException(
           "expected a time after 1970-01-01, found \"" + abbreviate(text) + "\"");
     }
     try {
-      return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L),
-          instant.getNano());
+      return Math.addExact(
+          Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
     } catch (ArithmeticException e) {
       throw new IllegalArgumentException(
           "time out of range: \"" + abbreviate(text) + "\" is beyond the year 2262");
@@ -151,8 +153,8 @@ final class Timestamps {
   }
 
   /**
-   * A duration with units, as Go ({@code 5µs}, {@code 1m30s}) and protobuf JSON ({@code
-   * 0.000005s}) write it, in nanoseconds.
+   * A duration with units, as Go ({@code 5µs}, {@code 1m30s}) and protobuf JSON ({@code 0.000005s})
+   * write it, in nanoseconds.
    */
   static long parseDuration(String text) {
     String s = text.trim();
@@ -161,16 +163,20 @@ final class Timestamps {
     int at = 0;
     while (at < s.length() && m.find(at) && m.start() == at) {
       BigDecimal v = new BigDecimal(m.group(1).startsWith(".") ? "0" + m.group(1) : m.group(1));
-      int shift = switch (m.group(2)) {
-        case "ns" -> 0;
-        case "us", "µs", "μs" -> 3;
-        case "ms" -> 6;
-        case "s" -> 9;
-        default -> -1;
-      };
-      BigDecimal nanos = shift >= 0 ? v.movePointRight(shift)
-          : v.multiply(BigDecimal.valueOf(m.group(2).equals("m") ? 60_000_000_000L
-              : 3_600_000_000_000L));
+      int shift =
+          switch (m.group(2)) {
+            case "ns" -> 0;
+            case "us", "µs", "μs" -> 3;
+            case "ms" -> 6;
+            case "s" -> 9;
+            default -> -1;
+          };
+      BigDecimal nanos =
+          shift >= 0
+              ? v.movePointRight(shift)
+              : v.multiply(
+                  BigDecimal.valueOf(
+                      m.group(2).equals("m") ? 60_000_000_000L : 3_600_000_000_000L));
       total = total.add(nanos);
       at = m.end();
     }

@@ -18,7 +18,9 @@ public enum TraceFormat {
    * Collector file exporter's {@code format: proto} (4-byte big-endian length before each message).
    */
   OTLP_PROTO("otlp-proto"),
-  /** Jaeger JSON: query API / UI download, a single trace, a span array, or api_v2 protobuf-JSON. */
+  /**
+   * Jaeger JSON: query API / UI download, a single trace, a span array, or api_v2 protobuf-JSON.
+   */
   JAEGER_JSON("jaeger-json"),
   /** Zipkin v2 JSON: a span array, a list of traces, or a single span. */
   ZIPKIN_JSON("zipkin-json"),

@@ -50,8 +50,12 @@ public final class TraceInputs {
   }
 
   /** As {@link #readAll(List, ReadOptions, InputStream, SourceAwareSink)}, reporting progress. */
-  public static List<InputReport> readAll(List<String> inputs, ReadOptions options,
-      InputStream stdin, SourceAwareSink sink, ReadProgress progress) {
+  public static List<InputReport> readAll(
+      List<String> inputs,
+      ReadOptions options,
+      InputStream stdin,
+      SourceAwareSink sink,
+      ReadProgress progress) {
     try {
       return readEach(inputs, options, stdin, sink, progress);
     } finally {
@@ -59,8 +63,12 @@ public final class TraceInputs {
     }
   }
 
-  private static List<InputReport> readEach(List<String> inputs, ReadOptions options,
-      InputStream stdin, SourceAwareSink sink, ReadProgress progress) {
+  private static List<InputReport> readEach(
+      List<String> inputs,
+      ReadOptions options,
+      InputStream stdin,
+      SourceAwareSink sink,
+      ReadProgress progress) {
     List<InputReport> reports = new ArrayList<>();
     int index = 0;
     for (String input : inputs) {
@@ -101,8 +109,10 @@ public final class TraceInputs {
           .sorted()
           .forEach(files::add);
     } catch (IOException | UncheckedIOException e) {
-      throw new InputException(input, "", "cannot list the folder: "
-          + InputException.oneLine(String.valueOf(e.getMessage())));
+      throw new InputException(
+          input,
+          "",
+          "cannot list the folder: " + InputException.oneLine(String.valueOf(e.getMessage())));
     }
     if (files.isEmpty()) {
       throw new InputException(input, "", "the folder has no files: expected trace files inside");
@@ -124,13 +134,19 @@ public final class TraceInputs {
     return readOne(path, new ReadOptions(forced, null), false, stdin, sink, ReadProgress.NONE);
   }
 
-  static InputReport readOne(String path, ReadOptions options, boolean skipUnknown,
-      InputStream stdin, SpanSink sink, ReadProgress progress) {
+  static InputReport readOne(
+      String path,
+      ReadOptions options,
+      boolean skipUnknown,
+      InputStream stdin,
+      SpanSink sink,
+      ReadProgress progress) {
     long[] count = {0};
-    SpanSink counting = s -> {
-      count[0]++;
-      sink.accept(s);
-    };
+    SpanSink counting =
+        s -> {
+          count[0]++;
+          sink.accept(s);
+        };
     TraceFormat forced = options.format();
     TraceFormat format = forced;
     TraceFormat sniffed = null;
@@ -142,8 +158,10 @@ public final class TraceInputs {
         format = sniffed;
       }
       if (format == null) {
-        String what = "not a trace this tool reads: expected OTLP JSON or protobuf, Jaeger JSON, "
-            + "Zipkin JSON or a timestamp CSV; found " + FormatSniffer.describePrefix(in);
+        String what =
+            "not a trace this tool reads: expected OTLP JSON or protobuf, Jaeger JSON, "
+                + "Zipkin JSON or a timestamp CSV; found "
+                + FormatSniffer.describePrefix(in);
         if (skipUnknown) {
           warnings.add(path + ": skipped, " + what);
           return new InputReport(path, null, 0, warnings, null);
@@ -158,37 +176,65 @@ public final class TraceInputs {
     } catch (InputException e) {
       return failed(path, format, count[0], warnings, e.getMessage(), forced, sniffed);
     } catch (Decompression.CorruptException e) {
-      String msg = new InputException(path, InputException.offset(e.offset()) + " (compressed)",
-          e.getMessage()).getMessage();
+      String msg =
+          new InputException(
+                  path, InputException.offset(e.offset()) + " (compressed)", e.getMessage())
+              .getMessage();
       return failed(path, format, count[0], warnings, msg, null, null);
     } catch (NoSuchFileException e) {
-      return failed(path, format, count[0], warnings, path + ": cannot read: no such file",
-          null, null);
+      return failed(
+          path, format, count[0], warnings, path + ": cannot read: no such file", null, null);
     } catch (AccessDeniedException e) {
-      return failed(path, format, count[0], warnings, path + ": cannot read: permission denied",
-          null, null);
+      return failed(
+          path, format, count[0], warnings, path + ": cannot read: permission denied", null, null);
     } catch (IOException e) {
-      return failed(path, format, count[0], warnings,
+      return failed(
+          path,
+          format,
+          count[0],
+          warnings,
           path + ": cannot read: " + InputException.oneLine(String.valueOf(e.getMessage())),
-          forced, sniffed);
+          forced,
+          sniffed);
     } catch (RuntimeException e) {
-      return failed(path, format, count[0], warnings, path + ": internal error while reading "
-          + "(please report it): " + InputException.oneLine(e.toString()), null, null);
+      return failed(
+          path,
+          format,
+          count[0],
+          warnings,
+          path
+              + ": internal error while reading "
+              + "(please report it): "
+              + InputException.oneLine(e.toString()),
+          null,
+          null);
     }
   }
 
-  private static InputReport failed(String path, TraceFormat format, long spans,
-      List<String> warnings, String message, TraceFormat forced, TraceFormat sniffed) {
+  private static InputReport failed(
+      String path,
+      TraceFormat format,
+      long spans,
+      List<String> warnings,
+      String message,
+      TraceFormat forced,
+      TraceFormat sniffed) {
     if (forced != null && sniffed != null && sniffed != forced) {
-      message += " (the content looks like " + sniffed.cliName() + ", not " + forced.cliName()
-          + ": drop --format or use --format " + sniffed.cliName() + ")";
+      message +=
+          " (the content looks like "
+              + sniffed.cliName()
+              + ", not "
+              + forced.cliName()
+              + ": drop --format or use --format "
+              + sniffed.cliName()
+              + ")";
     }
     return new InputReport(path, format, spans, warnings, message);
   }
 
   /** Tells {@code progress} how many bytes and spans have been read after every block. */
-  private static InputStream counted(InputStream in, String path, ReadProgress progress,
-      long[] spans) {
+  private static InputStream counted(
+      InputStream in, String path, ReadProgress progress, long[] spans) {
     if (progress == ReadProgress.NONE) {
       return in;
     }

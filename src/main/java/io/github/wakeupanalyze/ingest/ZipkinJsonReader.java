@@ -83,14 +83,19 @@ final class ZipkinJsonReader extends JsonReaderBase {
         case "kind" -> {
           String k = scalarText(p, t);
           if (k != null) {
-            kind = switch (k) {
-              case "CLIENT" -> 3;
-              case "SERVER" -> 2;
-              case "PRODUCER" -> 4;
-              case "CONSUMER" -> 5;
-              default -> throw error(p, "expected a span kind CLIENT, SERVER, PRODUCER or "
-                  + "CONSUMER, found " + describe(p));
-            };
+            kind =
+                switch (k) {
+                  case "CLIENT" -> 3;
+                  case "SERVER" -> 2;
+                  case "PRODUCER" -> 4;
+                  case "CONSUMER" -> 5;
+                  default ->
+                      throw error(
+                          p,
+                          "expected a span kind CLIENT, SERVER, PRODUCER or "
+                              + "CONSUMER, found "
+                              + describe(p));
+                };
           }
         }
         case "timestamp" -> {

@@ -30,7 +30,8 @@ public final class Ids {
       return parseHex(text);
     }
     int b64Len = bytes == 16 ? 24 : 12;
-    if ((text.length() == b64Len || text.length() == 24 || text.length() == 12) && looksBase64(text)) {
+    if ((text.length() == b64Len || text.length() == 24 || text.length() == 12)
+        && looksBase64(text)) {
       byte[] raw;
       try {
         raw = Base64.getDecoder().decode(text);
@@ -51,8 +52,15 @@ public final class Ids {
       }
     }
     throw new IllegalArgumentException(
-        "expected a " + (bytes == 16 ? "trace" : "span") + " id of " + (2 * bytes)
-            + " hex digits or base64 of " + bytes + " bytes, found \"" + abbreviate(text) + "\"");
+        "expected a "
+            + (bytes == 16 ? "trace" : "span")
+            + " id of "
+            + (2 * bytes)
+            + " hex digits or base64 of "
+            + bytes
+            + " bytes, found \""
+            + abbreviate(text)
+            + "\"");
   }
 
   private static long[] parseHex(String text) {
@@ -81,8 +89,13 @@ public final class Ids {
   private static boolean looksBase64(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '+' || c == '/' || c == '=';
+      boolean ok =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '+'
+              || c == '/'
+              || c == '=';
       if (!ok) {
         return false;
       }

@@ -7,5 +7,5 @@ package io.github.wakeupanalyze.model;
  * @param reconcileSpanId span id of the reconcile span that carries the link
  * @param linked the linked span
  */
-public record ReconcileLink(long reconcileTraceIdHigh, long reconcileTraceIdLow,
-    long reconcileSpanId, SpanLink linked) {}
+public record ReconcileLink(
+    long reconcileTraceIdHigh, long reconcileTraceIdLow, long reconcileSpanId, SpanLink linked) {}

@@ -12,8 +12,8 @@ import java.util.Map;
  *
  * @param service resource {@code service.name}, {@code unknown_service} when absent
  * @param scope instrumentation scope (library) name, "" when absent
- * @param kind OTLP span kind number: 0 unspecified, 1 internal, 2 server, 3 client, 4 producer,
- *     5 consumer
+ * @param kind OTLP span kind number: 0 unspecified, 1 internal, 2 server, 3 client, 4 producer, 5
+ *     consumer
  * @param error true when the span status is ERROR
  * @param attributes span attributes, scalar values as strings; never null
  */
@@ -175,16 +175,35 @@ public record Span(
       }
       if (endNanos < startNanos) {
         throw new IllegalArgumentException(
-            "span \"" + Ids.abbreviate(name) + "\" (" + Ids.hex(spanId) + ") ends before it starts (end "
-                + endNanos + " < start " + startNanos + " ns)");
+            "span \""
+                + Ids.abbreviate(name)
+                + "\" ("
+                + Ids.hex(spanId)
+                + ") ends before it starts (end "
+                + endNanos
+                + " < start "
+                + startNanos
+                + " ns)");
       }
       Map<String, String> attrs =
           attributes == null ? Map.of() : Collections.unmodifiableMap(attributes);
       List<SpanLink> l = links == null ? List.of() : List.copyOf(links);
       attributes = null;
       links = null;
-      return new Span(service, scope, traceIdHigh, traceIdLow, spanId, parentSpanId, name, kind,
-          startNanos, endNanos, error, attrs, l);
+      return new Span(
+          service,
+          scope,
+          traceIdHigh,
+          traceIdLow,
+          spanId,
+          parentSpanId,
+          name,
+          kind,
+          startNanos,
+          endNanos,
+          error,
+          attrs,
+          l);
     }
   }
 }

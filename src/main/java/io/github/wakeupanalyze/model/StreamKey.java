@@ -7,7 +7,8 @@ import java.util.Comparator;
  *
  * @param operator resource {@code service.name}, e.g. {@code percona-server-mongodb-operator}
  * @param controller e.g. {@code psmdb-controller}
- * @param object e.g. {@code mongodb/my-cluster-name}; {@value #ANY_OBJECT} when the trace names none
+ * @param object e.g. {@code mongodb/my-cluster-name}; {@value #ANY_OBJECT} when the trace names
+ *     none
  */
 public record StreamKey(String operator, String controller, String object)
     implements Comparable<StreamKey> {

@@ -1,2 +1,5 @@
-/** Immutable records passed between pipeline stages: spans, reconciles, stream keys, triggers and causes; no I/O. */
+/**
+ * Immutable records passed between pipeline stages: spans, reconciles, stream keys, triggers and
+ * causes; no I/O.
+ */
 package io.github.wakeupanalyze.model;

@@ -26,26 +26,29 @@ final class HandOffSink implements TraceInputs.SourceAwareSink, AutoCloseable {
   private List<Span> current = new ArrayList<>(BATCH);
 
   HandOffSink(TraceInputs.SourceAwareSink target) {
-    consumer = new Thread(() -> {
-      try {
-        while (true) {
-          Batch b = queue.take();
-          if (b.end()) {
-            return;
-          }
-          if (b.spans() == null) {
-            target.startSource(b.source(), b.path());
-          } else {
-            for (Span s : b.spans()) {
-              target.accept(s);
-            }
-          }
-        }
-      } catch (Throwable t) { // handed to the reading thread, which rethrows it
-        failure = t;
-        queue.clear();
-      }
-    }, "wakeup-analyze-extract");
+    consumer =
+        new Thread(
+            () -> {
+              try {
+                while (true) {
+                  Batch b = queue.take();
+                  if (b.end()) {
+                    return;
+                  }
+                  if (b.spans() == null) {
+                    target.startSource(b.source(), b.path());
+                  } else {
+                    for (Span s : b.spans()) {
+                      target.accept(s);
+                    }
+                  }
+                }
+              } catch (Throwable t) { // handed to the reading thread, which rethrows it
+                failure = t;
+                queue.clear();
+              }
+            },
+            "wakeup-analyze-extract");
     consumer.setDaemon(true);
     consumer.start();
   }

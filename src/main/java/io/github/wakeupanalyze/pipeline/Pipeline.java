@@ -39,8 +39,13 @@ public final class Pipeline {
     }
 
     /** A request without progress reporting. */
-    public Request(List<String> inputs, ReadOptions read, ExtractRules rules,
-        AnalysisParameters parameters, long[] events, InputStream stdin) {
+    public Request(
+        List<String> inputs,
+        ReadOptions read,
+        ExtractRules rules,
+        AnalysisParameters parameters,
+        long[] events,
+        InputStream stdin) {
       this(inputs, read, rules, parameters, events, stdin, ReadProgress.NONE);
     }
   }
@@ -63,13 +68,16 @@ public final class Pipeline {
     }
   }
 
-  /** Reads every input once and extracts the reconciles: parsing here, extraction on another core. */
+  /**
+   * Reads every input once and extracts the reconciles: parsing here, extraction on another core.
+   */
   public static Extracted extract(Request request) {
     ReconcileExtractor extractor = new ReconcileExtractor(request.rules());
     List<InputReport> reports;
     try (HandOffSink sink = new HandOffSink(extractor)) {
-      reports = TraceInputs.readAll(request.inputs(), request.read(), request.stdin(), sink,
-          request.progress());
+      reports =
+          TraceInputs.readAll(
+              request.inputs(), request.read(), request.stdin(), sink, request.progress());
     }
     return new Extracted(reports, extractor.finish());
   }
@@ -77,9 +85,14 @@ public final class Pipeline {
   public static Result run(Request request) {
     Extracted x = extract(request);
     ExtractResult extraction = x.extraction();
-    Analysis analysis = new Analyzer(request.parameters()).analyze(extraction.reconciles(),
-        request.events(), extraction.evidence(), extraction.windowStartNanos(),
-        extraction.windowEndNanos());
+    Analysis analysis =
+        new Analyzer(request.parameters())
+            .analyze(
+                extraction.reconciles(),
+                request.events(),
+                extraction.evidence(),
+                extraction.windowStartNanos(),
+                extraction.windowEndNanos());
     return new Result(x.inputs(), extraction, analysis);
   }
 }

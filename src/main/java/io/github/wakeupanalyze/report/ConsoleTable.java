@@ -22,13 +22,14 @@ public final class ConsoleTable {
         }
       }
       double rate = op.wakeupsPerHour();
-      rows.add(new String[] {
-        Names.printable(op.operator()),
-        Integer.toString(op.reconcileCount()),
-        Format.percent(op.timerShare()),
-        ts.isEmpty() ? "none" : String.join(", ", ts),
-        Double.isNaN(rate) ? "n/a" : Format.fixed(rate, 1)
-      });
+      rows.add(
+          new String[] {
+            Names.printable(op.operator()),
+            Integer.toString(op.reconcileCount()),
+            Format.percent(op.timerShare()),
+            ts.isEmpty() ? "none" : String.join(", ", ts),
+            Double.isNaN(rate) ? "n/a" : Format.fixed(rate, 1)
+          });
     }
     int[] width = new int[5];
     for (String[] r : rows) {

@@ -8,7 +8,9 @@ import java.util.Locale;
 final class Format {
   private Format() {}
 
-  /** Seconds with up to 6 decimals and no trailing zeros: {@code 5}, {@code 5.15}, {@code 0.000123}. */
+  /**
+   * Seconds with up to 6 decimals and no trailing zeros: {@code 5}, {@code 5.15}, {@code 0.000123}.
+   */
   static String seconds(double s) {
     if (Double.isNaN(s)) {
       return "";
@@ -16,13 +18,15 @@ final class Format {
     if (Double.isInfinite(s)) {
       return s > 0 ? "inf" : "-inf";
     }
-    return BigDecimal.valueOf(s).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros()
+    return BigDecimal.valueOf(s)
+        .setScale(6, RoundingMode.HALF_UP)
+        .stripTrailingZeros()
         .toPlainString();
   }
 
   /**
-   * {@code v} with exactly {@code decimals} decimals, rounded half up as {@code %.Nf} does (on
-   * the shortest decimal that reads back as {@code v}), several times faster than {@code
+   * {@code v} with exactly {@code decimals} decimals, rounded half up as {@code %.Nf} does (on the
+   * shortest decimal that reads back as {@code v}), several times faster than {@code
    * String.format}: it runs once per row of {@code reconciles.csv}.
    */
   static String fixed(double v, int decimals) {
@@ -72,7 +76,8 @@ final class Format {
     if (p < 1e-300) {
       return "< 1e-300";
     }
-    return p >= 0.001 ? String.format(Locale.ROOT, "%.3f", p)
+    return p >= 0.001
+        ? String.format(Locale.ROOT, "%.3f", p)
         : String.format(Locale.ROOT, "%.1e", p).replace("e-0", "e-");
   }
 

@@ -7,8 +7,8 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * Self-contained HTML pages: the per-operator {@code report.html} (the Markdown report converted
- * by {@link MarkdownHtml}, charts inline as SVG) and the {@code index.html} linking every operator.
+ * Self-contained HTML pages: the per-operator {@code report.html} (the Markdown report converted by
+ * {@link MarkdownHtml}, charts inline as SVG) and the {@code index.html} linking every operator.
  *
  * <p>A page loads nothing: styles and the table-sorting script are inline, and a
  * Content-Security-Policy allows only that script (by its SHA-256) and no network at all, so even a
@@ -16,7 +16,8 @@ import java.util.Map;
  */
 final class HtmlReport {
   /** Sorts a table by the clicked header; numbers by value, other text alphabetically. */
-  static final String SCRIPT = """
+  static final String SCRIPT =
+      """
       document.querySelectorAll('table.sortable').forEach(function (table) {
         table.querySelectorAll('th').forEach(function (th, col) {
           th.tabIndex = 0;
@@ -47,7 +48,8 @@ final class HtmlReport {
       });
       """;
 
-  static final String STYLE = """
+  static final String STYLE =
+      """
       body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif;
         margin: 0; color: #1a1a1a; background: #fff; line-height: 1.45; }
       main { max-width: 1000px; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
@@ -86,33 +88,50 @@ final class HtmlReport {
    * @param inlineSvg image source → SVG element shown in its place
    * @param indexHref link back to the index page, or null for the index itself
    */
-  static String page(String title, String bodyMarkdown, Map<String, String> inlineSvg,
-      String indexHref, String toolVersion) {
+  static String page(
+      String title,
+      String bodyMarkdown,
+      Map<String, String> inlineSvg,
+      String indexHref,
+      String toolVersion) {
     StringBuilder sb = new StringBuilder(bodyMarkdown.length() * 2 + 16384);
     sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
         .append("style-src 'unsafe-inline'; img-src data:; script-src '")
-        .append(scriptHash()).append("'\">\n")
+        .append(scriptHash())
+        .append("'\">\n")
         .append("<meta name=\"generator\" content=\"wakeup-analyze ")
-        .append(MarkdownHtml.escape(toolVersion)).append("\">\n")
-        .append("<title>").append(MarkdownHtml.escape(title)).append("</title>\n")
-        .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+        .append(MarkdownHtml.escape(toolVersion))
+        .append("\">\n")
+        .append("<title>")
+        .append(MarkdownHtml.escape(title))
+        .append("</title>\n")
+        .append("<style>\n")
+        .append(STYLE)
+        .append("</style>\n</head>\n<body>\n");
     if (indexHref != null) {
-      sb.append("<nav><a href=\"").append(MarkdownHtml.escape(indexHref))
+      sb.append("<nav><a href=\"")
+          .append(MarkdownHtml.escape(indexHref))
           .append("\">← all operators</a></nav>\n");
     }
-    sb.append("<main>\n").append(MarkdownHtml.convert(bodyMarkdown, inlineSvg)).append("</main>\n")
-        .append("<footer>Written by wakeup-analyze ").append(MarkdownHtml.escape(toolVersion))
+    sb.append("<main>\n")
+        .append(MarkdownHtml.convert(bodyMarkdown, inlineSvg))
+        .append("</main>\n")
+        .append("<footer>Written by wakeup-analyze ")
+        .append(MarkdownHtml.escape(toolVersion))
         .append(". Click a column header to sort a table.</footer>\n")
-        .append("<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
+        .append("<script>")
+        .append(SCRIPT)
+        .append("</script>\n</body>\n</html>\n");
     return sb.toString();
   }
 
   /** The CSP source for {@link #SCRIPT}: {@code sha256-<base64>}. */
   static String scriptHash() {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(SCRIPT.getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          MessageDigest.getInstance("SHA-256").digest(SCRIPT.getBytes(StandardCharsets.UTF_8));
       return "sha256-" + Base64.getEncoder().encodeToString(d);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

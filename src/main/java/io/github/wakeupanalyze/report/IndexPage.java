@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The index of a run, as Markdown for {@link HtmlReport}: every operator with a link to its page. */
+/**
+ * The index of a run, as Markdown for {@link HtmlReport}: every operator with a link to its page.
+ */
 final class IndexPage {
   private IndexPage() {}
 
@@ -19,13 +21,19 @@ final class IndexPage {
       reconciles += op.reconcileCount();
     }
     sb.append("# Why these operators wake up\n\n");
-    sb.append(ops.size()).append(ops.size() == 1 ? " operator, " : " operators, ")
-        .append(reconciles).append(" reconciles over ")
-        .append(Format.duration(analysis.hours() * 3600)).append(" (")
-        .append(Instant.ofEpochSecond(0, analysis.windowStartNanos())).append(" to ")
-        .append(Instant.ofEpochSecond(0, analysis.windowEndNanos())).append(").\n\n");
-    sb.append("| operator | reconciles | timer-driven | timers found | wake-ups/h |\n"
-        + "|---|---:|---:|---|---:|\n");
+    sb.append(ops.size())
+        .append(ops.size() == 1 ? " operator, " : " operators, ")
+        .append(reconciles)
+        .append(" reconciles over ")
+        .append(Format.duration(analysis.hours() * 3600))
+        .append(" (")
+        .append(Instant.ofEpochSecond(0, analysis.windowStartNanos()))
+        .append(" to ")
+        .append(Instant.ofEpochSecond(0, analysis.windowEndNanos()))
+        .append(").\n\n");
+    sb.append(
+        "| operator | reconciles | timer-driven | timers found | wake-ups/h |\n"
+            + "|---|---:|---:|---|---:|\n");
     for (OperatorView op : ops) {
       List<String> ts = new ArrayList<>();
       for (TimerFinding t : op.timers()) {
@@ -35,25 +43,38 @@ final class IndexPage {
         }
       }
       double rate = op.wakeupsPerHour();
-      sb.append("| [").append(Names.markdown(op.operator())).append("](operators/")
-          .append(Names.slug(op.operator())).append("/report.html) | ").append(op.reconcileCount())
-          .append(" | ").append(Format.percent(op.timerShare())).append(" | ")
-          .append(ts.isEmpty() ? "none" : String.join(", ", ts)).append(" | ")
-          .append(Double.isNaN(rate) ? "n/a" : Format.fixed(rate, 1)).append(" |\n");
+      sb.append("| [")
+          .append(Names.markdown(op.operator()))
+          .append("](operators/")
+          .append(Names.slug(op.operator()))
+          .append("/report.html) | ")
+          .append(op.reconcileCount())
+          .append(" | ")
+          .append(Format.percent(op.timerShare()))
+          .append(" | ")
+          .append(ts.isEmpty() ? "none" : String.join(", ", ts))
+          .append(" | ")
+          .append(Double.isNaN(rate) ? "n/a" : Format.fixed(rate, 1))
+          .append(" |\n");
     }
     if (ops.isEmpty()) {
       sb.append("\nNo reconcile spans found.\n");
     }
     sb.append("\n## Inputs\n\n| input | format | spans | status |\n|---|---|---:|---|\n");
     for (InputReport in : inputs) {
-      sb.append("| ").append(Names.markdown(in.path())).append(" | ")
-          .append(in.format() == null ? "unknown" : in.format().cliName()).append(" | ")
-          .append(in.spans()).append(" | ")
+      sb.append("| ")
+          .append(Names.markdown(in.path()))
+          .append(" | ")
+          .append(in.format() == null ? "unknown" : in.format().cliName())
+          .append(" | ")
+          .append(in.spans())
+          .append(" | ")
           .append(in.error() == null ? "read" : "error: " + Names.markdown(in.error()))
           .append(" |\n");
     }
-    sb.append("\nEach operator's page has the same content as its report.md, with the charts "
-        + "inline; summary.json and reconciles.csv hold the numbers for scripts.\n");
+    sb.append(
+        "\nEach operator's page has the same content as its report.md, with the charts "
+            + "inline; summary.json and reconciles.csv hold the numbers for scripts.\n");
     return sb.toString();
   }
 }

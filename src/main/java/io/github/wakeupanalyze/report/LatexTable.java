@@ -27,8 +27,8 @@ public final class LatexTable {
     for (ClassifiedReconcile cr : analysis.reconciles()) {
       if (cr.classification().trigger() == Trigger.TIMER) {
         StreamKey k = cr.reconcile().key();
-        int[] c = timerWrote.computeIfAbsent(k.operator() + "\u0000" + k.controller(),
-            x -> new int[2]);
+        int[] c =
+            timerWrote.computeIfAbsent(k.operator() + "\u0000" + k.controller(), x -> new int[2]);
         c[0]++;
         if (cr.reconcile().calls().writes() == 0) {
           c[1]++;
@@ -36,11 +36,14 @@ public final class LatexTable {
       }
     }
     w.write("% Headline numbers written by wakeup-analyze " + escape(toolVersion) + ".\n");
-    w.write("% Needs \\usepackage{booktabs}. Rates are per hour of the observed window ("
-        + Format.duration(analysis.hours() * 3600) + ").\n");
+    w.write(
+        "% Needs \\usepackage{booktabs}. Rates are per hour of the observed window ("
+            + Format.duration(analysis.hours() * 3600)
+            + ").\n");
     w.write("\\begin{tabular}{llrrrlr}\n\\toprule\n");
-    w.write("Operator & Controller & Reconciles & Wake-ups/h & Timer-driven & Timers (delay "
-        + "$\\pm$ jitter) & Timer-driven, wrote nothing \\\\\n\\midrule\n");
+    w.write(
+        "Operator & Controller & Reconciles & Wake-ups/h & Timer-driven & Timers (delay "
+            + "$\\pm$ jitter) & Timer-driven, wrote nothing \\\\\n\\midrule\n");
     List<OperatorView> ops = OperatorView.of(analysis);
     for (int o = 0; o < ops.size(); o++) {
       OperatorView op = ops.get(o);
@@ -54,11 +57,21 @@ public final class LatexTable {
         }
         int[] tw = timerWrote.getOrDefault(c.operator() + "\u0000" + c.controller(), new int[2]);
         double rate = OperatorView.rate(c.reconciles(), op.hours());
-        w.write(escape(c.operator()) + " & " + escape(c.controller()) + " & " + c.reconciles()
-            + " & " + (Double.isNaN(rate) ? "n/a" : Format.fixed(rate, 1)) + " & "
-            + percent(Format.share(c.timerDriven(), c.reconciles())) + " & "
-            + (timers.isEmpty() ? "none" : String.join(", ", timers)) + " & "
-            + percent(Format.share(tw[1], tw[0])) + " \\\\\n");
+        w.write(
+            escape(c.operator())
+                + " & "
+                + escape(c.controller())
+                + " & "
+                + c.reconciles()
+                + " & "
+                + (Double.isNaN(rate) ? "n/a" : Format.fixed(rate, 1))
+                + " & "
+                + percent(Format.share(c.timerDriven(), c.reconciles()))
+                + " & "
+                + (timers.isEmpty() ? "none" : String.join(", ", timers))
+                + " & "
+                + percent(Format.share(tw[1], tw[0]))
+                + " \\\\\n");
       }
     }
     w.write("\\bottomrule\n\\end{tabular}\n");

@@ -10,14 +10,14 @@ import java.util.regex.Pattern;
  * report.md says (one source of truth; a section added to the Markdown appears in the HTML).
  *
  * <p>The subset: {@code #}, {@code ##}, {@code ###} headings; paragraphs; GitHub pipe tables
- * (alignment from the separator row, {@code \|} inside cells); {@code - } lists; inline
- * backslash escapes, {@code `code`}, {@code *emphasis*}, {@code [text](href)} and {@code
- * ![alt](src)}. Anything else is shown as text. Every character of text goes through {@link
- * #escape}, so a name from a trace can never become markup; a link or image target is kept only
- * when it is a plain relative path ({@value #SAFE_HREF}).
+ * (alignment from the separator row, {@code \|} inside cells); {@code - } lists; inline backslash
+ * escapes, {@code `code`}, {@code *emphasis*}, {@code [text](href)} and {@code ![alt](src)}.
+ * Anything else is shown as text. Every character of text goes through {@link #escape}, so a name
+ * from a trace can never become markup; a link or image target is kept only when it is a plain
+ * relative path ({@value #SAFE_HREF}).
  *
- * <p>A paragraph that is a single image whose source names a chart in {@code inlineSvg} becomes
- * a {@code <figure>} holding that SVG, so the page needs no file beside it.
+ * <p>A paragraph that is a single image whose source names a chart in {@code inlineSvg} becomes a
+ * {@code <figure>} holding that SVG, so the page needs no file beside it.
  */
 final class MarkdownHtml {
   static final String SAFE_HREF = "[A-Za-z0-9._/#-]+";
@@ -53,8 +53,15 @@ final class MarkdownHtml {
         }
         level = Math.min(level, 6);
         String text = line.substring(level).strip();
-        out.append("<h").append(level).append(" id=\"").append(anchor(text)).append("\">")
-            .append(inline(text)).append("</h").append(level).append(">\n");
+        out.append("<h")
+            .append(level)
+            .append(" id=\"")
+            .append(anchor(text))
+            .append("\">")
+            .append(inline(text))
+            .append("</h")
+            .append(level)
+            .append(">\n");
         i++;
       } else if (line.startsWith("|")) {
         int j = i;
@@ -73,8 +80,11 @@ final class MarkdownHtml {
       } else {
         StringBuilder para = new StringBuilder(line.strip());
         i++;
-        while (i < lines.length && !lines[i].isBlank() && !lines[i].startsWith("#")
-            && !lines[i].startsWith("|") && !lines[i].startsWith("- ")) {
+        while (i < lines.length
+            && !lines[i].isBlank()
+            && !lines[i].startsWith("#")
+            && !lines[i].startsWith("|")
+            && !lines[i].startsWith("- ")) {
           para.append(' ').append(lines[i].strip());
           i++;
         }
@@ -91,7 +101,9 @@ final class MarkdownHtml {
         String svg = inlineSvg.get(src);
         if (svg != null) {
           out.append("<figure role=\"img\" aria-label=\"")
-              .append(escape(unescape(text.substring(2, mid)))).append("\">\n").append(svg)
+              .append(escape(unescape(text.substring(2, mid))))
+              .append("\">\n")
+              .append(svg)
               .append("\n</figure>\n");
           return;
         }
@@ -115,8 +127,11 @@ final class MarkdownHtml {
     if (!keyValue) {
       out.append("<thead><tr>");
       for (int c = 0; c < header.size(); c++) {
-        out.append("<th").append(alignAttr(align, c)).append(" title=\"sort\">")
-            .append(inline(header.get(c).strip())).append("</th>");
+        out.append("<th")
+            .append(alignAttr(align, c))
+            .append(" title=\"sort\">")
+            .append(inline(header.get(c).strip()))
+            .append("</th>");
       }
       out.append("</tr></thead>\n");
     }
@@ -126,8 +141,14 @@ final class MarkdownHtml {
       out.append("<tr>");
       for (int c = 0; c < row.size(); c++) {
         String tag = keyValue && c == 0 ? "th" : "td";
-        out.append('<').append(tag).append(alignAttr(align, c)).append('>')
-            .append(inline(row.get(c).strip())).append("</").append(tag).append('>');
+        out.append('<')
+            .append(tag)
+            .append(alignAttr(align, c))
+            .append('>')
+            .append(inline(row.get(c).strip()))
+            .append("</")
+            .append(tag)
+            .append('>');
       }
       out.append("</tr>\n");
     }
@@ -136,7 +157,8 @@ final class MarkdownHtml {
 
   private static String alignAttr(List<String> align, int c) {
     return c < align.size() && !align.get(c).isEmpty()
-        ? " class=\"" + (align.get(c).equals("right") ? "num" : "center") + "\"" : "";
+        ? " class=\"" + (align.get(c).equals("right") ? "num" : "center") + "\""
+        : "";
   }
 
   /** Splits a table row on pipes that are not escaped; drops the outer empty cells. */
@@ -189,10 +211,16 @@ final class MarkdownHtml {
           String text = s.substring(textStart, close);
           if (paren > 0 && SAFE.matcher(target).matches() && !target.startsWith("//")) {
             if (c == '!') {
-              sb.append("<img src=\"").append(escape(target)).append("\" alt=\"")
-                  .append(escape(unescape(text))).append("\">");
+              sb.append("<img src=\"")
+                  .append(escape(target))
+                  .append("\" alt=\"")
+                  .append(escape(unescape(text)))
+                  .append("\">");
             } else {
-              sb.append("<a href=\"").append(escape(target)).append("\">").append(inline(text))
+              sb.append("<a href=\"")
+                  .append(escape(target))
+                  .append("\">")
+                  .append(inline(text))
                   .append("</a>");
             }
             i = paren + 1;
@@ -267,8 +295,11 @@ final class MarkdownHtml {
 
   /** A heading's id: lower-case letters and digits joined by dashes. */
   static String anchor(String heading) {
-    String a = unescape(heading).toLowerCase(java.util.Locale.ROOT)
-        .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    String a =
+        unescape(heading)
+            .toLowerCase(java.util.Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("^-+|-+$", "");
     return a.isEmpty() ? "section" : a;
   }
 }

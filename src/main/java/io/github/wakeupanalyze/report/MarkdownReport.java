@@ -7,10 +7,10 @@ import io.github.wakeupanalyze.analyze.StreamResult;
 import io.github.wakeupanalyze.analyze.TimerFinding;
 import io.github.wakeupanalyze.model.Cause;
 import io.github.wakeupanalyze.model.Reconcile;
+import io.github.wakeupanalyze.report.chart.Figure;
 import io.github.wakeupanalyze.unload.OperatorUnload;
 import io.github.wakeupanalyze.unload.UnloadAnalysis;
 import io.github.wakeupanalyze.unload.UnloadResult;
-import io.github.wakeupanalyze.report.chart.Figure;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code report.md} for one operator: a headline in plain words, timers, controllers, what
- * wake-ups did, objects, and the parameters used. Every name from the trace is escaped.
+ * {@code report.md} for one operator: a headline in plain words, timers, controllers, what wake-ups
+ * did, objects, and the parameters used. Every name from the trace is escaped.
  */
 public final class MarkdownReport {
   /** At most this many timer-driven reconciles that wrote are listed. */
@@ -38,14 +38,27 @@ public final class MarkdownReport {
    */
   static void write(OperatorView op, Analysis analysis, List<Figure> figures, Writer w)
       throws IOException {
-    write(op, analysis, figures, UnloadAnalysis.of(op.operator(), op.reconciles(),
-        analysis.windowStartNanos(), analysis.windowEndNanos(),
-        UnloadAnalysis.DEFAULT_UNLOAD_AFTER_NANOS), w);
+    write(
+        op,
+        analysis,
+        figures,
+        UnloadAnalysis.of(
+            op.operator(),
+            op.reconciles(),
+            analysis.windowStartNanos(),
+            analysis.windowEndNanos(),
+            UnloadAnalysis.DEFAULT_UNLOAD_AFTER_NANOS),
+        w);
   }
 
   /** As above, with the operator's unload model already run. */
-  static void write(OperatorView op, Analysis analysis, List<Figure> figures,
-      List<OperatorUnload> unload, Writer w) throws IOException {
+  static void write(
+      OperatorView op,
+      Analysis analysis,
+      List<Figure> figures,
+      List<OperatorUnload> unload,
+      Writer w)
+      throws IOException {
     List<ClassifiedReconcile> mine = op.reconciles();
     WakeupStats[] stats = WakeupStats.byTrigger(mine);
     String name = Names.markdown(op.operator());
@@ -55,48 +68,79 @@ public final class MarkdownReport {
     }
     w.write("| | |\n|---|---|\n");
     w.write("| Reconciles | " + op.reconcileCount() + " |\n");
-    w.write("| Timer-driven | " + op.timerDriven() + " (" + Format.percent(op.timerShare()) + ") |\n");
+    w.write(
+        "| Timer-driven | " + op.timerDriven() + " (" + Format.percent(op.timerShare()) + ") |\n");
     w.write("| Event-driven | " + op.eventDriven() + " |\n");
     w.write("| Wake-ups per hour | " + rate(op.wakeupsPerHour()) + " |\n");
-    w.write("| Observed window | " + Format.duration(analysis.hours() * 3600) + " ("
-        + Instant.ofEpochSecond(0, analysis.windowStartNanos()) + " to "
-        + Instant.ofEpochSecond(0, analysis.windowEndNanos()) + ") |\n\n");
+    w.write(
+        "| Observed window | "
+            + Format.duration(analysis.hours() * 3600)
+            + " ("
+            + Instant.ofEpochSecond(0, analysis.windowStartNanos())
+            + " to "
+            + Instant.ofEpochSecond(0, analysis.windowEndNanos())
+            + ") |\n\n");
 
     w.write("## Timers\n\n");
     boolean any = false;
     for (ControllerResult c : op.controllers()) {
       for (TimerFinding t : c.timers()) {
         if (!any) {
-          w.write("| controller | source | delay | period | jitter "
-              + "| reconciles | objects | p-value | queue |\n"
-              + "|---|---|---:|---:|---:|---:|---:|---:|---|\n");
+          w.write(
+              "| controller | source | delay | period | jitter "
+                  + "| reconciles | objects | p-value | queue |\n"
+                  + "|---|---|---:|---:|---:|---:|---:|---:|---|\n");
           any = true;
         }
-        w.write("| " + Names.markdown(c.controller()) + " | " + t.source() + " | "
-            + Format.duration(t.delaySeconds()) + " | " + Format.duration(t.periodSeconds())
-            + " | " + Format.duration(t.jitterSeconds()) + " | " + t.reconciles() + " | "
-            + t.objects() + " | " + Format.pValue(t.pValue()) + " | " + queue(t.queue())
-            + " |\n");
+        w.write(
+            "| "
+                + Names.markdown(c.controller())
+                + " | "
+                + t.source()
+                + " | "
+                + Format.duration(t.delaySeconds())
+                + " | "
+                + Format.duration(t.periodSeconds())
+                + " | "
+                + Format.duration(t.jitterSeconds())
+                + " | "
+                + t.reconciles()
+                + " | "
+                + t.objects()
+                + " | "
+                + Format.pValue(t.pValue())
+                + " | "
+                + queue(t.queue())
+                + " |\n");
       }
     }
     boolean anyRanges = false;
     for (ControllerResult c : op.controllers()) {
       for (TimerFinding t : c.timers()) {
         if (!t.activeRanges().isEmpty() && !coversWindow(t, analysis)) {
-          w.write((anyRanges ? "" : "\n") + "- " + Names.markdown(c.controller()) + ", "
-              + Format.duration(t.delaySeconds()) + " timer active " + active(t, analysis)
-              + " (time since the start of the trace)\n");
+          w.write(
+              (anyRanges ? "" : "\n")
+                  + "- "
+                  + Names.markdown(c.controller())
+                  + ", "
+                  + Format.duration(t.delaySeconds())
+                  + " timer active "
+                  + active(t, analysis)
+                  + " (time since the start of the trace)\n");
           anyRanges = true;
         }
       }
     }
-    w.write(any ? "\nDelay: from the end of a reconcile to the start of the next (the RequeueAfter "
-        + "itself); period: start to start, the delay plus the reconcile's duration. p-value: the probability that gaps of a timer-free stream (a locally flat "
-        + "gap hazard, as Poisson arrivals give) pile up like this by chance, corrected for the "
-        + "number of windows searched. Queue: *restarts* when the timer counts from the end of "
-        + "every reconcile (controller-runtime priority queue, java-operator-sdk, kube-rs), "
-        + "*keeps deadline* when an event-driven reconcile in between does not move it (client-go "
-        + "delaying queue).\n\n" : "No timer found.\n\n");
+    w.write(
+        any
+            ? "\nDelay: from the end of a reconcile to the start of the next (the RequeueAfter "
+                + "itself); period: start to start, the delay plus the reconcile's duration. p-value: the probability that gaps of a timer-free stream (a locally flat "
+                + "gap hazard, as Poisson arrivals give) pile up like this by chance, corrected for the "
+                + "number of windows searched. Queue: *restarts* when the timer counts from the end of "
+                + "every reconcile (controller-runtime priority queue, java-operator-sdk, kube-rs), "
+                + "*keeps deadline* when an event-driven reconcile in between does not move it (client-go "
+                + "delaying queue).\n\n"
+            : "No timer found.\n\n");
     for (ControllerResult c : op.controllers()) {
       for (String note : c.notes()) {
         w.write("- " + Names.markdown(c.controller()) + ": " + Names.markdown(note) + "\n");
@@ -113,27 +157,51 @@ public final class MarkdownReport {
     }
     w.write("\n|---|---:|---:|---:|---:|" + "---:|".repeat(Cause.values().length) + "\n");
     for (ControllerResult c : op.controllers()) {
-      w.write("| " + Names.markdown(c.controller()) + " | " + c.objects() + " | " + c.reconciles()
-          + " | " + Format.percent(Format.share(c.timerDriven(), c.reconciles())) + " | "
-          + rate(OperatorView.rate(c.reconciles(), op.hours())) + " |");
+      w.write(
+          "| "
+              + Names.markdown(c.controller())
+              + " | "
+              + c.objects()
+              + " | "
+              + c.reconciles()
+              + " | "
+              + Format.percent(Format.share(c.timerDriven(), c.reconciles()))
+              + " | "
+              + rate(OperatorView.rate(c.reconciles(), op.hours()))
+              + " |");
       for (Cause cause : Cause.values()) {
         w.write(" " + c.causes().getOrDefault(cause, 0) + " |");
       }
       w.write("\n");
     }
 
-    w.write("\n## What wake-ups did\n\n| trigger | reconciles | API reads | API writes | wrote nothing"
-        + " | errors |\n|---|---:|---:|---:|---:|---:|\n");
+    w.write(
+        "\n## What wake-ups did\n\n| trigger | reconciles | API reads | API writes | wrote nothing"
+            + " | errors |\n|---|---:|---:|---:|---:|---:|\n");
     String[] labels = {"event", "timer"};
     for (int i = 0; i < 2; i++) {
       WakeupStats s = stats[i];
-      w.write("| " + labels[i] + " | " + s.reconciles + " | " + s.reads + " | " + s.writes + " | "
-          + s.wroteNothing + " (" + Format.percent(Format.share(s.wroteNothing, s.reconciles))
-          + ") | " + s.errors + " |\n");
+      w.write(
+          "| "
+              + labels[i]
+              + " | "
+              + s.reconciles
+              + " | "
+              + s.reads
+              + " | "
+              + s.writes
+              + " | "
+              + s.wroteNothing
+              + " ("
+              + Format.percent(Format.share(s.wroteNothing, s.reconciles))
+              + ") | "
+              + s.errors
+              + " |\n");
     }
     WakeupStats timer = stats[1];
     if (!timer.writtenTargets.isEmpty()) {
-      w.write("\nResources written by timer-driven reconciles:\n\n| target | writes |\n|---|---:|\n");
+      w.write(
+          "\nResources written by timer-driven reconciles:\n\n| target | writes |\n|---|---:|\n");
       for (Map.Entry<String, Integer> e : timer.writtenTargets.entrySet()) {
         w.write("| " + Names.markdown(e.getKey()) + " | " + e.getValue() + " |\n");
       }
@@ -142,21 +210,34 @@ public final class MarkdownReport {
     if (timer.writers.isEmpty()) {
       w.write("None: every timer-driven reconcile only read.\n");
     } else {
-      w.write("These are the wake-ups the timer is really needed for"
-          + (timer.writers.size() > MAX_LISTED ? " (first " + MAX_LISTED + " of "
-          + timer.writers.size() + ")" : "") + ".\n\n"
-          + "| start | controller | object | writes | targets |\n|---|---|---|---:|---|\n");
-      for (ClassifiedReconcile cr : timer.writers.subList(0, Math.min(MAX_LISTED, timer.writers.size()))) {
+      w.write(
+          "These are the wake-ups the timer is really needed for"
+              + (timer.writers.size() > MAX_LISTED
+                  ? " (first " + MAX_LISTED + " of " + timer.writers.size() + ")"
+                  : "")
+              + ".\n\n"
+              + "| start | controller | object | writes | targets |\n|---|---|---|---:|---|\n");
+      for (ClassifiedReconcile cr :
+          timer.writers.subList(0, Math.min(MAX_LISTED, timer.writers.size()))) {
         Reconcile r = cr.reconcile();
-        w.write("| " + Instant.ofEpochSecond(0, r.startNanos()) + " | "
-            + Names.markdown(r.key().controller()) + " | " + Names.markdown(r.key().object())
-            + " | " + r.calls().writes() + " | "
-            + Names.markdown(String.join(" ", r.calls().writeTargets())) + " |\n");
+        w.write(
+            "| "
+                + Instant.ofEpochSecond(0, r.startNanos())
+                + " | "
+                + Names.markdown(r.key().controller())
+                + " | "
+                + Names.markdown(r.key().object())
+                + " | "
+                + r.calls().writes()
+                + " | "
+                + Names.markdown(String.join(" ", r.calls().writeTargets()))
+                + " |\n");
       }
     }
 
-    w.write("\n## Objects\n\n| controller | object | reconciles | timer-driven | verdict | timers "
-        + "|\n|---|---|---:|---:|---|---|\n");
+    w.write(
+        "\n## Objects\n\n| controller | object | reconciles | timer-driven | verdict | timers "
+            + "|\n|---|---|---:|---:|---|---|\n");
     for (StreamResult s : analysis.streams()) {
       if (!s.key().operator().equals(op.operator())) {
         continue;
@@ -165,51 +246,81 @@ public final class MarkdownReport {
       for (TimerFinding t : s.timers()) {
         ts.add(Format.duration(t.delaySeconds()));
       }
-      w.write("| " + Names.markdown(s.key().controller()) + " | " + Names.markdown(s.key().object())
-          + " | " + s.reconciles() + " | " + s.timerDriven() + " | "
-          + (s.insufficientData() ? "insufficient data" : s.verdict()) + " | "
-          + (ts.isEmpty() ? "none" : String.join(", ", ts)) + " |\n");
+      w.write(
+          "| "
+              + Names.markdown(s.key().controller())
+              + " | "
+              + Names.markdown(s.key().object())
+              + " | "
+              + s.reconciles()
+              + " | "
+              + s.timerDriven()
+              + " | "
+              + (s.insufficientData() ? "insufficient data" : s.verdict())
+              + " | "
+              + (ts.isEmpty() ? "none" : String.join(", ", ts))
+              + " |\n");
     }
 
     writeUnload(unload, analysis, w);
 
     w.write("\n## Method and parameters\n\n");
-    w.write("Gaps are measured from the end of one reconcile to the start of the next, per object; "
-        + "a timer that starts when Reconcile returns (RequeueAfter) piles its gaps up at its delay "
-        + "whatever the reconcile's duration. Evidence in the trace (kube-rs `object.reason`, "
-        + "`--events`, error status) overrides timing.\n\n");
+    w.write(
+        "Gaps are measured from the end of one reconcile to the start of the next, per object; "
+            + "a timer that starts when Reconcile returns (RequeueAfter) piles its gaps up at its delay "
+            + "whatever the reconcile's duration. Evidence in the trace (kube-rs `object.reason`, "
+            + "`--events`, error status) overrides timing.\n\n");
     for (Map.Entry<String, Object> e : analysis.parameters().asMap().entrySet()) {
       w.write("- `" + e.getKey() + "`: " + e.getValue() + "\n");
     }
   }
 
   /**
-   * "What unloading would save": the unload model at the default unload-after times, as
-   * observed and without the timer-driven reconciles.
+   * "What unloading would save": the unload model at the default unload-after times, as observed
+   * and without the timer-driven reconciles.
    */
   static void writeUnload(List<OperatorUnload> rows, Analysis analysis, Writer w)
       throws IOException {
     w.write("\n## What unloading would save\n\n");
-    w.write("If a runtime unloaded this operator once it had been idle for T and reloaded it on its "
-        + "next reconcile, over the observed window of "
-        + Format.duration(analysis.hours() * 3600) + ":\n\n");
-    w.write("| unload after | reloads | without timers | reloads avoided | unloaded | without timers "
-        + "| unloaded time gained |\n|---:|---:|---:|---:|---:|---:|---:|\n");
+    w.write(
+        "If a runtime unloaded this operator once it had been idle for T and reloaded it on its "
+            + "next reconcile, over the observed window of "
+            + Format.duration(analysis.hours() * 3600)
+            + ":\n\n");
+    w.write(
+        "| unload after | reloads | without timers | reloads avoided | unloaded | without timers "
+            + "| unloaded time gained |\n|---:|---:|---:|---:|---:|---:|---:|\n");
     for (OperatorUnload u : rows) {
       UnloadResult o = u.observed();
       UnloadResult x = u.withoutTimers();
-      w.write("| " + Format.duration(u.unloadAfterNanos() / 1e9) + " | " + o.reloads() + " ("
-          + rate(o.reloadsPerHour()) + "/h) | " + x.reloads() + " (" + rate(x.reloadsPerHour())
-          + "/h) | " + u.reloadsAvoided() + " | " + Format.percent(o.unloadedShare()) + " | "
-          + Format.percent(x.unloadedShare()) + " | "
-          + Format.duration(u.unloadedGainedNanos() / 1e9) + " |\n");
+      w.write(
+          "| "
+              + Format.duration(u.unloadAfterNanos() / 1e9)
+              + " | "
+              + o.reloads()
+              + " ("
+              + rate(o.reloadsPerHour())
+              + "/h) | "
+              + x.reloads()
+              + " ("
+              + rate(x.reloadsPerHour())
+              + "/h) | "
+              + u.reloadsAvoided()
+              + " | "
+              + Format.percent(o.unloadedShare())
+              + " | "
+              + Format.percent(x.unloadedShare())
+              + " | "
+              + Format.duration(u.unloadedGainedNanos() / 1e9)
+              + " |\n");
     }
-    w.write("\nModel: the operator is busy while any of its reconciles runs (all controllers and "
-        + "objects merged, overlaps included) and is unloaded once idle for T; the next reconcile "
-        + "reloads it. At the start of the window it is loaded and its idle clock starts; idle time "
-        + "at the end unloads it but counts no reload. \"Without timers\" removes the timer-driven "
-        + "reconciles and keeps the event-driven ones where they ran; a negative number of reloads "
-        + "avoided means the timer kept the operator loaded between events.\n");
+    w.write(
+        "\nModel: the operator is busy while any of its reconciles runs (all controllers and "
+            + "objects merged, overlaps included) and is unloaded once idle for T; the next reconcile "
+            + "reloads it. At the start of the window it is loaded and its idle clock starts; idle time "
+            + "at the end unloads it but counts no reload. \"Without timers\" removes the timer-driven "
+            + "reconciles and keeps the event-driven ones where they ran; a negative number of reloads "
+            + "avoided means the timer kept the operator loaded between events.\n");
   }
 
   private static void writeCharts(List<Figure> figures, Writer w) throws IOException {
@@ -219,9 +330,20 @@ public final class MarkdownReport {
     w.write("## Charts\n\n");
     for (Figure f : figures) {
       String title = Names.markdown(f.title());
-      w.write("### " + title + "\n\n![" + title + "](" + f.id() + ".png)\n\n"
-          + (f.note().isEmpty() ? "" : f.note() + " ") // our own words: no name from the trace
-          + "Vector: [" + f.id() + ".svg](" + f.id() + ".svg).\n\n");
+      w.write(
+          "### "
+              + title
+              + "\n\n!["
+              + title
+              + "]("
+              + f.id()
+              + ".png)\n\n"
+              + (f.note().isEmpty() ? "" : f.note() + " ") // our own words: no name from the trace
+              + "Vector: ["
+              + f.id()
+              + ".svg]("
+              + f.id()
+              + ".svg).\n\n");
     }
   }
 
@@ -272,8 +394,10 @@ public final class MarkdownReport {
         out.add("… (" + rs.size() + " ranges)");
         break;
       }
-      out.add(Format.duration(Math.max(0, r[0] - a.windowStartNanos()) / 1e9) + "–"
-          + Format.duration(Math.max(0, r[1] - a.windowStartNanos()) / 1e9));
+      out.add(
+          Format.duration(Math.max(0, r[0] - a.windowStartNanos()) / 1e9)
+              + "–"
+              + Format.duration(Math.max(0, r[1] - a.windowStartNanos()) / 1e9));
     }
     return String.join(", ", out);
   }
@@ -283,10 +407,16 @@ public final class MarkdownReport {
     String name = "`" + Names.code(c.controller()) + "`";
     if (c.timers().isEmpty()) {
       if (c.insufficientDataObjects() == c.objects()) {
-        return name + " has too few reconciles (" + c.reconciles() + ") to tell whether a timer "
+        return name
+            + " has too few reconciles ("
+            + c.reconciles()
+            + ") to tell whether a timer "
             + "drives it (insufficient data).";
       }
-      return name + " is event-driven: no timer found in its " + c.reconciles() + " reconciles on "
+      return name
+          + " is event-driven: no timer found in its "
+          + c.reconciles()
+          + " reconciles on "
           + plural(c.objects(), "object")
           + (c.timerDriven() > 0 ? " (" + c.timerDriven() + " were retries after errors)." : ".");
     }
@@ -307,12 +437,20 @@ public final class MarkdownReport {
         }
       }
     }
-    return name + " wakes every " + Format.duration(main.delaySeconds())
-        + (main.queue().equals("earliest") ? " after each timer-driven reconcile on "
+    return name
+        + " wakes every "
+        + Format.duration(main.delaySeconds())
+        + (main.queue().equals("earliest")
+            ? " after each timer-driven reconcile on "
             : " after each reconcile on ")
-        + plural(main.objects(), "object") + "; " + Format.percent(Format.share(c.timerDriven(),
-        c.reconciles())) + " of its " + c.reconciles() + " reconciles are timer-driven; "
-        + Format.percent(Format.share(timerWroteNothing, timer)) + " of those wrote nothing.";
+        + plural(main.objects(), "object")
+        + "; "
+        + Format.percent(Format.share(c.timerDriven(), c.reconciles()))
+        + " of its "
+        + c.reconciles()
+        + " reconciles are timer-driven; "
+        + Format.percent(Format.share(timerWroteNothing, timer))
+        + " of those wrote nothing.";
   }
 
   private static String plural(int n, String word) {

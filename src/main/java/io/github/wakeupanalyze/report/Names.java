@@ -14,14 +14,15 @@ public final class Names {
   /**
    * A file-name-safe slug: lower-case {@code [a-z0-9._-]}, other runs become {@code -}, never
    * {@code .} or {@code ..}, at most 60 characters. When the slug differs from the name, an
-   * 8-hex-digit hash of the name is appended so that distinct names never share a slug.
-   * Example: {@code psmdb-operator} stays, {@code <script>} becomes {@code script-6d1bd4f2}.
+   * 8-hex-digit hash of the name is appended so that distinct names never share a slug. Example:
+   * {@code psmdb-operator} stays, {@code <script>} becomes {@code script-6d1bd4f2}.
    */
   public static String slug(String name) {
     StringBuilder sb = new StringBuilder();
     boolean dash = false;
     for (char c : name.toLowerCase(Locale.ROOT).toCharArray()) {
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+      boolean ok =
+          (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
       if (ok) {
         sb.append(c);
         dash = false;
@@ -86,8 +87,8 @@ public final class Names {
   }
 
   /**
-   * For inside a Markdown code span, where backslash escapes are shown literally: backticks
-   * become {@code '}, pipes (which would end a table cell) {@code ¦}, control characters {@code ?}.
+   * For inside a Markdown code span, where backslash escapes are shown literally: backticks become
+   * {@code '}, pipes (which would end a table cell) {@code ¦}, control characters {@code ?}.
    */
   public static String code(String s) {
     StringBuilder sb = new StringBuilder(s.length());

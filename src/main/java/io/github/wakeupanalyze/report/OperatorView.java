@@ -15,8 +15,11 @@ import java.util.TreeMap;
  * One operator's controllers, its reconciles (in the analysis' order) and its totals, as every
  * report presents them; built in one pass over the analysis.
  */
-record OperatorView(String operator, List<ControllerResult> controllers,
-    List<ClassifiedReconcile> reconciles, double hours) {
+record OperatorView(
+    String operator,
+    List<ControllerResult> controllers,
+    List<ClassifiedReconcile> reconciles,
+    double hours) {
 
   static List<OperatorView> of(Analysis a) {
     Map<String, List<ControllerResult>> by = new TreeMap<>();
@@ -28,8 +31,14 @@ record OperatorView(String operator, List<ControllerResult> controllers,
       rs.computeIfAbsent(cr.reconcile().key().operator(), k -> new ArrayList<>()).add(cr);
     }
     List<OperatorView> out = new ArrayList<>();
-    by.forEach((op, cs) -> out.add(new OperatorView(op, List.copyOf(cs),
-        Collections.unmodifiableList(rs.getOrDefault(op, List.of())), a.hours())));
+    by.forEach(
+        (op, cs) ->
+            out.add(
+                new OperatorView(
+                    op,
+                    List.copyOf(cs),
+                    Collections.unmodifiableList(rs.getOrDefault(op, List.of())),
+                    a.hours())));
     return out;
   }
 

@@ -54,8 +54,13 @@ public final class ReportWriter {
   private ReportWriter() {}
 
   /** Writes all files and returns their paths, in the order written. */
-  public static List<Path> writeAll(Path dir, String toolVersion, List<InputReport> inputs,
-      ExtractResult extraction, Analysis analysis) throws IOException {
+  public static List<Path> writeAll(
+      Path dir,
+      String toolVersion,
+      List<InputReport> inputs,
+      ExtractResult extraction,
+      Analysis analysis)
+      throws IOException {
     List<Path> written = new ArrayList<>();
     Files.createDirectories(dir);
     Map<String, List<OperatorUnload>> unload =
@@ -77,30 +82,44 @@ public final class ReportWriter {
       List<OperatorView> ops = OperatorView.of(analysis);
       // two reports in flight need about twice the memory of one: in a small heap, one at a time
       boolean parallel = Runtime.getRuntime().maxMemory() >= PARALLEL_MIN_HEAP;
-      perOperator = (parallel ? ops.parallelStream() : ops.stream())
-          .map(op -> {
-            try {
-              return writeOperator(dir, toolVersion, analysis, op,
-                  unload.getOrDefault(op.operator(), List.of()));
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          })
-          .toList();
+      perOperator =
+          (parallel ? ops.parallelStream() : ops.stream())
+              .map(
+                  op -> {
+                    try {
+                      return writeOperator(
+                          dir,
+                          toolVersion,
+                          analysis,
+                          op,
+                          unload.getOrDefault(op.operator(), List.of()));
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  })
+              .toList();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
     perOperator.forEach(written::addAll);
     Path index = dir.resolve("index.html");
-    Files.writeString(index, HtmlReport.page("wakeup-analyze report",
-        IndexPage.markdown(analysis, inputs), Map.of(), null, toolVersion), StandardCharsets.UTF_8);
+    Files.writeString(
+        index,
+        HtmlReport.page(
+            "wakeup-analyze report",
+            IndexPage.markdown(analysis, inputs),
+            Map.of(),
+            null,
+            toolVersion),
+        StandardCharsets.UTF_8);
     written.add(index);
     return written;
   }
 
   /** One operator's folder: charts (PNG, SVG), report.md and report.html. */
-  private static List<Path> writeOperator(Path dir, String toolVersion, Analysis analysis,
-      OperatorView op, List<OperatorUnload> unload) throws IOException {
+  private static List<Path> writeOperator(
+      Path dir, String toolVersion, Analysis analysis, OperatorView op, List<OperatorUnload> unload)
+      throws IOException {
     List<Path> written = new ArrayList<>();
     Path opDir = dir.resolve("operators").resolve(Names.slug(op.operator()));
     Files.createDirectories(opDir);
@@ -118,9 +137,17 @@ public final class ReportWriter {
       ChartExport.Svg svg = ChartExport.svg(chart, width, height, SVGUnits.PX, f.id() + "-");
       Path svgFile = opDir.resolve(f.id() + ".svg");
       Files.writeString(svgFile, svg.document(), StandardCharsets.UTF_8);
-      inline.put(f.id() + ".png", svg.element().length() <= MAX_INLINE_SVG_CHARS ? svg.element()
-          : "<img width=\"" + width + "\" height=\"" + height + "\" alt=\"\" src=\"data:image/png;base64,"
-              + Base64.getEncoder().encodeToString(pngBytes) + "\">");
+      inline.put(
+          f.id() + ".png",
+          svg.element().length() <= MAX_INLINE_SVG_CHARS
+              ? svg.element()
+              : "<img width=\""
+                  + width
+                  + "\" height=\""
+                  + height
+                  + "\" alt=\"\" src=\"data:image/png;base64,"
+                  + Base64.getEncoder().encodeToString(pngBytes)
+                  + "\">");
       charts.add(png);
       charts.add(svgFile);
     }
@@ -130,8 +157,15 @@ public final class ReportWriter {
     Files.writeString(md, markdown.toString(), StandardCharsets.UTF_8);
     written.add(md);
     Path html = opDir.resolve("report.html");
-    Files.writeString(html, HtmlReport.page(op.operator() + ": why it wakes up",
-        markdown.toString(), inline, "../../index.html", toolVersion), StandardCharsets.UTF_8);
+    Files.writeString(
+        html,
+        HtmlReport.page(
+            op.operator() + ": why it wakes up",
+            markdown.toString(),
+            inline,
+            "../../index.html",
+            toolVersion),
+        StandardCharsets.UTF_8);
     written.add(html);
     written.addAll(charts);
     return written;

@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code summary.json}: the run in numbers, for scripts and for {@code compare}. A public interface,
- * versioned by {@link #SCHEMA}: fields are only added within a version; renaming or removing one
- * bumps it. Keys are snake_case, written in a fixed order; rates are per hour of the observed
- * window; durations in seconds.
+ * {@code summary.json}: the run in numbers, for scripts and for {@code compare}. A public
+ * interface, versioned by {@link #SCHEMA}: fields are only added within a version; renaming or
+ * removing one bumps it. Keys are snake_case, written in a fixed order; rates are per hour of the
+ * observed window; durations in seconds.
  */
 public final class SummaryJson {
   /** Schema version of the document. */
@@ -32,19 +32,36 @@ public final class SummaryJson {
 
   private SummaryJson() {}
 
-  public static void write(String toolVersion, List<InputReport> inputs, ExtractResult extraction,
-      Analysis analysis, Writer out) throws IOException {
-    write(toolVersion, inputs, extraction, analysis,
-        UnloadAnalysis.of(analysis, UnloadAnalysis.DEFAULT_UNLOAD_AFTER_NANOS), out);
+  public static void write(
+      String toolVersion,
+      List<InputReport> inputs,
+      ExtractResult extraction,
+      Analysis analysis,
+      Writer out)
+      throws IOException {
+    write(
+        toolVersion,
+        inputs,
+        extraction,
+        analysis,
+        UnloadAnalysis.of(analysis, UnloadAnalysis.DEFAULT_UNLOAD_AFTER_NANOS),
+        out);
   }
 
   /** As above, with the unload model already run (per operator, at the default times). */
-  static void write(String toolVersion, List<InputReport> inputs, ExtractResult extraction,
-      Analysis analysis, Map<String, List<OperatorUnload>> unload, Writer out) throws IOException {
+  static void write(
+      String toolVersion,
+      List<InputReport> inputs,
+      ExtractResult extraction,
+      Analysis analysis,
+      Map<String, List<OperatorUnload>> unload,
+      Writer out)
+      throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
-          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+      DefaultPrettyPrinter pp =
+          new DefaultPrettyPrinter()
+              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+              .withArrayIndenter(new DefaultIndenter("  ", "\n"));
       g.setPrettyPrinter(pp);
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.writeStartObject();
@@ -93,8 +110,8 @@ public final class SummaryJson {
       g.writeStringField("path", in.path());
       g.writeStringField("format", in.format() == null ? null : in.format().cliName());
       g.writeNumberField("spans", in.spans());
-      g.writeNumberField("reconciles",
-          i < ex.reconcilesPerSource().size() ? ex.reconcilesPerSource().get(i) : 0);
+      g.writeNumberField(
+          "reconciles", i < ex.reconcilesPerSource().size() ? ex.reconcilesPerSource().get(i) : 0);
       g.writeArrayFieldStart("warnings");
       for (String w : in.warnings()) {
         g.writeString(w);
@@ -106,8 +123,12 @@ public final class SummaryJson {
     g.writeEndArray();
   }
 
-  private static void writeOperator(JsonGenerator g, OperatorView op,
-      Map<String, long[]> writesErrors, List<OperatorUnload> unload) throws IOException {
+  private static void writeOperator(
+      JsonGenerator g,
+      OperatorView op,
+      Map<String, long[]> writesErrors,
+      List<OperatorUnload> unload)
+      throws IOException {
     g.writeStartObject();
     g.writeStringField("operator", op.operator());
     g.writeNumberField("reconciles", op.reconcileCount());
@@ -158,7 +179,10 @@ public final class SummaryJson {
       g.writeEndArray();
       long[] we = writesErrors.getOrDefault(op.operator() + "\u0000" + c.controller(), new long[2]);
       g.writeNumberField("api_writes", we[0]);
-      number(g, "writes_per_wakeup", c.reconciles() == 0 ? Double.NaN : (double) we[0] / c.reconciles());
+      number(
+          g,
+          "writes_per_wakeup",
+          c.reconciles() == 0 ? Double.NaN : (double) we[0] / c.reconciles());
       g.writeNumberField("errors", we[1]);
       number(g, "error_share", c.reconciles() == 0 ? Double.NaN : (double) we[1] / c.reconciles());
       g.writeArrayFieldStart("notes");
@@ -178,8 +202,8 @@ public final class SummaryJson {
     Map<String, long[]> m = new java.util.HashMap<>();
     for (var cr : analysis.reconciles()) {
       var r = cr.reconcile();
-      long[] we = m.computeIfAbsent(r.key().operator() + "\u0000" + r.key().controller(),
-          k -> new long[2]);
+      long[] we =
+          m.computeIfAbsent(r.key().operator() + "\u0000" + r.key().controller(), k -> new long[2]);
       we[0] += r.calls().writes();
       we[1] += r.error() ? 1 : 0;
     }
@@ -189,9 +213,10 @@ public final class SummaryJson {
   // ---- unload section: per operator, the last key of its object ------------------------------
 
   /** Describes the model in one line, repeated in the JSON so a reader can judge the numbers. */
-  static final String UNLOAD_MODEL = "unloaded once idle (no reconcile running) for unload_after_s,"
-      + " reloaded by the next reconcile; loaded with its idle clock starting at the window start;"
-      + " without_timers drops timer-driven reconciles and keeps event-driven ones where they ran";
+  static final String UNLOAD_MODEL =
+      "unloaded once idle (no reconcile running) for unload_after_s,"
+          + " reloaded by the next reconcile; loaded with its idle clock starting at the window start;"
+          + " without_timers drops timer-driven reconciles and keeps event-driven ones where they ran";
 
   private static void writeUnload(JsonGenerator g, List<OperatorUnload> rows) throws IOException {
     g.writeObjectFieldStart("unload");
@@ -223,14 +248,21 @@ public final class SummaryJson {
 
   // ---- end of unload section -------------------------------------------------------------------
 
-  /** A p-value with 3 significant digits, keeping tiny values (they underflow to 0 below 1e-300). */
+  /**
+   * A p-value with 3 significant digits, keeping tiny values (they underflow to 0 below 1e-300).
+   */
   private static void pValue(JsonGenerator g, double p) throws IOException {
     if (Double.isNaN(p)) {
       g.writeNullField("p_value");
     } else {
       g.writeFieldName("p_value");
-      g.writeNumber(p == 0 ? "0" : new java.math.BigDecimal(p)
-          .round(new java.math.MathContext(3)).stripTrailingZeros().toString());
+      g.writeNumber(
+          p == 0
+              ? "0"
+              : new java.math.BigDecimal(p)
+                  .round(new java.math.MathContext(3))
+                  .stripTrailingZeros()
+                  .toString());
     }
   }
 
@@ -242,8 +274,11 @@ public final class SummaryJson {
       g.writeNumberField(name, (long) v);
     } else {
       g.writeFieldName(name);
-      g.writeNumber(new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros()
-          .toPlainString());
+      g.writeNumber(
+          new java.math.BigDecimal(v)
+              .round(new java.math.MathContext(6))
+              .stripTrailingZeros()
+              .toPlainString());
     }
   }
 }

@@ -37,8 +37,8 @@ public final class ThesisFigures {
    *
    * @param style sizes in points, no titles (see {@link ChartStyle#print})
    */
-  public static List<Path> writeAll(Path dir, String toolVersion, Analysis analysis,
-      ChartStyle style) throws IOException {
+  public static List<Path> writeAll(
+      Path dir, String toolVersion, Analysis analysis, ChartStyle style) throws IOException {
     List<Path> written = new ArrayList<>();
     Files.createDirectories(dir);
     Path tex = dir.resolve("headline.tex");
@@ -57,8 +57,10 @@ public final class ThesisFigures {
         Files.write(pdf, ChartExport.pdf(chart, style.width(), height));
         written.add(pdf);
         Path svg = opDir.resolve(f.id() + ".svg");
-        Files.writeString(svg, ChartExport.svg(chart, style.width(), height, SVGUnits.PT,
-            f.id() + "-").document(), StandardCharsets.UTF_8);
+        Files.writeString(
+            svg,
+            ChartExport.svg(chart, style.width(), height, SVGUnits.PT, f.id() + "-").document(),
+            StandardCharsets.UTF_8);
         written.add(svg);
       }
       Path csv = opDir.resolve("series.csv");

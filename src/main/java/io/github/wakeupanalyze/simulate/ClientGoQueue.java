@@ -12,8 +12,8 @@ import java.util.Arrays;
  *
  * <ul>
  *   <li>{@code Add}: a key already waiting in the queue (dirty, not processing) is not added again
- *       (de-duplication: its first cause stays); a key being processed is only marked dirty and goes
- *       back into the queue at {@code Done} (the "dirty requeue": it runs again right after);
+ *       (de-duplication: its first cause stays); a key being processed is only marked dirty and
+ *       goes back into the queue at {@code Done} (the "dirty requeue": it runs again right after);
  *   <li>{@code Get} hands out keys in FIFO order; one worker per key at a time;
  *   <li>{@code AddAfter(d)}: the key waits until now+d, then is {@code Add}ed. A key already
  *       waiting keeps its deadline unless the new one is sooner ({@code insert}: "update the time
@@ -73,12 +73,14 @@ final class ClientGoQueue implements WorkQueue {
     waitingAt[key] = at;
     waitingWake[key] = wake;
     long gen = ++waitingGen[key];
-    engine.at(at, () -> {
-      if (waitingGen[key] == gen) {
-        waitingAt[key] = NONE;
-        add(key, waitingWake[key]);
-      }
-    });
+    engine.at(
+        at,
+        () -> {
+          if (waitingGen[key] == gen) {
+            waitingAt[key] = NONE;
+            add(key, waitingWake[key]);
+          }
+        });
   }
 
   @Override

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * What every controller model shares: the objects, the reconciler's behaviour (duration, API
- * calls, errors, the result it returns) and the spans a reconcile leaves. Subclasses decide only
+ * What every controller model shares: the objects, the reconciler's behaviour (duration, API calls,
+ * errors, the result it returns) and the spans a reconcile leaves. Subclasses decide only
  * <em>when</em> a reconcile runs: {@link ControllerRuntimeController} (client-go or priority
  * workqueue) and {@link KubeRsController} (kube-runtime scheduler).
  *
@@ -19,18 +19,18 @@ import java.util.SplittableRandom;
  *
  * <ul>
  *   <li>duration drawn from the scenario's distribution (at least 1 µs);
- *   <li>errors: with the configured probability (or at the listed reconciles) a healthy
- *       reconcile starts a run of {@code errors.run} failing reconciles; the failing call answers 500 and ends the reconcile, whose
- *       span has status ERROR;
+ *   <li>errors: with the configured probability (or at the listed reconciles) a healthy reconcile
+ *       starts a run of {@code errors.run} failing reconciles; the failing call answers 500 and
+ *       ends the reconcile, whose span has status ERROR;
  *   <li>API calls laid out in order over the reconcile, each inside its slot, each a CLIENT span
  *       with {@code http.request.method}, {@code url.full}, {@code http.response.status_code};
  *   <li>the operator's own writes come back as watch events after the watch latency: a spec write
- *       ({@code self}) changes metadata.generation, a status write ({@code status}) does not, so
- *       a generation-changed predicate drops the latter (controller-runtime {@code
+ *       ({@code self}) changes metadata.generation, a status write ({@code status}) does not, so a
+ *       generation-changed predicate drops the latter (controller-runtime {@code
  *       predicate.GenerationChangedPredicate}; kube-rs {@code predicates::generation});
  *   <li>the result: the requeue delay while not ready, and after {@code whenReady.after} without
- *       external edits the ready delay (a conditional timer); jitter as {@code wait.Jitter}
- *       ({@code d + U[0,1)·jitter·d}, k8s.io/apimachinery {@code pkg/util/wait}).
+ *       external edits the ready delay (a conditional timer); jitter as {@code wait.Jitter} ({@code
+ *       d + U[0,1)·jitter·d}, k8s.io/apimachinery {@code pkg/util/wait}).
  * </ul>
  */
 abstract class ControllerModel {
@@ -49,8 +49,13 @@ abstract class ControllerModel {
   private final int[] reconciles;
   private final boolean kubeRs;
 
-  ControllerModel(Engine engine, Scenario.Operator operator, Scenario.Controller spec,
-      SplittableRandom random, IdSource ids, SimSink sink) {
+  ControllerModel(
+      Engine engine,
+      Scenario.Operator operator,
+      Scenario.Controller spec,
+      SplittableRandom random,
+      IdSource ids,
+      SimSink sink) {
     this.engine = engine;
     this.operator = operator;
     this.spec = spec;
@@ -134,8 +139,9 @@ abstract class ControllerModel {
       }
       calls = new ArrayList<>(calls.subList(0, failing + 1));
     }
-    boolean helper = spec.helperSpan() != null
-        && (spec.helperProbability() >= 1 || random.nextDouble() < spec.helperProbability());
+    boolean helper =
+        spec.helperSpan() != null
+            && (spec.helperProbability() >= 1 || random.nextDouble() < spec.helperProbability());
 
     long traceHigh = ids.next();
     long traceLow = ids.next();
@@ -160,18 +166,36 @@ abstract class ControllerModel {
         helperStart = Math.min(helperStart, cs - 1_000);
         helperEnd = Math.max(helperEnd, ce + 1_000);
       }
-      spans.add(new SimSpan(operator.service(), scope, traceHigh, traceLow, ids.next(),
-          inHelper ? helperId : rootId, c.method(), SimSpan.CLIENT, cs, ce, fails,
-          fails ? "500 Internal Server Error" : null,
-          List.of(Attr.of("http.request.method", method), Attr.of("url.full", url),
-              Attr.of("server.address", "10.96.0.1"),
-              Attr.of("http.response.status_code", (long) status)),
-          List.of()));
+      spans.add(
+          new SimSpan(
+              operator.service(),
+              scope,
+              traceHigh,
+              traceLow,
+              ids.next(),
+              inHelper ? helperId : rootId,
+              c.method(),
+              SimSpan.CLIENT,
+              cs,
+              ce,
+              fails,
+              fails ? "500 Internal Server Error" : null,
+              List.of(
+                  Attr.of("http.request.method", method),
+                  Attr.of("url.full", url),
+                  Attr.of("server.address", "10.96.0.1"),
+                  Attr.of("http.response.status_code", (long) status)),
+              List.of()));
       if (!fails && c.isWrite() && (c.path().equals("self") || c.path().equals("status"))) {
         boolean generationChanged = c.path().equals("self");
         long seen = ce + operator.watchLatency().sample(random);
-        engine.at(seen, () -> watchEvent(obj, Wake.event(Cause.SELF_WRITE, Wake.OBJECT_UPDATED, null),
-            generationChanged));
+        engine.at(
+            seen,
+            () ->
+                watchEvent(
+                    obj,
+                    Wake.event(Cause.SELF_WRITE, Wake.OBJECT_UPDATED, null),
+                    generationChanged));
       }
     }
     if (helper) {
@@ -181,9 +205,22 @@ abstract class ControllerModel {
       }
       helperStart = Math.max(helperStart, start);
       helperEnd = Math.min(helperEnd, end);
-      spans.add(new SimSpan(operator.service(), scope, traceHigh, traceLow, helperId, rootId,
-          spec.helperSpan(), SimSpan.INTERNAL, helperStart, helperEnd, false, null, List.of(),
-          List.of()));
+      spans.add(
+          new SimSpan(
+              operator.service(),
+              scope,
+              traceHigh,
+              traceLow,
+              helperId,
+              rootId,
+              spec.helperSpan(),
+              SimSpan.INTERNAL,
+              helperStart,
+              helperEnd,
+              false,
+              null,
+              List.of(),
+              List.of()));
     }
     List<Attr> attrs = new ArrayList<>(4);
     String reason = kubeRs ? wake.reason() : null;
@@ -200,19 +237,46 @@ abstract class ControllerModel {
       attrs.add(Attr.of("k8s.namespace.name", o.namespace()));
       attrs.add(Attr.of("k8s.object.name", o.name()));
     }
-    spans.add(new SimSpan(operator.service(), scope, traceHigh, traceLow, rootId, 0, name,
-        SimSpan.INTERNAL, start, end, error, error ? "reconcile failed: 500 Internal Server Error" : null,
-        attrs, wake.link() == null ? List.<SpanLink>of() : List.of(wake.link())));
-    Label label = new Label(traceHigh, traceLow, rootId, start, end, operator.service(), spec.name(),
-        o.label(), wake.cause(), wake.periodNanos(), error, reason);
-    engine.at(end, () -> {
-      try {
-        sink.reconcile(label, spans);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      done.accept(new Result(error, error ? 0 : requeueAfter(obj, end)));
-    });
+    spans.add(
+        new SimSpan(
+            operator.service(),
+            scope,
+            traceHigh,
+            traceLow,
+            rootId,
+            0,
+            name,
+            SimSpan.INTERNAL,
+            start,
+            end,
+            error,
+            error ? "reconcile failed: 500 Internal Server Error" : null,
+            attrs,
+            wake.link() == null ? List.<SpanLink>of() : List.of(wake.link())));
+    Label label =
+        new Label(
+            traceHigh,
+            traceLow,
+            rootId,
+            start,
+            end,
+            operator.service(),
+            spec.name(),
+            o.label(),
+            wake.cause(),
+            wake.periodNanos(),
+            error,
+            reason);
+    engine.at(
+        end,
+        () -> {
+          try {
+            sink.reconcile(label, spans);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          done.accept(new Result(error, error ? 0 : requeueAfter(obj, end)));
+        });
   }
 
   private static final Dist CALL = Dist.lognormal(3_000_000L, 0.6);

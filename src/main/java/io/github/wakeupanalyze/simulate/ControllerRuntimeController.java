@@ -17,22 +17,28 @@ import java.util.SplittableRandom;
  * </ul>
  *
  * <p>SyncPeriod resync (kubernetes-sigs/controller-runtime {@code pkg/cache/internal/informers.go}
- * {@code calculateResyncPeriod}): the period is multiplied once per informer by a factor drawn
- * from [0.9, 1.1), then every object is re-delivered as an update every period, in list order. A
- * resync does not change the generation, so a generation-changed predicate drops it.
+ * {@code calculateResyncPeriod}): the period is multiplied once per informer by a factor drawn from
+ * [0.9, 1.1), then every object is re-delivered as an update every period, in list order. A resync
+ * does not change the generation, so a generation-changed predicate drops it.
  */
 final class ControllerRuntimeController extends ControllerModel {
   private final WorkQueue queue;
   private final RateLimiter limiter;
   private int busy;
 
-  ControllerRuntimeController(Engine engine, Scenario.Operator operator, Scenario.Controller spec,
-      SplittableRandom random, IdSource ids, SimSink sink) {
+  ControllerRuntimeController(
+      Engine engine,
+      Scenario.Operator operator,
+      Scenario.Controller spec,
+      SplittableRandom random,
+      IdSource ids,
+      SimSink sink) {
     super(engine, operator, spec, random, ids, sink);
     int n = spec.objects().size();
-    queue = operator.queue() == Scenario.QueueFlavor.LEGACY
-        ? new ClientGoQueue(engine, n, this::dispatch)
-        : new PriorityWorkQueue(engine, n, this::dispatch);
+    queue =
+        operator.queue() == Scenario.QueueFlavor.LEGACY
+            ? new ClientGoQueue(engine, n, this::dispatch)
+            : new PriorityWorkQueue(engine, n, this::dispatch);
     limiter = new RateLimiter(n);
   }
 
@@ -47,12 +53,14 @@ final class ControllerRuntimeController extends ControllerModel {
   }
 
   private void scheduleResync(long at, long period) {
-    engine.at(at, () -> {
-      for (int i = 0; i < objects.size(); i++) {
-        watchEvent(i, Wake.timer(Cause.RESYNC, period, null), false);
-      }
-      scheduleResync(at + period, period);
-    });
+    engine.at(
+        at,
+        () -> {
+          for (int i = 0; i < objects.size(); i++) {
+            watchEvent(i, Wake.timer(Cause.RESYNC, period, null), false);
+          }
+          scheduleResync(at + period, period);
+        });
   }
 
   @Override
@@ -80,8 +88,8 @@ final class ControllerRuntimeController extends ControllerModel {
     } else {
       limiter.forget(key);
       if (r.requeueAfterNanos() > 0) {
-        queue.addAfter(key, r.requeueAfterNanos(),
-            Wake.timer(Cause.REQUEUE, r.requeueAfterNanos(), null));
+        queue.addAfter(
+            key, r.requeueAfterNanos(), Wake.timer(Cause.REQUEUE, r.requeueAfterNanos(), null));
       }
     }
     busy--;

@@ -3,16 +3,20 @@ package io.github.wakeupanalyze.simulate;
 import java.util.SplittableRandom;
 
 /**
- * A distribution of durations in nanoseconds: fixed, lognormal with a median and a log-space
- * sigma, or uniform. Written in scenarios as {@code 150ms}, {@code {median: 150ms, sigma: 0.5}} or
- * {@code {min: 1ms, max: 5ms}}.
+ * A distribution of durations in nanoseconds: fixed, lognormal with a median and a log-space sigma,
+ * or uniform. Written in scenarios as {@code 150ms}, {@code {median: 150ms, sigma: 0.5}} or {@code
+ * {min: 1ms, max: 5ms}}.
  *
  * @param a the fixed value, the median, or the minimum, in nanoseconds
  * @param b unused, unused, or the maximum, in nanoseconds
  * @param sigma standard deviation of the natural log (lognormal only), e.g. 0.5
  */
 public record Dist(Kind kind, long a, long b, double sigma) {
-  public enum Kind { FIXED, LOGNORMAL, UNIFORM }
+  public enum Kind {
+    FIXED,
+    LOGNORMAL,
+    UNIFORM
+  }
 
   public static Dist fixed(long nanos) {
     return new Dist(Kind.FIXED, nanos, nanos, 0);
@@ -40,7 +44,9 @@ public record Dist(Kind kind, long a, long b, double sigma) {
     };
   }
 
-  /** Standard normal by Box–Muller, spelled out so that output does not depend on the JDK's choice. */
+  /**
+   * Standard normal by Box–Muller, spelled out so that output does not depend on the JDK's choice.
+   */
   static double gaussian(SplittableRandom r) {
     double u1 = 1.0 - r.nextDouble();
     double u2 = r.nextDouble();

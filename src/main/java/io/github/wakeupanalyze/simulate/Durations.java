@@ -2,7 +2,10 @@ package io.github.wakeupanalyze.simulate;
 
 import java.math.BigDecimal;
 
-/** Go-style durations ({@code 5s}, {@code 150ms}, {@code 1m30s}, {@code 10h}) to nanoseconds and back. */
+/**
+ * Go-style durations ({@code 5s}, {@code 150ms}, {@code 1m30s}, {@code 10h}) to nanoseconds and
+ * back.
+ */
 public final class Durations {
   private Durations() {}
 
@@ -42,16 +45,17 @@ public final class Durations {
       while (i < s.length() && !Character.isDigit(s.charAt(i)) && s.charAt(i) != '.') {
         i++;
       }
-      long unit = switch (s.substring(unitStart, i)) {
-        case "ns" -> 1L;
-        case "us", "µs" -> 1_000L;
-        case "ms" -> 1_000_000L;
-        case "s" -> 1_000_000_000L;
-        case "m" -> 60_000_000_000L;
-        case "h" -> 3_600_000_000_000L;
-        case "d" -> 86_400_000_000_000L;
-        default -> throw bad(text);
-      };
+      long unit =
+          switch (s.substring(unitStart, i)) {
+            case "ns" -> 1L;
+            case "us", "µs" -> 1_000L;
+            case "ms" -> 1_000_000L;
+            case "s" -> 1_000_000_000L;
+            case "m" -> 60_000_000_000L;
+            case "h" -> 3_600_000_000_000L;
+            case "d" -> 86_400_000_000_000L;
+            default -> throw bad(text);
+          };
       total = Math.addExact(total, value.multiply(BigDecimal.valueOf(unit)).longValue());
     }
     return total;
@@ -61,7 +65,10 @@ public final class Durations {
     return seconds.movePointRight(9).setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
   }
 
-  /** Nanoseconds as plain decimal seconds, no trailing zeros: {@code 5}, {@code 0.005}, {@code 36000}. */
+  /**
+   * Nanoseconds as plain decimal seconds, no trailing zeros: {@code 5}, {@code 0.005}, {@code
+   * 36000}.
+   */
   public static String seconds(long nanos) {
     BigDecimal d = BigDecimal.valueOf(nanos, 9).stripTrailingZeros();
     return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();

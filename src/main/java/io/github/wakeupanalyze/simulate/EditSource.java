@@ -16,8 +16,8 @@ import java.util.SplittableRandom;
  *
  * <ul>
  *   <li>Poisson: exponential gaps with the given mean, per object;
- *   <li>periodic: a lattice with a random phase per object, each point displaced uniformly by up
- *       to ±jitter·period (a cron-like writer: stationary, not reset by anything);
+ *   <li>periodic: a lattice with a random phase per object, each point displaced uniformly by up to
+ *       ±jitter·period (a cron-like writer: stationary, not reset by anything);
  *   <li>burst: Poisson burst starts, each burst {@code size} edits apart by {@code spacing};
  *   <li>times: fixed offsets from the start (from the scenario or a CSV), for every target object.
  * </ul>
@@ -37,8 +37,13 @@ final class EditSource {
   private final SimSink sink;
   private final long origin;
 
-  EditSource(Engine engine, Edits spec, ControllerModel controller, SplittableRandom random,
-      IdSource ids, SimSink sink) {
+  EditSource(
+      Engine engine,
+      Edits spec,
+      ControllerModel controller,
+      SplittableRandom random,
+      IdSource ids,
+      SimSink sink) {
     this.engine = engine;
     this.spec = spec;
     this.controller = controller;
@@ -53,10 +58,11 @@ final class EditSource {
     for (String ref : refs) {
       int obj = controller.spec.objects().indexOf(ref);
       switch (spec.kind()) {
-        case POISSON -> engine.at(origin + exponential(spec.meanIntervalNanos()),
-            () -> poisson(obj));
-        case BURST -> engine.at(origin + exponential(spec.meanIntervalNanos()),
-            () -> burst(obj, spec.burstSize()));
+        case POISSON ->
+            engine.at(origin + exponential(spec.meanIntervalNanos()), () -> poisson(obj));
+        case BURST ->
+            engine.at(
+                origin + exponential(spec.meanIntervalNanos()), () -> burst(obj, spec.burstSize()));
         case PERIODIC -> {
           long phase = (long) (random.nextDouble() * spec.periodNanos());
           periodic(obj, phase, 0);
@@ -79,11 +85,12 @@ final class EditSource {
   private void burst(int obj, int left) {
     edit(obj);
     if (left > 1) {
-      engine.at(engine.now() + Math.max(1, spec.burstSpacing().sample(random)),
+      engine.at(
+          engine.now() + Math.max(1, spec.burstSpacing().sample(random)),
           () -> burst(obj, left - 1));
     } else {
-      engine.at(engine.now() + exponential(spec.meanIntervalNanos()),
-          () -> burst(obj, spec.burstSize()));
+      engine.at(
+          engine.now() + exponential(spec.meanIntervalNanos()), () -> burst(obj, spec.burstSize()));
     }
   }
 
@@ -91,18 +98,22 @@ final class EditSource {
     long p = spec.periodNanos();
     long displacement = (long) ((random.nextDouble() * 2 - 1) * spec.jitter() * p);
     long at = Math.max(engine.now(), origin + phase + k * p + displacement);
-    engine.at(at, () -> {
-      edit(obj);
-      periodic(obj, phase, k + 1);
-    });
+    engine.at(
+        at,
+        () -> {
+          edit(obj);
+          periodic(obj, phase, k + 1);
+        });
   }
 
   private void times(int obj, int i) {
     if (i < spec.timesNanos().size()) {
-      engine.at(Math.max(engine.now(), origin + spec.timesNanos().get(i)), () -> {
-        edit(obj);
-        times(obj, i + 1);
-      });
+      engine.at(
+          Math.max(engine.now(), origin + spec.timesNanos().get(i)),
+          () -> {
+            edit(obj);
+            times(obj, i + 1);
+          });
     }
   }
 
@@ -127,25 +138,43 @@ final class EditSource {
     Visibility v = spec.visible();
     long duration = WRITE.sample(random);
     if (v == Visibility.APISERVER || v == Visibility.BOTH) {
-      SimSpan span = new SimSpan("kube-apiserver", "k8s.io/apiserver", traceHigh, traceLow, spanId,
-          0, "KubernetesAPI", SimSpan.SERVER, Math.max(origin, now - duration), now, false, null,
-          List.of(Attr.of("http.request.method", "PATCH"), Attr.of("url.full", url),
-              Attr.of("http.response.status_code", 200L),
-              Attr.of("user_agent.original", spec.client()),
-              Attr.of("k8s.namespace.name", o.namespace()), Attr.of("k8s.object.name", name),
-              Attr.of("k8s.object.kind", kind)),
-          List.of());
+      SimSpan span =
+          new SimSpan(
+              "kube-apiserver",
+              "k8s.io/apiserver",
+              traceHigh,
+              traceLow,
+              spanId,
+              0,
+              "KubernetesAPI",
+              SimSpan.SERVER,
+              Math.max(origin, now - duration),
+              now,
+              false,
+              null,
+              List.of(
+                  Attr.of("http.request.method", "PATCH"),
+                  Attr.of("url.full", url),
+                  Attr.of("http.response.status_code", 200L),
+                  Attr.of("user_agent.original", spec.client()),
+                  Attr.of("k8s.namespace.name", o.namespace()),
+                  Attr.of("k8s.object.name", name),
+                  Attr.of("k8s.object.kind", kind)),
+              List.of());
       try {
         sink.other(List.of(span));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
-    SpanLink link = v == Visibility.LINK || v == Visibility.BOTH
-        ? new SpanLink(traceHigh, traceLow, spanId) : null;
+    SpanLink link =
+        v == Visibility.LINK || v == Visibility.BOTH
+            ? new SpanLink(traceHigh, traceLow, spanId)
+            : null;
     controller.edited(obj);
     Wake wake = Wake.event(Cause.EXTERNAL_EVENT, reason, link);
-    engine.at(now + controller.operator.watchLatency().sample(random),
+    engine.at(
+        now + controller.operator.watchLatency().sample(random),
         () -> controller.watchEvent(obj, wake, true));
   }
 }

@@ -40,8 +40,13 @@ final class KubeRsController extends ControllerModel {
   private final ArrayDeque<Integer> pendingOrder = new ArrayDeque<>();
   private int runningCount;
 
-  KubeRsController(Engine engine, Scenario.Operator operator, Scenario.Controller spec,
-      SplittableRandom random, IdSource ids, SimSink sink) {
+  KubeRsController(
+      Engine engine,
+      Scenario.Operator operator,
+      Scenario.Controller spec,
+      SplittableRandom random,
+      IdSource ids,
+      SimSink sink) {
     super(engine, operator, spec, random, ids, sink);
     int n = spec.objects().size();
     runAt = new long[n];
@@ -63,12 +68,14 @@ final class KubeRsController extends ControllerModel {
   }
 
   private void scheduleBulk(long at, long every) {
-    engine.at(at, () -> {
-      for (int i = 0; i < objects.size(); i++) {
-        enqueue(i, Wake.timer(Cause.RESYNC, every, Wake.BULK));
-      }
-      scheduleBulk(at + every, every);
-    });
+    engine.at(
+        at,
+        () -> {
+          for (int i = 0; i < objects.size(); i++) {
+            enqueue(i, Wake.timer(Cause.RESYNC, every, Wake.BULK));
+          }
+          scheduleBulk(at + every, every);
+        });
   }
 
   @Override
@@ -86,15 +93,17 @@ final class KubeRsController extends ControllerModel {
     runAt[obj] = at;
     scheduled[obj] = wake;
     long g = ++gen[obj];
-    engine.at(at, () -> {
-      if (gen[obj] == g && runAt[obj] != NONE) {
-        runAt[obj] = NONE;
-        pending[obj] = true;
-        pendingWake[obj] = scheduled[obj];
-        pendingOrder.add(obj);
-        release();
-      }
-    });
+    engine.at(
+        at,
+        () -> {
+          if (gen[obj] == g && runAt[obj] != NONE) {
+            runAt[obj] = NONE;
+            pending[obj] = true;
+            pendingWake[obj] = scheduled[obj];
+            pendingOrder.add(obj);
+            release();
+          }
+        });
   }
 
   /** Starts held requests whose object is idle, in the order they fell due. */

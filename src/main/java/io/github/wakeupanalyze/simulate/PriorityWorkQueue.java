@@ -2,12 +2,12 @@ package io.github.wakeupanalyze.simulate;
 
 /**
  * controller-runtime's priority queue, the default since v0.23 ({@code UsePriorityQueue},
- * kubernetes-sigs/controller-runtime {@code pkg/controller/priorityqueue/priorityqueue.go},
- * {@code pkg/config/controller.go}).
+ * kubernetes-sigs/controller-runtime {@code pkg/controller/priorityqueue/priorityqueue.go}, {@code
+ * pkg/config/controller.go}).
  *
  * <p>Rules ({@code AddWithOpts}): a new key gets {@code ReadyAt = now+after} (or none: ready now).
- * For a key already queued, {@code ReadyAt} is replaced only when the new one is none or sooner.
- * So an event ({@code Add}, no delay) makes a waiting key ready at once and <em>consumes</em> its
+ * For a key already queued, {@code ReadyAt} is replaced only when the new one is none or sooner. So
+ * an event ({@code Add}, no delay) makes a waiting key ready at once and <em>consumes</em> its
  * pending timer: the next RequeueAfter counts from the end of that event's reconcile ("reset"
  * semantics). {@code Get} removes the key and locks it until {@code Done}; an add while it is
  * locked creates a new entry that is handed out after {@code Done} (the dirty requeue). Ready keys
@@ -58,12 +58,14 @@ final class PriorityWorkQueue implements WorkQueue {
     if (at == READY) {
       onReady.run();
     } else {
-      engine.at(at, () -> {
-        if (present[key] && gen[key] == g) {
-          readyAt[key] = READY;
-          onReady.run();
-        }
-      });
+      engine.at(
+          at,
+          () -> {
+            if (present[key] && gen[key] == g) {
+              readyAt[key] = READY;
+              onReady.run();
+            }
+          });
     }
   }
 
@@ -71,7 +73,9 @@ final class PriorityWorkQueue implements WorkQueue {
   public Taken get() {
     int best = -1;
     for (int k = 0; k < present.length; k++) {
-      if (present[k] && readyAt[k] == READY && !locked[k]
+      if (present[k]
+          && readyAt[k] == READY
+          && !locked[k]
           && (best < 0 || addedSeq[k] < addedSeq[best])) {
         best = k;
       }

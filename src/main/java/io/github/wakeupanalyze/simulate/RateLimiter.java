@@ -3,8 +3,8 @@ package io.github.wakeupanalyze.simulate;
 /**
  * client-go's default controller rate limiter ({@code DefaultTypedControllerRateLimiter},
  * kubernetes/client-go {@code util/workqueue/default_rate_limiters.go}): the maximum of a per-item
- * exponential backoff, 5 ms·2^failures capped at 1000 s, and a global token bucket of 10 qps with
- * a burst of 100 ({@code golang.org/x/time/rate} reservation semantics). {@code Forget} resets an
+ * exponential backoff, 5 ms·2^failures capped at 1000 s, and a global token bucket of 10 qps with a
+ * burst of 100 ({@code golang.org/x/time/rate} reservation semantics). {@code Forget} resets an
  * item's failure count; controller-runtime calls it on every success.
  */
 final class RateLimiter {

@@ -31,23 +31,29 @@ public record Scenario(
   }
 
   /** Which framework's controller semantics to model. */
-  public enum Framework { CONTROLLER_RUNTIME, KUBE_RS }
+  public enum Framework {
+    CONTROLLER_RUNTIME,
+    KUBE_RS
+  }
 
   /** controller-runtime queue flavour. */
   public enum QueueFlavor {
     /** client-go's rate-limiting delaying queue: the earliest pending deadline is kept. */
     LEGACY,
-    /** controller-runtime's priority queue (default since v0.23): an event consumes a pending timer. */
+    /**
+     * controller-runtime's priority queue (default since v0.23): an event consumes a pending timer.
+     */
     PRIORITY
   }
 
   /**
    * One operator process (one {@code service.name}).
    *
-   * @param scope instrumentation scope name of its spans (controller-runtime); kube-rs spans use the
-   *     controller name as scope
+   * @param scope instrumentation scope name of its spans (controller-runtime); kube-rs spans use
+   *     the controller name as scope
    * @param watchLatency delay from a write to the watch event reaching the controller
-   * @param dispatchLatency delay from a key becoming ready to its reconcile starting (queue latency)
+   * @param dispatchLatency delay from a key becoming ready to its reconcile starting (queue
+   *     latency)
    */
   public record Operator(
       String service,
@@ -147,14 +153,21 @@ public record Scenario(
     NONE,
     /** A kube-apiserver SERVER span of the write, naming the target object. */
     APISERVER,
-    /** A span link from the triggered reconcile to the write's span (the span itself not written). */
+    /**
+     * A span link from the triggered reconcile to the write's span (the span itself not written).
+     */
     LINK,
     /** Both. */
     BOTH
   }
 
   /** The shape of an edit source. */
-  public enum EditKind { POISSON, PERIODIC, BURST, TIMES }
+  public enum EditKind {
+    POISSON,
+    PERIODIC,
+    BURST,
+    TIMES
+  }
 
   /**
    * A source of external edits (another client writing an object).

@@ -60,12 +60,20 @@ public final class ScenarioLoader {
       throws ScenarioException {
     Object root;
     try {
-      Load load = new Load(LoadSettings.builder().setLabel(where).setMaxAliasesForCollections(10)
-          .setCodePointLimit(1 << 22).build());
+      Load load =
+          new Load(
+              LoadSettings.builder()
+                  .setLabel(where)
+                  .setMaxAliasesForCollections(10)
+                  .setCodePointLimit(1 << 22)
+                  .build());
       root = load.loadFromString(text);
     } catch (YamlEngineException e) {
-      throw new ScenarioException(where + ": not valid YAML or JSON: "
-          + e.getMessage().replace('\n', ' ').replaceAll(" +", " "), e);
+      throw new ScenarioException(
+          where
+              + ": not valid YAML or JSON: "
+              + e.getMessage().replace('\n', ' ').replaceAll(" +", " "),
+          e);
     }
     try {
       return new ScenarioLoader.Reader(where, dir).scenario(new Node(root, ""), defaultName);
@@ -98,8 +106,12 @@ public final class ScenarioLoader {
         }
       }
       if (!unknown.isEmpty()) {
-        throw new Bad(path, "unknown key " + unknown.iterator().next() + "; expected one of "
-            + new TreeSet<>(allowed));
+        throw new Bad(
+            path,
+            "unknown key "
+                + unknown.iterator().next()
+                + "; expected one of "
+                + new TreeSet<>(allowed));
       }
       return m;
     }
@@ -277,7 +289,8 @@ public final class ScenarioLoader {
       if (!s.absent()) {
         try {
           Instant i = Instant.parse(s.string(null));
-          start = Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000_000L), i.getNano());
+          start =
+              Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000_000L), i.getNano());
         } catch (DateTimeParseException | ArithmeticException e) {
           throw new Bad("start", "expected an instant like 2026-01-01T00:00:00Z");
         }
@@ -297,8 +310,16 @@ public final class ScenarioLoader {
     }
 
     Operator operator(Node n) {
-      Map<String, Object> m = n.map(Set.of("service", "scope", "framework", "queue", "watchLatency",
-          "dispatchLatency", "controllers"));
+      Map<String, Object> m =
+          n.map(
+              Set.of(
+                  "service",
+                  "scope",
+                  "framework",
+                  "queue",
+                  "watchLatency",
+                  "dispatchLatency",
+                  "controllers"));
       String service = n.get(m, "service").requiredString();
       Framework fw = n.get(m, "framework").choice(Framework.class, Framework.CONTROLLER_RUNTIME);
       Node q = n.get(m, "queue");
@@ -316,15 +337,35 @@ public final class ScenarioLoader {
       for (Node c : csNode.list()) {
         cs.add(controller(c, fw));
       }
-      return new Operator(service, n.get(m, "scope").string(service), fw, queue, watch, dispatch, cs);
+      return new Operator(
+          service, n.get(m, "scope").string(service), fw, queue, watch, dispatch, cs);
     }
 
     Controller controller(Node n, Framework fw) {
       boolean kube = fw == Framework.KUBE_RS;
-      Map<String, Object> m = n.map(Set.of("name", "group", "version", "kind", "resource",
-          "objects", "maxConcurrentReconciles", "syncPeriod", "bulkReconcileEvery",
-          "generationChangedPredicate", "duration", "requeueAfter", "requeueJitter", "whenReady",
-          "errors", "errorPolicyRequeue", "omitReason", "calls", "helper", "edits"));
+      Map<String, Object> m =
+          n.map(
+              Set.of(
+                  "name",
+                  "group",
+                  "version",
+                  "kind",
+                  "resource",
+                  "objects",
+                  "maxConcurrentReconciles",
+                  "syncPeriod",
+                  "bulkReconcileEvery",
+                  "generationChangedPredicate",
+                  "duration",
+                  "requeueAfter",
+                  "requeueJitter",
+                  "whenReady",
+                  "errors",
+                  "errorPolicyRequeue",
+                  "omitReason",
+                  "calls",
+                  "helper",
+                  "edits"));
       String name = n.get(m, "name").requiredString();
       String group = n.get(m, "group").string("example.com");
       String version = n.get(m, "version").string("v1");
@@ -398,9 +439,12 @@ public final class ScenarioLoader {
       } else {
         for (Node c : cn.list()) {
           Map<String, Object> cm = c.map(Set.of("method", "path", "probability", "helper"));
-          calls.add(new Call(c.get(cm, "method").requiredString().toUpperCase(Locale.ROOT),
-              c.get(cm, "path").requiredString(), c.get(cm, "probability").number(1, 0, 1),
-              c.get(cm, "helper").bool(false)));
+          calls.add(
+              new Call(
+                  c.get(cm, "method").requiredString().toUpperCase(Locale.ROOT),
+                  c.get(cm, "path").requiredString(),
+                  c.get(cm, "probability").number(1, 0, 1),
+                  c.get(cm, "helper").bool(false)));
         }
       }
       String helper = null;
@@ -419,18 +463,49 @@ public final class ScenarioLoader {
         }
       }
       int maxConc = n.get(m, "maxConcurrentReconciles").integer(kube ? 0 : 1, kube ? 0 : 1, 10_000);
-      return new Controller(name, group, version, kind, resource, objects, maxConc,
-          kube ? 0 : sync.duration(10L * 3600 * 1_000_000_000L), bulk.duration(0),
+      return new Controller(
+          name,
+          group,
+          version,
+          kind,
+          resource,
+          objects,
+          maxConc,
+          kube ? 0 : sync.duration(10L * 3600 * 1_000_000_000L),
+          bulk.duration(0),
           n.get(m, "generationChangedPredicate").bool(false),
           n.get(m, "duration").dist(Dist.lognormal(20_000_000L, 0.5)),
-          n.get(m, "requeueAfter").duration(0), n.get(m, "requeueJitter").number(0, 0, 10),
-          readyRequeue, readyAfter, errP, errRun, errAt, epr.duration(5_000_000_000L), omit.bool(false),
-          calls, helper, helperP, edits);
+          n.get(m, "requeueAfter").duration(0),
+          n.get(m, "requeueJitter").number(0, 0, 10),
+          readyRequeue,
+          readyAfter,
+          errP,
+          errRun,
+          errAt,
+          epr.duration(5_000_000_000L),
+          omit.bool(false),
+          calls,
+          helper,
+          helperP,
+          edits);
     }
 
     Edits edits(Node n, List<String> all) {
-      Map<String, Object> m = n.map(Set.of("type", "meanInterval", "period", "jitter", "size",
-          "spacing", "times", "file", "objects", "visible", "related", "client"));
+      Map<String, Object> m =
+          n.map(
+              Set.of(
+                  "type",
+                  "meanInterval",
+                  "period",
+                  "jitter",
+                  "size",
+                  "spacing",
+                  "times",
+                  "file",
+                  "objects",
+                  "visible",
+                  "related",
+                  "client"));
       Node tn = n.get(m, "type");
       if (tn.absent()) {
         throw new Bad(tn.path(), "required: poisson, periodic, burst or times");
@@ -479,17 +554,24 @@ public final class ScenarioLoader {
           objs.add(ref);
         }
       }
-      return new Edits(kind, mean, period, n.get(m, "jitter").number(0, 0, 0.5),
+      return new Edits(
+          kind,
+          mean,
+          period,
+          n.get(m, "jitter").number(0, 0, 0.5),
           n.get(m, "size").integer(5, 1, 100_000),
-          n.get(m, "spacing").dist(Dist.fixed(200_000_000L)), times, objs,
+          n.get(m, "spacing").dist(Dist.fixed(200_000_000L)),
+          times,
+          objs,
           n.get(m, "visible").choice(Visibility.class, Visibility.NONE),
-          n.get(m, "related").string(null), n.get(m, "client").string("kubectl/v1.31.0"));
+          n.get(m, "related").string(null),
+          n.get(m, "client").string("kubectl/v1.31.0"));
     }
 
     /**
      * Reads edit times from a CSV: one time per line in the first column; an optional header. A
-     * duration ({@code 90s}) or a plain number below 10⁹ is an offset in seconds from the start;
-     * a larger number is Unix time in seconds, milliseconds, microseconds or nanoseconds (by its
+     * duration ({@code 90s}) or a plain number below 10⁹ is an offset in seconds from the start; a
+     * larger number is Unix time in seconds, milliseconds, microseconds or nanoseconds (by its
      * magnitude); an ISO-8601 instant is absolute. Absolute times before the scenario start are
      * dropped.
      */
@@ -512,8 +594,9 @@ public final class ScenarioLoader {
           if (out.isEmpty() && i == 0) {
             continue; // header
           }
-          throw new Bad(f.path(), p.getFileName() + ":" + (i + 1) + ": expected a time, found \""
-              + cell + "\"");
+          throw new Bad(
+              f.path(),
+              p.getFileName() + ":" + (i + 1) + ": expected a time, found \"" + cell + "\"");
         }
         if (t >= 0) {
           out.add(t);

@@ -8,15 +8,15 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Generates a large trace and prints the time taken and the peak heap, to check that output
- * streams (memory does not grow with the trace). Not a unit test. Usage:
+ * Generates a large trace and prints the time taken and the peak heap, to check that output streams
+ * (memory does not grow with the trace). Not a unit test. Usage:
  *
  * <pre>java -Xmx256m -cp target/wakeup-analyze.jar io.github.wakeupanalyze.simulate.SimBenchmark
  *     [OUT_DIR] [FORMAT] [SPANS]</pre>
  *
- * The scenario: 50 objects of one controller-runtime controller, RequeueAfter 1 s, 20 ms
- * reconciles with 3 API calls (4 spans per reconcile), Poisson edits every minute per object;
- * its duration is chosen to give about SPANS spans (default 2,000,000).
+ * The scenario: 50 objects of one controller-runtime controller, RequeueAfter 1 s, 20 ms reconciles
+ * with 3 API calls (4 spans per reconcile), Poisson edits every minute per object; its duration is
+ * chosen to give about SPANS spans (default 2,000,000).
  */
 public final class SimBenchmark {
   private SimBenchmark() {}
@@ -27,7 +27,8 @@ public final class SimBenchmark {
     long spans = args.length > 2 ? Long.parseLong(args[2]) : 2_000_000L;
     // 50 objects x 4 spans per ~1.02 s reconcile cycle ≈ 196 spans per simulated second
     long seconds = spans / 196;
-    String yaml = """
+    String yaml =
+        """
         name: benchmark
         seed: 1
         duration: %ds
@@ -47,7 +48,8 @@ public final class SimBenchmark {
                 helper: {name: reconcileChildren, probability: 1}
                 edits:
                   - {type: poisson, meanInterval: 1m}
-        """.formatted(seconds);
+        """
+            .formatted(seconds);
     Scenario s = ScenarioLoader.parse(yaml, "benchmark", "benchmark", null);
     long t0 = System.nanoTime();
     SimulationRun.Written w = SimulationRun.write(s, format, out, null);
@@ -58,11 +60,18 @@ public final class SimBenchmark {
         peak += pool.getPeakUsage().getUsed();
       }
     }
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "%s: %d spans, %d reconciles, %.0f s simulated, %d MB written in %.1f s "
             + "(%.0f spans/s); peak heap %d MB (max heap %d MB)%n",
-        format.cliName(), w.spans(), w.reconciles(), (double) seconds,
-        java.nio.file.Files.size(w.trace()) >> 20, secs, w.spans() / secs, peak >> 20,
+        format.cliName(),
+        w.spans(),
+        w.reconciles(),
+        (double) seconds,
+        java.nio.file.Files.size(w.trace()) >> 20,
+        secs,
+        w.spans() / secs,
+        peak >> 20,
         Runtime.getRuntime().maxMemory() >> 20);
   }
 }

@@ -8,7 +8,8 @@ import java.util.Locale;
  * @param index position in its controller's object list (the queue key)
  * @param label the object as {@code labels.csv} and the extractor name it: {@code namespace/name}
  *     (controller-runtime) or the kube-rs object ref {@code Kind.version.group/name.namespace}
- * @param url the object's API URL, e.g. {@code https://10.96.0.1:443/apis/g/v1/namespaces/ns/rs/name}
+ * @param url the object's API URL, e.g. {@code
+ *     https://10.96.0.1:443/apis/g/v1/namespaces/ns/rs/name}
  */
 record SimObject(int index, String namespace, String name, String label, String url) {
   static final String API_SERVER = "https://10.96.0.1:443";
@@ -18,7 +19,8 @@ record SimObject(int index, String namespace, String name, String label, String 
     String ns = ref.substring(0, slash);
     String name = ref.substring(slash + 1);
     String label = kubeRs ? kubeRsRef(c.kind(), c.version(), c.group(), name, ns) : ref;
-    return new SimObject(index, ns, name, label, url(c.group(), c.version(), ns, c.resource(), name));
+    return new SimObject(
+        index, ns, name, label, url(c.group(), c.version(), ns, c.resource(), name));
   }
 
   /** kube-rs {@code ObjectRef} display form: {@code Kind.version.group/name.namespace}. */
@@ -28,7 +30,13 @@ record SimObject(int index, String namespace, String name, String label, String 
 
   static String url(String group, String version, String ns, String resource, String name) {
     String base = group.isEmpty() ? "/api/" + version : "/apis/" + group + "/" + version;
-    return API_SERVER + base + "/namespaces/" + ns + "/" + resource + (name == null ? "" : "/" + name);
+    return API_SERVER
+        + base
+        + "/namespaces/"
+        + ns
+        + "/"
+        + resource
+        + (name == null ? "" : "/" + name);
   }
 
   /** The URL of a call path: {@code self}, {@code status}, or a template with placeholders. */
@@ -46,12 +54,13 @@ record SimObject(int index, String namespace, String name, String label, String 
    */
   String[] related(String kind, Scenario.Controller c) {
     String lower = kind.toLowerCase(Locale.ROOT);
-    String group = switch (kind) {
-      case "ConfigMap", "Secret", "Service", "Pod", "PersistentVolumeClaim" -> "";
-      case "StatefulSet", "Deployment", "DaemonSet", "ReplicaSet" -> "apps";
-      case "Job", "CronJob" -> "batch";
-      default -> c.group();
-    };
+    String group =
+        switch (kind) {
+          case "ConfigMap", "Secret", "Service", "Pod", "PersistentVolumeClaim" -> "";
+          case "StatefulSet", "Deployment", "DaemonSet", "ReplicaSet" -> "apps";
+          case "Job", "CronJob" -> "batch";
+          default -> c.group();
+        };
     String relName = name + "-" + lower;
     String url = url(group, "v1", namespace, lower + "s", relName);
     return new String[] {url, kubeRsRef(kind, "v1", group, relName, namespace), relName};

@@ -35,21 +35,23 @@ public final class SimulationRun {
         OutputStream labelsOut = new BufferedOutputStream(Files.newOutputStream(labels), 1 << 16);
         TraceWriter tw = format.open(traceOut);
         LabelsWriter lw = new LabelsWriter(labelsOut, format.resolutionNanos())) {
-      Simulator.run(scenario, new SimSink() {
-        @Override
-        public void reconcile(Label label, List<SimSpan> spans) throws IOException {
-          counts[0] += spans.size();
-          counts[1]++;
-          tw.reconcile(label, spans);
-          lw.reconcile(label, spans);
-        }
+      Simulator.run(
+          scenario,
+          new SimSink() {
+            @Override
+            public void reconcile(Label label, List<SimSpan> spans) throws IOException {
+              counts[0] += spans.size();
+              counts[1]++;
+              tw.reconcile(label, spans);
+              lw.reconcile(label, spans);
+            }
 
-        @Override
-        public void other(List<SimSpan> spans) throws IOException {
-          counts[0] += spans.size();
-          tw.other(spans);
-        }
-      });
+            @Override
+            public void other(List<SimSpan> spans) throws IOException {
+              counts[0] += spans.size();
+              tw.other(spans);
+            }
+          });
     }
     return new Written(trace, labels, counts[0], counts[1]);
   }

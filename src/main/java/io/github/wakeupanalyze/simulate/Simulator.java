@@ -28,9 +28,10 @@ public final class Simulator {
     List<EditSource> edits = new ArrayList<>();
     for (Scenario.Operator op : scenario.operators()) {
       for (Scenario.Controller c : op.controllers()) {
-        ControllerModel m = op.framework() == Scenario.Framework.KUBE_RS
-            ? new KubeRsController(engine, op, c, root.split(), ids, sink)
-            : new ControllerRuntimeController(engine, op, c, root.split(), ids, sink);
+        ControllerModel m =
+            op.framework() == Scenario.Framework.KUBE_RS
+                ? new KubeRsController(engine, op, c, root.split(), ids, sink)
+                : new ControllerRuntimeController(engine, op, c, root.split(), ids, sink);
         controllers.add(m);
         for (Scenario.Edits e : c.edits()) {
           edits.add(new EditSource(engine, e, m, root.split(), ids, sink));

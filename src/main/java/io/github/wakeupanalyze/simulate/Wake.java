@@ -9,7 +9,8 @@ import io.github.wakeupanalyze.model.SpanLink;
  * @param cause what enqueued it
  * @param periodNanos the delay of a timer (RequeueAfter, backoff, resync period); 0 for events
  * @param reason the kube-rs {@code ReconcileReason} text, e.g. {@code object updated}
- * @param link the kube-apiserver span of the write behind an event, when the trace links it; or null
+ * @param link the kube-apiserver span of the write behind an event, when the trace links it; or
+ *     null
  */
 record Wake(Cause cause, long periodNanos, String reason, SpanLink link) {
   static final String OBJECT_UPDATED = "object updated";

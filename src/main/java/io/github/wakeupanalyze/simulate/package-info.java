@@ -1,2 +1,5 @@
-/** Discrete-event simulator of operator controllers: controller semantics to synthetic traces with ground-truth labels. */
+/**
+ * Discrete-event simulator of operator controllers: controller semantics to synthetic traces with
+ * ground-truth labels.
+ */
 package io.github.wakeupanalyze.simulate;

@@ -21,8 +21,10 @@ public record OperatorUnload(String operator, UnloadResult observed, UnloadResul
     return observed.unloadAfterNanos();
   }
 
-  /** Reloads the timers cost: observed minus without timers (negative when the timers kept the
-   * operator loaded between events: see {@link UnloadAnalysis}). */
+  /**
+   * Reloads the timers cost: observed minus without timers (negative when the timers kept the
+   * operator loaded between events: see {@link UnloadAnalysis}).
+   */
   public long reloadsAvoided() {
     return observed.reloads() - withoutTimers.reloads();
   }

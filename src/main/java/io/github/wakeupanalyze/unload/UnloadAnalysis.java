@@ -15,9 +15,9 @@ import java.util.TreeMap;
  *
  * <p>The counterfactual assumes event-driven reconciles would happen at the same times and last as
  * long without the timers. Removing reconciles only merges idle stretches, so unloaded time gained
- * is never negative, but reloads avoided can be: a timer that fires more often than every {@code
- * T} keeps the operator loaded (no reload at all), and without it the operator unloads and is
- * reloaded by each event that follows a long enough quiet stretch.
+ * is never negative, but reloads avoided can be: a timer that fires more often than every {@code T}
+ * keeps the operator loaded (no reload at all), and without it the operator unloads and is reloaded
+ * by each event that follows a long enough quiet stretch.
  */
 public final class UnloadAnalysis {
   /** The default unload-after times: 1 s, 5 s and 30 s, in ns. */
@@ -33,14 +33,19 @@ public final class UnloadAnalysis {
       byOperator.computeIfAbsent(cr.reconcile().key().operator(), k -> new ArrayList<>()).add(cr);
     }
     Map<String, List<OperatorUnload>> out = new TreeMap<>();
-    byOperator.forEach((op, rs) -> out.put(op,
-        of(op, rs, a.windowStartNanos(), a.windowEndNanos(), unloadAfterNanos)));
+    byOperator.forEach(
+        (op, rs) ->
+            out.put(op, of(op, rs, a.windowStartNanos(), a.windowEndNanos(), unloadAfterNanos)));
     return out;
   }
 
   /** Results for one operator's reconciles, by unload-after time in the given order. */
-  public static List<OperatorUnload> of(String operator, List<ClassifiedReconcile> reconciles,
-      long windowStart, long windowEnd, List<Long> unloadAfterNanos) {
+  public static List<OperatorUnload> of(
+      String operator,
+      List<ClassifiedReconcile> reconciles,
+      long windowStart,
+      long windowEnd,
+      List<Long> unloadAfterNanos) {
     List<Reconcile> all = new ArrayList<>(reconciles.size());
     List<Reconcile> events = new ArrayList<>();
     for (ClassifiedReconcile cr : reconciles) {
@@ -51,8 +56,11 @@ public final class UnloadAnalysis {
     }
     List<OperatorUnload> rows = new ArrayList<>();
     for (long t : unloadAfterNanos) {
-      rows.add(new OperatorUnload(operator, run(all, windowStart, windowEnd, t),
-          run(events, windowStart, windowEnd, t)));
+      rows.add(
+          new OperatorUnload(
+              operator,
+              run(all, windowStart, windowEnd, t),
+              run(events, windowStart, windowEnd, t)));
     }
     return List.copyOf(rows);
   }

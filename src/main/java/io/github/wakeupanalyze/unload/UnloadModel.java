@@ -7,15 +7,15 @@ import java.util.Arrays;
  * once it has been idle for {@code T} and loads it again on its next reconcile.
  *
  * <p><b>Busy and idle.</b> The operator is busy while any of its reconciles runs (all its
- * controllers and objects merged: reconciles may overlap), over the closed interval {@code
- * [start, end]}; otherwise it is idle. An idle stretch of length {@code g} between the end of
- * busy time and the next reconcile's start unloads the operator for {@code g − T} and costs one
- * reload when {@code g > T} (strictly: an operator idle for exactly {@code T} is unloaded for no
- * time and needs no reload).
+ * controllers and objects merged: reconciles may overlap), over the closed interval {@code [start,
+ * end]}; otherwise it is idle. An idle stretch of length {@code g} between the end of busy time and
+ * the next reconcile's start unloads the operator for {@code g − T} and costs one reload when
+ * {@code g > T} (strictly: an operator idle for exactly {@code T} is unloaded for no time and needs
+ * no reload).
  *
- * <p><b>Edges of the window</b> {@code [windowStart, windowEnd]}, the observed window the rates
- * are normalized by. At the start the operator is <em>loaded and its idle clock starts</em>, as if
- * a reconcile had just ended at {@code windowStart}: what happened before the trace is unknown, and
+ * <p><b>Edges of the window</b> {@code [windowStart, windowEnd]}, the observed window the rates are
+ * normalized by. At the start the operator is <em>loaded and its idle clock starts</em>, as if a
+ * reconcile had just ended at {@code windowStart}: what happened before the trace is unknown, and
  * this is the convention that neither invents a reload nor hides one (a first reconcile more than
  * {@code T} after the start is a reload). At the end, idle time after the last busy time unloads
  * the operator as anywhere else ({@code windowEnd − lastEnd − T} when positive) and no reload is
@@ -49,8 +49,10 @@ public final class UnloadModel {
       if (ends[i] < starts[i]) {
         throw new IllegalArgumentException("interval " + i + " ends before it starts");
       }
-      intervals[i] = new long[] {clip(starts[i], windowStart, windowEnd),
-          clip(ends[i], windowStart, windowEnd)};
+      intervals[i] =
+          new long[] {
+            clip(starts[i], windowStart, windowEnd), clip(ends[i], windowStart, windowEnd)
+          };
     }
     Arrays.sort(intervals, (a, b) -> Long.compare(a[0], b[0]));
     long lastBusyEnd = windowStart;

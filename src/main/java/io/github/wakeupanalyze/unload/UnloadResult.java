@@ -8,12 +8,23 @@ package io.github.wakeupanalyze.unload;
  * @param reloads reconciles that found the operator unloaded (each one a reload)
  * @param unloadedNanos time spent unloaded within the window; loaded time is the rest
  */
-public record UnloadResult(long unloadAfterNanos, long windowNanos, long reloads, long unloadedNanos) {
+public record UnloadResult(
+    long unloadAfterNanos, long windowNanos, long reloads, long unloadedNanos) {
   public UnloadResult {
-    if (unloadAfterNanos < 0 || windowNanos < 0 || reloads < 0 || unloadedNanos < 0
+    if (unloadAfterNanos < 0
+        || windowNanos < 0
+        || reloads < 0
+        || unloadedNanos < 0
         || unloadedNanos > windowNanos) {
-      throw new IllegalArgumentException("inconsistent unload result: after=" + unloadAfterNanos
-          + " window=" + windowNanos + " reloads=" + reloads + " unloaded=" + unloadedNanos);
+      throw new IllegalArgumentException(
+          "inconsistent unload result: after="
+              + unloadAfterNanos
+              + " window="
+              + windowNanos
+              + " reloads="
+              + reloads
+              + " unloaded="
+              + unloadedNanos);
     }
   }
 

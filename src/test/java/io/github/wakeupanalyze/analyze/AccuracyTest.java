@@ -8,7 +8,6 @@ import io.github.wakeupanalyze.model.Cause;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.Trigger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -21,8 +20,16 @@ class AccuracyTest {
   private final Analyzer analyzer = new Analyzer(AnalysisParameters.defaults());
 
   /** Measured figures of one scenario. */
-  record Figures(String name, boolean evidence, int reconciles, double macroF1, double falseTimers,
-      double delayError, double causeAccuracy, int causeN, String timers) {}
+  record Figures(
+      String name,
+      boolean evidence,
+      int reconciles,
+      double macroF1,
+      double falseTimers,
+      double delayError,
+      double causeAccuracy,
+      int causeN,
+      String timers) {}
 
   static Figures measure(Scenarios.Data d, Analysis a) {
     List<ClassifiedReconcile> cr = a.reconciles();
@@ -39,7 +46,8 @@ class AccuracyTest {
       Classification c = cr.get(i).classification();
       boolean truthTimer = d.truth().get(i) == Trigger.TIMER;
       boolean predTimer = c.trigger() == Trigger.TIMER;
-      if (i > 0 && d.reconciles().get(i - 1).key().equals(r.key()) || d.truth().get(i) == Trigger.TIMER) {
+      if (i > 0 && d.reconciles().get(i - 1).key().equals(r.key())
+          || d.truth().get(i) == Trigger.TIMER) {
         if (truthTimer && predTimer) tp++;
         else if (!truthTimer && predTimer) fp++;
         else if (truthTimer) fn++;
@@ -69,7 +77,11 @@ class AccuracyTest {
         }
         double best = Double.NaN;
         for (Double p : d.period()) {
-          if (p != null && !p.isNaN() && p > 0.05 && (Double.isNaN(best) || Math.abs(p - t.delaySeconds()) < Math.abs(best - t.delaySeconds()))) {
+          if (p != null
+              && !p.isNaN()
+              && p > 0.05
+              && (Double.isNaN(best)
+                  || Math.abs(p - t.delaySeconds()) < Math.abs(best - t.delaySeconds()))) {
             best = p;
           }
         }
@@ -80,14 +92,22 @@ class AccuracyTest {
     }
     for (ControllerResult c : a.controllers()) {
       for (TimerFinding t : c.timers()) {
-        timers.append(String.format(Locale.ROOT, "%s %.3fs/%s ", t.source(), t.delaySeconds(), t.queue()));
+        timers.append(
+            String.format(Locale.ROOT, "%s %.3fs/%s ", t.source(), t.delaySeconds(), t.queue()));
       }
     }
     double[] e = errs.stream().mapToDouble(Double::doubleValue).toArray();
     double falseRate = d.timerFree() ? (double) falseTimerStreams / a.streams().size() : Double.NaN;
-    return new Figures(d.name(), d.evidence(), cr.size(), macro, falseRate,
-        e.length == 0 ? Double.NaN : Robust.median(e), causeN == 0 ? Double.NaN : (double) causeOk / causeN,
-        causeN, timers.toString().trim());
+    return new Figures(
+        d.name(),
+        d.evidence(),
+        cr.size(),
+        macro,
+        falseRate,
+        e.length == 0 ? Double.NaN : Robust.median(e),
+        causeN == 0 ? Double.NaN : (double) causeOk / causeN,
+        causeN,
+        timers.toString().trim());
   }
 
   /** Whether the trace carries evidence of the truth cause of reconcile i. */
@@ -113,9 +133,13 @@ class AccuracyTest {
   static final List<Figures> TABLE = new ArrayList<>();
 
   Figures run(Scenarios.Data d) {
-    Analysis a = analyzer.analyze(d.reconciles(), new long[0], d.traceEvidence(),
-        d.reconciles().stream().mapToLong(Reconcile::startNanos).min().orElse(0),
-        d.reconciles().stream().mapToLong(Reconcile::endNanos).max().orElse(0));
+    Analysis a =
+        analyzer.analyze(
+            d.reconciles(),
+            new long[0],
+            d.traceEvidence(),
+            d.reconciles().stream().mapToLong(Reconcile::startNanos).min().orElse(0),
+            d.reconciles().stream().mapToLong(Reconcile::endNanos).max().orElse(0));
     Figures f = measure(d, a);
     TABLE.add(f);
     return f;
@@ -123,15 +147,37 @@ class AccuracyTest {
 
   static String table(List<Figures> rows) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%-58s %-8s %7s %9s %9s %10s %9s  %s%n", "scenario",
-        "evidence", "recs", "macroF1", "falseTmr", "delayErr", "causeAcc", "timers found (controller)"));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%-58s %-8s %7s %9s %9s %10s %9s  %s%n",
+            "scenario",
+            "evidence",
+            "recs",
+            "macroF1",
+            "falseTmr",
+            "delayErr",
+            "causeAcc",
+            "timers found (controller)"));
     for (Figures f : rows) {
-      sb.append(String.format(Locale.ROOT, "%-58s %-8s %7d %9.4f %9s %10s %9s  %s%n", f.name(),
-          f.evidence() ? "yes" : "timing", f.reconciles(), f.macroF1(),
-          Double.isNaN(f.falseTimers()) ? "-" : String.format(Locale.ROOT, "%.4f", f.falseTimers()),
-          Double.isNaN(f.delayError()) ? "-" : String.format(Locale.ROOT, "%.5f", f.delayError()),
-          Double.isNaN(f.causeAccuracy()) ? "-" : String.format(Locale.ROOT, "%.3f(%d)", f.causeAccuracy(), f.causeN()),
-          f.timers().length() > 70 ? f.timers().substring(0, 70) + "…" : f.timers()));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%-58s %-8s %7d %9.4f %9s %10s %9s  %s%n",
+              f.name(),
+              f.evidence() ? "yes" : "timing",
+              f.reconciles(),
+              f.macroF1(),
+              Double.isNaN(f.falseTimers())
+                  ? "-"
+                  : String.format(Locale.ROOT, "%.4f", f.falseTimers()),
+              Double.isNaN(f.delayError())
+                  ? "-"
+                  : String.format(Locale.ROOT, "%.5f", f.delayError()),
+              Double.isNaN(f.causeAccuracy())
+                  ? "-"
+                  : String.format(Locale.ROOT, "%.3f(%d)", f.causeAccuracy(), f.causeN()),
+              f.timers().length() > 70 ? f.timers().substring(0, 70) + "…" : f.timers()));
     }
     return sb.toString();
   }
@@ -140,44 +186,117 @@ class AccuracyTest {
   void accuracySuite() {
     Timelines.Spec base = Timelines.spec();
     List<Figures> rows = new ArrayList<>();
-    // Percona-like: RequeueAfter 5 s on every return, client-go queue, reconcile ~150 ms, rare edits, self-writes
-    Timelines.Spec percona = base.queue(Queue.EARLIEST).durations(0.15, 0.5).poisson(1 / 120.0)
-        .selfWrites(0.2, 0.01);
-    rows.add(run(Scenarios.streams("Percona-like 5s requeue, rare edits, self-writes (earliest)", true, percona, 10, 1, true)));
-    rows.add(run(Scenarios.streams("Percona-like 5s requeue, timing only", false, percona.selfWrites(0, 0.01), 10, 2, false)));
+    // Percona-like: RequeueAfter 5 s on every return, client-go queue, reconcile ~150 ms, rare
+    // edits, self-writes
+    Timelines.Spec percona =
+        base.queue(Queue.EARLIEST).durations(0.15, 0.5).poisson(1 / 120.0).selfWrites(0.2, 0.01);
+    rows.add(
+        run(
+            Scenarios.streams(
+                "Percona-like 5s requeue, rare edits, self-writes (earliest)",
+                true,
+                percona,
+                10,
+                1,
+                true)));
+    rows.add(
+        run(
+            Scenarios.streams(
+                "Percona-like 5s requeue, timing only",
+                false,
+                percona.selfWrites(0, 0.01),
+                10,
+                2,
+                false)));
     // timer-free: Poisson and bursty, 200 streams each
-    rows.add(run(Scenarios.streams("Poisson timer-free, 200 streams", false, base.period(0).poisson(0.5), 200, 3, false)));
-    rows.add(run(Scenarios.streams("bursty timer-free, 200 streams", false, base.period(0).bursty(0.5), 200, 4, false)));
+    rows.add(
+        run(
+            Scenarios.streams(
+                "Poisson timer-free, 200 streams",
+                false,
+                base.period(0).poisson(0.5),
+                200,
+                3,
+                false)));
+    rows.add(
+        run(
+            Scenarios.streams(
+                "bursty timer-free, 200 streams",
+                false,
+                base.period(0).bursty(0.5),
+                200,
+                4,
+                false)));
     // periodic external writer
     Timelines.Spec writer = base.period(0).periodicWriter(7, 0.002).durations(0.05, 0.6);
-    rows.add(run(Scenarios.streams("periodic external writer 7s, visible writes", true, writer, 10, 5, true)));
-    rows.add(run(Scenarios.streams("periodic external writer 7s, no visible writes", false, writer, 10, 6, false)));
+    rows.add(
+        run(
+            Scenarios.streams(
+                "periodic external writer 7s, visible writes", true, writer, 10, 5, true)));
+    rows.add(
+        run(
+            Scenarios.streams(
+                "periodic external writer 7s, no visible writes", false, writer, 10, 6, false)));
     // error backoff mixed with a healthy 30 s requeue
     Timelines.Spec errors = base.period(30).errors(0.15).poisson(1 / 200.0);
-    rows.add(run(Scenarios.streams("error backoff 5ms·2^k + 30s requeue, error status", true, errors, 10, 7, false)));
+    rows.add(
+        run(
+            Scenarios.streams(
+                "error backoff 5ms·2^k + 30s requeue, error status", true, errors, 10, 7, false)));
     // SyncPeriod resync over many objects
     rows.add(run(Scenarios.resync(200, 600, 1.0, 900, 8)));
     // kube-rs with and without object.reason (scheduler keeps the earliest request)
     Timelines.Spec kube = base.queue(Queue.EARLIEST).eventShare(0.5).jitter(0.0);
-    rows.add(run(Scenarios.streams("kube-rs 5s requeue, 50% events, object.reason", true, kube.kubeRs(true), 10, 9, false)));
-    rows.add(run(Scenarios.streams("kube-rs 5s requeue, 50% events, no object.reason", false, kube, 10, 10, false)));
+    rows.add(
+        run(
+            Scenarios.streams(
+                "kube-rs 5s requeue, 50% events, object.reason",
+                true, kube.kubeRs(true), 10, 9, false)));
+    rows.add(
+        run(
+            Scenarios.streams(
+                "kube-rs 5s requeue, 50% events, no object.reason", false, kube, 10, 10, false)));
     // two timers on one object, priority queue
     Timelines.Spec two = base.twoTimers(60, 600).n(600).poisson(1 / 100.0);
-    rows.add(run(Scenarios.streams("two timers 5s (not ready) / 60s (ready), priority queue", false, two, 10, 11, false)));
+    rows.add(
+        run(
+            Scenarios.streams(
+                "two timers 5s (not ready) / 60s (ready), priority queue",
+                false,
+                two,
+                10,
+                11,
+                false)));
     // heavy drift
     Timelines.Spec drift = base.period(2).durations(0.27, 0.6).eventShare(0.2);
-    rows.add(run(Scenarios.streams("heavy drift 2s requeue, reconciles 50ms-1.5s", false, drift, 10, 12, false)));
+    rows.add(
+        run(
+            Scenarios.streams(
+                "heavy drift 2s requeue, reconciles 50ms-1.5s", false, drift, 10, 12, false)));
     // self-trigger loops
     Timelines.Spec loops = base.period(10).selfWrites(0.7, 0.005).poisson(1 / 60.0);
-    rows.add(run(Scenarios.streams("self-trigger loops + 10s requeue", true, loops, 10, 13, false)));
+    rows.add(
+        run(Scenarios.streams("self-trigger loops + 10s requeue", true, loops, 10, 13, false)));
     // event storms with a 15 s requeue
     Timelines.Spec storms = base.period(15).bursty(0.1);
     rows.add(run(Scenarios.streams("event storms + 15s requeue", false, storms, 10, 14, false)));
     // the reference grid of ANALYSIS.md §5 (reset queue, 300 reconciles)
-    rows.add(run(Scenarios.streams("reset 5s, J=0, 50% events", false, base.eventShare(0.5), 20, 15, false)));
-    rows.add(run(Scenarios.streams("reset 5s, J=5%, 50% events", false, base.jitter(0.05).eventShare(0.5), 20, 16, false)));
-    rows.add(run(Scenarios.streams("earliest 5s, J=0, 90% events", false, base.queue(Queue.EARLIEST).eventShare(0.9), 20, 17, false)));
-    System.out.println("\nAccuracy on labelled simulated timelines (test generators):\n" + table(rows));
+    rows.add(
+        run(
+            Scenarios.streams(
+                "reset 5s, J=0, 50% events", false, base.eventShare(0.5), 20, 15, false)));
+    rows.add(
+        run(
+            Scenarios.streams(
+                "reset 5s, J=5%, 50% events",
+                false, base.jitter(0.05).eventShare(0.5), 20, 16, false)));
+    rows.add(
+        run(
+            Scenarios.streams(
+                "earliest 5s, J=0, 90% events",
+                false, base.queue(Queue.EARLIEST).eventShare(0.9), 20, 17, false)));
+    System.out.println(
+        "\nAccuracy on labelled simulated timelines (test generators):\n" + table(rows));
 
     for (Figures f : rows) {
       if (!Double.isNaN(f.falseTimers())) {

@@ -15,8 +15,14 @@ class EvidenceTest {
 
   @Test
   void periodicExternalWriter_withVisibleWrites_isEventDriven() {
-    Scenarios.Data d = Scenarios.streams("w", true,
-        Timelines.spec().period(0).periodicWriter(5, 0.001).durations(0.02, 0.1), 1, 1, true);
+    Scenarios.Data d =
+        Scenarios.streams(
+            "w",
+            true,
+            Timelines.spec().period(0).periodicWriter(5, 0.001).durations(0.02, 0.1),
+            1,
+            1,
+            true);
     Analysis a = analyzer.analyze(d.reconciles(), new long[0], d.traceEvidence(), 0, 1);
     for (ClassifiedReconcile c : a.reconciles().subList(1, a.reconciles().size())) {
       assertEquals(Trigger.EVENT, c.classification().trigger());

@@ -21,8 +21,8 @@ class PropertiesTest {
     for (double period : new double[] {0.1, 1, 5, 60, 600, 3600, 36000}) {
       for (long seed = 0; seed < 5; seed++) {
         double f = period / 5;
-        Timelines.Spec spec = Timelines.spec().eventShare(0.5).jitter(0.02).scaled(f)
-            .durations(0.02 * f, 0.5);
+        Timelines.Spec spec =
+            Timelines.spec().eventShare(0.5).jitter(0.02).scaled(f).durations(0.02 * f, 0.5);
         Analysis a = analyze(analyzer, Timelines.generate(spec, seed).reconciles());
         List<TimerFinding> ts = a.streams().get(0).timers();
         assertEquals(1, ts.size(), "period " + period + " seed " + seed + ": " + ts);
@@ -38,16 +38,28 @@ class PropertiesTest {
   void shiftingAllTimestamps_changesNothing() {
     Timelines.Labelled l = Timelines.generate(Timelines.spec().eventShare(0.5).jitter(0.05), 3);
     List<Reconcile> rs = l.reconciles();
-    for (long shift : new long[] {1, 999_999_937L, -1_000_000_000_000L, 86_400_000_000_000L * 365}) {
+    for (long shift :
+        new long[] {1, 999_999_937L, -1_000_000_000_000L, 86_400_000_000_000L * 365}) {
       List<Reconcile> moved = new ArrayList<>();
       for (Reconcile r : rs) {
-        moved.add(new Reconcile(r.key(), r.traceIdHigh(), r.traceIdLow(), r.spanId(),
-            r.startNanos() + shift, r.endNanos() + shift, r.error(), r.reason(), r.calls(), r.source()));
+        moved.add(
+            new Reconcile(
+                r.key(),
+                r.traceIdHigh(),
+                r.traceIdLow(),
+                r.spanId(),
+                r.startNanos() + shift,
+                r.endNanos() + shift,
+                r.error(),
+                r.reason(),
+                r.calls(),
+                r.source()));
       }
       Analysis a = analyze(analyzer, rs);
       Analysis b = analyze(analyzer, moved);
       for (int i = 0; i < rs.size(); i++) {
-        assertEquals(a.reconciles().get(i).classification(), b.reconciles().get(i).classification());
+        assertEquals(
+            a.reconciles().get(i).classification(), b.reconciles().get(i).classification());
       }
       TimerFinding ta = a.streams().get(0).timers().get(0);
       TimerFinding tb = b.streams().get(0).timers().get(0);
@@ -63,8 +75,18 @@ class PropertiesTest {
     int poisson = 0;
     int bursty = 0;
     for (long seed = 100; seed < 300; seed++) {
-      poisson += analyze(analyzer, Timelines.poisson(0.5, 300, seed).reconciles()).streams().get(0).timers().size();
-      bursty += analyze(analyzer, Timelines.bursty(0.5, 300, seed).reconciles()).streams().get(0).timers().size();
+      poisson +=
+          analyze(analyzer, Timelines.poisson(0.5, 300, seed).reconciles())
+              .streams()
+              .get(0)
+              .timers()
+              .size();
+      bursty +=
+          analyze(analyzer, Timelines.bursty(0.5, 300, seed).reconciles())
+              .streams()
+              .get(0)
+              .timers()
+              .size();
     }
     assertEquals(0, poisson, "timers on Poisson streams");
     assertEquals(0, bursty, "timers on bursty streams");
@@ -87,9 +109,14 @@ class PropertiesTest {
     Analysis a = analyze(analyzer, Timelines.generate(spec, 4).reconciles());
     List<TimerFinding> ts = a.streams().get(0).timers();
     assertEquals(2, ts.size(), ts.toString());
-    assertEquals(5, ts.get(0).delaySeconds() < 10 ? ts.get(0).delaySeconds() : ts.get(1).delaySeconds(), 0.05);
+    assertEquals(
+        5,
+        ts.get(0).delaySeconds() < 10 ? ts.get(0).delaySeconds() : ts.get(1).delaySeconds(),
+        0.05);
     for (TimerFinding t : ts) {
-      assertTrue(t.activeRanges().size() >= 2, "conditional timer active in several ranges: " + t.activeRanges().size());
+      assertTrue(
+          t.activeRanges().size() >= 2,
+          "conditional timer active in several ranges: " + t.activeRanges().size());
     }
   }
 }

@@ -23,11 +23,26 @@ final class Scenarios {
   private Scenarios() {}
 
   /** A scenario's reconciles (sorted by stream then start), their truth, and its evidence. */
-  record Data(String name, boolean evidence, List<Reconcile> reconciles, List<Trigger> truth,
-      List<Cause> cause, List<Double> period, TraceEvidence traceEvidence, boolean timerFree) {}
+  record Data(
+      String name,
+      boolean evidence,
+      List<Reconcile> reconciles,
+      List<Trigger> truth,
+      List<Cause> cause,
+      List<Double> period,
+      TraceEvidence traceEvidence,
+      boolean timerFree) {}
 
-  /** Several streams of one spec, one object each; with {@code visibleWrites} the writes as evidence. */
-  static Data streams(String name, boolean evidence, Timelines.Spec spec, int streams, long seed,
+  /**
+   * Several streams of one spec, one object each; with {@code visibleWrites} the writes as
+   * evidence.
+   */
+  static Data streams(
+      String name,
+      boolean evidence,
+      Timelines.Spec spec,
+      int streams,
+      long seed,
       boolean visibleWrites) {
     List<Timelines.Labelled> ls = new ArrayList<>();
     for (int i = 0; i < streams; i++) {
@@ -36,8 +51,12 @@ final class Scenarios {
     return combine(name, evidence, ls, visibleWrites, spec.period() == 0);
   }
 
-  static Data combine(String name, boolean evidence, List<Timelines.Labelled> ls,
-      boolean visibleWrites, boolean timerFree) {
+  static Data combine(
+      String name,
+      boolean evidence,
+      List<Timelines.Labelled> ls,
+      boolean visibleWrites,
+      boolean timerFree) {
     List<Reconcile> rs = new ArrayList<>();
     List<Trigger> truth = new ArrayList<>();
     List<Cause> cause = new ArrayList<>();
@@ -53,12 +72,15 @@ final class Scenarios {
       if (visibleWrites) {
         String[] obj = l.reconciles().get(0).key().object().split("/");
         for (long t : l.writeTimes()) {
-          writes.add(new ObjectWrite(t, obj[0], obj[1], "widgets", "PATCH", "kubectl", "kube-apiserver", 0, 1, t));
+          writes.add(
+              new ObjectWrite(
+                  t, obj[0], obj[1], "widgets", "PATCH", "kubectl", "kube-apiserver", 0, 1, t));
         }
       }
     }
     writes.sort(Comparator.comparingLong(ObjectWrite::timeNanos));
-    return new Data(name, evidence, rs, truth, cause, period, new TraceEvidence(writes, List.of()), timerFree);
+    return new Data(
+        name, evidence, rs, truth, cause, period, new TraceEvidence(writes, List.of()), timerFree);
   }
 
   /**
@@ -102,8 +124,14 @@ final class Scenarios {
     for (double[] a : arrivals) {
       double start = Math.max(free, a[0]) + 0.0002;
       double d = 0.02 * Math.exp(0.5 * gauss(rnd));
-      all.add(new R((int) a[1], start, start + d, a[2] == 1 ? Trigger.TIMER : Trigger.EVENT,
-          a[2] == 1 ? Cause.RESYNC : a[2] == 2 ? Cause.UNKNOWN : Cause.EXTERNAL_EVENT, a[2] == 1 ? phase : Double.NaN));
+      all.add(
+          new R(
+              (int) a[1],
+              start,
+              start + d,
+              a[2] == 1 ? Trigger.TIMER : Trigger.EVENT,
+              a[2] == 1 ? Cause.RESYNC : a[2] == 2 ? Cause.UNKNOWN : Cause.EXTERNAL_EVENT,
+              a[2] == 1 ? phase : Double.NaN));
       free = start + d;
     }
     all.sort(Comparator.comparingInt(R::obj).thenComparingDouble(R::start));
@@ -115,14 +143,31 @@ final class Scenarios {
     Map<String, Integer> calls = new TreeMap<>(Map.of("GET", 1));
     for (R r : all) {
       StreamKey key = new StreamKey("op", "ctl", String.format("ns/obj-%03d", r.obj()));
-      rs.add(new Reconcile(key, 0, span_, span_++, origin + Math.round(r.start() * 1e9),
-          origin + Math.round(r.end() * 1e9), false, null, new ApiCalls(new TreeMap<>(calls), List.of()), 0));
+      rs.add(
+          new Reconcile(
+              key,
+              0,
+              span_,
+              span_++,
+              origin + Math.round(r.start() * 1e9),
+              origin + Math.round(r.end() * 1e9),
+              false,
+              null,
+              new ApiCalls(new TreeMap<>(calls), List.of()),
+              0));
       truth.add(r.t());
       cause.add(r.c());
       period.add(r.p());
     }
-    return new Data("SyncPeriod resync, " + objects + " objects", false, rs, truth, cause, period,
-        TraceEvidence.NONE, false);
+    return new Data(
+        "SyncPeriod resync, " + objects + " objects",
+        false,
+        rs,
+        truth,
+        cause,
+        period,
+        TraceEvidence.NONE,
+        false);
   }
 
   private static double gauss(SplittableRandom rnd) {
@@ -130,8 +175,8 @@ final class Scenarios {
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rnd.nextDouble());
   }
 
-  static LongFunction<Data> named(String name, boolean evidence, Timelines.Spec spec, int streams,
-      boolean visible) {
+  static LongFunction<Data> named(
+      String name, boolean evidence, Timelines.Spec spec, int streams, boolean visible) {
     return seed -> streams(name, evidence, spec, streams, seed, visible);
   }
 }

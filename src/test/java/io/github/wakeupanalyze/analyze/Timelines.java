@@ -24,10 +24,17 @@ public final class Timelines {
   private Timelines() {}
 
   /** reset = priority queue / JOSDK (an event consumes the pending timer); earliest = client-go. */
-  public enum Queue { RESET, EARLIEST }
+  public enum Queue {
+    RESET,
+    EARLIEST
+  }
 
   /** How external events arrive. */
-  public enum Events { POISSON, BURSTY, PERIODIC }
+  public enum Events {
+    POISSON,
+    BURSTY,
+    PERIODIC
+  }
 
   /**
    * Everything a timeline depends on. Build with {@link #spec()} and the withers.
@@ -59,42 +66,424 @@ public final class Timelines {
       long origin,
       String object) {
 
-    public Spec period(double v) { return with(v, period2, phaseSeconds, jitter, queue, events, eventRate, eventPeriod, eventJitter, durationMedian, durationSigma, errorProb, writeProb, watchLatency, queueLatency, kubeRsReason, n, origin, object); }
-    public Spec twoTimers(double ready, double phase) { return with(period, ready, phase, jitter, queue, events, eventRate, eventPeriod, eventJitter, durationMedian, durationSigma, errorProb, writeProb, watchLatency, queueLatency, kubeRsReason, n, origin, object); }
-    public Spec jitter(double v) { return with(period, period2, phaseSeconds, v, queue, events, eventRate, eventPeriod, eventJitter, durationMedian, durationSigma, errorProb, writeProb, watchLatency, queueLatency, kubeRsReason, n, origin, object); }
-    public Spec queue(Queue v) { return with(period, period2, phaseSeconds, jitter, v, events, eventRate, eventPeriod, eventJitter, durationMedian, durationSigma, errorProb, writeProb, watchLatency, queueLatency, kubeRsReason, n, origin, object); }
-    public Spec poisson(double rate) { return with(period, period2, phaseSeconds, jitter, queue, Events.POISSON, rate, eventPeriod, eventJitter, durationMedian, durationSigma, errorProb, writeProb, watchLatency, queueLatency, kubeRsReason, n, origin, object); }
-    public Spec bursty(double rate) { return with(period, period2, phaseSeconds, jitter, queue, Events.BURSTY, rate, eventPeriod, eventJitter, durationMedian, durationSigma, errorProb, writeProb, watchLatency, queueLatency, kubeRsReason, n, origin, object); }
-    public Spec periodicWriter(double p, double j) { return with(period, period2, phaseSeconds, jitter, queue, Events.PERIODIC, 1 / p, p, j, durationMedian, durationSigma, errorProb, writeProb, watchLatency, queueLatency, kubeRsReason, n, origin, object); }
-    public Spec durations(double median, double sigma) { return with(period, period2, phaseSeconds, jitter, queue, events, eventRate, eventPeriod, eventJitter, median, sigma, errorProb, writeProb, watchLatency, queueLatency, kubeRsReason, n, origin, object); }
-    public Spec errors(double p) { return with(period, period2, phaseSeconds, jitter, queue, events, eventRate, eventPeriod, eventJitter, durationMedian, durationSigma, p, writeProb, watchLatency, queueLatency, kubeRsReason, n, origin, object); }
-    public Spec selfWrites(double p, double latency) { return with(period, period2, phaseSeconds, jitter, queue, events, eventRate, eventPeriod, eventJitter, durationMedian, durationSigma, errorProb, p, latency, queueLatency, kubeRsReason, n, origin, object); }
-    public Spec kubeRs(boolean v) { return with(period, period2, phaseSeconds, jitter, queue, events, eventRate, eventPeriod, eventJitter, durationMedian, durationSigma, errorProb, writeProb, watchLatency, queueLatency, v, n, origin, object); }
-    public Spec n(int v) { return with(period, period2, phaseSeconds, jitter, queue, events, eventRate, eventPeriod, eventJitter, durationMedian, durationSigma, errorProb, writeProb, watchLatency, queueLatency, kubeRsReason, v, origin, object); }
-    public Spec origin(long v) { return with(period, period2, phaseSeconds, jitter, queue, events, eventRate, eventPeriod, eventJitter, durationMedian, durationSigma, errorProb, writeProb, watchLatency, queueLatency, kubeRsReason, n, v, object); }
-    public Spec object(String v) { return with(period, period2, phaseSeconds, jitter, queue, events, eventRate, eventPeriod, eventJitter, durationMedian, durationSigma, errorProb, writeProb, watchLatency, queueLatency, kubeRsReason, n, origin, v); }
+    public Spec period(double v) {
+      return with(
+          v,
+          period2,
+          phaseSeconds,
+          jitter,
+          queue,
+          events,
+          eventRate,
+          eventPeriod,
+          eventJitter,
+          durationMedian,
+          durationSigma,
+          errorProb,
+          writeProb,
+          watchLatency,
+          queueLatency,
+          kubeRsReason,
+          n,
+          origin,
+          object);
+    }
 
-    /** Poisson event rate that makes about {@code share} of reconciles event-driven (reset queue). */
+    public Spec twoTimers(double ready, double phase) {
+      return with(
+          period,
+          ready,
+          phase,
+          jitter,
+          queue,
+          events,
+          eventRate,
+          eventPeriod,
+          eventJitter,
+          durationMedian,
+          durationSigma,
+          errorProb,
+          writeProb,
+          watchLatency,
+          queueLatency,
+          kubeRsReason,
+          n,
+          origin,
+          object);
+    }
+
+    public Spec jitter(double v) {
+      return with(
+          period,
+          period2,
+          phaseSeconds,
+          v,
+          queue,
+          events,
+          eventRate,
+          eventPeriod,
+          eventJitter,
+          durationMedian,
+          durationSigma,
+          errorProb,
+          writeProb,
+          watchLatency,
+          queueLatency,
+          kubeRsReason,
+          n,
+          origin,
+          object);
+    }
+
+    public Spec queue(Queue v) {
+      return with(
+          period,
+          period2,
+          phaseSeconds,
+          jitter,
+          v,
+          events,
+          eventRate,
+          eventPeriod,
+          eventJitter,
+          durationMedian,
+          durationSigma,
+          errorProb,
+          writeProb,
+          watchLatency,
+          queueLatency,
+          kubeRsReason,
+          n,
+          origin,
+          object);
+    }
+
+    public Spec poisson(double rate) {
+      return with(
+          period,
+          period2,
+          phaseSeconds,
+          jitter,
+          queue,
+          Events.POISSON,
+          rate,
+          eventPeriod,
+          eventJitter,
+          durationMedian,
+          durationSigma,
+          errorProb,
+          writeProb,
+          watchLatency,
+          queueLatency,
+          kubeRsReason,
+          n,
+          origin,
+          object);
+    }
+
+    public Spec bursty(double rate) {
+      return with(
+          period,
+          period2,
+          phaseSeconds,
+          jitter,
+          queue,
+          Events.BURSTY,
+          rate,
+          eventPeriod,
+          eventJitter,
+          durationMedian,
+          durationSigma,
+          errorProb,
+          writeProb,
+          watchLatency,
+          queueLatency,
+          kubeRsReason,
+          n,
+          origin,
+          object);
+    }
+
+    public Spec periodicWriter(double p, double j) {
+      return with(
+          period,
+          period2,
+          phaseSeconds,
+          jitter,
+          queue,
+          Events.PERIODIC,
+          1 / p,
+          p,
+          j,
+          durationMedian,
+          durationSigma,
+          errorProb,
+          writeProb,
+          watchLatency,
+          queueLatency,
+          kubeRsReason,
+          n,
+          origin,
+          object);
+    }
+
+    public Spec durations(double median, double sigma) {
+      return with(
+          period,
+          period2,
+          phaseSeconds,
+          jitter,
+          queue,
+          events,
+          eventRate,
+          eventPeriod,
+          eventJitter,
+          median,
+          sigma,
+          errorProb,
+          writeProb,
+          watchLatency,
+          queueLatency,
+          kubeRsReason,
+          n,
+          origin,
+          object);
+    }
+
+    public Spec errors(double p) {
+      return with(
+          period,
+          period2,
+          phaseSeconds,
+          jitter,
+          queue,
+          events,
+          eventRate,
+          eventPeriod,
+          eventJitter,
+          durationMedian,
+          durationSigma,
+          p,
+          writeProb,
+          watchLatency,
+          queueLatency,
+          kubeRsReason,
+          n,
+          origin,
+          object);
+    }
+
+    public Spec selfWrites(double p, double latency) {
+      return with(
+          period,
+          period2,
+          phaseSeconds,
+          jitter,
+          queue,
+          events,
+          eventRate,
+          eventPeriod,
+          eventJitter,
+          durationMedian,
+          durationSigma,
+          errorProb,
+          p,
+          latency,
+          queueLatency,
+          kubeRsReason,
+          n,
+          origin,
+          object);
+    }
+
+    public Spec kubeRs(boolean v) {
+      return with(
+          period,
+          period2,
+          phaseSeconds,
+          jitter,
+          queue,
+          events,
+          eventRate,
+          eventPeriod,
+          eventJitter,
+          durationMedian,
+          durationSigma,
+          errorProb,
+          writeProb,
+          watchLatency,
+          queueLatency,
+          v,
+          n,
+          origin,
+          object);
+    }
+
+    public Spec n(int v) {
+      return with(
+          period,
+          period2,
+          phaseSeconds,
+          jitter,
+          queue,
+          events,
+          eventRate,
+          eventPeriod,
+          eventJitter,
+          durationMedian,
+          durationSigma,
+          errorProb,
+          writeProb,
+          watchLatency,
+          queueLatency,
+          kubeRsReason,
+          v,
+          origin,
+          object);
+    }
+
+    public Spec origin(long v) {
+      return with(
+          period,
+          period2,
+          phaseSeconds,
+          jitter,
+          queue,
+          events,
+          eventRate,
+          eventPeriod,
+          eventJitter,
+          durationMedian,
+          durationSigma,
+          errorProb,
+          writeProb,
+          watchLatency,
+          queueLatency,
+          kubeRsReason,
+          n,
+          v,
+          object);
+    }
+
+    public Spec object(String v) {
+      return with(
+          period,
+          period2,
+          phaseSeconds,
+          jitter,
+          queue,
+          events,
+          eventRate,
+          eventPeriod,
+          eventJitter,
+          durationMedian,
+          durationSigma,
+          errorProb,
+          writeProb,
+          watchLatency,
+          queueLatency,
+          kubeRsReason,
+          n,
+          origin,
+          v);
+    }
+
+    /**
+     * Poisson event rate that makes about {@code share} of reconciles event-driven (reset queue).
+     */
     public Spec eventShare(double share) {
       return poisson(share <= 0 ? 0 : -Math.log(1 - share) / period);
     }
 
     /** Multiplies every time constant by {@code f} (scale-free property tests). */
     public Spec scaled(double f) {
-      return with(period * f, period2 * f, phaseSeconds * f, jitter, queue, events, eventRate / f,
-          eventPeriod * f, eventJitter, durationMedian * f, durationSigma, errorProb, writeProb,
-          watchLatency * f, queueLatency * f, kubeRsReason, n, origin, object);
+      return with(
+          period * f,
+          period2 * f,
+          phaseSeconds * f,
+          jitter,
+          queue,
+          events,
+          eventRate / f,
+          eventPeriod * f,
+          eventJitter,
+          durationMedian * f,
+          durationSigma,
+          errorProb,
+          writeProb,
+          watchLatency * f,
+          queueLatency * f,
+          kubeRsReason,
+          n,
+          origin,
+          object);
     }
 
-    private static Spec with(double period, double period2, double phaseSeconds, double jitter, Queue queue, Events events, double eventRate, double eventPeriod, double eventJitter, double durationMedian, double durationSigma, double errorProb, double writeProb, double watchLatency, double queueLatency, boolean kubeRsReason, int n, long origin, String object) {
-      return new Spec(period, period2, phaseSeconds, jitter, queue, events, eventRate, eventPeriod, eventJitter, durationMedian, durationSigma, errorProb, writeProb, watchLatency, queueLatency, kubeRsReason, n, origin, object);
+    private static Spec with(
+        double period,
+        double period2,
+        double phaseSeconds,
+        double jitter,
+        Queue queue,
+        Events events,
+        double eventRate,
+        double eventPeriod,
+        double eventJitter,
+        double durationMedian,
+        double durationSigma,
+        double errorProb,
+        double writeProb,
+        double watchLatency,
+        double queueLatency,
+        boolean kubeRsReason,
+        int n,
+        long origin,
+        String object) {
+      return new Spec(
+          period,
+          period2,
+          phaseSeconds,
+          jitter,
+          queue,
+          events,
+          eventRate,
+          eventPeriod,
+          eventJitter,
+          durationMedian,
+          durationSigma,
+          errorProb,
+          writeProb,
+          watchLatency,
+          queueLatency,
+          kubeRsReason,
+          n,
+          origin,
+          object);
     }
   }
 
   /** RequeueAfter 5 s, reset queue, no events, durations median 20 ms, 300 reconciles. */
   public static Spec spec() {
-    return new Spec(5, 0, 0, 0, Queue.RESET, Events.POISSON, 0, 0, 0, 0.020, 0.5, 0, 0, 0.005,
-        0.0002, false, 300, 1_700_000_000_000_000_000L, "ns/obj");
+    return new Spec(
+        5,
+        0,
+        0,
+        0,
+        Queue.RESET,
+        Events.POISSON,
+        0,
+        0,
+        0,
+        0.020,
+        0.5,
+        0,
+        0,
+        0.005,
+        0.0002,
+        false,
+        300,
+        1_700_000_000_000_000_000L,
+        "ns/obj");
   }
 
   /**
@@ -104,7 +493,11 @@ public final class Timelines {
    *     writes would show), sorted
    */
   public record Labelled(
-      List<Reconcile> reconciles, Trigger[] truth, Cause[] cause, double[] period, long[] writeTimes) {
+      List<Reconcile> reconciles,
+      Trigger[] truth,
+      Cause[] cause,
+      double[] period,
+      long[] writeTimes) {
     public int timers() {
       int k = 0;
       for (Trigger t : truth) {
@@ -115,7 +508,8 @@ public final class Timelines {
   }
 
   /** The classic helper: RequeueAfter {@code period} ± jitter, Poisson events, reset queue. */
-  public static Labelled requeueAfter(double period, double jitter, double eventShare, int n, long seed) {
+  public static Labelled requeueAfter(
+      double period, double jitter, double eventShare, int n, long seed) {
     return generate(spec().period(period).jitter(jitter).n(n).eventShare(eventShare), seed);
   }
 
@@ -178,16 +572,30 @@ public final class Timelines {
       }
       String reason = null;
       if (s.kubeRsReason()) {
-        reason = switch (startCause) {
-          case REQUEUE -> "reconciler requested retry";
-          case ERROR_RETRY -> "error policy requested retry";
-          default -> "object updated";
-        };
+        reason =
+            switch (startCause) {
+              case REQUEUE -> "reconciler requested retry";
+              case ERROR_RETRY -> "error policy requested retry";
+              default -> "object updated";
+            };
       }
-      out.add(new Reconcile(key, 0, span, span, toNanos(s, start), toNanos(s, end), error, reason,
-          new ApiCalls(new TreeMap<>(calls), wrote ? List.of("/api/v1/namespaces/ns/x/obj/status") : List.of()), 0));
+      out.add(
+          new Reconcile(
+              key,
+              0,
+              span,
+              span,
+              toNanos(s, start),
+              toNanos(s, end),
+              error,
+              reason,
+              new ApiCalls(
+                  new TreeMap<>(calls),
+                  wrote ? List.of("/api/v1/namespaces/ns/x/obj/status") : List.of()),
+              0));
       span++;
-      truth.add(startCause == EXT || startCause == Cause.SELF_WRITE ? Trigger.EVENT : Trigger.TIMER);
+      truth.add(
+          startCause == EXT || startCause == Cause.SELF_WRITE ? Trigger.EVENT : Trigger.TIMER);
       causes.add(startCause);
       periods.add(startPeriod);
       // events arriving while running make the key dirty (first cause wins)
@@ -225,7 +633,10 @@ public final class Timelines {
       } else {
         failures = 0;
         double p = currentPeriod(s, end);
-        next = p > 0 ? end + p * (1 + s.jitter() * (2 * rnd.nextDouble() - 1)) : Double.POSITIVE_INFINITY;
+        next =
+            p > 0
+                ? end + p * (1 + s.jitter() * (2 * rnd.nextDouble() - 1))
+                : Double.POSITIVE_INFINITY;
         nextCause = Cause.REQUEUE;
         if (p > 0) {
           timerPeriod = p;
@@ -246,7 +657,8 @@ public final class Timelines {
       if (dirty != null) {
         start = end + s.queueLatency();
         startCause = dirty;
-        startPeriod = dirty == Cause.REQUEUE || dirty == Cause.ERROR_RETRY ? dirtyPeriod : Double.NaN;
+        startPeriod =
+            dirty == Cause.REQUEUE || dirty == Cause.ERROR_RETRY ? dirtyPeriod : Double.NaN;
         dirty = null;
         if (s.queue() == Queue.RESET && (startCause == EXT || startCause == Cause.SELF_WRITE)) {
           timer = Double.POSITIVE_INFINITY; // the event consumed the pending timer
@@ -286,8 +698,12 @@ public final class Timelines {
     }
     long[] w = writes.stream().mapToLong(Long::longValue).toArray();
     Arrays.sort(w);
-    return new Labelled(out, truth.toArray(new Trigger[0]), causes.toArray(new Cause[0]),
-        periods.stream().mapToDouble(Double::doubleValue).toArray(), w);
+    return new Labelled(
+        out,
+        truth.toArray(new Trigger[0]),
+        causes.toArray(new Cause[0]),
+        periods.stream().mapToDouble(Double::doubleValue).toArray(),
+        w);
   }
 
   private static double currentPeriod(Spec s, double t) {
@@ -315,7 +731,10 @@ public final class Timelines {
       case BURSTY:
         if (burstLeft[0] > 0) {
           burstLeft[0]--;
-          return t + expo(rnd, 1 / Math.max(1e-4, s.period() > 0 ? s.period() / 100 : 0.2 / s.eventRate() / 5));
+          return t
+              + expo(
+                  rnd,
+                  1 / Math.max(1e-4, s.period() > 0 ? s.period() / 100 : 0.2 / s.eventRate() / 5));
         }
         // geometric burst size with mean 5
         int size = 1;

@@ -61,9 +61,10 @@ class AnalyzeCommandTest {
     Run a = run(demo().toString(), "--out", dir.resolve("a").toString(), "--quiet");
     Run b = run("analyze", demo().toString(), "--out", dir.resolve("b").toString(), "--quiet");
     assertEquals(a.out(), b.out());
-    assertEquals(Files.readString(dir.resolve("a/summary.json")),
-        Files.readString(dir.resolve("b/summary.json")).replace(dir.resolve("b").toString(),
-            dir.resolve("a").toString()));
+    assertEquals(
+        Files.readString(dir.resolve("a/summary.json")),
+        Files.readString(dir.resolve("b/summary.json"))
+            .replace(dir.resolve("b").toString(), dir.resolve("a").toString()));
     assertEquals("", b.err());
   }
 
@@ -136,9 +137,12 @@ class AnalyzeCommandTest {
   void namesFromTheTrace_neverBecomeRawPathsOrMarkup() throws Exception {
     String evil = "../../<script>alert(1)</script>";
     Path trace = dir.resolve("evil.json");
-    Files.writeString(trace, OtlpJson.service(evil.replace("\"", ""))
-        .span(1, 1, 0, "Reconcile", 0, 1, "object.ref", "a|b`c")
-        .span(2, 2, 0, "Reconcile", 6, 7, "object.ref", "a|b`c").toJson());
+    Files.writeString(
+        trace,
+        OtlpJson.service(evil.replace("\"", ""))
+            .span(1, 1, 0, "Reconcile", 0, 1, "object.ref", "a|b`c")
+            .span(2, 2, 0, "Reconcile", 6, 7, "object.ref", "a|b`c")
+            .toJson());
     Path out = dir.resolve("out");
     Run r = run(trace.toString(), "--out", out.toString());
     assertEquals(0, r.exit(), r.err());
@@ -161,13 +165,20 @@ class AnalyzeCommandTest {
     Path out = dir.resolve("out");
     run(demo().toString(), "--out", out.toString());
     var lines = Files.readAllLines(out.resolve("reconciles.csv"));
-    assertTrue(lines.get(0).startsWith("operator,controller,object,trace_id,span_id,"
-        + "start_unix_nano,end_unix_nano,trigger,cause,confidence,timer_period_s"));
+    assertTrue(
+        lines
+            .get(0)
+            .startsWith(
+                "operator,controller,object,trace_id,span_id,"
+                    + "start_unix_nano,end_unix_nano,trigger,cause,confidence,timer_period_s"));
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",", -1);
       assertTrue(f[7].equals("event") || f[7].equals("timer"), line);
-      assertTrue(java.util.Set.of("external-event", "self-write", "requeue", "resync",
-          "error-retry", "unknown").contains(f[8]), line);
+      assertTrue(
+          java.util.Set.of(
+                  "external-event", "self-write", "requeue", "resync", "error-retry", "unknown")
+              .contains(f[8]),
+          line);
       double confidence = Double.parseDouble(f[9]);
       assertTrue(confidence >= 0 && confidence <= 1, line);
       assertEquals(f[7].equals("event"), f[10].isEmpty(), line);

@@ -34,19 +34,38 @@ class FiguresCommandTest {
   }
 
   int run(String... args) {
-    return Cli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true),
+    return Cli.execute(
+        args,
+        new PrintWriter(out, true),
+        new PrintWriter(err, true),
         new ByteArrayInputStream(new byte[0]));
   }
 
   @Test
   void figures_sizeAndFont_pdfAndSvgAtThatSize_texAndCsv() throws Exception {
     Path o = dir.resolve("fig");
-    int code = run("figures", trace.toString(), "--out", o.toString(), "--width", "12cm",
-        "--height", "60mm", "--font", "Latin Modern Roman", "--font-size", "9pt");
+    int code =
+        run(
+            "figures",
+            trace.toString(),
+            "--out",
+            o.toString(),
+            "--width",
+            "12cm",
+            "--height",
+            "60mm",
+            "--font",
+            "Latin Modern Roman",
+            "--font-size",
+            "9pt");
     assertEquals(0, code, err.toString());
     if (ChartStyle.resolveFont("Latin Modern Roman").fallback()) {
-      assertTrue(err.toString().contains("warning: font \"Latin Modern Roman\" is not installed; "
-          + "using the logical font Serif instead"), err.toString());
+      assertTrue(
+          err.toString()
+              .contains(
+                  "warning: font \"Latin Modern Roman\" is not installed; "
+                      + "using the logical font Serif instead"),
+          err.toString());
     }
     Path gaps = o.resolve("demo-operator").resolve("gaps.pdf");
     try (PDDocument doc = Loader.loadPDF(Files.readAllBytes(gaps))) {
@@ -62,17 +81,22 @@ class FiguresCommandTest {
       assertTrue(Files.exists(o.resolve("demo-operator").resolve(id + ".svg")), id);
     }
     assertTrue(Files.readString(o.resolve("headline.tex")).contains("\\toprule"));
-    assertTrue(Files.readString(o.resolve("event-operator").resolve("series.csv"))
-        .startsWith(SeriesCsv.HEADER + "\n"));
+    assertTrue(
+        Files.readString(o.resolve("event-operator").resolve("series.csv"))
+            .startsWith(SeriesCsv.HEADER + "\n"));
   }
 
   @Test
   void figures_lengthWithoutUnit_isAUsageError() {
-    int code = run("figures", trace.toString(), "--out", dir.resolve("x").toString(),
-        "--width", "12");
+    int code =
+        run("figures", trace.toString(), "--out", dir.resolve("x").toString(), "--width", "12");
     assertEquals(ExitCodes.USAGE, code);
-    assertTrue(err.toString().contains("Invalid value for option '--width': '12' (expected a "
-        + "number and a unit, cm, mm, in or pt"), err.toString());
+    assertTrue(
+        err.toString()
+            .contains(
+                "Invalid value for option '--width': '12' (expected a "
+                    + "number and a unit, cm, mm, in or pt"),
+        err.toString());
   }
 
   @Test

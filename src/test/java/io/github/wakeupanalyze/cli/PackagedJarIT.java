@@ -20,16 +20,24 @@ class PackagedJarIT {
   record Result(int exit, String out, String err) {}
 
   static Result java(Path cwd, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        System.getProperty("wakeup.jar", "target/wakeup-analyze.jar")));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                System.getProperty("wakeup.jar", "target/wakeup-analyze.jar")));
     cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).directory(cwd.toFile())
-        .redirectOutput(cwd.resolve("stdout.txt").toFile())
-        .redirectError(cwd.resolve("stderr.txt").toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .directory(cwd.toFile())
+            .redirectOutput(cwd.resolve("stdout.txt").toFile())
+            .redirectError(cwd.resolve("stderr.txt").toFile())
+            .start();
     p.getOutputStream().close();
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the jar finished within a minute");
-    return new Result(p.exitValue(), Files.readString(cwd.resolve("stdout.txt")),
+    return new Result(
+        p.exitValue(),
+        Files.readString(cwd.resolve("stdout.txt")),
         Files.readString(cwd.resolve("stderr.txt")));
   }
 
@@ -48,6 +56,8 @@ class PackagedJarIT {
     assertEquals(2, java(dir, "--bogus").exit());
     Result missing = java(dir, "missing.json");
     assertEquals(3, missing.exit());
-    assertEquals("error: missing.json: cannot read: no such file", missing.err().lines().findFirst().orElseThrow());
+    assertEquals(
+        "error: missing.json: cannot read: no such file",
+        missing.err().lines().findFirst().orElseThrow());
   }
 }

@@ -16,7 +16,8 @@ class ProgressLineTest {
   @Test
   void line_showsBytesShareSpansRateAndEta() {
     line.file("big.jsonl", 800_000_000L);
-    assertEquals("reading big.jsonl  200.0 / 800.0 MB  25.0 %  1.21 M spans  100 MB/s  ETA 6 s",
+    assertEquals(
+        "reading big.jsonl  200.0 / 800.0 MB  25.0 %  1.21 M spans  100 MB/s  ETA 6 s",
         line.line(200_000_000L, 1_210_000, 2.0));
   }
 

@@ -26,8 +26,17 @@ class SimulateCommandTest {
 
   @Test
   void simulate_writesTraceAndLabels() throws Exception {
-    int code = run("sample-traces/scenarios/kube-rs.yaml", "--out", dir.toString(),
-        "--format", "zipkin-json", "--seed", "3", "--duration", "5m");
+    int code =
+        run(
+            "sample-traces/scenarios/kube-rs.yaml",
+            "--out",
+            dir.toString(),
+            "--format",
+            "zipkin-json",
+            "--seed",
+            "3",
+            "--duration",
+            "5m");
     assertEquals(0, code, err.toString());
     assertTrue(Files.size(dir.resolve("trace.zipkin.json")) > 0);
     assertTrue(Files.readString(dir.resolve("labels.csv")).startsWith("trace_id,span_id,"));
@@ -36,8 +45,16 @@ class SimulateCommandTest {
 
   @Test
   void simulate_withName_writesNamedFiles() {
-    assertEquals(0, run("sample-traces/scenarios/event-driven.yaml", "--out", dir.toString(),
-        "--name", "ed", "--duration", "1m"));
+    assertEquals(
+        0,
+        run(
+            "sample-traces/scenarios/event-driven.yaml",
+            "--out",
+            dir.toString(),
+            "--name",
+            "ed",
+            "--duration",
+            "1m"));
     assertTrue(Files.exists(dir.resolve("ed.otlp.json")));
     assertTrue(Files.exists(dir.resolve("ed.labels.csv")));
   }
@@ -58,11 +75,12 @@ class SimulateCommandTest {
 
   @Test
   void unknownFormat_andBadDuration_exit2() {
-    assertEquals(2, run("sample-traces/scenarios/kube-rs.yaml", "--out", dir.toString(),
-        "--format", "xml"));
+    assertEquals(
+        2, run("sample-traces/scenarios/kube-rs.yaml", "--out", dir.toString(), "--format", "xml"));
     assertTrue(err.toString().contains("unknown format \"xml\""), err.toString());
-    assertEquals(2, run("sample-traces/scenarios/kube-rs.yaml", "--out", dir.toString(),
-        "--duration", "soon"));
+    assertEquals(
+        2,
+        run("sample-traces/scenarios/kube-rs.yaml", "--out", dir.toString(), "--duration", "soon"));
   }
 
   @Test

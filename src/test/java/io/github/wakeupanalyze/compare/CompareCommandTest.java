@@ -22,8 +22,9 @@ class CompareCommandTest {
   static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = Cli.execute(args, new PrintWriter(out), new PrintWriter(err),
-        InputStream.nullInputStream());
+    int exit =
+        Cli.execute(
+            args, new PrintWriter(out), new PrintWriter(err), InputStream.nullInputStream());
     return new Run(exit, out.toString(), err.toString());
   }
 
@@ -35,8 +36,8 @@ class CompareCommandTest {
 
   /** Watch-only: 60 event-driven reconciles in 10 minutes. */
   Path watchOnly() throws Exception {
-    return write("watch.json", CompareTraces.operator("shop-operator")
-        .events(600, 60, 1, true).toJson());
+    return write(
+        "watch.json", CompareTraces.operator("shop-operator").events(600, 60, 1, true).toJson());
   }
 
   Path compareOut() {
@@ -46,15 +47,29 @@ class CompareCommandTest {
   @Test
   void identicalInputs_noRegression_exit0() throws Exception {
     Path t = watchOnly();
-    Run r = run("compare", t.toString(), t.toString(), "--out", compareOut().toString(),
-        "--fail-on", "wakeups-per-hour:+10%,timer-share:+5pp,writes-per-wakeup:+20%",
-        "--fail-on", "new-timer", "--fail-on", "unloaded-share:-10pp");
+    Run r =
+        run(
+            "compare",
+            t.toString(),
+            t.toString(),
+            "--out",
+            compareOut().toString(),
+            "--fail-on",
+            "wakeups-per-hour:+10%,timer-share:+5pp,writes-per-wakeup:+20%",
+            "--fail-on",
+            "new-timer",
+            "--fail-on",
+            "unloaded-share:-10pp");
     assertEquals(0, r.exit(), r.out() + r.err());
-    assertTrue(r.out().contains("PASS  wakeups-per-hour:+10%  shop-operator: 360.0 → 360.0 "
-        + "(+0.0, +0.0 %) within +10 %"), r.out());
-    assertTrue(r.out().contains("PASS  new-timer"), r.out());
-    assertTrue(r.out().contains("PASS  unloaded-share:-10pp  shop-operator, unload after 5 s"),
+    assertTrue(
+        r.out()
+            .contains(
+                "PASS  wakeups-per-hour:+10%  shop-operator: 360.0 → 360.0 "
+                    + "(+0.0, +0.0 %) within +10 %"),
         r.out());
+    assertTrue(r.out().contains("PASS  new-timer"), r.out());
+    assertTrue(
+        r.out().contains("PASS  unloaded-share:-10pp  shop-operator, unload after 5 s"), r.out());
     assertFalse(r.out().contains("FAIL"), r.out());
     assertTrue(r.out().contains("verdict: PASS"), r.out());
     String md = Files.readString(compareOut().resolve("compare.md"));
@@ -67,18 +82,35 @@ class CompareCommandTest {
   @Test
   void newFiveSecondTimer_failsExit1_andNamesTheThreshold() throws Exception {
     Path base = watchOnly();
-    Path cand = write("requeue.json", CompareTraces.operator("shop-operator")
-        .events(600, 60, 1, true).timer(600, 5).toJson());
-    Run r = run("compare", base.toString(), cand.toString(), "--out", compareOut().toString(),
-        "--fail-on", "new-timer", "--fail-on", "wakeups-per-hour:+1000%");
+    Path cand =
+        write(
+            "requeue.json",
+            CompareTraces.operator("shop-operator")
+                .events(600, 60, 1, true)
+                .timer(600, 5)
+                .toJson());
+    Run r =
+        run(
+            "compare",
+            base.toString(),
+            cand.toString(),
+            "--out",
+            compareOut().toString(),
+            "--fail-on",
+            "new-timer",
+            "--fail-on",
+            "wakeups-per-hour:+1000%");
     assertEquals(1, r.exit(), r.out() + r.err());
-    assertTrue(r.out().contains("FAIL  new-timer  shop-operator / app-controller: new 5 s timer"),
+    assertTrue(
+        r.out().contains("FAIL  new-timer  shop-operator / app-controller: new 5 s timer"),
         r.out());
     assertTrue(r.out().contains("PASS  wakeups-per-hour:+1000%"), "every threshold is printed");
     assertTrue(r.out().contains("verdict: FAIL"), r.out());
     String md = Files.readString(compareOut().resolve("compare.md"));
-    assertTrue(md.contains("| **FAIL** | `new-timer` | shop-operator / app-controller | new 5 s "
-        + "timer"), md);
+    assertTrue(
+        md.contains(
+            "| **FAIL** | `new-timer` | shop-operator / app-controller | new 5 s " + "timer"),
+        md);
     assertTrue(md.contains("| shop-operator | app-controller | **added** | — → 5 s |"), md);
     String json = Files.readString(compareOut().resolve("compare.json"));
     assertTrue(json.contains("\"verdict\" : \"fail\""), json);
@@ -87,59 +119,126 @@ class CompareCommandTest {
   @Test
   void newTimer_costsUnloadedTime_unloadedShareRuleFails() throws Exception {
     Path base = watchOnly();
-    Path cand = write("requeue.json", CompareTraces.operator("shop-operator")
-        .events(600, 60, 1, true).timer(600, 5).toJson());
-    Run r = run("compare", base.toString(), cand.toString(), "--out", compareOut().toString(),
-        "--fail-on", "unloaded-share:-10pp", "--unload-after", "10s");
+    Path cand =
+        write(
+            "requeue.json",
+            CompareTraces.operator("shop-operator")
+                .events(600, 60, 1, true)
+                .timer(600, 5)
+                .toJson());
+    Run r =
+        run(
+            "compare",
+            base.toString(),
+            cand.toString(),
+            "--out",
+            compareOut().toString(),
+            "--fail-on",
+            "unloaded-share:-10pp",
+            "--unload-after",
+            "10s");
     assertEquals(1, r.exit(), r.out() + r.err());
-    assertTrue(r.out().contains("FAIL  unloaded-share:-10pp  shop-operator, unload after 10 s"),
-        r.out());
+    assertTrue(
+        r.out().contains("FAIL  unloaded-share:-10pp  shop-operator, unload after 10 s"), r.out());
   }
 
   @Test
   void twentyPercentMoreWakeupsPerHour_failsTenPercent_passesTwentyFive() throws Exception {
     Path base = watchOnly();
-    Path cand = write("more.json", CompareTraces.operator("shop-operator")
-        .events(600, 60, 1, true).moreEvents(600, 12, 2).toJson());
-    Run r = run("compare", base.toString(), cand.toString(), "--out", compareOut().toString(),
-        "--fail-on", "wakeups-per-hour:+10%");
+    Path cand =
+        write(
+            "more.json",
+            CompareTraces.operator("shop-operator")
+                .events(600, 60, 1, true)
+                .moreEvents(600, 12, 2)
+                .toJson());
+    Run r =
+        run(
+            "compare",
+            base.toString(),
+            cand.toString(),
+            "--out",
+            compareOut().toString(),
+            "--fail-on",
+            "wakeups-per-hour:+10%");
     assertEquals(1, r.exit(), r.out() + r.err());
-    assertTrue(r.out().contains("FAIL  wakeups-per-hour:+10%  shop-operator: 360.0 → 432.0 "
-        + "(+72.0, +20.0 %) exceeds +10 %"), r.out());
-    Run loose = run("compare", base.toString(), cand.toString(), "--out",
-        compareOut().toString(), "--fail-on", "wakeups-per-hour:+25%");
+    assertTrue(
+        r.out()
+            .contains(
+                "FAIL  wakeups-per-hour:+10%  shop-operator: 360.0 → 432.0 "
+                    + "(+72.0, +20.0 %) exceeds +10 %"),
+        r.out());
+    Run loose =
+        run(
+            "compare",
+            base.toString(),
+            cand.toString(),
+            "--out",
+            compareOut().toString(),
+            "--fail-on",
+            "wakeups-per-hour:+25%");
     assertEquals(0, loose.exit(), loose.out());
-    Run exact = run("compare", base.toString(), cand.toString(), "--out",
-        compareOut().toString(), "--fail-on", "wakeups-per-hour:+20%");
+    Run exact =
+        run(
+            "compare",
+            base.toString(),
+            cand.toString(),
+            "--out",
+            compareOut().toString(),
+            "--fail-on",
+            "wakeups-per-hour:+20%");
     assertEquals(0, exact.exit(), "a change of exactly the threshold passes: " + exact.out());
   }
 
   @Test
   void tracesOfDifferentLengths_compareByRate() throws Exception {
     Path base = watchOnly();
-    Path cand = write("long.json", CompareTraces.operator("shop-operator")
-        .events(1800, 180, 3, true).toJson());
-    Run r = run("compare", base.toString(), cand.toString(), "--out", compareOut().toString(),
-        "--fail-on", "wakeups-per-hour:+1%", "--fail-on", "wakeups-per-hour:-1%");
+    Path cand =
+        write(
+            "long.json",
+            CompareTraces.operator("shop-operator").events(1800, 180, 3, true).toJson());
+    Run r =
+        run(
+            "compare",
+            base.toString(),
+            cand.toString(),
+            "--out",
+            compareOut().toString(),
+            "--fail-on",
+            "wakeups-per-hour:+1%",
+            "--fail-on",
+            "wakeups-per-hour:-1%");
     assertEquals(0, r.exit(), r.out() + r.err());
     assertTrue(r.out().contains("shop-operator: 360.0 → 360.0 (+0.0, +0.0 %)"), r.out());
-    assertTrue(r.out().contains("baseline " + base + ", 10 min; candidate " + cand + ", 30 min"),
-        r.out());
+    assertTrue(
+        r.out().contains("baseline " + base + ", 10 min; candidate " + cand + ", 30 min"), r.out());
   }
 
   @Test
   void summaryJsonSide_readAsTheTraceItCameFrom() throws Exception {
-    Path t = write("requeue.json", CompareTraces.operator("shop-operator")
-        .events(600, 60, 1, true).timer(600, 5).toJson());
+    Path t =
+        write(
+            "requeue.json",
+            CompareTraces.operator("shop-operator")
+                .events(600, 60, 1, true)
+                .timer(600, 5)
+                .toJson());
     Path analyzed = dir.resolve("analyzed");
     assertEquals(0, run(t.toString(), "--out", analyzed.toString(), "--quiet").exit());
     Path summary = analyzed.resolve("summary.json");
     for (String side : new String[] {summary.toString(), analyzed.toString()}) {
       // counts and windows are exact; unloaded_s is rounded to 6 significant digits in JSON
-      Run r = run("compare", t.toString(), side, "--out", compareOut().toString(), "--fail-on",
-          "wakeups-per-hour:+0%,wakeups-per-hour:-0%,timer-share:+0pp,timer-share:-0pp,"
-              + "writes-per-wakeup:+0%,error-share:+0pp,new-timer,reloads-per-hour:+0%,"
-              + "unloaded-share:-0.0001pp,unloaded-share:+0.0001pp");
+      Run r =
+          run(
+              "compare",
+              t.toString(),
+              side,
+              "--out",
+              compareOut().toString(),
+              "--fail-on",
+              "wakeups-per-hour:+0%,wakeups-per-hour:-0%,timer-share:+0pp,timer-share:-0pp,"
+                  + "writes-per-wakeup:+0%,error-share:+0pp,new-timer,reloads-per-hour:+0%,"
+                  + "unloaded-share:-0.0001pp,unloaded-share:+0.0001pp");
       assertEquals(0, r.exit(), r.out() + r.err());
       assertFalse(r.out().contains("SKIPPED"), "summary.json carries every metric: " + r.out());
       String json = Files.readString(compareOut().resolve("compare.json"));
@@ -156,22 +255,27 @@ class CompareCommandTest {
     Path future = write("future.json", current.replace("\"schema\" : 1", "\"schema\" : 2"));
     Run r = run("compare", t.toString(), future.toString(), "--out", compareOut().toString());
     assertEquals(3, r.exit(), r.out() + r.err());
-    assertEquals("error: candidate: " + future + ": summary.json schema 2 is newer than this "
-        + "wakeup-analyze reads (schema 1); use a newer wakeup-analyze, or compare the traces "
-        + "themselves\n", r.err());
+    assertEquals(
+        "error: candidate: "
+            + future
+            + ": summary.json schema 2 is newer than this "
+            + "wakeup-analyze reads (schema 1); use a newer wakeup-analyze, or compare the traces "
+            + "themselves\n",
+        r.err());
     assertFalse(Files.exists(compareOut().resolve("compare.md")));
     Path old = write("old.json", current.replace("\"schema\" : 1", "\"schema\" : 0"));
     Run o = run("compare", old.toString(), t.toString(), "--out", compareOut().toString());
     assertEquals(3, o.exit());
-    assertTrue(o.err().startsWith("error: baseline: " + old + ": summary.json schema 0 is not one"),
+    assertTrue(
+        o.err().startsWith("error: baseline: " + old + ": summary.json schema 0 is not one"),
         o.err());
   }
 
   @Test
   void unreadableSide_exit3_withTheTraceReadersMessage() throws Exception {
     Path bad = write("bad.json", "{\"resourceSpans\":[{\"scopeSpans\":[");
-    Run r = run("compare", watchOnly().toString(), bad.toString(), "--out",
-        compareOut().toString());
+    Run r =
+        run("compare", watchOnly().toString(), bad.toString(), "--out", compareOut().toString());
     assertEquals(3, r.exit());
     assertTrue(r.err().startsWith("error: candidate: " + bad + ":1:"), r.err());
     assertEquals(1, r.err().lines().count(), r.err());
@@ -197,15 +301,23 @@ class CompareCommandTest {
   @Test
   void output_isDeterministic() throws Exception {
     Path base = watchOnly();
-    Path cand = write("requeue.json", CompareTraces.operator("shop-operator")
-        .events(600, 60, 1, true).timer(600, 5).and("other-operator").events(300, 10, 4, false)
-        .toJson());
+    Path cand =
+        write(
+            "requeue.json",
+            CompareTraces.operator("shop-operator")
+                .events(600, 60, 1, true)
+                .timer(600, 5)
+                .and("other-operator")
+                .events(300, 10, 4, false)
+                .toJson());
     Run a = run("compare", base.toString(), cand.toString(), "--out", dir.resolve("a").toString());
     Run b = run("compare", base.toString(), cand.toString(), "--out", dir.resolve("b").toString());
     assertEquals(a.out(), b.out());
     for (String f : new String[] {"compare.md", "compare.json"}) {
-      assertEquals(Files.readString(dir.resolve("a").resolve(f)),
-          Files.readString(dir.resolve("b").resolve(f)), f);
+      assertEquals(
+          Files.readString(dir.resolve("a").resolve(f)),
+          Files.readString(dir.resolve("b").resolve(f)),
+          f);
     }
     assertEquals(0, a.exit(), "no --fail-on: a report, never a failure");
     assertTrue(a.out().contains("other-operator  *               added"), a.out());

@@ -22,10 +22,14 @@ class CompareMatchingTest {
 
   @Test
   void timers_matchWithinTolerance_closestFirst() {
-    List<TimerDiff> d = Comparer.timers(List.of(timer(5.0, 0), timer(5.4, 0), timer(30, 1)),
-        List.of(timer(5.3, 0), timer(31, 1.5), timer(60, 0)), TimerTolerance.DEFAULT);
+    List<TimerDiff> d =
+        Comparer.timers(
+            List.of(timer(5.0, 0), timer(5.4, 0), timer(30, 1)),
+            List.of(timer(5.3, 0), timer(31, 1.5), timer(60, 0)),
+            TimerTolerance.DEFAULT);
     // 5.3 is within 5 % of both 5.0 and 5.4, and goes to the closer 5.4; 5.0 is removed
-    assertEquals(List.of("removed", "changed", "changed", "added"),
+    assertEquals(
+        List.of("removed", "changed", "changed", "added"),
         d.stream().map(TimerDiff::status).toList());
     assertEquals(5.0, d.get(0).baseline().delaySeconds());
     assertEquals(5.4, d.get(1).baseline().delaySeconds());
@@ -36,11 +40,13 @@ class CompareMatchingTest {
 
   @Test
   void timers_sameWithinOnePercentOfTheDelay() {
-    List<TimerDiff> d = Comparer.timers(List.of(timer(5.0, 0.01)), List.of(timer(5.04, 0.05)),
-        TimerTolerance.DEFAULT);
+    List<TimerDiff> d =
+        Comparer.timers(
+            List.of(timer(5.0, 0.01)), List.of(timer(5.04, 0.05)), TimerTolerance.DEFAULT);
     assertEquals("same", d.get(0).status());
-    List<TimerDiff> jitter = Comparer.timers(List.of(timer(5.0, 0.01)), List.of(timer(5.0, 0.2)),
-        TimerTolerance.DEFAULT);
+    List<TimerDiff> jitter =
+        Comparer.timers(
+            List.of(timer(5.0, 0.01)), List.of(timer(5.0, 0.2)), TimerTolerance.DEFAULT);
     assertEquals("changed", jitter.get(0).status(), "jitter moved by more than 1 % of 5 s");
   }
 
@@ -49,14 +55,19 @@ class CompareMatchingTest {
   }
 
   static OperatorSnapshot op(String name, int reconciles, int timer, TimerSnapshot... timers) {
-    return new OperatorSnapshot(name, List.of(new ControllerSnapshot("c", reconciles, timer,
-        reconciles, 0, List.of(timers))), List.of());
+    return new OperatorSnapshot(
+        name,
+        List.of(new ControllerSnapshot("c", reconciles, timer, reconciles, 0, List.of(timers))),
+        List.of());
   }
 
   @Test
   void rates_perHourOfEachSidesWindow() {
-    Comparison c = Comparer.compare(side(HOUR, op("a", 100, 50)), side(3 * HOUR, op("a", 300, 150)),
-        new Comparison.Options(TimerTolerance.DEFAULT, List.of(), List.of()));
+    Comparison c =
+        Comparer.compare(
+            side(HOUR, op("a", 100, 50)),
+            side(3 * HOUR, op("a", 300, 150)),
+            new Comparison.Options(TimerTolerance.DEFAULT, List.of(), List.of()));
     Change w = c.operators().get(0).metrics().get(Metric.WAKEUPS_PER_HOUR);
     assertEquals(100, w.baseline(), 1e-9);
     assertEquals(100, w.candidate(), 1e-9);
@@ -65,13 +76,18 @@ class CompareMatchingTest {
 
   @Test
   void operators_addedAndRemoved_rulesOnlyOnMatched_newTimerEverywhere() {
-    Comparison c = Comparer.compare(side(HOUR, op("a", 100, 0), op("gone", 5, 0)),
-        side(HOUR, op("a", 100, 0), op("new", 50, 40, timer(10, 0))),
-        new Comparison.Options(TimerTolerance.DEFAULT, List.of(),
-            List.of(Rule.parse("wakeups-per-hour:+10%"), Rule.parse("new-timer"))));
-    assertEquals(List.of("a", "gone", "new"),
-        c.operators().stream().map(OperatorDiff::operator).toList());
-    assertEquals(List.of(Presence.MATCHED, Presence.REMOVED, Presence.ADDED),
+    Comparison c =
+        Comparer.compare(
+            side(HOUR, op("a", 100, 0), op("gone", 5, 0)),
+            side(HOUR, op("a", 100, 0), op("new", 50, 40, timer(10, 0))),
+            new Comparison.Options(
+                TimerTolerance.DEFAULT,
+                List.of(),
+                List.of(Rule.parse("wakeups-per-hour:+10%"), Rule.parse("new-timer"))));
+    assertEquals(
+        List.of("a", "gone", "new"), c.operators().stream().map(OperatorDiff::operator).toList());
+    assertEquals(
+        List.of(Presence.MATCHED, Presence.REMOVED, Presence.ADDED),
         c.operators().stream().map(OperatorDiff::presence).toList());
     List<RuleResult> rs = c.results();
     assertEquals(2, rs.size(), rs.toString());
@@ -85,12 +101,19 @@ class CompareMatchingTest {
 
   @Test
   void unknownOnOneSide_skipsNeverFails() {
-    OperatorSnapshot old = new OperatorSnapshot("a", List.of(new ControllerSnapshot("c", 10, 0,
-        -1, -1, List.of())), List.of());
-    Comparison c = Comparer.compare(side(HOUR, old), side(HOUR, op("a", 10, 0)),
-        new Comparison.Options(TimerTolerance.DEFAULT, List.of(5_000_000_000L),
-            List.of(Rule.parse("writes-per-wakeup:+1%"), Rule.parse("reloads-per-hour:+1%"))));
-    assertEquals(List.of(Status.SKIPPED, Status.SKIPPED),
+    OperatorSnapshot old =
+        new OperatorSnapshot(
+            "a", List.of(new ControllerSnapshot("c", 10, 0, -1, -1, List.of())), List.of());
+    Comparison c =
+        Comparer.compare(
+            side(HOUR, old),
+            side(HOUR, op("a", 10, 0)),
+            new Comparison.Options(
+                TimerTolerance.DEFAULT,
+                List.of(5_000_000_000L),
+                List.of(Rule.parse("writes-per-wakeup:+1%"), Rule.parse("reloads-per-hour:+1%"))));
+    assertEquals(
+        List.of(Status.SKIPPED, Status.SKIPPED),
         c.results().stream().map(RuleResult::status).toList());
     assertTrue(!c.regressed());
   }

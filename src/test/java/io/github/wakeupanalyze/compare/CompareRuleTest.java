@@ -30,17 +30,29 @@ class CompareRuleTest {
 
   @Test
   void parse_malformed_saysWhatWasExpected() {
-    for (String bad : new String[] {"", "new-timers", "wakeups-per-hour", "wakeups-per-hour:10%",
-        "wakeups-per-hour:+", "wakeups-per-hour:+1e3%", "wakeups-per-hour:+10 %",
-        "wakeups-per-hour:+10%%"}) {
+    for (String bad :
+        new String[] {
+          "",
+          "new-timers",
+          "wakeups-per-hour",
+          "wakeups-per-hour:10%",
+          "wakeups-per-hour:+",
+          "wakeups-per-hour:+1e3%",
+          "wakeups-per-hour:+10 %",
+          "wakeups-per-hour:+10%%"
+        }) {
       IllegalArgumentException e =
           assertThrows(IllegalArgumentException.class, () -> Rule.parse(bad), bad);
       assertTrue(e.getMessage().contains("expected new-timer"), e.getMessage());
     }
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> Rule.parse("wakeups:+1%"))
-        .getMessage().startsWith("unknown metric \"wakeups\""));
-    assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> Rule.parse("writes-per-wakeup:+5pp")).getMessage().contains("shares only"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> Rule.parse("wakeups:+1%"))
+            .getMessage()
+            .startsWith("unknown metric \"wakeups\""));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> Rule.parse("writes-per-wakeup:+5pp"))
+            .getMessage()
+            .contains("shares only"));
   }
 
   @Test

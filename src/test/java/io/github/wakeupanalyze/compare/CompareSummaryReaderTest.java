@@ -54,8 +54,10 @@ class CompareSummaryReaderTest {
 
   @Test
   void read_schemaOneWithoutTheLaterFields_readsThemAsUnknown() throws Exception {
-    String older = golden().replaceAll("(?s),\\s*\"api_writes\"[^}]*", "\n")
-        .replaceAll("(?s),\\s*\"unload\" : \\{.*?\\n      \\}", "");
+    String older =
+        golden()
+            .replaceAll("(?s),\\s*\"api_writes\"[^}]*", "\n")
+            .replaceAll("(?s),\\s*\"unload\" : \\{.*?\\n      \\}", "");
     assertFalse(older.contains("api_writes"));
     assertFalse(older.contains("unload"));
     Path p = dir.resolve("older.json");
@@ -81,11 +83,19 @@ class CompareSummaryReaderTest {
   @Test
   void read_wrongTypes_sayWhere() throws Exception {
     Path p = dir.resolve("s.json");
-    Files.writeString(p, golden().replace("\"timer_driven\" : 21,\n          "
-        + "\"timer_share\"", "\"timer_driven\" : \"many\",\n          \"timer_share\""));
+    Files.writeString(
+        p,
+        golden()
+            .replace(
+                "\"timer_driven\" : 21,\n          " + "\"timer_share\"",
+                "\"timer_driven\" : \"many\",\n          \"timer_share\""));
     CompareInputException e =
         assertThrows(CompareInputException.class, () -> SummaryReader.read("s.json", p));
-    assertTrue(e.getMessage().matches("s\\.json:\\d+:\\d+: invalid summary\\.json: "
-        + "\"timer_driven\": expected an integer.*"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .matches(
+                "s\\.json:\\d+:\\d+: invalid summary\\.json: "
+                    + "\"timer_driven\": expected an integer.*"),
+        e.getMessage());
   }
 }

@@ -65,11 +65,31 @@ final class CompareTraces {
   private void reconcile(String object, double start, double duration, boolean write) {
     int trace = next++;
     String[] ns = object.split("/");
-    json.span(trace, 10 * trace, 0, "Reconcile", start, start + duration, "controller",
-        "app-controller", "k8s.namespace.name", ns[0], "k8s.object.name", ns[1]);
+    json.span(
+        trace,
+        10 * trace,
+        0,
+        "Reconcile",
+        start,
+        start + duration,
+        "controller",
+        "app-controller",
+        "k8s.namespace.name",
+        ns[0],
+        "k8s.object.name",
+        ns[1]);
     if (write) {
-      json.span(trace, 10 * trace + 1, 10 * trace, "PATCH", start + 0.01, start + 0.02,
-          "http.request.method", "PATCH", "url.full", "https://k/apis/x/v1/namespaces/ns/apps/a");
+      json.span(
+          trace,
+          10 * trace + 1,
+          10 * trace,
+          "PATCH",
+          start + 0.01,
+          start + 0.02,
+          "http.request.method",
+          "PATCH",
+          "url.full",
+          "https://k/apis/x/v1/namespaces/ns/apps/a");
     }
   }
 

@@ -10,10 +10,26 @@ import io.github.wakeupanalyze.model.SpanLink;
 import org.junit.jupiter.api.Test;
 
 class EvidenceExtractionTest {
-  static Span span(String service, long trace, long id, long parent, String name, int kind, long start,
-      long end, String... attrs) {
-    Span.Builder b = Span.builder().service(service).traceId(0, trace).spanId(id).parentSpanId(parent)
-        .name(name).kind(kind).startNanos(start).endNanos(end);
+  static Span span(
+      String service,
+      long trace,
+      long id,
+      long parent,
+      String name,
+      int kind,
+      long start,
+      long end,
+      String... attrs) {
+    Span.Builder b =
+        Span.builder()
+            .service(service)
+            .traceId(0, trace)
+            .spanId(id)
+            .parentSpanId(parent)
+            .name(name)
+            .kind(kind)
+            .startNanos(start)
+            .endNanos(end);
     for (int i = 0; i < attrs.length; i += 2) {
       b.attribute(attrs[i], attrs[i + 1]);
     }
@@ -25,23 +41,97 @@ class EvidenceExtractionTest {
     ReconcileExtractor x = new ReconcileExtractor(ExtractRules.defaults());
     x.startSource(0, "t");
     // the operator's reconcile with its own PATCH (child arrives first)
-    x.accept(span("op", 1, 11, 10, "PATCH", 3, 110, 120, "http.request.method", "PATCH",
-        "url.full", "https://k/apis/example.com/v1/namespaces/ns/widgets/a/status"));
-    x.accept(span("op", 1, 10, 0, "Reconcile", 1, 100, 200, "k8s.namespace.name", "ns",
-        "k8s.object.name", "a"));
+    x.accept(
+        span(
+            "op",
+            1,
+            11,
+            10,
+            "PATCH",
+            3,
+            110,
+            120,
+            "http.request.method",
+            "PATCH",
+            "url.full",
+            "https://k/apis/example.com/v1/namespaces/ns/widgets/a/status"));
+    x.accept(
+        span(
+            "op",
+            1,
+            10,
+            0,
+            "Reconcile",
+            1,
+            100,
+            200,
+            "k8s.namespace.name",
+            "ns",
+            "k8s.object.name",
+            "a"));
     // kube-apiserver span of another client's write, in its own trace
-    x.accept(span("kube-apiserver", 2, 20, 0, "PATCH", 2, 50, 60, "http.request.method", "PATCH",
-        "url.path", "/apis/example.com/v1/namespaces/ns/widgets/a", "user_agent.original", "kubectl/v1.31"));
+    x.accept(
+        span(
+            "kube-apiserver",
+            2,
+            20,
+            0,
+            "PATCH",
+            2,
+            50,
+            60,
+            "http.request.method",
+            "PATCH",
+            "url.path",
+            "/apis/example.com/v1/namespaces/ns/widgets/a",
+            "user_agent.original",
+            "kubectl/v1.31"));
     // a client span naming the object by attributes
-    x.accept(span("argocd", 3, 30, 0, "PUT widget", 3, 70, 80, "http.method", "PUT",
-        "k8s.namespace.name", "ns", "k8s.object.name", "b"));
+    x.accept(
+        span(
+            "argocd",
+            3,
+            30,
+            0,
+            "PUT widget",
+            3,
+            70,
+            80,
+            "http.method",
+            "PUT",
+            "k8s.namespace.name",
+            "ns",
+            "k8s.object.name",
+            "b"));
     // a read is no evidence
-    x.accept(span("kubectl", 4, 40, 0, "GET", 3, 70, 80, "http.request.method", "GET",
-        "url.path", "/apis/example.com/v1/namespaces/ns/widgets/a"));
+    x.accept(
+        span(
+            "kubectl",
+            4,
+            40,
+            0,
+            "GET",
+            3,
+            70,
+            80,
+            "http.request.method",
+            "GET",
+            "url.path",
+            "/apis/example.com/v1/namespaces/ns/widgets/a"));
     // a reconcile triggered through a link
-    x.accept(Span.builder().service("op").traceId(0, 5).spanId(50).name("Reconcile").kind(1)
-        .startNanos(300).endNanos(310).attribute("k8s.namespace.name", "ns")
-        .attribute("k8s.object.name", "a").link(new SpanLink(0, 2, 20)).build());
+    x.accept(
+        Span.builder()
+            .service("op")
+            .traceId(0, 5)
+            .spanId(50)
+            .name("Reconcile")
+            .kind(1)
+            .startNanos(300)
+            .endNanos(310)
+            .attribute("k8s.namespace.name", "ns")
+            .attribute("k8s.object.name", "a")
+            .link(new SpanLink(0, 2, 20))
+            .build());
     ExtractResult r = x.finish();
     assertEquals(2, r.reconciles().size());
     assertEquals(1, r.reconciles().get(0).calls().writes());
@@ -60,10 +150,13 @@ class EvidenceExtractionTest {
 
   @Test
   void parsePath_coreGroupedClusterScopedAndCollections() {
-    assertArrayEquals(new String[] {"ns", "pods", "p"}, WriteEvidence.parsePath("/api/v1/namespaces/ns/pods/p"));
-    assertArrayEquals(new String[] {"ns", "widgets", "a"},
+    assertArrayEquals(
+        new String[] {"ns", "pods", "p"}, WriteEvidence.parsePath("/api/v1/namespaces/ns/pods/p"));
+    assertArrayEquals(
+        new String[] {"ns", "widgets", "a"},
         WriteEvidence.parsePath("/apis/example.com/v1/namespaces/ns/widgets/a/status"));
-    assertArrayEquals(new String[] {"", "nodes", "n1"}, WriteEvidence.parsePath("/api/v1/nodes/n1"));
+    assertArrayEquals(
+        new String[] {"", "nodes", "n1"}, WriteEvidence.parsePath("/api/v1/nodes/n1"));
     assertNull(WriteEvidence.parsePath("/api/v1/namespaces/ns/pods"));
     assertNull(WriteEvidence.parsePath("/healthz"));
   }

@@ -58,8 +58,8 @@ final class Collected implements TraceInputs.SourceAwareSink {
   String error() {
     String e = report().error();
     if (e == null) {
-      throw new AssertionError("expected an error, read " + report().spans() + " spans as "
-          + report().format());
+      throw new AssertionError(
+          "expected an error, read " + report().spans() + " spans as " + report().format());
     }
     return e;
   }

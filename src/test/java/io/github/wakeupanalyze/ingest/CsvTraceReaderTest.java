@@ -56,8 +56,11 @@ class CsvTraceReaderTest {
 
   @Test
   void header_startAndEndColumns_anyOrder_extraColumnsIgnored() throws IOException {
-    List<Span> s = spans(write("x.csv",
-        "object,end,start\ncluster-a,2024-05-01 12:00:01.5,2024-05-01 12:00:00.000000001\n"));
+    List<Span> s =
+        spans(
+            write(
+                "x.csv",
+                "object,end,start\ncluster-a,2024-05-01 12:00:01.5,2024-05-01 12:00:00.000000001\n"));
     assertEquals(T + 1, s.get(0).startNanos());
     assertEquals(T + 1_500_000_000L, s.get(0).endNanos());
   }
@@ -73,8 +76,11 @@ class CsvTraceReaderTest {
 
   @Test
   void commentsBlankLinesCrlfQuotesAndBom_tolerated() throws IOException {
-    List<Span> s = spans(write("x.csv",
-        "\uFEFF# exported by hand\r\n\r\n\"timestamp\"\r\n\"1714564800\"\r\n  1714564801  \r\n"));
+    List<Span> s =
+        spans(
+            write(
+                "x.csv",
+                "\uFEFF# exported by hand\r\n\r\n\"timestamp\"\r\n\"1714564800\"\r\n  1714564801  \r\n"));
     assertEquals(List.of(T, T + S), s.stream().map(Span::startNanos).toList());
   }
 
@@ -108,8 +114,8 @@ class CsvTraceReaderTest {
     Path a = write("op-a.csv", "1714564800\n1714564805\n1714564810\n");
     Path b = write("op-b.csv", "start,end\n1714564800,1714564801\n");
     ReconcileExtractor x = new ReconcileExtractor(ExtractRules.defaults());
-    TraceInputs.readAll(List.of(a.toString(), b.toString()), ReadOptions.AUTO,
-        InputStream.nullInputStream(), x);
+    TraceInputs.readAll(
+        List.of(a.toString(), b.toString()), ReadOptions.AUTO, InputStream.nullInputStream(), x);
     List<Reconcile> r = x.finish().reconciles();
     assertEquals(4, r.size());
     assertEquals(new StreamKey("op-a", "reconcile", StreamKey.ANY_OBJECT), r.get(0).key());
@@ -121,8 +127,11 @@ class CsvTraceReaderTest {
   void badTime_namesLineAndColumn() throws IOException {
     Path p = write("x.csv", "start,end\n1714564800,1714564801\n1714564802,soon\n");
     String e = Collected.read(p).error();
-    assertEquals(p + ":3:12: expected a time (ISO-8601 such as 2024-05-01T12:00:00.123Z, or unix"
-        + " seconds/ms/µs/ns), found \"soon\"", e);
+    assertEquals(
+        p
+            + ":3:12: expected a time (ISO-8601 such as 2024-05-01T12:00:00.123Z, or unix"
+            + " seconds/ms/µs/ns), found \"soon\"",
+        e);
   }
 
   @Test
@@ -142,23 +151,32 @@ class CsvTraceReaderTest {
   void eventTimes_sorted_headerAndEndColumnIgnored_gzipUnwrapped() throws Exception {
     Path p = dir.resolve("events.csv.gz");
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(p))) {
-      out.write("time,end\n1714564805,\n2024-05-01T12:00:00Z,1714564809\n1714564801000\n"
-          .getBytes(StandardCharsets.UTF_8));
+      out.write(
+          "time,end\n1714564805,\n2024-05-01T12:00:00Z,1714564809\n1714564801000\n"
+              .getBytes(StandardCharsets.UTF_8));
     }
-    assertArrayEquals(new long[] {T, T + S, T + 5 * S},
+    assertArrayEquals(
+        new long[] {T, T + S, T + 5 * S},
         EventTimes.read(p.toString(), InputStream.nullInputStream()));
   }
 
   @Test
   void eventTimes_fromStdin_andOneLineErrors() throws Exception {
-    assertArrayEquals(new long[] {T}, EventTimes.read("-",
-        new ByteArrayInputStream("1714564800\n".getBytes(StandardCharsets.UTF_8))));
+    assertArrayEquals(
+        new long[] {T},
+        EventTimes.read(
+            "-", new ByteArrayInputStream("1714564800\n".getBytes(StandardCharsets.UTF_8))));
     Path bad = write("ev.csv", "1714564800\nlater\n");
-    InputException e = org.junit.jupiter.api.Assertions.assertThrows(InputException.class,
-        () -> EventTimes.read(bad.toString(), InputStream.nullInputStream()));
+    InputException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            InputException.class,
+            () -> EventTimes.read(bad.toString(), InputStream.nullInputStream()));
     assertTrue(e.getMessage().startsWith(bad + ":2:1: expected a time"), e.getMessage());
-    InputException missing = org.junit.jupiter.api.Assertions.assertThrows(InputException.class,
-        () -> EventTimes.read(dir.resolve("nope.csv").toString(), InputStream.nullInputStream()));
+    InputException missing =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            InputException.class,
+            () ->
+                EventTimes.read(dir.resolve("nope.csv").toString(), InputStream.nullInputStream()));
     assertEquals(dir.resolve("nope.csv") + ": cannot read: no such file", missing.getMessage());
   }
 }

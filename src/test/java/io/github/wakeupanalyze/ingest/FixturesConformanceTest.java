@@ -26,23 +26,28 @@ class FixturesConformanceTest {
   static final Path FIXTURES = Path.of("..", "shared", "fixtures");
 
   /** File → (format, spans), from ../shared/fixtures/README.md. */
-  private static final Map<String, Object[]> EXPECTED = Map.ofEntries(
-      Map.entry("otel-proto/trace.json", new Object[] {TraceFormat.OTLP_JSON, 1}),
-      Map.entry("otel-proto/trace.protobuf-bin", new Object[] {TraceFormat.OTLP_PROTO, 1}),
-      Map.entry("otel-spec/file-exporter-traces.jsonl", new Object[] {TraceFormat.OTLP_JSON, 8}),
-      Map.entry("otel-spec/json-serialization-v0-traces.jsonl",
-          new Object[] {TraceFormat.OTLP_JSON, 8}),
-      Map.entry("jaeger/otlp2jaeger-in.json", new Object[] {TraceFormat.OTLP_JSON, 2}),
-      Map.entry("jaeger/otlp2jaeger-out.json", new Object[] {TraceFormat.JAEGER_JSON, 2}),
-      Map.entry("jaeger/ui_01.json", new Object[] {TraceFormat.JAEGER_JSON, 5}),
-      Map.entry("zipkin/zipkin2-client.json", new Object[] {TraceFormat.ZIPKIN_JSON, 1}),
-      Map.entry("zipkin/messaging.json", new Object[] {TraceFormat.ZIPKIN_JSON, 4}),
-      Map.entry("otlp2parquet/traces.jsonl", new Object[] {TraceFormat.OTLP_JSON, 19}),
-      Map.entry("otlp2parquet/traces.pb", new Object[] {TraceFormat.OTLP_PROTO, 19}));
+  private static final Map<String, Object[]> EXPECTED =
+      Map.ofEntries(
+          Map.entry("otel-proto/trace.json", new Object[] {TraceFormat.OTLP_JSON, 1}),
+          Map.entry("otel-proto/trace.protobuf-bin", new Object[] {TraceFormat.OTLP_PROTO, 1}),
+          Map.entry(
+              "otel-spec/file-exporter-traces.jsonl", new Object[] {TraceFormat.OTLP_JSON, 8}),
+          Map.entry(
+              "otel-spec/json-serialization-v0-traces.jsonl",
+              new Object[] {TraceFormat.OTLP_JSON, 8}),
+          Map.entry("jaeger/otlp2jaeger-in.json", new Object[] {TraceFormat.OTLP_JSON, 2}),
+          Map.entry("jaeger/otlp2jaeger-out.json", new Object[] {TraceFormat.JAEGER_JSON, 2}),
+          Map.entry("jaeger/ui_01.json", new Object[] {TraceFormat.JAEGER_JSON, 5}),
+          Map.entry("zipkin/zipkin2-client.json", new Object[] {TraceFormat.ZIPKIN_JSON, 1}),
+          Map.entry("zipkin/messaging.json", new Object[] {TraceFormat.ZIPKIN_JSON, 4}),
+          Map.entry("otlp2parquet/traces.jsonl", new Object[] {TraceFormat.OTLP_JSON, 19}),
+          Map.entry("otlp2parquet/traces.pb", new Object[] {TraceFormat.OTLP_PROTO, 19}));
+
   private static final String INVALID = "otlp2parquet/trace_invalid_kind.json";
 
   static void assumeFixtures() {
-    assumeTrue(Files.isDirectory(FIXTURES),
+    assumeTrue(
+        Files.isDirectory(FIXTURES),
         "../shared/fixtures is absent (expected beside the checkout): conformance tests skipped");
   }
 
@@ -51,11 +56,12 @@ class FixturesConformanceTest {
       return Stream.of(Arguments.of("(none: ../shared/fixtures is absent)"));
     }
     try (Stream<Path> walk = Files.walk(FIXTURES)) {
-      List<String> names = walk.filter(Files::isRegularFile)
-          .map(p -> FIXTURES.relativize(p).toString().replace('\\', '/'))
-          .filter(n -> !n.equals("README.md") && !n.equals(INVALID))
-          .sorted()
-          .toList();
+      List<String> names =
+          walk.filter(Files::isRegularFile)
+              .map(p -> FIXTURES.relativize(p).toString().replace('\\', '/'))
+              .filter(n -> !n.equals("README.md") && !n.equals(INVALID))
+              .sorted()
+              .toList();
       return names.stream().map(Arguments::of);
     }
   }
@@ -65,7 +71,8 @@ class FixturesConformanceTest {
   void everyFixture_readsWithItsSpanCount(String name) {
     assumeFixtures();
     Object[] expected = EXPECTED.get(name);
-    assertTrue(expected != null, name + " is a fixture without an expected span count here: add it");
+    assertTrue(
+        expected != null, name + " is a fixture without an expected span count here: add it");
     InputReport r = Collected.read(FIXTURES.resolve(name)).report();
     assertNull(r.error(), r.error());
     assertEquals(expected[0], r.format(), name + ": format");
@@ -100,7 +107,9 @@ class FixturesConformanceTest {
       }
     }
     assertEquals(EXPECTED.values().stream().mapToLong(v -> (Integer) v[1]).sum(), spans);
-    assertEquals(c.reports.stream().map(InputReport::path).sorted().toList(),
-        c.reports.stream().map(InputReport::path).toList(), "files in sorted order");
+    assertEquals(
+        c.reports.stream().map(InputReport::path).sorted().toList(),
+        c.reports.stream().map(InputReport::path).toList(),
+        "files in sorted order");
   }
 }

@@ -50,14 +50,27 @@ class FormatSnifferTest {
 
   @ParameterizedTest(name = "{0} → {1}")
   @CsvSource({
-      "trace.otlp.json, OTLP_JSON", "trace.otlp.jsonl, OTLP_JSON", "trace.pb, OTLP_PROTO",
-      "trace.framed.pb, OTLP_PROTO", "trace.jaeger.json, JAEGER_JSON",
-      "trace.zipkin.json, ZIPKIN_JSON"})
-  void detectedByContent_plainGzipZstdAndNested_underAMisleadingName(String file,
-      TraceFormat format) throws IOException {
+    "trace.otlp.json, OTLP_JSON",
+    "trace.otlp.jsonl, OTLP_JSON",
+    "trace.pb, OTLP_PROTO",
+    "trace.framed.pb, OTLP_PROTO",
+    "trace.jaeger.json, JAEGER_JSON",
+    "trace.zipkin.json, ZIPKIN_JSON"
+  })
+  void detectedByContent_plainGzipZstdAndNested_underAMisleadingName(
+      String file, TraceFormat format) throws IOException {
     byte[] plain = sameTrace(file);
-    for (var e : Map.of("plain", plain, "gzip", gzip(plain), "zstd", zstd(plain),
-        "gzip-in-zstd", zstd(gzip(plain))).entrySet()) {
+    for (var e :
+        Map.of(
+                "plain",
+                plain,
+                "gzip",
+                gzip(plain),
+                "zstd",
+                zstd(plain),
+                "gzip-in-zstd",
+                zstd(gzip(plain)))
+            .entrySet()) {
       InputReport r = readAs("export-" + e.getKey() + ".csv", e.getValue());
       assertNull(r.error(), e.getKey() + ": " + r.error());
       assertEquals(format, r.format(), e.getKey());
@@ -67,10 +80,13 @@ class FormatSnifferTest {
 
   @Test
   void csv_detectedWithAndWithoutHeader() throws IOException {
-    assertEquals(TraceFormat.CSV,
+    assertEquals(
+        TraceFormat.CSV,
         readAs("a.json", "1714564800\n1714564805\n".getBytes(StandardCharsets.UTF_8)).format());
-    assertEquals(TraceFormat.CSV, readAs("b.pb",
-        "ts,object\n2024-05-01T12:00:00Z,a\n".getBytes(StandardCharsets.UTF_8)).format());
+    assertEquals(
+        TraceFormat.CSV,
+        readAs("b.pb", "ts,object\n2024-05-01T12:00:00Z,a\n".getBytes(StandardCharsets.UTF_8))
+            .format());
   }
 
   private static TraceFormat sniff(String text) {
@@ -86,12 +102,18 @@ class FormatSnifferTest {
     assertEquals(TraceFormat.OTLP_JSON, sniff("{\"batches\": []}"));
     assertEquals(TraceFormat.JAEGER_JSON, sniff("{\"data\": [{\"traceID\": \"1\"}]}"));
     assertEquals(TraceFormat.JAEGER_JSON, sniff("{\"data\": [], \"total\": 0}"));
-    assertEquals(TraceFormat.JAEGER_JSON, sniff("{\"spans\": [{\"traceId\": \"AQ==\", "
-        + "\"spanId\": \"AQ==\", \"operationName\": \"x\"}]}"));
+    assertEquals(
+        TraceFormat.JAEGER_JSON,
+        sniff(
+            "{\"spans\": [{\"traceId\": \"AQ==\", "
+                + "\"spanId\": \"AQ==\", \"operationName\": \"x\"}]}"));
     assertEquals(TraceFormat.ZIPKIN_JSON, sniff("[{\"traceId\": \"1\", \"id\": \"1\"}]"));
     assertEquals(TraceFormat.ZIPKIN_JSON, sniff("[[{\"traceId\": \"1\", \"parentId\": \"2\"}]]"));
-    assertEquals(TraceFormat.OTLP_JSON, sniff("\uFEFF  \n{\"resourceSpans\": [{\"resource\": "
-        + "{\"attributes\": [{\"key\": \"operationName\"}]}}]}"),
+    assertEquals(
+        TraceFormat.OTLP_JSON,
+        sniff(
+            "\uFEFF  \n{\"resourceSpans\": [{\"resource\": "
+                + "{\"attributes\": [{\"key\": \"operationName\"}]}}]}"),
         "a key named in a value does not count");
   }
 
@@ -117,16 +139,18 @@ class FormatSnifferTest {
 
   @Test
   void describe_showsTheFirstBytes() {
-    assertEquals("bytes 7b 22 61 22 (\"{\"a\"\")", FormatSniffer.describeBytes(
-        "{\"a\"".getBytes(StandardCharsets.US_ASCII)));
+    assertEquals(
+        "bytes 7b 22 61 22 (\"{\"a\"\")",
+        FormatSniffer.describeBytes("{\"a\"".getBytes(StandardCharsets.US_ASCII)));
     assertTrue(FormatSniffer.describeBytes(new byte[0]).contains("empty"));
   }
 
   @Test
   void tableOfReconciles_withTraceAndSpanIds_isNotATrace() throws IOException {
-    String labels = "trace_id,span_id,start_unix_nano,operator,controller,object,truth,cause,"
-        + "timer_period_s\n0000000000000000000000000000000a,000000000000000b,1767225605248904388,"
-        + "op,c,ns/o,timer,requeue,5\n";
+    String labels =
+        "trace_id,span_id,start_unix_nano,operator,controller,object,truth,cause,"
+            + "timer_period_s\n0000000000000000000000000000000a,000000000000000b,1767225605248904388,"
+            + "op,c,ns/o,timer,requeue,5\n";
     assertEquals(null, sniff(labels), "this tool's labels.csv is not sniffed as a trace");
     assertEquals(TraceFormat.CSV, sniff("start_unix_nano,object\n1767225605248904388,a\n"));
     Path folder = Files.createDirectories(dir.resolve("samples"));

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** The four Jaeger JSON shapes and the tag, reference and time conventions. */
 class JaegerJsonReaderTest {
-  private static final String SPAN = """
+  private static final String SPAN =
+      """
       {"traceID": "0af7651916cd43dd8448eb211c80319c", "spanID": "b7ad6b7169203331",
        "operationName": "Reconcile",
        "references": [{"refType": "CHILD_OF", "traceID": "0af7651916cd43dd8448eb211c80319c",
@@ -42,36 +43,50 @@ class JaegerJsonReaderTest {
     assertEquals(1_714_564_800_000_000_000L, s.startNanos());
     assertEquals(1_714_564_800_040_000_000L, s.endNanos());
     assertTrue(s.error());
-    assertEquals(java.util.Map.of("controller", "psmdb-controller"), s.attributes(),
+    assertEquals(
+        java.util.Map.of("controller", "psmdb-controller"),
+        s.attributes(),
         "translation tags are fields, not attributes");
   }
 
   @Test
   void queryApiData_processesAfterSpans() {
-    List<Span> spans = read("{\"data\": [{\"traceID\": \"x\", \"spans\": ["
-        + SPAN.formatted("\"processID\": \"p1\",") + "], \"processes\": {\"p1\": {\"serviceName\":"
-        + " \"psmdb-operator\", \"tags\": []}}}], \"total\": 0, \"errors\": null}");
+    List<Span> spans =
+        read(
+            "{\"data\": [{\"traceID\": \"x\", \"spans\": ["
+                + SPAN.formatted("\"processID\": \"p1\",")
+                + "], \"processes\": {\"p1\": {\"serviceName\":"
+                + " \"psmdb-operator\", \"tags\": []}}}], \"total\": 0, \"errors\": null}");
     assertEquals(1, spans.size());
     assertTheSpan(spans.get(0));
   }
 
   @Test
   void singleTraceWithoutDataWrapper() {
-    List<Span> spans = read("{\"traceID\": \"x\", \"processes\": {\"p1\": {\"serviceName\": "
-        + "\"psmdb-operator\"}}, \"spans\": [" + SPAN.formatted("\"processID\": \"p1\",") + "]}");
+    List<Span> spans =
+        read(
+            "{\"traceID\": \"x\", \"processes\": {\"p1\": {\"serviceName\": "
+                + "\"psmdb-operator\"}}, \"spans\": ["
+                + SPAN.formatted("\"processID\": \"p1\",")
+                + "]}");
     assertTheSpan(spans.get(0));
   }
 
   @Test
   void bareSpanArrayWithInlineProcess() {
-    List<Span> spans = read("[" + SPAN.formatted(
-        "\"process\": {\"serviceName\": \"psmdb-operator\", \"tags\": []},") + "]");
+    List<Span> spans =
+        read(
+            "["
+                + SPAN.formatted(
+                    "\"process\": {\"serviceName\": \"psmdb-operator\", \"tags\": []},")
+                + "]");
     assertTheSpan(spans.get(0));
   }
 
   @Test
   void apiV2ProtobufJson_base64Ids_rfc3339_durationUnits_typedValues() {
-    String span = """
+    String span =
+        """
         {"traceId": "CvdlGRbNQ92ESOshHIAxnA==", "spanId": "t61rcWkgMzE=",
          "operationName": "Reconcile",
          "references": [{"traceId": "CvdlGRbNQ92ESOshHIAxnA==", "spanId": "APBnqgupArc="}],
@@ -87,7 +102,8 @@ class JaegerJsonReaderTest {
 
   @Test
   void parent_isFirstChildOfInTheSameTrace_otherReferencesBecomeLinks() {
-    String span = """
+    String span =
+        """
         [{"traceID": "0000000000000001", "spanID": "0000000000000004", "operationName": "x",
           "references": [
             {"refType": "CHILD_OF", "traceID": "00000000000000ff", "spanID": "00000000000000ff"},
@@ -103,25 +119,30 @@ class JaegerJsonReaderTest {
 
   @Test
   void parent_isFollowsFromWhenNoChildOf() {
-    Span s = read("""
+    Span s =
+        read("""
         [{"traceID": "1", "spanID": "4", "operationName": "x", "startTime": 1, "duration": 1,
-          "references": [{"refType": "FOLLOWS_FROM", "traceID": "1", "spanID": "3"}]}]""").get(0);
+          "references": [{"refType": "FOLLOWS_FROM", "traceID": "1", "spanID": "3"}]}]""")
+            .get(0);
     assertEquals(3, s.parentSpanId());
     assertTrue(s.links().isEmpty());
   }
 
   @Test
   void parent_isNoneWhenTheOnlyReferenceIsIntoAnotherTrace() {
-    Span s = read("""
+    Span s =
+        read("""
         [{"traceID": "1", "spanID": "4", "operationName": "x", "startTime": 1, "duration": 1,
-          "references": [{"refType": "CHILD_OF", "traceID": "2", "spanID": "3"}]}]""").get(0);
+          "references": [{"refType": "CHILD_OF", "traceID": "2", "spanID": "3"}]}]""")
+            .get(0);
     assertFalse(s.hasParent());
     assertEquals(List.of(new SpanLink(0, 2, 3)), s.links());
   }
 
   @Test
   void typedTags_valuesAsStrings_errorTagFalseIsNoError() {
-    Span s = read("""
+    Span s =
+        read("""
         [{"traceID": "1", "spanID": "4", "operationName": "x", "startTime": 1, "duration": 1,
           "tags": [{"key": "big", "type": "int64", "value": "9223372036854775222"},
                    {"key": "n", "type": "int64", "value": 23456},
@@ -129,7 +150,8 @@ class JaegerJsonReaderTest {
                    {"key": "t", "type": "float64", "value": 72.5},
                    {"key": "blob", "type": "binary", "value": "AAAwOQ=="},
                    {"key": "error", "type": "bool", "value": false},
-                   {"key": "span.kind", "type": "string", "value": "client"}]}]""").get(0);
+                   {"key": "span.kind", "type": "string", "value": "client"}]}]""")
+            .get(0);
     assertEquals("9223372036854775222", s.attribute("big"));
     assertEquals("23456", s.attribute("n"));
     assertEquals("true", s.attribute("ok"));
@@ -144,16 +166,21 @@ class JaegerJsonReaderTest {
 
   @Test
   void errorTagTrue_isError() {
-    Span s = read("""
+    Span s =
+        read("""
         [{"traceID": "1", "spanID": "4", "operationName": "x", "startTime": 1, "duration": 1,
-          "tags": [{"key": "error", "type": "bool", "value": true}]}]""").get(0);
+          "tags": [{"key": "error", "type": "bool", "value": true}]}]""")
+            .get(0);
     assertTrue(s.error());
   }
 
   @Test
   void processNeverDefined_serviceUnknown_spanStillDelivered() {
-    List<Span> inTrace = read("{\"data\": [{\"spans\": [" + SPAN.formatted(
-        "\"processID\": \"p9\",") + "], \"processes\": {\"p1\": {\"serviceName\": \"a\"}}}]}");
+    List<Span> inTrace =
+        read(
+            "{\"data\": [{\"spans\": ["
+                + SPAN.formatted("\"processID\": \"p9\",")
+                + "], \"processes\": {\"p1\": {\"serviceName\": \"a\"}}}]}");
     assertEquals(Span.UNKNOWN_SERVICE, inTrace.get(0).service());
     List<Span> inArray = read("[" + SPAN.formatted("\"processID\": \"p1\",") + "]");
     assertEquals(Span.UNKNOWN_SERVICE, inArray.get(0).service());
@@ -161,8 +188,10 @@ class JaegerJsonReaderTest {
 
   @Test
   void apiErrorAnswer_isAnErrorNamingTheApiMessage() {
-    String e = Collected.stdin(
-        "{\"data\": null, \"errors\": [{\"code\": 404, \"msg\": \"trace not found\"}]}").error();
+    String e =
+        Collected.stdin(
+                "{\"data\": null, \"errors\": [{\"code\": 404, \"msg\": \"trace not found\"}]}")
+            .error();
     assertTrue(e.contains("404 trace not found"), e);
   }
 }

@@ -20,8 +20,9 @@ class OtlpJsonErrorsTest {
 
   static List<Span> read(String json) throws Exception {
     List<Span> spans = new ArrayList<>();
-    new OtlpJsonReader().read(
-        new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "t.json", spans::add);
+    new OtlpJsonReader()
+        .read(
+            new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "t.json", spans::add);
     return spans;
   }
 
@@ -33,8 +34,10 @@ class OtlpJsonErrorsTest {
 
   @Test
   void document_readsServiceScopeIdsTimesAndAttributes() throws Exception {
-    String json = OtlpJson.service("psmdb").span(1, 2, 0, "Reconcile", 1.5, 1.75,
-        "controller", "psmdb-controller").toJson();
+    String json =
+        OtlpJson.service("psmdb")
+            .span(1, 2, 0, "Reconcile", 1.5, 1.75, "controller", "psmdb-controller")
+            .toJson();
     List<Span> spans = read(json);
     assertEquals(1, spans.size());
     Span s = spans.get(0);
@@ -50,18 +53,23 @@ class OtlpJsonErrorsTest {
 
   @Test
   void jsonLines_readsEveryLineAsOneDocument() throws Exception {
-    String lines = OtlpJson.service("a").span(1, 1, 0, "x", 0, 1).span(1, 2, 1, "y", 0, 1)
-        .span(2, 3, 0, "z", 0, 1).toJsonLines(2, 1, 0);
+    String lines =
+        OtlpJson.service("a")
+            .span(1, 1, 0, "x", 0, 1)
+            .span(1, 2, 1, "y", 0, 1)
+            .span(2, 3, 0, "z", 0, 1)
+            .toJsonLines(2, 1, 0);
     List<Span> spans = read(lines);
     assertEquals(List.of(3L, 2L, 1L), spans.stream().map(Span::spanId).toList());
   }
 
   @Test
   void enumsAndStatus_asNumbersOrNames() throws Exception {
-    String json = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":["
-        + "{\"spanId\":\"01\",\"kind\":\"SPAN_KIND_CLIENT\",\"status\":{\"code\":\"STATUS_CODE_ERROR\"}},"
-        + "{\"spanId\":\"02\",\"kind\":2,\"status\":{\"code\":2}},"
-        + "{\"spanId\":\"03\",\"status\":{\"code\":1}}]}]}]}";
+    String json =
+        "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":["
+            + "{\"spanId\":\"01\",\"kind\":\"SPAN_KIND_CLIENT\",\"status\":{\"code\":\"STATUS_CODE_ERROR\"}},"
+            + "{\"spanId\":\"02\",\"kind\":2,\"status\":{\"code\":2}},"
+            + "{\"spanId\":\"03\",\"status\":{\"code\":1}}]}]}]}";
     List<Span> spans = read(json);
     assertEquals(3, spans.get(0).kind());
     assertTrue(spans.get(0).error());
@@ -80,8 +88,9 @@ class OtlpJsonErrorsTest {
 
   @Test
   void niceError_endBeforeStart() {
-    String json = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[\n{\"spanId\":\"01\",\"name\":"
-        + "\"Reconcile\",\"startTimeUnixNano\":\"10\",\"endTimeUnixNano\":\"5\"}]}]}]}";
+    String json =
+        "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[\n{\"spanId\":\"01\",\"name\":"
+            + "\"Reconcile\",\"startTimeUnixNano\":\"10\",\"endTimeUnixNano\":\"5\"}]}]}]}";
     String msg = error(json);
     assertTrue(msg.startsWith("t.json:2:1: "), msg);
     assertTrue(msg.contains("ends before it starts"), msg);
@@ -97,21 +106,26 @@ class OtlpJsonErrorsTest {
 
   @Test
   void niceError_invalidId() {
-    String msg = error("{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"spanId\":\"xyz!\"}]}]}]}");
+    String msg =
+        error("{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"spanId\":\"xyz!\"}]}]}]}");
     assertTrue(msg.matches("t\\.json:1:\\d+: expected a span id of 16 hex digits.*"), msg);
   }
 
   @Test
   void niceError_timeOutOfRange() {
-    String msg = error("{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"spanId\":\"01\","
-        + "\"startTimeUnixNano\":\"99999999999999999999\"}]}]}]}");
+    String msg =
+        error(
+            "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"spanId\":\"01\","
+                + "\"startTimeUnixNano\":\"99999999999999999999\"}]}]}]}");
     assertTrue(msg.contains("below 2^63"), msg);
   }
 
   @Test
   void niceError_unknownKindName() {
-    String msg = error("{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"spanId\":\"01\","
-        + "\"kind\":\"SPAN_KIND_INVALID_TYPE\"}]}]}]}");
+    String msg =
+        error(
+            "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"spanId\":\"01\","
+                + "\"kind\":\"SPAN_KIND_INVALID_TYPE\"}]}]}]}");
     assertTrue(msg.contains("expected a span kind"), msg);
     assertTrue(msg.contains("SPAN_KIND_INVALID_TYPE"), msg);
   }
@@ -125,11 +139,18 @@ class OtlpJsonErrorsTest {
 
   @Test
   void spansBeforeAnError_areDelivered() {
-    String json = "{\"resourceSpans\":[{\"scopeSpans\":[{\"scope\":{},\"spans\":[{\"spanId\":\"01\"},"
-        + "{\"spanId\":\"02\",\"startTimeUnixNano\":2,\"endTimeUnixNano\":1}]}]}]}";
+    String json =
+        "{\"resourceSpans\":[{\"scopeSpans\":[{\"scope\":{},\"spans\":[{\"spanId\":\"01\"},"
+            + "{\"spanId\":\"02\",\"startTimeUnixNano\":2,\"endTimeUnixNano\":1}]}]}]}";
     List<Span> got = new ArrayList<>();
-    assertThrows(InputException.class, () -> new OtlpJsonReader().read(
-        new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "t.json", got::add));
+    assertThrows(
+        InputException.class,
+        () ->
+            new OtlpJsonReader()
+                .read(
+                    new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+                    "t.json",
+                    got::add));
     assertEquals(1, got.size());
   }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** The OTLP JSON variants of issue 3, each read into the same normalized span. */
 class OtlpJsonReaderTest {
-  private static final String SPAN = """
+  private static final String SPAN =
+      """
       {"traceId": "0AF7651916CD43DD8448EB211C80319C", "spanId": "B7AD6B7169203331",
        "parentSpanId": "00F067AA0BA902B7", "name": "Reconcile", "kind": 1,
        "startTimeUnixNano": "1714564800000000000", "endTimeUnixNano": 1714564800040000000,
@@ -20,7 +21,8 @@ class OtlpJsonReaderTest {
        "status": {"code": 2},
        "links": [{"traceId": "e5a0e2a1d2c3b4a5968778695a4b3c2d", "spanId": "c0ffee0000000001"}]}""";
 
-  private static final String RESOURCE = """
+  private static final String RESOURCE =
+      """
       {"attributes": [{"key": "service.name", "value": {"stringValue": "psmdb-operator"}}]}""";
 
   private static Span only(String json) {
@@ -43,59 +45,93 @@ class OtlpJsonReaderTest {
     assertTrue(s.error());
     assertEquals("psmdb-controller", s.attribute("controller"));
     assertEquals("7", s.attribute("n"));
-    assertEquals(List.of(new SpanLink(0xe5a0e2a1d2c3b4a5L, 0x968778695a4b3c2dL,
-        0xc0ffee0000000001L)), s.links());
+    assertEquals(
+        List.of(new SpanLink(0xe5a0e2a1d2c3b4a5L, 0x968778695a4b3c2dL, 0xc0ffee0000000001L)),
+        s.links());
   }
 
   @Test
   void resourceSpans_scopeSpans_upperCaseHex() {
-    assertTheSpan(only("{\"resourceSpans\": [{\"resource\": " + RESOURCE
-        + ", \"scopeSpans\": [{\"scope\": {\"name\": \"op\"}, \"spans\": [" + SPAN + "]}]}]}"),
+    assertTheSpan(
+        only(
+            "{\"resourceSpans\": [{\"resource\": "
+                + RESOURCE
+                + ", \"scopeSpans\": [{\"scope\": {\"name\": \"op\"}, \"spans\": ["
+                + SPAN
+                + "]}]}]}"),
         "op");
   }
 
   @Test
   void instrumentationLibrarySpans_beforeScopeSpansExisted() {
-    assertTheSpan(only("{\"resourceSpans\": [{\"resource\": " + RESOURCE
-        + ", \"instrumentationLibrarySpans\": [{\"instrumentationLibrary\": {\"name\": \"lib\"},"
-        + " \"spans\": [" + SPAN + "]}]}]}"), "lib");
+    assertTheSpan(
+        only(
+            "{\"resourceSpans\": [{\"resource\": "
+                + RESOURCE
+                + ", \"instrumentationLibrarySpans\": [{\"instrumentationLibrary\": {\"name\": \"lib\"},"
+                + " \"spans\": ["
+                + SPAN
+                + "]}]}]}"),
+        "lib");
   }
 
   @Test
   void snakeCaseKeys_enumNames() {
-    String span = SPAN.replace("traceId", "trace_id").replace("parentSpanId", "parent_span_id")
-        .replace("spanId", "span_id").replace("startTimeUnixNano", "start_time_unix_nano")
-        .replace("endTimeUnixNano", "end_time_unix_nano").replace("stringValue", "string_value")
-        .replace("intValue", "int_value").replace("\"kind\": 1", "\"kind\": \"SPAN_KIND_INTERNAL\"")
-        .replace("\"code\": 2", "\"code\": \"STATUS_CODE_ERROR\"");
-    assertTheSpan(only("{\"resource_spans\": [{\"resource\": " + RESOURCE.replace("stringValue",
-        "string_value") + ", \"scope_spans\": [{\"scope\": {\"name\": \"op\"}, \"spans\": ["
-        + span + "]}]}]}"), "op");
+    String span =
+        SPAN.replace("traceId", "trace_id")
+            .replace("parentSpanId", "parent_span_id")
+            .replace("spanId", "span_id")
+            .replace("startTimeUnixNano", "start_time_unix_nano")
+            .replace("endTimeUnixNano", "end_time_unix_nano")
+            .replace("stringValue", "string_value")
+            .replace("intValue", "int_value")
+            .replace("\"kind\": 1", "\"kind\": \"SPAN_KIND_INTERNAL\"")
+            .replace("\"code\": 2", "\"code\": \"STATUS_CODE_ERROR\"");
+    assertTheSpan(
+        only(
+            "{\"resource_spans\": [{\"resource\": "
+                + RESOURCE.replace("stringValue", "string_value")
+                + ", \"scope_spans\": [{\"scope\": {\"name\": \"op\"}, \"spans\": ["
+                + span
+                + "]}]}]}"),
+        "op");
   }
 
   @Test
   void base64Ids_asProtobufJsonWritersWriteThem() {
-    String span = SPAN.replace("0AF7651916CD43DD8448EB211C80319C", "CvdlGRbNQ92ESOshHIAxnA==")
-        .replace("B7AD6B7169203331", "t61rcWkgMzE=").replace("00F067AA0BA902B7", "APBnqgupArc=")
-        .replace("e5a0e2a1d2c3b4a5968778695a4b3c2d", "5aDiodLDtKWWh3hpWks8LQ==")
-        .replace("c0ffee0000000001", "wP/uAAAAAAE=");
-    assertTheSpan(only("{\"resourceSpans\": [{\"resource\": " + RESOURCE
-        + ", \"scopeSpans\": [{\"scope\": {\"name\": \"op\"}, \"spans\": [" + span + "]}]}]}"),
+    String span =
+        SPAN.replace("0AF7651916CD43DD8448EB211C80319C", "CvdlGRbNQ92ESOshHIAxnA==")
+            .replace("B7AD6B7169203331", "t61rcWkgMzE=")
+            .replace("00F067AA0BA902B7", "APBnqgupArc=")
+            .replace("e5a0e2a1d2c3b4a5968778695a4b3c2d", "5aDiodLDtKWWh3hpWks8LQ==")
+            .replace("c0ffee0000000001", "wP/uAAAAAAE=");
+    assertTheSpan(
+        only(
+            "{\"resourceSpans\": [{\"resource\": "
+                + RESOURCE
+                + ", \"scopeSpans\": [{\"scope\": {\"name\": \"op\"}, \"spans\": ["
+                + span
+                + "]}]}]}"),
         "op");
   }
 
   @Test
   void emptyStringIds_meanUnset() {
-    Span s = only("{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": [" + SPAN.replace(
-        "00F067AA0BA902B7", "") + "]}]}]}");
+    Span s =
+        only(
+            "{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": ["
+                + SPAN.replace("00F067AA0BA902B7", "")
+                + "]}]}]}");
     assertFalse(s.hasParent());
     assertEquals(Span.UNKNOWN_SERVICE, s.service());
   }
 
   @Test
   void emptyStringSpanId_getsAStableSyntheticId() {
-    String doc = "{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": [" + SPAN.replace(
-        "B7AD6B7169203331", "") + "]}]}]}";
+    String doc =
+        "{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": ["
+            + SPAN.replace("B7AD6B7169203331", "")
+            + "]}]}]}";
     Span a = only(doc);
     Span b = only(doc);
     assertTrue(a.spanId() != 0);
@@ -104,47 +140,82 @@ class OtlpJsonReaderTest {
 
   @Test
   void jaegerApiV3ResultWrapper() {
-    assertTheSpan(only("{\"result\": {\"resourceSpans\": [{\"resource\": " + RESOURCE
-        + ", \"scopeSpans\": [{\"scope\": {\"name\": \"op\"}, \"spans\": [" + SPAN + "]}]}]}}"),
+    assertTheSpan(
+        only(
+            "{\"result\": {\"resourceSpans\": [{\"resource\": "
+                + RESOURCE
+                + ", \"scopeSpans\": [{\"scope\": {\"name\": \"op\"}, \"spans\": ["
+                + SPAN
+                + "]}]}]}}"),
         "op");
   }
 
   @Test
   void tempoV1Batches() {
-    assertTheSpan(only("{\"batches\": [{\"resource\": " + RESOURCE
-        + ", \"instrumentationLibrarySpans\": [{\"instrumentationLibrary\": {\"name\": \"op\"},"
-        + " \"spans\": [" + SPAN + "]}]}]}"), "op");
+    assertTheSpan(
+        only(
+            "{\"batches\": [{\"resource\": "
+                + RESOURCE
+                + ", \"instrumentationLibrarySpans\": [{\"instrumentationLibrary\": {\"name\": \"op\"},"
+                + " \"spans\": ["
+                + SPAN
+                + "]}]}]}"),
+        "op");
   }
 
   @Test
   void tempoV2TraceWrapper() {
-    assertTheSpan(only("{\"trace\": {\"resourceSpans\": [{\"resource\": " + RESOURCE
-        + ", \"scopeSpans\": [{\"scope\": {\"name\": \"op\"}, \"spans\": [" + SPAN + "]}]}]}}"),
+    assertTheSpan(
+        only(
+            "{\"trace\": {\"resourceSpans\": [{\"resource\": "
+                + RESOURCE
+                + ", \"scopeSpans\": [{\"scope\": {\"name\": \"op\"}, \"spans\": ["
+                + SPAN
+                + "]}]}]}}"),
         "op");
   }
 
   @Test
   void bareResourceSpansPerLine() {
-    String line = "{\"resource\": " + RESOURCE + ", \"scopeSpans\": [{\"scope\": {\"name\": "
-        + "\"op\"}, \"spans\": [" + SPAN.replace("\n", " ") + "]}]}";
-    List<Span> spans = Collected.stdin(line + "\n" + line.replace("B7AD6B7169203331",
-        "B7AD6B7169203332") + "\n").ok().spans;
+    String line =
+        "{\"resource\": "
+            + RESOURCE
+            + ", \"scopeSpans\": [{\"scope\": {\"name\": "
+            + "\"op\"}, \"spans\": ["
+            + SPAN.replace("\n", " ")
+            + "]}]}";
+    List<Span> spans =
+        Collected.stdin(line + "\n" + line.replace("B7AD6B7169203331", "B7AD6B7169203332") + "\n")
+            .ok()
+            .spans;
     assertEquals(2, spans.size());
     assertTheSpan(spans.get(0), "op");
   }
 
   @Test
   void scopeAfterSpans_resourceAfterScopeSpans_stillApplied() {
-    assertTheSpan(only("{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": [" + SPAN
-        + "], \"scope\": {\"name\": \"op\"}}], \"resource\": " + RESOURCE + "}]}"), "op");
+    assertTheSpan(
+        only(
+            "{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": ["
+                + SPAN
+                + "], \"scope\": {\"name\": \"op\"}}], \"resource\": "
+                + RESOURCE
+                + "}]}"),
+        "op");
   }
 
   @Test
   void unknownFieldsAndNulls_skipped() {
-    Span s = only("{\"resourceSpans\": [{\"resource\": " + RESOURCE + ", \"schemaUrl\": \"x\","
-        + " \"scopeSpans\": [{\"scope\": null, \"spans\": [" + SPAN.replace("\"status\"",
-            "\"events\": [{\"name\": \"e\"}], \"droppedAttributesCount\": 3, \"status\"")
-        + "]}]}]}");
+    Span s =
+        only(
+            "{\"resourceSpans\": [{\"resource\": "
+                + RESOURCE
+                + ", \"schemaUrl\": \"x\","
+                + " \"scopeSpans\": [{\"scope\": null, \"spans\": ["
+                + SPAN.replace(
+                    "\"status\"",
+                    "\"events\": [{\"name\": \"e\"}], \"droppedAttributesCount\": 3, \"status\"")
+                + "]}]}]}");
     assertEquals("", s.scope());
     assertTrue(s.error());
   }

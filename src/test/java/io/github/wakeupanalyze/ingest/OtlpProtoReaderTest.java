@@ -24,10 +24,13 @@ class OtlpProtoReaderTest {
 
   @Test
   void exportTraceServiceRequest_readsLikeTracesData() {
-    byte[] request = ExportTraceServiceRequest.newBuilder()
-        .addAllResourceSpans(DATA.getResourceSpansList()).build().toByteArray();
-    assertEquals(Collected.stdin(DATA.toByteArray()).ok().spans,
-        Collected.stdin(request).ok().spans);
+    byte[] request =
+        ExportTraceServiceRequest.newBuilder()
+            .addAllResourceSpans(DATA.getResourceSpansList())
+            .build()
+            .toByteArray();
+    assertEquals(
+        Collected.stdin(DATA.toByteArray()).ok().spans, Collected.stdin(request).ok().spans);
     assertEquals(9, Collected.stdin(request).spans.size());
   }
 
@@ -44,8 +47,8 @@ class OtlpProtoReaderTest {
     byte[] single = DATA.toByteArray();
     byte[] framed = SameTraceFiles.lengthPrefixed(DATA);
     assertEquals(OtlpProtoReader.Framing.SINGLE, OtlpProtoReader.framing(single, single.length));
-    assertEquals(OtlpProtoReader.Framing.LENGTH_PREFIXED,
-        OtlpProtoReader.framing(framed, framed.length));
+    assertEquals(
+        OtlpProtoReader.Framing.LENGTH_PREFIXED, OtlpProtoReader.framing(framed, framed.length));
     byte[] json = "{\"resourceSpans\": []}".getBytes();
     assertNull(OtlpProtoReader.framing(json, json.length));
   }
@@ -66,8 +69,10 @@ class OtlpProtoReaderTest {
     top.writeBytes(1, ByteString.copyFrom(inner.toByteArray()));
     top.flush();
     List<Span> old = Collected.stdin(whole.toByteArray()).ok().spans;
-    List<Span> current = Collected.stdin(TracesData.newBuilder().addResourceSpans(rs).build()
-        .toByteArray()).ok().spans;
+    List<Span> current =
+        Collected.stdin(TracesData.newBuilder().addResourceSpans(rs).build().toByteArray())
+            .ok()
+            .spans;
     assertEquals(3, old.size());
     assertEquals(current, old);
   }
@@ -79,17 +84,34 @@ class OtlpProtoReaderTest {
     CodedOutputStream out = CodedOutputStream.newInstance(bytes);
     out.writeString(7, "future field");
     out.flush();
-    assertEquals(9, Collected.read(new ReadOptions(TraceFormat.OTLP_PROTO, null),
-        new java.io.ByteArrayInputStream(bytes.toByteArray()), "-").ok().spans.size());
+    assertEquals(
+        9,
+        Collected.read(
+                new ReadOptions(TraceFormat.OTLP_PROTO, null),
+                new java.io.ByteArrayInputStream(bytes.toByteArray()),
+                "-")
+            .ok()
+            .spans
+            .size());
   }
 
   @Test
   void emptyIds_meanUnset_scopeAndKindKept() {
-    io.opentelemetry.proto.trace.v1.Span s = DATA.getResourceSpans(0).getScopeSpans(0).getSpans(0)
-        .toBuilder().clearParentSpanId().clearTraceId().build();
-    byte[] bytes = TracesData.newBuilder().addResourceSpans(ResourceSpans.newBuilder()
-        .addScopeSpans(ScopeSpans.newBuilder().setScope(InstrumentationScope.newBuilder()
-            .setName("sc")).addSpans(s))).build().toByteArray();
+    io.opentelemetry.proto.trace.v1.Span s =
+        DATA.getResourceSpans(0).getScopeSpans(0).getSpans(0).toBuilder()
+            .clearParentSpanId()
+            .clearTraceId()
+            .build();
+    byte[] bytes =
+        TracesData.newBuilder()
+            .addResourceSpans(
+                ResourceSpans.newBuilder()
+                    .addScopeSpans(
+                        ScopeSpans.newBuilder()
+                            .setScope(InstrumentationScope.newBuilder().setName("sc"))
+                            .addSpans(s)))
+            .build()
+            .toByteArray();
     Span read = Collected.stdin(bytes).ok().spans.get(0);
     assertFalse(read.hasParent());
     assertEquals(0, read.traceIdLow());
@@ -100,10 +122,16 @@ class OtlpProtoReaderTest {
 
   @Test
   void badSpanIdLength_namesSpanAndOffset() {
-    io.opentelemetry.proto.trace.v1.Span s = DATA.getResourceSpans(0).getScopeSpans(0).getSpans(0)
-        .toBuilder().setSpanId(ByteString.copyFrom(new byte[] {1, 2, 3})).build();
-    byte[] bytes = TracesData.newBuilder().addResourceSpans(ResourceSpans.newBuilder()
-        .addScopeSpans(ScopeSpans.newBuilder().addSpans(s))).build().toByteArray();
+    io.opentelemetry.proto.trace.v1.Span s =
+        DATA.getResourceSpans(0).getScopeSpans(0).getSpans(0).toBuilder()
+            .setSpanId(ByteString.copyFrom(new byte[] {1, 2, 3}))
+            .build();
+    byte[] bytes =
+        TracesData.newBuilder()
+            .addResourceSpans(
+                ResourceSpans.newBuilder().addScopeSpans(ScopeSpans.newBuilder().addSpans(s)))
+            .build()
+            .toByteArray();
     String e = Collected.stdin(bytes).error();
     assertTrue(e.startsWith("-: offset 0: span #1 (\"Reconcile\") of resource_spans #1"), e);
     assertTrue(e.contains("expected a span id of 8 bytes, found 3"), e);
@@ -111,10 +139,16 @@ class OtlpProtoReaderTest {
 
   @Test
   void timeAbove2pow63_isOutOfRange() {
-    io.opentelemetry.proto.trace.v1.Span s = DATA.getResourceSpans(0).getScopeSpans(0).getSpans(0)
-        .toBuilder().setEndTimeUnixNano(-5).build();
-    byte[] bytes = TracesData.newBuilder().addResourceSpans(ResourceSpans.newBuilder()
-        .addScopeSpans(ScopeSpans.newBuilder().addSpans(s))).build().toByteArray();
+    io.opentelemetry.proto.trace.v1.Span s =
+        DATA.getResourceSpans(0).getScopeSpans(0).getSpans(0).toBuilder()
+            .setEndTimeUnixNano(-5)
+            .build();
+    byte[] bytes =
+        TracesData.newBuilder()
+            .addResourceSpans(
+                ResourceSpans.newBuilder().addScopeSpans(ScopeSpans.newBuilder().addSpans(s)))
+            .build()
+            .toByteArray();
     String e = Collected.stdin(bytes).error();
     assertTrue(e.contains("time out of range"), e);
     assertTrue(e.contains("18446744073709551611"), e);

@@ -36,8 +36,8 @@ import java.util.Map;
  *
  * <p>The trace ({@link #tracesData()}, built with the generated opentelemetry-proto builders):
  * operator {@code psmdb-operator}, controller {@code psmdb-controller}, two objects. Trace 1:
- * {@code Reconcile} of {@code mongodb/cluster-a} with a nested {@code reconcileReplsets} helper,
- * a GET under the helper and a PATCH of the status, linked to the watch event that caused it (in
+ * {@code Reconcile} of {@code mongodb/cluster-a} with a nested {@code reconcileReplsets} helper, a
+ * GET under the helper and a PATCH of the status, linked to the watch event that caused it (in
  * another trace). Trace 2: {@code Reconcile} of {@code mongodb/cluster-b} that fails: its PATCH
  * gets 409 (status ERROR) and so does the reconcile; linked to another trace too. Trace 3: the next
  * reconcile of cluster-a 5 s after trace 1, a GET only. 9 spans, 3 reconciles; times are whole
@@ -53,8 +53,8 @@ import java.util.Map;
  * links: Zipkin has none).
  *
  * <p>Regenerate after a change with {@code mvn -q test -Dtest=SameTraceTest
- * -Dwakeup.regenerate=true}; {@link SameTraceTest} fails when the files differ from what this
- * class writes.
+ * -Dwakeup.regenerate=true}; {@link SameTraceTest} fails when the files differ from what this class
+ * writes.
  */
 final class SameTraceFiles {
   static final Path FOLDER = Path.of("src", "test", "resources", "ingest", "same-trace");
@@ -93,56 +93,134 @@ final class SameTraceFiles {
   }
 
   static TracesData tracesData() {
-    Span r1 = span(TRACE_1, "a100000000000001", "", "Reconcile", Span.SpanKind.SPAN_KIND_INTERNAL,
-        0, 40_000, null)
-        .addAllAttributes(object("cluster-a"))
-        .addLinks(Span.Link.newBuilder().setTraceId(id(WATCH_TRACE)).setSpanId(id("c0ffee0000000001")))
-        .build();
-    Span h1 = span(TRACE_1, "a100000000000002", "a100000000000001", "reconcileReplsets",
-        Span.SpanKind.SPAN_KIND_INTERNAL, 5_000, 35_000, null)
-        .addAttributes(str("replset", "rs0"))
-        .build();
-    Span g1 = span(TRACE_1, "a100000000000003", "a100000000000002", "GET",
-        Span.SpanKind.SPAN_KIND_CLIENT, 6_000, 9_000, null)
-        .addAttributes(str("http.request.method", "GET"))
-        .addAttributes(str("url.full", API + "cluster-a"))
-        .addAttributes(integer("http.response.status_code", 200))
-        .addAttributes(bool("cache.hit", true))
-        .build();
-    Span p1 = span(TRACE_1, "a100000000000004", "a100000000000001", "PATCH",
-        Span.SpanKind.SPAN_KIND_CLIENT, 36_000, 38_000, null)
-        .addAttributes(str("http.request.method", "PATCH"))
-        .addAttributes(str("url.full", API + "cluster-a/status"))
-        .addAttributes(integer("http.response.status_code", 200))
-        .build();
-    Span r2 = span(TRACE_2, "b200000000000001", "", "Reconcile", Span.SpanKind.SPAN_KIND_INTERNAL,
-        1_000_000, 1_050_000, "PATCH status: conflict")
-        .addAllAttributes(object("cluster-b"))
-        .addLinks(Span.Link.newBuilder().setTraceId(id(WATCH_TRACE)).setSpanId(id("c0ffee0000000002")))
-        .build();
-    Span g2 = span(TRACE_2, "b200000000000002", "b200000000000001", "GET",
-        Span.SpanKind.SPAN_KIND_CLIENT, 1_002_000, 1_004_000, null)
-        .addAttributes(str("http.request.method", "GET"))
-        .addAttributes(str("url.full", API + "cluster-b"))
-        .addAttributes(integer("http.response.status_code", 200))
-        .build();
-    Span p2 = span(TRACE_2, "b200000000000003", "b200000000000001", "PATCH",
-        Span.SpanKind.SPAN_KIND_CLIENT, 1_005_000, 1_009_000, "conflict")
-        .addAttributes(str("http.request.method", "PATCH"))
-        .addAttributes(str("url.full", API + "cluster-b/status"))
-        .addAttributes(integer("http.response.status_code", 409))
-        .addAttributes(dbl("retry.backoff_s", 0.5))
-        .build();
-    Span r3 = span(TRACE_3, "c300000000000001", "", "Reconcile", Span.SpanKind.SPAN_KIND_INTERNAL,
-        5_000_000, 5_030_000, null)
-        .addAllAttributes(object("cluster-a"))
-        .build();
-    Span g3 = span(TRACE_3, "c300000000000002", "c300000000000001", "GET",
-        Span.SpanKind.SPAN_KIND_CLIENT, 5_001_000, 5_003_000, null)
-        .addAttributes(str("http.request.method", "GET"))
-        .addAttributes(str("url.full", API + "cluster-a"))
-        .addAttributes(integer("http.response.status_code", 200))
-        .build();
+    Span r1 =
+        span(
+                TRACE_1,
+                "a100000000000001",
+                "",
+                "Reconcile",
+                Span.SpanKind.SPAN_KIND_INTERNAL,
+                0,
+                40_000,
+                null)
+            .addAllAttributes(object("cluster-a"))
+            .addLinks(
+                Span.Link.newBuilder()
+                    .setTraceId(id(WATCH_TRACE))
+                    .setSpanId(id("c0ffee0000000001")))
+            .build();
+    Span h1 =
+        span(
+                TRACE_1,
+                "a100000000000002",
+                "a100000000000001",
+                "reconcileReplsets",
+                Span.SpanKind.SPAN_KIND_INTERNAL,
+                5_000,
+                35_000,
+                null)
+            .addAttributes(str("replset", "rs0"))
+            .build();
+    Span g1 =
+        span(
+                TRACE_1,
+                "a100000000000003",
+                "a100000000000002",
+                "GET",
+                Span.SpanKind.SPAN_KIND_CLIENT,
+                6_000,
+                9_000,
+                null)
+            .addAttributes(str("http.request.method", "GET"))
+            .addAttributes(str("url.full", API + "cluster-a"))
+            .addAttributes(integer("http.response.status_code", 200))
+            .addAttributes(bool("cache.hit", true))
+            .build();
+    Span p1 =
+        span(
+                TRACE_1,
+                "a100000000000004",
+                "a100000000000001",
+                "PATCH",
+                Span.SpanKind.SPAN_KIND_CLIENT,
+                36_000,
+                38_000,
+                null)
+            .addAttributes(str("http.request.method", "PATCH"))
+            .addAttributes(str("url.full", API + "cluster-a/status"))
+            .addAttributes(integer("http.response.status_code", 200))
+            .build();
+    Span r2 =
+        span(
+                TRACE_2,
+                "b200000000000001",
+                "",
+                "Reconcile",
+                Span.SpanKind.SPAN_KIND_INTERNAL,
+                1_000_000,
+                1_050_000,
+                "PATCH status: conflict")
+            .addAllAttributes(object("cluster-b"))
+            .addLinks(
+                Span.Link.newBuilder()
+                    .setTraceId(id(WATCH_TRACE))
+                    .setSpanId(id("c0ffee0000000002")))
+            .build();
+    Span g2 =
+        span(
+                TRACE_2,
+                "b200000000000002",
+                "b200000000000001",
+                "GET",
+                Span.SpanKind.SPAN_KIND_CLIENT,
+                1_002_000,
+                1_004_000,
+                null)
+            .addAttributes(str("http.request.method", "GET"))
+            .addAttributes(str("url.full", API + "cluster-b"))
+            .addAttributes(integer("http.response.status_code", 200))
+            .build();
+    Span p2 =
+        span(
+                TRACE_2,
+                "b200000000000003",
+                "b200000000000001",
+                "PATCH",
+                Span.SpanKind.SPAN_KIND_CLIENT,
+                1_005_000,
+                1_009_000,
+                "conflict")
+            .addAttributes(str("http.request.method", "PATCH"))
+            .addAttributes(str("url.full", API + "cluster-b/status"))
+            .addAttributes(integer("http.response.status_code", 409))
+            .addAttributes(dbl("retry.backoff_s", 0.5))
+            .build();
+    Span r3 =
+        span(
+                TRACE_3,
+                "c300000000000001",
+                "",
+                "Reconcile",
+                Span.SpanKind.SPAN_KIND_INTERNAL,
+                5_000_000,
+                5_030_000,
+                null)
+            .addAllAttributes(object("cluster-a"))
+            .build();
+    Span g3 =
+        span(
+                TRACE_3,
+                "c300000000000002",
+                "c300000000000001",
+                "GET",
+                Span.SpanKind.SPAN_KIND_CLIENT,
+                5_001_000,
+                5_003_000,
+                null)
+            .addAttributes(str("http.request.method", "GET"))
+            .addAttributes(str("url.full", API + "cluster-a"))
+            .addAttributes(integer("http.response.status_code", 200))
+            .build();
     return TracesData.newBuilder()
         .addResourceSpans(resourceSpans(List.of(r1, h1, g1, p1, r3, g3)))
         .addResourceSpans(resourceSpans(List.of(r2, g2, p2)))
@@ -151,36 +229,48 @@ final class SameTraceFiles {
 
   private static ResourceSpans resourceSpans(List<Span> spans) {
     return ResourceSpans.newBuilder()
-        .setResource(Resource.newBuilder()
-            .addAttributes(str("service.name", SERVICE))
-            .addAttributes(str("k8s.pod.name", "psmdb-operator-7d9f8c6b5-x2x9k")))
-        .addScopeSpans(ScopeSpans.newBuilder()
-            .setScope(InstrumentationScope.newBuilder().setName(SCOPE).setVersion("1.16.0"))
-            .addAllSpans(spans))
+        .setResource(
+            Resource.newBuilder()
+                .addAttributes(str("service.name", SERVICE))
+                .addAttributes(str("k8s.pod.name", "psmdb-operator-7d9f8c6b5-x2x9k")))
+        .addScopeSpans(
+            ScopeSpans.newBuilder()
+                .setScope(InstrumentationScope.newBuilder().setName(SCOPE).setVersion("1.16.0"))
+                .addAllSpans(spans))
         .build();
   }
 
-  private static Span.Builder span(String trace, String span, String parent, String name,
-      Span.SpanKind kind, long startMicros, long endMicros, String error) {
-    Span.Builder b = Span.newBuilder()
-        .setTraceId(id(trace))
-        .setSpanId(id(span))
-        .setName(name)
-        .setKind(kind)
-        .setStartTimeUnixNano(T0 + startMicros * 1000)
-        .setEndTimeUnixNano(T0 + endMicros * 1000);
+  private static Span.Builder span(
+      String trace,
+      String span,
+      String parent,
+      String name,
+      Span.SpanKind kind,
+      long startMicros,
+      long endMicros,
+      String error) {
+    Span.Builder b =
+        Span.newBuilder()
+            .setTraceId(id(trace))
+            .setSpanId(id(span))
+            .setName(name)
+            .setKind(kind)
+            .setStartTimeUnixNano(T0 + startMicros * 1000)
+            .setEndTimeUnixNano(T0 + endMicros * 1000);
     if (!parent.isEmpty()) {
       b.setParentSpanId(id(parent));
     }
     if (error != null) {
-      b.setStatus(Status.newBuilder().setCode(Status.StatusCode.STATUS_CODE_ERROR)
-          .setMessage(error));
+      b.setStatus(
+          Status.newBuilder().setCode(Status.StatusCode.STATUS_CODE_ERROR).setMessage(error));
     }
     return b;
   }
 
   private static List<KeyValue> object(String name) {
-    return List.of(str("controller", "psmdb-controller"), str("k8s.namespace.name", "mongodb"),
+    return List.of(
+        str("controller", "psmdb-controller"),
+        str("k8s.namespace.name", "mongodb"),
         str("k8s.object.name", name));
   }
 
@@ -189,7 +279,10 @@ final class SameTraceFiles {
   }
 
   private static KeyValue str(String k, String v) {
-    return KeyValue.newBuilder().setKey(k).setValue(AnyValue.newBuilder().setStringValue(v)).build();
+    return KeyValue.newBuilder()
+        .setKey(k)
+        .setValue(AnyValue.newBuilder().setStringValue(v))
+        .build();
   }
 
   private static KeyValue integer(String k, long v) {
@@ -201,7 +294,10 @@ final class SameTraceFiles {
   }
 
   private static KeyValue dbl(String k, double v) {
-    return KeyValue.newBuilder().setKey(k).setValue(AnyValue.newBuilder().setDoubleValue(v)).build();
+    return KeyValue.newBuilder()
+        .setKey(k)
+        .setValue(AnyValue.newBuilder().setDoubleValue(v))
+        .build();
   }
 
   // ---- writers ----
@@ -215,9 +311,10 @@ final class SameTraceFiles {
       StringWriter w = new StringWriter();
       try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
         if (pretty) {
-          g.setPrettyPrinter(new DefaultPrettyPrinter()
-              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-              .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+          g.setPrettyPrinter(
+              new DefaultPrettyPrinter()
+                  .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                  .withArrayIndenter(new DefaultIndenter("  ", "\n")));
         }
         body.write(g);
       }
@@ -237,34 +334,36 @@ final class SameTraceFiles {
 
   /** OTLP JSON as the Collector's otlpjson marshaler writes it (pretty-printed). */
   static String otlpJson(TracesData data) {
-    return json(true, g -> {
-      g.writeStartObject();
-      g.writeArrayFieldStart("resourceSpans");
-      for (ResourceSpans rs : data.getResourceSpansList()) {
-        g.writeStartObject();
-        g.writeObjectFieldStart("resource");
-        otlpAttributes(g, "attributes", rs.getResource().getAttributesList());
-        g.writeEndObject();
-        g.writeArrayFieldStart("scopeSpans");
-        for (ScopeSpans ss : rs.getScopeSpansList()) {
+    return json(
+        true,
+        g -> {
           g.writeStartObject();
-          g.writeObjectFieldStart("scope");
-          g.writeStringField("name", ss.getScope().getName());
-          g.writeStringField("version", ss.getScope().getVersion());
-          g.writeEndObject();
-          g.writeArrayFieldStart("spans");
-          for (Span s : ss.getSpansList()) {
-            otlpSpan(g, s, false);
+          g.writeArrayFieldStart("resourceSpans");
+          for (ResourceSpans rs : data.getResourceSpansList()) {
+            g.writeStartObject();
+            g.writeObjectFieldStart("resource");
+            otlpAttributes(g, "attributes", rs.getResource().getAttributesList());
+            g.writeEndObject();
+            g.writeArrayFieldStart("scopeSpans");
+            for (ScopeSpans ss : rs.getScopeSpansList()) {
+              g.writeStartObject();
+              g.writeObjectFieldStart("scope");
+              g.writeStringField("name", ss.getScope().getName());
+              g.writeStringField("version", ss.getScope().getVersion());
+              g.writeEndObject();
+              g.writeArrayFieldStart("spans");
+              for (Span s : ss.getSpansList()) {
+                otlpSpan(g, s, false);
+              }
+              g.writeEndArray();
+              g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
           }
           g.writeEndArray();
           g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    });
+        });
   }
 
   /**
@@ -278,28 +377,31 @@ final class SameTraceFiles {
         List<Span> spans = new ArrayList<>(ss.getSpansList());
         spans.sort(Comparator.comparingInt((Span s) -> -depth(s, ss.getSpansList())));
         for (Span s : spans) {
-          out.append(json(false, g -> {
-            g.writeStartObject();
-            g.writeArrayFieldStart("resourceSpans");
-            g.writeStartObject();
-            g.writeObjectFieldStart("resource");
-            otlpAttributes(g, "attributes", rs.getResource().getAttributesList());
-            g.writeEndObject();
-            g.writeArrayFieldStart("scopeSpans");
-            g.writeStartObject();
-            g.writeObjectFieldStart("scope");
-            g.writeStringField("name", ss.getScope().getName());
-            g.writeStringField("version", ss.getScope().getVersion());
-            g.writeEndObject();
-            g.writeArrayFieldStart("spans");
-            otlpSpan(g, s, true);
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
-          }));
+          out.append(
+              json(
+                  false,
+                  g -> {
+                    g.writeStartObject();
+                    g.writeArrayFieldStart("resourceSpans");
+                    g.writeStartObject();
+                    g.writeObjectFieldStart("resource");
+                    otlpAttributes(g, "attributes", rs.getResource().getAttributesList());
+                    g.writeEndObject();
+                    g.writeArrayFieldStart("scopeSpans");
+                    g.writeStartObject();
+                    g.writeObjectFieldStart("scope");
+                    g.writeStringField("name", ss.getScope().getName());
+                    g.writeStringField("version", ss.getScope().getVersion());
+                    g.writeEndObject();
+                    g.writeArrayFieldStart("spans");
+                    otlpSpan(g, s, true);
+                    g.writeEndArray();
+                    g.writeEndObject();
+                    g.writeEndArray();
+                    g.writeEndObject();
+                    g.writeEndArray();
+                    g.writeEndObject();
+                  }));
         }
       }
     }
@@ -312,8 +414,12 @@ final class SameTraceFiles {
     while (!parent.isEmpty()) {
       d++;
       ByteString p = parent;
-      parent = all.stream().filter(x -> x.getSpanId().equals(p)).findFirst()
-          .map(Span::getParentSpanId).orElse(ByteString.EMPTY);
+      parent =
+          all.stream()
+              .filter(x -> x.getSpanId().equals(p))
+              .findFirst()
+              .map(Span::getParentSpanId)
+              .orElse(ByteString.EMPTY);
     }
     return d;
   }
@@ -323,8 +429,8 @@ final class SameTraceFiles {
     g.writeStringField("traceId", protobufJson ? base64(s.getTraceId()) : hex(s.getTraceId()));
     g.writeStringField("spanId", protobufJson ? base64(s.getSpanId()) : hex(s.getSpanId()));
     if (!s.getParentSpanId().isEmpty() || !protobufJson) {
-      g.writeStringField("parentSpanId",
-          protobufJson ? base64(s.getParentSpanId()) : hex(s.getParentSpanId()));
+      g.writeStringField(
+          "parentSpanId", protobufJson ? base64(s.getParentSpanId()) : hex(s.getParentSpanId()));
     }
     g.writeStringField("name", s.getName());
     if (protobufJson) {
@@ -400,35 +506,37 @@ final class SameTraceFiles {
         }
       }
     }
-    return json(true, g -> {
-      g.writeStartObject();
-      g.writeArrayFieldStart("data");
-      for (var trace : traces.entrySet()) {
-        g.writeStartObject();
-        g.writeStringField("traceID", hex(trace.getKey()));
-        g.writeArrayFieldStart("spans");
-        for (Span s : trace.getValue()) {
-          jaegerSpan(g, s);
-        }
-        g.writeEndArray();
-        g.writeObjectFieldStart("processes");
-        g.writeObjectFieldStart("p1");
-        g.writeStringField("serviceName", SERVICE);
-        g.writeArrayFieldStart("tags");
-        jaegerTag(g, "k8s.pod.name", "psmdb-operator-7d9f8c6b5-x2x9k");
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeEndObject();
-        g.writeNullField("warnings");
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeNumberField("total", 0);
-      g.writeNumberField("limit", 0);
-      g.writeNumberField("offset", 0);
-      g.writeNullField("errors");
-      g.writeEndObject();
-    });
+    return json(
+        true,
+        g -> {
+          g.writeStartObject();
+          g.writeArrayFieldStart("data");
+          for (var trace : traces.entrySet()) {
+            g.writeStartObject();
+            g.writeStringField("traceID", hex(trace.getKey()));
+            g.writeArrayFieldStart("spans");
+            for (Span s : trace.getValue()) {
+              jaegerSpan(g, s);
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("processes");
+            g.writeObjectFieldStart("p1");
+            g.writeStringField("serviceName", SERVICE);
+            g.writeArrayFieldStart("tags");
+            jaegerTag(g, "k8s.pod.name", "psmdb-operator-7d9f8c6b5-x2x9k");
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeNullField("warnings");
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+          g.writeNumberField("total", 0);
+          g.writeNumberField("limit", 0);
+          g.writeNumberField("offset", 0);
+          g.writeNullField("errors");
+          g.writeEndObject();
+        });
   }
 
   private static void jaegerSpan(JsonGenerator g, Span s) throws IOException {
@@ -474,7 +582,8 @@ final class SameTraceFiles {
       }
       g.writeEndObject();
     }
-    jaegerTag(g, "span.kind", s.getKind() == Span.SpanKind.SPAN_KIND_CLIENT ? "client" : "internal");
+    jaegerTag(
+        g, "span.kind", s.getKind() == Span.SpanKind.SPAN_KIND_CLIENT ? "client" : "internal");
     if (s.getStatus().getCode() == Status.StatusCode.STATUS_CODE_ERROR) {
       jaegerTag(g, "otel.status_code", "ERROR");
       jaegerTag(g, "otel.status_description", s.getStatus().getMessage());
@@ -511,44 +620,46 @@ final class SameTraceFiles {
 
   /** Zipkin v2 span array, as the Collector's Zipkin exporter writes it. */
   static String zipkin(TracesData data) {
-    return json(true, g -> {
-      g.writeStartArray();
-      for (ResourceSpans rs : data.getResourceSpansList()) {
-        for (ScopeSpans ss : rs.getScopeSpansList()) {
-          for (Span s : ss.getSpansList()) {
-            g.writeStartObject();
-            g.writeStringField("traceId", hex(s.getTraceId()));
-            if (!s.getParentSpanId().isEmpty()) {
-              g.writeStringField("parentId", hex(s.getParentSpanId()));
+    return json(
+        true,
+        g -> {
+          g.writeStartArray();
+          for (ResourceSpans rs : data.getResourceSpansList()) {
+            for (ScopeSpans ss : rs.getScopeSpansList()) {
+              for (Span s : ss.getSpansList()) {
+                g.writeStartObject();
+                g.writeStringField("traceId", hex(s.getTraceId()));
+                if (!s.getParentSpanId().isEmpty()) {
+                  g.writeStringField("parentId", hex(s.getParentSpanId()));
+                }
+                g.writeStringField("id", hex(s.getSpanId()));
+                if (s.getKind() == Span.SpanKind.SPAN_KIND_CLIENT) {
+                  g.writeStringField("kind", "CLIENT");
+                }
+                g.writeStringField("name", s.getName());
+                g.writeNumberField("timestamp", s.getStartTimeUnixNano() / 1000);
+                g.writeNumberField(
+                    "duration", (s.getEndTimeUnixNano() - s.getStartTimeUnixNano()) / 1000);
+                g.writeObjectFieldStart("localEndpoint");
+                g.writeStringField("serviceName", SERVICE);
+                g.writeEndObject();
+                g.writeObjectFieldStart("tags");
+                for (KeyValue kv : s.getAttributesList()) {
+                  g.writeStringField(kv.getKey(), OtlpProtoReader.text(kv.getValue()));
+                }
+                g.writeStringField("otel.scope.name", SCOPE);
+                g.writeStringField("otel.scope.version", "1.16.0");
+                if (s.getStatus().getCode() == Status.StatusCode.STATUS_CODE_ERROR) {
+                  g.writeStringField("otel.status_code", "ERROR");
+                  g.writeStringField("error", s.getStatus().getMessage());
+                }
+                g.writeEndObject();
+                g.writeEndObject();
+              }
             }
-            g.writeStringField("id", hex(s.getSpanId()));
-            if (s.getKind() == Span.SpanKind.SPAN_KIND_CLIENT) {
-              g.writeStringField("kind", "CLIENT");
-            }
-            g.writeStringField("name", s.getName());
-            g.writeNumberField("timestamp", s.getStartTimeUnixNano() / 1000);
-            g.writeNumberField("duration",
-                (s.getEndTimeUnixNano() - s.getStartTimeUnixNano()) / 1000);
-            g.writeObjectFieldStart("localEndpoint");
-            g.writeStringField("serviceName", SERVICE);
-            g.writeEndObject();
-            g.writeObjectFieldStart("tags");
-            for (KeyValue kv : s.getAttributesList()) {
-              g.writeStringField(kv.getKey(), OtlpProtoReader.text(kv.getValue()));
-            }
-            g.writeStringField("otel.scope.name", SCOPE);
-            g.writeStringField("otel.scope.version", "1.16.0");
-            if (s.getStatus().getCode() == Status.StatusCode.STATUS_CODE_ERROR) {
-              g.writeStringField("otel.status_code", "ERROR");
-              g.writeStringField("error", s.getStatus().getMessage());
-            }
-            g.writeEndObject();
-            g.writeEndObject();
           }
-        }
-      }
-      g.writeEndArray();
-    });
+          g.writeEndArray();
+        });
   }
 
   private static byte[] utf8(String s) {

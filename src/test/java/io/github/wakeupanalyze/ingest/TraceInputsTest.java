@@ -23,8 +23,11 @@ class TraceInputsTest {
 
   @Test
   void stdin_dash_readsCompressedInputToo() throws IOException {
-    Collected c = Collected.read(ReadOptions.AUTO,
-        new ByteArrayInputStream(FormatSnifferTest.zstd(sameTrace("trace.jaeger.json"))), "-");
+    Collected c =
+        Collected.read(
+            ReadOptions.AUTO,
+            new ByteArrayInputStream(FormatSnifferTest.zstd(sameTrace("trace.jaeger.json"))),
+            "-");
     assertNull(c.report().error());
     assertEquals("-", c.report().path());
     assertEquals(TraceFormat.JAEGER_JSON, c.report().format());
@@ -43,16 +46,26 @@ class TraceInputsTest {
     Files.write(dir.resolve(".hidden.json"), sameTrace("trace.otlp.json"));
     Files.write(dir.resolve(".git/HEAD"), sameTrace("trace.otlp.json"));
     Collected c = Collected.read(ReadOptions.AUTO, dir.toString());
-    assertEquals(List.of(dir.resolve("README.md").toString(), dir.resolve("a.jsonl").toString(),
-        dir.resolve("b/a.json").toString(), dir.resolve("b/deeper/z.pb").toString()),
+    assertEquals(
+        List.of(
+            dir.resolve("README.md").toString(),
+            dir.resolve("a.jsonl").toString(),
+            dir.resolve("b/a.json").toString(),
+            dir.resolve("b/deeper/z.pb").toString()),
         c.reports.stream().map(InputReport::path).toList());
-    assertEquals(c.sources, c.reports.stream().map(InputReport::path).toList(),
+    assertEquals(
+        c.sources,
+        c.reports.stream().map(InputReport::path).toList(),
         "one source index per file, in report order");
     InputReport readme = c.reports.get(0);
     assertNull(readme.error());
     assertNull(readme.format());
-    assertTrue(readme.warnings().get(0).startsWith(dir.resolve("README.md")
-        + ": skipped, not a trace this tool reads"), readme.warnings().toString());
+    assertTrue(
+        readme
+            .warnings()
+            .get(0)
+            .startsWith(dir.resolve("README.md") + ": skipped, not a trace this tool reads"),
+        readme.warnings().toString());
     assertEquals(27, c.spans.size());
   }
 
@@ -62,7 +75,8 @@ class TraceInputsTest {
     Files.writeString(dir.resolve("notes.txt"), "hello\n");
     Collected c = Collected.read(new ReadOptions(TraceFormat.OTLP_JSON, null), dir.toString());
     assertNull(c.reports.get(0).error());
-    assertTrue(c.reports.get(1).error().startsWith(dir.resolve("notes.txt") + ":1:"),
+    assertTrue(
+        c.reports.get(1).error().startsWith(dir.resolve("notes.txt") + ":1:"),
         c.reports.get(1).error());
   }
 
@@ -76,9 +90,13 @@ class TraceInputsTest {
   void severalInputs_mergedIntoOneSink_inOrder() throws IOException {
     Path a = Files.write(dir.resolve("a"), sameTrace("trace.framed.pb"));
     Path b = Files.write(dir.resolve("b"), FormatSnifferTest.gzip(sameTrace("trace.otlp.json")));
-    Collected c = Collected.read(ReadOptions.AUTO,
-        new ByteArrayInputStream(sameTrace("trace.zipkin.json")), a.toString(), "-",
-        b.toString());
+    Collected c =
+        Collected.read(
+            ReadOptions.AUTO,
+            new ByteArrayInputStream(sameTrace("trace.zipkin.json")),
+            a.toString(),
+            "-",
+            b.toString());
     assertEquals(List.of(a.toString(), "-", b.toString()), c.sources);
     assertEquals(List.of(9L, 9L, 9L), c.reports.stream().map(InputReport::spans).toList());
     assertEquals(27, c.spans.size());
@@ -96,10 +114,12 @@ class TraceInputsTest {
   void formatNames_forTheCommandLine() {
     assertNull(ReadOptions.parseFormat("auto"));
     assertEquals(TraceFormat.OTLP_PROTO, ReadOptions.parseFormat("OTLP-proto"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ReadOptions.parseFormat("jaeger"));
-    assertEquals("unknown format \"jaeger\": expected auto, otlp-json, otlp-proto, jaeger-json,"
-        + " zipkin-json, csv", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ReadOptions.parseFormat("jaeger"));
+    assertEquals(
+        "unknown format \"jaeger\": expected auto, otlp-json, otlp-proto, jaeger-json,"
+            + " zipkin-json, csv",
+        e.getMessage());
     assertNull(new ReadOptions(null, " ").operator(), "a blank operator means none");
   }
 }

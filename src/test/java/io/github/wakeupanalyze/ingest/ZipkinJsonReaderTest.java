@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** Zipkin v2 JSON: arrays, single spans, lists of traces, kinds, errors and shared spans. */
 class ZipkinJsonReaderTest {
-  private static final String CLIENT = """
+  private static final String CLIENT =
+      """
       {"traceId": "4d1e00c0db9010db86154a4ba6e91385", "parentId": "86154a4ba6e91385",
        "id": "4d1e00c0db9010db", "kind": "CLIENT", "name": "get",
        "timestamp": 1472470996199000, "duration": 207000,
@@ -49,8 +50,13 @@ class ZipkinJsonReaderTest {
 
   @Test
   void listOfTraces_asApiV2TracesAnswers() {
-    List<Span> spans = read("[[" + CLIENT + "], [" + CLIENT.replace("\"id\": \"4d1e00c0db9010db\"",
-        "\"id\": \"0000000000000009\"") + "]]");
+    List<Span> spans =
+        read(
+            "[["
+                + CLIENT
+                + "], ["
+                + CLIENT.replace("\"id\": \"4d1e00c0db9010db\"", "\"id\": \"0000000000000009\"")
+                + "]]");
     assertEquals(2, spans.size());
     assertClient(spans.get(0));
     assertEquals(9, spans.get(1).spanId());
@@ -58,8 +64,10 @@ class ZipkinJsonReaderTest {
 
   @Test
   void noKind_isALocalSpan_internal() {
-    Span s = read("{\"traceId\": \"86154a4ba6e91385\", \"id\": \"1\", \"name\": \"on-message\","
-        + " \"timestamp\": 1, \"duration\": 2}").get(0);
+    Span s =
+        read("{\"traceId\": \"86154a4ba6e91385\", \"id\": \"1\", \"name\": \"on-message\","
+                + " \"timestamp\": 1, \"duration\": 2}")
+            .get(0);
     assertEquals(1, s.kind());
     assertEquals(0, s.traceIdHigh(), "64-bit trace id");
     assertEquals(0x86154a4ba6e91385L, s.traceIdLow());
@@ -68,8 +76,10 @@ class ZipkinJsonReaderTest {
 
   @Test
   void errorTag_anyValue_isError_andNotAnAttribute() {
-    Span s = read("[{\"traceId\": \"1\", \"id\": \"1\", \"timestamp\": 1, "
-        + "\"tags\": {\"error\": \"\"}}]").get(0);
+    Span s =
+        read("[{\"traceId\": \"1\", \"id\": \"1\", \"timestamp\": 1, "
+                + "\"tags\": {\"error\": \"\"}}]")
+            .get(0);
     assertTrue(s.error());
     assertNull(s.attribute("error"));
     assertEquals(s.startNanos(), s.endNanos(), "no duration: ends when it starts");
@@ -77,8 +87,13 @@ class ZipkinJsonReaderTest {
 
   @Test
   void sharedSpan_getsItsOwnIdAndTheClientAsParent() {
-    List<Span> spans = read("[" + CLIENT + ", " + CLIENT.replace("\"kind\": \"CLIENT\"",
-        "\"kind\": \"SERVER\", \"shared\": true") + "]");
+    List<Span> spans =
+        read(
+            "["
+                + CLIENT
+                + ", "
+                + CLIENT.replace("\"kind\": \"CLIENT\"", "\"kind\": \"SERVER\", \"shared\": true")
+                + "]");
     Span client = spans.get(0);
     Span server = spans.get(1);
     assertEquals(2, server.kind());
@@ -89,16 +104,19 @@ class ZipkinJsonReaderTest {
 
   @Test
   void unknownKind_isAnError() {
-    String e = Collected.stdin("[{\"traceId\": \"1\", \"id\": \"1\", \"kind\": \"LOCAL\","
-        + " \"timestamp\": 1, \"localEndpoint\": {}}]").error();
+    String e =
+        Collected.stdin(
+                "[{\"traceId\": \"1\", \"id\": \"1\", \"kind\": \"LOCAL\","
+                    + " \"timestamp\": 1, \"localEndpoint\": {}}]")
+            .error();
     assertTrue(e.startsWith("-:1:"), e);
     assertTrue(e.contains("expected a span kind CLIENT, SERVER, PRODUCER or CONSUMER"), e);
   }
 
   @Test
   void missingTimestamp_isAnError() {
-    String e = Collected.stdin("[{\"traceId\": \"1\", \"id\": \"1\", \"parentId\": \"2\"}]")
-        .error();
+    String e =
+        Collected.stdin("[{\"traceId\": \"1\", \"id\": \"1\", \"parentId\": \"2\"}]").error();
     assertTrue(e.contains("without \"timestamp\""), e);
   }
 }

@@ -36,13 +36,20 @@ class BrowserScreenshotTest {
 
   @Test
   void perconaSampleReport_rendersInHeadlessChromium() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM),
+    assumeTrue(
+        Files.isExecutable(CHROMIUM),
         "skipped: /usr/bin/chromium not found; apt-get install -y chromium to run this check");
-    Pipeline.Result r = Files.exists(SAMPLE)
-        ? Pipeline.run(new Pipeline.Request(List.of(SAMPLE.toString()), null,
-            ExtractRules.defaults(), AnalysisParameters.defaults(), new long[0],
-            new ByteArrayInputStream(new byte[0])))
-        : DemoAnalysis.demo();
+    Pipeline.Result r =
+        Files.exists(SAMPLE)
+            ? Pipeline.run(
+                new Pipeline.Request(
+                    List.of(SAMPLE.toString()),
+                    null,
+                    ExtractRules.defaults(),
+                    AnalysisParameters.defaults(),
+                    new long[0],
+                    new ByteArrayInputStream(new byte[0])))
+            : DemoAnalysis.demo();
     Path report = OUT.resolve("report").toAbsolutePath();
     ReportWriter.writeAll(report, "TEST", r.inputs(), r.extraction(), r.analysis());
     String operator = OperatorView.of(r.analysis()).get(0).operator();
@@ -65,9 +72,18 @@ class BrowserScreenshotTest {
 
   private static String chromium(String... args) throws IOException, InterruptedException {
     Path profile = Files.createTempDirectory("chromium-profile");
-    List<String> cmd = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-        "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--user-data-dir=" + profile));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     byte[] out = p.getInputStream().readAllBytes();

@@ -22,9 +22,12 @@ class DeterminismTest {
   void reportsAndFigures_twoRuns_identicalBytes() throws Exception {
     for (String run : new String[] {"a", "b"}) {
       Pipeline.Result r = DemoAnalysis.demo(); // analyzed afresh each run
-      ReportWriter.writeAll(dir.resolve(run).resolve("report"), "TEST", r.inputs(),
-          r.extraction(), r.analysis());
-      ThesisFigures.writeAll(dir.resolve(run).resolve("figures"), "TEST", r.analysis(),
+      ReportWriter.writeAll(
+          dir.resolve(run).resolve("report"), "TEST", r.inputs(), r.extraction(), r.analysis());
+      ThesisFigures.writeAll(
+          dir.resolve(run).resolve("figures"),
+          "TEST",
+          r.analysis(),
           ChartStyle.print("Serif", 9, 340.16, 170.08));
     }
     List<Path> a = files(dir.resolve("a"));
@@ -32,8 +35,10 @@ class DeterminismTest {
     assertEquals(a, b);
     assertTrue(a.size() > 40, "files: " + a.size());
     for (Path p : a) {
-      assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(p)),
-          Files.readAllBytes(dir.resolve("b").resolve(p)), p + " differs between runs");
+      assertArrayEquals(
+          Files.readAllBytes(dir.resolve("a").resolve(p)),
+          Files.readAllBytes(dir.resolve("b").resolve(p)),
+          p + " differs between runs");
     }
   }
 

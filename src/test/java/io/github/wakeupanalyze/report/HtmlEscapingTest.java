@@ -29,8 +29,19 @@ class HtmlEscapingTest {
     OtlpJson o = OtlpJson.service(SERVICE);
     double t = 0;
     for (int i = 1; i <= 12; i++) {
-      o.span(i, 10 * i, 0, "Reconcile", t, t + 0.1, "controller", CONTROLLER,
-          "k8s.namespace.name", "ns", "k8s.object.name", OBJECT);
+      o.span(
+          i,
+          10 * i,
+          0,
+          "Reconcile",
+          t,
+          t + 0.1,
+          "controller",
+          CONTROLLER,
+          "k8s.namespace.name",
+          "ns",
+          "k8s.object.name",
+          OBJECT);
       t += 5.1;
     }
     return DemoAnalysis.of(o);
@@ -49,16 +60,21 @@ class HtmlEscapingTest {
       assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), p + ": name not shown");
     }
     String html = Files.readString(page, StandardCharsets.UTF_8);
-    assertTrue(html.contains("<h1 id=\"script-alert-1-script-why-it-wakes-up\">"
-        + "&lt;script&gt;alert(1)&lt;/script&gt;: why it wakes up</h1>"), "heading");
+    assertTrue(
+        html.contains(
+            "<h1 id=\"script-alert-1-script-why-it-wakes-up\">"
+                + "&lt;script&gt;alert(1)&lt;/script&gt;: why it wakes up</h1>"),
+        "heading");
     assertTrue(html.contains("<code>&lt;img src=x onerror=alert(2)&gt;</code>"), "sentence");
-    assertTrue(html.contains("&lt;/svg&gt;&lt;script&gt;alert(3)&lt;/script&gt;|*[x]"),
+    assertTrue(
+        html.contains("&lt;/svg&gt;&lt;script&gt;alert(3)&lt;/script&gt;|*[x]"),
         "object name, with its pipe, star and brackets, in the objects table");
     // every inline chart is well-formed XML, so no name broke out of its <text>
     Matcher m = Pattern.compile("<svg .*?</svg>", Pattern.DOTALL).matcher(html);
     int charts = 0;
     while (m.find()) {
-      DocumentBuilderFactory.newInstance().newDocumentBuilder()
+      DocumentBuilderFactory.newInstance()
+          .newDocumentBuilder()
           .parse(new ByteArrayInputStream(m.group().getBytes(StandardCharsets.UTF_8)));
       charts++;
     }
@@ -71,15 +87,21 @@ class HtmlEscapingTest {
     Pipeline.Result r = hostile();
     java.io.StringWriter tex = new java.io.StringWriter();
     LatexTable.write(r.analysis(), "TEST", tex);
-    assertTrue(tex.toString().contains("\\textless{}script\\textgreater{}alert(1)"
-        + "\\textless{}/script\\textgreater{} & \\textless{}img src=x onerror=alert(2)"
-        + "\\textgreater{} &"), tex.toString());
+    assertTrue(
+        tex.toString()
+            .contains(
+                "\\textless{}script\\textgreater{}alert(1)"
+                    + "\\textless{}/script\\textgreater{} & \\textless{}img src=x onerror=alert(2)"
+                    + "\\textgreater{} &"),
+        tex.toString());
     ReportWriter.writeAll(dir, "TEST", r.inputs(), r.extraction(), r.analysis());
-    String md = Files.readString(dir.resolve("operators").resolve(Names.slug(SERVICE))
-        .resolve("report.md"));
+    String md =
+        Files.readString(
+            dir.resolve("operators").resolve(Names.slug(SERVICE)).resolve("report.md"));
     assertTrue(md.startsWith("# \\<script\\>alert(1)\\</script\\>: why it wakes up\n"), md);
     // outside code spans (which Markdown never renders as HTML), every < is backslash-escaped
-    assertFalse(Pattern.compile("(?<!\\\\)<").matcher(md.replaceAll("`[^`\n]*`", "")).find(),
+    assertFalse(
+        Pattern.compile("(?<!\\\\)<").matcher(md.replaceAll("`[^`\n]*`", "")).find(),
         "unescaped < in Markdown");
   }
 

@@ -6,22 +6,24 @@ import io.github.wakeupanalyze.analyze.AnalysisParameters;
 import io.github.wakeupanalyze.extract.ExtractRules;
 import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.pipeline.Pipeline;
+import io.github.wakeupanalyze.report.chart.OperatorFigures;
 import io.github.wakeupanalyze.testing.DemoTrace;
 import io.github.wakeupanalyze.testing.Golden;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import io.github.wakeupanalyze.report.chart.OperatorFigures;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The report texts for the demo trace, byte for byte (golden files in src/test/resources/golden). */
+/**
+ * The report texts for the demo trace, byte for byte (golden files in src/test/resources/golden).
+ */
 class ReportGoldenTest {
   @TempDir Path dir;
   Pipeline.Result result;
@@ -29,8 +31,15 @@ class ReportGoldenTest {
   @BeforeEach
   void analyzeDemo() throws Exception {
     byte[] json = DemoTrace.build().toJson().getBytes(StandardCharsets.UTF_8);
-    result = Pipeline.run(new Pipeline.Request(List.of("-"), ReadOptions.AUTO, ExtractRules.defaults(),
-        AnalysisParameters.defaults(), new long[0], new ByteArrayInputStream(json)));
+    result =
+        Pipeline.run(
+            new Pipeline.Request(
+                List.of("-"),
+                ReadOptions.AUTO,
+                ExtractRules.defaults(),
+                AnalysisParameters.defaults(),
+                new long[0],
+                new ByteArrayInputStream(json)));
   }
 
   @Test
@@ -51,8 +60,8 @@ class ReportGoldenTest {
   void markdownReport_matchesGolden() throws Exception {
     for (OperatorView op : OperatorView.of(result.analysis())) {
       StringWriter w = new StringWriter();
-      MarkdownReport.write(op, result.analysis(),
-          OperatorFigures.build(result.analysis(), op.operator()), w);
+      MarkdownReport.write(
+          op, result.analysis(), OperatorFigures.build(result.analysis(), op.operator()), w);
       Golden.assertMatches("demo/" + Names.slug(op.operator()) + ".md", w.toString());
     }
   }
@@ -76,9 +85,9 @@ class ReportGoldenTest {
   }
 
   /**
-   * Inline charts depend on the fonts installed (text widths move the layout), so the golden
-   * HTML keeps each {@code <svg>} element's opening tag and replaces its content with its text
-   * strings, which do not depend on fonts.
+   * Inline charts depend on the fonts installed (text widths move the layout), so the golden HTML
+   * keeps each {@code <svg>} element's opening tag and replaces its content with its text strings,
+   * which do not depend on fonts.
    */
   static String normalizeSvg(String html) {
     Matcher m = Pattern.compile("(<svg[^>]*>)(.*?)</svg>", Pattern.DOTALL).matcher(html);
@@ -89,8 +98,13 @@ class ReportGoldenTest {
       while (t.find()) {
         texts.add(t.group(1));
       }
-      m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + "<!-- text: "
-          + String.join(" | ", texts).replace("--", "- -") + " --></svg>"));
+      m.appendReplacement(
+          sb,
+          Matcher.quoteReplacement(
+              m.group(1)
+                  + "<!-- text: "
+                  + String.join(" | ", texts).replace("--", "- -")
+                  + " --></svg>"));
     }
     m.appendTail(sb);
     return sb.toString();
@@ -105,21 +119,36 @@ class ReportGoldenTest {
 
   @Test
   void writeAll_writesOneReportPerOperator() throws Exception {
-    List<Path> files = ReportWriter.writeAll(dir.resolve("out"), "TEST", result.inputs(),
-        result.extraction(), result.analysis());
-    assertEquals(List.of("summary.json", "reconciles.csv",
-        "operators/demo-operator/report.md", "operators/demo-operator/report.html",
-        "operators/demo-operator/timeline.png", "operators/demo-operator/timeline.svg",
-        "operators/demo-operator/gaps.png", "operators/demo-operator/gaps.svg",
-        "operators/demo-operator/periodogram.png", "operators/demo-operator/periodogram.svg",
-        "operators/demo-operator/phase-1.png", "operators/demo-operator/phase-1.svg",
-        "operators/demo-operator/per-minute.png", "operators/demo-operator/per-minute.svg",
-        "operators/event-operator/report.md", "operators/event-operator/report.html",
-        "operators/event-operator/timeline.png", "operators/event-operator/timeline.svg",
-        "operators/event-operator/gaps.png", "operators/event-operator/gaps.svg",
-        "operators/event-operator/periodogram.png", "operators/event-operator/periodogram.svg",
-        "operators/event-operator/per-minute.png", "operators/event-operator/per-minute.svg",
-        "index.html"),
+    List<Path> files =
+        ReportWriter.writeAll(
+            dir.resolve("out"), "TEST", result.inputs(), result.extraction(), result.analysis());
+    assertEquals(
+        List.of(
+            "summary.json",
+            "reconciles.csv",
+            "operators/demo-operator/report.md",
+            "operators/demo-operator/report.html",
+            "operators/demo-operator/timeline.png",
+            "operators/demo-operator/timeline.svg",
+            "operators/demo-operator/gaps.png",
+            "operators/demo-operator/gaps.svg",
+            "operators/demo-operator/periodogram.png",
+            "operators/demo-operator/periodogram.svg",
+            "operators/demo-operator/phase-1.png",
+            "operators/demo-operator/phase-1.svg",
+            "operators/demo-operator/per-minute.png",
+            "operators/demo-operator/per-minute.svg",
+            "operators/event-operator/report.md",
+            "operators/event-operator/report.html",
+            "operators/event-operator/timeline.png",
+            "operators/event-operator/timeline.svg",
+            "operators/event-operator/gaps.png",
+            "operators/event-operator/gaps.svg",
+            "operators/event-operator/periodogram.png",
+            "operators/event-operator/periodogram.svg",
+            "operators/event-operator/per-minute.png",
+            "operators/event-operator/per-minute.svg",
+            "index.html"),
         files.stream().map(p -> dir.resolve("out").relativize(p).toString()).toList());
   }
 }

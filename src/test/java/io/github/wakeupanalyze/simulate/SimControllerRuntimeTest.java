@@ -7,14 +7,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * controller-runtime semantics, each pinned by a tiny hand-computed timeline. Zero queue and
- * watch latency, fixed reconcile durations; times in seconds from the start.
+ * controller-runtime semantics, each pinned by a tiny hand-computed timeline. Zero queue and watch
+ * latency, fixed reconcile durations; times in seconds from the start.
  */
 class SimControllerRuntimeTest {
 
   @Test
   void requeueAfter_countsFromTheEndOfEachReconcile() throws Exception {
-    SimRecorder r = SimRecorder.controllerRuntime("16s", "", """
+    SimRecorder r =
+        SimRecorder.controllerRuntime(
+            "16s",
+            "",
+            """
         duration: 200ms
         requeueAfter: 5s
         """);
@@ -24,20 +28,29 @@ class SimControllerRuntimeTest {
 
   @Test
   void eventUnderLegacyQueue_runsAtOnceAndThePendingTimerStillFires() throws Exception {
-    SimRecorder r = SimRecorder.controllerRuntime("16s", "queue: legacy", """
+    SimRecorder r =
+        SimRecorder.controllerRuntime(
+            "16s",
+            "queue: legacy",
+            """
         duration: 200ms
         requeueAfter: 5s
         edits:
           - {type: times, times: [7s]}
         """);
     assertEquals(List.of("0", "5.2", "7", "10.4", "15.6"), r.starts());
-    assertEquals(List.of("external-event", "requeue 5", "external-event", "requeue 5", "requeue 5"),
+    assertEquals(
+        List.of("external-event", "requeue 5", "external-event", "requeue 5", "requeue 5"),
         r.causes());
   }
 
   @Test
   void eventUnderPriorityQueue_consumesThePendingTimer() throws Exception {
-    SimRecorder r = SimRecorder.controllerRuntime("16s", "queue: priority", """
+    SimRecorder r =
+        SimRecorder.controllerRuntime(
+            "16s",
+            "queue: priority",
+            """
         duration: 200ms
         requeueAfter: 5s
         edits:
@@ -49,7 +62,11 @@ class SimControllerRuntimeTest {
 
   @Test
   void eventWhileReconciling_marksDirtyAndRunsRightAfter_legacyKeepsFirstTimer() throws Exception {
-    SimRecorder r = SimRecorder.controllerRuntime("6s", "queue: legacy", """
+    SimRecorder r =
+        SimRecorder.controllerRuntime(
+            "6s",
+            "queue: legacy",
+            """
         duration: 200ms
         requeueAfter: 5s
         edits:
@@ -63,7 +80,11 @@ class SimControllerRuntimeTest {
   @Test
   void eventWhileReconciling_marksDirtyAndRunsRightAfter_priorityTimesFromTheRerun()
       throws Exception {
-    SimRecorder r = SimRecorder.controllerRuntime("6s", "queue: priority", """
+    SimRecorder r =
+        SimRecorder.controllerRuntime(
+            "6s",
+            "queue: priority",
+            """
         duration: 200ms
         requeueAfter: 5s
         edits:
@@ -75,7 +96,9 @@ class SimControllerRuntimeTest {
 
   @Test
   void eventsForAQueuedKey_areDeduplicated() throws Exception {
-    SimRecorder r = SimRecorder.run("""
+    SimRecorder r =
+        SimRecorder.run(
+            """
         duration: 10s
         operators:
           - service: op
@@ -97,7 +120,8 @@ class SimControllerRuntimeTest {
 
   @Test
   void maxConcurrentReconciles_boundsWorkersNotKeys() throws Exception {
-    String yaml = """
+    String yaml =
+        """
         duration: 3500ms
         operators:
           - service: op
@@ -114,22 +138,39 @@ class SimControllerRuntimeTest {
 
   @Test
   void errorBackoff_doublesFrom5msAndResetsOnSuccess() throws Exception {
-    SimRecorder r = SimRecorder.controllerRuntime("11s", "", """
+    SimRecorder r =
+        SimRecorder.controllerRuntime(
+            "11s",
+            "",
+            """
         duration: 100ms
         requeueAfter: 5s
         errors: {at: [1, 4], run: 2}
         """);
     assertEquals(List.of("0", "0.105", "0.215", "5.315", "5.42", "5.53", "10.63"), r.starts());
-    assertEquals(List.of("external-event", "error-retry 0.005", "error-retry 0.01", "requeue 5",
-        "error-retry 0.005", "error-retry 0.01", "requeue 5"), r.causes());
+    assertEquals(
+        List.of(
+            "external-event",
+            "error-retry 0.005",
+            "error-retry 0.01",
+            "requeue 5",
+            "error-retry 0.005",
+            "error-retry 0.01",
+            "requeue 5"),
+        r.causes());
     List<Label> ls = r.of("ns/a");
-    assertEquals(List.of(true, true, false, true, true, false, false),
+    assertEquals(
+        List.of(true, true, false, true, true, false, false),
         ls.stream().map(Label::error).toList());
   }
 
   @Test
   void errorSpan_hasStatusErrorAndAFailingCall() throws Exception {
-    SimRecorder r = SimRecorder.controllerRuntime("1s", "", """
+    SimRecorder r =
+        SimRecorder.controllerRuntime(
+            "1s",
+            "",
+            """
         duration: 100ms
         errors: {at: [1]}
         calls:
@@ -147,7 +188,9 @@ class SimControllerRuntimeTest {
 
   @Test
   void resync_reenqueuesEveryObjectAtOnePeriodDrawnOncePerInformer() throws Exception {
-    SimRecorder r = SimRecorder.run("""
+    SimRecorder r =
+        SimRecorder.run(
+            """
         duration: 35s
         operators:
           - service: op
@@ -174,7 +217,8 @@ class SimControllerRuntimeTest {
 
   @Test
   void generationChangedPredicate_dropsResyncsAndStatusWrites() throws Exception {
-    String yaml = """
+    String yaml =
+        """
         duration: 25s
         operators:
           - service: op
@@ -197,7 +241,9 @@ class SimControllerRuntimeTest {
 
   @Test
   void statusWrite_comesBackAsASelfTriggeredReconcile() throws Exception {
-    SimRecorder r = SimRecorder.run("""
+    SimRecorder r =
+        SimRecorder.run(
+            """
         duration: 6s
         operators:
           - service: op
@@ -220,19 +266,27 @@ class SimControllerRuntimeTest {
 
   @Test
   void conditionalTimer_switchesFrom5sTo60sOnceReady() throws Exception {
-    SimRecorder r = SimRecorder.controllerRuntime("80s", "", """
+    SimRecorder r =
+        SimRecorder.controllerRuntime(
+            "80s",
+            "",
+            """
         duration: 200ms
         requeueAfter: 5s
         whenReady: {after: 12s, requeueAfter: 60s}
         """);
     assertEquals(List.of("0", "5.2", "10.4", "15.6", "75.8"), r.starts());
-    assertEquals(List.of("external-event", "requeue 5", "requeue 5", "requeue 5", "requeue 60"),
-        r.causes());
+    assertEquals(
+        List.of("external-event", "requeue 5", "requeue 5", "requeue 5", "requeue 60"), r.causes());
   }
 
   @Test
   void requeueJitter_staysWithinWaitJitterBounds() throws Exception {
-    SimRecorder r = SimRecorder.controllerRuntime("10m", "", """
+    SimRecorder r =
+        SimRecorder.controllerRuntime(
+            "10m",
+            "",
+            """
         duration: 200ms
         requeueAfter: 5s
         requeueJitter: 0.1

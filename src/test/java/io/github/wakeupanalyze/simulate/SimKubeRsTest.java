@@ -17,18 +17,25 @@ class SimKubeRsTest {
 
   @Test
   void actionRequeue_countsFromReconcileEnd() throws Exception {
-    SimRecorder r = SimRecorder.kubeRs("11s", """
+    SimRecorder r =
+        SimRecorder.kubeRs(
+            "11s",
+            """
         duration: 200ms
         requeueAfter: 5s
         """);
     assertEquals(List.of("0", "5.2", "10.4"), r.starts());
-    assertEquals(List.of("object updated", "reconciler requested retry",
-        "reconciler requested retry"), reasons(r));
+    assertEquals(
+        List.of("object updated", "reconciler requested retry", "reconciler requested retry"),
+        reasons(r));
   }
 
   @Test
   void event_replacesALaterRequeue_earliestRequestWins() throws Exception {
-    SimRecorder r = SimRecorder.kubeRs("16s", """
+    SimRecorder r =
+        SimRecorder.kubeRs(
+            "16s",
+            """
         duration: 200ms
         requeueAfter: 5s
         edits:
@@ -42,7 +49,10 @@ class SimKubeRsTest {
   @Test
   void eventWhileReconciling_isHeldAndRunsRightAfter_droppingThatReconcilesRequeue()
       throws Exception {
-    SimRecorder r = SimRecorder.kubeRs("6s", """
+    SimRecorder r =
+        SimRecorder.kubeRs(
+            "6s",
+            """
         duration: 200ms
         requeueAfter: 5s
         edits:
@@ -59,21 +69,32 @@ class SimKubeRsTest {
 
   @Test
   void errorPolicy_requeuesAfterItsDelayWithItsReason() throws Exception {
-    SimRecorder r = SimRecorder.kubeRs("12s", """
+    SimRecorder r =
+        SimRecorder.kubeRs(
+            "12s",
+            """
         duration: 200ms
         requeueAfter: 5s
         errors: {at: [2]}
         errorPolicyRequeue: 1s
         """);
     assertEquals(List.of("0", "5.2", "6.4", "11.6"), r.starts());
-    assertEquals(List.of("object updated", "reconciler requested retry",
-        "error policy requested retry", "reconciler requested retry"), reasons(r));
+    assertEquals(
+        List.of(
+            "object updated",
+            "reconciler requested retry",
+            "error policy requested retry",
+            "reconciler requested retry"),
+        reasons(r));
     assertEquals("error-retry", r.of(REF).get(2).cause().label());
   }
 
   @Test
   void relatedObjectEdit_hasRelatedReason() throws Exception {
-    SimRecorder r = SimRecorder.kubeRs("5s", """
+    SimRecorder r =
+        SimRecorder.kubeRs(
+            "5s",
+            """
         duration: 200ms
         edits:
           - {type: times, times: [2s], related: ConfigMap}
@@ -83,7 +104,10 @@ class SimKubeRsTest {
 
   @Test
   void bulkReconcile_wakesEveryObjectWithBulkReason() throws Exception {
-    SimRecorder r = SimRecorder.kubeRs("25s", """
+    SimRecorder r =
+        SimRecorder.kubeRs(
+            "25s",
+            """
         duration: 200ms
         bulkReconcileEvery: 10s
         """);
@@ -101,7 +125,10 @@ class SimKubeRsTest {
     assertTrue(root.attributes().contains(SimSpan.Attr.of("object.ref", REF)));
     assertTrue(root.attributes().contains(SimSpan.Attr.of("object.reason", "object updated")));
 
-    SimRecorder without = SimRecorder.kubeRs("1s", """
+    SimRecorder without =
+        SimRecorder.kubeRs(
+            "1s",
+            """
         duration: 200ms
         omitReason: true
         """);

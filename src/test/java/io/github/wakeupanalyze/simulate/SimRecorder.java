@@ -38,9 +38,10 @@ final class SimRecorder implements SimSink {
    * @param operatorExtra extra operator keys, e.g. {@code queue: legacy}
    * @param controllerExtra extra controller keys, indented as controller keys
    */
-  static SimRecorder controllerRuntime(String duration, String operatorExtra,
-      String controllerExtra) throws Exception {
-    return run("""
+  static SimRecorder controllerRuntime(
+      String duration, String operatorExtra, String controllerExtra) throws Exception {
+    return run(
+        """
         duration: %s
         operators:
           - service: op
@@ -51,11 +52,13 @@ final class SimRecorder implements SimSink {
               - name: c
                 objects: [ns/a]
         %s
-        """.formatted(duration, indent(operatorExtra, 4), indent(controllerExtra, 8)));
+        """
+            .formatted(duration, indent(operatorExtra, 4), indent(controllerExtra, 8)));
   }
 
   static SimRecorder kubeRs(String duration, String controllerExtra) throws Exception {
-    return run("""
+    return run(
+        """
         duration: %s
         operators:
           - service: op
@@ -68,7 +71,8 @@ final class SimRecorder implements SimSink {
                 group: kube.rs
                 objects: [ns/a]
         %s
-        """.formatted(duration, indent(controllerExtra, 8)));
+        """
+            .formatted(duration, indent(controllerExtra, 8)));
   }
 
   static String indent(String text, int spaces) {
@@ -84,21 +88,31 @@ final class SimRecorder implements SimSink {
 
   /** Labels of one object, by start. */
   List<Label> of(String object) {
-    return labels.stream().filter(l -> l.object().equals(object))
-        .sorted(Comparator.comparingLong(Label::startNanos)).toList();
+    return labels.stream()
+        .filter(l -> l.object().equals(object))
+        .sorted(Comparator.comparingLong(Label::startNanos))
+        .toList();
   }
 
   /** Reconcile starts in seconds from the scenario start, to the microsecond, as text. */
   List<String> starts() {
-    return labels.stream().sorted(Comparator.comparingLong(Label::startNanos))
-        .map(l -> seconds(l.startNanos() - start)).toList();
+    return labels.stream()
+        .sorted(Comparator.comparingLong(Label::startNanos))
+        .map(l -> seconds(l.startNanos() - start))
+        .toList();
   }
 
-  /** Causes in start order, e.g. {@code external-event}, with the timer period: {@code requeue 5}. */
+  /**
+   * Causes in start order, e.g. {@code external-event}, with the timer period: {@code requeue 5}.
+   */
   List<String> causes() {
-    return labels.stream().sorted(Comparator.comparingLong(Label::startNanos))
-        .map(l -> l.periodNanos() == 0 ? l.cause().label()
-            : l.cause().label() + " " + Durations.seconds(l.periodNanos()))
+    return labels.stream()
+        .sorted(Comparator.comparingLong(Label::startNanos))
+        .map(
+            l ->
+                l.periodNanos() == 0
+                    ? l.cause().label()
+                    : l.cause().label() + " " + Durations.seconds(l.periodNanos()))
         .toList();
   }
 
@@ -107,6 +121,8 @@ final class SimRecorder implements SimSink {
   }
 
   static String seconds(long nanos) {
-    return String.format(Locale.ROOT, "%.6f", nanos / 1e9).replaceAll("0+$", "").replaceAll("\\.$", "");
+    return String.format(Locale.ROOT, "%.6f", nanos / 1e9)
+        .replaceAll("0+$", "")
+        .replaceAll("\\.$", "");
   }
 }

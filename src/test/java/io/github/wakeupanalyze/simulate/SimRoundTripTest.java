@@ -46,14 +46,22 @@ class SimRoundTripTest {
     SimulationRun.Written w = SimulationRun.write(s, OutputFormat.fromCliName(format), dir, null);
     ReconcileExtractor x = new ReconcileExtractor(ExtractRules.defaults());
     x.startSource(0, w.trace().toString());
-    TraceFormat.OTLP_JSON.newReader().read(
-        new ByteArrayInputStream(Files.readAllBytes(w.trace())), w.trace().toString(), x);
+    TraceFormat.OTLP_JSON
+        .newReader()
+        .read(new ByteArrayInputStream(Files.readAllBytes(w.trace())), w.trace().toString(), x);
     ExtractResult result = x.finish();
 
     TreeSet<String> extracted = new TreeSet<>();
     for (Reconcile r : result.reconciles()) {
-      extracted.add(String.join(",", r.traceIdHex(), r.spanIdHex(), Long.toString(r.startNanos()),
-          r.key().operator(), r.key().controller(), r.key().object()));
+      extracted.add(
+          String.join(
+              ",",
+              r.traceIdHex(),
+              r.spanIdHex(),
+              Long.toString(r.startNanos()),
+              r.key().operator(),
+              r.key().controller(),
+              r.key().object()));
     }
     TreeSet<String> labelled = new TreeSet<>();
     List<String> lines = Files.readAllLines(w.labels());

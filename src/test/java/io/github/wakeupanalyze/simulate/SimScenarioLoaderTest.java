@@ -23,7 +23,9 @@ class SimScenarioLoaderTest {
 
   @Test
   void minimalScenario_getsDocumentedDefaults() throws Exception {
-    Scenario s = parse("""
+    Scenario s =
+        parse(
+            """
         operators:
           - service: op
             controllers:
@@ -44,7 +46,9 @@ class SimScenarioLoaderTest {
 
   @Test
   void jsonScenario_readsLikeYaml() throws Exception {
-    Scenario s = parse("""
+    Scenario s =
+        parse(
+            """
         {"duration": "90s", "operators": [{"service": "op", "framework": "kube-rs",
           "controllers": [{"name": "c", "objects": ["ns/a"], "requeueAfter": 5}]}]}
         """);
@@ -54,11 +58,14 @@ class SimScenarioLoaderTest {
 
   @Test
   void unknownKey_isAnErrorNamingItsPath() {
-    assertEquals("s.yaml: operators[0].controllers[0]: unknown key requeueAftr; expected one of "
-        + "[bulkReconcileEvery, calls, duration, edits, errorPolicyRequeue, errors, "
-        + "generationChangedPredicate, group, helper, kind, maxConcurrentReconciles, name, "
-        + "objects, omitReason, requeueAfter, requeueJitter, resource, syncPeriod, version, "
-        + "whenReady]", error("""
+    assertEquals(
+        "s.yaml: operators[0].controllers[0]: unknown key requeueAftr; expected one of "
+            + "[bulkReconcileEvery, calls, duration, edits, errorPolicyRequeue, errors, "
+            + "generationChangedPredicate, group, helper, kind, maxConcurrentReconciles, name, "
+            + "objects, omitReason, requeueAfter, requeueJitter, resource, syncPeriod, version, "
+            + "whenReady]",
+        error(
+            """
         operators:
           - service: op
             controllers:
@@ -68,8 +75,11 @@ class SimScenarioLoaderTest {
 
   @Test
   void badDuration_saysWhatWasExpected() {
-    assertEquals("s.yaml: operators[0].controllers[0].requeueAfter: expected a duration like 5s, "
-        + "150ms, 1m30s or a number of seconds, found \"5 secs\"", error("""
+    assertEquals(
+        "s.yaml: operators[0].controllers[0].requeueAfter: expected a duration like 5s, "
+            + "150ms, 1m30s or a number of seconds, found \"5 secs\"",
+        error(
+            """
         operators:
           - service: op
             controllers:
@@ -79,16 +89,21 @@ class SimScenarioLoaderTest {
 
   @Test
   void frameworkOnlyKeys_areRejectedElsewhere() {
-    assertEquals("s.yaml: operators[0].controllers[0].syncPeriod: kube-rs has no informer "
-        + "resync; use bulkReconcileEvery", error("""
+    assertEquals(
+        "s.yaml: operators[0].controllers[0].syncPeriod: kube-rs has no informer "
+            + "resync; use bulkReconcileEvery",
+        error(
+            """
         operators:
           - service: op
             framework: kube-rs
             controllers:
               - {name: c, objects: 1, syncPeriod: 1h}
         """));
-    assertEquals("s.yaml: operators[0].controllers[0].omitReason: only for framework kube-rs",
-        error("""
+    assertEquals(
+        "s.yaml: operators[0].controllers[0].omitReason: only for framework kube-rs",
+        error(
+            """
         operators:
           - service: op
             controllers:
@@ -105,7 +120,9 @@ class SimScenarioLoaderTest {
 
   @Test
   void editTimesFromCsv_acceptOffsetsUnixTimesAndInstants() throws Exception {
-    Files.writeString(dir.resolve("edits.csv"), """
+    Files.writeString(
+        dir.resolve("edits.csv"),
+        """
         time
         90s
         12.5
@@ -113,7 +130,9 @@ class SimScenarioLoaderTest {
         2026-01-01T00:03:00Z
         """);
     Path file = dir.resolve("s.yaml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         operators:
           - service: op
             controllers:
@@ -123,7 +142,8 @@ class SimScenarioLoaderTest {
                   - {type: times, file: edits.csv}
         """);
     Scenario s = ScenarioLoader.load(file);
-    assertEquals(List.of(12_500_000_000L, 90_000_000_000L, 100_000_000_000L, 180_000_000_000L),
+    assertEquals(
+        List.of(12_500_000_000L, 90_000_000_000L, 100_000_000_000L, 180_000_000_000L),
         s.operators().get(0).controllers().get(0).edits().get(0).timesNanos());
   }
 

@@ -12,11 +12,15 @@ import org.junit.jupiter.api.Test;
 class SimWorldTest {
 
   private static SimRecorder edits(String duration, String source) throws Exception {
-    return SimRecorder.controllerRuntime(duration, "", """
+    return SimRecorder.controllerRuntime(
+        duration,
+        "",
+        """
         duration: 1ms
         edits:
           - %s
-        """.formatted(source));
+        """
+            .formatted(source));
   }
 
   private static long externals(SimRecorder r) {
@@ -38,8 +42,9 @@ class SimWorldTest {
     assertTrue(ls.size() >= 29 && ls.size() <= 30, "edits " + ls.size());
     long phase = Math.floorMod(ls.get(0).startNanos() - r.start(), 10_000_000_000L);
     for (Label l : ls) {
-      long offset = Math.floorMod(l.startNanos() - r.start() - phase + 1_000_000_000L,
-          10_000_000_000L) - 1_000_000_000L;
+      long offset =
+          Math.floorMod(l.startNanos() - r.start() - phase + 1_000_000_000L, 10_000_000_000L)
+              - 1_000_000_000L;
       assertTrue(Math.abs(offset) <= 1_000_000_000L, "lattice offset " + offset);
     }
   }
@@ -71,8 +76,12 @@ class SimWorldTest {
     assertTrue(w.attributes().contains(SimSpan.Attr.of("k8s.namespace.name", "ns")));
     assertTrue(w.attributes().contains(SimSpan.Attr.of("k8s.object.name", "a")));
     assertTrue(w.attributes().contains(SimSpan.Attr.of("http.request.method", "PATCH")));
-    assertTrue(w.attributes().contains(SimSpan.Attr.of("url.full",
-        "https://10.96.0.1:443/apis/example.com/v1/namespaces/ns/widgets/a")));
+    assertTrue(
+        w.attributes()
+            .contains(
+                SimSpan.Attr.of(
+                    "url.full",
+                    "https://10.96.0.1:443/apis/example.com/v1/namespaces/ns/widgets/a")));
   }
 
   @Test
@@ -95,7 +104,11 @@ class SimWorldTest {
 
   @Test
   void reconcileSpans_carryTheStreamAttributesAndNestedHelper() throws Exception {
-    SimRecorder r = SimRecorder.controllerRuntime("1s", "", """
+    SimRecorder r =
+        SimRecorder.controllerRuntime(
+            "1s",
+            "",
+            """
         duration: 100ms
         helper: {name: reconcileReplsets}
         calls:
@@ -104,7 +117,8 @@ class SimWorldTest {
           - {method: PATCH, path: status}
         """);
     List<SimSpan> t = r.reconcileTraces.get(0);
-    assertEquals(List.of("GET", "LIST", "PATCH", "reconcileReplsets", "Reconcile"),
+    assertEquals(
+        List.of("GET", "LIST", "PATCH", "reconcileReplsets", "Reconcile"),
         t.stream().map(SimSpan::name).toList());
     SimSpan root = t.get(4);
     SimSpan helper = t.get(3);
@@ -112,10 +126,20 @@ class SimWorldTest {
     assertEquals(root.spanId(), t.get(0).parentSpanId());
     assertEquals(root.spanId(), helper.parentSpanId());
     assertTrue(t.get(1).attributes().contains(SimSpan.Attr.of("http.request.method", "GET")));
-    assertTrue(t.get(2).attributes().contains(SimSpan.Attr.of("url.full",
-        "https://10.96.0.1:443/apis/example.com/v1/namespaces/ns/widgets/a/status")));
-    assertTrue(root.attributes().containsAll(List.of(SimSpan.Attr.of("controller", "c"),
-        SimSpan.Attr.of("k8s.namespace.name", "ns"), SimSpan.Attr.of("k8s.object.name", "a"))));
+    assertTrue(
+        t.get(2)
+            .attributes()
+            .contains(
+                SimSpan.Attr.of(
+                    "url.full",
+                    "https://10.96.0.1:443/apis/example.com/v1/namespaces/ns/widgets/a/status")));
+    assertTrue(
+        root.attributes()
+            .containsAll(
+                List.of(
+                    SimSpan.Attr.of("controller", "c"),
+                    SimSpan.Attr.of("k8s.namespace.name", "ns"),
+                    SimSpan.Attr.of("k8s.object.name", "a"))));
     for (SimSpan s : t) {
       assertTrue(s.startNanos() >= root.startNanos() && s.endNanos() <= root.endNanos(), s.name());
     }

@@ -44,11 +44,12 @@ class SimWritersTest {
   void sameScenarioAndSeed_giveIdenticalBytes(OutputFormat format) throws Exception {
     SimulationRun.Written a = SimulationRun.write(percona(), format, dir.resolve("a"), null);
     SimulationRun.Written b = SimulationRun.write(percona(), format, dir.resolve("b"), null);
-    SimulationRun.Written c = SimulationRun.write(percona().withSeed(99), format,
-        dir.resolve("c"), null);
+    SimulationRun.Written c =
+        SimulationRun.write(percona().withSeed(99), format, dir.resolve("c"), null);
     assertArrayEquals(Files.readAllBytes(a.trace()), Files.readAllBytes(b.trace()));
     assertArrayEquals(Files.readAllBytes(a.labels()), Files.readAllBytes(b.labels()));
-    assertFalse(Files.readString(a.labels()).equals(Files.readString(c.labels())),
+    assertFalse(
+        Files.readString(a.labels()).equals(Files.readString(c.labels())),
         "another seed gives another trace");
   }
 
@@ -76,8 +77,8 @@ class SimWritersTest {
     SimulationRun.Written w =
         SimulationRun.write(percona(), OutputFormat.OTLP_PROTO_DELIMITED, dir, null);
     List<ResourceSpans> all = new ArrayList<>();
-    try (DataInputStream in = new DataInputStream(
-        new ByteArrayInputStream(Files.readAllBytes(w.trace())))) {
+    try (DataInputStream in =
+        new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(w.trace())))) {
       int messages = 0;
       while (in.available() > 0) {
         byte[] msg = new byte[in.readInt()];
@@ -98,8 +99,12 @@ class SimWritersTest {
       for (ScopeSpans ss : rs.getScopeSpansList()) {
         for (Span s : ss.getSpansList()) {
           if (s.getParentSpanId().isEmpty() && s.getName().equals("Reconcile")) {
-            out.add(hex.formatHex(s.getTraceId().toByteArray()) + ","
-                + hex.formatHex(s.getSpanId().toByteArray()) + "," + s.getStartTimeUnixNano());
+            out.add(
+                hex.formatHex(s.getTraceId().toByteArray())
+                    + ","
+                    + hex.formatHex(s.getSpanId().toByteArray())
+                    + ","
+                    + s.getStartTimeUnixNano());
           }
         }
       }
@@ -108,8 +113,10 @@ class SimWritersTest {
   }
 
   private static long count(List<ResourceSpans> rss) {
-    return rss.stream().flatMap(r -> r.getScopeSpansList().stream())
-        .mapToLong(ScopeSpans::getSpansCount).sum();
+    return rss.stream()
+        .flatMap(r -> r.getScopeSpansList().stream())
+        .mapToLong(ScopeSpans::getSpansCount)
+        .sum();
   }
 
   @Test
@@ -187,8 +194,9 @@ class SimWritersTest {
     List<String> lines = Files.readAllLines(w.trace());
     assertEquals("start,end", lines.get(0));
     assertEquals(w.reconciles(), lines.size() - 1);
-    assertTrue(lines.get(1).matches(
-        "2026-01-01T00:00:00\\.\\d{9}Z,2026-01-01T00:00:00\\.\\d{9}Z"), lines.get(1));
+    assertTrue(
+        lines.get(1).matches("2026-01-01T00:00:00\\.\\d{9}Z,2026-01-01T00:00:00\\.\\d{9}Z"),
+        lines.get(1));
   }
 
   @Test
@@ -203,9 +211,12 @@ class SimWritersTest {
       assertEquals(9, f.length, l);
       assertTrue(f[0].matches("[0-9a-f]{32}") && f[1].matches("[0-9a-f]{16}"), l);
       assertTrue(f[6].equals("event") == f[8].isEmpty(), l);
-      assertTrue(List.of("external-event", "self-write", "requeue", "resync", "error-retry")
-          .contains(f[7]), l);
-      assertEquals(f[6].equals("timer"), List.of("requeue", "resync", "error-retry").contains(f[7]));
+      assertTrue(
+          List.of("external-event", "self-write", "requeue", "resync", "error-retry")
+              .contains(f[7]),
+          l);
+      assertEquals(
+          f[6].equals("timer"), List.of("requeue", "resync", "error-retry").contains(f[7]));
     }
     assertEquals(Ids.hex(1L), "0000000000000001");
   }

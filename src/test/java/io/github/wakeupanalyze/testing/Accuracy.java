@@ -3,8 +3,8 @@ package io.github.wakeupanalyze.testing;
 import io.github.wakeupanalyze.analyze.AnalysisParameters;
 import io.github.wakeupanalyze.analyze.ClassifiedReconcile;
 import io.github.wakeupanalyze.extract.ExtractRules;
-import io.github.wakeupanalyze.model.Trigger;
 import io.github.wakeupanalyze.ingest.ReadOptions;
+import io.github.wakeupanalyze.model.Trigger;
 import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.simulate.Label;
 import io.github.wakeupanalyze.simulate.Scenario;
@@ -24,8 +24,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The accuracy harness: simulates a scenario, writes the trace in a format, runs the whole
- * pipeline on it and scores every reconcile against the simulator's ground truth.
+ * The accuracy harness: simulates a scenario, writes the trace in a format, runs the whole pipeline
+ * on it and scores every reconcile against the simulator's ground truth.
  *
  * <p>The first reconcile of each stream is not scored: it has no history, the analyzer says
  * "unknown" and the simulator "external-event" (the informer's initial list). It is counted in
@@ -40,14 +40,16 @@ public final class Accuracy {
    * @param confusion [truth][predicted], index 0 event, 1 timer
    * @param causeCorrect scored reconciles whose cause matched the truth
    */
-  public record Figures(String scenario, int labels, int matched, int unscored, int[][] confusion,
-      int causeCorrect) {
+  public record Figures(
+      String scenario, int labels, int matched, int unscored, int[][] confusion, int causeCorrect) {
 
     public int scored() {
       return confusion[0][0] + confusion[0][1] + confusion[1][0] + confusion[1][1];
     }
 
-    /** Mean of the F1 scores of the classes event and timer; a class absent from both is skipped. */
+    /**
+     * Mean of the F1 scores of the classes event and timer; a class absent from both is skipped.
+     */
     public double macroF1() {
       return Accuracy.macroF1(confusion);
     }
@@ -57,14 +59,32 @@ public final class Accuracy {
     }
 
     public String row() {
-      return String.format(Locale.ROOT, "%-28s %7d %7d %7d %8.4f %8.4f  [[%d %d] [%d %d]]", scenario,
-          labels, matched, scored(), macroF1(), causeAccuracy(), confusion[0][0], confusion[0][1],
-          confusion[1][0], confusion[1][1]);
+      return String.format(
+          Locale.ROOT,
+          "%-28s %7d %7d %7d %8.4f %8.4f  [[%d %d] [%d %d]]",
+          scenario,
+          labels,
+          matched,
+          scored(),
+          macroF1(),
+          causeAccuracy(),
+          confusion[0][0],
+          confusion[0][1],
+          confusion[1][0],
+          confusion[1][1]);
     }
 
     public static String header() {
-      return String.format(Locale.ROOT, "%-28s %7s %7s %7s %8s %8s  %s", "scenario", "labels",
-          "matched", "scored", "macroF1", "cause", "[[ee et] [te tt]]");
+      return String.format(
+          Locale.ROOT,
+          "%-28s %7s %7s %7s %8s %8s  %s",
+          "scenario",
+          "labels",
+          "matched",
+          "scored",
+          "macroF1",
+          "cause",
+          "[[ee et] [te tt]]");
     }
   }
 
@@ -91,32 +111,41 @@ public final class Accuracy {
     return measure(name, scenario, format, AnalysisParameters.defaults());
   }
 
-  public static Figures measure(String name, Scenario scenario, OutputFormat format,
-      AnalysisParameters parameters) throws IOException {
+  public static Figures measure(
+      String name, Scenario scenario, OutputFormat format, AnalysisParameters parameters)
+      throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Map<String, Label> labels = new HashMap<>();
     try (TraceWriter writer = format.open(bytes)) {
-      Simulator.run(scenario, new SimSink() {
-        @Override
-        public void reconcile(Label label, List<SimSpan> spans) throws IOException {
-          labels.put(label.traceIdHex() + label.spanIdHex(), label);
-          writer.reconcile(label, spans);
-        }
+      Simulator.run(
+          scenario,
+          new SimSink() {
+            @Override
+            public void reconcile(Label label, List<SimSpan> spans) throws IOException {
+              labels.put(label.traceIdHex() + label.spanIdHex(), label);
+              writer.reconcile(label, spans);
+            }
 
-        @Override
-        public void other(List<SimSpan> spans) throws IOException {
-          writer.other(spans);
-        }
+            @Override
+            public void other(List<SimSpan> spans) throws IOException {
+              writer.other(spans);
+            }
 
-        @Override
-        public long resolutionNanos() {
-          return format.resolutionNanos();
-        }
-      });
+            @Override
+            public long resolutionNanos() {
+              return format.resolutionNanos();
+            }
+          });
     }
-    Pipeline.Result result = Pipeline.run(new Pipeline.Request(List.of("-"), ReadOptions.AUTO,
-        ExtractRules.defaults(), parameters, new long[0],
-        new ByteArrayInputStream(bytes.toByteArray())));
+    Pipeline.Result result =
+        Pipeline.run(
+            new Pipeline.Request(
+                List.of("-"),
+                ReadOptions.AUTO,
+                ExtractRules.defaults(),
+                parameters,
+                new long[0],
+                new ByteArrayInputStream(bytes.toByteArray())));
     if (result.anyFailed()) {
       throw new AssertionError("the simulated trace did not read: " + result.inputs());
     }

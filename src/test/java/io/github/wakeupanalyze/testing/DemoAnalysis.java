@@ -13,8 +13,14 @@ public final class DemoAnalysis {
 
   public static Pipeline.Result of(OtlpJson trace) {
     byte[] json = trace.toJson().getBytes(StandardCharsets.UTF_8);
-    return Pipeline.run(new Pipeline.Request(List.of("-"), null, ExtractRules.defaults(),
-        AnalysisParameters.defaults(), new long[0], new ByteArrayInputStream(json)));
+    return Pipeline.run(
+        new Pipeline.Request(
+            List.of("-"),
+            null,
+            ExtractRules.defaults(),
+            AnalysisParameters.defaults(),
+            new long[0],
+            new ByteArrayInputStream(json)));
   }
 
   /** The {@link DemoTrace}, analyzed. */

@@ -24,9 +24,14 @@ public final class Golden {
       return;
     }
     if (!Files.exists(file)) {
-      throw new AssertionError("golden file " + file + " is missing; run with -Dgolden.update=true");
+      throw new AssertionError(
+          "golden file " + file + " is missing; run with -Dgolden.update=true");
     }
-    assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual,
-        "output differs from golden file " + file + " (rerun with -Dgolden.update=true if intended)");
+    assertEquals(
+        Files.readString(file, StandardCharsets.UTF_8),
+        actual,
+        "output differs from golden file "
+            + file
+            + " (rerun with -Dgolden.update=true if intended)");
   }
 }

@@ -44,29 +44,47 @@ public final class OtlpJson {
    * @param endS end, seconds after {@link #T0}
    * @param attrs key, value, key, value...
    */
-  public OtlpJson span(int trace, int span, int parent, String name, double startS, double endS,
-      String... attrs) {
+  public OtlpJson span(
+      int trace, int span, int parent, String name, double startS, double endS, String... attrs) {
     return span(trace, span, parent, name, startS, endS, false, attrs);
   }
 
-  public OtlpJson span(int trace, int span, int parent, String name, double startS, double endS,
-      boolean error, String... attrs) {
+  public OtlpJson span(
+      int trace,
+      int span,
+      int parent,
+      String name,
+      double startS,
+      double endS,
+      boolean error,
+      String... attrs) {
     StringBuilder sb = new StringBuilder();
-    sb.append("{\"traceId\":\"").append(traceId(trace)).append("\",\"spanId\":\"")
-        .append(spanId(span)).append('"');
+    sb.append("{\"traceId\":\"")
+        .append(traceId(trace))
+        .append("\",\"spanId\":\"")
+        .append(spanId(span))
+        .append('"');
     if (parent != 0) {
       sb.append(",\"parentSpanId\":\"").append(spanId(parent)).append('"');
     }
-    sb.append(",\"name\":\"").append(name).append("\",\"kind\":1")
-        .append(",\"startTimeUnixNano\":\"").append(at(startS))
-        .append("\",\"endTimeUnixNano\":\"").append(at(endS)).append('"');
+    sb.append(",\"name\":\"")
+        .append(name)
+        .append("\",\"kind\":1")
+        .append(",\"startTimeUnixNano\":\"")
+        .append(at(startS))
+        .append("\",\"endTimeUnixNano\":\"")
+        .append(at(endS))
+        .append('"');
     sb.append(",\"attributes\":[");
     for (int i = 0; i + 1 < attrs.length; i += 2) {
       if (i > 0) {
         sb.append(',');
       }
-      sb.append("{\"key\":\"").append(attrs[i]).append("\",\"value\":{\"stringValue\":\"")
-          .append(attrs[i + 1]).append("\"}}");
+      sb.append("{\"key\":\"")
+          .append(attrs[i])
+          .append("\",\"value\":{\"stringValue\":\"")
+          .append(attrs[i + 1])
+          .append("\"}}");
     }
     sb.append(']');
     if (error) {
@@ -117,7 +135,9 @@ public final class OtlpJson {
 
   private static String resourceSpans(String service, List<String> spans) {
     return "{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":{\"stringValue\":\""
-        + service + "\"}}]},\"scopeSpans\":[{\"scope\":{\"name\":\"test\"},\"spans\":["
-        + String.join(",", spans) + "]}]}";
+        + service
+        + "\"}}]},\"scopeSpans\":[{\"scope\":{\"name\":\"test\"},\"spans\":["
+        + String.join(",", spans)
+        + "]}]}";
   }
 }

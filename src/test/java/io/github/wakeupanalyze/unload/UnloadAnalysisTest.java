@@ -19,12 +19,25 @@ import org.junit.jupiter.api.Test;
 class UnloadAnalysisTest {
   private static final long S = 1_000_000_000L;
 
-  static ClassifiedReconcile rec(String op, String controller, double start, double end,
-      boolean timer) {
-    Reconcile r = new Reconcile(new StreamKey(op, controller, "ns/x"), 0, 1, 1,
-        Math.round(start * S), Math.round(end * S), false, null, ApiCalls.NONE, 0);
-    return new ClassifiedReconcile(r, timer ? Classification.timer(Cause.REQUEUE, 0.9, 5)
-        : Classification.event(Cause.EXTERNAL_EVENT, 0.9));
+  static ClassifiedReconcile rec(
+      String op, String controller, double start, double end, boolean timer) {
+    Reconcile r =
+        new Reconcile(
+            new StreamKey(op, controller, "ns/x"),
+            0,
+            1,
+            1,
+            Math.round(start * S),
+            Math.round(end * S),
+            false,
+            null,
+            ApiCalls.NONE,
+            0);
+    return new ClassifiedReconcile(
+        r,
+        timer
+            ? Classification.timer(Cause.REQUEUE, 0.9, 5)
+            : Classification.event(Cause.EXTERNAL_EVENT, 0.9));
   }
 
   @Test

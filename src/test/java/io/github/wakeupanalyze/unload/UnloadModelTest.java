@@ -119,18 +119,19 @@ class UnloadModelTest {
 
   @Test
   void badArguments_rejected() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> UnloadModel.run(new long[] {5}, new long[] {4}, 0, 10, 1));
-    assertThrows(IllegalArgumentException.class,
-        () -> UnloadModel.run(new long[0], new long[0], 10, 0, 1));
-    assertThrows(IllegalArgumentException.class,
-        () -> UnloadModel.run(new long[0], new long[0], 0, 10, -1));
+    assertThrows(
+        IllegalArgumentException.class, () -> UnloadModel.run(new long[0], new long[0], 10, 0, 1));
+    assertThrows(
+        IllegalArgumentException.class, () -> UnloadModel.run(new long[0], new long[0], 0, 10, -1));
   }
 
   /**
    * Reference: millisecond ticks. The operator is unloaded at instant x when nothing runs at x and
-   * the last busy end at or before x (the window start if none) lies more than T before x; a
-   * reload is an unloaded tick followed by a loaded one. Exact for integer-millisecond inputs.
+   * the last busy end at or before x (the window start if none) lies more than T before x; a reload
+   * is an unloaded tick followed by a loaded one. Exact for integer-millisecond inputs.
    */
   static UnloadResult reference(long[] starts, long[] ends, long windowMs, long tMs) {
     boolean[] unloaded = new boolean[(int) windowMs];

@@ -54,6 +54,7 @@ import java.util.List;
 public final class HazardScan {
   /** Relative half-widths of the windows: 0.1 % … 30 %. */
   public static final double[] WIDTHS = {0.001, 0.003, 0.01, 0.03, 0.1, 0.3};
+
   private static final double CHI2_1_MEDIAN = 0.4549364231195724;
 
   /**
@@ -67,7 +68,12 @@ public final class HazardScan {
    * @param resolution timestamp resolution plus queue latency, seconds (0.0005)
    */
   public record Config(
-      double minGap, double alpha, int minCount, int maxSpikes, double sharpLimit, double resolution) {
+      double minGap,
+      double alpha,
+      int minCount,
+      int maxSpikes,
+      double sharpLimit,
+      double resolution) {
     public static Config defaults() {
       return new Config(0.05, 0.01, 5, 4, 0.10, 0.0005);
     }
@@ -94,7 +100,8 @@ public final class HazardScan {
       double ratio = (1 + w) / (1 - w);
       for (int grid = 0; grid < 2; grid++) {
         // Window edges only grow along a grid, so the four search positions of each window are
-        // found by walking forward from the previous window's: O(n + windows), not O(windows·log n).
+        // found by walking forward from the previous window's: O(n + windows), not O(windows·log
+        // n).
         int[] at = new int[4];
         for (double lo = cfg.minGap() * (grid == 0 ? 1 : Math.sqrt(ratio)); lo < max; lo *= ratio) {
           win.add(sg, lo, lo * ratio, w, at);
@@ -185,8 +192,8 @@ public final class HazardScan {
   }
 
   /** Grows a window into its support (class comment, item 6). Null when too few gaps remain. */
-  static Spike grow(SortedGaps sg, double lo, double hi, double windowBg, Config cfg, double p,
-      double lr) {
+  static Spike grow(
+      SortedGaps sg, double lo, double hi, double windowBg, Config cfg, double p, double lr) {
     double a = lo;
     double c = hi;
     for (int iter = 0; iter < 2; iter++) {
@@ -282,12 +289,14 @@ public final class HazardScan {
 
   static final class Windows {
     int size;
+
     /**
      * Windows with no gap in them nor in their flanks: k = 0, so they can never be accepted, and
-     * their expected count is below 1 (the 0.5 pseudo-count over a flank four times wider), so
-     * they never enter the dispersion estimate. They are only counted, not stored.
+     * their expected count is below 1 (the 0.5 pseudo-count over a flank four times wider), so they
+     * never enter the dispersion estimate. They are only counted, not stored.
      */
     int empty;
+
     double[] lo = new double[1024];
     double[] hi = new double[1024];
     double[] w = new double[1024];
@@ -302,9 +311,9 @@ public final class HazardScan {
     double[] eR = new double[1024];
 
     /**
-     * The larger (more conservative) of the conditional tests against each usable flank: given
-     * k + k_f events in window and flank, under equal hazards the window's share is
-     * Binomial(k + k_f, E/(E + E_f)); P(X ≥ k) = I_q(k, k_f + 1). Counts are divided by φ.
+     * The larger (more conservative) of the conditional tests against each usable flank: given k +
+     * k_f events in window and flank, under equal hazards the window's share is Binomial(k + k_f,
+     * E/(E + E_f)); P(X ≥ k) = I_q(k, k_f + 1). Counts are divided by φ.
      */
     double conditionalP(int i, double phi) {
       double p = Double.NaN;

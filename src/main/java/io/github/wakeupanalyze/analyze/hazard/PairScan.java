@@ -12,22 +12,23 @@ import java.util.List;
  * 3).
  *
  * <p>Under earliest semantics an event reconcile does not move a pending timer, so the timer
- * reconcile's start lies P after the end of the last <em>timer</em> reconcile, not after the end
- * of its predecessor; with many events the end→start gaps show no spike. For every window of lag
- * [lo, hi) this scan counts the reconciles j that have <em>some</em> earlier end at a lag in the
- * window: an existence indicator, so a burst of b nearby ends adds 1, not b² pairs.
+ * reconcile's start lies P after the end of the last <em>timer</em> reconcile, not after the end of
+ * its predecessor; with many events the end→start gaps show no spike. For every window of lag [lo,
+ * hi) this scan counts the reconciles j that have <em>some</em> earlier end at a lag in the window:
+ * an existence indicator, so a burst of b nearby ends adds 1, not b² pairs.
  *
  * <p>Test: the count is compared, by the conditional binomial test of {@link HazardScan}, with the
  * width-scaled counts of 4 windows on each side beyond a one-window guard band; quasi-Poisson φ and
  * Bonferroni over all windows as there, except that φ is also estimated locally, as the
  * variance/mean ratio of those 8 neighbours, and the larger is used: a burst of b reconciles that
  * follows another burst at some lag adds b to one window's count, a clumping the global median
- * cannot see (without it 28 of 400 timer-free bursty streams gave a false pair spike). Sharp widths only (0.1 … 1 %: at ±3 % bursty timer-free streams still gave 4 false spikes in 400). A window must also form
- * <em>chains</em>: reconciles linked end→start→end… at least three times inside the window; chance
- * gives about n·q² of them, q the chance share of linked reconciles. And the matched lags must
- * be concentrated: σ̂ ≤ 10 % of the window's half-width (bursts matching bursts spread over the whole
- * window; without this 3 of 200 bursty timer-free streams gave a false spike). Null hypothesis: the starts
- * are independent of earlier ends at this lag (Poisson arrivals).
+ * cannot see (without it 28 of 400 timer-free bursty streams gave a false pair spike). Sharp widths
+ * only (0.1 … 1 %: at ±3 % bursty timer-free streams still gave 4 false spikes in 400). A window
+ * must also form <em>chains</em>: reconciles linked end→start→end… at least three times inside the
+ * window; chance gives about n·q² of them, q the chance share of linked reconciles. And the matched
+ * lags must be concentrated: σ̂ ≤ 10 % of the window's half-width (bursts matching bursts spread
+ * over the whole window; without this 3 of 200 bursty timer-free streams gave a false spike). Null
+ * hypothesis: the starts are independent of earlier ends at this lag (Poisson arrivals).
  *
  * <p>Lags are scanned up to L = min(T/5, 30 × mean start→start interval), and at most {@link
  * #MAX_PAIRS} pairs (L shrinks to fit). Lags are quantized to 1 µs. Cost O(P log P) for P pairs.
@@ -77,7 +78,8 @@ public final class PairScan {
         int distinct = 0;
         int pa = 0;
         int pb = 0;
-        for (double lo = cfg.minGap() * (grid == 0 ? 1 : Math.sqrt(ratio)); lo * ratio < lmax;
+        for (double lo = cfg.minGap() * (grid == 0 ? 1 : Math.sqrt(ratio));
+            lo * ratio < lmax;
             lo *= ratio) {
           double hi = lo * ratio;
           long hiKey = micros(hi) << 26;
@@ -143,7 +145,8 @@ public final class PairScan {
       double f = Math.max(phi, win[5]);
       double p = Math.min(1, PoissonTail.binomialUpper(d / f, win[3] / f, q) * m);
       if (p <= cfg.alpha()) {
-        accepted.add(new double[] {i, PoissonTail.likelihoodRatio(d / f, Math.max(mu, 0.5) / f), p});
+        accepted.add(
+            new double[] {i, PoissonTail.likelihoodRatio(d / f, Math.max(mu, 0.5) / f), p});
       }
     }
     accepted.sort((a, b) -> Double.compare(b[1], a[1]));
@@ -163,8 +166,17 @@ public final class PairScan {
       if (sigma > 0.1 * (hi - lo) / 2) {
         continue; // lags spread over the window: clumped chance matches, not a fixed delay
       }
-      return new Spike(lo, hi, delay, sigma, (int) win[2], (win[3] / win[4]) / Math.max(1e-12, (hi - lo) * n),
-          acc[2], acc[1], (hi - lo) / 2 <= cfg.sharpLimit() * delay, true);
+      return new Spike(
+          lo,
+          hi,
+          delay,
+          sigma,
+          (int) win[2],
+          (win[3] / win[4]) / Math.max(1e-12, (hi - lo) * n),
+          acc[2],
+          acc[1],
+          (hi - lo) / 2 <= cfg.sharpLimit() * delay,
+          true);
     }
     return null;
   }
@@ -192,11 +204,16 @@ public final class PairScan {
     return Math.round(seconds * 1e6);
   }
 
-  /** (lag µs &lt;&lt; 26 | j) for every end at lag in [minLag, maxLag] before start j; null if too many. */
+  /**
+   * (lag µs &lt;&lt; 26 | j) for every end at lag in [minLag, maxLag] before start j; null if too
+   * many.
+   */
   private static long[] pairs(double[] starts, double[] sortedEnds, double minLag, double maxLag) {
     long total = 0;
     for (double s : starts) {
-      total += SortedSearch.lowerBound(sortedEnds, s - minLag + 1e-12) - SortedSearch.lowerBound(sortedEnds, s - maxLag);
+      total +=
+          SortedSearch.lowerBound(sortedEnds, s - minLag + 1e-12)
+              - SortedSearch.lowerBound(sortedEnds, s - maxLag);
       if (total > MAX_PAIRS) {
         return null;
       }
@@ -271,17 +288,16 @@ public final class PairScan {
   }
 
   /**
-   * Reconciles with some earlier end at a lag in [lo, hi] ({@code c_any} of ANALYSIS.md §4 step
-   * 3).
+   * Reconciles with some earlier end at a lag in [lo, hi] ({@code c_any} of ANALYSIS.md §4 step 3).
    */
   public static int anyEarlierEnd(double[] starts, double[] sortedEnds, double lo, double hi) {
     int k = 0;
     for (double s : starts) {
-      if (SortedSearch.upperBound(sortedEnds, s - lo) > SortedSearch.lowerBound(sortedEnds, s - hi)) {
+      if (SortedSearch.upperBound(sortedEnds, s - lo)
+          > SortedSearch.lowerBound(sortedEnds, s - hi)) {
         k++;
       }
     }
     return k;
   }
-
 }

@@ -6,11 +6,11 @@ import org.apache.commons.math3.special.Gamma;
 /**
  * Tail probabilities and likelihood ratios of the Poisson count model used by the scans.
  *
- * <p>For an integer k ≥ 1, P(Poisson(μ) ≥ k) equals the regularized lower incomplete gamma
- * function P(k, μ) (the Poisson–gamma duality; Abramowitz &amp; Stegun 6.5.2 and 26.4.21), which
- * Commons Math evaluates accurately down to the smallest doubles, whereas {@code 1 − cdf}
- * underflows to 0 above about 10⁻¹⁶. For the quasi-Poisson correction the count is divided by the
- * dispersion φ and may be fractional; P(k, μ) is then the usual continuous extension.
+ * <p>For an integer k ≥ 1, P(Poisson(μ) ≥ k) equals the regularized lower incomplete gamma function
+ * P(k, μ) (the Poisson–gamma duality; Abramowitz &amp; Stegun 6.5.2 and 26.4.21), which Commons
+ * Math evaluates accurately down to the smallest doubles, whereas {@code 1 − cdf} underflows to 0
+ * above about 10⁻¹⁶. For the quasi-Poisson correction the count is divided by the dispersion φ and
+ * may be fractional; P(k, μ) is then the usual continuous extension.
  */
 public final class PoissonTail {
   private PoissonTail() {}
@@ -43,8 +43,8 @@ public final class PoissonTail {
   }
 
   /**
-   * P(Binomial(k + kf, q) ≥ k) = I_q(k, kf + 1), the conditional test of a window count k against
-   * a flank count kf when the window holds a share q of the exposure (counts may be fractional).
+   * P(Binomial(k + kf, q) ≥ k) = I_q(k, kf + 1), the conditional test of a window count k against a
+   * flank count kf when the window holds a share q of the exposure (counts may be fractional).
    */
   public static double binomialUpper(double k, double kf, double q) {
     if (k <= 0) {

@@ -1,21 +1,22 @@
 package io.github.wakeupanalyze.analyze.hazard;
 
 import io.github.wakeupanalyze.analyze.SortedSearch;
-
 import java.util.Arrays;
 
 /**
  * {@link GapCounts} in O(log n) per query: the gaps sorted once, with prefix sums.
  *
- * <p>With x sorted and S[i] = x[0] + … + x[i−1], for a window [lo, hi) with i = #{x &lt; lo} and
- * j = #{x &lt; hi}: count = j − i and exposure = (S[j] − S[i]) − lo·(j − i) + (hi − lo)·(n − j).
+ * <p>With x sorted and S[i] = x[0] + … + x[i−1], for a window [lo, hi) with i = #{x &lt; lo} and j
+ * = #{x &lt; hi}: count = j − i and exposure = (S[j] − S[i]) − lo·(j − i) + (hi − lo)·(n − j).
  * Tested against {@link DirectGapCounts}.
  */
 public final class SortedGaps implements GapCounts {
   private final double[] x;
   private final double[] prefix;
 
-  /** @param gaps gap lengths in seconds, any order; the array is copied */
+  /**
+   * @param gaps gap lengths in seconds, any order; the array is copied
+   */
   public SortedGaps(double[] gaps) {
     x = gaps.clone();
     Arrays.sort(x);

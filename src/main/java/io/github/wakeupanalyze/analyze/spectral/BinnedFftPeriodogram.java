@@ -4,8 +4,8 @@ package io.github.wakeupanalyze.analyze.spectral;
  * The fast Rayleigh periodogram: counts in bins of width Δ, then one radix-2 FFT; O(N + M log M).
  *
  * <p>Binning moves each event to its bin's left edge, a phase error of at most 2π·f·Δ; the power
- * agrees with the exact direct sum to within that error, and exactly (to rounding) with the
- * direct sum over the binned times ({@code PeriodogramAgreementTest}). Keep f well below 1/(4Δ).
+ * agrees with the exact direct sum to within that error, and exactly (to rounding) with the direct
+ * sum over the binned times ({@code PeriodogramAgreementTest}). Keep f well below 1/(4Δ).
  * Hand-written real-input FFT on primitive arrays: Commons Math's {@code FastFourierTransformer}
  * allocates a {@code Complex} per sample.
  */

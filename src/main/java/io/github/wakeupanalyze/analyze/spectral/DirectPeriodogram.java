@@ -1,9 +1,9 @@
 package io.github.wakeupanalyze.analyze.spectral;
 
 /**
- * The textbook O(N·F) Rayleigh periodogram: the sum over every event at every frequency of the
- * same grid as {@link BinnedFftPeriodogram}. The reference the fast one is tested against; too slow
- * for a day at full resolution (hours), never used by the engine on large inputs.
+ * The textbook O(N·F) Rayleigh periodogram: the sum over every event at every frequency of the same
+ * grid as {@link BinnedFftPeriodogram}. The reference the fast one is tested against; too slow for
+ * a day at full resolution (hours), never used by the engine on large inputs.
  */
 public final class DirectPeriodogram implements Periodogram {
   @Override

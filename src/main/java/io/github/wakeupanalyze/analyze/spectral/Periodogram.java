@@ -1,16 +1,16 @@
 package io.github.wakeupanalyze.analyze.spectral;
 
 /**
- * The Rayleigh periodogram of event times: {@code Z(f) = (2/N)·|Σ_k exp(2πi·f·t_k)|²} on the
- * grid f_j = j/(M·Δ), j = 1 … M/2, for bin width Δ and M bins (a power of two, zero-padded,
- * M·Δ ≥ the time span).
+ * The Rayleigh periodogram of event times: {@code Z(f) = (2/N)·|Σ_k exp(2πi·f·t_k)|²} on the grid
+ * f_j = j/(M·Δ), j = 1 … M/2, for bin width Δ and M bins (a power of two, zero-padded, M·Δ ≥ the
+ * time span).
  *
- * <p>Null hypothesis: event times uniform (Poisson) over the span; then at each frequency Z is
- * χ² with 2 degrees of freedom, P(Z ≥ z) = e^{−z/2}, and over F searched frequencies the
- * false-alarm probability is taken as 1 − (1 − e^{−z/2})^F (independent-frequency approximation;
- * Buccheri et al. 1983 for Z²ₘ, Baluev 2008 for better bounds, VanderPlas 2018 for grids).
- * Bursty (clustered) event streams violate the null: their low-frequency power is inflated, so a
- * peak is only ever used to confirm a candidate found by the gap-hazard scan, never alone.
+ * <p>Null hypothesis: event times uniform (Poisson) over the span; then at each frequency Z is χ²
+ * with 2 degrees of freedom, P(Z ≥ z) = e^{−z/2}, and over F searched frequencies the false-alarm
+ * probability is taken as 1 − (1 − e^{−z/2})^F (independent-frequency approximation; Buccheri et
+ * al. 1983 for Z²ₘ, Baluev 2008 for better bounds, VanderPlas 2018 for grids). Bursty (clustered)
+ * event streams violate the null: their low-frequency power is inflated, so a peak is only ever
+ * used to confirm a candidate found by the gap-hazard scan, never alone.
  */
 public interface Periodogram {
   /** Name for reports and for the guard in the agreement test. */

@@ -8,8 +8,8 @@ import java.util.Locale;
 import org.apache.commons.math3.distribution.GammaDistribution;
 
 /**
- * A simple binned (Schuster) periodogram of reconcile start times, for the chart only; the
- * timers in the reports come from the analysis, not from this.
+ * A simple binned (Schuster) periodogram of reconcile start times, for the chart only; the timers
+ * in the reports come from the analysis, not from this.
  *
  * <p>Each stream's starts are counted in {@code n} bins of width {@code dt} over the observed
  * window ({@code n} a power of two, at most {@value #MAX_BINS}, {@code dt ≥ 1 ms}); the mean is
@@ -17,10 +17,10 @@ import org.apache.commons.math3.distribution.GammaDistribution;
  * starts. Powers are averaged over the (at most {@value #MAX_STREAMS}) largest streams with at
  * least {@value #MIN_STARTS} starts, so objects with different phases add up.
  *
- * <p>Null hypothesis: every stream is a homogeneous Poisson process. Then each power is
- * exponential with mean 1 and the average of K streams is Gamma(K, 1/K); the threshold is that
- * distribution's {@code 1 − p/M} quantile, M the number of periods on the grid (Bonferroni), p =
- * {@value #FALSE_ALARM}. Periods range from {@code 2·dt} to half the window.
+ * <p>Null hypothesis: every stream is a homogeneous Poisson process. Then each power is exponential
+ * with mean 1 and the average of K streams is Gamma(K, 1/K); the threshold is that distribution's
+ * {@code 1 − p/M} quantile, M the number of periods on the grid (Bonferroni), p = {@value
+ * #FALSE_ALARM}. Periods range from {@code 2·dt} to half the window.
  *
  * <p>Limits: a RequeueAfter timer restarts when each reconcile ends, so its phase drifts with the
  * reconcile durations and its peak smears at long periods; see ANALYSIS.md. The chart shows it
@@ -92,14 +92,28 @@ final class BinnedPeriodogram {
       period[i] = n * dt / k;
       power[i] = sum[k] / streamsUsed;
     }
-    double threshold = new GammaDistribution(null, streamsUsed, 1.0 / streamsUsed,
-        GammaDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY)
-        .inverseCumulativeProbability(1 - FALSE_ALARM / count);
-    return new PeriodogramData(String.format(Locale.ROOT,
-        "binned periodogram of reconcile starts, %d stream%s, %s bins; threshold: "
-            + "p = %s under a Poisson null (Bonferroni over %d periods)",
-        streamsUsed, streamsUsed == 1 ? "" : "s", Durations.of(dt), FALSE_ALARM, count),
-        period, power, threshold, FALSE_ALARM, peaks(period, power, threshold));
+    double threshold =
+        new GammaDistribution(
+                null,
+                streamsUsed,
+                1.0 / streamsUsed,
+                GammaDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY)
+            .inverseCumulativeProbability(1 - FALSE_ALARM / count);
+    return new PeriodogramData(
+        String.format(
+            Locale.ROOT,
+            "binned periodogram of reconcile starts, %d stream%s, %s bins; threshold: "
+                + "p = %s under a Poisson null (Bonferroni over %d periods)",
+            streamsUsed,
+            streamsUsed == 1 ? "" : "s",
+            Durations.of(dt),
+            FALSE_ALARM,
+            count),
+        period,
+        power,
+        threshold,
+        FALSE_ALARM,
+        peaks(period, power, threshold));
   }
 
   /** The {@value #MAX_PEAKS} highest local maxima above the threshold, by period. */
@@ -117,8 +131,8 @@ final class BinnedPeriodogram {
   }
 
   /**
-   * At most {@code bins} points on a log-period grid, each the highest power in its cell, so
-   * peaks survive the thinning.
+   * At most {@code bins} points on a log-period grid, each the highest power in its cell, so peaks
+   * survive the thinning.
    */
   static double[][] thin(double[] period, double[] power, int bins) {
     if (period.length <= bins) {

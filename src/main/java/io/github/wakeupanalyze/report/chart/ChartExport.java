@@ -31,6 +31,7 @@ import org.jfree.svg.SVGUnits;
 public final class ChartExport {
   /** The date written into every PDF: the epoch, in PDF date syntax (time zone offset +00'00'). */
   static final String PDF_DATE = "D:19700101000000";
+
   private static final Pattern PDF_DATES =
       Pattern.compile("/(CreationDate|ModDate) \\((D:[^)]*)\\)");
 
@@ -41,8 +42,8 @@ public final class ChartExport {
     BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS,
-          RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
       chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
     } finally {
       g.dispose();
@@ -62,15 +63,15 @@ public final class ChartExport {
    *
    * @param idPrefix prefix of every id in the SVG, e.g. {@code timeline-}
    */
-  public static Svg svg(JFreeChart chart, double width, double height, SVGUnits units,
-      String idPrefix) {
+  public static Svg svg(
+      JFreeChart chart, double width, double height, SVGUnits units, String idPrefix) {
     SVGGraphics2D g = new SVGGraphics2D(width, height, units);
     g.setDefsKeyPrefix(idPrefix);
     g.setFontFunction(ChartExport::cssFontFamily);
     g.setGeomDoubleConverter(v -> decimals(v, 2));
     g.setTransformDoubleConverter(v -> decimals(v, 6));
-    g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS,
-        RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
     chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
     // the view box is written here because JFreeSVG's takes whole numbers only
     String box = "viewBox='0 0 " + decimals(width, 2) + " " + decimals(height, 2) + "' ";
@@ -78,9 +79,17 @@ public final class ChartExport {
     if (!bare.startsWith("<svg ")) {
       throw new IllegalStateException("unexpected SVG from JFreeSVG: " + bare.substring(0, 20));
     }
-    String document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg width='"
-        + decimals(width, 2) + units + "' height='" + decimals(height, 2) + units + "' " + box
-        + bare.substring(5) + "\n";
+    String document =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg width='"
+            + decimals(width, 2)
+            + units
+            + "' height='"
+            + decimals(height, 2)
+            + units
+            + "' "
+            + box
+            + bare.substring(5)
+            + "\n";
     return new Svg(document, "<svg " + box + bare.substring(5));
   }
 
@@ -118,17 +127,20 @@ public final class ChartExport {
       default -> {
         String f = family.replaceAll("[^\\p{L}\\p{N} _-]", "");
         String l = f.toLowerCase(Locale.ROOT);
-        String generic = l.contains("mono") ? "monospace"
-            : (l.contains("serif") && !l.contains("sans")) || l.contains("roman") ? "serif"
-            : "sans-serif";
+        String generic =
+            l.contains("mono")
+                ? "monospace"
+                : (l.contains("serif") && !l.contains("sans")) || l.contains("roman")
+                    ? "serif"
+                    : "sans-serif";
         yield "'" + f + "', " + generic;
       }
     };
   }
 
   /**
-   * A one-page vector PDF of {@code widthPt × heightPt} points. JFreePDF writes text with the
-   * PDF standard fonts (Helvetica for sans-serif, Times for serif, Courier for monospaced), not
+   * A one-page vector PDF of {@code widthPt × heightPt} points. JFreePDF writes text with the PDF
+   * standard fonts (Helvetica for sans-serif, Times for serif, Courier for monospaced), not
    * embedded: the layout is measured with the requested font, the glyphs are the standard ones.
    */
   public static byte[] pdf(JFreeChart chart, double widthPt, double heightPt) {
@@ -146,8 +158,11 @@ public final class ChartExport {
     StringBuilder sb = new StringBuilder(s.length());
     while (m.find()) {
       String old = m.group(2);
-      String fixed = old.length() < PDF_DATE.length() ? old
-          : PDF_DATE + old.substring(PDF_DATE.length()).replaceAll("[0-9]", "0").replace('-', '+');
+      String fixed =
+          old.length() < PDF_DATE.length()
+              ? old
+              : PDF_DATE
+                  + old.substring(PDF_DATE.length()).replaceAll("[0-9]", "0").replace('-', '+');
       m.appendReplacement(sb, Matcher.quoteReplacement("/" + m.group(1) + " (" + fixed + ")"));
     }
     m.appendTail(sb);

@@ -7,21 +7,21 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.text.FieldPosition;
-import java.util.ArrayList;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberTick;
-import org.jfree.chart.axis.TickType;
-import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTick;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.axis.TickType;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -49,13 +49,14 @@ public final class ChartRenderer {
   private ChartRenderer() {}
 
   public static JFreeChart render(Figure f, ChartStyle style) {
-    XYPlot plot = switch (f.kind()) {
-      case TIMELINE -> timeline(f, style);
-      case HISTOGRAM -> histogram(f, style);
-      case LINE -> lines(f, style);
-      case SCATTER -> scatter(f, style);
-      case STACKED_BARS -> stacked(f, style);
-    };
+    XYPlot plot =
+        switch (f.kind()) {
+          case TIMELINE -> timeline(f, style);
+          case HISTOGRAM -> histogram(f, style);
+          case LINE -> lines(f, style);
+          case SCATTER -> scatter(f, style);
+          case STACKED_BARS -> stacked(f, style);
+        };
     plot.setBackgroundPaint(Color.WHITE);
     plot.setOutlinePaint(Color.GRAY);
     plot.setDomainGridlinePaint(Palette.GRID);
@@ -198,8 +199,8 @@ public final class ChartRenderer {
     for (Figure.Series s : f.series()) {
       data.addSeries(xy(s));
       boolean timer = s.style().equals("trigger:timer");
-      r.setSeriesShape(i, Palette.shape(timer ? Cause.REQUEUE : Cause.EXTERNAL_EVENT,
-          markerSize(style)));
+      r.setSeriesShape(
+          i, Palette.shape(timer ? Cause.REQUEUE : Cause.EXTERNAL_EVENT, markerSize(style)));
       r.setSeriesPaint(i, timer ? Palette.BLUE : Palette.ORANGE);
       r.setSeriesShapesFilled(i, timer);
       i++;
@@ -271,8 +272,14 @@ public final class ChartRenderer {
       }
       ValueMarker vm = new ValueMarker(m.value());
       vm.setPaint(Palette.BLACK);
-      vm.setStroke(new BasicStroke((float) lineWidth(style), BasicStroke.CAP_BUTT,
-          BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
+      vm.setStroke(
+          new BasicStroke(
+              (float) lineWidth(style),
+              BasicStroke.CAP_BUTT,
+              BasicStroke.JOIN_MITER,
+              10f,
+              new float[] {4f, 3f},
+              0f));
       vm.setLabel(m.label());
       vm.setLabelFont(style.font());
       vm.setLabelPaint(Palette.BLACK);
@@ -323,15 +330,21 @@ public final class ChartRenderer {
 
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
-    public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea,
-        RectangleEdge edge) {
+    public List refreshTicks(
+        Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
       List<ValueTick> out = new ArrayList<>();
       for (Object o : super.refreshTicks(g2, state, dataArea, edge)) {
         ValueTick t = (ValueTick) o;
-        String text = t.getTickType() == TickType.MAJOR
-            ? getNumberFormatOverride().format(t.getValue()) : "";
-        out.add(new NumberTick(t.getTickType(), t.getValue(), text, t.getTextAnchor(),
-            t.getRotationAnchor(), t.getAngle()));
+        String text =
+            t.getTickType() == TickType.MAJOR ? getNumberFormatOverride().format(t.getValue()) : "";
+        out.add(
+            new NumberTick(
+                t.getTickType(),
+                t.getValue(),
+                text,
+                t.getTextAnchor(),
+                t.getRotationAnchor(),
+                t.getAngle()));
       }
       return out;
     }

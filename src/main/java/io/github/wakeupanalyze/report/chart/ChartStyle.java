@@ -26,14 +26,17 @@ public record ChartStyle(
     boolean titles,
     boolean growTimeline) {
 
-  /** Charts in the HTML report and the PNG files: 900 × 340 px, 12 px sans-serif, no title (the report has a heading above each). */
+  /**
+   * Charts in the HTML report and the PNG files: 900 × 340 px, 12 px sans-serif, no title (the
+   * report has a heading above each).
+   */
   public static ChartStyle web() {
     return new ChartStyle(Font.SANS_SERIF, 12, 900, 340, false, true);
   }
 
   /** Print: the given size in points and font, no title. */
-  public static ChartStyle print(String fontFamily, double fontSizePt, double widthPt,
-      double heightPt) {
+  public static ChartStyle print(
+      String fontFamily, double fontSizePt, double widthPt, double heightPt) {
     return new ChartStyle(fontFamily, fontSizePt, widthPt, heightPt, false, false);
   }
 
@@ -60,14 +63,18 @@ public record ChartStyle(
    */
   public static Resolved resolveFont(String requested) {
     Set<String> installed = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    installed.addAll(Set.of(
-        GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(Locale.ROOT)));
+    installed.addAll(
+        Set.of(
+            GraphicsEnvironment.getLocalGraphicsEnvironment()
+                .getAvailableFontFamilyNames(Locale.ROOT)));
     return resolveFont(requested, installed);
   }
 
   static Resolved resolveFont(String requested, Set<String> installed) {
-    for (String logical : new String[] {Font.SANS_SERIF, Font.SERIF, Font.MONOSPACED, Font.DIALOG,
-        Font.DIALOG_INPUT}) {
+    for (String logical :
+        new String[] {
+          Font.SANS_SERIF, Font.SERIF, Font.MONOSPACED, Font.DIALOG, Font.DIALOG_INPUT
+        }) {
       if (logical.equalsIgnoreCase(requested)) {
         return new Resolved(logical, false);
       }
@@ -80,10 +87,14 @@ public record ChartStyle(
       }
     }
     String r = requested.toLowerCase(Locale.ROOT);
-    String fallback = r.contains("mono") || r.contains("courier") || r.contains("typewriter")
-        ? Font.MONOSPACED
-        : (r.contains("serif") && !r.contains("sans")) || r.contains("roman") || r.contains("times")
-            ? Font.SERIF : Font.SANS_SERIF;
+    String fallback =
+        r.contains("mono") || r.contains("courier") || r.contains("typewriter")
+            ? Font.MONOSPACED
+            : (r.contains("serif") && !r.contains("sans"))
+                    || r.contains("roman")
+                    || r.contains("times")
+                ? Font.SERIF
+                : Font.SANS_SERIF;
     return new Resolved(fallback, true);
   }
 

@@ -62,11 +62,12 @@ public record Figure(
    * @param xLow bar lower edges, or null when not a bar series
    * @param xHigh bar upper edges, or null
    */
-  public record Series(String name, String style, double[] x, double[] y, double[] xLow,
-      double[] xHigh) {
+  public record Series(
+      String name, String style, double[] x, double[] y, double[] xLow, double[] xHigh) {
     public Series {
-      if (x.length != y.length || (xLow != null && (xLow.length != x.length
-          || xHigh == null || xHigh.length != x.length))) {
+      if (x.length != y.length
+          || (xLow != null
+              && (xLow.length != x.length || xHigh == null || xHigh.length != x.length))) {
         throw new IllegalArgumentException("series \"" + name + "\": arrays differ in length");
       }
     }

@@ -16,14 +16,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The figures of one operator, built from the analysis: timeline, gap histogram, periodogram,
- * phase plots (one per timer found) and wake-ups per minute.
+ * The figures of one operator, built from the analysis: timeline, gap histogram, periodogram, phase
+ * plots (one per timer found) and wake-ups per minute.
  *
- * <p>Sized for 10^6 reconciles: every chart aggregates, so no chart holds more than a few
- * thousand items whatever the input. The timeline keeps one mark per (object, cause, time bin) of
- * {@value #TIMELINE_BINS} bins and the {@value #MAX_ROWS} objects with most reconciles; the
- * per-minute chart widens its bins to keep at most {@value #MAX_RATE_BINS}; histograms bin gaps on
- * a log scale; phase plots keep every k-th point beyond {@value #MAX_PHASE_POINTS} per series.
+ * <p>Sized for 10^6 reconciles: every chart aggregates, so no chart holds more than a few thousand
+ * items whatever the input. The timeline keeps one mark per (object, cause, time bin) of {@value
+ * #TIMELINE_BINS} bins and the {@value #MAX_ROWS} objects with most reconciles; the per-minute
+ * chart widens its bins to keep at most {@value #MAX_RATE_BINS}; histograms bin gaps on a log
+ * scale; phase plots keep every k-th point beyond {@value #MAX_PHASE_POINTS} per series.
  */
 public final class OperatorFigures {
   static final int MAX_ROWS = 30;
@@ -33,8 +33,9 @@ public final class OperatorFigures {
   static final int MAX_PHASE_FIGURES = 4;
   static final int HISTOGRAM_BINS_PER_DECADE = 20;
   static final int PERIODOGRAM_POINTS = 600;
-  private static final double[] RATE_BIN_MINUTES = {1, 2, 5, 10, 15, 30, 60, 120, 360, 720, 1440,
-      2880, 10080};
+  private static final double[] RATE_BIN_MINUTES = {
+    1, 2, 5, 10, 15, 30, 60, 120, 360, 720, 1440, 2880, 10080
+  };
 
   private final String operator;
   private final long w0;
@@ -142,20 +143,37 @@ public final class OperatorFigures {
         continue;
       }
       marks += p.size();
-      series.add(Figure.Series.points(seriesName(s),
-          "cause:" + Cause.values()[s % Cause.values().length].label(), column(p, 0), column(p, 1)));
+      series.add(
+          Figure.Series.points(
+              seriesName(s),
+              "cause:" + Cause.values()[s % Cause.values().length].label(),
+              column(p, 0),
+              column(p, 1)));
     }
     if (marks < reconciles) {
-      note = (note.isEmpty() ? "One" : note + "; one") + " mark per object, cause and "
-          + Durations.of(binNanos / 1e9) + " interval";
+      note =
+          (note.isEmpty() ? "One" : note + "; one")
+              + " mark per object, cause and "
+              + Durations.of(binNanos / 1e9)
+              + " interval";
     } else if (!note.isEmpty()) {
       note = Character.toUpperCase(note.charAt(0)) + note.substring(1);
     }
-    note = "Each mark is a reconcile of one object: filled marks were started by a timer, hollow "
-        + "ones by an event; colour and shape give the cause." + (note.isEmpty() ? "" : " " + note
-        + ".");
-    return new Figure("timeline", Figure.Kind.TIMELINE, "Reconciles over time, by object",
-        timeLabel(), "object", false, series, List.of(), labels, note);
+    note =
+        "Each mark is a reconcile of one object: filled marks were started by a timer, hollow "
+            + "ones by an event; colour and shape give the cause."
+            + (note.isEmpty() ? "" : " " + note + ".");
+    return new Figure(
+        "timeline",
+        Figure.Kind.TIMELINE,
+        "Reconciles over time, by object",
+        timeLabel(),
+        "object",
+        false,
+        series,
+        List.of(),
+        labels,
+        note);
   }
 
   Figure gaps() {
@@ -179,8 +197,10 @@ public final class OperatorFigures {
         }
       }
     }
-    int loDecade = (int) Math.floor(Math.log10(Math.max(1e-3,
-        Double.isInfinite(minPositive) ? 1e-3 : minPositive)));
+    int loDecade =
+        (int)
+            Math.floor(
+                Math.log10(Math.max(1e-3, Double.isInfinite(minPositive) ? 1e-3 : minPositive)));
     int hiDecade = Math.max(loDecade + 1, (int) Math.ceil(Math.log10(max) + 1e-9));
     int bins = (hiDecade - loDecade) * HISTOGRAM_BINS_PER_DECADE;
     double[] lo = new double[bins];
@@ -192,10 +212,17 @@ public final class OperatorFigures {
       mid[b] = Math.sqrt(lo[b] * hi[b]);
     }
     List<Figure.Series> series = new ArrayList<>();
-    series.add(new Figure.Series("end→start gap", "line:0", mid,
-        histogram(endToStart, loDecade, bins), lo, hi));
-    series.add(new Figure.Series("start→start interval", "line:1", mid,
-        histogram(startToStart, loDecade, bins), lo, hi));
+    series.add(
+        new Figure.Series(
+            "end→start gap", "line:0", mid, histogram(endToStart, loDecade, bins), lo, hi));
+    series.add(
+        new Figure.Series(
+            "start→start interval",
+            "line:1",
+            mid,
+            histogram(startToStart, loDecade, bins),
+            lo,
+            hi));
     List<Figure.Marker> markers = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     for (double d : timerDelays()) {
@@ -205,12 +232,23 @@ public final class OperatorFigures {
         markers.add(new Figure.Marker(true, d, label));
       }
     }
-    return new Figure("gaps", Figure.Kind.HISTOGRAM, "Gaps between reconciles of one object",
-        "gap (s, log scale)", "gaps per bin", true, series, markers, List.of(),
+    return new Figure(
+        "gaps",
+        Figure.Kind.HISTOGRAM,
+        "Gaps between reconciles of one object",
+        "gap (s, log scale)",
+        "gaps per bin",
+        true,
+        series,
+        markers,
+        List.of(),
         "Bars: time from the end of one reconcile to the start of the next on the same object; "
             + "dashed outline: start to start. A RequeueAfter timer piles the end→start gaps up "
-            + "at its delay, marked by a dashed vertical line. " + HISTOGRAM_BINS_PER_DECADE
-            + " bins per decade from " + Durations.of(lo[0]) + " (shorter gaps in the first bin).");
+            + "at its delay, marked by a dashed vertical line. "
+            + HISTOGRAM_BINS_PER_DECADE
+            + " bins per decade from "
+            + Durations.of(lo[0])
+            + " (shorter gaps in the first bin).");
   }
 
   private static double[] histogram(List<Double> values, int loDecade, int bins) {
@@ -261,17 +299,31 @@ public final class OperatorFigures {
     List<Figure.Series> series = new ArrayList<>();
     series.add(Figure.Series.points("power", "line:0", thin[0], thin[1]));
     double[] px = {p.periodSeconds()[0], p.periodSeconds()[p.periodSeconds().length - 1]};
-    series.add(Figure.Series.points("threshold (p = " + p.falseAlarm() + ")", "line:1", px,
-        new double[] {p.threshold(), p.threshold()}));
+    series.add(
+        Figure.Series.points(
+            "threshold (p = " + p.falseAlarm() + ")",
+            "line:1",
+            px,
+            new double[] {p.threshold(), p.threshold()}));
     List<Figure.Marker> markers = new ArrayList<>();
     for (double peak : p.peakPeriods()) {
       markers.add(new Figure.Marker(true, peak, "peak " + Durations.of(peak)));
     }
-    return new Figure("periodogram", Figure.Kind.LINE, "Periodogram of reconcile starts",
-        "period (s, log scale)", "power (mean 1 under the null)", true, series, markers, List.of(),
+    return new Figure(
+        "periodogram",
+        Figure.Kind.LINE,
+        "Periodogram of reconcile starts",
+        "period (s, log scale)",
+        "power (mean 1 under the null)",
+        true,
+        series,
+        markers,
+        List.of(),
         "How strongly reconcile starts repeat at each period; peaks above the dashed threshold "
             + "are periodic beyond chance (harmonics of a period show as peaks at its fractions). "
-            + "Method: " + p.method() + ".");
+            + "Method: "
+            + p.method()
+            + ".");
   }
 
   List<Figure> phases() {
@@ -308,8 +360,8 @@ public final class OperatorFigures {
         double gap = Math.max(0, cur.startNanos() - rs.get(j - 1).reconcile().endNanos()) / 1e9;
         double cycles = gap / delay;
         double phase = cycles - Math.rint(cycles);
-        pts[rs.get(j).classification().trigger().ordinal()]
-            .add(new double[] {phase, t(cur.startNanos())});
+        pts[rs.get(j).classification().trigger().ordinal()].add(
+            new double[] {phase, t(cur.startNanos())});
       }
     }
     List<Figure.Series> series = new ArrayList<>();
@@ -328,15 +380,23 @@ public final class OperatorFigures {
         note = " Every " + stride + "th reconcile shown.";
         p = kept;
       }
-      series.add(Figure.Series.points(trig.label() + "-driven", "trigger:" + trig.label(),
-          column(p, 0), column(p, 1)));
+      series.add(
+          Figure.Series.points(
+              trig.label() + "-driven", "trigger:" + trig.label(), column(p, 0), column(p, 1)));
     }
-    return new Figure("phase-" + n, Figure.Kind.SCATTER,
+    return new Figure(
+        "phase-" + n,
+        Figure.Kind.SCATTER,
         "Phase at the " + Durations.of(delay) + " timer of " + controller,
-        "phase of end→start gap at " + Durations.of(delay) + " (cycles)", timeLabel(), false,
-        series, List.of(new Figure.Marker(true, 0, "timer fires")), List.of(),
+        "phase of end→start gap at " + Durations.of(delay) + " (cycles)",
+        timeLabel(),
+        false,
+        series,
+        List.of(new Figure.Marker(true, 0, "timer fires")),
+        List.of(),
         "Each reconcile's end→start gap folded at the timer's delay: reconciles the timer started "
-            + "line up at phase 0, events spread across the width." + note);
+            + "line up at phase 0, events spread across the width."
+            + note);
   }
 
   Figure perMinute() {
@@ -370,15 +430,24 @@ public final class OperatorFigures {
       for (int b = 0; b < bins; b++) {
         y[b] /= width;
       }
-      series.add(new Figure.Series(trig.label() + "-driven", "trigger:" + trig.label(), mid, y,
-          lo, hi));
+      series.add(
+          new Figure.Series(trig.label() + "-driven", "trigger:" + trig.label(), mid, y, lo, hi));
     }
-    String bin = width == 1 ? "1-minute bins" : "averaged over " + Durations.of(width * 60)
-        + " bins";
-    return new Figure("per-minute", Figure.Kind.STACKED_BARS, "Wake-ups per minute, by trigger",
-        timeLabel(), "wake-ups per minute", false, series, List.of(), List.of(),
-        "Reconciles started per minute, timer-driven stacked under event-driven; " + bin
-        + (windowMin < width ? " (the trace is shorter than one bin)." : "."));
+    String bin =
+        width == 1 ? "1-minute bins" : "averaged over " + Durations.of(width * 60) + " bins";
+    return new Figure(
+        "per-minute",
+        Figure.Kind.STACKED_BARS,
+        "Wake-ups per minute, by trigger",
+        timeLabel(),
+        "wake-ups per minute",
+        false,
+        series,
+        List.of(),
+        List.of(),
+        "Reconciles started per minute, timer-driven stacked under event-driven; "
+            + bin
+            + (windowMin < width ? " (the trace is shorter than one bin)." : "."));
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -64,12 +64,25 @@ public final class Palette {
     float w = width;
     return switch (n % 4) {
       case 0 -> new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER);
-      case 1 -> new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-          new float[] {6 * w, 3 * w}, 0f);
-      case 2 -> new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-          new float[] {1.5f * w, 2 * w}, 0f);
-      default -> new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-          new float[] {6 * w, 2 * w, 1.5f * w, 2 * w}, 0f);
+      case 1 ->
+          new BasicStroke(
+              w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6 * w, 3 * w}, 0f);
+      case 2 ->
+          new BasicStroke(
+              w,
+              BasicStroke.CAP_BUTT,
+              BasicStroke.JOIN_MITER,
+              10f,
+              new float[] {1.5f * w, 2 * w},
+              0f);
+      default ->
+          new BasicStroke(
+              w,
+              BasicStroke.CAP_BUTT,
+              BasicStroke.JOIN_MITER,
+              10f,
+              new float[] {6 * w, 2 * w, 1.5f * w, 2 * w},
+              0f);
     };
   }
 

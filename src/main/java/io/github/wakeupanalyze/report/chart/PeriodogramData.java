@@ -1,10 +1,10 @@
 package io.github.wakeupanalyze.report.chart;
 
 /**
- * Power versus period, with peaks and a significance threshold, as the periodogram chart plots
- * it. Made by {@link BinnedPeriodogram} today; when the analysis engine publishes its own
- * periodogram, map its result into this record in {@link OperatorFigures#periodogram} and the
- * chart, the CSV and the reports follow.
+ * Power versus period, with peaks and a significance threshold, as the periodogram chart plots it.
+ * Made by {@link BinnedPeriodogram} today; when the analysis engine publishes its own periodogram,
+ * map its result into this record in {@link OperatorFigures#periodogram} and the chart, the CSV and
+ * the reports follow.
  *
  * @param method one line naming the estimator and its null hypothesis, shown under the chart
  * @param periodSeconds periods, ascending

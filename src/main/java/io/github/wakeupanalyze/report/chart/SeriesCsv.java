@@ -7,11 +7,11 @@ import java.math.MathContext;
 import java.util.List;
 
 /**
- * Every plotted point of some figures as one CSV (RFC 4180), so a figure can be redrawn in
- * pgfplots or matplotlib: columns {@value #HEADER}. Bars carry their edges in {@code x_low} and
- * {@code x_high}; timeline points carry their object in {@code label}; a reference line is a row
- * of series {@code marker} with its position in {@code x} (vertical) or {@code y} (horizontal).
- * Numbers have at most 9 significant digits, plain notation; rows in figure, series, point order.
+ * Every plotted point of some figures as one CSV (RFC 4180), so a figure can be redrawn in pgfplots
+ * or matplotlib: columns {@value #HEADER}. Bars carry their edges in {@code x_low} and {@code
+ * x_high}; timeline points carry their object in {@code label}; a reference line is a row of series
+ * {@code marker} with its position in {@code x} (vertical) or {@code y} (horizontal). Numbers have
+ * at most 9 significant digits, plain notation; rows in figure, series, point order.
  */
 public final class SeriesCsv {
   public static final String HEADER = "figure,series,x,y,x_low,x_high,label";

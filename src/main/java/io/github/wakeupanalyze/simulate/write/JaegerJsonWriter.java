@@ -15,8 +15,8 @@ import java.util.List;
  * Jaeger JSON as the query API and the UI's "Download JSON" give it: {@code {"data":[{traceID,
  * spans, processes}], …}}, one element per trace. Times in microseconds (truncated); parents as
  * {@code CHILD_OF} references, links as {@code FOLLOWS_FROM} references into other traces; span
- * kind, status and scope as the tags the OTLP→Jaeger translation writes ({@code span.kind},
- * {@code otel.status_code}, {@code error}, {@code otel.scope.name}).
+ * kind, status and scope as the tags the OTLP→Jaeger translation writes ({@code span.kind}, {@code
+ * otel.status_code}, {@code error}, {@code otel.scope.name}).
  */
 public final class JaegerJsonWriter implements TraceWriter {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -87,11 +87,12 @@ public final class JaegerJsonWriter implements TraceWriter {
     for (SimSpan.Attr a : s.attributes()) {
       tag(a.key(), a.value());
     }
-    String kind = switch (s.kind()) {
-      case SimSpan.SERVER -> "server";
-      case SimSpan.CLIENT -> "client";
-      default -> "internal";
-    };
+    String kind =
+        switch (s.kind()) {
+          case SimSpan.SERVER -> "server";
+          case SimSpan.CLIENT -> "client";
+          default -> "internal";
+        };
     tag("span.kind", kind);
     if (s.error()) {
       tag("otel.status_code", "ERROR");

@@ -13,11 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The ground-truth CSV, one line per reconcile in the order reconciles end:
- * {@code trace_id,span_id,start_unix_nano,operator,controller,object,truth,cause,timer_period_s}.
- * {@code truth} is {@code event} or {@code timer}; {@code cause} uses the {@code reconciles.csv}
- * vocabulary; {@code timer_period_s} is the RequeueAfter, backoff or resync delay in seconds
- * (e.g. {@code 5}, {@code 0.005}), empty for events. Starts are truncated to the trace format's
+ * The ground-truth CSV, one line per reconcile in the order reconciles end: {@code
+ * trace_id,span_id,start_unix_nano,operator,controller,object,truth,cause,timer_period_s}. {@code
+ * truth} is {@code event} or {@code timer}; {@code cause} uses the {@code reconciles.csv}
+ * vocabulary; {@code timer_period_s} is the RequeueAfter, backoff or resync delay in seconds (e.g.
+ * {@code 5}, {@code 0.005}), empty for events. Starts are truncated to the trace format's
  * resolution, so they equal what a reader of that trace sees.
  */
 public final class LabelsWriter implements SimSink, AutoCloseable {
@@ -27,7 +27,9 @@ public final class LabelsWriter implements SimSink, AutoCloseable {
   private final Writer out;
   private final long resolution;
 
-  /** @param resolutionNanos the trace format's time resolution, 1 or 1000 */
+  /**
+   * @param resolutionNanos the trace format's time resolution, 1 or 1000
+   */
   public LabelsWriter(OutputStream out, long resolutionNanos) throws IOException {
     this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     this.resolution = resolutionNanos;

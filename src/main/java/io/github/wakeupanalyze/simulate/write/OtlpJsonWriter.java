@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.wakeupanalyze.model.Ids;
 import io.github.wakeupanalyze.model.SpanLink;
 import io.github.wakeupanalyze.simulate.Label;
-import io.github.wakeupanalyze.simulate.SimSink;
 import io.github.wakeupanalyze.simulate.SimSpan;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,8 +18,8 @@ import java.util.Map;
  * TracesData} per line, as the Collector's file exporter writes it. Follows the OTLP JSON mapping:
  * ids as lower-case hex, 64-bit integers (times, {@code intValue}) as strings, enums as numbers.
  *
- * <p>Spans are batched like an SDK exporter ({@link SpanBatcher}); spans arrive children first,
- * so in JSON Lines a trace is often split over two lines with children before their parent.
+ * <p>Spans are batched like an SDK exporter ({@link SpanBatcher}); spans arrive children first, so
+ * in JSON Lines a trace is often split over two lines with children before their parent.
  */
 public final class OtlpJsonWriter implements TraceWriter {
   private static final JsonFactory FACTORY = new JsonFactory();

@@ -24,8 +24,8 @@ import java.util.Map;
  * OTLP protobuf, built with the generated opentelemetry-proto classes, in one of two framings:
  *
  * <ul>
- *   <li>single: one {@code TracesData} message. It is streamed as a sequence of its field 1
- *       ({@code repeated ResourceSpans resource_spans}), one ResourceSpans per export batch; the
+ *   <li>single: one {@code TracesData} message. It is streamed as a sequence of its field 1 ({@code
+ *       repeated ResourceSpans resource_spans}), one ResourceSpans per export batch; the
  *       concatenation is exactly the encoding of one message with all of them.
  *   <li>delimited: the Collector file exporter's {@code format: proto}: each batch a whole {@code
  *       TracesData} preceded by its length as a 4-byte big-endian integer.
@@ -59,11 +59,14 @@ public final class OtlpProtoWriter implements TraceWriter {
   private void batch(Map<String, Map<String, List<SimSpan>>> b) throws IOException {
     TracesData.Builder td = TracesData.newBuilder();
     for (var service : b.entrySet()) {
-      ResourceSpans.Builder rs = ResourceSpans.newBuilder().setResource(Resource.newBuilder()
-          .addAttributes(kv("service.name", service.getKey())));
+      ResourceSpans.Builder rs =
+          ResourceSpans.newBuilder()
+              .setResource(
+                  Resource.newBuilder().addAttributes(kv("service.name", service.getKey())));
       for (var scope : service.getValue().entrySet()) {
-        ScopeSpans.Builder ss = ScopeSpans.newBuilder()
-            .setScope(InstrumentationScope.newBuilder().setName(scope.getKey()));
+        ScopeSpans.Builder ss =
+            ScopeSpans.newBuilder()
+                .setScope(InstrumentationScope.newBuilder().setName(scope.getKey()));
         for (SimSpan s : scope.getValue()) {
           ss.addSpans(span(s));
         }
@@ -83,13 +86,14 @@ public final class OtlpProtoWriter implements TraceWriter {
   }
 
   static Span span(SimSpan s) {
-    Span.Builder b = Span.newBuilder()
-        .setTraceId(traceId(s.traceIdHigh(), s.traceIdLow()))
-        .setSpanId(spanId(s.spanId()))
-        .setName(s.name())
-        .setKindValue(s.kind())
-        .setStartTimeUnixNano(s.startNanos())
-        .setEndTimeUnixNano(s.endNanos());
+    Span.Builder b =
+        Span.newBuilder()
+            .setTraceId(traceId(s.traceIdHigh(), s.traceIdLow()))
+            .setSpanId(spanId(s.spanId()))
+            .setName(s.name())
+            .setKindValue(s.kind())
+            .setStartTimeUnixNano(s.startNanos())
+            .setEndTimeUnixNano(s.endNanos());
     if (s.parentSpanId() != 0) {
       b.setParentSpanId(spanId(s.parentSpanId()));
     }
@@ -97,8 +101,10 @@ public final class OtlpProtoWriter implements TraceWriter {
       b.addAttributes(kv(a.key(), a.value()));
     }
     for (SpanLink l : s.links()) {
-      b.addLinks(Span.Link.newBuilder().setTraceId(traceId(l.traceIdHigh(), l.traceIdLow()))
-          .setSpanId(spanId(l.spanId())));
+      b.addLinks(
+          Span.Link.newBuilder()
+              .setTraceId(traceId(l.traceIdHigh(), l.traceIdLow()))
+              .setSpanId(spanId(l.spanId())));
     }
     if (s.error()) {
       Status.Builder st = Status.newBuilder().setCode(Status.StatusCode.STATUS_CODE_ERROR);

@@ -44,8 +44,11 @@ public enum OutputFormat {
         return f;
       }
     }
-    throw new IllegalArgumentException("unknown format \"" + name + "\"; expected one of "
-        + java.util.Arrays.stream(values()).map(OutputFormat::cliName).toList());
+    throw new IllegalArgumentException(
+        "unknown format \""
+            + name
+            + "\"; expected one of "
+            + java.util.Arrays.stream(values()).map(OutputFormat::cliName).toList());
   }
 
   /** A writer of this format onto {@code out} (not closed by the writer). */

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Collects spans into export batches the way an SDK's batch span processor does: at most {@code
- * size} spans, then one flush grouped by resource (service) and scope in order of first
- * appearance. Memory is bounded by one batch.
+ * size} spans, then one flush grouped by resource (service) and scope in order of first appearance.
+ * Memory is bounded by one batch.
  */
 final class SpanBatcher {
   /** Receives one batch: services in first-appearance order, each with its scopes and spans. */
@@ -30,8 +30,10 @@ final class SpanBatcher {
 
   void add(List<SimSpan> spans) throws IOException {
     for (SimSpan s : spans) {
-      current.computeIfAbsent(s.service(), k -> new LinkedHashMap<>())
-          .computeIfAbsent(s.scope(), k -> new ArrayList<>()).add(s);
+      current
+          .computeIfAbsent(s.service(), k -> new LinkedHashMap<>())
+          .computeIfAbsent(s.scope(), k -> new ArrayList<>())
+          .add(s);
       if (++count >= size) {
         flush();
       }

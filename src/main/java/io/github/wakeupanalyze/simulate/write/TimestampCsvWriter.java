@@ -12,10 +12,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The timestamp CSV of earlier research: a header {@code start,end}, then one reconcile per line
- * as ISO-8601 UTC instants with nanoseconds ({@code 2026-01-01T00:00:05.200000000Z}), in the
- * order reconciles end. The format has no stream columns: every reconcile of the scenario lands in
- * one series, so use it with single-stream scenarios (one controller, one object).
+ * The timestamp CSV of earlier research: a header {@code start,end}, then one reconcile per line as
+ * ISO-8601 UTC instants with nanoseconds ({@code 2026-01-01T00:00:05.200000000Z}), in the order
+ * reconciles end. The format has no stream columns: every reconcile of the scenario lands in one
+ * series, so use it with single-stream scenarios (one controller, one object).
  */
 public final class TimestampCsvWriter implements TraceWriter {
   private final Writer out;
@@ -39,8 +39,9 @@ public final class TimestampCsvWriter implements TraceWriter {
   }
 
   static String iso(long nanos) {
-    Instant i = Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L),
-        Math.floorMod(nanos, 1_000_000_000L));
+    Instant i =
+        Instant.ofEpochSecond(
+            Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     String s = i.toString(); // drops trailing zero groups; rewrite with 9 digits
     int dot = s.indexOf('.');
     String base = dot < 0 ? s.substring(0, s.length() - 1) : s.substring(0, dot);

@@ -21,7 +21,8 @@ class GapCountsTest {
       double lo = r.nextDouble() * 12;
       double hi = lo + r.nextDouble() * 3;
       assertEquals(slow.count(lo, hi), fast.count(lo, hi));
-      assertEquals(slow.exposure(lo, hi), fast.exposure(lo, hi), 1e-9 * (1 + slow.exposure(lo, hi)));
+      assertEquals(
+          slow.exposure(lo, hi), fast.exposure(lo, hi), 1e-9 * (1 + slow.exposure(lo, hi)));
       assertEquals(slow.atRisk(lo), fast.atRisk(lo));
     }
   }
@@ -39,7 +40,8 @@ class GapCountsTest {
   void poissonTail_knownAnswers() {
     // P(Poisson(1) >= 3) = 1 - e^-1 (1 + 1 + 1/2) = 0.0803013970713942
     assertEquals(0.0803013970713942, PoissonTail.upper(3, 1.0), 1e-13);
-    // P(Poisson(0.1) >= 10): first term dominates, e^-0.1 0.1^10/10! = 2.4929e-17 (1 - cdf underflows)
+    // P(Poisson(0.1) >= 10): first term dominates, e^-0.1 0.1^10/10! = 2.4929e-17 (1 - cdf
+    // underflows)
     double p = PoissonTail.upper(10, 0.1);
     assertEquals(2.5156e-17, p, 0.01e-17);
     assertEquals(1.0, PoissonTail.upper(0, 3), 0);

@@ -21,8 +21,10 @@ class HazardScanTest {
   void findsFiveSecondTimer_halfEvents() {
     int hit = 0;
     for (int seed = 0; seed < 50; seed++) {
-      List<Spike> s = HazardScan.scan(gaps(Timelines.requeueAfter(5, 0, 0.5, 300, seed).reconciles()),
-          HazardScan.Config.defaults());
+      List<Spike> s =
+          HazardScan.scan(
+              gaps(Timelines.requeueAfter(5, 0, 0.5, 300, seed).reconciles()),
+              HazardScan.Config.defaults());
       if (!s.isEmpty() && Math.abs(s.get(0).delay() - 5) < 0.01) {
         hit++;
       }
@@ -37,14 +39,17 @@ class HazardScanTest {
         int hit = 0;
         double err = 0;
         for (int seed = 0; seed < 40; seed++) {
-          List<Spike> s = HazardScan.scan(gaps(Timelines.requeueAfter(5, j, e, 300, seed).reconciles()),
-              HazardScan.Config.defaults());
+          List<Spike> s =
+              HazardScan.scan(
+                  gaps(Timelines.requeueAfter(5, j, e, 300, seed).reconciles()),
+                  HazardScan.Config.defaults());
           if (!s.isEmpty() && Math.abs(s.get(0).delay() - 5) < 0.25) {
             hit++;
             err += Math.abs(s.get(0).delay() - 5) / 5;
           }
         }
-        System.out.printf("J=%.2f events=%.1f detect=%d/40 err=%.4f%n", j, e, hit, hit == 0 ? 0 : err / hit);
+        System.out.printf(
+            "J=%.2f events=%.1f detect=%d/40 err=%.4f%n", j, e, hit, hit == 0 ? 0 : err / hit);
       }
     }
   }
@@ -53,8 +58,20 @@ class HazardScanTest {
   void poissonAndBursty_noSpikes() {
     int fp = 0;
     for (int seed = 0; seed < 300; seed++) {
-      fp += HazardScan.scan(gaps(Timelines.poisson(0.5, 300, seed).reconciles()), HazardScan.Config.defaults()).isEmpty() ? 0 : 1;
-      fp += HazardScan.scan(gaps(Timelines.bursty(0.5, 300, seed).reconciles()), HazardScan.Config.defaults()).isEmpty() ? 0 : 1;
+      fp +=
+          HazardScan.scan(
+                      gaps(Timelines.poisson(0.5, 300, seed).reconciles()),
+                      HazardScan.Config.defaults())
+                  .isEmpty()
+              ? 0
+              : 1;
+      fp +=
+          HazardScan.scan(
+                      gaps(Timelines.bursty(0.5, 300, seed).reconciles()),
+                      HazardScan.Config.defaults())
+                  .isEmpty()
+              ? 0
+              : 1;
     }
     System.out.println("false spikes " + fp + "/600");
     assertTrue(fp == 0);

@@ -25,17 +25,21 @@ class PairScanTest {
     int hit = 0;
     int hazardHit = 0;
     for (int seed = 0; seed < 40; seed++) {
-      var tl = Timelines.generate(Timelines.spec().queue(Timelines.Queue.EARLIEST).eventShare(0.9), seed);
+      var tl =
+          Timelines.generate(
+              Timelines.spec().queue(Timelines.Queue.EARLIEST).eventShare(0.9), seed);
       double[][] se = startsEnds(tl.reconciles());
       Spike s = PairScan.scan(se[0], se[1], HazardScan.Config.defaults());
       if (s != null && Math.abs(s.delay() - 5) < 0.05) {
         hit++;
       }
-      if (!HazardScan.scan(HazardScanTest.gaps(tl.reconciles()), HazardScan.Config.defaults()).isEmpty()) {
+      if (!HazardScan.scan(HazardScanTest.gaps(tl.reconciles()), HazardScan.Config.defaults())
+          .isEmpty()) {
         hazardHit++;
       }
     }
-    System.out.println("earliest 90% events J=0: pair scan " + hit + "/40, hazard scan " + hazardHit + "/40");
+    System.out.println(
+        "earliest 90% events J=0: pair scan " + hit + "/40, hazard scan " + hazardHit + "/40");
     assertTrue(hit >= 38, "pair scan found " + hit + "/40");
   }
 

@@ -34,7 +34,6 @@ class FftTest {
     assertTrue(Arrays.stream(re).anyMatch(v -> v != 0), "compared something");
   }
 
-
   @Test
   void lengthNotAPowerOfTwo_isRefused() {
     assertThrows(IllegalArgumentException.class, () -> Fft.transform(new double[6], new double[6]));

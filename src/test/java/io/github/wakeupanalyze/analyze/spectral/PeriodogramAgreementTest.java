@@ -15,7 +15,11 @@ class PeriodogramAgreementTest {
     SplittableRandom r = new SplittableRandom(seed);
     double[] t = new double[n];
     for (int i = 0; i < n; i++) {
-      t[i] = 1000 + i * period + jitter * period * (r.nextDouble() - 0.5) + (r.nextDouble() < 0.3 ? r.nextDouble() * period : 0);
+      t[i] =
+          1000
+              + i * period
+              + jitter * period * (r.nextDouble() - 0.5)
+              + (r.nextDouble() < 0.3 ? r.nextDouble() * period : 0);
     }
     return t;
   }
@@ -74,6 +78,7 @@ class PeriodogramAgreementTest {
   void falseAlarm_handValue() {
     // one frequency: P(chi2_2 >= 2 ln 100) = 0.01
     assertEquals(0.01, Periodogram.Result.falseAlarm(2 * Math.log(100), 1), 1e-12);
-    assertEquals(1 - Math.pow(0.99, 10), Periodogram.Result.falseAlarm(2 * Math.log(100), 10), 1e-12);
+    assertEquals(
+        1 - Math.pow(0.99, 10), Periodogram.Result.falseAlarm(2 * Math.log(100), 10), 1e-12);
   }
 }

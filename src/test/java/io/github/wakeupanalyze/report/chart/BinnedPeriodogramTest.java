@@ -24,7 +24,8 @@ class BinnedPeriodogramTest {
     PeriodogramData p = BinnedPeriodogram.compute(List.of(starts), T0, end);
     double window = (end - T0) / 1e9;
     double binNear7 = period * period / window; // grid spacing in period around 7 s
-    assertTrue(Arrays.stream(p.peakPeriods()).anyMatch(x -> Math.abs(x - period) <= binNear7),
+    assertTrue(
+        Arrays.stream(p.peakPeriods()).anyMatch(x -> Math.abs(x - period) <= binNear7),
         "no peak at 7 s in " + Arrays.toString(p.peakPeriods()));
   }
 

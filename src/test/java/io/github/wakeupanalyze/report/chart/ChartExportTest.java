@@ -38,18 +38,22 @@ class ChartExportTest {
 
   @Test
   void figures_demoOperator_haveEveryKind() {
-    assertEquals(List.of("timeline", "gaps", "periodogram", "phase-1", "per-minute"),
+    assertEquals(
+        List.of("timeline", "gaps", "periodogram", "phase-1", "per-minute"),
         figures.stream().map(Figure::id).toList());
   }
 
   @Test
   void svg_isWellFormedXml_andShowsEverySeriesAndAxisLabel() throws Exception {
     for (Figure f : figures) {
-      String svg = ChartExport.svg(ChartRenderer.render(f, ChartStyle.web()), 900, 340,
-          SVGUnits.PX, f.id() + "-").document();
+      String svg =
+          ChartExport.svg(
+                  ChartRenderer.render(f, ChartStyle.web()), 900, 340, SVGUnits.PX, f.id() + "-")
+              .document();
       List<String> texts = texts(parse(svg));
       for (Figure.Series s : f.series()) {
-        assertTrue(texts.contains(s.name()), f.id() + ": legend lacks " + s.name() + " in " + texts);
+        assertTrue(
+            texts.contains(s.name()), f.id() + ": legend lacks " + s.name() + " in " + texts);
       }
       assertTrue(texts.contains(f.xLabel()), f.id() + ": no x label in " + texts);
       assertFalse(svg.contains("id='_"), f.id() + ": JFreeSVG's time-based id prefix leaked");
@@ -66,9 +70,14 @@ class ChartExportTest {
 
   @Test
   void svg_printSize_isInPoints() throws Exception {
-    String svg = ChartExport.svg(ChartRenderer.render(figures.get(1),
-        ChartStyle.print("Serif", 9, 12 * CM, 6 * CM)), 12 * CM, 6 * CM, SVGUnits.PT, "g-")
-        .document();
+    String svg =
+        ChartExport.svg(
+                ChartRenderer.render(figures.get(1), ChartStyle.print("Serif", 9, 12 * CM, 6 * CM)),
+                12 * CM,
+                6 * CM,
+                SVGUnits.PT,
+                "g-")
+            .document();
     Document d = parse(svg);
     assertEquals("340.16pt", d.getDocumentElement().getAttribute("width"));
     assertEquals("0 0 340.16 170.08", d.getDocumentElement().getAttribute("viewBox"));
@@ -78,8 +87,11 @@ class ChartExportTest {
   @Test
   void pdf_opensWithRequestedPageSize_andHasText() throws Exception {
     Figure gaps = figures.get(1);
-    byte[] pdf = ChartExport.pdf(ChartRenderer.render(gaps,
-        ChartStyle.print("Serif", 9, 12 * CM, 6 * CM)), 12 * CM, 6 * CM);
+    byte[] pdf =
+        ChartExport.pdf(
+            ChartRenderer.render(gaps, ChartStyle.print("Serif", 9, 12 * CM, 6 * CM)),
+            12 * CM,
+            6 * CM);
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       assertEquals(1, doc.getNumberOfPages());
       PDRectangle box = doc.getPage(0).getMediaBox();
@@ -130,11 +142,13 @@ class ChartExportTest {
 
   @Test
   void fixPdfDates_keepsLength() {
-    byte[] in = "x /CreationDate (D:20260315123456+01'00') /ModDate (D:20260315123456+01'00')"
-        .getBytes(StandardCharsets.ISO_8859_1);
+    byte[] in =
+        "x /CreationDate (D:20260315123456+01'00') /ModDate (D:20260315123456+01'00')"
+            .getBytes(StandardCharsets.ISO_8859_1);
     byte[] out = ChartExport.fixPdfDates(in);
     assertEquals(in.length, out.length);
-    assertEquals("x /CreationDate (D:19700101000000+00'00') /ModDate (D:19700101000000+00'00')",
+    assertEquals(
+        "x /CreationDate (D:19700101000000+00'00') /ModDate (D:19700101000000+00'00')",
         new String(out, StandardCharsets.ISO_8859_1));
   }
 
@@ -142,7 +156,8 @@ class ChartExportTest {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setNamespaceAware(true);
     f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    return f.newDocumentBuilder()
+        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
   }
 
   static List<String> texts(Document d) {

@@ -15,19 +15,23 @@ class ChartStyleTest {
 
   @Test
   void resolveFont_installedOrLogical_keptAsIs() {
-    assertEquals(new ChartStyle.Resolved("DejaVu Serif", false),
+    assertEquals(
+        new ChartStyle.Resolved("DejaVu Serif", false),
         ChartStyle.resolveFont("dejavu serif", INSTALLED));
-    assertEquals(new ChartStyle.Resolved("Serif", false),
-        ChartStyle.resolveFont("serif", INSTALLED));
+    assertEquals(
+        new ChartStyle.Resolved("Serif", false), ChartStyle.resolveFont("serif", INSTALLED));
   }
 
   @Test
   void resolveFont_missing_fallsBackToClosestLogicalFont() {
-    assertEquals(new ChartStyle.Resolved("Serif", true),
+    assertEquals(
+        new ChartStyle.Resolved("Serif", true),
         ChartStyle.resolveFont("Latin Modern Roman", INSTALLED));
-    assertEquals(new ChartStyle.Resolved("SansSerif", true),
+    assertEquals(
+        new ChartStyle.Resolved("SansSerif", true),
         ChartStyle.resolveFont("Helvetica Neue", INSTALLED));
-    assertEquals(new ChartStyle.Resolved("Monospaced", true),
+    assertEquals(
+        new ChartStyle.Resolved("Monospaced", true),
         ChartStyle.resolveFont("Latin Modern Mono", INSTALLED));
   }
 

@@ -37,10 +37,15 @@ class LargeTraceFiguresTest {
       for (int i = 0; i < 5000; i++) {
         long d = 100_000_000L;
         boolean event = rnd.nextDouble() < 0.05;
-        Reconcile r = new Reconcile(key, 0, i + 1, o * 10000L + i + 1, t, t + d, false, null,
-            ApiCalls.NONE, 0);
-        rs.add(new ClassifiedReconcile(r, event ? Classification.event(Cause.EXTERNAL_EVENT, 0.9)
-            : Classification.timer(Cause.REQUEUE, 0.9, 5)));
+        Reconcile r =
+            new Reconcile(
+                key, 0, i + 1, o * 10000L + i + 1, t, t + d, false, null, ApiCalls.NONE, 0);
+        rs.add(
+            new ClassifiedReconcile(
+                r,
+                event
+                    ? Classification.event(Cause.EXTERNAL_EVENT, 0.9)
+                    : Classification.timer(Cause.REQUEUE, 0.9, 5)));
         t += d + (event ? (long) (rnd.nextDouble() * 5e9) : 5_000_000_000L);
         end = Math.max(end, t);
       }
@@ -50,8 +55,17 @@ class LargeTraceFiguresTest {
     for (Cause c : Cause.values()) {
       causes.put(c, 0);
     }
-    ControllerResult c = new ControllerResult("big-operator", "big-controller", 60, rs.size(),
-        0, rs.size(), causes, List.of(timer), 0);
+    ControllerResult c =
+        new ControllerResult(
+            "big-operator",
+            "big-controller",
+            60,
+            rs.size(),
+            0,
+            rs.size(),
+            causes,
+            List.of(timer),
+            0);
     return new Analysis(AnalysisParameters.defaults(), rs, streams, List.of(c), T0, end);
   }
 
@@ -71,8 +85,9 @@ class LargeTraceFiguresTest {
       ChartExport.svg(chart, 900, style.heightFor(f), SVGUnits.PX, f.id() + "-");
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("300000 reconciles: %d figures, %d plotted items, built and rendered in "
-        + "%.2f s%n", figures.size(), items, seconds);
+    System.out.printf(
+        "300000 reconciles: %d figures, %d plotted items, built and rendered in " + "%.2f s%n",
+        figures.size(), items, seconds);
     assertTrue(seconds < 10, "took " + seconds + " s");
   }
 }
