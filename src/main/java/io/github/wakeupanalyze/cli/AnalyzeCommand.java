@@ -2,8 +2,8 @@ package io.github.wakeupanalyze.cli;
 
 import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.report.ConsoleTable;
-import io.github.wakeupanalyze.report.Names;
 import io.github.wakeupanalyze.report.ReportWriter;
+import io.github.wakeupanalyze.text.Names;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.github.wakeupanalyze.cli;
 
 import io.github.wakeupanalyze.ingest.ReadProgress;
-import io.github.wakeupanalyze.report.Names;
+import io.github.wakeupanalyze.text.Names;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.LongSupplier;

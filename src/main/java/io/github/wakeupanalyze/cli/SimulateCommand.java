@@ -1,11 +1,11 @@
 package io.github.wakeupanalyze.cli;
 
-import io.github.wakeupanalyze.simulate.Durations;
 import io.github.wakeupanalyze.simulate.Scenario;
 import io.github.wakeupanalyze.simulate.ScenarioException;
 import io.github.wakeupanalyze.simulate.ScenarioLoader;
 import io.github.wakeupanalyze.simulate.SimulationRun;
 import io.github.wakeupanalyze.simulate.write.OutputFormat;
+import io.github.wakeupanalyze.text.Durations;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -80,7 +80,7 @@ public final class SimulateCommand implements Callable<Integer> {
     try {
       fmt = OutputFormat.fromCliName(format);
       if (duration != null) {
-        durationNanos = Durations.parse(duration);
+        durationNanos = Durations.parseNanos(duration, true);
         if (durationNanos <= 0) {
           throw new IllegalArgumentException("--duration must be positive");
         }

@@ -6,7 +6,7 @@ import io.github.wakeupanalyze.compare.Comparison.RuleResult;
 import io.github.wakeupanalyze.compare.Comparison.Status;
 import io.github.wakeupanalyze.compare.Comparison.TimerDiff;
 import io.github.wakeupanalyze.compare.Comparison.UnloadDiff;
-import io.github.wakeupanalyze.report.Names;
+import io.github.wakeupanalyze.text.Names;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.github.wakeupanalyze.compare;
 import io.github.wakeupanalyze.compare.Comparison.ControllerDiff;
 import io.github.wakeupanalyze.compare.Comparison.OperatorDiff;
 import io.github.wakeupanalyze.compare.Comparison.RuleResult;
-import io.github.wakeupanalyze.report.Names;
+import io.github.wakeupanalyze.text.Names;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

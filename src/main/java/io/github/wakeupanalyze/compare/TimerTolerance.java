@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.compare;
 
+import io.github.wakeupanalyze.text.Durations;
 import java.util.Locale;
 
 /**

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.wakeupanalyze.model.Span;
 import io.github.wakeupanalyze.model.SpanLink;
+import io.github.wakeupanalyze.text.Durations;
+import io.github.wakeupanalyze.text.Names;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -502,13 +504,14 @@ final class JaegerJsonReader extends JsonReaderBase {
       String s = p.getText().trim();
       if (!s.isEmpty() && !isDigits(s)) {
         try {
-          return Timestamps.parseDuration(s);
+          return Durations.parseNanos(s);
         } catch (IllegalArgumentException e) {
           throw error(
               p,
               "expected \"duration\" in microseconds or with units (\"5000ns\", "
-                  + "\"0.005s\"), "
-                  + e.getMessage());
+                  + "\"0.005s\"), found \""
+                  + Names.abbreviate(s)
+                  + "\"");
         }
       }
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.github.wakeupanalyze.model.Ids;
 import io.github.wakeupanalyze.model.Span;
+import io.github.wakeupanalyze.text.Names;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -215,7 +216,7 @@ abstract class JsonReaderBase implements TraceReader {
             p,
             what
                 + " out of range: expected microseconds below 2^63, found "
-                + abbreviate(p.getText()));
+                + Names.abbreviate(p.getText()));
       }
       v = p.getLongValue();
     } else if (t == JsonToken.VALUE_STRING) {
@@ -231,7 +232,7 @@ abstract class JsonReaderBase implements TraceReader {
             p,
             what
                 + " out of range: expected microseconds in [0, 9.2e15), found "
-                + abbreviate(p.getText()));
+                + Names.abbreviate(p.getText()));
       }
       return Math.round(d * 1000.0);
     } else {
@@ -266,18 +267,14 @@ abstract class JsonReaderBase implements TraceReader {
     return switch (t) {
       case START_OBJECT -> "an object";
       case START_ARRAY -> "an array";
-      case VALUE_STRING -> "the string \"" + abbreviate(p.getText()) + "\"";
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + abbreviate(p.getText());
+      case VALUE_STRING -> "the string \"" + Names.abbreviate(p.getText()) + "\"";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + Names.abbreviate(p.getText());
       case VALUE_TRUE, VALUE_FALSE -> "a boolean";
       case VALUE_NULL -> "null";
       case END_OBJECT -> "the end of an object";
       case END_ARRAY -> "the end of an array";
       default -> t.asString() == null ? t.name() : t.asString();
     };
-  }
-
-  static String abbreviate(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
   }
 
   /** The OTLP span kind for a kind name as Jaeger tags and Zipkin write it, or -1. */

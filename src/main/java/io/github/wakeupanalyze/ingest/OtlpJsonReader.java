@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.wakeupanalyze.model.Span;
 import io.github.wakeupanalyze.model.SpanLink;
+import io.github.wakeupanalyze.text.Names;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -380,7 +381,7 @@ final class OtlpJsonReader extends JsonReaderBase {
       throw error(
           p,
           "expected nanoseconds since the epoch below 2^63 as an integer, found \""
-              + abbreviate(text)
+              + Names.abbreviate(text)
               + "\"");
     }
   }
@@ -409,7 +410,7 @@ final class OtlpJsonReader extends JsonReaderBase {
               p,
               "expected a span kind (0-5 or SPAN_KIND_UNSPECIFIED, _INTERNAL, "
                   + "_SERVER, _CLIENT, _PRODUCER, _CONSUMER), found \""
-                  + abbreviate(name)
+                  + Names.abbreviate(name)
                   + "\"");
     };
   }
@@ -437,7 +438,7 @@ final class OtlpJsonReader extends JsonReaderBase {
                         p,
                         "expected a status code (STATUS_CODE_UNSET, _OK, _ERROR), "
                             + "found \""
-                            + abbreviate(s)
+                            + Names.abbreviate(s)
                             + "\"");
               };
         } else {

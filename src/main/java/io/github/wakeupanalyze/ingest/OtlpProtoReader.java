@@ -8,6 +8,7 @@ import com.google.protobuf.UnknownFieldSet;
 import com.google.protobuf.WireFormat;
 import io.github.wakeupanalyze.model.Span;
 import io.github.wakeupanalyze.model.SpanLink;
+import io.github.wakeupanalyze.text.Names;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
@@ -396,7 +397,7 @@ final class OtlpProtoReader implements TraceReader {
         "span #"
             + index
             + " (\""
-            + JsonReaderBase.abbreviate(s.getName())
+            + Names.abbreviate(s.getName())
             + "\") of "
             + where
             + ": "

@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.ingest;
 
+import io.github.wakeupanalyze.text.Names;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
@@ -44,8 +45,6 @@ final class Timestamps {
   private static final BigDecimal E14 = BigDecimal.TEN.pow(14);
   private static final BigDecimal E17 = BigDecimal.TEN.pow(17);
   private static final Pattern NUMBER = Pattern.compile("(\\d+)(?:\\.(\\d+))?");
-  private static final Pattern DURATION_PART =
-      Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
   private static final DateTimeFormatter DATE_TIME =
       new DateTimeFormatterBuilder()
           .parseCaseInsensitive()
@@ -95,7 +94,9 @@ final class Timestamps {
     Matcher m = NUMBER.matcher(s);
     if (!m.matches()) {
       throw new IllegalArgumentException(
-          "expected a time (unix seconds/ms/µs/ns or ISO-8601), found \"" + abbreviate(s) + "\"");
+          "expected a time (unix seconds/ms/µs/ns or ISO-8601), found \""
+              + Names.abbreviate(s)
+              + "\"");
     }
     String integer = m.group(1);
     BigDecimal value = new BigDecimal(s);
@@ -114,7 +115,9 @@ final class Timestamps {
       return value.movePointRight(shift).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
     } catch (ArithmeticException e) {
       throw new IllegalArgumentException(
-          "time out of range: \"" + abbreviate(s) + "\" is beyond the year 2262 in nanoseconds");
+          "time out of range: \""
+              + Names.abbreviate(s)
+              + "\" is beyond the year 2262 in nanoseconds");
     }
   }
 
@@ -136,62 +139,19 @@ final class Timestamps {
       throw new IllegalArgumentException(
           "expected a time (ISO-8601 such as "
               + "2024-05-01T12:00:00.123Z, or unix seconds/ms/µs/ns), found \""
-              + abbreviate(text)
+              + Names.abbreviate(text)
               + "\"");
     }
     if (instant.getEpochSecond() < 0) {
       throw new IllegalArgumentException(
-          "expected a time after 1970-01-01, found \"" + abbreviate(text) + "\"");
+          "expected a time after 1970-01-01, found \"" + Names.abbreviate(text) + "\"");
     }
     try {
       return Math.addExact(
           Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
     } catch (ArithmeticException e) {
       throw new IllegalArgumentException(
-          "time out of range: \"" + abbreviate(text) + "\" is beyond the year 2262");
+          "time out of range: \"" + Names.abbreviate(text) + "\" is beyond the year 2262");
     }
-  }
-
-  /**
-   * A duration with units, as Go ({@code 5µs}, {@code 1m30s}) and protobuf JSON ({@code 0.000005s})
-   * write it, in nanoseconds.
-   */
-  static long parseDuration(String text) {
-    String s = text.trim();
-    Matcher m = DURATION_PART.matcher(s);
-    BigDecimal total = BigDecimal.ZERO;
-    int at = 0;
-    while (at < s.length() && m.find(at) && m.start() == at) {
-      BigDecimal v = new BigDecimal(m.group(1).startsWith(".") ? "0" + m.group(1) : m.group(1));
-      int shift =
-          switch (m.group(2)) {
-            case "ns" -> 0;
-            case "us", "µs", "μs" -> 3;
-            case "ms" -> 6;
-            case "s" -> 9;
-            default -> -1;
-          };
-      BigDecimal nanos =
-          shift >= 0
-              ? v.movePointRight(shift)
-              : v.multiply(
-                  BigDecimal.valueOf(
-                      m.group(2).equals("m") ? 60_000_000_000L : 3_600_000_000_000L));
-      total = total.add(nanos);
-      at = m.end();
-    }
-    if (s.isEmpty() || at != s.length()) {
-      throw new IllegalArgumentException("found \"" + abbreviate(text) + "\"");
-    }
-    try {
-      return total.setScale(0, RoundingMode.HALF_EVEN).longValueExact();
-    } catch (ArithmeticException e) {
-      throw new IllegalArgumentException(
-          "duration out of range: \"" + abbreviate(text) + "\" exceeds 2^63 nanoseconds");
-    }
-  }
-
-  static String abbreviate(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
   }
 }

@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.model;
 
+import io.github.wakeupanalyze.text.Names;
 import java.util.Base64;
 
 /**
@@ -59,7 +60,7 @@ public final class Ids {
             + " hex digits or base64 of "
             + bytes
             + " bytes, found \""
-            + abbreviate(text)
+            + Names.abbreviate(text)
             + "\"");
   }
 
@@ -116,9 +117,5 @@ public final class Ids {
   /** Lower-case hex of a 128-bit trace id, 32 digits. */
   public static String hex(long high, long low) {
     return hex(high) + hex(low);
-  }
-
-  static String abbreviate(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
   }
 }

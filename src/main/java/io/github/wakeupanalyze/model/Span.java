@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.model;
 
+import io.github.wakeupanalyze.text.Names;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -171,12 +172,13 @@ public record Span(
      */
     public Span build() {
       if (spanId == 0) {
-        throw new IllegalArgumentException("span \"" + Ids.abbreviate(name) + "\" has no span id");
+        throw new IllegalArgumentException(
+            "span \"" + Names.abbreviate(name) + "\" has no span id");
       }
       if (endNanos < startNanos) {
         throw new IllegalArgumentException(
             "span \""
-                + Ids.abbreviate(name)
+                + Names.abbreviate(name)
                 + "\" ("
                 + Ids.hex(spanId)
                 + ") ends before it starts (end "

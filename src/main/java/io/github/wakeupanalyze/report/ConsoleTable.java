@@ -2,6 +2,7 @@ package io.github.wakeupanalyze.report;
 
 import io.github.wakeupanalyze.analyze.Analysis;
 import io.github.wakeupanalyze.analyze.TimerFinding;
+import io.github.wakeupanalyze.text.Names;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.report;
 
+import io.github.wakeupanalyze.text.Durations;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
@@ -8,20 +9,9 @@ import java.util.Locale;
 final class Format {
   private Format() {}
 
-  /**
-   * Seconds with up to 6 decimals and no trailing zeros: {@code 5}, {@code 5.15}, {@code 0.000123}.
-   */
+  /** Seconds for machine-read files: see {@link Durations#plainSeconds(double)}. */
   static String seconds(double s) {
-    if (Double.isNaN(s)) {
-      return "";
-    }
-    if (Double.isInfinite(s)) {
-      return s > 0 ? "inf" : "-inf";
-    }
-    return BigDecimal.valueOf(s)
-        .setScale(6, RoundingMode.HALF_UP)
-        .stripTrailingZeros()
-        .toPlainString();
+    return Durations.plainSeconds(s);
   }
 
   /**
@@ -41,31 +31,9 @@ final class Format {
     return Double.isNaN(share) ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100 * share);
   }
 
-  /** A human duration: {@code 5 s}, {@code 150 ms}, {@code 10 min}, {@code 10 h}. */
+  /** A human duration: see {@link Durations#human(double)}. */
   static String duration(double s) {
-    if (Double.isNaN(s)) {
-      return "n/a";
-    }
-    if (s < 1) {
-      return trim(String.format(Locale.ROOT, "%.1f", s * 1000)) + " ms";
-    }
-    if (s < 120) {
-      return trim(String.format(Locale.ROOT, "%.2f", s)) + " s";
-    }
-    if (s < 7200) {
-      return trim(String.format(Locale.ROOT, "%.1f", s / 60)) + " min";
-    }
-    return trim(String.format(Locale.ROOT, "%.2f", s / 3600)) + " h";
-  }
-
-  private static String trim(String t) {
-    if (t.contains(".")) {
-      t = t.replaceAll("0+$", "");
-      if (t.endsWith(".")) {
-        t = t.substring(0, t.length() - 1);
-      }
-    }
-    return t;
+    return Durations.human(s);
   }
 
   /** A p-value: {@code < 1e-300} at the floor, else two significant digits, {@code 3.2e-12}. */

@@ -3,6 +3,7 @@ package io.github.wakeupanalyze.report;
 import io.github.wakeupanalyze.analyze.Analysis;
 import io.github.wakeupanalyze.analyze.TimerFinding;
 import io.github.wakeupanalyze.ingest.InputReport;
+import io.github.wakeupanalyze.text.Names;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,6 +8,7 @@ import io.github.wakeupanalyze.analyze.TimerFinding;
 import io.github.wakeupanalyze.model.Cause;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.report.chart.Figure;
+import io.github.wakeupanalyze.text.Names;
 import io.github.wakeupanalyze.unload.OperatorUnload;
 import io.github.wakeupanalyze.unload.UnloadAnalysis;
 import io.github.wakeupanalyze.unload.UnloadResult;

@@ -5,6 +5,7 @@ import io.github.wakeupanalyze.analyze.Classification;
 import io.github.wakeupanalyze.analyze.ClassifiedReconcile;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.Trigger;
+import io.github.wakeupanalyze.text.Csv;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -27,45 +28,21 @@ public final class ReconcilesCsv {
       Reconcile r = cr.reconcile();
       Classification c = cr.classification();
       row.setLength(0);
-      field(row, r.key().operator()).append(',');
-      field(row, r.key().controller()).append(',');
-      field(row, r.key().object()).append(',');
+      Csv.text(row, r.key().operator()).append(',');
+      Csv.text(row, r.key().controller()).append(',');
+      Csv.text(row, r.key().object()).append(',');
       row.append(r.traceIdHex()).append(',').append(r.spanIdHex()).append(',');
       row.append(r.startNanos()).append(',').append(r.endNanos()).append(',');
       row.append(c.trigger().label()).append(',').append(c.cause().label()).append(',');
       row.append(Format.fixed(c.confidence(), 3)).append(',');
       row.append(c.trigger() == Trigger.TIMER ? Format.seconds(c.timerSeconds()) : "").append(',');
       row.append(r.error()).append(',');
-      field(row, r.reason() == null ? "" : r.reason()).append(',');
+      Csv.text(row, r.reason() == null ? "" : r.reason()).append(',');
       row.append(r.calls().reads()).append(',').append(r.calls().writes()).append(',');
-      field(row, String.join(" ", r.calls().writeTargets())).append(',');
-      field(row, c.basis() == null ? "" : c.basis());
+      Csv.text(row, String.join(" ", r.calls().writeTargets())).append(',');
+      Csv.text(row, c.basis() == null ? "" : c.basis());
       row.append('\n');
       out.append(row);
     }
-  }
-
-  /** Appends a CSV field, quoted when it holds a comma, quote, or line break. */
-  static StringBuilder field(StringBuilder sb, String v) {
-    boolean quote = false;
-    for (int i = 0; i < v.length(); i++) {
-      char c = v.charAt(i);
-      if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-        quote = true;
-        break;
-      }
-    }
-    if (!quote) {
-      return sb.append(v);
-    }
-    sb.append('"');
-    for (int i = 0; i < v.length(); i++) {
-      char c = v.charAt(i);
-      if (c == '"') {
-        sb.append('"');
-      }
-      sb.append(c);
-    }
-    return sb.append('"');
   }
 }

@@ -7,6 +7,7 @@ import io.github.wakeupanalyze.report.chart.ChartStyle;
 import io.github.wakeupanalyze.report.chart.Figure;
 import io.github.wakeupanalyze.report.chart.OperatorFigures;
 import io.github.wakeupanalyze.report.chart.SeriesCsv;
+import io.github.wakeupanalyze.text.Names;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -8,6 +8,7 @@ import io.github.wakeupanalyze.simulate.Scenario.Framework;
 import io.github.wakeupanalyze.simulate.Scenario.Operator;
 import io.github.wakeupanalyze.simulate.Scenario.QueueFlavor;
 import io.github.wakeupanalyze.simulate.Scenario.Visibility;
+import io.github.wakeupanalyze.text.Durations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -158,14 +159,14 @@ public final class ScenarioLoader {
         return dflt;
       }
       if (value instanceof Number n) {
-        return Durations.secondsToNanos(new java.math.BigDecimal(n.toString()));
+        return Durations.parseNanos(new java.math.BigDecimal(n.toString()).toPlainString(), true);
       }
       String s = string(null);
       if (s.equals("off") || s.equals("none")) {
         return 0;
       }
       try {
-        long d = Durations.parse(s);
+        long d = Durations.parseNanos(s, true);
         if (d < 0) {
           throw new Bad(path, "must not be negative");
         }
@@ -615,7 +616,7 @@ public final class ScenarioLoader {
       try {
         java.math.BigDecimal d = new java.math.BigDecimal(cell);
         if (d.compareTo(java.math.BigDecimal.valueOf(1_000_000_000L)) < 0) {
-          return Durations.secondsToNanos(d);
+          return Durations.parseNanos(d.toPlainString(), true);
         }
         int digits = d.setScale(0, java.math.RoundingMode.DOWN).toPlainString().length();
         int shift = digits <= 11 ? 9 : digits <= 14 ? 6 : digits <= 17 ? 3 : 0;
@@ -624,7 +625,7 @@ public final class ScenarioLoader {
         // durations below
       }
       try {
-        return Durations.parse(cell);
+        return Durations.parseNanos(cell, true);
       } catch (IllegalArgumentException e) {
         return null;
       }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wakeupanalyze.text.Durations;
 import org.junit.jupiter.api.Test;
 
 /** The --fail-on grammar and when a rule is exceeded. */

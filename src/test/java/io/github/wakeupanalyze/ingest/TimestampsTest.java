@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wakeupanalyze.text.Durations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -76,14 +77,14 @@ class TimestampsTest {
 
   @Test
   void durations_goAndProtobufSpellings() {
-    assertEquals(5000, Timestamps.parseDuration("5000ns"));
-    assertEquals(5000, Timestamps.parseDuration("5µs"));
-    assertEquals(5000, Timestamps.parseDuration("5us"));
-    assertEquals(5000, Timestamps.parseDuration("0.000005s"));
-    assertEquals(1_500_000, Timestamps.parseDuration("1.5ms"));
-    assertEquals(90_000_000_000L, Timestamps.parseDuration("1m30s"));
-    assertEquals(3_600_000_000_000L, Timestamps.parseDuration("1h"));
-    assertThrows(IllegalArgumentException.class, () -> Timestamps.parseDuration("5 parsecs"));
-    assertThrows(IllegalArgumentException.class, () -> Timestamps.parseDuration("5"));
+    assertEquals(5000, Durations.parseNanos("5000ns"));
+    assertEquals(5000, Durations.parseNanos("5µs"));
+    assertEquals(5000, Durations.parseNanos("5us"));
+    assertEquals(5000, Durations.parseNanos("0.000005s"));
+    assertEquals(1_500_000, Durations.parseNanos("1.5ms"));
+    assertEquals(90_000_000_000L, Durations.parseNanos("1m30s"));
+    assertEquals(3_600_000_000_000L, Durations.parseNanos("1h"));
+    assertThrows(IllegalArgumentException.class, () -> Durations.parseNanos("5 parsecs"));
+    assertThrows(IllegalArgumentException.class, () -> Durations.parseNanos("5"));
   }
 }

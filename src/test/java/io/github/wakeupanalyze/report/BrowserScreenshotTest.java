@@ -8,6 +8,7 @@ import io.github.wakeupanalyze.analyze.AnalysisParameters;
 import io.github.wakeupanalyze.extract.ExtractRules;
 import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.testing.DemoAnalysis;
+import io.github.wakeupanalyze.text.Names;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.testing.DemoAnalysis;
 import io.github.wakeupanalyze.testing.OtlpJson;
+import io.github.wakeupanalyze.text.Names;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -9,6 +9,7 @@ import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.report.chart.OperatorFigures;
 import io.github.wakeupanalyze.testing.DemoTrace;
 import io.github.wakeupanalyze.testing.Golden;
+import io.github.wakeupanalyze.text.Names;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.simulate;
 
+import io.github.wakeupanalyze.text.Durations;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -112,7 +113,7 @@ final class SimRecorder implements SimSink {
             l ->
                 l.periodNanos() == 0
                     ? l.cause().label()
-                    : l.cause().label() + " " + Durations.seconds(l.periodNanos()))
+                    : l.cause().label() + " " + Durations.plainSeconds(l.periodNanos()))
         .toList();
   }
 

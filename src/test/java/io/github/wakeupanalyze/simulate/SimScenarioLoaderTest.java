@@ -3,6 +3,7 @@ package io.github.wakeupanalyze.simulate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.wakeupanalyze.text.Durations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -149,10 +150,10 @@ class SimScenarioLoaderTest {
 
   @Test
   void durations_parseGoStyle() {
-    assertEquals(90_000_000_000L, Durations.parse("1m30s"));
-    assertEquals(150_000_000L, Durations.parse("150ms"));
-    assertEquals(1_500_000_000L, Durations.parse("1.5"));
-    assertEquals("0.005", Durations.seconds(5_000_000L));
-    assertEquals("36000", Durations.seconds(36_000_000_000_000L));
+    assertEquals(90_000_000_000L, Durations.parseNanos("1m30s", true));
+    assertEquals(150_000_000L, Durations.parseNanos("150ms", true));
+    assertEquals(1_500_000_000L, Durations.parseNanos("1.5", true));
+    assertEquals("0.005", Durations.plainSeconds(5_000_000L));
+    assertEquals("36000", Durations.plainSeconds(36_000_000_000_000L));
   }
 }

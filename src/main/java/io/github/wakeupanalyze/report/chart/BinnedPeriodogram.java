@@ -1,6 +1,7 @@
 package io.github.wakeupanalyze.report.chart;
 
 import io.github.wakeupanalyze.analyze.spectral.Fft;
+import io.github.wakeupanalyze.text.Durations;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -106,7 +107,7 @@ final class BinnedPeriodogram {
                 + "p = %s under a Poisson null (Bonferroni over %d periods)",
             streamsUsed,
             streamsUsed == 1 ? "" : "s",
-            Durations.of(dt),
+            Durations.human(dt),
             FALSE_ALARM,
             count),
         period,

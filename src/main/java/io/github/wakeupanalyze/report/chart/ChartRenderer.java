@@ -1,6 +1,7 @@
 package io.github.wakeupanalyze.report.chart;
 
 import io.github.wakeupanalyze.model.Cause;
+import io.github.wakeupanalyze.text.Durations;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -359,7 +360,7 @@ public final class ChartRenderer {
       if (v == Math.rint(v) && Math.abs(v) < 1e12) {
         return sb.append((long) v);
       }
-      return sb.append(Durations.trim(String.format(Locale.ROOT, "%.4g", v)));
+      return sb.append(Durations.trimZeros(String.format(Locale.ROOT, "%.4g", v)));
     }
 
     @Override
@@ -379,12 +380,12 @@ public final class ChartRenderer {
 
     @Override
     public StringBuffer format(double v, StringBuffer sb, FieldPosition pos) {
-      return sb.append(Durations.of(v));
+      return sb.append(Durations.human(v));
     }
 
     @Override
     public StringBuffer format(long v, StringBuffer sb, FieldPosition pos) {
-      return sb.append(Durations.of(v));
+      return sb.append(Durations.human(v));
     }
 
     @Override

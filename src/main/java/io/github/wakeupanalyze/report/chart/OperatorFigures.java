@@ -8,6 +8,7 @@ import io.github.wakeupanalyze.model.Cause;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.StreamKey;
 import io.github.wakeupanalyze.model.Trigger;
+import io.github.wakeupanalyze.text.Durations;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class OperatorFigures {
   private final String operator;
   private final long w0;
   private final long w1;
-  private final Durations.TimeUnit unit;
+  private final TimeUnit unit;
   private final Map<StreamKey, List<ClassifiedReconcile>> streams = new TreeMap<>();
   private final List<ControllerResult> controllers = new ArrayList<>();
 
@@ -48,7 +49,7 @@ public final class OperatorFigures {
     this.operator = operator;
     this.w0 = a.windowStartNanos();
     this.w1 = Math.max(a.windowEndNanos(), a.windowStartNanos());
-    this.unit = Durations.TimeUnit.forWindow((w1 - w0) / 1e9);
+    this.unit = TimeUnit.forWindow((w1 - w0) / 1e9);
     for (ClassifiedReconcile cr : a.reconciles()) {
       StreamKey k = cr.reconcile().key();
       if (k.operator().equals(operator)) {
@@ -154,7 +155,7 @@ public final class OperatorFigures {
       note =
           (note.isEmpty() ? "One" : note + "; one")
               + " mark per object, cause and "
-              + Durations.of(binNanos / 1e9)
+              + Durations.human(binNanos / 1e9)
               + " interval";
     } else if (!note.isEmpty()) {
       note = Character.toUpperCase(note.charAt(0)) + note.substring(1);
@@ -226,7 +227,7 @@ public final class OperatorFigures {
     List<Figure.Marker> markers = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     for (double d : timerDelays()) {
-      String label = "timer " + Durations.of(d);
+      String label = "timer " + Durations.human(d);
       if (!labels.contains(label)) { // timers of several controllers at the same delay: one line
         labels.add(label);
         markers.add(new Figure.Marker(true, d, label));
@@ -247,7 +248,7 @@ public final class OperatorFigures {
             + "at its delay, marked by a dashed vertical line. "
             + HISTOGRAM_BINS_PER_DECADE
             + " bins per decade from "
-            + Durations.of(lo[0])
+            + Durations.human(lo[0])
             + " (shorter gaps in the first bin).");
   }
 
@@ -307,7 +308,7 @@ public final class OperatorFigures {
             new double[] {p.threshold(), p.threshold()}));
     List<Figure.Marker> markers = new ArrayList<>();
     for (double peak : p.peakPeriods()) {
-      markers.add(new Figure.Marker(true, peak, "peak " + Durations.of(peak)));
+      markers.add(new Figure.Marker(true, peak, "peak " + Durations.human(peak)));
     }
     return new Figure(
         "periodogram",
@@ -387,8 +388,8 @@ public final class OperatorFigures {
     return new Figure(
         "phase-" + n,
         Figure.Kind.SCATTER,
-        "Phase at the " + Durations.of(delay) + " timer of " + controller,
-        "phase of end→start gap at " + Durations.of(delay) + " (cycles)",
+        "Phase at the " + Durations.human(delay) + " timer of " + controller,
+        "phase of end→start gap at " + Durations.human(delay) + " (cycles)",
         timeLabel(),
         false,
         series,
@@ -434,7 +435,7 @@ public final class OperatorFigures {
           new Figure.Series(trig.label() + "-driven", "trigger:" + trig.label(), mid, y, lo, hi));
     }
     String bin =
-        width == 1 ? "1-minute bins" : "averaged over " + Durations.of(width * 60) + " bins";
+        width == 1 ? "1-minute bins" : "averaged over " + Durations.human(width * 60) + " bins";
     return new Figure(
         "per-minute",
         Figure.Kind.STACKED_BARS,

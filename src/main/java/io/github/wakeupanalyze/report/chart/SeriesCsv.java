@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.report.chart;
 
+import io.github.wakeupanalyze.text.Csv;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -26,8 +27,8 @@ public final class SeriesCsv {
       for (Figure.Series s : f.series()) {
         for (int i = 0; i < s.size(); i++) {
           row.setLength(0);
-          field(row, f.id()).append(',');
-          field(row, s.name()).append(',');
+          Csv.text(row, f.id()).append(',');
+          Csv.text(row, s.name()).append(',');
           row.append(number(s.x()[i])).append(',').append(number(s.y()[i])).append(',');
           row.append(s.xLow() == null ? "" : number(s.xLow()[i])).append(',');
           row.append(s.xHigh() == null ? "" : number(s.xHigh()[i])).append(',');
@@ -36,16 +37,16 @@ public final class SeriesCsv {
             int idx = (int) s.y()[i];
             label = idx >= 0 && idx < f.rowLabels().size() ? f.rowLabels().get(idx) : "";
           }
-          field(row, label).append('\n');
+          Csv.text(row, label).append('\n');
           w.append(row);
         }
       }
       for (Figure.Marker m : f.markers()) {
         row.setLength(0);
-        field(row, f.id()).append(",marker,");
+        Csv.text(row, f.id()).append(",marker,");
         row.append(m.onX() ? number(m.value()) : "").append(',');
         row.append(m.onX() ? "" : number(m.value())).append(",,,");
-        field(row, m.label()).append('\n');
+        Csv.text(row, m.label()).append('\n');
         w.append(row);
       }
     }
@@ -60,12 +61,5 @@ public final class SeriesCsv {
       return Long.toString((long) v);
     }
     return new BigDecimal(v).round(new MathContext(9)).stripTrailingZeros().toPlainString();
-  }
-
-  static StringBuilder field(StringBuilder sb, String v) {
-    if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
-      return sb.append(v);
-    }
-    return sb.append('"').append(v.replace("\"", "\"\"")).append('"');
   }
 }

@@ -1,9 +1,10 @@
 package io.github.wakeupanalyze.simulate.write;
 
-import io.github.wakeupanalyze.simulate.Durations;
 import io.github.wakeupanalyze.simulate.Label;
 import io.github.wakeupanalyze.simulate.SimSink;
 import io.github.wakeupanalyze.simulate.SimSpan;
+import io.github.wakeupanalyze.text.Csv;
+import io.github.wakeupanalyze.text.Durations;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -46,18 +47,18 @@ public final class LabelsWriter implements SimSink, AutoCloseable {
     out.write(',');
     out.write(Long.toString(start));
     out.write(',');
-    out.write(csv(l.operator()));
+    out.write(Csv.text(l.operator()));
     out.write(',');
-    out.write(csv(l.controller()));
+    out.write(Csv.text(l.controller()));
     out.write(',');
-    out.write(csv(l.object()));
+    out.write(Csv.text(l.object()));
     out.write(',');
     out.write(l.truth().label());
     out.write(',');
     out.write(l.cause().label());
     out.write(',');
     if (l.truth() == io.github.wakeupanalyze.model.Trigger.TIMER) {
-      out.write(Durations.seconds(l.periodNanos()));
+      out.write(Durations.plainSeconds(l.periodNanos()));
     }
     out.write('\n');
   }
@@ -65,13 +66,6 @@ public final class LabelsWriter implements SimSink, AutoCloseable {
   @Override
   public void other(List<SimSpan> spans) {
     // not a reconcile: no label
-  }
-
-  static String csv(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
-      return s;
-    }
-    return '"' + s.replace("\"", "\"\"") + '"';
   }
 
   @Override

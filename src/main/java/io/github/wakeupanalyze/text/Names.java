@@ -1,4 +1,4 @@
-package io.github.wakeupanalyze.report;
+package io.github.wakeupanalyze.text;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -47,7 +47,16 @@ public final class Names {
     return s;
   }
 
-  static String hash8(String s) {
+  /**
+   * A name shortened for an error message or a label: at most 40 characters, {@code ...} marking a
+   * cut.
+   */
+  public static String abbreviate(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+  }
+
+  /** The first 8 hex digits of the name's SHA-256: a short, stable tag for a name. */
+  public static String hash8(String s) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
       return String.format(Locale.ROOT, "%02x%02x%02x%02x", d[0], d[1], d[2], d[3]);
