@@ -7,6 +7,7 @@ import io.github.wakeupanalyze.analyze.hazard.Spike;
 import io.github.wakeupanalyze.analyze.spectral.BinnedFftPeriodogram;
 import io.github.wakeupanalyze.analyze.spectral.Periodogram;
 import io.github.wakeupanalyze.model.Cause;
+import io.github.wakeupanalyze.model.ObjectRef;
 import io.github.wakeupanalyze.model.ObjectWrite;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.ReconcileLink;
@@ -661,10 +662,10 @@ public final class Analyzer {
     // ---- step 0: evidence
     void labelEvidence(Evidence ev, AnalysisParameters p) {
       StreamKey key = rs.get(0).key();
-      String[] self = ObjectKeys.of(key.object());
+      ObjectRef self = ObjectRef.fromStreamObject(key.object());
       Set<String> traceIds = new HashSet<>();
       // related objects: what this stream itself writes
-      List<String[]> related = new ArrayList<>();
+      List<ObjectRef> related = new ArrayList<>();
       if (self != null) {
         related.add(self);
       }
@@ -672,7 +673,7 @@ public final class Analyzer {
       for (Reconcile r : rs) {
         for (String path : r.calls().writeTargets()) {
           if (seenPaths.add(path) && seenPaths.size() < 64) {
-            String[] o = ObjectKeys.ofPath(path);
+            ObjectRef o = ObjectRef.fromApiPath(path);
             if (o != null) {
               related.add(o);
             }
@@ -711,18 +712,18 @@ public final class Analyzer {
       }
     }
 
-    private long[] writeTimes(Evidence ev, List<String[]> related, String operator) {
+    private long[] writeTimes(Evidence ev, List<ObjectRef> related, String operator) {
       List<Long> out = new ArrayList<>();
       Set<String> names = new HashSet<>();
-      for (String[] o : related) {
-        names.add(o[1]);
+      for (ObjectRef o : related) {
+        names.add(o.name());
       }
       String op = operator.toLowerCase(Locale.ROOT);
       for (String name : names) {
         for (ObjectWrite w : ev.writesByName.getOrDefault(name, List.of())) {
           boolean match = false;
-          for (String[] o : related) {
-            match |= ObjectKeys.matches(o, w.namespace(), w.name());
+          for (ObjectRef o : related) {
+            match |= o.matches(w.namespace(), w.name());
           }
           if (!match
               || w.service().equals(operator)

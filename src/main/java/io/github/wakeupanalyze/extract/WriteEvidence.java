@@ -1,6 +1,7 @@
 package io.github.wakeupanalyze.extract;
 
 import io.github.wakeupanalyze.model.ApiCalls;
+import io.github.wakeupanalyze.model.ObjectRef;
 import io.github.wakeupanalyze.model.ObjectWrite;
 import io.github.wakeupanalyze.model.Span;
 import java.util.Locale;
@@ -41,7 +42,7 @@ public final class WriteEvidence {
       name = s.attribute("k8s.resource.name");
     }
     String resource = "";
-    String[] fromPath = null;
+    ObjectRef fromPath = null;
     String url = s.attribute("url.full");
     if (url == null) {
       url = s.attribute("http.url");
@@ -54,13 +55,13 @@ public final class WriteEvidence {
       path = s.attribute("http.target");
     }
     if (path != null) {
-      fromPath = parsePath(path);
+      fromPath = ObjectRef.fromApiPath(path);
     }
     if (fromPath != null) {
-      resource = fromPath[1];
+      resource = fromPath.resource();
       if (name == null || name.isEmpty()) {
-        ns = fromPath[0];
-        name = fromPath[2];
+        ns = fromPath.namespace();
+        name = fromPath.name();
       }
     }
     if (name == null || name.isEmpty()) {
@@ -98,33 +99,5 @@ public final class WriteEvidence {
         s.traceIdHigh(),
         s.traceIdLow(),
         s.spanId());
-  }
-
-  /**
-   * {namespace, resource, name} of a Kubernetes API object path, or null when the path names no
-   * single object (a collection POST names none).
-   */
-  public static String[] parsePath(String path) {
-    String[] p = path.split("/");
-    int i;
-    if (p.length > 2 && p[1].equals("api")) {
-      i = 3; // /api/v1/...
-    } else if (p.length > 3 && p[1].equals("apis")) {
-      i = 4; // /apis/group/version/...
-    } else {
-      return null;
-    }
-    String ns = "";
-    if (p.length > i + 1 && p[i].equals("namespaces")) {
-      ns = p[i + 1];
-      i += 2;
-      if (p.length == i) {
-        return new String[] {"", "namespaces", ns}; // the namespace object itself
-      }
-    }
-    if (p.length < i + 2 || p[i + 1].isEmpty()) {
-      return null;
-    }
-    return new String[] {ns, p[i], p[i + 1]};
   }
 }

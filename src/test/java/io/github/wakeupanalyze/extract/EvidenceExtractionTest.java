@@ -1,8 +1,6 @@
 package io.github.wakeupanalyze.extract;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.github.wakeupanalyze.model.ObjectWrite;
 import io.github.wakeupanalyze.model.Span;
@@ -146,18 +144,5 @@ class EvidenceExtractionTest {
     assertEquals(1, r.evidence().links().size());
     assertEquals(20, r.evidence().links().get(0).linked().spanId());
     assertEquals(50, r.evidence().links().get(0).reconcileSpanId());
-  }
-
-  @Test
-  void parsePath_coreGroupedClusterScopedAndCollections() {
-    assertArrayEquals(
-        new String[] {"ns", "pods", "p"}, WriteEvidence.parsePath("/api/v1/namespaces/ns/pods/p"));
-    assertArrayEquals(
-        new String[] {"ns", "widgets", "a"},
-        WriteEvidence.parsePath("/apis/example.com/v1/namespaces/ns/widgets/a/status"));
-    assertArrayEquals(
-        new String[] {"", "nodes", "n1"}, WriteEvidence.parsePath("/api/v1/nodes/n1"));
-    assertNull(WriteEvidence.parsePath("/api/v1/namespaces/ns/pods"));
-    assertNull(WriteEvidence.parsePath("/healthz"));
   }
 }
