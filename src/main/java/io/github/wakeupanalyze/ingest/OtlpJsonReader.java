@@ -514,36 +514,10 @@ final class OtlpJsonReader extends JsonReaderBase {
   }
 
   static Span withService(Span s, String service) {
-    return new Span(
-        service,
-        s.scope(),
-        s.traceIdHigh(),
-        s.traceIdLow(),
-        s.spanId(),
-        s.parentSpanId(),
-        s.name(),
-        s.kind(),
-        s.startNanos(),
-        s.endNanos(),
-        s.error(),
-        s.attributes(),
-        s.links());
+    return s.withService(service);
   }
 
   static Span withScope(Span s, String scope) {
-    return new Span(
-        s.service(),
-        scope,
-        s.traceIdHigh(),
-        s.traceIdLow(),
-        s.spanId(),
-        s.parentSpanId(),
-        s.name(),
-        s.kind(),
-        s.startNanos(),
-        s.endNanos(),
-        s.error(),
-        s.attributes(),
-        s.links());
+    return s.withScope(scope);
   }
 }

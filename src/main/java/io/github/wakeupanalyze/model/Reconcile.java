@@ -10,6 +10,12 @@ package io.github.wakeupanalyze.model;
  * @param reason kube-rs {@code object.reason} (e.g. {@code reconciler requested retry}), or null
  * @param calls API calls made by descendant spans
  * @param source index of the input the span came from
+ * @param hint what the record says started this reconcile (a log line naming the trigger), or null
+ * @param requeueAfterNanos the delay this reconcile asked to be run again after, where the record
+ *     states it (controller-runtime's {@code Reconcile done, requeueing after 5s}); -1 when unknown
+ * @param samplingProbability the probability with which this reconcile's trace was kept, where the
+ *     trace or the user states it (W3C tracestate {@code th}, Jaeger {@code sampler.param}, {@code
+ *     --sampling-ratio}); NaN when nothing states it (which does not mean the trace is complete)
  */
 public record Reconcile(
     StreamKey key,
@@ -21,7 +27,38 @@ public record Reconcile(
     boolean error,
     String reason,
     ApiCalls calls,
-    int source) {
+    int source,
+    TriggerHint hint,
+    long requeueAfterNanos,
+    double samplingProbability) {
+
+  /** A reconcile whose record states neither its trigger, its requeue delay nor its sampling. */
+  public Reconcile(
+      StreamKey key,
+      long traceIdHigh,
+      long traceIdLow,
+      long spanId,
+      long startNanos,
+      long endNanos,
+      boolean error,
+      String reason,
+      ApiCalls calls,
+      int source) {
+    this(
+        key,
+        traceIdHigh,
+        traceIdLow,
+        spanId,
+        startNanos,
+        endNanos,
+        error,
+        reason,
+        calls,
+        source,
+        null,
+        -1,
+        Double.NaN);
+  }
 
   public String traceIdHex() {
     return Ids.hex(traceIdHigh, traceIdLow);

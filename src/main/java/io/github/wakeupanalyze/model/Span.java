@@ -17,6 +17,9 @@ import java.util.Map;
  *     consumer
  * @param error true when the span status is ERROR
  * @param attributes span attributes, scalar values as strings; never null
+ * @param traceState the W3C {@code tracestate} the span was recorded with (OTLP {@code
+ *     trace_state}), e.g. {@code ot=th:8}; "" when absent. It carries the sampling probability
+ *     where a probability sampler wrote one.
  */
 public record Span(
     String service,
@@ -31,9 +34,52 @@ public record Span(
     long endNanos,
     boolean error,
     Map<String, String> attributes,
-    List<SpanLink> links) {
+    List<SpanLink> links,
+    String traceState) {
 
   public static final String UNKNOWN_SERVICE = "unknown_service";
+
+  public Span {
+    traceState = traceState == null ? "" : traceState;
+  }
+
+  /** This span with another service name. */
+  public Span withService(String newService) {
+    return new Span(
+        newService,
+        scope,
+        traceIdHigh,
+        traceIdLow,
+        spanId,
+        parentSpanId,
+        name,
+        kind,
+        startNanos,
+        endNanos,
+        error,
+        attributes,
+        links,
+        traceState);
+  }
+
+  /** This span with another instrumentation scope. */
+  public Span withScope(String newScope) {
+    return new Span(
+        service,
+        newScope,
+        traceIdHigh,
+        traceIdLow,
+        spanId,
+        parentSpanId,
+        name,
+        kind,
+        startNanos,
+        endNanos,
+        error,
+        attributes,
+        links,
+        traceState);
+  }
 
   public boolean hasParent() {
     return parentSpanId != 0;
@@ -62,6 +108,7 @@ public record Span(
     private boolean error;
     private Map<String, String> attributes;
     private List<SpanLink> links;
+    private String traceState = "";
 
     public Builder reset() {
       service = UNKNOWN_SERVICE;
@@ -73,6 +120,13 @@ public record Span(
       error = false;
       attributes = null;
       links = null;
+      traceState = "";
+      return this;
+    }
+
+    /** The W3C tracestate, e.g. {@code ot=th:8}; null or empty means none. */
+    public Builder traceState(String v) {
+      traceState = v == null ? "" : v;
       return this;
     }
 
@@ -205,7 +259,8 @@ public record Span(
           endNanos,
           error,
           attrs,
-          l);
+          l,
+          traceState);
     }
   }
 }

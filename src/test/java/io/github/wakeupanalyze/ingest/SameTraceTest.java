@@ -65,7 +65,8 @@ class SameTraceTest {
         s.endNanos(),
         s.error(),
         s.attributes(),
-        List.of());
+        List.of(),
+        s.traceState());
   }
 
   private static List<Reconcile> reconciles(String file) {

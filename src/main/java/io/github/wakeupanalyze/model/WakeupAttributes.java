@@ -1,0 +1,19 @@
+package io.github.wakeupanalyze.model;
+
+/**
+ * Span attributes with which readers of non-trace inputs (operator logs, timestamp CSVs) hand what
+ * their records state about a reconcile to the extractor, which turns them into {@link Reconcile}
+ * fields. Trace exports never carry them; a span that does is taken at its word.
+ */
+public final class WakeupAttributes {
+  /** {@code timer}, {@code event} or {@code retry}: {@link TriggerHint}, lower case. */
+  public static final String TRIGGER = "wakeup.trigger";
+
+  /** The requeue delay the reconcile asked for, in nanoseconds, as a decimal string. */
+  public static final String REQUEUE_AFTER_NANOS = "wakeup.requeue_after_ns";
+
+  /** The controller, where the record names it apart from the span name. */
+  public static final String CONTROLLER = "controller";
+
+  private WakeupAttributes() {}
+}
