@@ -36,7 +36,7 @@ public record Label(
 
   static Trigger truth(Cause c) {
     return switch (c) {
-      case REQUEUE, RESYNC, ERROR_RETRY -> Trigger.TIMER;
+      case REQUEUE, RESYNC, ERROR_RETRY, MAX_INTERVAL -> Trigger.TIMER;
       default -> Trigger.EVENT;
     };
   }

@@ -29,9 +29,12 @@ public final class Simulator {
     for (Scenario.Operator op : scenario.operators()) {
       for (Scenario.Controller c : op.controllers()) {
         ControllerModel m =
-            op.framework() == Scenario.Framework.KUBE_RS
-                ? new KubeRsController(engine, op, c, root.split(), ids, sink)
-                : new ControllerRuntimeController(engine, op, c, root.split(), ids, sink);
+            switch (op.framework()) {
+              case KUBE_RS -> new KubeRsController(engine, op, c, root.split(), ids, sink);
+              case CONTROLLER_RUNTIME ->
+                  new ControllerRuntimeController(engine, op, c, root.split(), ids, sink);
+              case JAVA_OPERATOR_SDK -> new JosdkController(engine, op, c, root.split(), ids, sink);
+            };
         controllers.add(m);
         for (Scenario.Edits e : c.edits()) {
           edits.add(new EditSource(engine, e, m, root.split(), ids, sink));

@@ -62,9 +62,9 @@ class SimScenarioLoaderTest {
     assertEquals(
         "s.yaml: operators[0].controllers[0]: unknown key requeueAftr; expected one of "
             + "[bulkReconcileEvery, calls, duration, edits, errorPolicyRequeue, errors, "
-            + "generationChangedPredicate, group, helper, kind, maxConcurrentReconciles, name, "
-            + "objects, omitReason, requeueAfter, requeueJitter, resource, syncPeriod, version, "
-            + "whenReady]",
+            + "generationChangedPredicate, group, helper, kind, maxConcurrentReconciles, "
+            + "maxReconciliationInterval, name, objects, omitReason, patchStatus, reconciler, "
+            + "requeueAfter, requeueJitter, resource, retry, syncPeriod, version, whenReady]",
         error(
             """
         operators:
