@@ -248,11 +248,11 @@ public final class OtlpProtoDecoder {
         loc.level = Level.RESOURCE_SPANS;
         readResourceSpans();
         wire.leave(old);
-        if (singleMessage) {
-          wire.resetCounter();
-        }
       } else {
         wire.skip(tag);
+      }
+      if (singleMessage) {
+        wire.resetCounter(); // the library counts in an int: restart it between top-level fields
       }
     }
   }

@@ -97,8 +97,9 @@ final class ProtoWire {
   int length(int tag) throws IOException, InputException {
     long at = offset();
     long n = in.readRawVarint64();
+    boolean top = atTop();
     int left = in.getBytesUntilLimit();
-    long room = left >= 0 ? left : size >= 0 ? size - offset() : MAX_LENGTH;
+    long room = !top ? left : size >= 0 ? size - offset() : MAX_LENGTH;
     if (n < 0 || n > room) {
       String claim =
           "field "
@@ -108,7 +109,11 @@ final class ProtoWire {
               + " claims "
               + Long.toUnsignedString(n)
               + " bytes";
-      if (left < 0 && size >= 0) {
+      if (!top) {
+        throw loc.error(
+            "in " + loc.where() + ", " + claim + ": expected at most the " + left + " left of it");
+      }
+      if (size >= 0) {
         throw loc.error(
             "truncated protobuf: in "
                 + loc.where()
@@ -118,8 +123,7 @@ final class ProtoWire {
                 + room
                 + " bytes later");
       }
-      throw loc.error(
-          "in " + loc.where() + ", " + claim + ": expected at most the " + room + " left of it");
+      throw loc.error("in " + loc.where() + ", " + claim + ": expected at most " + MAX_LENGTH);
     }
     return (int) n;
   }
@@ -191,12 +195,17 @@ final class ProtoWire {
     return loc.error(what);
   }
 
+  /** Whether the decoder is between the top-level fields of a single message (no frame). */
+  private boolean atTop() {
+    return loc.level == ProtoLocation.Level.MESSAGE && loc.frame == 0;
+  }
+
   /**
    * Whether the input itself has ended: the stream below returned its end, or (in memory, where
-   * every length was checked against the size) no length is being read.
+   * every length was checked against the size) the decoder is at the top level.
    */
   private boolean inputEnded() {
-    return stream != null ? stream.ended : in.getBytesUntilLimit() < 0;
+    return stream != null ? stream.ended : atTop();
   }
 
   /** Remembers whether the stream below has reached its end. */
