@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Finds timers and classifies every reconcile of a whole trace: the batch entry point of the
- * engine. It groups the reconciles by controller and runs {@link ControllerAnalysis} on each; the
+ * engine. It groups the reconciles by controller and runs the {@link Engine}'s steps on each; the
  * method, its assumptions and its limits are in docs/method.md.
  *
  * <p>Assumptions: one worker per object (controller-runtime and kube-rs never reconcile one object
@@ -18,11 +18,9 @@ import java.util.List;
  */
 public final class Analyzer {
   private final AnalysisParameters params;
-  private final HazardScan.Config scan;
 
   public Analyzer(AnalysisParameters params) {
     this.params = params;
-    this.scan = scanConfig(params);
   }
 
   /** The spike scans' settings for these parameters. */
@@ -66,12 +64,12 @@ public final class Analyzer {
       long windowStartNanos,
       long windowEndNanos) {
     EvidenceIndex ev = new EvidenceIndex(evidence, externalEvents);
-    ControllerAnalysis engine = new ControllerAnalysis(params, scan);
+    Engine engine = new Engine(params);
     List<ClassifiedReconcile> classified = new ArrayList<>(reconciles.size());
     List<StreamResult> streams = new ArrayList<>();
     List<ControllerResult> controllers = new ArrayList<>();
     for (List<List<Reconcile>> group : byController(reconciles)) {
-      ControllerAnalysis.Outcome o = engine.run(group, ev);
+      Engine.ControllerOutcome o = engine.analyzeController(group, ev);
       controllers.add(o.controller());
       streams.addAll(o.streams());
       classified.addAll(o.reconciles());

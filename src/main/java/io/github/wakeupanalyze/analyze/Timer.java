@@ -48,6 +48,22 @@ final class Timer {
     this.earliest = spike.pairScan();
   }
 
+  private Timer(Timer t) {
+    this.spike = t.spike;
+    this.pooled = t.pooled;
+    this.lo = t.lo;
+    this.hi = t.hi;
+    this.earliest = t.earliest;
+  }
+
+  /**
+   * A fresh copy of a controller's pooled timer for one stream: same spike, support and queue
+   * semantics; no harmonics, source or attribution yet (each stream finds its own).
+   */
+  Timer copyForStream() {
+    return new Timer(this);
+  }
+
   boolean inSupport(double g) {
     return g >= lo && g <= hi;
   }

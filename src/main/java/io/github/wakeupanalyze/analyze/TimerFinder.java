@@ -48,7 +48,10 @@ final class TimerFinder {
     w.pairSpike = w.ownSpikes.isEmpty() ? PairScan.scan(w.times.start, w.times.end, cfg) : null;
   }
 
-  /** Finds the stream's timers into {@code w.timers}; {@code pooled} are the controller's. */
+  /**
+   * Finds the stream's timers into {@code w.timers}; {@code pooled} are the controller's, which the
+   * stream copies (they are not modified, so streams may run in parallel).
+   */
   static void find(StreamWork w, HazardScan.Config cfg, List<Timer> pooled, AnalysisParameters p) {
     if (w.sortedGaps == null) {
       scanOwn(w, cfg);
@@ -69,7 +72,7 @@ final class TimerFinder {
         overlaps |= timer.overlaps(o);
       }
       if (!overlaps) {
-        cand.add(timer);
+        cand.add(timer.copyForStream());
       }
     }
     List<Timer> kept = withoutHarmonics(cand);
