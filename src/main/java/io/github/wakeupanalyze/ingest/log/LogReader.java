@@ -78,12 +78,14 @@ public final class LogReader implements TraceReader {
     LogRecord r = new LogRecord();
     TimeSource source = TimeSource.UNDECIDED;
     String first = null;
+    long firstNumber = 0;
     long records = 0;
     boolean wholeSeconds = false;
     String line;
     while ((line = lines.next()) != null) {
       if (first == null && !line.isBlank()) {
         first = line;
+        firstNumber = lines.number();
       }
       if (!LineParser.parse(line, r)) {
         continue;
@@ -122,7 +124,7 @@ public final class LogReader implements TraceReader {
     if (records == 0) {
       throw new InputException(
           file,
-          first == null ? "" : "1:1",
+          first == null ? "" : Long.toString(firstNumber),
           first == null
               ? "empty: expected operator log lines"
               : "not an operator log: expected log lines with a time (zap, klog, tracing, "
