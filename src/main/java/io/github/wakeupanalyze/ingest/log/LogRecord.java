@@ -121,9 +121,4 @@ final class LogRecord {
   public String toString() {
     return level + " " + logger + " [" + thread + "] " + message + " " + fields;
   }
-
-  /** A copy of the fields, for tests. */
-  Map<String, String> fieldsCopy() {
-    return new HashMap<>(fields);
-  }
 }

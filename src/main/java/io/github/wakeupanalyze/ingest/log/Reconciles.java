@@ -2,7 +2,6 @@ package io.github.wakeupanalyze.ingest.log;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,15 +38,7 @@ final class Reconciles {
       return;
     }
     now = t;
-    for (Iterator<LoggedReconcile> it = ended.values().iterator(); it.hasNext(); ) {
-      LoggedReconcile r = it.next();
-      if (r.end >= now - LINGER_NANOS) {
-        break; // ended in order of their end lines, mostly: stop at the first recent one
-      }
-      it.remove();
-      out.accept(r);
-    }
-    if (now - lastSweep > STALE_NANOS / 60) {
+    if (lastSweep == Long.MIN_VALUE || now - lastSweep > STALE_NANOS / 60) {
       lastSweep = now;
       List<LoggedReconcile> stale = new ArrayList<>();
       for (LoggedReconcile r : open.values()) {
@@ -58,6 +49,14 @@ final class Reconciles {
       for (LoggedReconcile r : stale) {
         end(r, r.end);
       }
+    }
+    for (Iterator<LoggedReconcile> it = ended.values().iterator(); it.hasNext(); ) {
+      LoggedReconcile r = it.next();
+      if (r.end >= now - LINGER_NANOS) {
+        break; // ended in order of their end lines, mostly: stop at the first recent one
+      }
+      it.remove();
+      out.accept(r);
     }
   }
 
@@ -127,10 +126,5 @@ final class Reconciles {
     open.clear();
     rest.sort(Comparator.comparingLong(r -> r.start));
     rest.forEach(out);
-  }
-
-  /** For tests: the open keys. */
-  Map<String, LoggedReconcile> openForTest() {
-    return new HashMap<>(open);
   }
 }
