@@ -1,0 +1,36 @@
+package io.github.wakeupanalyze.sources;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a scan found.
+ *
+ * @param sites call sites in product code, in {@link CallSite#ORDER}
+ * @param testSites call sites in test code, listed apart, same order
+ * @param warnings one line per file that was skipped or parsed with errors, sorted by file
+ * @param filesByLanguage source files found per language (vendored and hidden directories left
+ *     out), e.g. {@code {go=218}}
+ * @param parsed files parsed (candidates, and the files read to resolve names)
+ * @param generated generated files whose sites are not listed
+ * @param vendoredDirs vendored or build-output directories not walked ({@code vendor/}, {@code
+ *     target/}, {@code node_modules/})
+ */
+public record ScanResult(
+    List<CallSite> sites,
+    List<CallSite> testSites,
+    List<Warning> warnings,
+    Map<Language, Integer> filesByLanguage,
+    int parsed,
+    int generated,
+    int vendoredDirs) {
+  /** A warning about a file, e.g. {@code ("pkg/a.go", "12:5: unexpected '}'")}. */
+  public record Warning(String file, String message) {}
+
+  public ScanResult {
+    sites = List.copyOf(sites);
+    testSites = List.copyOf(testSites);
+    warnings = List.copyOf(warnings);
+    filesByLanguage = Map.copyOf(filesByLanguage);
+  }
+}
