@@ -24,8 +24,26 @@ public record ScanResult(
     int parsed,
     int generated,
     int vendoredDirs) {
-  /** A warning about a file, e.g. {@code ("pkg/a.go", "12:5: unexpected '}'")}. */
-  public record Warning(String file, String message) {}
+  /**
+   * A warning about a file, e.g. {@code ("pkg/a.go", PARTIAL, "12:5: unexpected '}' (Go syntax
+   * error; the rest of the file was scanned)")}.
+   */
+  public record Warning(String file, Kind kind, String message) {
+    /** What happened to the file. */
+    public enum Kind {
+      /** Not scanned at all: missing, unreadable, not UTF-8 text, not a Go, Rust or Java file. */
+      SKIPPED,
+      /** Scanned around a syntax error. */
+      PARTIAL,
+      /** Files of a language the scanner does not read (one warning per extension). */
+      OTHER_LANGUAGE
+    }
+  }
+
+  /** True when some file could not be scanned at all. */
+  public boolean anySkipped() {
+    return warnings.stream().anyMatch(w -> w.kind() == Warning.Kind.SKIPPED);
+  }
 
   public ScanResult {
     sites = List.copyOf(sites);

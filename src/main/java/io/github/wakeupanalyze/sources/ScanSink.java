@@ -9,7 +9,7 @@ public interface ScanSink {
    * A warning about a file (unreadable and skipped, or a syntax error parsed around): one line
    * naming the file, and the place where known, e.g. {@code ("a/b.go", "12:5: unexpected '}'")}.
    */
-  void warn(String rel, String message);
+  void warn(String rel, ScanResult.Warning.Kind kind, String message);
 
   /** A file parsed (for the counts in the summary). */
   void parsed(SourceFile file);

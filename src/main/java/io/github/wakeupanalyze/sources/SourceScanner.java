@@ -93,6 +93,7 @@ public final class SourceScanner {
             c.warnings.add(
                 new ScanResult.Warning(
                     "*." + ext,
+                    ScanResult.Warning.Kind.OTHER_LANGUAGE,
                     n
                         + (n == 1 ? " file" : " files")
                         + " in a language not scanned (go, rs and java are)")));
@@ -117,14 +118,17 @@ public final class SourceScanner {
       if (l.isEmpty()) {
         c.warnings.add(
             new ScanResult.Warning(
-                prefix + name, "not a Go, Rust or Java file (by its extension)"));
+                prefix + name,
+                ScanResult.Warning.Kind.SKIPPED,
+                "not a Go, Rust or Java file (by its extension)"));
         return;
       }
       files.add(new SourceFile(root, prefix + name, l.get(), isTest(name.toString(), l.get())));
     } else if (Files.isDirectory(root)) {
       walk(root, prefix, files, c);
     } else {
-      c.warnings.add(new ScanResult.Warning(prefix + root, "no such file or directory"));
+      c.warnings.add(new ScanResult.Warning(
+              prefix + root, ScanResult.Warning.Kind.SKIPPED, "no such file or directory"));
       return;
     }
     files.sort(Comparator.comparing(SourceFile::rel));
@@ -138,7 +142,7 @@ public final class SourceScanner {
           candidates.computeIfAbsent(f.language(), k -> new ArrayList<>()).add(f);
         }
       } catch (IOException e) {
-        c.warn(f.rel(), "unreadable: " + e.getMessage());
+        c.warn(f.rel(), ScanResult.Warning.Kind.SKIPPED, "unreadable: " + e.getMessage());
       }
     }
     scanner(Language.GO).scan(tree, candidates.getOrDefault(Language.GO, List.of()), c);
@@ -198,12 +202,12 @@ public final class SourceScanner {
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
               String rel = prefix + root.relativize(file).toString().replace('\\', '/');
-              c.warn(rel, "unreadable: " + e.getMessage());
+              c.warn(rel, ScanResult.Warning.Kind.SKIPPED, "unreadable: " + e.getMessage());
               return FileVisitResult.CONTINUE;
             }
           });
     } catch (IOException e) {
-      c.warn(prefix + root, "unreadable: " + e.getMessage());
+      c.warn(prefix + root, ScanResult.Warning.Kind.SKIPPED, "unreadable: " + e.getMessage());
     }
   }
 
@@ -269,9 +273,9 @@ public final class SourceScanner {
     }
 
     @Override
-    public void warn(String rel, String message) {
+    public void warn(String rel, ScanResult.Warning.Kind kind, String message) {
       if (warnedFiles.add(rel)) {
-        warnings.add(new ScanResult.Warning(rel, message));
+        warnings.add(new ScanResult.Warning(rel, kind, message));
       }
     }
 

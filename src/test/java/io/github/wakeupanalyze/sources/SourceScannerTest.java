@@ -65,7 +65,7 @@ class SourceScannerTest {
             new ScanResult.Warning(
                 "*.kt", "1 file in a language not scanned (go, rs and java are)"),
             new ScanResult.Warning(
-                "*.py", "2 files in a language not scanned (go, rs and java are)")),
+                "*.py", ScanResult.Warning.Kind.OTHER_LANGUAGE, "2 files in a language not scanned (go, rs and java are)")),
         r.warnings());
   }
 
@@ -83,6 +83,7 @@ class SourceScannerTest {
     assertEquals("p/binary.go", r.warnings().get(0).file());
     assertTrue(r.warnings().get(0).message().contains("NUL"));
     assertTrue(r.warnings().get(1).message().contains("not UTF-8"));
+    assertTrue(r.anySkipped());
   }
 
   @Test

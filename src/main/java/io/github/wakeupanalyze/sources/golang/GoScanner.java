@@ -7,6 +7,7 @@ import io.github.wakeupanalyze.sources.Language;
 import io.github.wakeupanalyze.sources.LanguageScanner;
 import io.github.wakeupanalyze.sources.Mechanism;
 import io.github.wakeupanalyze.sources.Place;
+import io.github.wakeupanalyze.sources.ScanResult;
 import io.github.wakeupanalyze.sources.ScanSink;
 import io.github.wakeupanalyze.sources.SiteKind;
 import io.github.wakeupanalyze.sources.SourceFile;
@@ -52,7 +53,7 @@ public final class GoScanner implements LanguageScanner {
     try {
       ts = TreeSitter.create();
     } catch (IllegalStateException e) {
-      sink.warn("*.go", candidates.size() + " Go files not scanned: " + e.getMessage());
+      sink.warn("*.go", ScanResult.Warning.Kind.SKIPPED, candidates.size() + " Go files not scanned: " + e.getMessage());
       return;
     }
     GoWorkspace ws = new GoWorkspace(tree, ts, sink);

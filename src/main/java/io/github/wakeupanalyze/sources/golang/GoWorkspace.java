@@ -1,6 +1,7 @@
 package io.github.wakeupanalyze.sources.golang;
 
 import io.github.wakeupanalyze.sources.Language;
+import io.github.wakeupanalyze.sources.ScanResult;
 import io.github.wakeupanalyze.sources.ScanSink;
 import io.github.wakeupanalyze.sources.SourceFile;
 import io.github.wakeupanalyze.sources.SourceTree;
@@ -90,20 +91,23 @@ final class GoWorkspace {
       String text = SourceTree.read(f);
       TreeSitter.Parsed p = parser.parse(Grammar.GO, text);
       if (!p.error().isEmpty()) {
-        report(f, p.error() + " (Go syntax error; the rest of the file was scanned)");
+        report(
+            f,
+            ScanResult.Warning.Kind.PARTIAL,
+            p.error() + " (Go syntax error; the rest of the file was scanned)");
       }
       GoFile g = new GoFile(f, p.root(), SourceTree.generated(text));
       sink.parsed(f);
       return g;
     } catch (IOException e) {
-      report(f, "unreadable: " + e.getMessage());
+      report(f, ScanResult.Warning.Kind.SKIPPED, "unreadable: " + e.getMessage());
     }
     return null;
   }
 
-  private void report(SourceFile f, String msg) {
+  private void report(SourceFile f, ScanResult.Warning.Kind kind, String msg) {
     if (reported.add(f.rel())) {
-      sink.warn(f.rel(), msg);
+      sink.warn(f.rel(), kind, msg);
     }
   }
 

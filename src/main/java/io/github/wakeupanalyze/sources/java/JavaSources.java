@@ -7,6 +7,7 @@ import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import io.github.wakeupanalyze.sources.Language;
+import io.github.wakeupanalyze.sources.ScanResult;
 import io.github.wakeupanalyze.sources.ScanSink;
 import io.github.wakeupanalyze.sources.SourceFile;
 import io.github.wakeupanalyze.sources.SourceTree;
@@ -54,7 +55,7 @@ final class JavaSources {
       text = SourceTree.read(f);
     } catch (IOException e) {
       failed.add(f.rel());
-      sink.warn(f.rel(), "unreadable: " + e.getMessage());
+      sink.warn(f.rel(), ScanResult.Warning.Kind.SKIPPED, "unreadable: " + e.getMessage());
       return null;
     }
     ParseResult<CompilationUnit> r = parser.parse(text);
@@ -69,6 +70,9 @@ final class JavaSources {
       msg = msg.length() > 100 ? msg.substring(0, 97) + "..." : msg;
       sink.warn(
           f.rel(),
+          r.getResult().isPresent()
+              ? ScanResult.Warning.Kind.PARTIAL
+              : ScanResult.Warning.Kind.SKIPPED,
           where
               + msg
               + (r.getResult().isPresent()

@@ -1,6 +1,7 @@
 package io.github.wakeupanalyze.sources.rust;
 
 import io.github.wakeupanalyze.sources.Language;
+import io.github.wakeupanalyze.sources.ScanResult;
 import io.github.wakeupanalyze.sources.ScanSink;
 import io.github.wakeupanalyze.sources.SourceFile;
 import io.github.wakeupanalyze.sources.SourceTree;
@@ -50,7 +51,7 @@ final class RustCrate {
     }
     TreeSitter.Parsed p = parser.parse(Grammar.RUST, text);
     if (!p.error().isEmpty()) {
-      sink.warn(f.rel(), p.error() + " (Rust syntax error; the rest of the file was scanned)");
+      sink.warn(f.rel(), ScanResult.Warning.Kind.PARTIAL, p.error() + " (Rust syntax error; the rest of the file was scanned)");
     }
     sink.parsed(f);
     r = new RsFile(f, p.root());
@@ -68,7 +69,7 @@ final class RustCrate {
       return t;
     } catch (IOException e) {
       failed.add(f.rel());
-      sink.warn(f.rel(), "unreadable: " + e.getMessage());
+      sink.warn(f.rel(), ScanResult.Warning.Kind.SKIPPED, "unreadable: " + e.getMessage());
       return null;
     }
   }

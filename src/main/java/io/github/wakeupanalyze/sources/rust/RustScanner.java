@@ -7,6 +7,7 @@ import io.github.wakeupanalyze.sources.Language;
 import io.github.wakeupanalyze.sources.LanguageScanner;
 import io.github.wakeupanalyze.sources.Mechanism;
 import io.github.wakeupanalyze.sources.Place;
+import io.github.wakeupanalyze.sources.ScanResult;
 import io.github.wakeupanalyze.sources.ScanSink;
 import io.github.wakeupanalyze.sources.SiteKind;
 import io.github.wakeupanalyze.sources.SourceFile;
@@ -34,7 +35,7 @@ public final class RustScanner implements LanguageScanner {
     try {
       ts = TreeSitter.create();
     } catch (IllegalStateException e) {
-      sink.warn("*.rs", candidates.size() + " Rust files not scanned: " + e.getMessage());
+      sink.warn("*.rs", ScanResult.Warning.Kind.SKIPPED, candidates.size() + " Rust files not scanned: " + e.getMessage());
       return;
     }
     RustCrate crate = new RustCrate(tree, ts, sink);
