@@ -30,7 +30,7 @@ import java.util.Set;
  * <p><b>Per controller</b> (operator, controller), over its streams (one per object):
  *
  * <ol>
- *   <li><b>Evidence first</b> (ANALYSIS.md §4 step 0). Each reconcile is labelled from what the
+ *   <li><b>Evidence first</b> (docs/method.md, step 0). Each reconcile is labelled from what the
  *       trace says, when it says something: kube-rs {@code object.reason}; a span link to a write;
  *       a write to the object (or to an object the stream itself writes) by another client within
  *       {@code eventWindowSeconds} before the start, or during the previous reconcile when the gap
@@ -50,7 +50,7 @@ import java.util.Set;
  *   <li><b>Attribution</b>: a spike most of whose reconciles evidence labels as events is a
  *       periodic external source (e.g. a writer whose writes are visible), not a timer. Without
  *       evidence, a spike whose start→start spread is clearly tighter than its end→start spread is
- *       an external lattice (an internal RequeueAfter counts from the end; ANALYSIS.md §4 step 4),
+ *       an external lattice (an internal RequeueAfter counts from the end; docs/method.md, step 4),
  *       provided the starts are phase-coherent at that period over the whole stream (binned-FFT
  *       Rayleigh periodogram, {@link Stream#stationary}): events reset a timer's phase, not a
  *       lattice's.
@@ -502,7 +502,8 @@ public final class Analyzer {
    * Times when the controller's worker was continuously busy: the union of all its reconciles,
    * merged across dispatch gaps up to {@link #DISPATCH}. A timer that falls due inside such a block
    * waits in the queue (MaxConcurrentReconciles = 1, the default) and starts when the worker frees
-   * up: its gap exceeds the delay by the wait (ANALYSIS.md §4, "queue saturation").
+   * up: its gap exceeds the delay by the wait (docs/method.md, known failure cases: queue
+   * saturation).
    */
   static final class Busy {
     static final double DISPATCH = 0.01;

@@ -280,7 +280,8 @@ class AccuracyTest {
     // event storms with a 15 s requeue
     Timelines.Spec storms = base.period(15).bursty(0.1);
     rows.add(run(Scenarios.streams("event storms + 15s requeue", false, storms, 10, 14, false)));
-    // the reference grid of ANALYSIS.md §5 (reset queue, 300 reconciles)
+    // the reference grid of the targets in the research behind the method (reset queue, 300
+    // reconciles)
     rows.add(
         run(
             Scenarios.streams(
