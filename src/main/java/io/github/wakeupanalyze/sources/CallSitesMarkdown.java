@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code callsites.md}: the call sites as Markdown tables (product code, then tests), the
- * warnings, and what the scan covered. Names and text from the scanned code go through {@link
- * Names#markdown} or, inside code spans, {@link Names#code}.
+ * {@code callsites.md}: the call sites as Markdown tables (product code, then tests), the warnings,
+ * and what the scan covered. Names and text from the scanned code go through {@link Names#markdown}
+ * or, inside code spans, {@link Names#code}.
  */
 public final class CallSitesMarkdown {
   private CallSitesMarkdown() {}
@@ -67,7 +67,8 @@ public final class CallSitesMarkdown {
   }
 
   private static void table(StringBuilder sb, List<CallSite> sites) {
-    sb.append("| Site | Controller | Function | Mechanism | Kind | Delay | Expression | Condition |\n");
+    sb.append(
+        "| Site | Controller | Function | Mechanism | Kind | Delay | Expression | Condition |\n");
     sb.append("|---|---|---|---|---|---:|---|---|\n");
     for (CallSite s : sites) {
       sb.append("| `")

@@ -40,7 +40,9 @@ public final class CallSitesTable {
       for (String[] row : rows) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < cols; i++) {
-          sb.append(i == 0 ? "" : "  ").append(row[i]).append(" ".repeat(width[i] - row[i].length()));
+          sb.append(i == 0 ? "" : "  ")
+              .append(row[i])
+              .append(" ".repeat(width[i] - row[i].length()));
         }
         out.println(sb.toString().stripTrailing());
       }

@@ -23,7 +23,8 @@ public record Delay(OptionalLong nanos, String expression, String input, String 
   /** The delay of an evaluated expression; numbers are not durations and stay unresolved. */
   public static Delay of(Value v, String expression) {
     if (v.isDuration() && Double.isFinite(v.amount())) {
-      return new Delay(OptionalLong.of(Math.round(v.amount())), expression, v.input(), v.via());
+      String note = v.via().equals(expression) ? "" : v.via();
+      return new Delay(OptionalLong.of(Math.round(v.amount())), expression, v.input(), note);
     }
     String why =
         v.known() ? "not a duration: " + v.show() : v.why().isEmpty() ? "not resolved" : v.why();

@@ -127,7 +127,8 @@ public final class SourceScanner {
     } else if (Files.isDirectory(root)) {
       walk(root, prefix, files, c);
     } else {
-      c.warnings.add(new ScanResult.Warning(
+      c.warnings.add(
+          new ScanResult.Warning(
               prefix + root, ScanResult.Warning.Kind.SKIPPED, "no such file or directory"));
       return;
     }

@@ -13,16 +13,16 @@ import java.util.Set;
  *
  * <ol>
  *   <li>The site's mechanism fits the timer's source: a requeue timer comes from {@code
- *       requeue-after}; an error retry from {@code backoff} or an error-path {@code
- *       requeue-after}; a resync from {@code resync} or {@code reconcile-all}; a timer of unknown
- *       source from any of {@code requeue-after}, {@code resync}, {@code reconcile-all}.
- *   <li>The delay fits: the site's resolved delay lies in the timer's window (or within 10 % +
- *       50 ms of its delay when no window is given); a {@code backoff} site fits when its first
- *       delay times 2^k (k = 0..20) does, since rate limiters double per failure.
+ *       requeue-after}; an error retry from {@code backoff} or an error-path {@code requeue-after};
+ *       a resync from {@code resync} or {@code reconcile-all}; a timer of unknown source from any
+ *       of {@code requeue-after}, {@code resync}, {@code reconcile-all}.
+ *   <li>The delay fits: the site's resolved delay lies in the timer's window (or within 10 % + 50
+ *       ms of its delay when no window is given); a {@code backoff} site fits when its first delay
+ *       times 2^k (k = 0..20) does, since rate limiters double per failure.
  *   <li>The controller fits best when a name of the site ({@link CallSite#aliases}) equals the
- *       timer's controller after lower-casing and dropping everything but letters and digits;
- *       then for manager-wide sites (they apply to every controller); then when one name contains
- *       the other (names of 4 characters or more). Only the best fit is kept.
+ *       timer's controller after lower-casing and dropping everything but letters and digits; then
+ *       for manager-wide sites (they apply to every controller); then when one name contains the
+ *       other (names of 4 characters or more). Only the best fit is kept.
  * </ol>
  *
  * <p>Sites fitting delay and controller win ({@link Basis#DELAY_AND_CONTROLLER}); without any, the
@@ -155,7 +155,8 @@ public final class TimerMatcher {
           case REQUEUE -> Set.of(Mechanism.REQUEUE_AFTER);
           case ERROR_RETRY -> Set.of(Mechanism.BACKOFF, Mechanism.REQUEUE_AFTER);
           case RESYNC -> Set.of(Mechanism.RESYNC, Mechanism.RECONCILE_ALL);
-          case UNKNOWN -> Set.of(Mechanism.REQUEUE_AFTER, Mechanism.RESYNC, Mechanism.RECONCILE_ALL);
+          case UNKNOWN ->
+              Set.of(Mechanism.REQUEUE_AFTER, Mechanism.RESYNC, Mechanism.RECONCILE_ALL);
         };
     if (source == TimerSource.ERROR_RETRY
         && s.mechanism() == Mechanism.REQUEUE_AFTER

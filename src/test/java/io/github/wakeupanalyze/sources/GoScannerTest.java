@@ -95,7 +95,8 @@ class GoScannerTest {
     CallSite shortSite = at(r, "db/db.go", lineOf(main, "// short"));
     assertSite(shortSite, Mechanism.REQUEUE_AFTER, 120, SiteKind.CONDITIONAL);
     assertEquals("req.Name == \"\"", shortSite.condition());
-    assertEquals("shortWait", shortSite.delay().note());
+    assertEquals("shortWait", shortSite.delay().expression());
+    assertEquals("", shortSite.delay().note(), "a note that only repeats the expression is left out");
     assertSite(
         at(r, "db/db.go", lineOf(main, "// long")),
         Mechanism.REQUEUE_AFTER,
@@ -135,7 +136,7 @@ class GoScannerTest {
                 "internal/timing/timing.go", timing));
     CallSite s = at(r, "db/db.go", lineOf(main, "// here"));
     assertSite(s, Mechanism.REQUEUE_AFTER, 45, SiteKind.SUCCESS);
-    assertTrue(s.delay().note().contains("timing.Resync"), s.delay().note());
+    assertEquals("timing.Resync", s.delay().expression());
   }
 
   @Test

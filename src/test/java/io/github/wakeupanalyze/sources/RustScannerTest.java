@@ -80,7 +80,7 @@ class RustScannerTest {
     assertSite(progressing, Mechanism.REQUEUE_AFTER, 30, SiteKind.CONDITIONAL);
     assertEquals("match doc.status.phase: Phase::Progressing", progressing.condition());
     assertSite(site(r, "// ready"), Mechanism.REQUEUE_AFTER, 300, SiteKind.CONDITIONAL);
-    assertEquals("READY_RECHECK", site(r, "// ready").delay().note());
+    assertEquals("READY_RECHECK", site(r, "// ready").delay().expression());
   }
 
   @Test

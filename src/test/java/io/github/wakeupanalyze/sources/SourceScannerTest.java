@@ -63,9 +63,13 @@ class SourceScannerTest {
     assertEquals(
         List.of(
             new ScanResult.Warning(
-                "*.kt", "1 file in a language not scanned (go, rs and java are)"),
+                "*.kt",
+                ScanResult.Warning.Kind.OTHER_LANGUAGE,
+                "1 file in a language not scanned (go, rs and java are)"),
             new ScanResult.Warning(
-                "*.py", ScanResult.Warning.Kind.OTHER_LANGUAGE, "2 files in a language not scanned (go, rs and java are)")),
+                "*.py",
+                ScanResult.Warning.Kind.OTHER_LANGUAGE,
+                "2 files in a language not scanned (go, rs and java are)")),
         r.warnings());
   }
 

@@ -53,7 +53,10 @@ public final class GoScanner implements LanguageScanner {
     try {
       ts = TreeSitter.create();
     } catch (IllegalStateException e) {
-      sink.warn("*.go", ScanResult.Warning.Kind.SKIPPED, candidates.size() + " Go files not scanned: " + e.getMessage());
+      sink.warn(
+          "*.go",
+          ScanResult.Warning.Kind.SKIPPED,
+          candidates.size() + " Go files not scanned: " + e.getMessage());
       return;
     }
     GoWorkspace ws = new GoWorkspace(tree, ts, sink);

@@ -51,7 +51,10 @@ final class RustCrate {
     }
     TreeSitter.Parsed p = parser.parse(Grammar.RUST, text);
     if (!p.error().isEmpty()) {
-      sink.warn(f.rel(), ScanResult.Warning.Kind.PARTIAL, p.error() + " (Rust syntax error; the rest of the file was scanned)");
+      sink.warn(
+          f.rel(),
+          ScanResult.Warning.Kind.PARTIAL,
+          p.error() + " (Rust syntax error; the rest of the file was scanned)");
     }
     sink.parsed(f);
     r = new RsFile(f, p.root());

@@ -35,7 +35,10 @@ public final class RustScanner implements LanguageScanner {
     try {
       ts = TreeSitter.create();
     } catch (IllegalStateException e) {
-      sink.warn("*.rs", ScanResult.Warning.Kind.SKIPPED, candidates.size() + " Rust files not scanned: " + e.getMessage());
+      sink.warn(
+          "*.rs",
+          ScanResult.Warning.Kind.SKIPPED,
+          candidates.size() + " Rust files not scanned: " + e.getMessage());
       return;
     }
     RustCrate crate = new RustCrate(tree, ts, sink);
