@@ -50,37 +50,37 @@ public class ProtoDecoderBenchmark {
             .setScope(InstrumentationScope.newBuilder().setName("sigs.k8s.io/controller-runtime"));
     long t = 1_767_225_600_000_000_000L;
     for (int i = 0; i < SPANS / 4; i++) {
-      ByteString trace = OneMessagePerService.id(0x7ace00000000L + i, i);
+      ByteString trace = id(0x7ace00000000L + i, i);
       long reconcile = 4L * i + 1;
       ss.addSpans(
           Span.newBuilder()
               .setTraceId(trace)
-              .setSpanId(OneMessagePerService.id(reconcile))
+              .setSpanId(id(reconcile))
               .setName("Reconcile")
               .setKind(Span.SpanKind.SPAN_KIND_INTERNAL)
               .setStartTimeUnixNano(t)
               .setEndTimeUnixNano(t + 40_000_000L)
-              .addAttributes(OneMessagePerService.kv("controller", "psmdb-controller"))
-              .addAttributes(OneMessagePerService.kv("k8s.namespace.name", "mongodb"))
-              .addAttributes(OneMessagePerService.kv("k8s.object.name", "cluster-" + (i % 1000))));
+              .addAttributes(kv("controller", "psmdb-controller"))
+              .addAttributes(kv("k8s.namespace.name", "mongodb"))
+              .addAttributes(kv("k8s.object.name", "cluster-" + (i % 1000))));
       for (int c = 1; c <= 3; c++) {
         ss.addSpans(
             Span.newBuilder()
                 .setTraceId(trace)
-                .setSpanId(OneMessagePerService.id(reconcile + c))
-                .setParentSpanId(OneMessagePerService.id(reconcile))
+                .setSpanId(id(reconcile + c))
+                .setParentSpanId(id(reconcile))
                 .setName("GET")
                 .setKind(Span.SpanKind.SPAN_KIND_CLIENT)
                 .setStartTimeUnixNano(t + c * 5_000_000L)
                 .setEndTimeUnixNano(t + c * 5_000_000L + 2_000_000L)
-                .addAttributes(OneMessagePerService.kv("http.request.method", "GET"))
+                .addAttributes(kv("http.request.method", "GET"))
                 .addAttributes(
-                    OneMessagePerService.kv(
+                    kv(
                         "url.full",
                         "https://10.96.0.1:443/apis/psmdb.percona.com/v1/namespaces/mongodb/"
                             + "perconaservermongodbs/cluster-"
                             + (i % 1000)))
-                .addAttributes(OneMessagePerService.kv("server.address", "10.96.0.1"))
+                .addAttributes(kv("server.address", "10.96.0.1"))
                 .addAttributes(
                     KeyValue.newBuilder()
                         .setKey("http.response.status_code")
@@ -93,9 +93,7 @@ public class ProtoDecoderBenchmark {
             .addResourceSpans(
                 ResourceSpans.newBuilder()
                     .setResource(
-                        Resource.newBuilder()
-                            .addAttributes(
-                                OneMessagePerService.kv("service.name", "psmdb-operator")))
+                        Resource.newBuilder().addAttributes(kv("service.name", "psmdb-operator")))
                     .addScopeSpans(ss))
             .build()
             .toByteArray();
@@ -105,5 +103,23 @@ public class ProtoDecoderBenchmark {
   @OperationsPerInvocation(SPANS)
   public long decode(Blackhole bh) throws Exception {
     return OtlpProtoDecoder.decode(message, "bench", bh::consume);
+  }
+
+  private static KeyValue kv(String key, String value) {
+    return KeyValue.newBuilder()
+        .setKey(key)
+        .setValue(AnyValue.newBuilder().setStringValue(value))
+        .build();
+  }
+
+  /** Big-endian bytes of the given 64-bit halves: a span id of one, a trace id of two. */
+  private static ByteString id(long... halves) {
+    byte[] b = new byte[halves.length * 8];
+    for (int i = 0; i < halves.length; i++) {
+      for (int k = 0; k < 8; k++) {
+        b[i * 8 + k] = (byte) (halves[i] >>> (56 - 8 * k));
+      }
+    }
+    return ByteString.copyFrom(b);
   }
 }
