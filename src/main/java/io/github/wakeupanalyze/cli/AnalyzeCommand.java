@@ -96,7 +96,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     } catch (OutputException e) {
       return ErrorHandler.unusable(err, e);
     }
-    String stage = "reading the inputs";
+    String stage = "reading and analyzing the inputs";
     try (folder) {
       TraceOptions.Run run =
           traceOptions.run(inputs, parent.stdin, ProgressLine.forTerminal(err, quiet), err);

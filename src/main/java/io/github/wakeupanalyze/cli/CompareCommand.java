@@ -138,7 +138,7 @@ final class CompareCommand implements Callable<Integer> {
     } catch (OutputException e) {
       return ErrorHandler.unusable(err, e);
     }
-    String stage = "reading the inputs";
+    String stage = "reading and analyzing the inputs";
     try (folder) {
       long[] eventTimes;
       try {

@@ -116,7 +116,7 @@ final class FiguresCommand implements Callable<Integer> {
     } catch (OutputException e) {
       return ErrorHandler.unusable(err, e);
     }
-    String stage = "reading the inputs";
+    String stage = "reading and analyzing the inputs";
     try (folder) {
       ChartStyle.Resolved resolved = ChartStyle.resolveFont(font);
       if (resolved.fallback()) {

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -120,8 +121,15 @@ public final class Names {
       to--;
     }
     s = s.substring(0, to);
-    boolean keep = s.equals(full) && !isWindowsReserved(s) && !HASHED.matcher(s).matches();
-    return keep ? s : (s.isEmpty() ? "x" : s) + "-" + hex(full, hexDigits);
+    boolean keep =
+        !s.isEmpty() && s.equals(full) && !isWindowsReserved(s) && !HASHED.matcher(s).matches();
+    if (keep) {
+      return s;
+    }
+    if (isWindowsReserved(s)) {
+      s = s.replaceFirst("\\.", "-"); // aux.txt: the stem before the first dot decides
+    }
+    return (s.isEmpty() ? "x" : s) + "-" + hex(full, hexDigits);
   }
 
   /**
@@ -186,11 +194,7 @@ public final class Names {
   private static String hex(String s, int digits) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-      StringBuilder sb = new StringBuilder(digits);
-      for (int i = 0; i < digits / 2; i++) {
-        sb.append(String.format(Locale.ROOT, "%02x", d[i]));
-      }
-      return sb.toString();
+      return HexFormat.of().formatHex(d, 0, digits / 2);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
