@@ -54,8 +54,9 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:no regression (or no --fail-on given)",
-      "1:the candidate regressed past a --fail-on threshold",
-      ExitCodes.HELP_USAGE,
+      "1:the candidate regressed past a --fail-on threshold, or a rule found nothing to check",
+      "2:usage error: a bad option, a malformed rule, a threshold that can never fail, or an --out"
+          + " folder that cannot be used (a file, unwritable, or another run is writing there)",
       "3:a side is unreadable, not a trace, or a summary.json of a schema this tool does not read",
       ExitCodes.HELP_INTERNAL,
       ExitCodes.HELP_OUTPUT_COMPARE
@@ -111,6 +112,13 @@ final class CompareCommand implements Callable<Integer> {
           "Idle times after which the unload model unloads an operator "
               + "(default: ${DEFAULT-VALUE}).")
   List<String> unloadAfter = new ArrayList<>();
+
+  @Option(
+      names = "--allow-missing",
+      description =
+          "Let a rule that finds nothing to check (no operator on both sides, e.g. after a "
+              + "service.name rename, or its metric n/a everywhere) pass; by default it fails.")
+  boolean allowMissing;
 
   @CommandLine.Mixin TraceOptions traceOptions;
 
@@ -207,7 +215,7 @@ final class CompareCommand implements Callable<Integer> {
         throw usage("Invalid value for option '--unload-after': " + e.getMessage());
       }
     }
-    return new Comparison.Options(tolerance, List.copyOf(ts), rules);
+    return new Comparison.Options(tolerance, List.copyOf(ts), rules, allowMissing);
   }
 
   private CommandLine.ParameterException usage(String message) {

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       CompareCommand.class,
       SimulateCommand.class,
       FiguresCommand.class,
+      SourcesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class WakeupAnalyzeCommand implements Callable<Integer> {
@@ -42,6 +43,11 @@ public final class WakeupAnalyzeCommand implements Callable<Integer> {
 
   WakeupAnalyzeCommand(InputStream stdin) {
     this.stdin = stdin;
+  }
+
+  /** For picocli's generators of the shell completion script and the man pages. */
+  public WakeupAnalyzeCommand() {
+    this(System.in);
   }
 
   @Override

@@ -115,7 +115,7 @@ class AnalyzeCommandTest {
             "error: "
                 + junk
                 + ": offset 0: not a trace this tool reads: expected OTLP JSON or "
-                + "protobuf, Jaeger JSON, Zipkin JSON or a timestamp CSV; found bytes 00 01 02 03 ff",
+                + "protobuf, Jaeger JSON, Zipkin JSON, a timestamp CSV or an operator log; found bytes 00 01 02 03 ff",
             "nothing to analyze: 1 of 1 input failed"),
         r.err().lines().toList(),
         "one error line for the bad input, then the closing line");
