@@ -60,9 +60,6 @@ public final class OutputFolder implements AutoCloseable {
 
   static final String TEMP_SUFFIX = ".wa-tmp";
 
-  private static final String HEADER =
-      "# files the last 'wakeup-analyze %s' wrote in this folder, relative paths; do not edit";
-
   /** Writes one file's content to a stream; the stream is closed by the caller. */
   @FunctionalInterface
   public interface Content {
@@ -70,11 +67,11 @@ public final class OutputFolder implements AutoCloseable {
   }
 
   private final Path dir;
-  private final String command;
   private final String marker;
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final Path lockKey;
+  private final FileList list;
   private final Set<String> previous;
   private final Set<String> written = Collections.synchronizedSet(new LinkedHashSet<>());
   private final Set<Path> checkedDirs = ConcurrentHashMap.newKeySet();
@@ -86,24 +83,23 @@ public final class OutputFolder implements AutoCloseable {
    */
   private static final Set<Path> LOCKED_HERE = ConcurrentHashMap.newKeySet();
 
-  private Writer journal;
   private boolean committed;
   private Path created; // the outermost folder this run created, or null
 
   private OutputFolder(
       Path dir,
-      String command,
       String marker,
       FileChannel lockChannel,
       FileLock lock,
       Path lockKey,
+      FileList list,
       Set<String> previous) {
     this.dir = dir;
-    this.command = command;
     this.marker = marker;
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.lockKey = lockKey;
+    this.list = list;
     this.previous = previous;
     checkedDirs.add(dir);
   }
@@ -187,9 +183,8 @@ public final class OutputFolder implements AutoCloseable {
     OutputFolder folder = null;
     try {
       recordHolder(channel);
-      folder =
-          new OutputFolder(
-              dir, command, marker, channel, lock, key, readList(lockFile.getParent(), command));
+      FileList list = FileList.of(lockFile.getParent(), command);
+      folder = new OutputFolder(dir, marker, channel, lock, key, list, list.read());
       folder.start();
       return folder;
     } catch (OutputException e) {
@@ -263,6 +258,14 @@ public final class OutputFolder implements AutoCloseable {
   public Path write(String relative, Content content) throws OutputException {
     Path target = resolve(relative);
     Path temp = prepare(relative, target);
+    writeTemp(temp, target, content);
+    rename(temp, target);
+    written.add(relative);
+    return target;
+  }
+
+  /** Writes {@code temp} whole, or removes it and throws naming {@code target}. */
+  private static void writeTemp(Path temp, Path target, Content content) throws OutputException {
     try (OutputStream out =
         new BufferedOutputStream(
             Files.newOutputStream(
@@ -280,9 +283,6 @@ public final class OutputFolder implements AutoCloseable {
       deleteQuietly(temp);
       throw e;
     }
-    rename(temp, target);
-    written.add(relative);
-    return target;
   }
 
   /** Writes a text file, UTF-8. */
@@ -292,13 +292,15 @@ public final class OutputFolder implements AutoCloseable {
 
   /** Writes a file through a UTF-8 writer. */
   public Path writeText(String relative, TextContent content) throws OutputException {
-    return write(
-        relative,
-        out -> {
-          Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-          content.writeTo(w);
-          w.flush();
-        });
+    return write(relative, utf8(content));
+  }
+
+  private static Content utf8(TextContent content) {
+    return out -> {
+      Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+      content.writeTo(w);
+      w.flush();
+    };
   }
 
   /** Writes one text file's content to a writer. */
@@ -317,29 +319,14 @@ public final class OutputFolder implements AutoCloseable {
   public Path commit(TextContent markerContent) throws OutputException {
     Path target = resolve(marker);
     Path temp = prepare(marker, target);
-    try (Writer w =
-        new BufferedWriter(
-            new OutputStreamWriter(
-                Files.newOutputStream(
-                    temp,
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS),
-                StandardCharsets.UTF_8))) {
-      markerContent.writeTo(w);
-    } catch (IOException e) {
-      deleteQuietly(temp);
-      throw OutputException.of(Kind.WRITE, target, e);
-    }
+    writeTemp(temp, target, utf8(markerContent));
     written.add(marker);
     Set<String> stale = new TreeSet<>(previous);
     stale.removeAll(written());
     for (String s : stale) {
       removeStale(s);
     }
-    closeJournal();
-    writeList();
+    list.replace(written());
     rename(temp, target);
     committed = true;
     return target;
@@ -351,7 +338,7 @@ public final class OutputFolder implements AutoCloseable {
    */
   @Override
   public void close() {
-    closeJournal();
+    list.closeJournal();
     try {
       lock.release();
     } catch (IOException e) {
@@ -367,7 +354,7 @@ public final class OutputFolder implements AutoCloseable {
   /** A run that created the folder and wrote nothing leaves no folder behind. */
   private void removeCreated() {
     Path state = dir.resolve(STATE);
-    deleteQuietly(listFile(state, command));
+    deleteQuietly(list.file());
     deleteQuietly(state.resolve("lock"));
     deleteQuietly(state);
     for (Path p = dir; p != null; p = p.getParent()) {
@@ -440,25 +427,7 @@ public final class OutputFolder implements AutoCloseable {
         }
       }
     }
-    Path list = listFile(dir.resolve(STATE), command);
-    if (isLink(list)) {
-      throw unusable(list, "is a symbolic link; refusing to follow it");
-    }
-    boolean fresh = !Files.exists(list, LinkOption.NOFOLLOW_LINKS);
-    journal =
-        new BufferedWriter(
-            new OutputStreamWriter(
-                Files.newOutputStream(
-                    list,
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND,
-                    StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS),
-                StandardCharsets.UTF_8));
-    if (fresh) {
-      journal.write(String.format(HEADER, command) + "\n");
-      journal.flush();
-    }
+    list.openJournal();
   }
 
   /** Writes this process's id into the lock file, so that a refused run can name the holder. */
@@ -487,86 +456,10 @@ public final class OutputFolder implements AutoCloseable {
     }
   }
 
-  // ---- the list of written files ---------------------------------------------------------------
-
-  private static Path listFile(Path state, String command) {
-    return state.resolve(command + ".files");
-  }
-
-  /** The previous run's files; lines that are not a plain relative path are ignored. */
-  private static Set<String> readList(Path state, String command) throws IOException {
-    Path list = listFile(state, command);
-    Set<String> out = new TreeSet<>();
-    if (!Files.isRegularFile(list, LinkOption.NOFOLLOW_LINKS)) {
-      return out;
-    }
-    for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
-      if (isPlainRelative(line)) {
-        out.add(line);
-      }
-    }
-    return out;
-  }
-
-  /** {@code a/b.txt}: no empty, {@code .} or {@code ..} part, no backslash, not absolute. */
-  static boolean isPlainRelative(String p) {
-    if (p.isEmpty() || p.startsWith("#") || p.startsWith("/") || p.contains("\\")) {
-      return false;
-    }
-    for (String part : p.split("/", -1)) {
-      if (part.isEmpty() || part.equals(".") || part.equals("..") || part.equals(STATE)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private void journal(String relative) throws OutputException {
-    synchronized (this) {
-      if (journal == null) {
-        return;
-      }
-      try {
-        journal.write(relative);
-        journal.write('\n');
-        journal.flush();
-      } catch (IOException e) {
-        throw OutputException.of(Kind.WRITE, listFile(dir.resolve(STATE), command), e);
-      }
-    }
-  }
-
-  private synchronized void closeJournal() {
-    if (journal != null) {
-      try {
-        journal.close();
-      } catch (IOException e) {
-        // the list is advisory for the next run; the files themselves are complete
-      }
-      journal = null;
-    }
-  }
-
-  private void writeList() throws OutputException {
-    StringBuilder sb = new StringBuilder(String.format(HEADER, command)).append('\n');
-    for (String p : new TreeSet<>(written())) {
-      sb.append(p).append('\n');
-    }
-    Path list = listFile(dir.resolve(STATE), command);
-    Path temp = list.resolveSibling("." + list.getFileName() + TEMP_SUFFIX);
-    try {
-      Files.writeString(temp, sb, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      deleteQuietly(temp);
-      throw OutputException.of(Kind.WRITE, list, e);
-    }
-    rename(temp, list);
-  }
-
   // ---- files -----------------------------------------------------------------------------------
 
   private Path resolve(String relative) {
-    if (!isPlainRelative(relative)) {
+    if (!FileList.isPlainRelative(relative)) {
       throw new IllegalArgumentException("not a plain relative path: " + relative);
     }
     return dir.resolve(relative);
@@ -575,7 +468,7 @@ public final class OutputFolder implements AutoCloseable {
   /** Creates the target's folders, records it in the list, checks it; returns the temp path. */
   private Path prepare(String relative, Path target) throws OutputException {
     ensureFolders(target.getParent());
-    journal(relative);
+    list.append(relative);
     if (isLink(target)) {
       throw new OutputException(
           Kind.WRITE, target + ": is a symbolic link; refusing to replace it");
@@ -614,7 +507,7 @@ public final class OutputFolder implements AutoCloseable {
     checkedDirs.add(folder);
   }
 
-  private static void rename(Path temp, Path target) throws OutputException {
+  static void rename(Path temp, Path target) throws OutputException {
     try {
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -683,7 +576,7 @@ public final class OutputFolder implements AutoCloseable {
     return OutputException.reason(e);
   }
 
-  private static void deleteQuietly(Path p) {
+  static void deleteQuietly(Path p) {
     try {
       Files.deleteIfExists(p);
     } catch (IOException e) {

@@ -64,6 +64,7 @@ public final class SummaryJson {
               .withObjectIndenter(new DefaultIndenter("  ", "\n"))
               .withArrayIndenter(new DefaultIndenter("  ", "\n"));
       g.setPrettyPrinter(pp);
+      g.setCharacterEscapes(JsonEscapes.INSTANCE);
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.writeStartObject();
       g.writeNumberField("schema", SCHEMA);

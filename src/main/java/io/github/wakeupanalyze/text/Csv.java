@@ -19,7 +19,7 @@ public final class Csv {
     if (cell == null || cell.isEmpty()) {
       return sb;
     }
-    String v = controlsReplaced(Names.shorten(cell));
+    String v = Names.printableText(Names.shorten(cell));
     boolean formula = isFormulaStart(v.charAt(0));
     boolean quote = false;
     for (int i = 0; i < v.length() && !quote; i++) {
@@ -51,24 +51,6 @@ public final class Csv {
   /** Appends a number cell as written by the caller (never neutralized). */
   public static StringBuilder number(StringBuilder sb, String v) {
     return sb.append(v);
-  }
-
-  /**
-   * Control characters other than tab, CR and LF become {@code ?}: ESC never reaches a terminal.
-   */
-  private static String controlsReplaced(String v) {
-    for (int i = 0; i < v.length(); i++) {
-      char c = v.charAt(i);
-      if (Character.isISOControl(c) && c != '\t' && c != '\r' && c != '\n') {
-        StringBuilder sb = new StringBuilder(v.length());
-        for (int j = 0; j < v.length(); j++) {
-          char d = v.charAt(j);
-          sb.append(Character.isISOControl(d) && d != '\t' && d != '\r' && d != '\n' ? '?' : d);
-        }
-        return sb.toString();
-      }
-    }
-    return v;
   }
 
   private static boolean isFormulaStart(char c) {

@@ -214,10 +214,28 @@ public final class Names {
    * bidirectional overrides become {@code ?}, so it is one line that cannot drive the terminal.
    */
   public static String printableLine(String t) {
+    return replaced(t, false);
+  }
+
+  /**
+   * Text that may span lines, for a file people also read in a terminal (a CSV cell) or for a
+   * terminal stream: as {@link #printableLine}, but tab, line feed and carriage return are kept.
+   */
+  public static String printableText(String t) {
+    return replaced(t, true);
+  }
+
+  /** What {@link #printableText} replaces: {@link #isUnsafeOnTerminal} but tab, LF and CR. */
+  public static boolean isUnsafeInText(char c) {
+    return c != '\t' && c != '\n' && c != '\r' && isUnsafeOnTerminal(c);
+  }
+
+  /** {@code t}, with each unsafe character as {@code ?}; {@code t} itself when none is. */
+  private static String replaced(String t, boolean keepLineBreaks) {
     StringBuilder sb = null;
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
-      if (isUnsafeOnTerminal(c)) {
+      if (keepLineBreaks ? isUnsafeInText(c) : isUnsafeOnTerminal(c)) {
         if (sb == null) {
           sb = new StringBuilder(t.length()).append(t, 0, i);
         }

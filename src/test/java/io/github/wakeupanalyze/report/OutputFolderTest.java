@@ -229,11 +229,11 @@ class OutputFolderTest {
 
   @Test
   void relativePaths_outsideTheFolder_areRejected() {
-    assertFalse(OutputFolder.isPlainRelative("../x"));
-    assertFalse(OutputFolder.isPlainRelative("/etc/passwd"));
-    assertFalse(OutputFolder.isPlainRelative("a//b"));
-    assertFalse(OutputFolder.isPlainRelative("a\\b"));
-    assertFalse(OutputFolder.isPlainRelative(OutputFolder.STATE + "/lock"));
-    assertTrue(OutputFolder.isPlainRelative("operators/x/report.md"));
+    assertFalse(FileList.isPlainRelative("../x"));
+    assertFalse(FileList.isPlainRelative("/etc/passwd"));
+    assertFalse(FileList.isPlainRelative("a//b"));
+    assertFalse(FileList.isPlainRelative("a\\b"));
+    assertFalse(FileList.isPlainRelative(OutputFolder.STATE + "/lock"));
+    assertTrue(FileList.isPlainRelative("operators/x/report.md"));
   }
 }
