@@ -4,6 +4,7 @@ import io.github.wakeupanalyze.ingest.ReadProgress;
 import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.report.OutputException;
 import io.github.wakeupanalyze.report.OutputFolder;
+import io.github.wakeupanalyze.report.ReportWriter;
 import io.github.wakeupanalyze.report.ThesisFigures;
 import io.github.wakeupanalyze.report.chart.ChartStyle;
 import io.github.wakeupanalyze.text.Names;
@@ -94,6 +95,15 @@ final class FiguresCommand implements Callable<Integer> {
       description = "Font size of every text in the figures (default: ${DEFAULT-VALUE}).")
   String fontSize;
 
+  @Option(
+      names = "--max-operators",
+      paramLabel = "N",
+      defaultValue = "" + ReportWriter.DEFAULT_MAX_OPERATORS,
+      description =
+          "Operators that get figures: the N with the most reconciles (default: "
+              + "${DEFAULT-VALUE}); headline.tex lists them all.")
+  int maxOperators;
+
   @CommandLine.Mixin TraceOptions traceOptions;
 
   @Option(
@@ -110,6 +120,11 @@ final class FiguresCommand implements Callable<Integer> {
     double widthPt = length("--width", width, 36, 2880);
     double heightPt = length("--height", height, 36, 2880);
     double sizePt = length("--font-size", fontSize, 4, 72);
+    if (maxOperators < 0) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "Invalid value for option '--max-operators': " + maxOperators + " (expected 0 or more)");
+    }
     OutputFolder folder;
     try {
       folder = OutputFolder.open(out, "figures", ThesisFigures.HEADLINE);
@@ -142,9 +157,20 @@ final class FiguresCommand implements Callable<Integer> {
                 folder,
                 VersionProvider.version(),
                 result.analysis(),
-                ChartStyle.print(resolved.family(), sizePt, widthPt, heightPt));
+                ChartStyle.print(resolved.family(), sizePt, widthPt, heightPt),
+                maxOperators);
       } catch (OutputException e) {
         return ErrorHandler.cannotWrite(err, e, folder);
+      }
+      long operators =
+          result.analysis().controllers().stream().map(c -> c.operator()).distinct().count();
+      if (operators > maxOperators) {
+        err.println(
+            "warning: figures for the "
+                + maxOperators
+                + " of "
+                + operators
+                + " operators with the most reconciles (--max-operators); headline.tex lists all");
       }
       String style =
           String.format(

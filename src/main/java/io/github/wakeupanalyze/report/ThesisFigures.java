@@ -27,8 +27,9 @@ import org.jfree.svg.SVGUnits;
  *                               so its presence means the run completed
  * </pre>
  *
- * <p>SLUG from {@link Names#slugs}, distinct per operator. Deterministic: the same analysis and
- * style give the same bytes.
+ * <p>SLUG from {@link Names#slugs}, distinct per operator; past {@code --max-operators} only the
+ * operators with the most reconciles get a folder. Deterministic: the same analysis and style give
+ * the same bytes.
  */
 public final class ThesisFigures {
   /** The file written last; see {@link OutputFolder}. */
@@ -46,19 +47,31 @@ public final class ThesisFigures {
     }
   }
 
+  /** As {@link #writeAll(OutputFolder, String, Analysis, ChartStyle, int)}, every operator. */
+  public static List<Path> writeAll(
+      OutputFolder out, String toolVersion, Analysis analysis, ChartStyle style)
+      throws OutputException {
+    return writeAll(out, toolVersion, analysis, style, Integer.MAX_VALUE);
+  }
+
   /**
    * Writes every file and commits the folder; returns their paths in the order written.
    *
    * @param style sizes in points, no titles (see {@link ChartStyle#print})
+   * @param maxOperators operators that get figures, the top ones by reconciles, as for the reports;
+   *     {@code headline.tex} lists every operator
    */
   public static List<Path> writeAll(
-      OutputFolder out, String toolVersion, Analysis analysis, ChartStyle style)
+      OutputFolder out, String toolVersion, Analysis analysis, ChartStyle style, int maxOperators)
       throws OutputException {
     List<Path> written = new ArrayList<>();
     List<OperatorView> ops = OperatorView.of(analysis);
-    Map<String, String> slugs = Names.slugs(ops.stream().map(OperatorView::operator).toList());
+    Map<String, String> slugs = ReportWriter.folders(ops, maxOperators);
     for (OperatorView op : ops) {
       String folder = slugs.get(op.operator());
+      if (folder == null) {
+        continue; // past maxOperators
+      }
       List<Figure> figures = OperatorFigures.build(analysis, op.operator());
       for (Figure f : figures) {
         JFreeChart chart = ChartRenderer.render(f, style);

@@ -156,8 +156,12 @@ class OutputContractTest {
   }
 
   @Test
-  void figuresAndCompare_checkTheirOutTheSameWay() throws Exception {
+  void figuresCompareAndSources_checkTheirOutTheSameWay() throws Exception {
     Path file = Files.writeString(dir.resolve("taken"), "x");
+    Run s = run("sources", dir.toString(), "--out", file.toString());
+    assertEquals(ExitCodes.USAGE, s.exit(), s.err());
+    assertEquals(
+        List.of("error: --out " + file + ": is a file, not a folder"), s.err().lines().toList());
     Run f = run(MUST_NOT_READ, "figures", "-", "--out", file.toString());
     assertEquals(ExitCodes.USAGE, f.exit(), f.err());
     assertEquals(1, f.err().lines().count(), f.err());
@@ -261,7 +265,7 @@ class OutputContractTest {
   @Test
   void controlCharactersInNames_neverReachTheTerminal_norBreakXml() throws Exception {
     String evil = "obj\u001b[2J\u0007\u0001\u0085\u202eend";
-    Path t = trace(evil, "op\u001b]0;pwned\u0007");
+    Path t = trace(evil, "op\u001b]0;pwned\u0007\u0085");
     Path out = dir.resolve("out");
     Run r = run(t.toString(), "--out", out.toString());
     assertEquals(0, r.exit(), r.err());
@@ -269,6 +273,18 @@ class OutputContractTest {
     for (String s : List.of(r.out(), r.err())) {
       assertFalse(s.contains("\u001b") || s.contains("\u0007"), s);
     }
+    for (String f : files(out)) { // cat FILE is safe too: JSON escapes them, the others replace
+      if (f.endsWith(".png")) {
+        continue;
+      }
+      String text = Files.readString(out.resolve(f), StandardCharsets.UTF_8);
+      assertEquals(-1, text.indexOf('\u001b'), f + " holds ESC");
+      assertEquals(-1, text.indexOf('\u0007'), f + " holds BEL");
+      assertEquals(-1, text.indexOf('\u0085'), f + " holds a C1 control");
+    }
+    assertTrue(
+        Files.readString(out.resolve("summary.json")).contains("op\\u001B]0;pwned\\u0007\\u0085"),
+        "summary.json keeps the name, escaped");
   }
 
   @Test
@@ -329,6 +345,31 @@ class OutputContractTest {
     assertTrue(summary.contains("\"c-op\""));
     assertTrue(Files.readString(out.resolve("reconciles.csv")).contains("\nc-op,"));
     assertEquals(2, run("x", "--max-operators", "-1").exit());
+  }
+
+  @Test
+  void maxOperators_limitsTheFigures_headlineListsEveryOperator() throws Exception {
+    Path out = dir.resolve("figures");
+    Run r =
+        run(
+            "figures",
+            trace("ns/a", "a-op", "b-op", "c-op").toString(),
+            "--out",
+            out.toString(),
+            "--max-operators",
+            "1");
+    assertEquals(0, r.exit(), r.err());
+    try (Stream<Path> s = Files.list(out)) {
+      assertEquals(
+          List.of("a-op", "headline.tex"),
+          s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList(),
+          "figures for the first operator only");
+    }
+    String headline = Files.readString(out.resolve("headline.tex"));
+    assertTrue(headline.contains("c-op"), headline);
+    assertTrue(
+        r.err().contains("warning: figures for the 1 of 3 operators with the most reconciles"),
+        r.err());
   }
 
   @Test
