@@ -31,8 +31,17 @@ public final class Cli {
 
   /** Runs in-process with the given streams; returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err, InputStream stdin) {
+    return execute(commandLine(out, err, stdin), args, out, err);
+  }
+
+  /**
+   * Runs {@code args} on a command line built by {@link #commandLine}, printing to the given
+   * streams; a command line may run several times (picocli resets every option before parsing).
+   */
+  static int execute(CommandLine cl, String[] args, PrintWriter out, PrintWriter err) {
     PrintWriter safeErr = new PrintWriter(new TerminalSafeWriter(err), true);
-    CommandLine cl = commandLine(out, safeErr, stdin);
+    cl.setOut(out);
+    cl.setErr(safeErr);
     try {
       return cl.execute(withDefaultSubcommand(cl, args));
     } catch (UnknownCommandException e) {
