@@ -96,7 +96,8 @@ class GoScannerTest {
     assertSite(shortSite, Mechanism.REQUEUE_AFTER, 120, SiteKind.CONDITIONAL);
     assertEquals("req.Name == \"\"", shortSite.condition());
     assertEquals("shortWait", shortSite.delay().expression());
-    assertEquals("", shortSite.delay().note(), "a note that only repeats the expression is left out");
+    assertEquals(
+        "", shortSite.delay().note(), "a note that only repeats the expression is left out");
     assertSite(
         at(r, "db/db.go", lineOf(main, "// long")),
         Mechanism.REQUEUE_AFTER,
