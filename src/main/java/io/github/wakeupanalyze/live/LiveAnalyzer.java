@@ -44,9 +44,6 @@ final class LiveAnalyzer {
     this.engine = new Engine(params);
   }
 
-  /** What a pass gave: the new view and the first verdicts of the reconciles new to the window. */
-  record Pass(LiveView view, List<FirstVerdict> firstVerdicts) {}
-
   Pass analyze(WindowSnapshot s, long[] extraction) {
     EvidenceIndex evidence = new EvidenceIndex(s.evidence(), new long[0]);
     TreeMap<ControllerKey, ControllerState> next = new TreeMap<>();

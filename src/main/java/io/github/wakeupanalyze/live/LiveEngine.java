@@ -23,6 +23,7 @@ public final class LiveEngine {
   private final LiveWindow window;
   private final LiveAnalyzer analyzer;
   private volatile long[] extraction = new long[5];
+  private volatile long oldestKept = Long.MIN_VALUE;
   private volatile LiveView view;
 
   public LiveEngine(LiveSettings settings) {
@@ -43,9 +44,20 @@ public final class LiveEngine {
     for (Span s : spans) {
       assembler.accept(s);
     }
-    window.advance(assembler.watermark(), assembler.firstStart());
+    long watermark = assembler.watermark();
+    window.advance(watermark, assembler.firstStart());
     assembler.releaseFinal(window);
     publishCounts();
+    long kept = watermark - settings.windowNanos();
+    oldestKept = kept > watermark ? Long.MIN_VALUE : kept;
+  }
+
+  /**
+   * Any thread: spans that ended before this (epoch ns, the watermark minus the window) can no
+   * longer change the window; a receiver may drop them ({@link Long#MIN_VALUE} before any span).
+   */
+  public long oldestKeptNanos() {
+    return oldestKept;
   }
 
   /**
@@ -68,8 +80,8 @@ public final class LiveEngine {
   }
 
   /** Analysis thread: one pass over what changed; the new view is also {@link #view()}. */
-  public LiveAnalyzer.Pass analyze() {
-    LiveAnalyzer.Pass p = analyzer.analyze(window.snapshot(), extraction);
+  public Pass analyze() {
+    Pass p = analyzer.analyze(window.snapshot(), extraction);
     view = p.view();
     return p;
   }
