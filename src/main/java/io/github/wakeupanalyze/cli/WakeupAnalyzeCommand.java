@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       CompareCommand.class,
       SimulateCommand.class,
       FiguresCommand.class,
+      SourcesCommand.class,
       ServeCommand.class,
       CommandLine.HelpCommand.class
     })
