@@ -35,6 +35,9 @@ final class HttpFront {
   static final String PROTOBUF = "application/x-protobuf";
   static final String JSON = "application/json";
 
+  /** A body refused for its declared length is read and dropped up to this many bytes. */
+  static final long DRAIN_BYTES = 64L << 20;
+
   /** Seconds an exporter is asked to wait before retrying a refused request. */
   static final int RETRY_AFTER_SECONDS = 1;
 
@@ -134,6 +137,7 @@ final class HttpFront {
     }
     String length = ex.getRequestHeaders().getFirst("Content-Length");
     if (length != null && parseLength(length) > maxBytes) {
+      drain(ex.getRequestBody(), DRAIN_BYTES);
       refuse(
           ex,
           413,
@@ -310,6 +314,19 @@ final class HttpFront {
       out.write(buf, 0, n);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * Reads and drops up to {@code limit} bytes of a refused body, so an HTTP/1.1 client still
+   * sending it reads the answer instead of a reset connection.
+   */
+  private static void drain(InputStream in, long limit) throws IOException {
+    byte[] buf = new byte[16 * 1024];
+    long total = 0;
+    int n;
+    while (total < limit && (n = in.read(buf)) > 0) {
+      total += n;
+    }
   }
 
   private static String peer(HttpExchange ex) {

@@ -30,6 +30,9 @@ final class Intake implements AutoCloseable {
 
   private record Batch(List<Span> spans, long receivedNanos) {}
 
+  /** Queued by {@link #flushWhenIdle}: extract what is held once the batches before it are in. */
+  private static final Batch FLUSH = new Batch(List.of(), 0);
+
   private final LiveEngine engine;
   private final long maxQueuedSpans;
   private final long idleFlushNanos;
@@ -50,6 +53,14 @@ final class Intake implements AutoCloseable {
 
   private long lastArrival;
   private boolean heldSinceFlush;
+
+  /** Flushes asked for by {@link #flushWhenIdle} and flushes done, for a caller that waits. */
+  private final AtomicLong flushesAsked = new AtomicLong();
+
+  private final AtomicLong flushesDone = new AtomicLong();
+
+  /** True while the analysis thread may be running a pass whose view is not published yet. */
+  private volatile boolean analysing;
 
   /**
    * @param clock wall-clock nanoseconds (e.g. {@code System::nanoTime}), for idle flushes and lag
@@ -113,6 +124,13 @@ final class Intake implements AutoCloseable {
       while (true) {
         Batch b = queue.poll(Math.max(1, idleFlushNanos / 4), TimeUnit.NANOSECONDS);
         long now = clock.getAsLong();
+        if (b == FLUSH) {
+          engine.flush();
+          heldSinceFlush = false;
+          flushesDone.incrementAndGet();
+          wake();
+          continue;
+        }
         if (b == null) {
           if (stopping && queue.isEmpty()) {
             engine.flush();
@@ -152,6 +170,7 @@ final class Intake implements AutoCloseable {
       long lastPass = clock.getAsLong() - minPassNanos;
       while (true) {
         boolean done = !extraction.isAlive();
+        analysing = true;
         if (engine.changed()) {
           long wait = lastPass + minPassNanos - clock.getAsLong();
           if (wait > 0 && !done) {
@@ -166,6 +185,7 @@ final class Intake implements AutoCloseable {
               p.view(), p.firstVerdicts(), oldest < 0 ? 0 : ended - oldest, ended - started);
           continue;
         }
+        analysing = false;
         if (done) {
           return;
         }
@@ -180,6 +200,26 @@ final class Intake implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       failure = e;
     }
+  }
+
+  /**
+   * Asks the extraction thread to extract every held trace after the batches queued now, as an idle
+   * flush would (a caller that knows the input paused need not wait the idle time).
+   */
+  void flushWhenIdle() {
+    flushesAsked.incrementAndGet();
+    queue.add(FLUSH);
+  }
+
+  /**
+   * Whether everything received has been extracted and analysed: nothing queued, every flush asked
+   * for done, no change since the last pass and no pass running.
+   */
+  boolean settled() {
+    return queued.get() == 0
+        && flushesDone.get() >= flushesAsked.get()
+        && !engine.changed()
+        && !analysing;
   }
 
   /** The failure that stopped a thread, or null. */

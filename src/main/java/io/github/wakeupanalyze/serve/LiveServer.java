@@ -153,14 +153,14 @@ public final class LiveServer implements AutoCloseable {
     return intake.queuedSpans();
   }
 
-  /**
-   * Whether everything received has been extracted and analysed: nothing queued, nothing held for a
-   * trace to become final, no change since the last pass.
-   */
+  /** Whether everything received has been extracted and analysed (see {@link Intake#settled}). */
   boolean settled() {
-    return intake.queuedSpans() == 0
-        && engine.view().counts().heldSpans() == 0
-        && !engine.changed();
+    return intake.settled();
+  }
+
+  /** Extracts the traces still held once the queue is empty, as an idle pause would. */
+  void flushWhenIdle() {
+    intake.flushWhenIdle();
   }
 
   private void onPass(LiveView view, List<FirstVerdict> first, long lagNanos, long passNanos) {

@@ -15,6 +15,7 @@ import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.Span;
 import io.github.wakeupanalyze.model.TraceEvidence;
 import io.github.wakeupanalyze.pipeline.Pipeline;
+import io.github.wakeupanalyze.testing.Replay;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.github.wakeupanalyze.live;
+package io.github.wakeupanalyze.testing;
 
 import io.github.wakeupanalyze.ingest.InputException;
 import io.github.wakeupanalyze.ingest.TraceFormat;
@@ -21,16 +21,16 @@ import java.util.List;
  * A simulated trace replayed as an SDK's batch span processor exports it: spans in the order they
  * end, in batches of at most {@value #SDK_BATCH} (the OpenTelemetry SDK's default export size).
  */
-final class Replay {
-  static final int SDK_BATCH = 512;
+public final class Replay {
+  public static final int SDK_BATCH = 512;
 
   /** The bundled Percona-like scenario: 25 min, two controllers, a 5 s RequeueAfter. */
-  static final Path PERCONA = Path.of("sample-traces/scenarios/percona-mongodb.yaml");
+  public static final Path PERCONA = Path.of("sample-traces/scenarios/percona-mongodb.yaml");
 
   private Replay() {}
 
   /** Simulates {@code scenario} (with another duration when {@code durationNanos > 0}). */
-  static Path simulate(Path scenario, long durationNanos, Path dir) {
+  public static Path simulate(Path scenario, long durationNanos, Path dir) {
     try {
       Scenario s = ScenarioLoader.load(scenario);
       if (durationNanos > 0) {
@@ -45,7 +45,7 @@ final class Replay {
   }
 
   /** Every span of an OTLP protobuf file, sorted by end (stable). */
-  static List<Span> spansByEnd(Path trace) {
+  public static List<Span> spansByEnd(Path trace) {
     List<Span> spans = new ArrayList<>();
     try (InputStream in = Files.newInputStream(trace)) {
       TraceFormat.OTLP_PROTO.newReader().read(in, trace.toString(), spans::add);
@@ -59,7 +59,7 @@ final class Replay {
   }
 
   /** Consecutive batches of at most {@code size} spans. */
-  static List<List<Span>> batches(List<Span> spans, int size) {
+  public static List<List<Span>> batches(List<Span> spans, int size) {
     List<List<Span>> out = new ArrayList<>();
     for (int i = 0; i < spans.size(); i += size) {
       out.add(spans.subList(i, Math.min(spans.size(), i + size)));
