@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
       SimulateCommand.class,
       FiguresCommand.class,
       SourcesCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class WakeupAnalyzeCommand implements Callable<Integer> {

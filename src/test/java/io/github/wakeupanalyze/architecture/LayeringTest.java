@@ -34,12 +34,16 @@ class LayeringTest {
         .definedBy(ROOT)
         .layer("cli")
         .definedBy(ROOT + ".cli..")
+        .layer("serve")
+        .definedBy(ROOT + ".serve..")
         .layer("compare")
         .definedBy(ROOT + ".compare..")
         .layer("report")
         .definedBy(ROOT + ".report..")
         .layer("pipeline")
         .definedBy(ROOT + ".pipeline..")
+        .layer("live")
+        .definedBy(ROOT + ".live..")
         .layer("unload")
         .definedBy(ROOT + ".unload..")
         .layer("analyze")
@@ -60,20 +64,25 @@ class LayeringTest {
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("cli")
         .mayOnlyBeAccessedByLayers("main")
+        .whereLayer("serve")
+        .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("compare")
         .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("report")
-        .mayOnlyBeAccessedByLayers("cli", "compare")
+        .mayOnlyBeAccessedByLayers("cli", "compare", "serve")
         .whereLayer("pipeline")
         .mayOnlyBeAccessedByLayers("cli", "compare", "report")
+        .whereLayer("live")
+        .mayOnlyBeAccessedByLayers("cli", "serve")
         .whereLayer("unload")
-        .mayOnlyBeAccessedByLayers("cli", "compare", "report")
+        .mayOnlyBeAccessedByLayers("cli", "compare", "report", "serve", "live")
         .whereLayer("analyze")
-        .mayOnlyBeAccessedByLayers("cli", "compare", "report", "pipeline", "unload")
+        .mayOnlyBeAccessedByLayers(
+            "cli", "compare", "report", "pipeline", "unload", "serve", "live")
         .whereLayer("extract")
-        .mayOnlyBeAccessedByLayers("cli", "compare", "report", "pipeline")
+        .mayOnlyBeAccessedByLayers("cli", "compare", "report", "pipeline", "serve", "live")
         .whereLayer("ingest")
-        .mayOnlyBeAccessedByLayers("cli", "compare", "report", "pipeline", "extract")
+        .mayOnlyBeAccessedByLayers("cli", "compare", "report", "pipeline", "extract", "serve")
         .whereLayer("simulate")
         .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("sources")
@@ -88,7 +97,9 @@ class LayeringTest {
             "analyze",
             "extract",
             "ingest",
-            "simulate")
+            "simulate",
+            "serve",
+            "live")
         .check(classes);
   }
 
@@ -101,7 +112,8 @@ class LayeringTest {
             ROOT + ".text..",
             ROOT + ".extract..",
             ROOT + ".analyze..",
-            ROOT + ".unload..")
+            ROOT + ".unload..",
+            ROOT + ".live..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("java.nio.file..", "java.net..")
@@ -109,7 +121,7 @@ class LayeringTest {
         .dependOnClassesThat()
         .haveFullyQualifiedName("java.io.File")
         .because(
-            "model, text, extract, analyze and unload compute; reading and writing happen"
+            "model, text, extract, analyze, unload and live compute; reading and writing happen"
                 + " in ingest, report and cli")
         .check(classes);
   }
@@ -123,6 +135,7 @@ class LayeringTest {
             ROOT + ".text..",
             ROOT + ".analyze..",
             ROOT + ".unload..",
+            ROOT + ".live..",
             ROOT + ".extract..")
         .should()
         .dependOnClassesThat()
