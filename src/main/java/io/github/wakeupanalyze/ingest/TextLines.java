@@ -52,34 +52,45 @@ public final class TextLines {
           break;
         }
       }
-      char c = buf[pos++];
       if (pendingCr) {
         pendingCr = false;
-        if (c == '\n') {
-          continue; // the LF of a CRLF
+        if (buf[pos] == '\n') {
+          pos++; // the LF of a CRLF
+          continue;
         }
       }
-      if (c == '\n') {
-        terminated = true;
-        break;
+      int end = pos;
+      while (end < len && buf[end] != '\n' && buf[end] != '\r') {
+        end++;
       }
-      if (c == '\r') {
-        pendingCr = true;
-        terminated = true;
-        break;
+      if (end > pos) {
+        any = true;
+        append(pos, end);
       }
-      any = true;
-      if (number == 0 && line.length() == 0 && c == '\uFEFF' && !cut) {
-        continue;
+      if (end == len) {
+        pos = len;
+        continue; // the line goes on in the next block
       }
-      if (line.length() < limit) {
-        line.append(c);
-      } else {
-        cut = true;
-      }
+      pendingCr = buf[end] == '\r';
+      pos = end + 1;
+      terminated = true;
+      break;
     }
     number++;
     return line.toString();
+  }
+
+  /** Appends {@code buf[from, to)} up to the limit; a byte-order mark at the start is dropped. */
+  private void append(int from, int to) {
+    if (number == 0 && line.length() == 0 && !cut && buf[from] == '\uFEFF') {
+      from++;
+    }
+    int room = limit - line.length();
+    if (to - from > room) {
+      cut = true;
+      to = from + Math.max(0, room);
+    }
+    line.append(buf, from, to - from);
   }
 
   private boolean fill() throws IOException {
