@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       CompareCommand.class,
       SimulateCommand.class,
       FiguresCommand.class,
+      StreamCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class WakeupAnalyzeCommand implements Callable<Integer> {
