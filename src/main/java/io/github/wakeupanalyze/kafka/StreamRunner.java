@@ -41,6 +41,13 @@ public final class StreamRunner implements AutoCloseable {
             stopped.countDown();
           }
         });
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          log.println("stream: failed: " + e);
+          log.flush();
+          return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
+              .StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
     streams.setGlobalStateRestoreListener(
         new StateRestoreListener() {
           private final java.util.Map<TopicPartition, Long> started =

@@ -51,8 +51,14 @@ class StreamScaleOutIT {
     spans = b.extraction().spans();
   }
 
+  /** The instances started as processes, killed at the end whatever happened. */
+  static final List<Process> PROCESSES = new ArrayList<>();
+
   @AfterAll
   static void stop() throws Exception {
+    for (Process p : PROCESSES) {
+      p.destroyForcibly().waitFor();
+    }
     if (broker != null) {
       broker.close();
     }
@@ -151,11 +157,14 @@ class StreamScaleOutIT {
         KafkaConsumer<String, String> out = broker.consumer("wakeup.reconciles", "check")) {
       a.start();
       Process pb = startInstance(propsB, logB);
+      PROCESSES.add(pb);
       awaitLine(logB, "-> RUNNING", Duration.ofSeconds(60));
       produce(producer, in, records.subList(0, half));
       TestBroker.Seen seen = new TestBroker.Seen();
-      drain(out, seen, batch.size() / 4, Duration.ofSeconds(30), Duration.ofSeconds(30));
-      assertTrue(seen.latest.size() > 0, "output before the kill");
+      drain(out, seen, batch.size() / 4, Duration.ofSeconds(60), Duration.ofSeconds(60));
+      assertTrue(
+          seen.latest.size() > 0,
+          "output before the kill; A: " + logA + "\nB: " + Files.readString(logB));
       int rebalancesBefore = count(logA.toString(), "took");
       pb.destroyForcibly().waitFor();
       long killed = System.currentTimeMillis();
@@ -171,6 +180,7 @@ class StreamScaleOutIT {
       Thread.sleep(3_000);
       long restarted = System.currentTimeMillis();
       Process pb2 = startInstance(propsB, logB);
+      PROCESSES.add(pb2);
       awaitLine(logB, "(rebalance and restore took", Duration.ofSeconds(60));
       drain(out, seen, batch.size(), Duration.ofSeconds(12), Duration.ofSeconds(90));
       pb2.destroy();
