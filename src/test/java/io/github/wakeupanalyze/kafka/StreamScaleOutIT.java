@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -125,6 +126,14 @@ class StreamScaleOutIT {
       }
     }
     return seen;
+  }
+
+  /** Waits until an in-process instance's log says it runs. */
+  static void awaitRunning(StringWriter log) throws InterruptedException {
+    long end = System.currentTimeMillis() + 60_000;
+    while (!log.toString().contains("-> RUNNING") && System.currentTimeMillis() < end) {
+      Thread.sleep(100);
+    }
   }
 
   static int count(String text, String part) {
