@@ -38,6 +38,10 @@ class LayeringTest {
         .definedBy(ROOT + ".compare..")
         .layer("report")
         .definedBy(ROOT + ".report..")
+        .layer("kafka")
+        .definedBy(ROOT + ".kafka..")
+        .layer("live")
+        .definedBy(ROOT + ".live..")
         .layer("pipeline")
         .definedBy(ROOT + ".pipeline..")
         .layer("unload")
@@ -62,16 +66,21 @@ class LayeringTest {
         .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("report")
         .mayOnlyBeAccessedByLayers("cli", "compare")
+        .whereLayer("kafka")
+        .mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("live")
+        .mayOnlyBeAccessedByLayers("cli", "kafka")
         .whereLayer("pipeline")
         .mayOnlyBeAccessedByLayers("cli", "compare", "report")
         .whereLayer("unload")
-        .mayOnlyBeAccessedByLayers("cli", "compare", "report")
+        .mayOnlyBeAccessedByLayers("cli", "compare", "report", "live")
         .whereLayer("analyze")
-        .mayOnlyBeAccessedByLayers("cli", "compare", "report", "pipeline", "unload")
+        .mayOnlyBeAccessedByLayers(
+            "cli", "compare", "report", "pipeline", "unload", "live", "kafka")
         .whereLayer("extract")
-        .mayOnlyBeAccessedByLayers("cli", "compare", "report", "pipeline")
+        .mayOnlyBeAccessedByLayers("cli", "compare", "report", "pipeline", "live", "kafka")
         .whereLayer("ingest")
-        .mayOnlyBeAccessedByLayers("cli", "compare", "report", "pipeline", "extract")
+        .mayOnlyBeAccessedByLayers("cli", "compare", "report", "pipeline", "extract", "kafka")
         .whereLayer("simulate")
         .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("model")
@@ -81,6 +90,8 @@ class LayeringTest {
             "report",
             "pipeline",
             "unload",
+            "live",
+            "kafka",
             "analyze",
             "extract",
             "ingest",
