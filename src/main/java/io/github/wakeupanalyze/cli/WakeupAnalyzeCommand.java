@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
       FiguresCommand.class,
       SourcesCommand.class,
       ServeCommand.class,
+      StreamCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class WakeupAnalyzeCommand implements Callable<Integer> {

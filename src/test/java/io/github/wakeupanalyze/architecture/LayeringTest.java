@@ -40,6 +40,8 @@ class LayeringTest {
         .definedBy(ROOT + ".compare..")
         .layer("report")
         .definedBy(ROOT + ".report..")
+        .layer("kafka")
+        .definedBy(ROOT + ".kafka..")
         .layer("pipeline")
         .definedBy(ROOT + ".pipeline..")
         .layer("live")
@@ -72,17 +74,21 @@ class LayeringTest {
         .mayOnlyBeAccessedByLayers("cli", "compare", "serve")
         .whereLayer("pipeline")
         .mayOnlyBeAccessedByLayers("cli", "compare", "report")
+        .whereLayer("kafka")
+        .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("live")
-        .mayOnlyBeAccessedByLayers("cli", "serve")
+        .mayOnlyBeAccessedByLayers("cli", "serve", "kafka")
         .whereLayer("unload")
         .mayOnlyBeAccessedByLayers("cli", "compare", "report", "serve", "live")
         .whereLayer("analyze")
         .mayOnlyBeAccessedByLayers(
-            "cli", "compare", "report", "pipeline", "unload", "serve", "live")
+            "cli", "compare", "report", "pipeline", "unload", "serve", "live", "kafka")
         .whereLayer("extract")
-        .mayOnlyBeAccessedByLayers("cli", "compare", "report", "pipeline", "serve", "live")
+        .mayOnlyBeAccessedByLayers(
+            "cli", "compare", "report", "pipeline", "serve", "live", "kafka")
         .whereLayer("ingest")
-        .mayOnlyBeAccessedByLayers("cli", "compare", "report", "pipeline", "extract", "serve")
+        .mayOnlyBeAccessedByLayers(
+            "cli", "compare", "report", "pipeline", "extract", "serve", "kafka")
         .whereLayer("simulate")
         .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("sources")
@@ -94,6 +100,8 @@ class LayeringTest {
             "report",
             "pipeline",
             "unload",
+            "live",
+            "kafka",
             "analyze",
             "extract",
             "ingest",

@@ -1,0 +1,258 @@
+package io.github.wakeupanalyze.kafka;
+
+import io.github.wakeupanalyze.extract.ExtractResult;
+import io.github.wakeupanalyze.extract.ReconcileExtractor;
+import io.github.wakeupanalyze.ingest.InputException;
+import io.github.wakeupanalyze.ingest.OtlpProtoDecoder;
+import io.github.wakeupanalyze.live.LiveSettings;
+import io.github.wakeupanalyze.model.Ids;
+import io.github.wakeupanalyze.model.ObjectWrite;
+import io.github.wakeupanalyze.model.Reconcile;
+import io.github.wakeupanalyze.model.ReconcileLink;
+import io.github.wakeupanalyze.model.Span;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * First stage, on the input topic's partitions: decodes each Collector record with ingest's
+ * decoders, holds spans by trace until the trace is final, then extracts its reconciles with the
+ * batch extractor and sends them on keyed by stream ({@link Routing}).
+ *
+ * <p>The rule is the online engine's: a trace is final once this task's watermark (the latest span
+ * end it has seen, trace time) is the grace period past the trace's latest span end, so children
+ * that arrive out of order or in a later record still join their reconcile. Traces held are
+ * released together, at most once per quarter of the grace period of watermark progress, through
+ * one extractor (writes by other clients come out as evidence); past {@code maxHeldSpans} the
+ * traces that ended first go early; when the input has been idle for {@code idleFlush} (wall clock)
+ * every trace held goes. A span that arrives after its trace went is extracted with the next
+ * release (a reconcile seen twice is kept once downstream; a child whose reconcile has gone is an
+ * orphan).
+ *
+ * <p>A trace is assembled only from spans in the same partition: the Collector exporter's {@code
+ * partition_traces_by_id: true} keeps each trace in one. Without it, spans of one trace land in
+ * several tasks: each reconcile span is still extracted, once, but children in another partition
+ * are orphans there, so the reconcile's API calls and own-write evidence are incomplete.
+ *
+ * <p>State: the held spans in store {@value #STORE} (key: trace id, span id), rebuilt into memory
+ * when the task starts, so a restart or a move to another instance loses none. Memory: span rate
+ * times the grace period.
+ */
+final class TraceStage implements Processor<byte[], byte[], String, Item> {
+  static final String STORE = "held-spans";
+  private static final String WATERMARK = "~watermark";
+
+  private static final class Held {
+    final List<String> keys = new ArrayList<>();
+    final List<Span> spans = new ArrayList<>();
+    long lastEnd = Long.MIN_VALUE;
+    long ingestMillis;
+  }
+
+  private final StreamSettings settings;
+  private final LiveSettings live;
+  private ProcessorContext<String, Item> context;
+  private KeyValueStore<String, byte[]> store;
+  private final LinkedHashMap<String, Held> held = new LinkedHashMap<>();
+  private int heldSpans;
+  private long watermark = Long.MIN_VALUE;
+  private long releasedAt = Long.MIN_VALUE;
+  private long lastInputWallMillis;
+  private long badRecords;
+
+  TraceStage(StreamSettings settings) {
+    this.settings = settings;
+    this.live = settings.live();
+  }
+
+  static StoreBuilder<KeyValueStore<String, byte[]>> storeBuilder() {
+    return Stores.keyValueStoreBuilder(
+        Stores.inMemoryKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray());
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Item> context) {
+    this.context = context;
+    this.store = context.getStateStore(STORE);
+    List<KeyValue<String, HeldSpan>> restored = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> it = store.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, byte[]> kv = it.next();
+        if (kv.key.equals(WATERMARK)) {
+          watermark = Codec.read(kv.value, Long.class);
+        } else {
+          restored.add(KeyValue.pair(kv.key, Codec.read(kv.value, HeldSpan.class)));
+        }
+      }
+    }
+    restored.sort(Comparator.comparingLong(kv -> kv.value.span().endNanos()));
+    for (KeyValue<String, HeldSpan> kv : restored) {
+      hold(kv.key, kv.value);
+    }
+    lastInputWallMillis = context.currentSystemTimeMs();
+    Duration tick = settings.passInterval();
+    context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, this::idleCheck);
+  }
+
+  @Override
+  public void process(Record<byte[], byte[]> record) {
+    lastInputWallMillis = context.currentSystemTimeMs();
+    if (record.value() == null) {
+      return;
+    }
+    List<Span> spans = new ArrayList<>();
+    try {
+      decode(record.value(), spans);
+    } catch (InputException | IOException | RuntimeException e) {
+      badRecords++;
+      System.err.println(
+          "stream: skipped a record of "
+              + settings.inputTopic()
+              + where()
+              + ": not an "
+              + settings.encoding().collectorName()
+              + " ExportTraceServiceRequest ("
+              + e.getMessage()
+              + ")");
+      return;
+    }
+    for (Span s : spans) {
+      String key = Ids.hex(s.traceIdHigh(), s.traceIdLow()) + "/" + Ids.hex(s.spanId());
+      HeldSpan h = new HeldSpan(s, record.timestamp());
+      store.put(key, Codec.write(h));
+      hold(key, h);
+      watermark = Math.max(watermark, s.endNanos());
+    }
+    store.put(WATERMARK, Codec.write(watermark));
+    releaseFinal();
+  }
+
+  private String where() {
+    return context
+        .recordMetadata()
+        .map(m -> " (partition " + m.partition() + ", offset " + m.offset() + ")")
+        .orElse("");
+  }
+
+  private void decode(byte[] value, List<Span> out) throws InputException, IOException {
+    if (settings.encoding() == Encoding.OTLP_PROTO) {
+      OtlpProtoDecoder.decode(value, settings.inputTopic(), out::add);
+    } else {
+      settings
+          .encoding()
+          .format()
+          .newReader()
+          .read(new ByteArrayInputStream(value), settings.inputTopic(), out::add);
+    }
+  }
+
+  private void hold(String key, HeldSpan h) {
+    Span s = h.span();
+    Held t = held.computeIfAbsent(key.substring(0, key.indexOf('/')), k -> new Held());
+    if (!t.keys.contains(key)) {
+      t.keys.add(key);
+      t.spans.add(s);
+      heldSpans++;
+    }
+    t.lastEnd = Math.max(t.lastEnd, s.endNanos());
+    t.ingestMillis = Math.max(t.ingestMillis, h.ingestMillis());
+  }
+
+  /** Releases the final traces (and the oldest while too many spans are held). */
+  private void releaseFinal() {
+    if (heldSpans <= live.maxHeldSpans()
+        && releasedAt != Long.MIN_VALUE
+        && watermark - releasedAt < live.graceNanos() / 4) {
+      return;
+    }
+    releasedAt = watermark;
+    List<Held> ready = new ArrayList<>();
+    for (Iterator<Held> it = held.values().iterator(); it.hasNext(); ) {
+      Held h = it.next();
+      if (h.lastEnd <= watermark - live.graceNanos()) {
+        ready.add(h);
+        it.remove();
+      }
+    }
+    if (heldSpans > live.maxHeldSpans()) {
+      List<Map.Entry<String, Held>> oldest = new ArrayList<>(held.entrySet());
+      oldest.sort(Comparator.comparingLong(e -> e.getValue().lastEnd));
+      int left = heldSpans;
+      for (Map.Entry<String, Held> e : oldest) {
+        if (left <= live.maxHeldSpans() * 3L / 4) {
+          break;
+        }
+        ready.add(e.getValue());
+        left -= e.getValue().spans.size();
+        held.remove(e.getKey());
+      }
+    }
+    release(ready);
+  }
+
+  private void idleCheck(long wallMillis) {
+    if (!held.isEmpty() && wallMillis - lastInputWallMillis >= settings.idleFlush().toMillis()) {
+      List<Held> all = new ArrayList<>(held.values());
+      held.clear();
+      release(all);
+    }
+  }
+
+  /** Extracts the traces given through one extractor and sends what came out downstream. */
+  private void release(List<Held> traces) {
+    if (traces.isEmpty()) {
+      return;
+    }
+    ReconcileExtractor x = new ReconcileExtractor(live.rules());
+    x.startSource(0, settings.inputTopic());
+    Map<Long, Long> ingestBySpan = new LinkedHashMap<>();
+    long latestIngest = 0;
+    for (Held h : traces) {
+      for (Span s : h.spans) {
+        x.accept(s);
+        ingestBySpan.put(s.spanId(), h.ingestMillis);
+      }
+      for (String k : h.keys) {
+        store.delete(k);
+      }
+      heldSpans -= h.spans.size();
+      latestIngest = Math.max(latestIngest, h.ingestMillis);
+    }
+    ExtractResult r = x.finish();
+    for (ObjectWrite w : r.evidence().writes()) {
+      forward(Routing.EVERY_PARTITION, Item.of(watermark, latestIngest, w), latestIngest);
+    }
+    for (ReconcileLink l : r.evidence().links()) {
+      forward(Routing.EVERY_PARTITION, Item.of(watermark, latestIngest, l), latestIngest);
+    }
+    for (Reconcile rc : r.reconciles()) {
+      long ingest = ingestBySpan.getOrDefault(rc.spanId(), latestIngest);
+      forward(Routing.key(rc.key()), Item.of(watermark, ingest, rc), ingest);
+    }
+  }
+
+  private void forward(String key, Item item, long timestamp) {
+    context.forward(new Record<>(key, item, timestamp));
+  }
+
+  /** Records of the input that could not be decoded, since this task started. */
+  long badRecords() {
+    return badRecords;
+  }
+}

@@ -1,0 +1,215 @@
+package io.github.wakeupanalyze.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wakeupanalyze.live.LiveSettings;
+import io.github.wakeupanalyze.pipeline.Pipeline;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The topology on one partition (TopologyTestDriver): a simulated Percona-like trace as the
+ * Collector exports it, against {@code analyze} on the same trace. "Equal" means: the latest record
+ * per reconcile on the output topic is, key for key, the batch verdict in the same JSON.
+ */
+class TopologyTest {
+  static final Path PERCONA = Path.of("sample-traces/scenarios/percona-mongodb.yaml");
+  static final Instant WALL = Instant.parse("2026-01-01T00:00:00Z");
+
+  @TempDir static Path dir;
+  static List<CollectorRecords.Rec> records;
+  static TreeMap<String, String> batch;
+  static Pipeline.Result batchResult;
+
+  @BeforeAll
+  static void simulate() {
+    Path trace = CollectorRecords.simulate(PERCONA, 0, 0, dir);
+    records = CollectorRecords.records(trace);
+    batchResult = CollectorRecords.analyze(trace);
+    batch = CollectorRecords.verdicts(batchResult);
+  }
+
+  private static StreamSettings settings(long windowNanos) {
+    return new StreamSettings(
+        LiveSettings.defaults(windowNanos),
+        "otlp_spans",
+        Encoding.OTLP_PROTO,
+        "wakeup.",
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(5));
+  }
+
+  /** The outputs of one run: the latest value per key of both topics, and the record count. */
+  record Run(TreeMap<String, String> reconciles, TreeMap<String, String> controllers, int sent) {}
+
+  private static Run run(StreamSettings s, List<CollectorRecords.Rec> in) {
+    Properties p = WakeupTopology.config("test", "unused:9092", new Properties());
+    p.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
+    try (TopologyTestDriver d = new TopologyTestDriver(WakeupTopology.build(s), p, WALL)) {
+      TestInputTopic<byte[], byte[]> input =
+          d.createInputTopic(
+              s.inputTopic(),
+              new ByteArraySerializer(),
+              new ByteArraySerializer(),
+              WALL,
+              Duration.ZERO);
+      TestOutputTopic<String, String> rec =
+          d.createOutputTopic(
+              s.reconcilesTopic(), new StringDeserializer(), new StringDeserializer());
+      TestOutputTopic<String, String> ctl =
+          d.createOutputTopic(
+              s.controllersTopic(), new StringDeserializer(), new StringDeserializer());
+      TreeMap<String, String> latest = new TreeMap<>();
+      int sent = 0;
+      for (int i = 0; i < in.size(); i++) {
+        CollectorRecords.Rec r = in.get(i);
+        input.pipeInput(
+            new TestRecord<>(r.key(), r.value(), Instant.ofEpochMilli(r.timestampMillis())));
+        if (i % 100 == 99) {
+          d.advanceWallClockTime(Duration.ofSeconds(1));
+        }
+      }
+      // the input pauses: held traces are flushed, then a pass classifies them
+      d.advanceWallClockTime(Duration.ofSeconds(6));
+      d.advanceWallClockTime(Duration.ofSeconds(1));
+      for (TestRecord<String, String> r : rec.readRecordsToList()) {
+        latest.put(r.key(), r.value());
+        sent++;
+      }
+      TreeMap<String, String> controllers = new TreeMap<>();
+      for (var kv : ctl.readKeyValuesToList()) {
+        controllers.put(kv.key, kv.value);
+      }
+      return new Run(latest, controllers, sent);
+    }
+  }
+
+  /** Equal maps, or a message naming the first differences (not both maps whole). */
+  static void assertSame(TreeMap<String, String> want, TreeMap<String, String> got) {
+    List<String> diff = new ArrayList<>();
+    for (String k : want.keySet()) {
+      if (!want.get(k).equals(got.get(k))) {
+        diff.add(k + ": want " + want.get(k) + "\n   got " + got.get(k));
+      }
+    }
+    for (String k : got.keySet()) {
+      if (!want.containsKey(k)) {
+        diff.add(k + ": not in the batch analysis: " + got.get(k));
+      }
+    }
+    assertTrue(
+        diff.isEmpty(),
+        diff.size()
+            + " of "
+            + want.size()
+            + " differ:\n"
+            + String.join("\n", diff.subList(0, Math.min(3, diff.size()))));
+  }
+
+  @Test
+  void inOrderRecords_giveTheBatchVerdicts() {
+    Run r = run(settings(LiveSettings.DEFAULT_WINDOW_NANOS), records);
+    assertTrue(batch.size() > 800, "a trace worth replaying: " + batch.size());
+    assertSame(batch, r.reconciles());
+    assertTrue(r.sent() >= batch.size());
+  }
+
+  @Test
+  void controllerRecords_giveTheBatchControllerResults() {
+    Run r = run(settings(LiveSettings.DEFAULT_WINDOW_NANOS), records);
+    long end = batchResult.analysis().windowEndNanos();
+    assertEquals(batchResult.analysis().controllers().size(), r.controllers().size());
+    for (var c : batchResult.analysis().controllers()) {
+      String json = r.controllers().get(OutputJson.controllerKey(c.operator(), c.controller()));
+      String want = OutputJson.controller(c, end);
+      // the watermark is the latest span end seen, the batch window's end
+      assertEquals(want, json);
+    }
+  }
+
+  @Test
+  void outOfOrderRecords_withinTheGracePeriod_giveTheSameVerdicts() {
+    // shuffle within blocks of 4 records (a few seconds of trace time, less than the 10 s grace),
+    // so a trace's later export arrives before its earlier one and traces interleave
+    List<CollectorRecords.Rec> shuffled = new ArrayList<>();
+    Random rnd = new Random(7);
+    for (int i = 0; i < records.size(); i += 4) {
+      List<CollectorRecords.Rec> block =
+          new ArrayList<>(records.subList(i, Math.min(records.size(), i + 4)));
+      Collections.shuffle(block, rnd);
+      shuffled.addAll(block);
+    }
+    assertFalse(shuffled.equals(records));
+    assertSame(batch, run(settings(LiveSettings.DEFAULT_WINDOW_NANOS), shuffled).reconciles());
+  }
+
+  @Test
+  void redeliveredRecords_areCountedOnce() {
+    List<CollectorRecords.Rec> twice = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      twice.add(records.get(i));
+      if (i % 7 == 0) {
+        twice.add(records.get(i));
+      }
+    }
+    assertSame(batch, run(settings(LiveSettings.DEFAULT_WINDOW_NANOS), twice).reconciles());
+  }
+
+  private static String traceHex(CollectorRecords.Rec r) {
+    return String.format("%032x", new java.math.BigInteger(1, r.key()));
+  }
+
+  @Test
+  void lateRecord_olderThanTheWindow_isDropped() {
+    // a short window; an early trace that is one record with one reconcile is delivered at the
+    // very end, when the watermark is a whole window past its reconcile
+    long window = 5 * 60_000_000_000L;
+    int pick = -1;
+    String want = null;
+    for (int i = 0; i < records.size() && pick < 0; i++) {
+      String t = traceHex(records.get(i));
+      List<String> keys = batch.keySet().stream().filter(k -> k.startsWith(t + "/")).toList();
+      long sameTrace = records.stream().filter(r -> traceHex(r).equals(t)).count();
+      if (keys.size() == 1 && sameTrace == 1) {
+        pick = i;
+        want = keys.get(0);
+      }
+    }
+    assertTrue(pick >= 0 && pick < 50, "an early single-record trace: " + pick);
+    List<CollectorRecords.Rec> late = new ArrayList<>(records);
+    late.add(late.remove(pick));
+    Run inOrder = run(settings(window), records);
+    Run withLate = run(settings(window), late);
+    Map<String, String> missing = new TreeMap<>(inOrder.reconciles());
+    missing.keySet().removeAll(withLate.reconciles().keySet());
+    assertEquals(List.of(want), List.copyOf(missing.keySet()), "exactly the late reconcile");
+    assertTrue(withLate.reconciles().keySet().stream().allMatch(inOrder.reconciles()::containsKey));
+  }
+
+  @Test
+  void undecodableRecord_isSkipped_andTheRestAnalysed() {
+    List<CollectorRecords.Rec> bad = new ArrayList<>(records);
+    bad.add(5, new CollectorRecords.Rec(new byte[] {1}, new byte[] {(byte) 0xff, 0x7f, 1}, 0));
+    assertSame(batch, run(settings(LiveSettings.DEFAULT_WINDOW_NANOS), bad).reconciles());
+  }
+}
