@@ -4,6 +4,8 @@ import io.github.wakeupanalyze.ingest.ReadProgress;
 import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.report.ThesisFigures;
 import io.github.wakeupanalyze.report.chart.ChartStyle;
+import io.github.wakeupanalyze.report.chart.FontFiles;
+import java.awt.Font;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -116,6 +118,13 @@ final class FiguresCommand implements Callable<Integer> {
               + resolved.family()
               + " instead");
     }
+    String family = FontFiles.physical(resolved.family());
+    if (FontFiles.find(family, Font.PLAIN).isEmpty()) {
+      err.println(
+          "warning: no TrueType file found for font "
+              + family
+              + "; text in the PDF figures is drawn as outlines (not searchable)");
+    }
     TraceOptions.Run run =
         traceOptions.run(inputs, parent.stdin, ReadProgress.NONE, err, false, verbose);
     if (run == null) {
@@ -128,7 +137,7 @@ final class FiguresCommand implements Callable<Integer> {
             out,
             VersionProvider.version(),
             result.analysis(),
-            ChartStyle.print(resolved.family(), sizePt, widthPt, heightPt));
+            ChartStyle.print(family, sizePt, widthPt, heightPt));
     if (!quiet) {
       err.println(
           String.format(
@@ -138,7 +147,7 @@ final class FiguresCommand implements Callable<Integer> {
               out,
               widthPt,
               heightPt,
-              resolved.family(),
+              family,
               sizePt));
     }
     err.flush();

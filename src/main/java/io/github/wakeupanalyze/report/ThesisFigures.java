@@ -55,7 +55,7 @@ public final class ThesisFigures {
         JFreeChart chart = ChartRenderer.render(f, style);
         double height = style.heightFor(f);
         Path pdf = opDir.resolve(f.id() + ".pdf");
-        Files.write(pdf, ChartExport.pdf(chart, style.width(), height));
+        Files.write(pdf, ChartExport.pdf(chart, style.width(), height, style.fonts()));
         written.add(pdf);
         Path svg = opDir.resolve(f.id() + ".svg");
         Files.writeString(

@@ -2,6 +2,7 @@ package io.github.wakeupanalyze.report.chart;
 
 import java.awt.Font;
 import java.awt.GraphicsEnvironment;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -46,6 +47,11 @@ public record ChartStyle(
 
   Font titleFont() {
     return new Font(fontFamily, Font.BOLD, 1).deriveFont((float) (fontSize * 1.15));
+  }
+
+  /** Every font a chart in this style draws with: the text font and the title font. */
+  public List<Font> fonts() {
+    return List.of(font(), titleFont());
   }
 
   /** Height for a figure: the timeline may grow to give each row room. */
