@@ -6,6 +6,7 @@ import io.github.wakeupanalyze.report.chart.ChartRenderer;
 import io.github.wakeupanalyze.report.chart.ChartStyle;
 import io.github.wakeupanalyze.report.chart.Figure;
 import io.github.wakeupanalyze.report.chart.OperatorFigures;
+import io.github.wakeupanalyze.report.chart.PgfPlots;
 import io.github.wakeupanalyze.report.chart.SeriesCsv;
 import io.github.wakeupanalyze.text.Names;
 import java.io.IOException;
@@ -22,9 +23,10 @@ import org.jfree.svg.SVGUnits;
  * Figures for print, written by {@code wakeup-analyze figures}:
  *
  * <pre>
- * DIR/headline.tex            booktabs table of the headline numbers ({@link LatexTable})
+ * DIR/headline.tex            booktabs/tabularx table of the headline numbers ({@link LatexTable})
  * DIR/SLUG/ID.pdf             each chart as a one-page vector PDF of the requested size
  * DIR/SLUG/ID.svg             the same chart as SVG, sized in points
+ * DIR/SLUG/ID.tex             the same chart as a pgfplots picture, data inline ({@link PgfPlots})
  * DIR/SLUG/series.csv         every plotted point of the operator's charts ({@link SeriesCsv})
  * </pre>
  *
@@ -63,6 +65,10 @@ public final class ThesisFigures {
             ChartExport.svg(chart, style.width(), height, SVGUnits.PT, f.id() + "-").document(),
             StandardCharsets.UTF_8);
         written.add(svg);
+        Path pgf = opDir.resolve(f.id() + ".tex");
+        Files.writeString(
+            pgf, PgfPlots.tikz(f, style.width(), height, style.fontSize()), StandardCharsets.UTF_8);
+        written.add(pgf);
       }
       Path csv = opDir.resolve("series.csv");
       try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
