@@ -7,7 +7,9 @@ import io.github.wakeupanalyze.report.OutputFolder;
 import io.github.wakeupanalyze.report.ReportWriter;
 import io.github.wakeupanalyze.report.ThesisFigures;
 import io.github.wakeupanalyze.report.chart.ChartStyle;
+import io.github.wakeupanalyze.report.chart.FontFiles;
 import io.github.wakeupanalyze.text.Names;
+import java.awt.Font;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -142,6 +144,13 @@ final class FiguresCommand implements Callable<Integer> {
                 + resolved.family()
                 + " instead");
       }
+      String family = FontFiles.physical(resolved.family());
+      if (FontFiles.find(family, Font.PLAIN).isEmpty()) {
+        err.println(
+            "warning: no TrueType file found for font "
+                + family
+                + "; text in the PDF figures is drawn as outlines (not searchable)");
+      }
       TraceOptions.Run run =
           traceOptions.run(inputs, parent.stdin, ReadProgress.NONE, err, false, verbose);
       if (run == null) {
@@ -157,7 +166,7 @@ final class FiguresCommand implements Callable<Integer> {
                 folder,
                 VersionProvider.version(),
                 result.analysis(),
-                ChartStyle.print(resolved.family(), sizePt, widthPt, heightPt),
+                ChartStyle.print(family, sizePt, widthPt, heightPt),
                 maxOperators);
       } catch (OutputException e) {
         return ErrorHandler.cannotWrite(err, e, folder);
@@ -174,12 +183,7 @@ final class FiguresCommand implements Callable<Integer> {
       }
       String style =
           String.format(
-              Locale.ROOT,
-              "%.1f × %.1f pt, %s %.1f pt",
-              widthPt,
-              heightPt,
-              resolved.family(),
-              sizePt);
+              Locale.ROOT, "%.1f × %.1f pt, %s %.1f pt", widthPt, heightPt, family, sizePt);
       TraceOptions.closingLine(
           err, quiet, written.size(), out, style, failed, result.inputs().size());
       return failed > 0 ? ExitCodes.INVALID_INPUT : ExitCodes.OK;

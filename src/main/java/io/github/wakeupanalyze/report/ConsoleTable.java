@@ -17,9 +17,10 @@ public final class ConsoleTable {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"operator", "reconciles", "timer-driven", "timers found", "wake-ups/h"});
     for (OperatorView op : OperatorView.of(analysis)) {
+      InputEvidence ev = InputEvidence.of(op.reconciles());
       List<String> ts = new ArrayList<>();
       for (TimerFinding t : op.timers()) {
-        String d = Format.duration(t.delaySeconds());
+        String d = ev.timer(t);
         if (!ts.contains(d)) {
           ts.add(d);
         }

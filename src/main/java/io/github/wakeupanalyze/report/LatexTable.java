@@ -6,6 +6,7 @@ import io.github.wakeupanalyze.analyze.ControllerResult;
 import io.github.wakeupanalyze.analyze.TimerFinding;
 import io.github.wakeupanalyze.model.StreamKey;
 import io.github.wakeupanalyze.model.Trigger;
+import io.github.wakeupanalyze.report.chart.TexText;
 import io.github.wakeupanalyze.text.Names;
 import java.io.IOException;
 import java.io.Writer;
@@ -15,10 +16,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The headline numbers as a LaTeX {@code booktabs} table, one row per controller: reconciles,
- * wake-ups per hour, share timer-driven, timers found (delay ± jitter) and the share of
- * timer-driven reconciles that wrote nothing. A bare {@code tabular} to {@code \input} inside the
- * reader's own {@code table} environment; needs the booktabs package.
+ * The headline numbers as a LaTeX table that fits {@code \linewidth} (six columns, a {@code
+ * tabularx} whose two text columns wrap, each operator as a row of its own, notes below): per
+ * controller the reconciles, wake-ups per hour, share timer-driven, the timers found and the share
+ * of timer-driven reconciles that wrote nothing. To {@code \input} inside the reader's own {@code
+ * table} environment; needs the booktabs and tabularx packages.
+ *
+ * <p>Only what the input shows: without end times a timer is given by its start→start period,
+ * without API calls "wrote nothing" is n/a, and a periodic source outside the operator is listed as
+ * external changes, not as a timer.
  */
 public final class LatexTable {
   private LatexTable() {}
@@ -36,32 +42,35 @@ public final class LatexTable {
         }
       }
     }
+    InputEvidence ev = InputEvidence.of(analysis.reconciles());
     w.write("% Headline numbers written by wakeup-analyze " + escape(toolVersion) + ".\n");
+    w.write("% Needs \\usepackage{booktabs} and \\usepackage{tabularx}; fits \\linewidth.\n");
     w.write(
-        "% Needs \\usepackage{booktabs}. Rates are per hour of the observed window ("
-            + Format.duration(analysis.hours() * 3600)
-            + ").\n");
-    w.write("\\begin{tabular}{llrrrlr}\n\\toprule\n");
+        "\\begin{tabularx}{\\linewidth}{@{}>{\\raggedright\\arraybackslash}X"
+            + " r r r >{\\raggedright\\arraybackslash}X r@{}}\n\\toprule\n");
     w.write(
-        "Operator & Controller & Reconciles & Wake-ups/h & Timer-driven & Timers (delay "
-            + "$\\pm$ jitter) & Timer-driven, wrote nothing \\\\\n\\midrule\n");
+        "Controller & Reconciles & Per hour & Timer-driven & "
+            + (ev.endTimes() ? "Timers (delay $\\pm$ jitter)" : "Timers (period $\\pm$ jitter)")
+            + " & Wrote nothing \\\\\n\\midrule\n");
     List<OperatorView> ops = OperatorView.of(analysis);
     for (int o = 0; o < ops.size(); o++) {
       OperatorView op = ops.get(o);
       if (o > 0) {
         w.write("\\addlinespace\n");
       }
+      w.write("\\multicolumn{6}{@{}l}{\\textit{" + breakable(op.operator()) + "}} \\\\\n");
       for (ControllerResult c : op.controllers()) {
         List<String> timers = new ArrayList<>();
         for (TimerFinding t : c.timers()) {
-          timers.add(duration(t.delaySeconds()) + " $\\pm$ " + duration(t.jitterSeconds()));
+          double d = ev.endTimes() ? t.delaySeconds() : t.periodSeconds();
+          String text = duration(d) + " $\\pm$ " + duration(t.jitterSeconds());
+          timers.add(InputEvidence.external(t) ? "external, every " + text : text);
         }
         int[] tw = timerWrote.getOrDefault(c.operator() + "\u0000" + c.controller(), new int[2]);
         double rate = OperatorView.rate(c.reconciles(), op.hours());
         w.write(
-            escape(c.operator())
-                + " & "
-                + escape(c.controller())
+            "\\quad "
+                + breakable(c.controller())
                 + " & "
                 + c.reconciles()
                 + " & "
@@ -69,13 +78,28 @@ public final class LatexTable {
                 + " & "
                 + percent(Format.share(c.timerDriven(), c.reconciles()))
                 + " & "
-                + (timers.isEmpty() ? "none" : String.join(", ", timers))
+                + (timers.isEmpty() ? "none" : String.join("; ", timers))
                 + " & "
-                + percent(Format.share(tw[1], tw[0]))
+                + (ev.apiCalls() ? percent(Format.share(tw[1], tw[0])) : "n/a")
                 + " \\\\\n");
       }
     }
-    w.write("\\bottomrule\n\\end{tabular}\n");
+    w.write("\\bottomrule\n\\end{tabularx}\n");
+    w.write("\\par\\smallskip{\\footnotesize\\raggedright ");
+    w.write(
+        "Per hour: reconciles per hour of the observed window ("
+            + escape(Format.duration(analysis.hours() * 3600))
+            + "). ");
+    w.write(
+        ev.endTimes()
+            ? "Delay: from the end of one reconcile to the start of the next on the same object. "
+            : "The input has start times only, so timers are given by their start-to-start period,"
+                + " not by their delay. ");
+    w.write(
+        ev.apiCalls()
+            ? "Wrote nothing: share of the timer-driven reconciles that made no API write."
+            : "Wrote nothing: n/a, the input records no API calls.");
+    w.write("\\par}\n");
   }
 
   private static String percent(double share) {
@@ -83,29 +107,18 @@ public final class LatexTable {
   }
 
   private static String duration(double s) {
-    return Format.duration(s).replace(" ", "\\,");
+    return escape(Format.duration(s)).replace(" ", "\\,");
+  }
+
+  /** A name that may break after {@code - / . _ :} when its column is narrow. */
+  private static String breakable(String name) {
+    return escape(name).replaceAll("(-|/|\\.|\\\\_|:)", "$1\\\\allowbreak{}");
   }
 
   /**
-   * Text safe in LaTeX: the ten special characters and {@code < > |} become commands, control
-   * characters {@code ?}; everything else is kept (UTF-8 input, as with a modern LaTeX).
+   * A name from a trace, shortened ({@link Names#shorten}) and escaped ({@link TexText#escape}).
    */
-  public static String escape(String name) {
-    String s = Names.shorten(name);
-    StringBuilder sb = new StringBuilder(s.length() + 8);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '\\' -> sb.append("\\textbackslash{}");
-        case '{', '}', '$', '&', '#', '_', '%' -> sb.append('\\').append(c);
-        case '^' -> sb.append("\\textasciicircum{}");
-        case '~' -> sb.append("\\textasciitilde{}");
-        case '<' -> sb.append("\\textless{}");
-        case '>' -> sb.append("\\textgreater{}");
-        case '|' -> sb.append("\\textbar{}");
-        default -> sb.append(Character.isISOControl(c) ? '?' : c);
-      }
-    }
-    return sb.toString();
+  public static String escape(String s) {
+    return TexText.escape(Names.shorten(s));
   }
 }

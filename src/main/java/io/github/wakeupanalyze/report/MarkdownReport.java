@@ -84,6 +84,7 @@ public final class MarkdownReport {
             + ") |\n\n");
 
     w.write("## Timers\n\n");
+    InputEvidence ev = InputEvidence.of(op.reconciles());
     boolean any = false;
     for (ControllerResult c : op.controllers()) {
       for (TimerFinding t : c.timers()) {
@@ -100,7 +101,7 @@ public final class MarkdownReport {
                 + " | "
                 + t.source().label()
                 + " | "
-                + Format.duration(t.delaySeconds())
+                + (ev.endTimes() ? Format.duration(t.delaySeconds()) : "n/a")
                 + " | "
                 + Format.duration(t.periodSeconds())
                 + " | "
@@ -135,8 +136,20 @@ public final class MarkdownReport {
     }
     w.write(
         any
-            ? "\nDelay: from the end of a reconcile to the start of the next (the RequeueAfter "
-                + "itself); period: start to start, the delay plus the reconcile's duration. p-value: the probability that gaps of a timer-free stream (a locally flat "
+            ? (ev.endTimes()
+                    ? "\nDelay: from the end of a reconcile to the start of the next (the RequeueAfter "
+                        + "itself); period: start to start, the delay plus the reconcile's duration."
+                    : "\nDelay: n/a, the input has start times only, so the interval measured is start"
+                        + "→start (period) and no RequeueAfter delay can be told apart from the "
+                        + "reconcile's duration.")
+                + (op.controllers().stream()
+                        .flatMap(c -> c.timers().stream())
+                        .anyMatch(InputEvidence::external)
+                    ? " Source *external-periodic*: a periodic source outside the operator (periodic"
+                        + " changes to what it watches), not a timer of its own; its reconciles are "
+                        + "event-driven."
+                    : "")
+                + " p-value: the probability that gaps of a timer-free stream (a locally flat "
                 + "gap hazard, as Poisson arrivals give) pile up like this by chance, corrected for the "
                 + "number of windows searched. Queue: *restarts* when the timer counts from the end of "
                 + "every reconcile (controller-runtime priority queue, java-operator-sdk, kube-rs), "
@@ -193,10 +206,13 @@ public final class MarkdownReport {
               + " | "
               + s.writes
               + " | "
-              + s.wroteNothing
-              + " ("
-              + Format.percent(Format.share(s.wroteNothing, s.reconciles))
-              + ") | "
+              + (ev.apiCalls()
+                  ? s.wroteNothing
+                      + " ("
+                      + Format.percent(Format.share(s.wroteNothing, s.reconciles))
+                      + ")"
+                  : "n/a")
+              + " | "
               + s.errors
               + " |\n");
     }
@@ -209,7 +225,9 @@ public final class MarkdownReport {
       }
     }
     w.write("\n### Timer-driven reconciles that wrote\n\n");
-    if (timer.writers.isEmpty()) {
+    if (!ev.apiCalls()) {
+      w.write("Not recorded: the input has no API calls.\n");
+    } else if (timer.writers.isEmpty()) {
       w.write("None: every timer-driven reconcile only read.\n");
     } else {
       w.write(
@@ -246,7 +264,7 @@ public final class MarkdownReport {
       }
       List<String> ts = new ArrayList<>();
       for (TimerFinding t : s.timers()) {
-        ts.add(Format.duration(t.delaySeconds()));
+        ts.add(ev.timer(t));
       }
       w.write(
           "| "
@@ -422,9 +440,15 @@ public final class MarkdownReport {
           + plural(c.objects(), "object")
           + (c.timerDriven() > 0 ? " (" + c.timerDriven() + " were retries after errors)." : ".");
     }
-    TimerFinding main = c.timers().get(0);
+    InputEvidence ev = InputEvidence.of(mine);
+    TimerFinding main = null;
     for (TimerFinding t : c.timers()) {
-      if (t.reconciles() > main.reconciles()) {
+      boolean better =
+          main == null
+              || (InputEvidence.external(main) && !InputEvidence.external(t))
+              || (InputEvidence.external(main) == InputEvidence.external(t)
+                  && t.reconciles() > main.reconciles());
+      if (better) {
         main = t;
       }
     }
@@ -439,20 +463,45 @@ public final class MarkdownReport {
         }
       }
     }
+    String shares =
+        Format.percent(Format.share(c.timerDriven(), c.reconciles()))
+            + " of its "
+            + c.reconciles()
+            + " reconciles are timer-driven";
+    String wrote =
+        timer == 0
+            ? "."
+            : ev.apiCalls()
+                ? "; "
+                    + Format.percent(Format.share(timerWroteNothing, timer))
+                    + " of those wrote nothing."
+                : "; whether they wrote anything is not recorded (the input has no API calls).";
+    if (InputEvidence.external(main)) {
+      return name
+          + " follows periodic external changes every "
+          + Format.duration(ev.endTimes() ? main.delaySeconds() : main.periodSeconds())
+          + (ev.endTimes() ? "" : " (start to start)")
+          + " on "
+          + plural(main.objects(), "object")
+          + ", not a timer of its own; "
+          + shares
+          + wrote;
+    }
+    String every =
+        ev.endTimes()
+            ? Format.duration(main.delaySeconds())
+                + (main.queue() == Queue.EARLIEST
+                    ? " after each timer-driven reconcile on "
+                    : " after each reconcile on ")
+            : Format.duration(main.periodSeconds())
+                + " from start to start (the input has no end times, so no RequeueAfter delay) on ";
     return name
         + " wakes every "
-        + Format.duration(main.delaySeconds())
-        + (main.queue() == Queue.EARLIEST
-            ? " after each timer-driven reconcile on "
-            : " after each reconcile on ")
+        + every
         + plural(main.objects(), "object")
         + "; "
-        + Format.percent(Format.share(c.timerDriven(), c.reconciles()))
-        + " of its "
-        + c.reconciles()
-        + " reconciles are timer-driven; "
-        + Format.percent(Format.share(timerWroteNothing, timer))
-        + " of those wrote nothing.";
+        + shares
+        + wrote;
   }
 
   private static String plural(int n, String word) {

@@ -6,6 +6,7 @@ import io.github.wakeupanalyze.report.chart.ChartRenderer;
 import io.github.wakeupanalyze.report.chart.ChartStyle;
 import io.github.wakeupanalyze.report.chart.Figure;
 import io.github.wakeupanalyze.report.chart.OperatorFigures;
+import io.github.wakeupanalyze.report.chart.PgfPlots;
 import io.github.wakeupanalyze.report.chart.SeriesCsv;
 import io.github.wakeupanalyze.text.Names;
 import java.io.IOException;
@@ -22,8 +23,9 @@ import org.jfree.svg.SVGUnits;
  * <pre>
  * DIR/SLUG/ID.pdf             each chart as a one-page vector PDF of the requested size
  * DIR/SLUG/ID.svg             the same chart as SVG, sized in points
+ * DIR/SLUG/ID.tex             the same chart as a pgfplots picture, data inline ({@link PgfPlots})
  * DIR/SLUG/series.csv         every plotted point of the operator's charts ({@link SeriesCsv})
- * DIR/headline.tex            booktabs table of the headline numbers ({@link LatexTable}); last,
+ * DIR/headline.tex            booktabs/tabularx table of the headline numbers ({@link LatexTable}); last,
  *                               so its presence means the run completed
  * </pre>
  *
@@ -76,11 +78,15 @@ public final class ThesisFigures {
       for (Figure f : figures) {
         JFreeChart chart = ChartRenderer.render(f, style);
         double height = style.heightFor(f);
-        byte[] pdf = ChartExport.pdf(chart, style.width(), height);
+        byte[] pdf = ChartExport.pdf(chart, style.width(), height, style.fonts());
         written.add(out.write(folder + "/" + f.id() + ".pdf", o -> o.write(pdf)));
         String svg =
             ChartExport.svg(chart, style.width(), height, SVGUnits.PT, f.id() + "-").document();
         written.add(out.writeString(folder + "/" + f.id() + ".svg", svg));
+        written.add(
+            out.writeString(
+                folder + "/" + f.id() + ".tex",
+                PgfPlots.tikz(f, style.width(), height, style.fontSize())));
       }
       written.add(out.writeText(folder + "/series.csv", w -> SeriesCsv.write(figures, w)));
     }

@@ -84,8 +84,7 @@ class LayeringTest {
         .mayOnlyBeAccessedByLayers(
             "cli", "compare", "report", "pipeline", "unload", "serve", "live", "kafka")
         .whereLayer("extract")
-        .mayOnlyBeAccessedByLayers(
-            "cli", "compare", "report", "pipeline", "serve", "live", "kafka")
+        .mayOnlyBeAccessedByLayers("cli", "compare", "report", "pipeline", "serve", "live", "kafka")
         .whereLayer("ingest")
         .mayOnlyBeAccessedByLayers(
             "cli", "compare", "report", "pipeline", "extract", "serve", "kafka")

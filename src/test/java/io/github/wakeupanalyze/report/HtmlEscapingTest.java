@@ -91,9 +91,9 @@ class HtmlEscapingTest {
     assertTrue(
         tex.toString()
             .contains(
-                "\\textless{}script\\textgreater{}alert(1)"
-                    + "\\textless{}/script\\textgreater{} & \\textless{}img src=x onerror=alert(2)"
-                    + "\\textgreater{} &"),
+                "\\textit{\\textless{}script\\textgreater{}alert(1)\\textless{}/\\allowbreak{}"
+                    + "script\\textgreater{}}} \\\\\n\\quad \\textless{}img src=x "
+                    + "onerror=alert(2)\\textgreater{} &"),
         tex.toString());
     ReportWriter.writeAll(dir, "TEST", r.inputs(), r.extraction(), r.analysis());
     String md =

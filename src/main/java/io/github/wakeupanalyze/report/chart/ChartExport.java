@@ -1,5 +1,7 @@
 package io.github.wakeupanalyze.report.chart;
 
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
 import io.github.wakeupanalyze.text.Names;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -9,15 +11,16 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import javax.imageio.ImageIO;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.jfree.chart.JFreeChart;
-import org.jfree.pdf.PDFDocument;
-import org.jfree.pdf.PDFGraphics2D;
-import org.jfree.pdf.Page;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUnits;
 
@@ -25,17 +28,10 @@ import org.jfree.svg.SVGUnits;
  * Draws a chart as PNG, SVG or PDF, deterministically: the same chart gives the same bytes.
  *
  * <p>JFreeSVG prefixes its element ids with {@code System.nanoTime()} unless told otherwise, so
- * every SVG gets an explicit prefix (unique per chart, so several charts can share one HTML page);
- * JFreePDF writes the wall clock into {@code /CreationDate} and {@code /ModDate}, which are
- * replaced by a fixed date of the same length (so the cross-reference offsets stay right).
+ * every SVG gets an explicit prefix (unique per chart, so several charts can share one HTML page).
+ * PDFs carry no date and a fixed document id.
  */
 public final class ChartExport {
-  /** The date written into every PDF: the epoch, in PDF date syntax (time zone offset +00'00'). */
-  static final String PDF_DATE = "D:19700101000000";
-
-  private static final Pattern PDF_DATES =
-      Pattern.compile("/(CreationDate|ModDate) \\((D:[^)]*)\\)");
-
   private ChartExport() {}
 
   /** A PNG of {@code width × height} pixels. */
@@ -141,33 +137,42 @@ public final class ChartExport {
   }
 
   /**
-   * A one-page vector PDF of {@code widthPt × heightPt} points. JFreePDF writes text with the PDF
-   * standard fonts (Helvetica for sans-serif, Times for serif, Courier for monospaced), not
-   * embedded: the layout is measured with the requested font, the glyphs are the standard ones.
+   * A one-page vector PDF of {@code widthPt × heightPt} points, drawn through PDFBox's Graphics2D
+   * bridge. Text is real text in the font the chart was measured with, embedded as a subset (every
+   * glyph, arrows and µ included) when {@link FontFiles} finds its TrueType file; a font without
+   * one is drawn as vector outlines, which look right but cannot be searched or copied.
+   * Deterministic: no dates, a fixed document id, subset tags derived from the glyphs used.
+   *
+   * @param fonts the fonts the chart draws with (e.g. {@link ChartStyle#fonts()})
    */
-  public static byte[] pdf(JFreeChart chart, double widthPt, double heightPt) {
-    PDFDocument doc = new PDFDocument();
-    Page page = doc.createPage(new Rectangle2D.Double(0, 0, widthPt, heightPt));
-    PDFGraphics2D g = page.getGraphics2D();
-    chart.draw(g, new Rectangle2D.Double(0, 0, widthPt, heightPt));
-    return fixPdfDates(doc.getPDFBytes());
-  }
-
-  /** Replaces the wall-clock dates JFreePDF writes by {@link #PDF_DATE}, keeping byte offsets. */
-  static byte[] fixPdfDates(byte[] pdf) {
-    String s = new String(pdf, StandardCharsets.ISO_8859_1);
-    Matcher m = PDF_DATES.matcher(s);
-    StringBuilder sb = new StringBuilder(s.length());
-    while (m.find()) {
-      String old = m.group(2);
-      String fixed =
-          old.length() < PDF_DATE.length()
-              ? old
-              : PDF_DATE
-                  + old.substring(PDF_DATE.length()).replaceAll("[0-9]", "0").replace('-', '+');
-      m.appendReplacement(sb, Matcher.quoteReplacement("/" + m.group(1) + " (" + fixed + ")"));
+  public static byte[] pdf(JFreeChart chart, double widthPt, double heightPt, List<Font> fonts) {
+    try (PDDocument doc = new PDDocument();
+        PdfBoxGraphics2DFontTextDrawer text = new PdfBoxGraphics2DFontTextDrawer()) {
+      for (Font f : fonts) {
+        Optional<Path> file = FontFiles.find(f.getFamily(Locale.ROOT), f.getStyle());
+        if (file.isPresent()) {
+          text.registerFont(f.getFontName(Locale.ROOT), file.get().toFile());
+        }
+      }
+      PDPage page = new PDPage(new PDRectangle((float) widthPt, (float) heightPt));
+      doc.addPage(page);
+      PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, (float) widthPt, (float) heightPt);
+      g.setFontTextDrawer(text);
+      try {
+        chart.draw(g, new Rectangle2D.Double(0, 0, widthPt, heightPt));
+      } finally {
+        g.dispose();
+      }
+      try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+        cs.drawForm(g.getXFormObject());
+      }
+      doc.getDocumentInformation().setProducer("wakeup-analyze");
+      doc.setDocumentId(0L);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    m.appendTail(sb);
-    return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
   }
 }

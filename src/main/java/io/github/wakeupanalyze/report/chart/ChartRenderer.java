@@ -126,7 +126,7 @@ public final class ChartRenderer {
     String[] labels = new String[f.rowLabels().size()];
     for (int j = 0; j < labels.length; j++) {
       String l = f.rowLabels().get(j);
-      labels[j] = l.length() > MAX_ROW_LABEL ? l.substring(0, MAX_ROW_LABEL - 1) + "…" : l;
+      labels[j] = ChartStyle.fitLabel(l, Math.min(MAX_ROW_LABEL, style.rowLabelChars()));
     }
     SymbolAxis y = new SymbolAxis(null, labels);
     y.setGridBandsVisible(true);
@@ -265,57 +265,30 @@ public final class ChartRenderer {
   }
 
   private static void markers(XYPlot plot, Figure f, ChartStyle style) {
-    List<Figure.Marker> ms = f.markers();
-    int n = 0;
-    for (Figure.Marker m : ms) {
-      if (f.xLog() && m.onX() && m.value() <= 0) {
-        continue;
-      }
+    for (MarkerLabels.Placed p : MarkerLabels.place(f, style.width(), style.fontSize())) {
+      Figure.Marker m = p.marker();
       ValueMarker vm = new ValueMarker(m.value());
       vm.setPaint(Palette.BLACK);
+      float w = (float) (p.labelled() ? lineWidth(style) : lineWidth(style) * 0.5);
       vm.setStroke(
           new BasicStroke(
-              (float) lineWidth(style),
-              BasicStroke.CAP_BUTT,
-              BasicStroke.JOIN_MITER,
-              10f,
-              new float[] {4f, 3f},
-              0f));
-      vm.setLabel(m.label());
-      vm.setLabelFont(style.font());
-      vm.setLabelPaint(Palette.BLACK);
-      boolean nearRight = m.onX() && fraction(f, m.value()) > 0.75; // label left of the line
-      vm.setLabelAnchor(nearRight ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
-      vm.setLabelTextAnchor(nearRight ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
-      vm.setLabelBackgroundColor(new Color(255, 255, 255, 220));
-      // stagger labels so that neighbouring markers do not write over each other
-      vm.setLabelOffset(new RectangleInsets(2 + (n++ % 3) * style.fontSize() * 1.3, 2, 2, 2));
+              w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
+      if (p.labelled()) {
+        vm.setLabel(p.text());
+        vm.setLabelFont(style.font());
+        vm.setLabelPaint(Palette.BLACK);
+        boolean left = p.leftOfLine();
+        vm.setLabelAnchor(left ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+        vm.setLabelTextAnchor(left ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+        vm.setLabelBackgroundColor(new Color(255, 255, 255, 220));
+        vm.setLabelOffset(new RectangleInsets(2 + p.row() * style.fontSize() * 1.3, 2, 2, 2));
+      }
       if (m.onX()) {
         plot.addDomainMarker(vm, Layer.FOREGROUND);
       } else {
         plot.addRangeMarker(vm, Layer.FOREGROUND);
       }
     }
-  }
-
-  /** Where x lies between the smallest and largest x of the figure's data, 0 to 1. */
-  private static double fraction(Figure f, double x) {
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
-    for (Figure.Series s : f.series()) {
-      for (double[] xs : new double[][] {s.x(), s.xLow(), s.xHigh()}) {
-        for (double v : xs == null ? new double[0] : xs) {
-          if (!f.xLog() || v > 0) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-          }
-        }
-      }
-    }
-    if (!(hi > lo)) {
-      return 0;
-    }
-    return f.xLog() ? Math.log(x / lo) / Math.log(hi / lo) : (x - lo) / (hi - lo);
   }
 
   /**

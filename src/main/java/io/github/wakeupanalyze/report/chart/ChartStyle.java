@@ -2,6 +2,7 @@ package io.github.wakeupanalyze.report.chart;
 
 import java.awt.Font;
 import java.awt.GraphicsEnvironment;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -46,6 +47,33 @@ public record ChartStyle(
 
   Font titleFont() {
     return new Font(fontFamily, Font.BOLD, 1).deriveFont((float) (fontSize * 1.15));
+  }
+
+  /** Every font a chart in this style draws with: the text font and the title font. */
+  public List<Font> fonts() {
+    return List.of(font(), titleFont());
+  }
+
+  /**
+   * Most characters a timeline row label may take: about 28 % of the width, at least 12, so the
+   * plot keeps most of the figure. 19 at 12 cm and 9 pt; 36 on the web.
+   */
+  public int rowLabelChars() {
+    return Math.max(12, (int) (0.28 * width / (0.55 * fontSize)));
+  }
+
+  /**
+   * {@code label} cut in the middle to at most {@code max} characters, keeping its start and its
+   * end (where object names differ): {@code psmdb-backup-controller · mongodb/backup-1} at 19 →
+   * {@code psmdb-ba…db/backup-1}.
+   */
+  public static String fitLabel(String label, int max) {
+    if (label.length() <= max) {
+      return label;
+    }
+    int head = (max - 1) / 2;
+    int tail = max - 1 - head;
+    return label.substring(0, head) + "…" + label.substring(label.length() - tail);
   }
 
   /** Height for a figure: the timeline may grow to give each row room. */

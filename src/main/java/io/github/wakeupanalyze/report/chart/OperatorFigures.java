@@ -86,7 +86,7 @@ public final class OperatorFigures {
   }
 
   private String timeLabel() {
-    return "time since start of trace (" + unit.label() + ")";
+    return "time since start (" + unit.label() + ")";
   }
 
   /** Series key of a reconcile: its trigger and cause. */
@@ -306,22 +306,21 @@ public final class OperatorFigures {
             "line:1",
             px,
             new double[] {p.threshold(), p.threshold()}));
-    List<Figure.Marker> markers = new ArrayList<>();
-    for (double peak : p.peakPeriods()) {
-      markers.add(new Figure.Marker(true, peak, "peak " + Durations.human(peak)));
-    }
+    List<Figure.Marker> markers = PeakGroups.markers(p);
     return new Figure(
         "periodogram",
         Figure.Kind.LINE,
         "Periodogram of reconcile starts",
         "period (s, log scale)",
-        "power (mean 1 under the null)",
+        "power",
         true,
         series,
         markers,
         List.of(),
-        "How strongly reconcile starts repeat at each period; peaks above the dashed threshold "
-            + "are periodic beyond chance (harmonics of a period show as peaks at its fractions). "
+        "How strongly reconcile starts repeat at each period (power 1 is the mean under the "
+            + "null); peaks above the dashed threshold are periodic beyond chance. Each period "
+            + "found is labelled once; thin dashed lines mark its harmonics (peaks at its "
+            + "fractions and multiples), which are not separate findings. "
             + "Method: "
             + p.method()
             + ".");
