@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.cli;
 
+import io.github.wakeupanalyze.extract.SpanLimitError;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,9 @@ public final class Cli {
       err.println(
           "wakeup-analyze: out of memory ("
               + Runtime.getRuntime().maxMemory() / (1 << 20)
-              + " MB heap); give the JVM more, e.g. WAKEUP_ANALYZE_JAVA_OPTS=-Xmx4g "
+              + " MB heap"
+              + (e instanceof SpanLimitError ? ": " + e.getMessage() : "")
+              + "); give the JVM more, e.g. WAKEUP_ANALYZE_JAVA_OPTS=-Xmx4g "
               + "scripts/wakeup-analyze ... or java -Xmx4g -jar wakeup-analyze.jar ...");
       err.flush();
       return ExitCodes.INTERNAL;

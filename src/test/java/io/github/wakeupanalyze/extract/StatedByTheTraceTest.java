@@ -105,6 +105,33 @@ class StatedByTheTraceTest {
     assertEquals(-1, rs.get(3).requeueAfterNanos());
   }
 
+  @Test
+  void otlpJsonTraceState_reachesTheReconcile() throws Exception {
+    String json =
+        """
+        {"resourceSpans":[{"resource":{"attributes":[{"key":"service.name",
+          "value":{"stringValue":"op"}}]},"scopeSpans":[{"spans":[
+          {"traceId":"0af7651916cd43dd8448eb211c80319c","spanId":"b7ad6b7169203331",
+           "traceState":"ot=th:c;rv:0123456789abcd,vendor=1","name":"Reconcile","kind":1,
+           "startTimeUnixNano":"1000","endTimeUnixNano":"2000"},
+          {"traceId":"0af7651916cd43dd8448eb211c80319d","spanId":"b7ad6b7169203332",
+           "trace_state":"ot=p:3","name":"Reconcile","kind":1,
+           "startTimeUnixNano":"3000","endTimeUnixNano":"4000"}]}]}]}
+        """;
+    ReconcileExtractor x = new ReconcileExtractor(ExtractRules.defaults());
+    x.startSource(0, "t.json");
+    io.github.wakeupanalyze.ingest.TraceFormat.OTLP_JSON
+        .newReader()
+        .read(
+            new java.io.ByteArrayInputStream(
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            "t.json",
+            x);
+    List<Reconcile> rs = x.finish().reconciles();
+    assertEquals(0.25, rs.get(0).samplingProbability());
+    assertEquals(0.125, rs.get(1).samplingProbability());
+  }
+
   private static Map<String, Double> probabilities(ExtractResult r) {
     Map<String, Double> out = new java.util.HashMap<>();
     r.reconciles().forEach(x -> out.put(x.key().operator(), x.samplingProbability()));
