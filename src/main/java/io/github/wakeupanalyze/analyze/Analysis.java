@@ -1,6 +1,6 @@
 package io.github.wakeupanalyze.analyze;
 
-import io.github.wakeupanalyze.extract.ObservedWindow;
+import io.github.wakeupanalyze.model.ObservedWindow;
 import java.util.List;
 import java.util.Map;
 

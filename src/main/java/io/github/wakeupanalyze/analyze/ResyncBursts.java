@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Informer resync as synchronized bursts across the objects of one controller (ANALYSIS.md §1, §4
- * step 4).
+ * Informer resync as synchronized bursts across the objects of one controller (docs/method.md step
+ * 4).
  *
  * <p>Resync re-enqueues every object of the informer at once, every R (SyncPeriod, default 10 h,
  * times a factor in [0.9, 1.1) drawn once per process), so the controller reconciles many distinct

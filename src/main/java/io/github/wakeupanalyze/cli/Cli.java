@@ -1,12 +1,21 @@
 package io.github.wakeupanalyze.cli;
 
 import io.github.wakeupanalyze.extract.SpanLimitError;
+import io.github.wakeupanalyze.text.Names;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** Builds the command line and runs it; {@code analyze} is the default subcommand. */
 public final class Cli {
@@ -26,6 +35,10 @@ public final class Cli {
     CommandLine cl = commandLine(out, err, stdin);
     try {
       return cl.execute(withDefaultSubcommand(cl, args));
+    } catch (UnknownCommandException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return ExitCodes.USAGE;
     } catch (OutOfMemoryError e) {
       err.println(
           "wakeup-analyze: out of memory ("
@@ -49,26 +62,132 @@ public final class Cli {
   }
 
   /**
-   * Inserts {@code analyze} unless the first argument names a subcommand or asks the top command
-   * for help or its version: {@code wakeup-analyze trace.json} is {@code wakeup-analyze analyze
-   * trace.json}.
+   * Makes the command line what the user meant.
+   *
+   * <ul>
+   *   <li>{@code analyze} is inserted unless the first argument names a subcommand or asks the top
+   *       command for help or its version: {@code wakeup-analyze trace.json} is {@code
+   *       wakeup-analyze analyze trace.json}.
+   *   <li>Options may come before the subcommand: {@code wakeup-analyze -q compare a b} is {@code
+   *       wakeup-analyze compare -q a b}. The leading arguments move behind the subcommand when
+   *       each is an option of that subcommand (or the value such an option takes).
+   * </ul>
+   *
+   * @throws UnknownCommandException when the first argument is a bare word (no dot, slash or
+   *     leading dash) that is neither a subcommand nor an existing file or folder: {@code
+   *     wakeup-analyze comapre a b} is a typo, not an input named "comapre"
    */
   static String[] withDefaultSubcommand(CommandLine cl, String[] args) {
-    if (args.length > 0) {
-      String first = args[0];
-      if (cl.getSubcommands().containsKey(first)
-          || first.equals("-h")
-          || first.equals("--help")
-          || first.equals("-V")
-          || first.equals("--version")) {
-        return args;
-      }
-    }
     if (args.length == 0) {
       return args;
+    }
+    Map<String, CommandLine> subs = cl.getSubcommands();
+    String first = args[0];
+    if (subs.containsKey(first) || TOP_LEVEL_FLAGS.contains(first)) {
+      return args;
+    }
+    int at = subcommandAfterOptions(subs, args);
+    if (at > 0) {
+      List<String> out = new ArrayList<>(args.length);
+      out.add(args[at]);
+      out.addAll(List.of(args).subList(0, at));
+      out.addAll(List.of(args).subList(at + 1, args.length));
+      return out.toArray(String[]::new);
+    }
+    if (looksLikeCommand(first) && !Files.exists(Path.of(first))) {
+      throw new UnknownCommandException(first, closest(first, subs.keySet()));
     }
     List<String> out = new ArrayList<>(List.of(args));
     out.add(0, "analyze");
     return out.toArray(String[]::new);
+  }
+
+  private static final Set<String> TOP_LEVEL_FLAGS = Set.of("-h", "--help", "-V", "--version");
+
+  /**
+   * The index of the first subcommand name preceded only by that subcommand's options and their
+   * values, or -1.
+   */
+  private static int subcommandAfterOptions(Map<String, CommandLine> subs, String[] args) {
+    for (int i = 1; i < args.length; i++) {
+      CommandLine sub = subs.get(args[i]);
+      if (sub != null && onlyOptionsOf(sub.getCommandSpec(), args, i)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean onlyOptionsOf(CommandSpec spec, String[] args, int end) {
+    int i = 0;
+    while (i < end) {
+      String a = args[i];
+      String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+      OptionSpec o = a.startsWith("-") ? spec.findOption(name) : null;
+      if (o == null) {
+        return false;
+      }
+      boolean takesValue = o.arity().max() > 0 && !a.contains("=");
+      i += takesValue ? 2 : 1;
+    }
+    return i == end;
+  }
+
+  /** A bare word such as {@code comapre}: letters, digits, '-' and '_', no leading dash. */
+  private static boolean looksLikeCommand(String arg) {
+    return arg.matches("[A-Za-z][A-Za-z0-9_-]*");
+  }
+
+  /** The subcommand within two edits (insert, delete, replace, swap) of the word, or null. */
+  static String closest(String word, Set<String> names) {
+    String best = null;
+    int bestDistance = 3;
+    for (String n : new TreeSet<>(names)) {
+      int d = editDistance(word.toLowerCase(Locale.ROOT), n);
+      if (d < bestDistance) {
+        best = n;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  /** Optimal string alignment distance (Damerau–Levenshtein without repeated edits). */
+  static int editDistance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+
+  /** The first argument is neither a command nor an input. */
+  static final class UnknownCommandException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UnknownCommandException(String word, String suggestion) {
+      super(
+          "unknown command \""
+              + Names.printable(Names.abbreviate(word))
+              + "\""
+              + (suggestion == null ? "" : " (did you mean " + suggestion + "?)")
+              + "; commands: analyze, compare, simulate, figures; an input must be an existing"
+              + " file, a folder or -");
+    }
   }
 }

@@ -55,8 +55,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:no regression (or no --fail-on given)",
-      "1:the candidate regressed past a --fail-on threshold",
-      "2:usage error (bad option, malformed rule)",
+      "1:the candidate regressed past a --fail-on threshold, or a rule found nothing to check",
+      "2:usage error (bad option, malformed rule, a threshold that can never fail)",
       "3:a side is unreadable, not a trace, or a summary.json of a schema this tool does not read",
       "4:internal error (run with --verbose and report it)"
     })
@@ -108,6 +108,13 @@ final class CompareCommand implements Callable<Integer> {
           "Idle times after which the unload model unloads an operator "
               + "(default: ${DEFAULT-VALUE}).")
   List<String> unloadAfter = new ArrayList<>();
+
+  @Option(
+      names = "--allow-missing",
+      description =
+          "Let a rule that finds nothing to check (no operator on both sides, e.g. after a "
+              + "service.name rename, or its metric n/a everywhere) pass; by default it fails.")
+  boolean allowMissing;
 
   @CommandLine.Mixin TraceOptions traceOptions;
 
@@ -192,7 +199,7 @@ final class CompareCommand implements Callable<Integer> {
         throw usage("Invalid value for option '--unload-after': " + e.getMessage());
       }
     }
-    return new Comparison.Options(tolerance, List.copyOf(ts), rules);
+    return new Comparison.Options(tolerance, List.copyOf(ts), rules, allowMissing);
   }
 
   private CommandLine.ParameterException usage(String message) {

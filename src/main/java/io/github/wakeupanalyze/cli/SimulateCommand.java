@@ -72,6 +72,16 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Write PREFIX<ext> and PREFIX.labels.csv instead of trace<ext> and labels.csv.")
   String name;
 
+  @Option(
+      names = "--batch",
+      paramLabel = "SPANS",
+      description =
+          "Spans per export batch in the OTLP formats, one ResourceSpans per service per batch "
+              + "(default: 512; 32 per JSON line; 128 per delimited message). With otlp-proto, "
+              + "e.g. --batch 200000 writes one TracesData of ResourceSpans of 200,000 spans each, "
+              + "in bounded memory.")
+  int batch;
+
   @Override
   public Integer call() {
     CommandLine cl = spec.commandLine();
@@ -79,6 +89,9 @@ public final class SimulateCommand implements Callable<Integer> {
     long durationNanos = 0;
     try {
       fmt = OutputFormat.fromCliName(format);
+      if (batch < 0) {
+        throw new IllegalArgumentException("--batch must not be negative");
+      }
       if (duration != null) {
         durationNanos = Durations.parseNanos(duration, true);
         if (durationNanos <= 0) {
@@ -105,7 +118,7 @@ public final class SimulateCommand implements Callable<Integer> {
       s = s.withDuration(durationNanos);
     }
     try {
-      SimulationRun.Written w = SimulationRun.write(s, fmt, out, name);
+      SimulationRun.Written w = SimulationRun.write(s, fmt, out, name, batch);
       cl.getOut()
           .println(
               "wrote "
@@ -114,7 +127,9 @@ public final class SimulateCommand implements Callable<Integer> {
                   + w.spans()
                   + " spans, "
                   + w.reconciles()
-                  + " reconciles) and "
+                  + " reconciles"
+                  + (w.kept() < w.reconciles() ? ", " + w.kept() + " of them in the trace" : "")
+                  + ") and "
                   + w.labels());
       cl.getOut().flush();
       return 0;

@@ -44,6 +44,11 @@ public final class WakeupAnalyzeCommand implements Callable<Integer> {
     this.stdin = stdin;
   }
 
+  /** For picocli's generators of the shell completion script and the man pages. */
+  public WakeupAnalyzeCommand() {
+    this(System.in);
+  }
+
   @Override
   public Integer call() {
     spec.commandLine().usage(spec.commandLine().getErr());

@@ -208,7 +208,10 @@ public final class CompareMarkdown {
             + "its delay or jitter moved by more than 1 ms and 1 % of its delay.\n");
     w.write(
         "- Thresholds apply to operators on both sides (`new-timer`: to every candidate "
-            + "timer); a value missing on one side skips the threshold for that subject.\n");
+            + "timer); a value missing on one side skips the threshold for that subject; a "
+            + "threshold that finds nothing to check "
+            + (c.options().allowMissing() ? "is skipped (--allow-missing)" : "fails")
+            + ".\n");
   }
 
   static String verdictWord(Comparison c) {
@@ -220,20 +223,23 @@ public final class CompareMarkdown {
       return "No thresholds given (`--fail-on`): this is a report, not a gate.";
     }
     long failed = c.results().stream().filter(r -> r.status() == Status.FAIL).count();
+    long passed = c.results().stream().filter(r -> r.status() == Status.PASS).count();
     long skipped = c.results().stream().filter(r -> r.status() == Status.SKIPPED).count();
-    String rules =
-        c.options().rules().size()
-            + (c.options().rules().size() == 1 ? " threshold" : " thresholds");
+    String rules = plural(c.options().rules().size(), "threshold");
     return (failed > 0
             ? "**Regression**: "
                 + failed
                 + " of "
-                + c.results().size()
-                + " checks failed ("
+                + plural(failed + passed, "check")
+                + " failed ("
                 + rules
                 + ")."
-            : "**No regression**: " + c.results().size() + " checks passed (" + rules + ").")
-        + (skipped > 0 ? " " + skipped + " skipped (n/a on one side)." : "");
+            : "**No regression**: " + plural(passed, "check") + " passed (" + rules + ").")
+        + (skipped > 0 ? " " + skipped + " skipped (nothing to check on one side)." : "");
+  }
+
+  private static String plural(long n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
   }
 
   private static String pair(TimerDiff t, Function<TimerSnapshot, String> f) {

@@ -56,9 +56,48 @@ public final class Comparer {
     }
     List<RuleResult> results = new ArrayList<>();
     for (Rule rule : options.rules()) {
-      results.addAll(evaluate(rule, ops));
+      List<RuleResult> r = evaluate(rule, ops);
+      boolean checked = r.stream().anyMatch(x -> x.status() != Status.SKIPPED);
+      results.addAll(checked ? r : nothingChecked(rule, r, base, cand, options.allowMissing()));
     }
     return new Comparison(base, cand, options, ops, results);
+  }
+
+  /**
+   * A rule that checked nothing (no operator on both sides, or its metric n/a everywhere) does not
+   * pass: it fails, naming what each side has, unless missing subjects are allowed.
+   */
+  private static List<RuleResult> nothingChecked(
+      Rule rule, List<RuleResult> skipped, Snapshot base, Snapshot cand, boolean allowMissing) {
+    String subject = "baseline: " + names(base) + "; candidate: " + names(cand);
+    String why =
+        skipped.size() == 1 && skipped.get(0).change() == null
+            ? "no operator on both sides"
+            : "n/a on every operator";
+    return List.of(
+        new RuleResult(
+            rule,
+            allowMissing ? Status.SKIPPED : Status.FAIL,
+            subject,
+            null,
+            why
+                + ": nothing to check"
+                + (allowMissing ? " (--allow-missing)" : "; --allow-missing lets it pass")));
+  }
+
+  private static String names(Snapshot s) {
+    if (s.operators().isEmpty()) {
+      return "no operators";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (OperatorSnapshot o : s.operators()) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(o.operator());
+      if (sb.length() > 200) {
+        sb.append(", …");
+        break;
+      }
+    }
+    return sb.toString();
   }
 
   private static OperatorSnapshot find(Snapshot s, String name) {
@@ -278,14 +317,18 @@ public final class Comparer {
           }
         }
       }
+      boolean anyCandidate = ops.stream().anyMatch(o -> o.presence() != Presence.REMOVED);
       if (out.isEmpty()) {
         out.add(
-            new RuleResult(
-                rule,
-                Status.PASS,
-                "all controllers",
-                null,
-                "every candidate timer matches a baseline timer"));
+            anyCandidate
+                ? new RuleResult(
+                    rule,
+                    Status.PASS,
+                    "all controllers",
+                    null,
+                    "every candidate timer matches a baseline timer")
+                : new RuleResult(
+                    rule, Status.SKIPPED, "no candidate operator", null, "nothing to compare"));
       }
       return out;
     }

@@ -23,11 +23,22 @@ public record Comparison(
    *
    * @param unloadAfterNanos the unload model's T values, e.g. 1 s, 5 s, 30 s
    * @param rules the {@code --fail-on} thresholds, possibly none
+   * @param allowMissing when true, a rule that finds nothing to check (no operator on both sides,
+   *     its metric n/a everywhere) is skipped; when false (the default) it fails the gate
    */
-  public record Options(TimerTolerance tolerance, List<Long> unloadAfterNanos, List<Rule> rules) {
+  public record Options(
+      TimerTolerance tolerance,
+      List<Long> unloadAfterNanos,
+      List<Rule> rules,
+      boolean allowMissing) {
     public Options {
       unloadAfterNanos = List.copyOf(unloadAfterNanos);
       rules = List.copyOf(rules);
+    }
+
+    /** Options where a rule that finds nothing to check fails the gate. */
+    public Options(TimerTolerance tolerance, List<Long> unloadAfterNanos, List<Rule> rules) {
+      this(tolerance, unloadAfterNanos, rules, false);
     }
   }
 

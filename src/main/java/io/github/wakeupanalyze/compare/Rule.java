@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
  * "More than" is strict: a change of exactly the threshold passes. A relative threshold on a
  * baseline of 0 fails for any increase (the change is infinite).
  *
+ * <p>A threshold no change could exceed is refused, because a gate that can never fail lies: a
+ * share (in [0, 1]) moves by less than 1 absolute or 100 pp, and nothing falls by 100 % or more. So
+ * {@code timer-share:+10} (1000 pp) is a usage error that suggests {@code +10pp}.
+ *
  * @param text the rule as written
  * @param metric null for {@code new-timer}
  * @param sign +1 or -1: the direction that regresses
@@ -105,8 +109,38 @@ public record Rule(String text, Metric metric, int sign, double amount, Unit uni
               + metric.cliName()
               + " is not a share, use % or an absolute number");
     }
-    return new Rule(
-        t, metric, m.group(2).equals("+") ? 1 : -1, Double.parseDouble(m.group(3)), unit);
+    int sign = m.group(2).equals("+") ? 1 : -1;
+    double amount = Double.parseDouble(m.group(3));
+    checkRange(text, metric, sign, amount, unit);
+    return new Rule(t, metric, sign, amount, unit);
+  }
+
+  /** Refuses a threshold that no change of the metric could exceed. */
+  private static void checkRange(String text, Metric metric, int sign, double amount, Unit unit) {
+    String why = null;
+    if (metric.share() && unit == Unit.ABSOLUTE && amount >= 1) {
+      why =
+          metric.cliName()
+              + " is a share between 0 and 1, so it never changes by more than 1; for "
+              + fmt(amount)
+              + " percentage points write "
+              + (sign > 0 ? "+" : "-")
+              + fmt(amount)
+              + "pp";
+    } else if (metric.share() && unit == Unit.POINTS && amount >= 100) {
+      why =
+          metric.cliName()
+              + " is a share between 0 and 1: it never changes by 100 percentage points or more";
+    } else if (unit == Unit.PERCENT && sign < 0 && amount >= 100) {
+      why = metric.cliName() + " (" + metric.unit() + ") cannot fall by 100 % or more";
+    }
+    if (why != null) {
+      throw new IllegalArgumentException("rule \"" + text + "\" can never fail: " + why);
+    }
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 
   /**

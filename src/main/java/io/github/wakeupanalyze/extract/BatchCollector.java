@@ -1,6 +1,7 @@
 package io.github.wakeupanalyze.extract;
 
 import io.github.wakeupanalyze.model.ObjectWrite;
+import io.github.wakeupanalyze.model.ObservedWindow;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.ReconcileLink;
 import io.github.wakeupanalyze.model.StreamKey;

@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.extract;
 
+import io.github.wakeupanalyze.model.ObservedWindow;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.TraceEvidence;
 import java.util.List;

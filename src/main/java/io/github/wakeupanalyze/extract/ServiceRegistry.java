@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.extract;
 
+import io.github.wakeupanalyze.model.ObservedWindow;
 import io.github.wakeupanalyze.model.Span;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -3,10 +3,11 @@ package io.github.wakeupanalyze.report;
 import io.github.wakeupanalyze.analyze.Analysis;
 import io.github.wakeupanalyze.analyze.ClassifiedReconcile;
 import io.github.wakeupanalyze.analyze.ControllerResult;
+import io.github.wakeupanalyze.analyze.Queue;
 import io.github.wakeupanalyze.analyze.StreamResult;
 import io.github.wakeupanalyze.analyze.TimerFinding;
-import io.github.wakeupanalyze.extract.ObservedWindow;
 import io.github.wakeupanalyze.model.Cause;
+import io.github.wakeupanalyze.model.ObservedWindow;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.report.chart.Figure;
 import io.github.wakeupanalyze.text.Names;
@@ -99,7 +100,7 @@ public final class MarkdownReport {
             "| "
                 + Names.markdown(c.controller())
                 + " | "
-                + t.source()
+                + t.source().label()
                 + " | "
                 + Format.duration(t.delaySeconds())
                 + " | "
@@ -259,7 +260,7 @@ public final class MarkdownReport {
               + " | "
               + s.timerDriven()
               + " | "
-              + (s.insufficientData() ? "insufficient data" : s.verdict())
+              + (s.insufficientData() ? "insufficient data" : s.verdict().label())
               + " | "
               + (ts.isEmpty() ? "none" : String.join(", ", ts))
               + " |\n");
@@ -350,11 +351,11 @@ public final class MarkdownReport {
     }
   }
 
-  private static String queue(String q) {
+  private static String queue(Queue q) {
     return switch (q) {
-      case "reset" -> "restarts";
-      case "earliest" -> "keeps deadline";
-      default -> "n/a";
+      case RESET -> "restarts";
+      case EARLIEST -> "keeps deadline";
+      case NOT_APPLICABLE -> "n/a";
     };
   }
 
@@ -443,7 +444,7 @@ public final class MarkdownReport {
     return name
         + " wakes every "
         + Format.duration(main.delaySeconds())
-        + (main.queue().equals("earliest")
+        + (main.queue() == Queue.EARLIEST
             ? " after each timer-driven reconcile on "
             : " after each reconcile on ")
         + plural(main.objects(), "object")

@@ -69,7 +69,7 @@ class AccuracyTest {
     int falseTimerStreams = 0;
     for (StreamResult s : a.streams()) {
       for (TimerFinding t : s.timers()) {
-        if (!t.source().equals("requeue")) {
+        if (t.source() != TimerSource.REQUEUE) {
           continue;
         }
         if (d.timerFree()) {
@@ -93,7 +93,12 @@ class AccuracyTest {
     for (ControllerResult c : a.controllers()) {
       for (TimerFinding t : c.timers()) {
         timers.append(
-            String.format(Locale.ROOT, "%s %.3fs/%s ", t.source(), t.delaySeconds(), t.queue()));
+            String.format(
+                Locale.ROOT,
+                "%s %.3fs/%s ",
+                t.source().label(),
+                t.delaySeconds(),
+                t.queue().label()));
       }
     }
     double[] e = errs.stream().mapToDouble(Double::doubleValue).toArray();
@@ -280,7 +285,8 @@ class AccuracyTest {
     // event storms with a 15 s requeue
     Timelines.Spec storms = base.period(15).bursty(0.1);
     rows.add(run(Scenarios.streams("event storms + 15s requeue", false, storms, 10, 14, false)));
-    // the reference grid of ANALYSIS.md §5 (reset queue, 300 reconciles)
+    // the reference grid of the targets in the research behind the method (reset queue, 300
+    // reconciles)
     rows.add(
         run(
             Scenarios.streams(

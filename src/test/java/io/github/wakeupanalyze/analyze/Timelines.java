@@ -14,7 +14,7 @@ import java.util.TreeMap;
 
 /**
  * Seeded generators of labelled reconcile timelines: a small discrete-event model of one object's
- * work queue (the two queue semantics of ANALYSIS.md §1), its timers, error backoff, self-writes
+ * work queue (the two queue semantics of docs/method.md), its timers, error backoff, self-writes
  * and external events. Test-only; the product simulator is {@code wakeup-analyze simulate}.
  *
  * <p>Times are seconds from {@link Spec#origin}; every random draw comes from one {@link

@@ -60,4 +60,20 @@ class PackagedJarIT {
         "error: missing.json: cannot read: no such file",
         missing.err().lines().findFirst().orElseThrow());
   }
+
+  @Test
+  void build_writesTheShellCompletionScriptAndManPages() throws Exception {
+    Path target =
+        Path.of(System.getProperty("wakeup.jar", "target/wakeup-analyze.jar")).getParent();
+    String completion = Files.readString(target.resolve("wakeup-analyze_completion"));
+    assertTrue(completion.contains("complete -F _complete_wakeup-analyze"), "a bash completion");
+    assertTrue(completion.contains("--fail-on"), "completes compare's options");
+    for (String page :
+        List.of("wakeup-analyze", "wakeup-analyze-analyze", "wakeup-analyze-compare")) {
+      String man = Files.readString(target.resolve("man").resolve(page + ".1"));
+      assertTrue(
+          man.contains(".TH \"" + page.toUpperCase(java.util.Locale.ROOT).replace("-", "\\-")),
+          page);
+    }
+  }
 }

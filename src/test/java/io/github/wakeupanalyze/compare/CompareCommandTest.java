@@ -331,4 +331,56 @@ class CompareCommandTest {
     assertTrue(r.out().contains("1   the candidate regressed past a --fail-on threshold"), r.out());
     assertTrue(run("--help").out().contains("compare"), "registered as a subcommand");
   }
+
+  @Test
+  void thresholdOutsideTheMetricsRange_isAUsageError_exit2() throws Exception {
+    Path t = watchOnly();
+    Run r =
+        run(
+            "compare",
+            t.toString(),
+            t.toString(),
+            "--out",
+            compareOut().toString(),
+            "--fail-on",
+            "timer-share:+10");
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("timer-share is a share between 0 and 1"), r.err());
+    assertTrue(r.err().contains("write +10pp"), r.err());
+    assertFalse(Files.exists(compareOut()), "nothing is read or written on a usage error");
+  }
+
+  @Test
+  void ruleThatMatchesNoOperator_failsWithWhatEachSideHas_exit1() throws Exception {
+    Path base = watchOnly();
+    Path cand =
+        write(
+            "renamed.json",
+            CompareTraces.operator("shop-operator-v2").events(600, 60, 1, true).toJson());
+    String[] args = {
+      "compare",
+      base.toString(),
+      cand.toString(),
+      "--out",
+      compareOut().toString(),
+      "--fail-on",
+      "wakeups-per-hour:+10%"
+    };
+    Run r = run(args);
+    assertEquals(1, r.exit(), r.out() + r.err());
+    assertTrue(
+        r.out()
+            .contains(
+                "FAIL  wakeups-per-hour:+10%  baseline: shop-operator; candidate: shop-operator-v2:"
+                    + " no operator on both sides"),
+        r.out());
+    String md = Files.readString(compareOut().resolve("compare.md"));
+    assertTrue(md.contains("**Regression**: 1 of 1 check failed (1 threshold)."), md);
+
+    String[] allowed = java.util.Arrays.copyOf(args, args.length + 1);
+    allowed[args.length] = "--allow-missing";
+    Run lenient = run(allowed);
+    assertEquals(0, lenient.exit(), lenient.out() + lenient.err());
+    assertTrue(lenient.out().contains("SKIPPED  wakeups-per-hour:+10%"), lenient.out());
+  }
 }

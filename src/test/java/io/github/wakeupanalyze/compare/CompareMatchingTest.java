@@ -100,21 +100,78 @@ class CompareMatchingTest {
   }
 
   @Test
-  void unknownOnOneSide_skipsNeverFails() {
-    OperatorSnapshot old =
+  void unknownOnOneSide_skipsThatSubject_whileOthersAreChecked() {
+    OperatorSnapshot unknownWrites =
         new OperatorSnapshot(
             "a", List.of(new ControllerSnapshot("c", 10, 0, -1, -1, List.of())), List.of());
     Comparison c =
         Comparer.compare(
-            side(HOUR, old),
-            side(HOUR, op("a", 10, 0)),
-            new Comparison.Options(
-                TimerTolerance.DEFAULT,
-                List.of(5_000_000_000L),
-                List.of(Rule.parse("writes-per-wakeup:+1%"), Rule.parse("reloads-per-hour:+1%"))));
+            side(HOUR, unknownWrites, op("b", 10, 0)),
+            side(HOUR, op("a", 10, 0), op("b", 10, 0)),
+            options(false, "writes-per-wakeup:+1%"));
     assertEquals(
-        List.of(Status.SKIPPED, Status.SKIPPED),
+        List.of(Status.SKIPPED, Status.PASS),
         c.results().stream().map(RuleResult::status).toList());
     assertTrue(!c.regressed());
+  }
+
+  @Test
+  void ruleThatChecksNothing_failsTheGate_unlessMissingIsAllowed() {
+    OperatorSnapshot old =
+        new OperatorSnapshot(
+            "a", List.of(new ControllerSnapshot("c", 10, 0, -1, -1, List.of())), List.of());
+    String[] rules = {"writes-per-wakeup:+1%", "reloads-per-hour:+1%"};
+    Comparison strict =
+        Comparer.compare(side(HOUR, old), side(HOUR, op("a", 10, 0)), options(false, rules));
+    assertEquals(
+        List.of(Status.FAIL, Status.FAIL),
+        strict.results().stream().map(RuleResult::status).toList());
+    assertTrue(strict.regressed());
+    assertTrue(strict.results().get(0).detail().startsWith("n/a on every operator"));
+    Comparison lenient =
+        Comparer.compare(side(HOUR, old), side(HOUR, op("a", 10, 0)), options(true, rules));
+    assertEquals(
+        List.of(Status.SKIPPED, Status.SKIPPED),
+        lenient.results().stream().map(RuleResult::status).toList());
+    assertTrue(!lenient.regressed());
+  }
+
+  @Test
+  void renamedOperator_failsTheGate_namingWhatEachSideHas() {
+    Comparison c =
+        Comparer.compare(
+            side(HOUR, op("shop-operator", 10, 0)),
+            side(HOUR, op("shop-operator-v2", 1000, 900)),
+            options(false, "timer-share:+5pp"));
+    assertEquals(1, c.results().size(), c.results().toString());
+    RuleResult r = c.results().get(0);
+    assertEquals(Status.FAIL, r.status());
+    assertEquals("baseline: shop-operator; candidate: shop-operator-v2", r.subject());
+    assertTrue(r.detail().startsWith("no operator on both sides"), r.detail());
+    assertTrue(c.regressed());
+  }
+
+  @Test
+  void verdictSentence_countsPassedFailedAndSkippedApart() {
+    OperatorSnapshot unknownWrites =
+        new OperatorSnapshot(
+            "a", List.of(new ControllerSnapshot("c", 10, 0, -1, -1, List.of())), List.of());
+    Comparison c =
+        Comparer.compare(
+            side(HOUR, unknownWrites, op("b", 10, 0)),
+            side(HOUR, op("a", 10, 0), op("b", 20, 0)),
+            options(false, "writes-per-wakeup:+1%", "wakeups-per-hour:+10%"));
+    assertEquals(
+        "**Regression**: 1 of 3 checks failed (2 thresholds). 1 skipped (nothing to check on one"
+            + " side).",
+        CompareMarkdown.verdictSentence(c));
+  }
+
+  private static Comparison.Options options(boolean allowMissing, String... rules) {
+    return new Comparison.Options(
+        TimerTolerance.DEFAULT,
+        List.of(5_000_000_000L),
+        java.util.Arrays.stream(rules).map(Rule::parse).toList(),
+        allowMissing);
   }
 }

@@ -57,6 +57,25 @@ class CompareRuleTest {
   }
 
   @Test
+  void parse_thresholdThatCanNeverFail_isRefusedNamingTheUnit() {
+    IllegalArgumentException share =
+        assertThrows(IllegalArgumentException.class, () -> Rule.parse("timer-share:+10"));
+    assertEquals(
+        "rule \"timer-share:+10\" can never fail: timer-share is a share between 0 and 1, so it"
+            + " never changes by more than 1; for 10 percentage points write +10pp",
+        share.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Rule.parse("unloaded-share:-100pp"));
+    IllegalArgumentException fall =
+        assertThrows(IllegalArgumentException.class, () -> Rule.parse("wakeups-per-hour:-100%"));
+    assertTrue(fall.getMessage().contains("reconciles per hour"), fall.getMessage());
+    // the largest thresholds that can still fail are accepted
+    Rule.parse("timer-share:+0.99");
+    Rule.parse("timer-share:+99pp");
+    Rule.parse("wakeups-per-hour:-99%");
+    Rule.parse("wakeups-per-hour:+1000%");
+  }
+
+  @Test
   void exceeded_isStrict_andFollowsTheSign() {
     Rule up = Rule.parse("wakeups-per-hour:+10%");
     assertFalse(up.exceeded(new Change(100, 110)), "exactly the threshold passes");

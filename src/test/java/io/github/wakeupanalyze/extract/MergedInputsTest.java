@@ -3,6 +3,7 @@ package io.github.wakeupanalyze.extract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wakeupanalyze.model.ObservedWindow;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.Span;
 import java.util.ArrayList;

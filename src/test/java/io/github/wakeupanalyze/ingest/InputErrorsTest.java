@@ -146,8 +146,8 @@ class InputErrorsTest {
         p,
         null,
         "offset ",
-        "truncated protobuf: the input ends inside resource_spans #2",
-        "expected the rest of the message");
+        "truncated protobuf: the input ends inside span #3 of scope_spans #1 of resource_spans #2",
+        "expected the rest of it");
   }
 
   @Test

@@ -44,6 +44,18 @@ class ReportGoldenTest {
   }
 
   @Test
+  void goldenFolder_holdsOnlyWhatTheseTestsProduce() throws Exception {
+    List<String> produced =
+        new java.util.ArrayList<>(
+            List.of("reconciles.csv", "summary.json", "index.html", "headline.tex", "table.txt"));
+    for (OperatorView op : OperatorView.of(result.analysis())) {
+      produced.add(Names.slug(op.operator()) + ".md");
+      produced.add(Names.slug(op.operator()) + ".html");
+    }
+    Golden.assertNoStrays("demo", produced);
+  }
+
+  @Test
   void reconcilesCsv_matchesGolden() throws Exception {
     StringWriter w = new StringWriter();
     ReconcilesCsv.write(result.analysis(), w);

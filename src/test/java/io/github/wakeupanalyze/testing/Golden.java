@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Golden files under {@code src/test/resources/golden/}. Run the tests with {@code
@@ -33,5 +37,33 @@ public final class Golden {
         "output differs from golden file "
             + file
             + " (rerun with -Dgolden.update=true if intended)");
+  }
+
+  /**
+   * Fails when the golden folder holds a file no test produces (a stray left behind by a renamed or
+   * removed output); with {@code -Dgolden.update=true} the strays are deleted instead.
+   *
+   * @param folder e.g. {@code demo}
+   * @param produced the file names the tests compare in that folder, e.g. {@code summary.json}
+   */
+  public static void assertNoStrays(String folder, Collection<String> produced) throws IOException {
+    Path dir = ROOT.resolve(folder);
+    TreeSet<String> strays = new TreeSet<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      files
+          .map(f -> f.getFileName().toString())
+          .filter(n -> !produced.contains(n))
+          .forEach(strays::add);
+    }
+    if (Boolean.getBoolean("golden.update")) {
+      for (String s : strays) {
+        Files.delete(dir.resolve(s));
+      }
+      return;
+    }
+    assertEquals(
+        List.of(),
+        List.copyOf(strays),
+        "golden files no test produces in " + dir + " (rerun with -Dgolden.update=true to delete)");
   }
 }

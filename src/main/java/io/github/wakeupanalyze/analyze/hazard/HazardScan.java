@@ -14,7 +14,7 @@ import java.util.List;
  * exponential, whose hazard (rate of ending given survival so far) is flat; a timer adds a spike.
  * The hazard, unlike the density, is not diluted by the events that cut gaps short.
  *
- * <p><b>Method</b> (ANALYSIS.md §4 step 1):
+ * <p><b>Method</b> (docs/method.md, step 1):
  *
  * <ol>
  *   <li>Windows [lo, hi) on a logarithmic grid from {@code minGap} to the largest gap, of relative
@@ -46,8 +46,8 @@ import java.util.List;
  * (arrivals Poisson at a rate that may vary slowly with gap length). <b>Assumptions:</b> gaps are
  * independent given the rate; the timer's delay is fixed (a spike; dynamic RequeueAfter gives none)
  * and above {@code minGap}. <b>Known failures:</b> quasi-periodic event sources (gamma renewal)
- * give wide-tier spikes; ±25 % jitter with ≥ 90 % events is undetectable. References: ANALYSIS.md
- * §2, §4; Scargle et al. 2013 for the exposure-based (life-table) rate estimate.
+ * give wide-tier spikes; ±25 % jitter with ≥ 90 % events is undetectable. References:
+ * docs/method.md §2, §4; Scargle et al. 2013 for the exposure-based (life-table) rate estimate.
  *
  * <p>Cost O(n log n + M log n); M ≈ 1500·ln(maxGap/minGap), about 10⁴.
  */

@@ -8,8 +8,7 @@ import java.util.List;
 
 /**
  * The all-anchor pair scan: finds a timer armed at the end of a reconcile that is not the previous
- * one, as in the classic client-go delaying queue ("earliest" semantics, ANALYSIS.md §1, §4 step
- * 3).
+ * one, as in the classic client-go delaying queue ("earliest" semantics, docs/method.md, step 3).
  *
  * <p>Under earliest semantics an event reconcile does not move a pending timer, so the timer
  * reconcile's start lies P after the end of the last <em>timer</em> reconcile, not after the end of
@@ -32,7 +31,7 @@ import java.util.List;
  *
  * <p>Lags are scanned up to L = min(T/5, 30 × mean start→start interval), and at most {@link
  * #MAX_PAIRS} pairs (L shrinks to fit). Lags are quantized to 1 µs. Cost O(P log P) for P pairs.
- * Known failure: jitter ≥ 5 % with ≥ 90 % events (ANALYSIS.md §4, failure cases).
+ * Known failure: jitter ≥ 5 % with ≥ 90 % events (docs/method.md, known failure cases).
  */
 public final class PairScan {
   static final double[] WIDTHS = {0.001, 0.003, 0.01};
@@ -288,7 +287,8 @@ public final class PairScan {
   }
 
   /**
-   * Reconciles with some earlier end at a lag in [lo, hi] ({@code c_any} of ANALYSIS.md §4 step 3).
+   * Reconciles with some earlier end at a lag in [lo, hi] ({@code c_any} of docs/method.md, step
+   * 3).
    */
   public static int anyEarlierEnd(double[] starts, double[] sortedEnds, double lo, double hi) {
     int k = 0;

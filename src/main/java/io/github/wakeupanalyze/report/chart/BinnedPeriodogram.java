@@ -24,7 +24,7 @@ import org.apache.commons.math3.distribution.GammaDistribution;
  * #FALSE_ALARM}. Periods range from {@code 2·dt} to half the window.
  *
  * <p>Limits: a RequeueAfter timer restarts when each reconcile ends, so its phase drifts with the
- * reconcile durations and its peak smears at long periods; see ANALYSIS.md. The chart shows it
+ * reconcile durations and its peak smears at long periods; see docs/method.md. The chart shows it
  * honestly; the gap analysis, not this, decides what is a timer.
  */
 final class BinnedPeriodogram {

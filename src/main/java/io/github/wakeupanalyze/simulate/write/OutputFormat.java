@@ -53,14 +53,29 @@ public enum OutputFormat {
 
   /** A writer of this format onto {@code out} (not closed by the writer). */
   public TraceWriter open(OutputStream out) throws IOException {
+    return open(out, 0);
+  }
+
+  /**
+   * A writer of this format onto {@code out} (not closed by the writer).
+   *
+   * @param batchSpans spans per export batch of the OTLP formats (one ResourceSpans per service per
+   *     batch), e.g. 200000; 0 for the default (512 in a document, 32 per JSON line, 128 per
+   *     delimited message)
+   */
+  public TraceWriter open(OutputStream out, int batchSpans) throws IOException {
     return switch (this) {
-      case OTLP_JSON -> new OtlpJsonWriter(out, false, 512);
-      case OTLP_JSONL -> new OtlpJsonWriter(out, true, 32);
-      case OTLP_PROTO -> new OtlpProtoWriter(out, false, 512);
-      case OTLP_PROTO_DELIMITED -> new OtlpProtoWriter(out, true, 128);
+      case OTLP_JSON -> new OtlpJsonWriter(out, false, batch(batchSpans, 512));
+      case OTLP_JSONL -> new OtlpJsonWriter(out, true, batch(batchSpans, 32));
+      case OTLP_PROTO -> new OtlpProtoWriter(out, false, batch(batchSpans, 512));
+      case OTLP_PROTO_DELIMITED -> new OtlpProtoWriter(out, true, batch(batchSpans, 128));
       case JAEGER_JSON -> new JaegerJsonWriter(out);
       case ZIPKIN_JSON -> new ZipkinJsonWriter(out);
       case CSV -> new TimestampCsvWriter(out);
     };
+  }
+
+  private static int batch(int requested, int dflt) {
+    return requested > 0 ? requested : dflt;
   }
 }

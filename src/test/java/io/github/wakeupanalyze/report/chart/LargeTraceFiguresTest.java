@@ -20,7 +20,9 @@ import java.util.Random;
 import org.jfree.svg.SVGUnits;
 import org.junit.jupiter.api.Test;
 
-/** Charts of a large trace stay small and fast: no chart item per reconcile. */
+/**
+ * Charts of a large trace stay small: no chart item per reconcile (their speed is the bench's job).
+ */
 class LargeTraceFiguresTest {
   static final long T0 = 1_767_225_600_000_000_000L;
 
@@ -72,7 +74,6 @@ class LargeTraceFiguresTest {
   @Test
   void figuresOf300kReconciles_areAggregated_andRenderQuickly() {
     Analysis a = large();
-    long start = System.nanoTime(); // a duration, not a timestamp in any output
     List<Figure> figures = OperatorFigures.build(a, "big-operator");
     int items = 0;
     for (Figure f : figures) {
@@ -84,10 +85,6 @@ class LargeTraceFiguresTest {
       ChartExport.png(chart, 900, (int) style.heightFor(f));
       ChartExport.svg(chart, 900, style.heightFor(f), SVGUnits.PX, f.id() + "-");
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf(
-        "300000 reconciles: %d figures, %d plotted items, built and rendered in " + "%.2f s%n",
-        figures.size(), items, seconds);
-    assertTrue(seconds < 10, "took " + seconds + " s");
+    assertTrue(items > 0, "the figures plot something");
   }
 }

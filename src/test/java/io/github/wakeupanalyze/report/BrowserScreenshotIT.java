@@ -26,20 +26,22 @@ import org.junit.jupiter.api.Test;
  * screenshot that is not blank), and the inline script ran under the page's Content-Security-Policy
  * (the DOM Chromium dumps has the {@code tabindex} the script puts on sortable headers).
  *
- * <p>Skipped where {@code /usr/bin/chromium} is absent (install it with {@code apt-get install -y
- * chromium}). The screenshot is kept in {@code target/browser-check/screenshot.png} for a human to
- * look at.
+ * <p>Chromium is taken from {@code $CHROMIUM}, else the first of {@code chromium}, {@code
+ * chromium-browser}, {@code google-chrome} on the PATH; the test is skipped with a message where
+ * none is found ({@code apt-get install -y chromium} installs it). The screenshot is kept in {@code
+ * target/browser-check/screenshot.png} for a human to look at.
  */
-class BrowserScreenshotTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+class BrowserScreenshotIT {
+  static final Path CHROMIUM = findChromium();
   static final Path SAMPLE = Path.of("sample-traces", "percona-mongodb.otlp.json");
   static final Path OUT = Path.of("target", "browser-check");
 
   @Test
   void perconaSampleReport_rendersInHeadlessChromium() throws Exception {
     assumeTrue(
-        Files.isExecutable(CHROMIUM),
-        "skipped: /usr/bin/chromium not found; apt-get install -y chromium to run this check");
+        CHROMIUM != null,
+        "skipped: no chromium on the PATH (nor $CHROMIUM); apt-get install -y chromium to run this"
+            + " check");
     Pipeline.Result r =
         Files.exists(SAMPLE)
             ? Pipeline.run(
@@ -69,6 +71,24 @@ class BrowserScreenshotTest {
     assertTrue(dom.contains("tabindex=\"0\""), "the sorting script did not run (blocked by CSP?)");
     assertTrue(dom.contains("<svg"), "no inline chart");
     System.out.println("browser check: " + page + " rendered; screenshot " + shot);
+  }
+
+  /** $CHROMIUM, else the first Chromium or Chrome on the PATH, else null. */
+  static Path findChromium() {
+    String env = System.getenv("CHROMIUM");
+    if (env != null && Files.isExecutable(Path.of(env))) {
+      return Path.of(env);
+    }
+    String path = System.getenv("PATH");
+    for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
+      for (String dir : (path == null ? "" : path).split(java.io.File.pathSeparator)) {
+        Path p = Path.of(dir.isEmpty() ? "." : dir, name);
+        if (Files.isExecutable(p)) {
+          return p;
+        }
+      }
+    }
+    return null;
   }
 
   private static String chromium(String... args) throws IOException, InterruptedException {

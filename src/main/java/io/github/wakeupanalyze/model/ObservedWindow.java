@@ -1,4 +1,4 @@
-package io.github.wakeupanalyze.extract;
+package io.github.wakeupanalyze.model;
 
 /**
  * When one operator was observed: from the first start to the last end of any of its spans, epoch
