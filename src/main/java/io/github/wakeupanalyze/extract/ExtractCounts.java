@@ -23,8 +23,8 @@ package io.github.wakeupanalyze.extract;
  * @param lateChildren spans that arrived after their reconcile was final: they count as inside it,
  *     but their calls are not in its summary
  * @param evictedEntries span entries evicted to bound memory; 0 when the whole input fitted
- * @param horizonNanos how long, in trace time, a span stays known after it arrived ({@link
- *     ExtractLimits#horizonNanos()})
+ * @param horizonNanos how long, in trace time, a span stayed known after it arrived: {@link
+ *     ExtractLimits#horizonNanos()}, or less when the table had to make room
  */
 public record ExtractCounts(
     long spans,

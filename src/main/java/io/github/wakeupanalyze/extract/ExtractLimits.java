@@ -23,8 +23,9 @@ package io.github.wakeupanalyze.extract;
  *     (batch), where memory allows
  * @param horizonNanos how long a span stays known after it arrived, at least
  * @param maxEntries entries the span table may hold (spans waiting for a parent count {@value
- *     #PENDING_WEIGHT} each); reaching it forgets entries older than the horizon, and when what is
- *     left still fills three quarters of it extraction stops with {@link SpanLimitError}
+ *     #PENDING_WEIGHT} each); reaching it forgets entries older than the horizon; when what is left
+ *     still fills three quarters of it, the horizon is halved (not below 30 s) until it fits, and
+ *     when even that is not enough extraction stops with {@link SpanLimitError}
  * @param evictAlways forget entries older than the horizon as the watermark moves (live), not only
  *     when the table is full
  */
@@ -39,6 +40,9 @@ public record ExtractLimits(
 
   /** Default horizon and batch grace: 5 min of trace time. */
   public static final long DEFAULT_HORIZON_NANOS = 300_000_000_000L;
+
+  /** The horizon is not halved below 30 s of trace time to make room. */
+  static final long MIN_HORIZON_NANOS = 30_000_000_000L;
 
   /** Heap bytes per allowed table entry: the table and its growth stay under a quarter. */
   static final long HEAP_BYTES_PER_ENTRY = 400;
@@ -81,7 +85,15 @@ public record ExtractLimits(
    * decisions are made when a new slice begins.
    */
   long sliceNanos() {
-    long shortest = Math.min(horizonNanos, Math.min(graceNanos, orphanAfterNanos));
-    return Math.max(1_000_000L, shortest / 4);
+    long shortest = Math.min(horizonNanos / 32, Math.min(graceNanos, orphanAfterNanos) / 4);
+    return Math.max(1_000_000L, shortest);
+  }
+
+  /**
+   * The shortest the horizon becomes when the spans within it do not fit: {@value
+   * #MIN_HORIZON_NANOS} ns or two slices, whichever is longer (never longer than the horizon).
+   */
+  long minHorizonNanos() {
+    return Math.min(horizonNanos, Math.max(MIN_HORIZON_NANOS, 2 * sliceNanos()));
   }
 }

@@ -76,6 +76,9 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
   private final BatchCollector collector;
   private final long slice;
 
+  /** The horizon in force: shorter than the limits' when the table had to make room. */
+  private long horizon;
+
   private final SpanTable table = new SpanTable(1 << 16);
   private final SpanTable reconcileIndex = new SpanTable(1 << 10);
   private final WaitingRoom waiting = new WaitingRoom();
@@ -130,6 +133,7 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
     this.collector = consumer == null ? new BatchCollector() : null;
     this.consumer = consumer == null ? collector : consumer;
     this.slice = limits.sliceNanos();
+    this.horizon = limits.horizonNanos();
   }
 
   @Override
@@ -419,26 +423,33 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
     return (int) Math.min(Integer.MAX_VALUE / 2, (nanos + slice - 1) / slice);
   }
 
-  /** The table is full: forget what is older than the horizon, or stop if that is not enough. */
+  /**
+   * The table is full: forget what is older than the horizon; when that is not enough, halve the
+   * horizon down to {@link ExtractLimits#minHorizonNanos()}; stop when even that does not fit.
+   */
   private void relieve() {
     if (reliefEpoch != epoch) {
       reliefEpoch = epoch;
       sweep();
     }
-    long load = load();
-    if (load >= limits.maxEntries() * 3 / 4) {
+    long full = limits.maxEntries() * 3 / 4;
+    while (load() >= full && horizon / 2 >= limits.minHorizonNanos()) {
+      horizon /= 2;
+      sweep();
+    }
+    if (load() >= full) {
       throw new SpanLimitError(
           String.format(
               Locale.ROOT,
               "the spans of %s of trace time (%,d entries) do not fit the %,d this heap allows",
-              Durations.human(limits.horizonNanos() / 1e9),
-              load,
+              Durations.human(horizon / 1e9),
+              load(),
               limits.maxEntries()));
     }
   }
 
   private void sweep() {
-    int cutoff = epoch - slices(limits.horizonNanos());
+    int cutoff = epoch - slices(horizon);
     settleOrphans(cutoff);
     evictedEntries += table.evictBefore(cutoff, v -> v <= PENDING);
     if (limits.evictAlways()) {
@@ -547,7 +558,7 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
         lateSpans,
         lateChildren,
         evictedEntries,
-        limits.horizonNanos());
+        horizon);
   }
 
   // ---------------------------------------------------------------- keys

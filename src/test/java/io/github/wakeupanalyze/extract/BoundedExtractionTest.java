@@ -76,6 +76,17 @@ class BoundedExtractionTest {
     assertTrue(e instanceof OutOfMemoryError, "the CLI prints the out-of-memory line");
   }
 
+  @Test
+  void horizonTooLongForTheTable_isHalvedUntilTheSpansFit() {
+    // one reconcile (6 spans) every 500 ms: 3,600 spans within 5 min, 900 within 75 s
+    List<Span> spans = SyntheticTraces.spans(SyntheticTraces.generate(3, 2_000, 7, 0, S / 2, 0));
+    ExtractLimits limits = new ExtractLimits(300 * S, Long.MAX_VALUE, 300 * S, 2048, false);
+    ExtractResult r = extract(limits, spans);
+    assertEquals(75 * S, r.counts().horizonNanos());
+    assertEquals(extract(ExtractLimits.batch(1L << 30), spans).reconciles(), r.reconciles());
+    assertEquals(0, r.counts().lateSpans());
+  }
+
   /** What a live consumer sees, and when. */
   static final class Recorder implements ExtractConsumer {
     final List<Reconcile> reconciles = new ArrayList<>();
