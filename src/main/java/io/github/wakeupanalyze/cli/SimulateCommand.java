@@ -54,7 +54,9 @@ public final class SimulateCommand implements Callable<Integer> {
       defaultValue = "otlp-json",
       description =
           "Trace format: otlp-json, otlp-jsonl, otlp-proto, otlp-proto-delimited, "
-              + "jaeger-json, zipkin-json, csv (default: ${DEFAULT-VALUE}).")
+              + "jaeger-json, zipkin-json, csv (default: ${DEFAULT-VALUE}); or an operator log: "
+              + "log-zap-json, log-zap-console, log-klog, log-kube-rs, log-kube-rs-compact, "
+              + "log-kube-rs-json, log-josdk, log-josdk-logback, log-josdk-json.")
   String format;
 
   @Option(names = "--seed", paramLabel = "N", description = "Seed (default: the scenario's).")

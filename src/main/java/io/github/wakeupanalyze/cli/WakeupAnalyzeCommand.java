@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       CompareCommand.class,
       SimulateCommand.class,
       FiguresCommand.class,
+      SourcesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class WakeupAnalyzeCommand implements Callable<Integer> {

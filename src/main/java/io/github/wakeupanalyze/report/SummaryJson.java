@@ -149,6 +149,9 @@ public final class SummaryJson {
       }
       g.writeEndArray();
       g.writeStringField("error", in.error());
+      if (in.wasSkipped()) {
+        g.writeStringField("skipped", in.skipped());
+      }
       g.writeEndObject();
     }
     g.writeEndArray();

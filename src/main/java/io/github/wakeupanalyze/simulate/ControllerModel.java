@@ -189,7 +189,8 @@ abstract class ControllerModel {
               false,
               null,
               List.of(),
-              List.of()));
+              List.of(),
+              ""));
     }
     String reason = kubeRs ? wake.reason() : null;
     spans.add(
@@ -207,7 +208,8 @@ abstract class ControllerModel {
             error,
             error ? "reconcile failed: 500 Internal Server Error" : null,
             SpanShapes.reconcileAttributes(operator.framework(), spec, o, reason),
-            wake.link() == null ? List.<SpanLink>of() : List.of(wake.link())));
+            wake.link() == null ? List.<SpanLink>of() : List.of(wake.link()),
+            ""));
     Label label =
         new Label(
             traceHigh,
@@ -221,7 +223,8 @@ abstract class ControllerModel {
             wake.cause(),
             wake.periodNanos(),
             error,
-            reason);
+            reason,
+            true);
     engine.at(
         end,
         () -> {

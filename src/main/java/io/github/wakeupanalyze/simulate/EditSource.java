@@ -163,7 +163,8 @@ final class EditSource {
                   Attr.of("k8s.namespace.name", o.namespace()),
                   Attr.of("k8s.object.name", name),
                   Attr.of("k8s.object.kind", kind)),
-              List.of()));
+              List.of(),
+              ""));
     } else if (v == Visibility.CLIENT) {
       emit(
           new SimSpan(
@@ -185,7 +186,8 @@ final class EditSource {
                   Attr.of("server.address", "10.96.0.1"),
                   Attr.of("http.response.status_code", 200L),
                   Attr.of("user_agent.original", spec.client())),
-              List.of()));
+              List.of(),
+              ""));
     }
     SpanLink link =
         v == Visibility.LINK || v == Visibility.BOTH

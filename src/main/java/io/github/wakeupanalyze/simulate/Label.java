@@ -32,36 +32,6 @@ public record Label(
     String reason,
     boolean kept) {
 
-  /** A label of a reconcile whose span is in the trace. */
-  public Label(
-      long traceIdHigh,
-      long traceIdLow,
-      long spanId,
-      long startNanos,
-      long endNanos,
-      String operator,
-      String controller,
-      String object,
-      Cause cause,
-      long periodNanos,
-      boolean error,
-      String reason) {
-    this(
-        traceIdHigh,
-        traceIdLow,
-        spanId,
-        startNanos,
-        endNanos,
-        operator,
-        controller,
-        object,
-        cause,
-        periodNanos,
-        error,
-        reason,
-        true);
-  }
-
   /**
    * This label as recorded: times shifted by the operator's clock offset, and whether it is kept.
    */

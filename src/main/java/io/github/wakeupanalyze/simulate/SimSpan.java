@@ -45,40 +45,6 @@ public record SimSpan(
     traceState = traceState == null ? "" : traceState;
   }
 
-  /** A span without tracestate. */
-  public SimSpan(
-      String service,
-      String scope,
-      long traceIdHigh,
-      long traceIdLow,
-      long spanId,
-      long parentSpanId,
-      String name,
-      int kind,
-      long startNanos,
-      long endNanos,
-      boolean error,
-      String statusMessage,
-      List<Attr> attributes,
-      List<SpanLink> links) {
-    this(
-        service,
-        scope,
-        traceIdHigh,
-        traceIdLow,
-        spanId,
-        parentSpanId,
-        name,
-        kind,
-        startNanos,
-        endNanos,
-        error,
-        statusMessage,
-        attributes,
-        links,
-        "");
-  }
-
   /**
    * This span as a recorder wrote it: times shifted by {@code offsetNanos}, with a tracestate and
    * extra attributes appended.

@@ -108,7 +108,8 @@ final class SpanShapes {
             Attr.of("url.full", url),
             Attr.of("server.address", "10.96.0.1"),
             Attr.of("http.response.status_code", (long) status)),
-        List.of());
+        List.of(),
+        "");
   }
 
   /** The kube-apiserver's SERVER span of a request, a child of the client's span. */
@@ -141,7 +142,8 @@ final class SpanShapes {
             Attr.of("url.full", url),
             Attr.of("http.response.status_code", (long) status),
             Attr.of("user_agent.original", userAgent)),
-        List.of());
+        List.of(),
+        "");
   }
 
   /** The user agent each framework's Kubernetes client sends. */

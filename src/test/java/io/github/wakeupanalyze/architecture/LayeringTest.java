@@ -50,6 +50,8 @@ class LayeringTest {
         .definedBy(ROOT + ".ingest..")
         .layer("simulate")
         .definedBy(ROOT + ".simulate..")
+        .layer("sources")
+        .definedBy(ROOT + ".sources..")
         .layer("model")
         .definedBy(ROOT + ".model..")
         .layer("text")
@@ -74,6 +76,8 @@ class LayeringTest {
         .mayOnlyBeAccessedByLayers("cli", "compare", "report", "pipeline", "extract")
         .whereLayer("simulate")
         .mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("sources")
+        .mayOnlyBeAccessedByLayers("cli", "compare", "report")
         .whereLayer("model")
         .mayOnlyBeAccessedByLayers(
             "cli",

@@ -12,16 +12,35 @@ public enum OutputFormat {
   OTLP_PROTO_DELIMITED("otlp-proto-delimited", ".otlp-delimited.pb", 1),
   JAEGER_JSON("jaeger-json", ".jaeger.json", 1000),
   ZIPKIN_JSON("zipkin-json", ".zipkin.json", 1000),
-  CSV("csv", ".csv", 1);
+  CSV("csv", ".csv", 1),
+  // operator logs, one framework's lines in one of its formats (docs/logs.md)
+  LOG_ZAP_JSON("log-zap-json", ".zap.log", LogFormat.ZAP_JSON),
+  LOG_ZAP_CONSOLE("log-zap-console", ".zap-console.log", LogFormat.ZAP_CONSOLE),
+  LOG_KLOG("log-klog", ".klog.log", LogFormat.KLOG),
+  LOG_KUBE_RS("log-kube-rs", ".kube-rs.log", LogFormat.KUBE_RS_FULL),
+  LOG_KUBE_RS_COMPACT("log-kube-rs-compact", ".kube-rs-compact.log", LogFormat.KUBE_RS_COMPACT),
+  LOG_KUBE_RS_JSON("log-kube-rs-json", ".kube-rs.jsonl", LogFormat.KUBE_RS_JSON),
+  LOG_JOSDK("log-josdk", ".josdk.log", LogFormat.JOSDK),
+  LOG_JOSDK_LOGBACK("log-josdk-logback", ".josdk-logback.log", LogFormat.JOSDK_LOGBACK),
+  LOG_JOSDK_JSON("log-josdk-json", ".josdk.jsonl", LogFormat.JOSDK_JSON);
 
   private final String cliName;
   private final String extension;
   private final long resolutionNanos;
+  private final LogFormat log;
 
   OutputFormat(String cliName, String extension, long resolutionNanos) {
     this.cliName = cliName;
     this.extension = extension;
     this.resolutionNanos = resolutionNanos;
+    this.log = null;
+  }
+
+  OutputFormat(String cliName, String extension, LogFormat log) {
+    this.cliName = cliName;
+    this.extension = extension;
+    this.resolutionNanos = log.resolutionNanos();
+    this.log = log;
   }
 
   public String cliName() {
@@ -33,7 +52,10 @@ public enum OutputFormat {
     return extension;
   }
 
-  /** Time resolution of the format in nanoseconds: 1, or 1000 for microsecond formats. */
+  /**
+   * Time resolution of the format in nanoseconds: 1, 1000 for microsecond formats, 1000000 for logs
+   * with milliseconds.
+   */
   public long resolutionNanos() {
     return resolutionNanos;
   }
@@ -72,6 +94,7 @@ public enum OutputFormat {
       case JAEGER_JSON -> new JaegerJsonWriter(out);
       case ZIPKIN_JSON -> new ZipkinJsonWriter(out);
       case CSV -> new TimestampCsvWriter(out);
+      default -> log.open(out);
     };
   }
 

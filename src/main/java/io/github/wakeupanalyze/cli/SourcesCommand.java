@@ -1,0 +1,129 @@
+package io.github.wakeupanalyze.cli;
+
+import io.github.wakeupanalyze.sources.CallSitesCsv;
+import io.github.wakeupanalyze.sources.CallSitesMarkdown;
+import io.github.wakeupanalyze.sources.CallSitesTable;
+import io.github.wakeupanalyze.sources.ScanResult;
+import io.github.wakeupanalyze.sources.SourceScanner;
+import io.github.wakeupanalyze.text.Names;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wakeup-analyze sources DIR... [--out DIR]}: lists the call sites in an operator's source
+ * that schedule reconciles, with their delays.
+ */
+@Command(
+    name = "sources",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Finds the call sites in an operator's source code that schedule a reconcile "
+          + "(controller-runtime RequeueAfter/Requeue/SyncPeriod/rate limiters, kube-rs "
+          + "Action::requeue/error_policy/debounce/reconcile_all_on, Java Operator SDK "
+          + "rescheduleAfter/@MaxReconciliationInterval/retry), resolves each delay where the "
+          + "code fixes it, and classifies each site (success, conditional, error, unconditional).",
+      "",
+      "Prints a table and writes callsites.csv, callsites.md and, when tests hold call sites, "
+          + "callsites-tests.csv under the output folder. vendor/, target/ and node_modules/ are "
+          + "skipped unless --include-vendored; generated files are read but not listed."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:ok (files with syntax errors are scanned around the error, with a warning)",
+      "2:usage error (bad option or argument)",
+      "3:a DIR is missing, or a file could not be read (the rest is still scanned and written)",
+      "4:internal error (run with --verbose and report it)"
+    })
+final class SourcesCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "DIR",
+      description = "Source folders (walked recursively) or single .go, .rs or .java files.")
+  List<Path> roots = new ArrayList<>();
+
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "DIR",
+      description = "Output folder (default: reports/<name of the first DIR>).")
+  Path out;
+
+  @Option(
+      names = "--include-vendored",
+      description = "Also scan vendor/, target/ and node_modules/.")
+  boolean includeVendored;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print only the table and warnings, not the list of files written.")
+  boolean quiet;
+
+  @Option(names = "--verbose", description = "Print stack traces of internal errors.")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ScanResult r = new SourceScanner(includeVendored).scan(roots);
+    for (ScanResult.Warning w : r.warnings()) {
+      err.println("warning: " + Names.printable(w.file()) + ": " + Names.printable(w.message()));
+    }
+    CallSitesTable.print(r, stdout);
+    Path dir = out != null ? out : Path.of("reports", defaultName(roots.get(0)));
+    List<Path> written = write(dir, title(roots), r);
+    if (!quiet) {
+      err.println("wrote " + written.size() + " files under " + dir);
+    }
+    err.flush();
+    return r.anySkipped() ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
+  }
+
+  /** Writes callsites.csv, callsites.md and (when tests hold sites) callsites-tests.csv. */
+  static List<Path> write(Path dir, String title, ScanResult r) throws IOException {
+    Files.createDirectories(dir);
+    List<Path> written = new ArrayList<>();
+    written.add(writeFile(dir.resolve("callsites.csv"), CallSitesCsv.write(r.sites())));
+    written.add(writeFile(dir.resolve("callsites.md"), CallSitesMarkdown.write(title, r)));
+    Path tests = dir.resolve("callsites-tests.csv");
+    if (!r.testSites().isEmpty()) {
+      written.add(writeFile(tests, CallSitesCsv.write(r.testSites())));
+    } else {
+      Files.deleteIfExists(tests);
+    }
+    return written;
+  }
+
+  private static Path writeFile(Path p, String text) throws IOException {
+    Files.writeString(p, text, StandardCharsets.UTF_8);
+    return p;
+  }
+
+  /** What was scanned, for the Markdown title: the folders' own names. */
+  static String title(List<Path> roots) {
+    List<String> names = new ArrayList<>();
+    for (Path p : roots) {
+      Path n = p.toAbsolutePath().normalize().getFileName();
+      names.add(n == null ? p.toString() : n.toString());
+    }
+    return String.join(", ", names);
+  }
+
+  private static String defaultName(Path root) {
+    Path n = root.toAbsolutePath().normalize().getFileName();
+    return Names.slug(n == null ? "sources" : n.toString());
+  }
+}

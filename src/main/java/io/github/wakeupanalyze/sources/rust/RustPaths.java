@@ -1,0 +1,101 @@
+package io.github.wakeupanalyze.sources.rust;
+
+import io.github.wakeupanalyze.sources.Place;
+import io.github.wakeupanalyze.sources.SiteKind;
+import io.github.wakeupanalyze.sources.syntax.Node;
+import java.util.List;
+
+/**
+ * Where a Rust call site sits: under which {@code if}, {@code else} or match arm, and whether that
+ * is an error path ({@code if let Err(..)}, an {@code Err(..)} arm, a closure given to {@code
+ * map_err}, {@code or_else} or {@code unwrap_or_else}); and whether it is test code.
+ */
+final class RustPaths {
+  private static final List<String> ERROR_COMBINATORS =
+      List.of("map_err", "or_else", "unwrap_or_else", "inspect_err");
+
+  private RustPaths() {}
+
+  static Place classify(Node site) {
+    String condition = "";
+    String errorCondition = "";
+    Node child = site;
+    for (Node p = site.parent(); p != null; child = p, p = p.parent()) {
+      if (p.is("function_item")) {
+        break;
+      }
+      String here = "";
+      boolean error = false;
+      switch (p.type()) {
+        case "if_expression" -> {
+          Node cond = p.child("condition");
+          if (cond == null) {
+            break;
+          }
+          if (child.field().equals("consequence")) {
+            here = cond.oneLine();
+            error =
+                cond.is("let_condition")
+                    && cond.child("pattern") != null
+                    && cond.child("pattern").text().startsWith("Err");
+          } else if (child.field().equals("alternative")) {
+            here = "!(" + cond.oneLine() + ")";
+          }
+        }
+        case "match_arm" -> {
+          Node pat = p.child("pattern");
+          Node match = p.ancestor("match_expression");
+          Node value = match == null ? null : match.child("value");
+          String patText = pat == null ? "" : pat.oneLine();
+          here = (value == null ? "" : "match " + value.oneLine() + ": ") + patText;
+          error = patText.startsWith("Err");
+        }
+        case "call_expression" -> {
+          Node fn = p.child("function");
+          if (fn != null
+              && fn.is("field_expression")
+              && ERROR_COMBINATORS.contains(fn.child("field").text())
+              && child.is("arguments")) {
+            here = "." + fn.child("field").text() + "(..)";
+            error = true;
+          }
+        }
+        default -> {}
+      }
+      if (condition.isEmpty() && !here.isEmpty()) {
+        condition = here;
+      }
+      if (error && errorCondition.isEmpty()) {
+        errorCondition = here;
+      }
+    }
+    if (!errorCondition.isEmpty()) {
+      return new Place(SiteKind.ERROR, errorCondition);
+    }
+    return condition.isEmpty() ? Place.SUCCESS : new Place(SiteKind.CONDITIONAL, condition);
+  }
+
+  /** Inside a {@code #[cfg(test)]} module or a {@code #[test]}-style function. */
+  static boolean inTest(Node site) {
+    for (Node a = site.ancestor("mod_item", "function_item");
+        a != null;
+        a = a.ancestor("mod_item", "function_item")) {
+      Node parent = a.parent();
+      if (parent == null) {
+        continue;
+      }
+      List<Node> siblings = parent.children();
+      for (int i = siblings.indexOf(a) - 1; i >= 0 && isAttributeOrComment(siblings.get(i)); i--) {
+        String t = siblings.get(i).text().replace(" ", "");
+        if (t.contains("cfg(test)") || t.matches("#\\[(\\w+::)?test\\]")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isAttributeOrComment(Node n) {
+    return n.is("attribute_item") || n.is("line_comment") || n.is("block_comment");
+  }
+}
