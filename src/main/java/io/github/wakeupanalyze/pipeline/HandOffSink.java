@@ -23,6 +23,7 @@ final class HandOffSink implements TraceInputs.SourceAwareSink, AutoCloseable {
   private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED);
   private final Thread consumer;
   private volatile Throwable failure;
+  private boolean delivered;
   private List<Span> current = new ArrayList<>(BATCH);
 
   HandOffSink(TraceInputs.SourceAwareSink target) {
@@ -103,16 +104,23 @@ final class HandOffSink implements TraceInputs.SourceAwareSink, AutoCloseable {
     rethrow();
   }
 
+  /**
+   * Throws the target's failure on the reading thread, once: a later call (from {@link #close()} in
+   * the same try-with-resources) must not throw the same object again, which would suppress it into
+   * itself.
+   */
   private void rethrow() {
     Throwable t = failure;
+    if (t == null || delivered) {
+      return;
+    }
+    delivered = true;
     if (t instanceof RuntimeException r) {
       throw r;
     }
     if (t instanceof Error e) {
       throw e;
     }
-    if (t != null) {
-      throw new IllegalStateException(t);
-    }
+    throw new IllegalStateException(t);
   }
 }
