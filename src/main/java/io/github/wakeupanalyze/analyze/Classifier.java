@@ -39,6 +39,7 @@ final class Classifier {
       }
       for (int j = 0; j < t.n; j++) {
         if (w.fromEvidence[j]) {
+          w.timerOf[j] = -1;
           w.label[j] = reattribute(w, w.label[j], j);
           continue;
         }
@@ -144,6 +145,27 @@ final class Classifier {
         hit = true; // a quick follow-up reconcile did not re-arm the timer
         basis = "anchor window";
       }
+      int tooth = 0;
+      if (!hit && w.comb != null && w.comb.isFundamental(timer)) {
+        tooth = w.comb.timerTooth(g[j]);
+        int anchor = timer.earliest ? lastOf(w, k, j) : -1;
+        if (tooth == 0 && anchor >= 0) {
+          tooth = w.comb.timerTooth(t.start[j] - t.end[anchor]); // the deadline ignores events
+        }
+        if (tooth > 0) {
+          hit = true; // under thinning: the timer, with tooth − 1 wake-ups not in the trace
+          basis = "sampled timer";
+        } else if (!timer.earliest
+            && g[j] >= timer.lo
+            && w.comb.comb.tooth(g[j]) == 0
+            && w.comb.offCombPosterior >= 0.5) {
+          timer.attributed++;
+          w.timerOf[j] = k;
+          double conf = Math.min(timer.confidence(), w.comb.offCombPosterior);
+          return Classification.timer(
+              Cause.REQUEUE, conf, timer.spike.delay(), "sampled, likely timer");
+        }
+      }
       if (!hit
           && w.busy != null
           && g[j] > timer.hi
@@ -170,10 +192,23 @@ final class Classifier {
         if (basis.equals("timer harmonic")) {
           conf = Math.min(conf, 0.7);
         }
+        if (tooth > 0) {
+          conf = Math.min(conf, Math.max(0.5, w.comb.posterior(tooth)));
+        }
         return Classification.timer(Cause.REQUEUE, conf, timer.spike.delay(), basis);
       }
     }
     return null;
+  }
+
+  /** The last reconcile before j attributed to timer k, −1 when none is within 64 reconciles. */
+  private static int lastOf(StreamWork w, int k, int j) {
+    for (int i = j - 1; i >= Math.max(0, j - 64); i--) {
+      if (w.timerOf[i] == k) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static double anchorConfidence(StreamTimes t, Timer timer) {

@@ -12,6 +12,7 @@ import java.util.Map;
  *     pooling the objects' gaps, and resync bursts; by delay
  * @param insufficientDataObjects objects with too few reconciles to tell
  * @param notes honest limits and caveats in plain words; may be empty
+ * @param sampling with what probability its reconciles were kept in the trace, stated or inferred
  */
 public record ControllerResult(
     String operator,
@@ -23,11 +24,39 @@ public record ControllerResult(
     Map<Cause, Integer> causes,
     List<TimerFinding> timers,
     int insufficientDataObjects,
-    List<String> notes) {
+    List<String> notes,
+    SamplingEstimate sampling) {
   public ControllerResult {
+    sampling = sampling == null ? SamplingEstimate.UNKNOWN : sampling;
     causes = Map.copyOf(causes);
     timers = List.copyOf(timers);
     notes = List.copyOf(notes);
+  }
+
+  /** The components before {@code sampling} was added. */
+  public ControllerResult(
+      String operator,
+      String controller,
+      int objects,
+      int reconciles,
+      int eventDriven,
+      int timerDriven,
+      Map<Cause, Integer> causes,
+      List<TimerFinding> timers,
+      int insufficientDataObjects,
+      List<String> notes) {
+    this(
+        operator,
+        controller,
+        objects,
+        reconciles,
+        eventDriven,
+        timerDriven,
+        causes,
+        timers,
+        insufficientDataObjects,
+        notes,
+        SamplingEstimate.UNKNOWN);
   }
 
   /** The components before {@code notes} was added. */
@@ -51,6 +80,7 @@ public record ControllerResult(
         causes,
         timers,
         insufficientDataObjects,
-        List.of());
+        List.of(),
+        SamplingEstimate.UNKNOWN);
   }
 }

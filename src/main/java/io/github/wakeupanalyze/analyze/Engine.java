@@ -20,9 +20,10 @@ import java.util.List;
  *   <li>{@link #object}: per object, no shared state. Evidence labels, the object's own scans and
  *       timers (plus the context's pooled timers, copied), harmonics and shadows, attribution,
  *       classification. Objects may run in any order or in parallel.
- *   <li>{@link #controller}: cross-object. Resync bursts over the objects' unexplained reconciles
- *       (which relabels their members), each object's segmentation, and the controller's timers
- *       merged from its objects'.
+ *   <li>{@link #controller}: cross-object. The sampling probability (stated, or inferred from the
+ *       timer's comb, pooling every object's intervals; under thinning each object is classified
+ *       again), resync bursts over the objects' unexplained reconciles (which relabels their
+ *       members), each object's segmentation, and the controller's timers merged from its objects'.
  * </ol>
  *
  * {@link #analyzeController} runs the three in order and gives what the batch analysis gives for
@@ -121,6 +122,7 @@ public final class Engine {
       streams.add(o.work);
     }
     List<String> notes = new ArrayList<>();
+    SamplingEstimate sampling = SamplingStep.run(streams, params);
     TimerFinding resync = ResyncStep.run(streams, params, notes);
     List<StreamResult> streamResults = new ArrayList<>();
     List<ClassifiedReconcile> classified = new ArrayList<>();
@@ -169,7 +171,8 @@ public final class Engine {
             causes,
             merged,
             insufficient,
-            notes);
+            notes,
+            sampling);
     return new ControllerOutcome(result, streamResults, classified);
   }
 

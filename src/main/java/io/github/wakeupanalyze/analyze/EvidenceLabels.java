@@ -4,6 +4,7 @@ import io.github.wakeupanalyze.model.Cause;
 import io.github.wakeupanalyze.model.ObjectWrite;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.ReconcileLink;
+import io.github.wakeupanalyze.model.TriggerHint;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -13,14 +14,16 @@ import java.util.Set;
  * Step 0 (docs/method.md, "Evidence"): labels the reconciles of one stream from what the trace
  * says, before any timing. These labels beat timing.
  *
- * <p>In order, the first that applies: kube-rs {@code object.reason}; a span link to a write (a
- * link into a trace an earlier reconcile of the stream started is its own write); a write to the
- * object, or to an object the stream itself writes, by another client within {@code
- * eventWindowSeconds} before the start, or during the previous reconcile when the gap is that short
- * (a dirty requeue); an error status on the previous reconcile (controller-runtime {@code
- * AddRateLimited}); an {@code --events} time like a write; a geometric run of gaps (ratios in [1.6,
- * 2.5], at least 4 in a row, starting below 50 ms as client-go's 5 ms·2^k does) when the trace
- * records no error status at all. Everything else is left to timing (null).
+ * <p>In order, the first that applies: kube-rs {@code object.reason}; the trigger the record names
+ * (a timer or an event); a span link to a write (a link into a trace an earlier reconcile of the
+ * stream started is its own write); a write to the object, or to an object the stream itself
+ * writes, by another client within {@code eventWindowSeconds} before the start, or during the
+ * previous reconcile when the gap is that short (a dirty requeue); a retry the record names; the
+ * previous reconcile's stated requeue delay, met to the millisecond; an error status on the
+ * previous reconcile (controller-runtime {@code AddRateLimited}); an {@code --events} time like a
+ * write; a geometric run of gaps (ratios in [1.6, 2.5], at least 4 in a row, starting below 50 ms
+ * as client-go's 5 ms·2^k does) when the trace records no error status at all. Everything else is
+ * left to timing (null).
  */
 final class EvidenceLabels {
   private EvidenceLabels() {}
@@ -42,12 +45,22 @@ final class EvidenceLabels {
       }
       Reconcile r = t.get(j);
       Reconcile prev = j > 0 ? t.get(j - 1) : null;
-      Classification c = fromReason(r.reason(), j == 0 ? Double.NaN : t.gap[j], prev, p);
+      double gap = j == 0 ? Double.NaN : t.gap[j];
+      Classification c = fromReason(r.reason(), gap, prev, p);
+      if (c == null) {
+        c = fromHint(r.hint(), gap, prev, p);
+      }
       if (c == null) {
         c = fromLinks(ev, r, traces);
       }
       if (c == null && j > 0 && evidenceBefore(t, writes, j, window)) {
         c = Classification.event(Cause.EXTERNAL_EVENT, 0.97, "visible write");
+      }
+      if (c == null && r.hint() == TriggerHint.RETRY) {
+        c = Classification.timer(Cause.ERROR_RETRY, 0.95, gap, "log trigger");
+      }
+      if (c == null && prev != null && statedDelay(prev, gap)) {
+        c = Classification.timer(Cause.REQUEUE, 0.97, gap, "stated requeue");
       }
       if (c == null && prev != null && prev.error()) {
         c = Classification.timer(Cause.ERROR_RETRY, 0.95, t.gap[j], "error status");
@@ -83,10 +96,44 @@ final class EvidenceLabels {
       return Classification.event(
           own ? Cause.SELF_WRITE : Cause.EXTERNAL_EVENT, 0.97, "object.reason");
     }
-    if (reason.equals("bulk reconcile requested")) {
-      return Classification.event(Cause.UNKNOWN, 0.9, "object.reason");
+    // "bulk reconcile requested" (reconcile_all_on) says nothing of what drove the bulk run: a
+    // periodic stream makes it a timer, an ad-hoc trigger an event; timing and resync decide
+    return null;
+  }
+
+  /**
+   * What the reconcile's own record says started it (the Java Operator SDK's DEBUG log names the
+   * event source): a timer or an event, weighed like {@code object.reason}. A timer after a
+   * reconcile that stated it asked for no requeue is the SDK's {@code maxReconciliationInterval}. A
+   * retry is not decided here: an edit during a backoff runs the object at once with the retry
+   * state still attached, so a visible write is looked for first.
+   */
+  static Classification fromHint(
+      TriggerHint hint, double gap, Reconcile prev, AnalysisParameters p) {
+    if (hint == TriggerHint.TIMER) {
+      Cause cause =
+          prev != null && prev.requeueAfterNanos() == 0 ? Cause.MAX_INTERVAL : Cause.REQUEUE;
+      return Classification.timer(cause, 0.98, gap, "log trigger");
+    }
+    if (hint == TriggerHint.EVENT) {
+      boolean own = prev != null && prev.calls().writes() > 0 && gap <= p.selfWriteWindowSeconds();
+      return Classification.event(
+          own ? Cause.SELF_WRITE : Cause.EXTERNAL_EVENT, 0.97, "log trigger");
     }
     return null;
+  }
+
+  /**
+   * The previous reconcile stated the delay it asked for (a log's {@code requeueing after 5s}) and
+   * this one started that delay after its end, within 1 ms early (timer resolution) to 5 ms late
+   * (queue latency): the timer it armed.
+   */
+  static boolean statedDelay(Reconcile prev, double gap) {
+    if (prev.requeueAfterNanos() <= 0 || Double.isNaN(gap)) {
+      return false;
+    }
+    double delay = prev.requeueAfterNanos() / 1e9;
+    return gap >= delay - 0.001 && gap <= delay + 0.005 + 0.001 * delay;
   }
 
   /** An evidence time in (start[j−1], start[j]], within the window of the start or dirty. */

@@ -31,8 +31,9 @@ final class Segmentation {
     for (int k = 0; k < w.timers.size(); k++) {
       Timer timer = w.timers.get(k);
       List<Double> periods = new ArrayList<>();
-      List<TimeRange> ranges = activeRanges(w, k, periods);
-      if (periods.isEmpty() && (timer.pooled || resyncAbsorbed(w, timer))) {
+      int[] count = new int[1];
+      List<TimeRange> ranges = activeRanges(w, k, periods, count);
+      if (count[0] == 0 && (timer.pooled || resyncAbsorbed(w, timer))) {
         continue;
       }
       double[] per = periods.stream().mapToDouble(Double::doubleValue).toArray();
@@ -42,7 +43,7 @@ final class Segmentation {
               sp.delay(),
               per.length == 0 ? Double.NaN : Robust.median(per),
               sp.sigma(),
-              periods.size(),
+              count[0],
               1,
               timer.lo,
               timer.hi,
@@ -96,9 +97,10 @@ final class Segmentation {
 
   /**
    * The active ranges of timer k (class comment); fills {@code periods} with the start→start
-   * interval of each reconcile attributed to it.
+   * interval of each reconcile attributed to it (not the k·T intervals of a thinned stream) and
+   * {@code count[0]} with their number.
    */
-  static List<TimeRange> activeRanges(StreamWork w, int k, List<Double> periods) {
+  static List<TimeRange> activeRanges(StreamWork w, int k, List<Double> periods, int[] count) {
     StreamTimes t = w.times;
     Timer timer = w.timers.get(k);
     List<TimeRange> ranges = new ArrayList<>();
@@ -115,8 +117,12 @@ final class Segmentation {
         otherTimer |= w.timerOf[j] >= 0 && first >= 0;
         continue;
       }
-      periods.add(t.start[j] - t.start[j - 1]);
-      if (first >= 0 && !otherTimer && gapSince <= Math.max(maxGap, timer.lastHarmonicHigh())) {
+      count[0]++;
+      if (w.comb == null || w.comb.comb.tooth(t.gap[j]) <= 1) {
+        periods.add(t.start[j] - t.start[j - 1]); // not across lost reconciles of a thinned stream
+      }
+      double reach = Math.max(timer.lastHarmonicHigh(), timer.combReach);
+      if (first >= 0 && !otherTimer && gapSince <= Math.max(maxGap, reach)) {
         last = j;
       } else {
         if (first >= 0) {

@@ -29,6 +29,12 @@ final class StreamWork {
   /** The controller's worker busy blocks; null when the stream is the controller's only one. */
   WorkerBusy busy;
 
+  /**
+   * Under thinning: the controller's timer comb, whose teeth beyond the first classify their
+   * intervals as that timer's (docs/method.md, "Sampling"); null for a complete trace.
+   */
+  SamplingComb comb;
+
   /** The stream's own gap-hazard scan (sorted gaps and spikes) and, without spikes, pair scan. */
   SortedGaps sortedGaps;
 

@@ -37,6 +37,9 @@ final class Timer {
   boolean earliest;
   TimerSource source = TimerSource.REQUEUE;
 
+  /** Under thinning, the longest start→start interval its comb explains, seconds; else 0. */
+  double combReach;
+
   /** Reconciles of the current stream attributed to this timer in the current pass. */
   int attributed;
 
@@ -48,12 +51,13 @@ final class Timer {
     this.earliest = spike.pairScan();
   }
 
-  private Timer(Timer t) {
+  private Timer(Timer t, boolean pooled) {
     this.spike = t.spike;
-    this.pooled = t.pooled;
+    this.pooled = pooled;
     this.lo = t.lo;
     this.hi = t.hi;
     this.earliest = t.earliest;
+    this.combReach = t.combReach;
   }
 
   /**
@@ -61,7 +65,12 @@ final class Timer {
    * semantics; no harmonics, source or attribution yet (each stream finds its own).
    */
   Timer copyForStream() {
-    return new Timer(this);
+    return new Timer(this, pooled);
+  }
+
+  /** As {@link #copyForStream}, marked pooled: a timer of other objects offered to this one. */
+  Timer pooledCopy() {
+    return new Timer(this, true);
   }
 
   boolean inSupport(double g) {

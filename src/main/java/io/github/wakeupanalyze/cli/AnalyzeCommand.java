@@ -2,9 +2,10 @@ package io.github.wakeupanalyze.cli;
 
 import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.report.ConsoleTable;
+import io.github.wakeupanalyze.report.OutputException;
+import io.github.wakeupanalyze.report.OutputFolder;
 import io.github.wakeupanalyze.report.ReportWriter;
 import io.github.wakeupanalyze.text.Names;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,10 +35,11 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok",
-      "2:usage error (bad option or argument)",
+      ExitCodes.HELP_USAGE,
       "3:an input is unreadable or not a valid trace (the others are still analyzed and "
           + "partial results are written)",
-      "4:internal error (run with --verbose and report it)"
+      ExitCodes.HELP_INTERNAL,
+      ExitCodes.HELP_OUTPUT
     })
 final class AnalyzeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -70,40 +72,63 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "Name each file skipped in a folder; print stack traces of internal errors.")
   boolean verbose;
 
+  @Option(
+      names = "--max-operators",
+      paramLabel = "N",
+      defaultValue = "" + ReportWriter.DEFAULT_MAX_OPERATORS,
+      description =
+          "Operators with a report folder of their own: the N with the most reconciles "
+              + "(default: ${DEFAULT-VALUE}); the others are in the index, summary.json and "
+              + "reconciles.csv.")
+  int maxOperators;
+
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
-    TraceOptions.Run run =
-        traceOptions.run(
-            inputs, parent.stdin, ProgressLine.forTerminal(err, quiet), err, quiet, verbose);
-    if (run == null) {
-      return ExitCodes.INVALID_INPUT;
+    if (maxOperators < 0) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "Invalid value for option '--max-operators': " + maxOperators + " (expected 0 or more)");
     }
-    Pipeline.Result result = run.result();
-    int failed = run.failed();
-    ConsoleTable.print(result.analysis(), stdout);
     Path dir = out != null ? out : Path.of("reports", defaultName(inputs));
-    List<Path> written =
-        ReportWriter.writeAll(
-            dir,
-            VersionProvider.version(),
-            result.inputs(),
-            result.extraction(),
-            result.analysis());
-    if (failed > 0) {
-      err.println(
-          "warning: results are partial: "
-              + failed
-              + " of "
-              + result.inputs().size()
-              + " inputs could not be read to the end");
+    OutputFolder folder;
+    try {
+      folder = OutputFolder.open(dir, "analyze", ReportWriter.SUMMARY);
+    } catch (OutputException e) {
+      return ErrorHandler.unusable(err, e);
     }
-    if (!quiet) {
-      err.println("wrote " + written.size() + " files under " + dir);
+    String stage = "reading and analyzing the inputs";
+    try (folder) {
+      TraceOptions.Run run =
+          traceOptions.run(
+              inputs, parent.stdin, ProgressLine.forTerminal(err, quiet), err, quiet, verbose);
+      if (run == null) {
+        return ExitCodes.INVALID_INPUT;
+      }
+      Pipeline.Result result = run.result();
+      int failed = run.failed();
+      ConsoleTable.print(result.analysis(), stdout);
+      stage = "writing the reports";
+      List<Path> written;
+      try {
+        written =
+            ReportWriter.writeAll(
+                folder,
+                VersionProvider.version(),
+                result.inputs(),
+                result.extraction(),
+                result.analysis(),
+                maxOperators);
+      } catch (OutputException e) {
+        return ErrorHandler.cannotWrite(err, e, folder);
+      }
+      TraceOptions.closingLine(
+          err, quiet, written.size(), dir, null, failed, result.inputs().size());
+      return failed > 0 ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
+    } catch (OutOfMemoryError e) {
+      return ErrorHandler.outOfMemory(err, stage, folder, verbose, e);
     }
-    err.flush();
-    return failed > 0 ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
   }
 
   /**

@@ -32,13 +32,23 @@ public final class Cli {
 
   /** Runs in-process with the given streams; returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err, InputStream stdin) {
-    CommandLine cl = commandLine(out, err, stdin);
+    return execute(commandLine(out, err, stdin), args, out, err);
+  }
+
+  /**
+   * Runs {@code args} on a command line built by {@link #commandLine}, printing to the given
+   * streams; a command line may run several times (picocli resets every option before parsing).
+   */
+  static int execute(CommandLine cl, String[] args, PrintWriter out, PrintWriter err) {
+    PrintWriter safeErr = new PrintWriter(new TerminalSafeWriter(err), true);
+    cl.setOut(out);
+    cl.setErr(safeErr);
     try {
       return cl.execute(withDefaultSubcommand(cl, args));
     } catch (UnknownCommandException e) {
-      err.println("error: " + e.getMessage());
-      err.flush();
+      safeErr.println("error: " + e.getMessage());
       return ExitCodes.USAGE;
+<<<<<<< HEAD
     } catch (OutOfMemoryError e) {
       err.println(
           "wakeup-analyze: out of memory ("
@@ -49,6 +59,12 @@ public final class Cli {
               + "scripts/wakeup-analyze ... or java -Xmx4g -jar wakeup-analyze.jar ...");
       err.flush();
       return ExitCodes.INTERNAL;
+=======
+    } catch (OutOfMemoryError e) { // the commands report their own; this is the last resort
+      return ErrorHandler.outOfMemory(safeErr, null, null, false, e);
+    } finally {
+      safeErr.flush();
+>>>>>>> main
     }
   }
 
@@ -58,6 +74,8 @@ public final class Cli {
     cl.setErr(err);
     cl.setExecutionExceptionHandler(new ErrorHandler());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // plain text: no ANSI colours in help or usage messages, whatever the terminal
+    cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
     return cl;
   }
 

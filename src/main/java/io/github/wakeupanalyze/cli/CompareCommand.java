@@ -12,12 +12,11 @@ import io.github.wakeupanalyze.compare.TimerTolerance;
 import io.github.wakeupanalyze.extract.ExtractRules;
 import io.github.wakeupanalyze.ingest.InputException;
 import io.github.wakeupanalyze.ingest.ReadOptions;
+import io.github.wakeupanalyze.report.OutputException;
+import io.github.wakeupanalyze.report.OutputFolder;
 import io.github.wakeupanalyze.text.Durations;
-import java.io.IOException;
+import io.github.wakeupanalyze.text.Names;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,11 +55,16 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:no regression (or no --fail-on given)",
       "1:the candidate regressed past a --fail-on threshold, or a rule found nothing to check",
-      "2:usage error (bad option, malformed rule, a threshold that can never fail)",
+      "2:usage error: a bad option, a malformed rule, a threshold that can never fail, or an --out"
+          + " folder that cannot be used (a file, unwritable, or another run is writing there)",
       "3:a side is unreadable, not a trace, or a summary.json of a schema this tool does not read",
-      "4:internal error (run with --verbose and report it)"
+      ExitCodes.HELP_INTERNAL,
+      ExitCodes.HELP_OUTPUT_COMPARE
     })
 final class CompareCommand implements Callable<Integer> {
+  /** Written last: its presence means the comparison completed. */
+  static final String COMPARE_JSON = "compare.json";
+
   @Spec CommandSpec spec;
 
   @ParentCommand WakeupAnalyzeCommand parent;
@@ -127,53 +131,65 @@ final class CompareCommand implements Callable<Integer> {
   boolean verbose;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
     Comparison.Options options = options();
     ReadOptions read = traceOptions.readOptions();
     ExtractRules rules = traceOptions.rules();
-    long[] eventTimes;
-    try {
-      eventTimes = traceOptions.eventTimes(parent.stdin);
-    } catch (InputException e) {
-      err.println("error: " + e.getMessage());
-      err.flush();
-      return ExitCodes.INVALID_INPUT;
-    }
     if (baseline.equals("-") && candidate.equals("-")) {
       throw usage("only one side can be read from standard input ('-')");
     }
-    List<Sides.Loaded> sides = new ArrayList<>();
-    String[] labels = {"baseline", "candidate"};
-    String[] args = {baseline, candidate};
-    for (int i = 0; i < 2; i++) {
+    OutputFolder folder;
+    try {
+      folder = OutputFolder.open(out, "compare", COMPARE_JSON);
+    } catch (OutputException e) {
+      return ErrorHandler.unusable(err, e);
+    }
+    String stage = "reading and analyzing the inputs";
+    try (folder) {
+      long[] eventTimes;
       try {
-        sides.add(
-            Sides.load(args[i], read, rules, eventTimes, options.unloadAfterNanos(), parent.stdin));
-      } catch (CompareInputException e) {
-        err.println("error: " + labels[i] + ": " + e.getMessage());
+        eventTimes = traceOptions.eventTimes(parent.stdin);
+      } catch (InputException e) {
+        err.println("error: " + Names.printableLine(e.getMessage()));
         err.flush();
         return ExitCodes.INVALID_INPUT;
       }
-      for (String w : sides.get(i).warnings()) {
-        err.println("warning: " + labels[i] + ": " + w);
+      List<Sides.Loaded> sides = new ArrayList<>();
+      String[] labels = {"baseline", "candidate"};
+      String[] args = {baseline, candidate};
+      for (int i = 0; i < 2; i++) {
+        try {
+          sides.add(
+              Sides.load(
+                  args[i], read, rules, eventTimes, options.unloadAfterNanos(), parent.stdin));
+        } catch (CompareInputException e) {
+          err.println("error: " + labels[i] + ": " + Names.printableLine(e.getMessage()));
+          err.flush();
+          return ExitCodes.INVALID_INPUT;
+        }
+        for (String w : sides.get(i).warnings()) {
+          err.println("warning: " + labels[i] + ": " + Names.printableLine(w));
+        }
       }
+      Comparison c = Comparer.compare(sides.get(0).snapshot(), sides.get(1).snapshot(), options);
+      CompareTable.print(c, stdout);
+      stage = "writing compare.md and compare.json";
+      try {
+        folder.writeText("compare.md", w -> CompareMarkdown.write(c, w));
+        folder.commit(w -> CompareJson.write(c, VersionProvider.version(), w));
+      } catch (OutputException e) {
+        return ErrorHandler.cannotWrite(err, e, folder);
+      }
+      if (!quiet) {
+        err.println("wrote compare.md and compare.json under " + Names.printableLine("" + out));
+      }
+      err.flush();
+      return c.regressed() ? ExitCodes.REGRESSION : ExitCodes.OK;
+    } catch (OutOfMemoryError e) {
+      return ErrorHandler.outOfMemory(err, stage, folder, verbose, e);
     }
-    Comparison c = Comparer.compare(sides.get(0).snapshot(), sides.get(1).snapshot(), options);
-    CompareTable.print(c, stdout);
-    Files.createDirectories(out);
-    try (Writer w = Files.newBufferedWriter(out.resolve("compare.md"), StandardCharsets.UTF_8)) {
-      CompareMarkdown.write(c, w);
-    }
-    try (Writer w = Files.newBufferedWriter(out.resolve("compare.json"), StandardCharsets.UTF_8)) {
-      CompareJson.write(c, VersionProvider.version(), w);
-    }
-    if (!quiet) {
-      err.println("wrote compare.md and compare.json under " + out);
-    }
-    err.flush();
-    return c.regressed() ? ExitCodes.REGRESSION : ExitCodes.OK;
   }
 
   private Comparison.Options options() {

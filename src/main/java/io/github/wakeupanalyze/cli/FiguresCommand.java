@@ -2,9 +2,12 @@ package io.github.wakeupanalyze.cli;
 
 import io.github.wakeupanalyze.ingest.ReadProgress;
 import io.github.wakeupanalyze.pipeline.Pipeline;
+import io.github.wakeupanalyze.report.OutputException;
+import io.github.wakeupanalyze.report.OutputFolder;
+import io.github.wakeupanalyze.report.ReportWriter;
 import io.github.wakeupanalyze.report.ThesisFigures;
 import io.github.wakeupanalyze.report.chart.ChartStyle;
-import java.io.IOException;
+import io.github.wakeupanalyze.text.Names;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,9 +39,10 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok",
-      "2:usage error (bad option or argument)",
+      ExitCodes.HELP_USAGE,
       "3:an input is unreadable or not a valid trace (the others are still used)",
-      "4:internal error (run with --verbose and report it)"
+      ExitCodes.HELP_INTERNAL,
+      ExitCodes.HELP_OUTPUT_FIGURES
     })
 final class FiguresCommand implements Callable<Integer> {
   private static final Pattern LENGTH = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(cm|mm|in|pt)");
@@ -91,6 +95,15 @@ final class FiguresCommand implements Callable<Integer> {
       description = "Font size of every text in the figures (default: ${DEFAULT-VALUE}).")
   String fontSize;
 
+  @Option(
+      names = "--max-operators",
+      paramLabel = "N",
+      defaultValue = "" + ReportWriter.DEFAULT_MAX_OPERATORS,
+      description =
+          "Operators that get figures: the N with the most reconciles (default: "
+              + "${DEFAULT-VALUE}); headline.tex lists them all.")
+  int maxOperators;
+
   @CommandLine.Mixin TraceOptions traceOptions;
 
   @Option(
@@ -102,47 +115,77 @@ final class FiguresCommand implements Callable<Integer> {
   boolean verbose;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     double widthPt = length("--width", width, 36, 2880);
     double heightPt = length("--height", height, 36, 2880);
     double sizePt = length("--font-size", fontSize, 4, 72);
-    ChartStyle.Resolved resolved = ChartStyle.resolveFont(font);
-    if (resolved.fallback()) {
-      err.println(
-          "warning: font \""
-              + font
-              + "\" is not installed; using the logical font "
-              + resolved.family()
-              + " instead");
+    if (maxOperators < 0) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "Invalid value for option '--max-operators': " + maxOperators + " (expected 0 or more)");
     }
-    TraceOptions.Run run =
-        traceOptions.run(inputs, parent.stdin, ReadProgress.NONE, err, false, verbose);
-    if (run == null) {
-      return ExitCodes.INVALID_INPUT;
+    OutputFolder folder;
+    try {
+      folder = OutputFolder.open(out, "figures", ThesisFigures.HEADLINE);
+    } catch (OutputException e) {
+      return ErrorHandler.unusable(err, e);
     }
-    Pipeline.Result result = run.result();
-    int failed = run.failed();
-    List<Path> written =
-        ThesisFigures.writeAll(
-            out,
-            VersionProvider.version(),
-            result.analysis(),
-            ChartStyle.print(resolved.family(), sizePt, widthPt, heightPt));
-    if (!quiet) {
-      err.println(
+    String stage = "reading and analyzing the inputs";
+    try (folder) {
+      ChartStyle.Resolved resolved = ChartStyle.resolveFont(font);
+      if (resolved.fallback()) {
+        err.println(
+            "warning: font \""
+                + Names.printableLine(font)
+                + "\" is not installed; using the logical font "
+                + resolved.family()
+                + " instead");
+      }
+      TraceOptions.Run run =
+          traceOptions.run(inputs, parent.stdin, ReadProgress.NONE, err, false, verbose);
+      if (run == null) {
+        return ExitCodes.INVALID_INPUT;
+      }
+      Pipeline.Result result = run.result();
+      int failed = run.failed();
+      stage = "writing the figures";
+      List<Path> written;
+      try {
+        written =
+            ThesisFigures.writeAll(
+                folder,
+                VersionProvider.version(),
+                result.analysis(),
+                ChartStyle.print(resolved.family(), sizePt, widthPt, heightPt),
+                maxOperators);
+      } catch (OutputException e) {
+        return ErrorHandler.cannotWrite(err, e, folder);
+      }
+      long operators =
+          result.analysis().controllers().stream().map(c -> c.operator()).distinct().count();
+      if (operators > maxOperators) {
+        err.println(
+            "warning: figures for the "
+                + maxOperators
+                + " of "
+                + operators
+                + " operators with the most reconciles (--max-operators); headline.tex lists all");
+      }
+      String style =
           String.format(
               Locale.ROOT,
-              "wrote %d files under %s (%.1f × %.1f pt, %s %.1f pt)",
-              written.size(),
-              out,
+              "%.1f × %.1f pt, %s %.1f pt",
               widthPt,
               heightPt,
               resolved.family(),
-              sizePt));
+              sizePt);
+      TraceOptions.closingLine(
+          err, quiet, written.size(), out, style, failed, result.inputs().size());
+      return failed > 0 ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
+    } catch (OutOfMemoryError e) {
+      return ErrorHandler.outOfMemory(err, stage, folder, verbose, e);
     }
-    err.flush();
-    return failed > 0 ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
   }
 
   /** A length such as {@code 12cm}, {@code 85 mm}, {@code 4.5in} or {@code 9pt}, in points. */

@@ -1,5 +1,7 @@
 package io.github.wakeupanalyze.cli;
 
+import io.github.wakeupanalyze.report.OutputException;
+import io.github.wakeupanalyze.report.OutputFolder;
 import io.github.wakeupanalyze.simulate.Scenario;
 import io.github.wakeupanalyze.simulate.ScenarioException;
 import io.github.wakeupanalyze.simulate.ScenarioLoader;
@@ -7,6 +9,7 @@ import io.github.wakeupanalyze.simulate.SimulationRun;
 import io.github.wakeupanalyze.simulate.write.OutputFormat;
 import io.github.wakeupanalyze.text.Durations;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -31,9 +34,10 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the trace and labels were written",
-      "2:usage error",
+      ExitCodes.HELP_USAGE,
       "3:the scenario file is unreadable or invalid",
-      "4:internal error, or the output could not be written"
+      ExitCodes.HELP_INTERNAL,
+      "5:the trace or the labels could not be written (disk full, I/O error)"
     })
 public final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -105,6 +109,11 @@ public final class SimulateCommand implements Callable<Integer> {
       cl.getErr().flush();
       return 2;
     }
+    try {
+      OutputFolder.check(out);
+    } catch (OutputException e) {
+      return ErrorHandler.unusable(cl.getErr(), e);
+    }
     Scenario s;
     try {
       s = ScenarioLoader.load(scenario);
@@ -136,9 +145,16 @@ public final class SimulateCommand implements Callable<Integer> {
       cl.getOut().flush();
       return 0;
     } catch (IOException e) {
-      cl.getErr().println("simulate: cannot write to " + out + ": " + e.getMessage());
+      Path file =
+          e instanceof FileSystemException f && f.getFile() != null ? Path.of(f.getFile()) : null;
+      cl.getErr()
+          .println(
+              "error: cannot write "
+                  + (file != null ? file : "under " + out)
+                  + ": "
+                  + OutputException.reason(e));
       cl.getErr().flush();
-      return 4;
+      return ExitCodes.OUTPUT;
     }
   }
 }

@@ -1,15 +1,14 @@
 package io.github.wakeupanalyze.cli;
 
+import io.github.wakeupanalyze.report.OutputException;
+import io.github.wakeupanalyze.report.OutputFolder;
 import io.github.wakeupanalyze.sources.CallSitesCsv;
 import io.github.wakeupanalyze.sources.CallSitesMarkdown;
 import io.github.wakeupanalyze.sources.CallSitesTable;
 import io.github.wakeupanalyze.sources.ScanResult;
 import io.github.wakeupanalyze.sources.SourceScanner;
 import io.github.wakeupanalyze.text.Names;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,9 +41,10 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok (files with syntax errors are scanned around the error, with a warning)",
-      "2:usage error (bad option or argument)",
+      ExitCodes.HELP_USAGE,
       "3:a DIR is missing, or a file could not be read (the rest is still scanned and written)",
-      "4:internal error (run with --verbose and report it)"
+      ExitCodes.HELP_INTERNAL,
+      "5:an output file could not be written (disk full, I/O error); no callsites.csv then"
     })
 final class SourcesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -75,41 +75,54 @@ final class SourcesCommand implements Callable<Integer> {
   boolean verbose;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ScanResult r = new SourceScanner(includeVendored).scan(roots);
-    for (ScanResult.Warning w : r.warnings()) {
-      err.println("warning: " + Names.printable(w.file()) + ": " + Names.printable(w.message()));
-    }
-    CallSitesTable.print(r, stdout);
     Path dir = out != null ? out : Path.of("reports", defaultName(roots.get(0)));
-    List<Path> written = write(dir, title(roots), r);
-    if (!quiet) {
-      err.println("wrote " + written.size() + " files under " + dir);
+    OutputFolder folder;
+    try {
+      folder = OutputFolder.open(dir, "sources", CSV);
+    } catch (OutputException e) {
+      return ErrorHandler.unusable(err, e);
     }
-    err.flush();
-    return r.anySkipped() ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
+    try (folder) {
+      ScanResult r = new SourceScanner(includeVendored).scan(roots);
+      for (ScanResult.Warning w : r.warnings()) {
+        err.println("warning: " + Names.printable(w.file()) + ": " + Names.printable(w.message()));
+      }
+      CallSitesTable.print(r, stdout);
+      List<Path> written;
+      try {
+        written = write(folder, title(roots), r);
+      } catch (OutputException e) {
+        return ErrorHandler.cannotWrite(err, e, folder);
+      }
+      if (!quiet) {
+        err.println(
+            "wrote " + written.size() + " files under " + Names.printableLine(dir.toString()));
+      }
+      err.flush();
+      return r.anySkipped() ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
+    } catch (OutOfMemoryError e) {
+      return ErrorHandler.outOfMemory(err, "scanning the sources", folder, verbose, e);
+    }
   }
 
-  /** Writes callsites.csv, callsites.md and (when tests hold sites) callsites-tests.csv. */
-  static List<Path> write(Path dir, String title, ScanResult r) throws IOException {
-    Files.createDirectories(dir);
+  /** Written last: its presence means the scan completed. */
+  static final String CSV = "callsites.csv";
+
+  /**
+   * Writes callsites.md, callsites-tests.csv when tests hold sites, and callsites.csv last; a
+   * callsites-tests.csv of an earlier run that this one does not write is removed as stale.
+   */
+  static List<Path> write(OutputFolder folder, String title, ScanResult r) throws OutputException {
     List<Path> written = new ArrayList<>();
-    written.add(writeFile(dir.resolve("callsites.csv"), CallSitesCsv.write(r.sites())));
-    written.add(writeFile(dir.resolve("callsites.md"), CallSitesMarkdown.write(title, r)));
-    Path tests = dir.resolve("callsites-tests.csv");
+    written.add(folder.writeString("callsites.md", CallSitesMarkdown.write(title, r)));
     if (!r.testSites().isEmpty()) {
-      written.add(writeFile(tests, CallSitesCsv.write(r.testSites())));
-    } else {
-      Files.deleteIfExists(tests);
+      written.add(folder.writeString("callsites-tests.csv", CallSitesCsv.write(r.testSites())));
     }
+    written.add(folder.commit(w -> w.write(CallSitesCsv.write(r.sites()))));
     return written;
-  }
-
-  private static Path writeFile(Path p, String text) throws IOException {
-    Files.writeString(p, text, StandardCharsets.UTF_8);
-    return p;
   }
 
   /** What was scanned, for the Markdown title: the folders' own names. */

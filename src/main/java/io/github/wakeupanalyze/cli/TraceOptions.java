@@ -12,6 +12,7 @@ import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.text.Names;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -171,7 +172,7 @@ final class TraceOptions {
     try {
       eventTimes = eventTimes(stdin);
     } catch (InputException e) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + Names.printableLine(e.getMessage()));
       err.flush();
       return null;
     }
@@ -188,10 +189,10 @@ final class TraceOptions {
       }
       if (r.failed()) {
         failed++;
-        err.println("error: " + r.error());
+        err.println("error: " + Names.printableLine(r.error()));
       }
       for (String w : r.warnings()) {
-        err.println("warning: " + w);
+        err.println("warning: " + Names.printableLine(w));
       }
       spans += r.spans();
     }
@@ -212,23 +213,67 @@ final class TraceOptions {
       }
     }
     if (spans == 0) {
+      // the closing line; an error line of its own only when no input's error explains it
+      int n = result.inputs().size();
       err.println(
-          "error: no spans read from "
-              + inputs.size()
-              + (inputs.size() == 1 ? " input" : " inputs")
-              + "; nothing to analyze");
+          failed > 0
+              ? "nothing to analyze: " + failed + " of " + n + inputs(n) + " failed"
+              : "error: no spans read from " + n + inputs(n) + "; nothing to analyze");
       err.flush();
       return null;
     }
     return new Run(result, failed);
   }
 
+  private static String inputs(int n) {
+    return n == 1 ? " input" : " inputs";
+  }
+
+  /**
+   * The line a run that wrote its output ends with: {@code wrote 17 files under DIR (detail)}, and
+   * when inputs failed {@code ; 1 of 3 inputs failed, so the results are partial} (printed even
+   * with {@code --quiet}).
+   */
+  static void closingLine(
+      PrintWriter err, boolean quiet, int files, Path dir, String detail, int failed, int inputs) {
+    if (failed > 0 || !quiet) {
+      String wrote =
+          "wrote "
+              + files
+              + " files under "
+              + Names.printableLine(dir.toString())
+              + (detail == null ? "" : " (" + detail + ")");
+      err.println(
+          failed == 0
+              ? wrote
+              : wrote
+                  + "; "
+                  + failed
+                  + " of "
+                  + inputs
+                  + inputs(inputs)
+                  + " failed, so the results are partial");
+    }
+    err.flush();
+  }
+
   /**
    * The sorted times of {@code --events}, empty without it.
    *
-   * @throws InputException when the events file cannot be read (one line)
+   * @throws InputException when the events file cannot be read or holds no time (one line)
    */
   long[] eventTimes(InputStream stdin) throws InputException {
-    return events == null ? new long[0] : EventTimes.read(events, stdin);
+    if (events == null) {
+      return new long[0];
+    }
+    long[] times = EventTimes.read(events, stdin);
+    if (times.length == 0) {
+      throw new InputException(
+          events,
+          "",
+          "no event time in the file: expected one time per line (ISO-8601 or unix time), "
+              + "optionally after a header line");
+    }
+    return times;
   }
 }

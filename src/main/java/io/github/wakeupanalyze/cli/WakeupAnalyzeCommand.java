@@ -24,9 +24,10 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:ok",
       "1:compare: the candidate regressed past a --fail-on threshold",
-      "2:usage error (bad option or argument)",
+      ExitCodes.HELP_USAGE,
       "3:an input is unreadable or not a valid trace (the others are still analyzed)",
-      "4:internal error (run with --verbose and report it)"
+      ExitCodes.HELP_INTERNAL,
+      ExitCodes.HELP_OUTPUT
     },
     subcommands = {
       AnalyzeCommand.class,

@@ -9,6 +9,7 @@ import io.github.wakeupanalyze.compare.Comparison.OperatorDiff;
 import io.github.wakeupanalyze.compare.Comparison.RuleResult;
 import io.github.wakeupanalyze.compare.Comparison.TimerDiff;
 import io.github.wakeupanalyze.compare.Comparison.UnloadDiff;
+import io.github.wakeupanalyze.report.JsonEscapes;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -34,6 +35,7 @@ public final class CompareJson {
           new DefaultPrettyPrinter()
               .withObjectIndenter(new DefaultIndenter("  ", "\n"))
               .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+      g.setCharacterEscapes(JsonEscapes.INSTANCE);
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.writeStartObject();
       g.writeNumberField("schema", SCHEMA);

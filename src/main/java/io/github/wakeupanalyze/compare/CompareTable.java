@@ -4,6 +4,7 @@ import io.github.wakeupanalyze.compare.Comparison.ControllerDiff;
 import io.github.wakeupanalyze.compare.Comparison.OperatorDiff;
 import io.github.wakeupanalyze.compare.Comparison.RuleResult;
 import io.github.wakeupanalyze.text.Names;
+import io.github.wakeupanalyze.text.TextTable;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,19 +36,7 @@ public final class CompareTable {
         rows.add(row(o.operator(), cd.controller(), cd.presence().label(), cd.metrics()));
       }
     }
-    int[] width = new int[header.size()];
-    for (String[] r : rows) {
-      for (int i = 0; i < r.length; i++) {
-        width[i] = Math.max(width[i], r[i].length());
-      }
-    }
-    for (String[] r : rows) {
-      StringBuilder sb = new StringBuilder();
-      for (int i = 0; i < r.length; i++) {
-        sb.append(i == 0 ? "" : "  ").append(r[i]).append(" ".repeat(width[i] - r[i].length()));
-      }
-      out.println(sb.toString().stripTrailing());
-    }
+    TextTable.lines(rows).forEach(out::println);
     out.println();
     if (c.options().rules().isEmpty()) {
       out.println("thresholds: none (--fail-on not given)");

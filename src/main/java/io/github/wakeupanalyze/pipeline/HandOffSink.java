@@ -23,7 +23,7 @@ final class HandOffSink implements TraceInputs.SourceAwareSink, AutoCloseable {
   private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED);
   private final Thread consumer;
   private volatile Throwable failure;
-  private boolean delivered;
+  private boolean delivered; // touched by the reading thread only
   private List<Span> current = new ArrayList<>(BATCH);
 
   HandOffSink(TraceInputs.SourceAwareSink target) {
@@ -105,9 +105,24 @@ final class HandOffSink implements TraceInputs.SourceAwareSink, AutoCloseable {
   }
 
   /**
-   * Throws the target's failure on the reading thread, once: a later call (from {@link #close()} in
-   * the same try-with-resources) must not throw the same object again, which would suppress it into
-   * itself.
+   * Stops the extraction thread without delivering what is queued, and never throws: for when
+   * reading failed (out of memory, a bug), so that the failure propagates alone and the thread no
+   * longer holds the extractor's memory.
+   */
+  void abandon() {
+    consumer.interrupt();
+    try {
+      consumer.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Throws the extraction thread's failure, once: after that {@link #close} (run by
+   * try-with-resources while the failure propagates) must not throw the same object again, which
+   * Java would try to add to itself as suppressed and fail on ("Self-suppression not permitted"),
+   * hiding an out-of-memory error behind an internal error.
    */
   private void rethrow() {
     Throwable t = failure;

@@ -74,11 +74,19 @@ public final class Pipeline {
   public static Extracted extract(Request request) {
     ReconcileExtractor extractor = new ReconcileExtractor(request.rules());
     List<InputReport> reports;
-    try (HandOffSink sink = new HandOffSink(extractor)) {
+    // not try-with-resources: when reading fails, close() could throw the very same error object
+    // again (the extraction thread's, or the JVM's preallocated out-of-memory error), and Java
+    // cannot add an exception to itself as suppressed
+    HandOffSink sink = new HandOffSink(extractor);
+    try {
       reports =
           TraceInputs.readAll(
               request.inputs(), request.read(), request.stdin(), sink, request.progress());
+    } catch (RuntimeException | Error e) {
+      sink.abandon();
+      throw e;
     }
+    sink.close();
     return new Extracted(reports, extractor.finish());
   }
 

@@ -3,6 +3,8 @@ package io.github.wakeupanalyze.report;
 import io.github.wakeupanalyze.analyze.Analysis;
 import io.github.wakeupanalyze.analyze.TimerFinding;
 import io.github.wakeupanalyze.text.Names;
+import io.github.wakeupanalyze.text.TextTable;
+import io.github.wakeupanalyze.text.TextTable.Align;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,29 +34,11 @@ public final class ConsoleTable {
             Double.isNaN(rate) ? "n/a" : Format.fixed(rate, 1)
           });
     }
-    int[] width = new int[5];
-    for (String[] r : rows) {
-      for (int i = 0; i < 5; i++) {
-        width[i] = Math.max(width[i], r[i].length());
-      }
-    }
-    for (String[] r : rows) {
-      StringBuilder sb = new StringBuilder();
-      for (int i = 0; i < 5; i++) {
-        boolean left = i == 0 || i == 3;
-        String cell = left ? pad(r[i], width[i], false) : pad(r[i], width[i], true);
-        sb.append(i == 0 ? "" : "  ").append(cell);
-      }
-      out.println(sb.toString().stripTrailing());
-    }
+    TextTable.lines(rows, Align.LEFT, Align.RIGHT, Align.RIGHT, Align.LEFT, Align.RIGHT)
+        .forEach(out::println);
     if (rows.size() == 1) {
       out.println("(no reconcile spans found)");
     }
     out.flush();
-  }
-
-  private static String pad(String s, int w, boolean right) {
-    String fill = " ".repeat(Math.max(0, w - s.length()));
-    return right ? fill + s : s + fill;
   }
 }

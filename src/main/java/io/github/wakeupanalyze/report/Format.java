@@ -1,8 +1,7 @@
 package io.github.wakeupanalyze.report;
 
 import io.github.wakeupanalyze.text.Durations;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import io.github.wakeupanalyze.text.Numbers;
 import java.util.Locale;
 
 /** Fixed, locale-independent number formats shared by every writer. */
@@ -14,21 +13,14 @@ final class Format {
     return Durations.plainSeconds(s);
   }
 
-  /**
-   * {@code v} with exactly {@code decimals} decimals, rounded half up as {@code %.Nf} does (on the
-   * shortest decimal that reads back as {@code v}), several times faster than {@code
-   * String.format}: it runs once per row of {@code reconciles.csv}.
-   */
+  /** See {@link Numbers#fixed(double, int)}. */
   static String fixed(double v, int decimals) {
-    if (Double.isNaN(v) || Double.isInfinite(v)) {
-      return String.format(Locale.ROOT, "%." + decimals + "f", v);
-    }
-    return BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+    return Numbers.fixed(v, decimals);
   }
 
-  /** A share in [0,1] as a percentage with one decimal: {@code 95.1 %}. */
+  /** See {@link Numbers#percent(double)}. */
   static String percent(double share) {
-    return Double.isNaN(share) ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100 * share);
+    return Numbers.percent(share);
   }
 
   /** A human duration: see {@link Durations#human(double)}. */

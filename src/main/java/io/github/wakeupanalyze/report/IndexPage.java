@@ -7,6 +7,7 @@ import io.github.wakeupanalyze.text.Names;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The index of a run, as Markdown for {@link HtmlReport}: every operator with a link to its page.
@@ -14,7 +15,13 @@ import java.util.List;
 final class IndexPage {
   private IndexPage() {}
 
-  static String markdown(Analysis analysis, List<InputReport> inputs) {
+  /**
+   * The index.
+   *
+   * @param folders operator → its folder under {@code operators/}; an operator without one (past
+   *     {@code --max-operators}) is listed without a link, with a note
+   */
+  static String markdown(Analysis analysis, List<InputReport> inputs, Map<String, String> folders) {
     StringBuilder sb = new StringBuilder();
     List<OperatorView> ops = OperatorView.of(analysis);
     int reconciles = 0;
@@ -44,11 +51,17 @@ final class IndexPage {
         }
       }
       double rate = op.wakeupsPerHour();
-      sb.append("| [")
-          .append(Names.markdown(op.operator()))
-          .append("](operators/")
-          .append(Names.slug(op.operator()))
-          .append("/report.html) | ")
+      String folder = folders.get(op.operator());
+      if (folder == null) {
+        sb.append("| ").append(Names.markdown(op.operator()));
+      } else {
+        sb.append("| [")
+            .append(Names.markdown(op.operator()))
+            .append("](operators/")
+            .append(folder)
+            .append("/report.html)");
+      }
+      sb.append(" | ")
           .append(op.reconcileCount())
           .append(" | ")
           .append(Format.percent(op.timerShare()))
@@ -60,6 +73,16 @@ final class IndexPage {
     }
     if (ops.isEmpty()) {
       sb.append("\nNo reconcile spans found.\n");
+    }
+    if (folders.size() < ops.size()) {
+      sb.append("\nOnly the ")
+          .append(folders.size())
+          .append(" operators with the most reconciles have a report of their own (")
+          .append("`--max-operators ")
+          .append(folders.size())
+          .append("`); the other ")
+          .append(ops.size() - folders.size())
+          .append(" are in this table, summary.json and reconciles.csv.\n");
     }
     sb.append("\n## Inputs\n\n| input | format | spans | status |\n|---|---|---:|---|\n");
     for (InputReport in : inputs) {

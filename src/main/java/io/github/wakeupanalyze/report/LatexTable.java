@@ -6,6 +6,7 @@ import io.github.wakeupanalyze.analyze.ControllerResult;
 import io.github.wakeupanalyze.analyze.TimerFinding;
 import io.github.wakeupanalyze.model.StreamKey;
 import io.github.wakeupanalyze.model.Trigger;
+import io.github.wakeupanalyze.text.Names;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -89,7 +90,8 @@ public final class LatexTable {
    * Text safe in LaTeX: the ten special characters and {@code < > |} become commands, control
    * characters {@code ?}; everything else is kept (UTF-8 input, as with a modern LaTeX).
    */
-  public static String escape(String s) {
+  public static String escape(String name) {
+    String s = Names.shorten(name);
     StringBuilder sb = new StringBuilder(s.length() + 8);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

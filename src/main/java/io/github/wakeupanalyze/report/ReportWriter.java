@@ -13,30 +13,29 @@ import io.github.wakeupanalyze.unload.OperatorUnload;
 import io.github.wakeupanalyze.unload.UnloadAnalysis;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGUnits;
 
 /**
- * Writes every report of one run into a folder:
+ * Writes every report of one run into an {@link OutputFolder}:
  *
  * <pre>
- * DIR/summary.json
  * DIR/reconciles.csv
- * DIR/index.html                   links every operator's page
- * DIR/operators/SLUG/report.md     one per operator; SLUG from {@link Names#slug}
- * DIR/operators/SLUG/report.html   the same content, charts inline, self-contained
+ * DIR/operators/SLUG/report.md     one per operator, for the top --max-operators by wake-ups;
+ * DIR/operators/SLUG/report.html     SLUG from {@link Names#slugs}, distinct per operator
  * DIR/operators/SLUG/ID.png        each chart (ID: timeline, gaps, periodogram, phase-N,
  * DIR/operators/SLUG/ID.svg          per-minute), referenced by report.md
+ * DIR/index.html                   every operator, linking those with a folder
+ * DIR/summary.json                 last: its presence means the run completed
  * </pre>
  *
  * <p>Every file is deterministic: the same analysis gives the same bytes.
@@ -52,9 +51,19 @@ public final class ReportWriter {
   /** Below this maximum heap, operator reports are written one after the other. */
   static final long PARALLEL_MIN_HEAP = 384L << 20;
 
+  /** Operators with a report folder of their own by default (the top ones by wake-ups). */
+  public static final int DEFAULT_MAX_OPERATORS = 200;
+
+  /** The file written last; see {@link OutputFolder}. */
+  public static final String SUMMARY = "summary.json";
+
   private ReportWriter() {}
 
-  /** Writes all files and returns their paths, in the order written. */
+  /**
+   * Writes all files into {@code dir} (opened and committed here), every operator with a folder.
+   *
+   * @return the paths written, in the order written, {@code summary.json} last
+   */
   public static List<Path> writeAll(
       Path dir,
       String toolVersion,
@@ -62,68 +71,115 @@ public final class ReportWriter {
       ExtractResult extraction,
       Analysis analysis)
       throws IOException {
+    try (OutputFolder out = OutputFolder.open(dir, "analyze", SUMMARY)) {
+      return writeAll(out, toolVersion, inputs, extraction, analysis, Integer.MAX_VALUE);
+    } catch (OutputException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes all files into an open folder and commits it: {@code summary.json} is written last.
+   *
+   * @param maxOperators operators that get a folder of their own, the top ones by reconciles
+   * @return the paths written, in the order written
+   * @throws OutputException a file could not be written; no {@code summary.json} then
+   */
+  public static List<Path> writeAll(
+      OutputFolder out,
+      String toolVersion,
+      List<InputReport> inputs,
+      ExtractResult extraction,
+      Analysis analysis,
+      int maxOperators)
+      throws OutputException {
     List<Path> written = new ArrayList<>();
-    Files.createDirectories(dir);
     Map<String, List<OperatorUnload>> unload =
         UnloadAnalysis.of(analysis, UnloadAnalysis.DEFAULT_UNLOAD_AFTER_NANOS); // once, for all
-    Path summary = dir.resolve("summary.json");
-    try (Writer w = Files.newBufferedWriter(summary, StandardCharsets.UTF_8)) {
-      SummaryJson.write(toolVersion, inputs, extraction, analysis, unload, w);
-    }
-    written.add(summary);
-    Path csv = dir.resolve("reconciles.csv");
-    try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-      ReconcilesCsv.write(analysis, w);
-    }
-    written.add(csv);
+    written.add(out.writeText("reconciles.csv", w -> ReconcilesCsv.write(analysis, w)));
+    List<OperatorView> ops = OperatorView.of(analysis);
+    Map<String, String> folders = folders(ops, maxOperators);
+    List<OperatorView> withFolder =
+        ops.stream().filter(o -> folders.containsKey(o.operator())).toList();
     // Operator reports are independent (own folder, own charts): render them on every core when
     // the heap allows, then list the files in operator order, so the output is the same.
+    boolean parallel = Runtime.getRuntime().maxMemory() >= PARALLEL_MIN_HEAP;
     List<List<Path>> perOperator;
     try {
-      List<OperatorView> ops = OperatorView.of(analysis);
-      // two reports in flight need about twice the memory of one: in a small heap, one at a time
-      boolean parallel = Runtime.getRuntime().maxMemory() >= PARALLEL_MIN_HEAP;
       perOperator =
-          (parallel ? ops.parallelStream() : ops.stream())
+          (parallel ? withFolder.parallelStream() : withFolder.stream())
               .map(
                   op -> {
                     try {
                       return writeOperator(
-                          dir,
+                          out,
+                          "operators/" + folders.get(op.operator()),
                           toolVersion,
                           analysis,
                           op,
                           unload.getOrDefault(op.operator(), List.of()));
-                    } catch (IOException e) {
-                      throw new UncheckedIOException(e);
+                    } catch (OutputException e) {
+                      throw new Failed(e);
                     }
                   })
               .toList();
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
+    } catch (Failed e) {
+      throw e.failure;
     }
     perOperator.forEach(written::addAll);
-    Path index = dir.resolve("index.html");
-    Files.writeString(
-        index,
+    String index =
         HtmlReport.page(
             "wakeup-analyze report",
-            IndexPage.markdown(analysis, inputs),
+            IndexPage.markdown(analysis, inputs, folders),
             Map.of(),
             null,
-            toolVersion),
-        StandardCharsets.UTF_8);
-    written.add(index);
+            toolVersion);
+    written.add(out.writeString("index.html", index));
+    written.add(
+        out.commit(w -> SummaryJson.write(toolVersion, inputs, extraction, analysis, unload, w)));
     return written;
+  }
+
+  /**
+   * The folder name of each operator that gets one: the top {@code max} by reconciles (ties by
+   * name), with slugs distinct across all operators, so a name keeps its folder whatever the limit.
+   */
+  static Map<String, String> folders(List<OperatorView> ops, int max) {
+    Map<String, String> slugs = Names.slugs(ops.stream().map(OperatorView::operator).toList());
+    Map<String, String> out = new TreeMap<>();
+    ops.stream()
+        .sorted(
+            Comparator.comparingInt(OperatorView::reconcileCount)
+                .reversed()
+                .thenComparing(OperatorView::operator))
+        .limit(Math.max(0, max))
+        .forEach(o -> out.put(o.operator(), slugs.get(o.operator())));
+    return out;
+  }
+
+  /** Carries a write failure out of a stream. */
+  private static final class Failed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    @SuppressWarnings("serial") // never serialized
+    final OutputException failure;
+
+    Failed(OutputException failure) {
+      super(failure.getMessage(), failure, false, false);
+      this.failure = failure;
+    }
   }
 
   /** One operator's folder: charts (PNG, SVG), report.md and report.html. */
   private static List<Path> writeOperator(
-      Path dir, String toolVersion, Analysis analysis, OperatorView op, List<OperatorUnload> unload)
-      throws IOException {
+      OutputFolder out,
+      String folder,
+      String toolVersion,
+      Analysis analysis,
+      OperatorView op,
+      List<OperatorUnload> unload)
+      throws OutputException {
     List<Path> written = new ArrayList<>();
-    Path opDir = dir.resolve("operators").resolve(Names.slug(op.operator()));
-    Files.createDirectories(opDir);
     List<Figure> figures = OperatorFigures.build(analysis, op.operator());
     Map<String, String> inline = new LinkedHashMap<>();
     List<Path> charts = new ArrayList<>();
@@ -132,12 +188,10 @@ public final class ReportWriter {
       JFreeChart chart = ChartRenderer.render(f, style);
       int width = (int) style.width();
       int height = (int) style.heightFor(f);
-      Path png = opDir.resolve(f.id() + ".png");
       byte[] pngBytes = ChartExport.png(chart, width, height);
-      Files.write(png, pngBytes);
+      Path png = out.write(folder + "/" + f.id() + ".png", o -> o.write(pngBytes));
       ChartExport.Svg svg = ChartExport.svg(chart, width, height, SVGUnits.PX, f.id() + "-");
-      Path svgFile = opDir.resolve(f.id() + ".svg");
-      Files.writeString(svgFile, svg.document(), StandardCharsets.UTF_8);
+      Path svgFile = out.write(folder + "/" + f.id() + ".svg", utf8(svg.document()));
       inline.put(
           f.id() + ".png",
           svg.element().length() <= MAX_INLINE_SVG_CHARS
@@ -153,22 +207,25 @@ public final class ReportWriter {
       charts.add(svgFile);
     }
     StringWriter markdown = new StringWriter();
-    MarkdownReport.write(op, analysis, figures, unload, markdown);
-    Path md = opDir.resolve("report.md");
-    Files.writeString(md, markdown.toString(), StandardCharsets.UTF_8);
-    written.add(md);
-    Path html = opDir.resolve("report.html");
-    Files.writeString(
-        html,
+    try {
+      MarkdownReport.write(op, analysis, figures, unload, markdown);
+    } catch (IOException e) {
+      throw new IllegalStateException("a StringWriter does not fail", e);
+    }
+    written.add(out.write(folder + "/report.md", utf8(markdown.toString())));
+    String html =
         HtmlReport.page(
-            op.operator() + ": why it wakes up",
+            Names.shorten(op.operator()) + ": why it wakes up",
             markdown.toString(),
             inline,
             "../../index.html",
-            toolVersion),
-        StandardCharsets.UTF_8);
-    written.add(html);
+            toolVersion);
+    written.add(out.write(folder + "/report.html", utf8(html)));
     written.addAll(charts);
     return written;
+  }
+
+  private static OutputFolder.Content utf8(String s) {
+    return o -> o.write(s.getBytes(StandardCharsets.UTF_8));
   }
 }

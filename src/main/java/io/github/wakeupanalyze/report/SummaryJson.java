@@ -12,6 +12,7 @@ import io.github.wakeupanalyze.extract.ExtractCounts;
 import io.github.wakeupanalyze.extract.ExtractResult;
 import io.github.wakeupanalyze.ingest.InputReport;
 import io.github.wakeupanalyze.model.Cause;
+import io.github.wakeupanalyze.text.Names;
 import io.github.wakeupanalyze.unload.OperatorUnload;
 import io.github.wakeupanalyze.unload.UnloadAnalysis;
 import io.github.wakeupanalyze.unload.UnloadResult;
@@ -65,6 +66,7 @@ public final class SummaryJson {
               .withObjectIndenter(new DefaultIndenter("  ", "\n"))
               .withArrayIndenter(new DefaultIndenter("  ", "\n"));
       g.setPrettyPrinter(pp);
+      g.setCharacterEscapes(JsonEscapes.INSTANCE);
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.writeStartObject();
       g.writeNumberField("schema", SCHEMA);
@@ -99,6 +101,7 @@ public final class SummaryJson {
         writeOperator(g, op, writesErrors, unload.getOrDefault(op.operator(), List.of()));
       }
       g.writeEndArray();
+      writeLongNames(g, analysis);
       g.writeEndObject();
       g.writeRaw('\n');
     }
@@ -164,7 +167,7 @@ public final class SummaryJson {
       List<OperatorUnload> unload)
       throws IOException {
     g.writeStartObject();
-    g.writeStringField("operator", op.operator());
+    g.writeStringField("operator", Names.shorten(op.operator()));
     g.writeNumberField("reconciles", op.reconcileCount());
     g.writeNumberField("event_driven", op.eventDriven());
     g.writeNumberField("timer_driven", op.timerDriven());
@@ -174,7 +177,7 @@ public final class SummaryJson {
     g.writeArrayFieldStart("controllers");
     for (ControllerResult c : op.controllers()) {
       g.writeStartObject();
-      g.writeStringField("controller", c.controller());
+      g.writeStringField("controller", Names.shorten(c.controller()));
       g.writeNumberField("objects", c.objects());
       g.writeNumberField("insufficient_data_objects", c.insufficientDataObjects());
       g.writeNumberField("reconciles", c.reconciles());
@@ -230,6 +233,36 @@ public final class SummaryJson {
     g.writeEndArray();
     writeUnload(g, unload);
     g.writeEndObject();
+  }
+
+  /**
+   * {@code long_names}: every operator, controller and object name longer than {@value
+   * Names#MAX_NAME} characters, which every output shows {@linkplain Names#shorten shortened}, with
+   * its full text, once: {@code [{"short": "aaa…3f2a9c01", "full": "aaa…"}]}, sorted by short name.
+   */
+  private static void writeLongNames(JsonGenerator g, Analysis analysis) throws IOException {
+    Map<String, String> longNames = new java.util.TreeMap<>();
+    java.util.function.Consumer<String> add =
+        n -> {
+          if (Names.isLong(n)) {
+            longNames.putIfAbsent(Names.shorten(n), n);
+          }
+        };
+    for (ControllerResult c : analysis.controllers()) {
+      add.accept(c.operator());
+      add.accept(c.controller());
+    }
+    for (var cr : analysis.reconciles()) {
+      add.accept(cr.reconcile().key().object());
+    }
+    g.writeArrayFieldStart("long_names");
+    for (Map.Entry<String, String> e : longNames.entrySet()) {
+      g.writeStartObject();
+      g.writeStringField("short", e.getKey());
+      g.writeStringField("full", e.getValue());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   /** API writes and failed reconciles per operator + NUL + controller. */

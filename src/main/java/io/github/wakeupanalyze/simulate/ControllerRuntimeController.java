@@ -48,19 +48,15 @@ final class ControllerRuntimeController extends ControllerModel {
     if (spec.syncPeriodNanos() > 0) {
       double factor = random.nextDouble() / 5.0 + 0.9;
       long period = (long) (spec.syncPeriodNanos() * factor);
-      scheduleResync(engine.now() + period, period);
+      engine.every(
+          engine.now() + period,
+          period,
+          () -> {
+            for (int i = 0; i < objects.size(); i++) {
+              watchEvent(i, Wake.timer(Cause.RESYNC, period, null), false);
+            }
+          });
     }
-  }
-
-  private void scheduleResync(long at, long period) {
-    engine.at(
-        at,
-        () -> {
-          for (int i = 0; i < objects.size(); i++) {
-            watchEvent(i, Wake.timer(Cause.RESYNC, period, null), false);
-          }
-          scheduleResync(at + period, period);
-        });
   }
 
   @Override

@@ -30,6 +30,19 @@ final class Engine {
   }
 
   /** Runs every action due strictly before {@code endNanos}, then sets the clock to it. */
+  /**
+   * Runs {@code action} at {@code firstNanos} and then every {@code periodNanos} (> 0) after it,
+   * for as long as the simulation runs: a resync period, a bulk reconcile.
+   */
+  void every(long firstNanos, long periodNanos, Runnable action) {
+    at(
+        firstNanos,
+        () -> {
+          action.run();
+          every(firstNanos + periodNanos, periodNanos, action);
+        });
+  }
+
   void runUntil(long endNanos) {
     while (!queue.isEmpty() && queue.peek().time < endNanos) {
       Event e = queue.poll();

@@ -63,19 +63,15 @@ final class KubeRsController extends ControllerModel {
     super.start();
     long every = spec.bulkEveryNanos();
     if (every > 0) {
-      scheduleBulk(engine.now() + every, every);
+      engine.every(
+          engine.now() + every,
+          every,
+          () -> {
+            for (int i = 0; i < objects.size(); i++) {
+              enqueue(i, Wake.timer(Cause.RESYNC, every, Wake.BULK));
+            }
+          });
     }
-  }
-
-  private void scheduleBulk(long at, long every) {
-    engine.at(
-        at,
-        () -> {
-          for (int i = 0; i < objects.size(); i++) {
-            enqueue(i, Wake.timer(Cause.RESYNC, every, Wake.BULK));
-          }
-          scheduleBulk(at + every, every);
-        });
   }
 
   @Override

@@ -7,16 +7,19 @@ package io.github.wakeupanalyze.text;
  * spreadsheet would run as a formula (it begins with {@code =}, {@code +}, {@code -}, {@code @},
  * tab or CR) is prefixed with a single quote, as OWASP's "CSV Injection" page recommends, so a name
  * taken from a trace is shown, never evaluated. Numbers go through {@link #number}, which is never
- * neutralized, so {@code -1.5} stays a number.
+ * neutralized, so {@code -1.5} stays a number. A cell longer than {@value Names#MAX_NAME}
+ * characters is {@linkplain Names#shorten shortened}, so a file never grows with the length of a
+ * name.
  */
 public final class Csv {
   private Csv() {}
 
   /** Appends a text cell, neutralized and quoted as needed. */
-  public static StringBuilder text(StringBuilder sb, String v) {
-    if (v == null || v.isEmpty()) {
+  public static StringBuilder text(StringBuilder sb, String cell) {
+    if (cell == null || cell.isEmpty()) {
       return sb;
     }
+    String v = Names.printableText(Names.shorten(cell));
     boolean formula = isFormulaStart(v.charAt(0));
     boolean quote = false;
     for (int i = 0; i < v.length() && !quote; i++) {

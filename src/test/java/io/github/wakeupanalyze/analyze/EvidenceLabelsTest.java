@@ -9,6 +9,7 @@ import io.github.wakeupanalyze.model.Cause;
 import io.github.wakeupanalyze.model.ObjectWrite;
 import io.github.wakeupanalyze.model.TraceEvidence;
 import io.github.wakeupanalyze.model.Trigger;
+import io.github.wakeupanalyze.model.TriggerHint;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -67,5 +68,41 @@ class EvidenceLabelsTest {
     assertTrue(run[2] && run[6]);
     assertFalse(run[0]);
     assertFalse(EvidenceLabels.backoffRuns(b.failing(10, 10.1).times())[3]);
+  }
+
+  @Test
+  void recordedTrigger_decides_butAVisibleWriteBeatsARecordedRetry() {
+    StreamTimes t =
+        Streams.of("ns/a")
+            .recorded(0, 0.1, false, null, 0)
+            .recorded(30.1, 30.2, false, TriggerHint.TIMER, 0)
+            .recorded(31, 31.1, true, TriggerHint.EVENT, -1)
+            .recorded(31.6, 31.7, true, TriggerHint.RETRY, -1)
+            .recorded(32.2, 32.3, false, TriggerHint.RETRY, 2)
+            .times();
+    EvidenceIndex ev =
+        new EvidenceIndex(
+            new TraceEvidence(List.of(write(32.15, "kubectl")), List.of()), new long[0]);
+    Classification[] l = EvidenceLabels.label(t, ev, P);
+    assertEquals(Cause.MAX_INTERVAL, l[1].cause(), "a timer after a reconcile that asked none");
+    assertEquals(Cause.EXTERNAL_EVENT, l[2].cause());
+    assertEquals(Cause.ERROR_RETRY, l[3].cause(), "the record says retry, nothing contradicts");
+    assertEquals(Cause.EXTERNAL_EVENT, l[4].cause(), "an edit during the backoff started it");
+    assertEquals("visible write", l[4].basis());
+  }
+
+  @Test
+  void statedRequeueDelay_metToTheMillisecond_isThatTimer() {
+    StreamTimes t =
+        Streams.of("ns/a")
+            .recorded(0, 0.1, false, null, 5)
+            .recorded(5.1005, 5.2, false, null, 5)
+            .recorded(9.5, 9.6, false, null, -1)
+            .times();
+    Classification[] l = EvidenceLabels.label(t, EvidenceIndex.NONE, P);
+    assertEquals(Cause.REQUEUE, l[1].cause());
+    assertEquals("stated requeue", l[1].basis());
+    assertNull(l[2], "4.3 s after a stated 5 s delay: not that timer");
+    assertFalse(EvidenceLabels.statedDelay(t.get(0), 5.02));
   }
 }

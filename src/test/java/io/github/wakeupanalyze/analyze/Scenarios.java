@@ -170,6 +170,53 @@ final class Scenarios {
         false);
   }
 
+  /**
+   * The scenario as a head sampler at probability {@code p} would record it: each reconcile (its
+   * own trace) kept independently; with {@code stated} the kept reconciles say so, as a W3C
+   * tracestate {@code th} would. Writes of other clients are kept (their traces are not the
+   * reconciles').
+   */
+  static Data thinned(Data d, double p, boolean stated, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    List<Reconcile> rs = new ArrayList<>();
+    List<Trigger> truth = new ArrayList<>();
+    List<Cause> cause = new ArrayList<>();
+    List<Double> period = new ArrayList<>();
+    for (int i = 0; i < d.reconciles().size(); i++) {
+      if (rnd.nextDouble() >= p) {
+        continue;
+      }
+      Reconcile r = d.reconciles().get(i);
+      rs.add(
+          new Reconcile(
+              r.key(),
+              r.traceIdHigh(),
+              r.traceIdLow(),
+              r.spanId(),
+              r.startNanos(),
+              r.endNanos(),
+              r.error(),
+              r.reason(),
+              r.calls(),
+              r.source(),
+              r.hint(),
+              r.requeueAfterNanos(),
+              stated ? p : Double.NaN));
+      truth.add(d.truth().get(i));
+      cause.add(d.cause().get(i));
+      period.add(d.period().get(i));
+    }
+    return new Data(
+        d.name() + String.format(java.util.Locale.ROOT, ", sampled %.2f", p),
+        d.evidence(),
+        rs,
+        truth,
+        cause,
+        period,
+        d.traceEvidence(),
+        d.timerFree());
+  }
+
   private static double gauss(SplittableRandom rnd) {
     double u = 1 - rnd.nextDouble();
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rnd.nextDouble());

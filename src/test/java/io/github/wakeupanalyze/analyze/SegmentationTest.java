@@ -21,7 +21,9 @@ class SegmentationTest {
         new Timer(new Spike(4.999, 5.001, 5, 0.0005, 7, 0.01, 1e-9, 40, true, false), false, P));
     Classifier.classify(w, P);
     List<Double> periods = new ArrayList<>();
-    List<TimeRange> ranges = Segmentation.activeRanges(w, 0, periods);
+    int[] count = new int[1];
+    List<TimeRange> ranges = Segmentation.activeRanges(w, 0, periods, count);
+    assertEquals(7, count[0]);
     assertEquals(2, ranges.size());
     assertEquals(7, periods.size());
     assertEquals(t.get(0).endNanos(), ranges.get(0).startNanos(), "armed by the first end");

@@ -3,6 +3,7 @@ package io.github.wakeupanalyze.analyze;
 import io.github.wakeupanalyze.model.ApiCalls;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.StreamKey;
+import io.github.wakeupanalyze.model.TriggerHint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,32 @@ final class Streams {
         at(s, s + duration);
         s += duration + delay;
       }
+      return this;
+    }
+
+    /**
+     * A reconcile whose record names its trigger ({@code hint}, may be null) and the delay it asked
+     * for (seconds; 0 for none, negative when unstated).
+     */
+    Builder recorded(
+        double start, double end, boolean error, TriggerHint hint, double requeueAfter) {
+      add(start, end, error, null, 0);
+      Reconcile r = out.remove(out.size() - 1);
+      out.add(
+          new Reconcile(
+              r.key(),
+              r.traceIdHigh(),
+              r.traceIdLow(),
+              r.spanId(),
+              r.startNanos(),
+              r.endNanos(),
+              r.error(),
+              null,
+              r.calls(),
+              0,
+              hint,
+              requeueAfter < 0 ? -1 : Math.round(requeueAfter * 1e9),
+              Double.NaN));
       return this;
     }
 

@@ -87,7 +87,8 @@ class SourcesCommandTest {
     Run r = run("sources", src.toString(), "--out", out.toString(), "-q");
     assertFalse(r.out().contains("\u001b"), "no escape byte reaches the terminal");
     String csv = Files.readString(out.resolve("callsites.csv"));
-    assertTrue(csv.contains("x == \"\"=cmd|\u001b[31m\"\"\""), csv);
+    assertTrue(csv.contains("x == \"\"=cmd|?[31m\"\"\""), csv);
+    assertFalse(csv.contains("\u001b"), "no escape byte in the CSV either");
     String md = Files.readString(out.resolve("callsites.md"));
     assertFalse(md.contains("\u001b"));
   }

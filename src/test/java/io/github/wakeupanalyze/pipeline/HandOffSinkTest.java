@@ -1,87 +1,89 @@
 package io.github.wakeupanalyze.pipeline;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.wakeupanalyze.analyze.AnalysisParameters;
+import io.github.wakeupanalyze.extract.ExtractRules;
+import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.ingest.TraceInputs;
 import io.github.wakeupanalyze.model.Span;
-import java.util.ArrayList;
+import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The hand-off keeps order and gives the extraction thread's failure to the reading thread. */
+/** A failure on either thread reaches the caller as itself, never masked by another exception. */
 class HandOffSinkTest {
-  static Span span(long id) {
+  static Span span(int i) {
     return Span.builder()
         .service("op")
-        .traceId(0, 1)
-        .spanId(id)
-        .name("x")
-        .startNanos(id)
-        .endNanos(id + 1)
+        .traceId(0, i + 1)
+        .spanId(i + 1)
+        .name("Reconcile")
+        .startNanos(1_000L * i)
+        .endNanos(1_000L * i + 10)
         .build();
   }
 
-  /** Records what arrives; fails on the span whose id is {@code failAt}. */
-  static final class Target implements TraceInputs.SourceAwareSink {
-    final List<String> seen = new ArrayList<>();
-    final long failAt;
-    final Error error;
+  /** A target that fails like an extractor running out of memory. */
+  static TraceInputs.SourceAwareSink failing(Error error) {
+    return new TraceInputs.SourceAwareSink() {
+      @Override
+      public void startSource(int index, String path) {}
 
-    Target(long failAt, Error error) {
-      this.failAt = failAt;
-      this.error = error;
-    }
-
-    @Override
-    public void startSource(int index, String path) {
-      seen.add("source " + index + " " + path);
-    }
-
-    @Override
-    public void accept(Span s) {
-      if (s.spanId() == failAt) {
+      @Override
+      public void accept(Span s) {
         throw error;
       }
-      seen.add(Long.toString(s.spanId()));
-    }
+    };
   }
 
   @Test
-  void everySpanAndSourceMark_arrivesInOrder() {
-    Target t = new Target(-1, null);
-    try (HandOffSink sink = new HandOffSink(t)) {
-      sink.startSource(0, "a");
-      for (long i = 1; i <= 5_000; i++) {
-        sink.accept(span(i));
-      }
-      sink.startSource(1, "b");
-      sink.accept(span(9_999));
-    }
-    assertEquals(5_003, t.seen.size());
-    assertEquals("source 0 a", t.seen.get(0));
-    assertEquals("5000", t.seen.get(5_000));
-    assertEquals("source 1 b", t.seen.get(5_001));
-    assertEquals("9999", t.seen.get(5_002));
-  }
-
-  @Test
-  void anErrorOnTheExtractionThread_reachesTheReader_once_asItself() {
-    OutOfMemoryError limit = new OutOfMemoryError("the spans of 30 s do not fit");
-    Target t = new Target(3_000, limit);
-    OutOfMemoryError e =
+  void extractionThreadOutOfMemory_reachesTheReader_asItself_evenThroughTryWithResources() {
+    OutOfMemoryError oom = new OutOfMemoryError("Java heap space (extraction thread)");
+    Throwable thrown =
         assertThrows(
-            OutOfMemoryError.class,
+            Throwable.class,
             () -> {
-              try (HandOffSink sink = new HandOffSink(t)) {
-                sink.startSource(0, "a");
-                for (long i = 1; i <= 100_000; i++) {
+              try (HandOffSink sink = new HandOffSink(failing(oom))) {
+                for (int i = 0; i < 100 * HandOffSink.BATCH; i++) {
                   sink.accept(span(i));
                 }
               }
             });
-    assertSame(limit, e, "not wrapped, not replaced by a self-suppression error");
-    assertEquals(0, e.getSuppressed().length);
+    assertSame(oom, thrown, "not 'Self-suppression not permitted': " + thrown);
+    assertFalse(List.of(thrown.getSuppressed()).contains(thrown));
+  }
+
+  @Test
+  void readerThreadOutOfMemory_propagatesAsItself_andStopsTheExtractionThread() {
+    OutOfMemoryError oom = new OutOfMemoryError("Java heap space (reader thread)");
+    InputStream exploding =
+        new InputStream() {
+          @Override
+          public int read() {
+            throw oom;
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) {
+            throw oom;
+          }
+        };
+    Pipeline.Request request =
+        new Pipeline.Request(
+            List.of("-"),
+            ReadOptions.AUTO,
+            new ExtractRules(java.util.regex.Pattern.compile("(?i)reconcil"), List.of()),
+            AnalysisParameters.defaults(),
+            new long[0],
+            exploding);
+    Throwable thrown = assertThrows(Throwable.class, () -> Pipeline.extract(request));
+    assertSame(oom, thrown);
+    assertFalse(
+        Thread.getAllStackTraces().keySet().stream()
+            .anyMatch(t -> t.getName().equals("wakeup-analyze-extract") && t.isAlive()),
+        "the extraction thread has ended and holds nothing");
   }
 }

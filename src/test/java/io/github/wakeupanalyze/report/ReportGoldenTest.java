@@ -137,7 +137,6 @@ class ReportGoldenTest {
             dir.resolve("out"), "TEST", result.inputs(), result.extraction(), result.analysis());
     assertEquals(
         List.of(
-            "summary.json",
             "reconciles.csv",
             "operators/demo-operator/report.md",
             "operators/demo-operator/report.html",
@@ -161,7 +160,8 @@ class ReportGoldenTest {
             "operators/event-operator/periodogram.svg",
             "operators/event-operator/per-minute.png",
             "operators/event-operator/per-minute.svg",
-            "index.html"),
+            "index.html",
+            "summary.json"),
         files.stream().map(p -> dir.resolve("out").relativize(p).toString()).toList());
   }
 }

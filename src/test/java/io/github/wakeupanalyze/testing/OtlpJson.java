@@ -68,7 +68,7 @@ public final class OtlpJson {
       sb.append(",\"parentSpanId\":\"").append(spanId(parent)).append('"');
     }
     sb.append(",\"name\":\"")
-        .append(name)
+        .append(json(name))
         .append("\",\"kind\":1")
         .append(",\"startTimeUnixNano\":\"")
         .append(at(startS))
@@ -81,9 +81,9 @@ public final class OtlpJson {
         sb.append(',');
       }
       sb.append("{\"key\":\"")
-          .append(attrs[i])
+          .append(json(attrs[i]))
           .append("\",\"value\":{\"stringValue\":\"")
-          .append(attrs[i + 1])
+          .append(json(attrs[i + 1]))
           .append("\"}}");
     }
     sb.append(']');
@@ -129,13 +129,29 @@ public final class OtlpJson {
     return sb.toString();
   }
 
+  /** A string's content as JSON writes it: quotes, backslashes and control characters escaped. */
+  static String json(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\') {
+        sb.append('\\').append(c);
+      } else if (c < 0x20) {
+        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
   public int size() {
     return spansByService.values().stream().mapToInt(List::size).sum();
   }
 
   private static String resourceSpans(String service, List<String> spans) {
     return "{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":{\"stringValue\":\""
-        + service
+        + json(service)
         + "\"}}]},\"scopeSpans\":[{\"scope\":{\"name\":\"test\"},\"spans\":["
         + String.join(",", spans)
         + "]}]}";

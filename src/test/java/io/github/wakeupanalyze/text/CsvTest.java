@@ -28,6 +28,13 @@ class CsvTest {
   }
 
   @Test
+  void text_controlCharacters_becomeQuestionMarks_longCellsAreShortened() {
+    assertEquals("a?[31mb?", Csv.text("a\u001b[31mb\u0007"));
+    String longCell = "c".repeat(10_000);
+    assertEquals(Names.shorten(longCell), Csv.text(longCell));
+  }
+
+  @Test
   void number_isNeverNeutralized() {
     assertEquals("-1.5", Csv.number(new StringBuilder(), "-1.5").toString());
   }

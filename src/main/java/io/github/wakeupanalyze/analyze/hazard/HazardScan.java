@@ -2,7 +2,9 @@ package io.github.wakeupanalyze.analyze.hazard;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The gap-hazard spike scan: finds gap lengths where end→start gaps end far more often than a
@@ -23,8 +25,9 @@ import java.util.List;
  *   <li>Background hazard ĥ = max(left, right) of (count + ½)/exposure over flanks four window
  *       widths wide; a flank with less than a quarter of the window's exposure is not used. μ = ĥE.
  *   <li>Quasi-Poisson dispersion φ = max(1, median((k−μ)²/μ)/0.455) over windows with μ ≥ 1 whose
- *       two flanks agree within a factor 2 (so that timer spikes in the flanks do not inflate it);
- *       0.455 is the median of χ²₁. Then k/φ and μ/φ are tested.
+ *       two flanks agree within a factor 2 (so that timer spikes in the flanks do not inflate it),
+ *       per window width (a thinned timer's wide teeth must not hide its exact first tooth); 0.455
+ *       is the median of χ²₁. Then k/φ and μ/φ are tested.
  *   <li>p is the exact conditional test of two Poisson rates (Przyborowski &amp; Wilenski 1940):
  *       given k in the window and k_f in a flank, under a flat hazard the window's share is
  *       Binomial(k + k_f, E/(E + E_f)), so p = I_q(k/φ, k_f/φ + 1) (regularized incomplete beta),
@@ -112,7 +115,7 @@ public final class HazardScan {
     if (win.size == 0) {
       return List.of();
     }
-    double phi = dispersion(win);
+    Map<Double, Double> phiOf = new HashMap<>();
     List<Integer> accepted = new ArrayList<>();
     double[] p = new double[win.size];
     double[] lr = new double[win.size];
@@ -122,6 +125,7 @@ public final class HazardScan {
       if (!(mu > 0) || k < cfg.minCount() || k < 2 * mu) {
         continue;
       }
+      double phi = phiOf.computeIfAbsent(win.w[i], width -> dispersion(win, width));
       p[i] = Math.min(1, win.conditionalP(i, phi) * m);
       if (p[i] > cfg.alpha()) {
         continue;
@@ -172,12 +176,16 @@ public final class HazardScan {
     return atLo > 0 && sg.atRisk(1.02 * hi) <= 0.05 * atLo;
   }
 
-  /** The quasi-Poisson dispersion φ of the class comment, item 3. */
-  static double dispersion(Windows win) {
+  /**
+   * The quasi-Poisson dispersion φ of the class comment, item 3, over the windows of one relative
+   * half-width: clumping is a property of a scale. A thinned timer's comb clumps gaps into teeth a
+   * few percent wide, which must not hide its exact first tooth from the narrowest windows.
+   */
+  static double dispersion(Windows win, double width) {
     double[] r = new double[win.size];
     int n = 0;
     for (int i = 0; i < win.size; i++) {
-      if (win.flat[i] && win.muPooled[i] >= 1) {
+      if (win.w[i] == width && win.flat[i] && win.muPooled[i] >= 1) {
         double d = win.k[i] - win.muPooled[i];
         r[n++] = d * d / win.muPooled[i];
       }

@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.report.chart;
 
+import io.github.wakeupanalyze.text.Names;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -75,7 +76,8 @@ public final class ChartExport {
     chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
     // the view box is written here because JFreeSVG's takes whole numbers only
     String box = "viewBox='0 0 " + decimals(width, 2) + " " + decimals(height, 2) + "' ";
-    String bare = g.getSVGElement(null, false, null, null, null);
+    // JFreeSVG escapes markup in text but not control characters, which XML forbids
+    String bare = Names.xml(g.getSVGElement(null, false, null, null, null));
     if (!bare.startsWith("<svg ")) {
       throw new IllegalStateException("unexpected SVG from JFreeSVG: " + bare.substring(0, 20));
     }

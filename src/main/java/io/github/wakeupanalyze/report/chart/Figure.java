@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.report.chart;
 
+import io.github.wakeupanalyze.text.Names;
 import java.util.List;
 
 /**
@@ -31,10 +32,12 @@ public record Figure(
     List<String> rowLabels,
     String note) {
 
+  /** Names from the trace in the title and row labels are {@linkplain Names#shorten shortened}. */
   public Figure {
+    title = Names.shorten(title);
     series = List.copyOf(series);
     markers = List.copyOf(markers);
-    rowLabels = List.copyOf(rowLabels);
+    rowLabels = rowLabels.stream().map(Names::shorten).toList();
   }
 
   /** How a figure's series are drawn. */

@@ -1,0 +1,235 @@
+package io.github.wakeupanalyze.analyze;
+
+import io.github.wakeupanalyze.analyze.hazard.PoissonTail;
+import io.github.wakeupanalyze.analyze.hazard.Spike;
+import io.github.wakeupanalyze.analyze.sampling.Comb;
+import io.github.wakeupanalyze.analyze.sampling.CombCounts;
+import io.github.wakeupanalyze.analyze.sampling.SpectralFloor;
+import io.github.wakeupanalyze.analyze.sampling.ThinningEstimate;
+import io.github.wakeupanalyze.model.Reconcile;
+import io.github.wakeupanalyze.model.SamplingSource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The controller's sampling step (docs/method.md, "Sampling"), after every object's classification
+ * and before resync: with what probability were its reconciles kept, and, when the trace is a
+ * sample, every kept reconcile classified as the thinned stream it is. Cross-object: pools the
+ * objects' comb counts.
+ *
+ * <ol>
+ *   <li><b>Stated</b>: the reconciles' own {@code samplingProbability} (tracestate, Jaeger tags,
+ *       {@code --sampling-ratio}); several values combine as n/Σ(1/p) (Horvitz–Thompson).
+ *   <li><b>The comb</b>: the controller's strongest sharp RequeueAfter timer gives the period T
+ *       (the median start→start interval of the reconciles in its support) and its spread σ; every
+ *       object's start→start intervals are sorted into the comb's teeth k·T.
+ *   <li><b>Thinning shows</b> when the intervals on teeth k ≥ 2 exceed their chance count E
+ *       (Poisson tail ≤ α) and at least two of those teeth hold 2 or more: a lost record gives one
+ *       stray tooth, a second timer at 2T one tooth, thinning a geometric run of them.
+ *   <li><b>Inferred</b> p ({@link ThinningEstimate}) when nothing states it and thinning shows with
+ *       an upper bound below {@link #THINNED_BELOW}; above that the trace is taken as complete
+ *       (records lost now and then stay harmonics). When thinning shows but the interval is wider
+ *       than {@link #UNRESOLVED_RATIO} (high/low), p is unresolved: suspected.
+ *   <li><b>Reclassify</b> under thinning: timers at a tooth of the fundamental are teeth, not
+ *       timers; every object gets the fundamental and the comb; the classifier then calls an
+ *       interval in a timer tooth the fundamental's wake-up.
+ * </ol>
+ */
+final class SamplingStep {
+  /** An inferred p whose 95 % upper bound is below this marks the trace sampled. */
+  static final double THINNED_BELOW = 0.9;
+
+  /** Thinning that shows with high/low above this has an unresolved p. */
+  static final double UNRESOLVED_RATIO = 4;
+
+  private SamplingStep() {}
+
+  static SamplingEstimate run(List<StreamWork> streams, AnalysisParameters params) {
+    long stated = 0;
+    double inverse = 0;
+    for (StreamWork w : streams) {
+      for (Reconcile r : w.times.reconciles) {
+        double p = r.samplingProbability();
+        if (p > 0 && p <= 1) {
+          stated++;
+          inverse += 1 / p;
+        }
+      }
+    }
+    double statedP = stated > 0 ? stated / inverse : Double.NaN;
+    Timer fundamental = fundamental(streams);
+    Comb comb = fundamental == null ? null : comb(streams, fundamental);
+    if (comb == null) {
+      return stated > 0
+          ? new SamplingEstimate(statedP, statedP, statedP, null, true, false, stated, Double.NaN)
+          : SamplingEstimate.UNKNOWN;
+    }
+    CombCounts pooled = new CombCounts(comb);
+    for (StreamWork w : streams) {
+      pooled = pooled.plus(counts(w.times, comb));
+    }
+    ThinningEstimate e = ThinningEstimate.of(pooled);
+    boolean shows = thinningShows(pooled, params.significance());
+    double spectral = spectral(streams, comb.spacing());
+    SamplingEstimate result;
+    if (stated > 0) {
+      result = new SamplingEstimate(statedP, statedP, statedP, null, true, false, stated, spectral);
+    } else if (shows && e.thinnedBelow(THINNED_BELOW)) {
+      boolean unresolved = !(e.low() > 0) || e.high() / e.low() > UNRESOLVED_RATIO;
+      result =
+          new SamplingEstimate(
+              e.probability(),
+              e.low(),
+              e.high(),
+              SamplingSource.INFERRED,
+              false,
+              unresolved,
+              Math.round(e.onComb()),
+              spectral);
+    } else {
+      double p = Double.isNaN(e.probability()) ? Double.NaN : e.probability();
+      return new SamplingEstimate(
+          p, e.low(), e.high(), null, false, false, Math.round(e.onComb()), spectral);
+    }
+    if (result.sampled() && (shows || stated > 0) && result.probability() < 1) {
+      double p = Double.isNaN(result.probability()) ? e.probability() : result.probability();
+      SamplingComb sc = new SamplingComb(comb, fundamental.lo, fundamental.hi, pooled, e, p);
+      for (StreamWork w : streams) {
+        reclassify(w, sc, fundamental, params);
+      }
+    }
+    return result;
+  }
+
+  /**
+   * The fundamental: of the sharp RequeueAfter timers over the controller, the shortest whose gaps
+   * (those of every distinct spike overlapping it, a pooled spike counted once) are at least a
+   * quarter of the strongest's. Under thinning tooth k holds a share r(1−r)^(k−1) of the timer's
+   * gaps, so tooth 1 is never far behind the strongest, while teeth further out, being wider, may
+   * collect more. Its strongest spike represents it; null when there is none.
+   */
+  static Timer fundamental(List<StreamWork> streams) {
+    List<Timer> candidates = new ArrayList<>();
+    for (StreamWork w : streams) {
+      for (Timer t : w.timers) {
+        if (t.source == TimerSource.REQUEUE && t.spike.sharp() && !t.spike.pairScan()) {
+          candidates.add(t);
+        }
+      }
+    }
+    long[] total = new long[candidates.size()];
+    long max = 0;
+    for (int i = 0; i < candidates.size(); i++) {
+      Set<Spike> counted = Collections.newSetFromMap(new IdentityHashMap<>());
+      for (Timer o : candidates) {
+        if (o.overlaps(candidates.get(i)) && counted.add(o.spike)) {
+          total[i] += o.spike.count();
+        }
+      }
+      max = Math.max(max, total[i]);
+    }
+    Timer best = null;
+    for (int i = 0; i < candidates.size(); i++) {
+      Timer t = candidates.get(i);
+      if (4 * total[i] >= max
+          && (best == null
+              || t.spike.delay() < best.lo
+              || t.overlaps(best) && t.spike.count() > best.spike.count())) {
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The comb of the fundamental: its delay and jitter, and the typical duration and spread of the
+   * controller's reconciles (the lost ones between two kept ones add theirs); null with fewer than
+   * 5 reconciles.
+   */
+  static Comb comb(List<StreamWork> streams, Timer fundamental) {
+    List<Double> durations = new ArrayList<>();
+    for (StreamWork w : streams) {
+      for (int j = 0; j < w.times.n; j++) {
+        durations.add(w.times.end[j] - w.times.start[j]);
+      }
+    }
+    if (durations.size() < 5) {
+      return null;
+    }
+    double[] d = durations.stream().mapToDouble(Double::doubleValue).toArray();
+    double median = Robust.median(d);
+    return new Comb(
+        fundamental.spike.delay(),
+        fundamental.spike.sigma(),
+        median,
+        1.4826 * Robust.mad(d, median),
+        Timer.PAD_HIGH + TimerFinder.RESOLUTION);
+  }
+
+  /** One stream's gaps (not of duplicates, not after an error) on the comb. */
+  static CombCounts counts(StreamTimes t, Comb comb) {
+    CombCounts c = new CombCounts(comb);
+    for (int j = 1; j < t.n; j++) {
+      if (!t.duplicate[j] && !t.get(j - 1).error()) {
+        c.add(t.gap[j]);
+      }
+    }
+    return c;
+  }
+
+  /** Teeth k ≥ 2 hold more than chance, in at least two teeth (class comment, item 3). */
+  static boolean thinningShows(CombCounts c, double alpha) {
+    double hits = 0;
+    double chance = 0;
+    int teeth = 0;
+    for (int k = 2; k <= c.comb().maxTooth(); k++) {
+      hits += c.on(k);
+      chance += c.chance(k);
+      teeth += c.on(k) >= 2 ? 1 : 0;
+    }
+    return teeth >= 2 && hits > 0 && PoissonTail.upper(hits, Math.max(chance, 0.5)) <= alpha;
+  }
+
+  /** The spectral-floor p over the objects with ≥ 20 reconciles, weighted by their count. */
+  private static double spectral(List<StreamWork> streams, double period) {
+    double sum = 0;
+    long n = 0;
+    for (StreamWork w : streams) {
+      double p = SpectralFloor.probability(w.times.start, period);
+      if (!Double.isNaN(p)) {
+        sum += p * w.times.n;
+        n += w.times.n;
+      }
+    }
+    return n == 0 ? Double.NaN : sum / n;
+  }
+
+  /** Teeth of the fundamental are not timers; the fundamental and the comb join every object. */
+  private static void reclassify(
+      StreamWork w, SamplingComb sc, Timer fundamental, AnalysisParameters params) {
+    Comb comb = sc.comb;
+    boolean has = false;
+    for (Iterator<Timer> it = w.timers.iterator(); it.hasNext(); ) {
+      Timer t = it.next();
+      if (sc.isFundamental(t)) {
+        has = true;
+        t.combReach = sc.reach();
+        continue;
+      }
+      if (t.source == TimerSource.REQUEUE && comb.tooth(t.spike.delay()) >= 2) {
+        it.remove();
+      }
+    }
+    if (!has) {
+      Timer copy = fundamental.pooledCopy();
+      copy.combReach = sc.reach();
+      w.timers.add(copy);
+    }
+    w.comb = sc;
+    Classifier.classify(w, params);
+  }
+}

@@ -1,0 +1,98 @@
+package io.github.wakeupanalyze.analyze.sampling;
+
+/**
+ * The teeth a RequeueAfter timer leaves in the end→start gaps of a thinned stream. When the k − 1
+ * reconciles between two kept ones were all the timer's, the gap from the first one's end to the
+ * second's start is k·P plus the k − 1 lost reconciles' durations: tooth k is centred on k·P + (k −
+ * 1)·d̄ with half-width w_k = 3·√(k·σ_J² + (k − 1)·σ_d²) + pad (k delays of jitter σ_J, k − 1
+ * durations of spread σ_d). Tooth 1 is the timer's own spike. Teeth are used up to {@link
+ * #maxTooth()}, the last whose width is at most half the spacing P + d̄: beyond it they cover so
+ * much of the line that an event lands in one as often as not.
+ *
+ * <p>Example: P = 5 s, σ_J = 0, d̄ = 0.15 s, σ_d = 0.05 s, pad = 2.5 ms: tooth 1 is 5 s ± 2.5 ms,
+ * tooth 2 is 10.15 ± 0.15 s, tooth 9 is 46.2 ± 0.43 s; teeth go up to k = 74.
+ */
+public final class Comb {
+  /** Most teeth ever used. */
+  public static final int MAX_TEETH = 200;
+
+  private final double delay;
+  private final double jitter;
+  private final double duration;
+  private final double durationSpread;
+  private final double pad;
+  private final int maxTooth;
+
+  /**
+   * @param delay P, the timer's end→start delay, seconds, e.g. 5.0
+   * @param jitter σ_J, the delay's spread, seconds (0 for a fixed delay)
+   * @param duration d̄, the typical reconcile duration, seconds, e.g. 0.15
+   * @param durationSpread σ_d, the spread of one duration, seconds
+   * @param pad timestamp resolution plus queue latency, seconds, e.g. 0.0025
+   */
+  public Comb(double delay, double jitter, double duration, double durationSpread, double pad) {
+    if (!(delay > 0)) {
+      throw new IllegalArgumentException("a comb needs a positive delay, got " + delay);
+    }
+    this.delay = delay;
+    this.jitter = finite(jitter);
+    this.duration = finite(duration);
+    this.durationSpread = finite(durationSpread);
+    this.pad = pad;
+    int k = 1;
+    while (k < MAX_TEETH && 2 * halfWidth(k + 1) <= spacing() / 2) {
+      k++;
+    }
+    this.maxTooth = k;
+  }
+
+  private static double finite(double v) {
+    return Double.isNaN(v) ? 0 : Math.max(0, v);
+  }
+
+  public double delay() {
+    return delay;
+  }
+
+  /** P + d̄: the distance between teeth, seconds. */
+  public double spacing() {
+    return delay + duration;
+  }
+
+  /** The last tooth used. */
+  public int maxTooth() {
+    return maxTooth;
+  }
+
+  /** The centre of tooth k, seconds. */
+  public double center(int k) {
+    return k * delay + (k - 1) * duration;
+  }
+
+  /** w_k, seconds. */
+  public double halfWidth(int k) {
+    return 3 * Math.sqrt(k * jitter * jitter + (k - 1) * durationSpread * durationSpread) + pad;
+  }
+
+  /** The tooth k ∈ [1, maxTooth] a gap lies in, or 0 when it lies in none. */
+  public int tooth(double gap) {
+    int k = nearest(gap);
+    if (k < 1 || k > maxTooth) {
+      return 0;
+    }
+    return Math.abs(gap - center(k)) <= halfWidth(k) ? k : 0;
+  }
+
+  /**
+   * The cell of a gap: the nearest tooth's k, capped at maxTooth + 1 (everything longer); 0 below
+   * half a delay.
+   */
+  public int cell(double gap) {
+    return Math.max(0, Math.min(maxTooth + 1, nearest(gap)));
+  }
+
+  private int nearest(double gap) {
+    double k = (gap + duration) / spacing();
+    return k >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) Math.round(k);
+  }
+}

@@ -1,0 +1,128 @@
+package io.github.wakeupanalyze.analyze.sampling;
+
+/**
+ * The keep probability p of a thinned timer stream, by maximum likelihood from its {@link
+ * CombCounts}, with a 95 % interval.
+ *
+ * <p><b>Model</b> (docs/method.md, "Sampling"). The full stream is a chain of steps from one
+ * reconcile to the next; each step is the timer's with probability q, else an event's (which lands
+ * off the comb and, counting from its end, restarts the timer). Each reconcile is kept
+ * independently with probability p (head sampling: one trace per reconcile). The gap between two
+ * kept reconciles spans k steps (k − 1 reconciles lost); it lies on tooth k ({@link Comb}) when all
+ * k steps were the timer's:
+ *
+ * <pre>P(tooth k) = p q^k (1−p)^(k−1),   P(off the comb) = 1 − pq / (1 − (1−p)q).</pre>
+ *
+ * With r = 1 − (1−p)q and f = pq/r the likelihood factorizes into a Bernoulli part f^{n_c}
+ * (1−f)^{n_o} and a geometric part r^{n_c} (1−r)^{K − n_c} (n_c gaps on the comb, n_o off, K = Σ k
+ * over the comb), so f̂ = n_c/(n_c + n_o), r̂ = n_c/K (with teeth only up to k_max, r̂ solves the
+ * truncated-geometric score equation), and
+ *
+ * <pre>p̂ = f̂ r̂ / (f̂ r̂ + 1 − r̂).</pre>
+ *
+ * Without events (q = 1) this is the textbook p̂ = n/Σk. The interval is p̂ ± 1.96 sd by the delta
+ * method: Var f̂ = f(1−f)/N, Var r̂ = r²(1−r)/n_c, ∂p/∂f = r(1−r)/D², ∂p/∂r = f/D² with D = fr + 1
+ * − r (each 1 − x floored at 1/(count + 1), so an interval never collapses), plus the Poisson
+ * variance of the chance hits (events in a tooth, {@link CombCounts#chance}), which are subtracted
+ * first (summed over the teeth, not clamped per tooth, which would bias K up). r̂ uses the
+ * inverse-sampling correction (n − 1)/(K − 1) of the geometric MLE, biased up at small n.
+ *
+ * <p><b>Assumes</b> independent thinning (ratio or {@code th} sampling, one trace per reconcile),
+ * Markov events (each step an event with the same probability, as Poisson edits against a reset
+ * timer give). <b>Fails</b> for rate-limited sampling (not independent), for reconciles sharing one
+ * trace, and for an earliest-deadline queue with many events (an event there does not restart the
+ * timer, so q is not per step); checked by simulation in the accuracy suite.
+ *
+ * @param probability p̂, NaN when no gap lies on the comb
+ * @param low lower end of the 95 % interval
+ * @param high upper end of the 95 % interval
+ * @param onComb chance-corrected gaps on the comb, n_c
+ * @param intervals all gaps, N
+ * @param combShare f̂, the share of gaps on the comb (chance-corrected, truncation-corrected)
+ * @param timerShare the timer's share of steps, q̂ = f̂r̂ + 1 − r̂
+ */
+public record ThinningEstimate(
+    double probability,
+    double low,
+    double high,
+    double onComb,
+    long intervals,
+    double combShare,
+    double timerShare) {
+
+  /**
+   * The timer's share of steps q when p is known (stated): from f = pq/(1 − (1 − p)q), q = f/(p +
+   * f(1 − p)).
+   */
+  public double timerShare(double p) {
+    return Double.isNaN(combShare) ? Double.NaN : combShare / (p + combShare * (1 - p));
+  }
+
+  /** Estimates p from pooled counts. */
+  public static ThinningEstimate of(CombCounts c) {
+    Comb comb = c.comb();
+    double nc = 0;
+    double sumK = 0;
+    double chance = 0;
+    double chanceK2 = 0;
+    for (int k = 1; k <= comb.maxTooth(); k++) {
+      double ck = c.chance(k);
+      double hits = c.on(k) - ck; // not clamped per tooth: that would bias K upwards
+      nc += hits;
+      sumK += k * hits;
+      chance += ck;
+      chanceK2 += (double) k * k * ck;
+    }
+    nc = Math.max(0, nc);
+    sumK = Math.max(nc, sumK);
+    long n = c.total();
+    if (!(nc > 0) || n == 0) {
+      return new ThinningEstimate(Double.NaN, 0, 1, 0, n, Double.NaN, Double.NaN);
+    }
+    // (n − 1)/(K − 1): the inverse-sampling correction of 1/k̄, which overestimates r at small n
+    double r = nc > 2 ? truncatedGeometric(nc - 1, sumK - 1, comb.maxTooth()) : 1;
+    double seen = 1 - Math.pow(1 - r, comb.maxTooth());
+    double f = Math.min(1, nc / n / seen);
+    double d = f * r + 1 - r;
+    double p = f * r / d;
+    // sampling variance, plus the Poisson variance of the chance hits subtracted
+    double varF = f * Math.max(1 - f, 1.0 / (n + 1)) / n + chance / ((double) n * n);
+    double varR =
+        r * r * Math.max(1 - r, 1.0 / (sumK + 1)) / nc
+            + chance / (sumK * sumK)
+            + nc * nc * chanceK2 / (sumK * sumK * sumK * sumK);
+    double dpdf = r * (1 - r) / (d * d);
+    double dpdr = f / (d * d);
+    double sd = Math.sqrt(dpdf * dpdf * varF + dpdr * dpdr * varR);
+    return new ThinningEstimate(
+        p, Math.max(0, p - 1.96 * sd), Math.min(1, p + 1.96 * sd), nc, n, f, d);
+  }
+
+  /**
+   * The r maximizing n ln r + (K − n) ln(1−r) − n ln(1 − (1−r)^m): a geometric on 1 … m. Bisection
+   * on the score, which decreases in r; r = n/K when m is large.
+   */
+  static double truncatedGeometric(double n, double sumK, int m) {
+    if (sumK <= n) {
+      return 1;
+    }
+    double lo = 1e-9;
+    double hi = 1 - 1e-12;
+    for (int i = 0; i < 100; i++) {
+      double r = 0.5 * (lo + hi);
+      double tail = Math.pow(1 - r, m);
+      double score = n / r - (sumK - n) / (1 - r) - n * m * Math.pow(1 - r, m - 1) / (1 - tail);
+      if (score > 0) {
+        lo = r;
+      } else {
+        hi = r;
+      }
+    }
+    return 0.5 * (lo + hi);
+  }
+
+  /** True when the interval says the trace is thinned: its upper end below {@code limit}. */
+  public boolean thinnedBelow(double limit) {
+    return !Double.isNaN(probability) && high < limit;
+  }
+}

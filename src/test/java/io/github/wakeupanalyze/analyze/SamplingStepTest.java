@@ -1,0 +1,86 @@
+package io.github.wakeupanalyze.analyze;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wakeupanalyze.model.Reconcile;
+import io.github.wakeupanalyze.model.SamplingSource;
+import org.junit.jupiter.api.Test;
+
+/** The controller's sampling step on head-sampled timelines with known truth. */
+class SamplingStepTest {
+  private static final Timelines.Spec PERCONA =
+      Timelines.spec()
+          .queue(Timelines.Queue.EARLIEST)
+          .durations(0.15, 0.5)
+          .poisson(1 / 120.0)
+          .selfWrites(0.2, 0.01)
+          .n(900);
+
+  private static Analysis analyze(Scenarios.Data d) {
+    return new Analyzer(AnalysisParameters.defaults())
+        .analyze(
+            d.reconciles(),
+            new long[0],
+            d.traceEvidence(),
+            d.reconciles().stream().mapToLong(Reconcile::startNanos).min().orElse(0),
+            d.reconciles().stream().mapToLong(Reconcile::endNanos).max().orElse(0));
+  }
+
+  private static Scenarios.Data percona(double p, boolean stated) {
+    return Scenarios.thinned(
+        Scenarios.streams("Percona-like earliest", false, PERCONA, 10, 1, false), p, stated, 7);
+  }
+
+  @Test
+  void completeTimerTrace_isCheckedAndNotSampled() {
+    SamplingEstimate s = analyze(percona(1, false)).controllers().get(0).sampling();
+    assertFalse(s.sampled(), s.toString());
+    assertEquals(1, s.probability(), 0.02);
+    assertEquals("", s.mark());
+  }
+
+  @Test
+  void headSampledAtHalf_probabilityIsInferred_andTheTimerStillClassifies() {
+    Scenarios.Data d = percona(0.5, false);
+    Analysis a = analyze(d);
+    SamplingEstimate s = a.controllers().get(0).sampling();
+    assertEquals(SamplingSource.INFERRED, s.source());
+    assertTrue(s.sampled());
+    assertEquals(0.5, s.probability(), 0.1, "within ±20 %");
+    assertTrue(s.mark().startsWith("sampled p≈0.4") || s.mark().startsWith("sampled p≈0.5"));
+    assertTrue(AccuracyTest.measure(d, a).macroF1() >= 0.88);
+  }
+
+  @Test
+  void headSampledAtTenth_estimatesTheTrueWakeupRate() {
+    Scenarios.Data full = percona(1, false);
+    Analysis a = analyze(percona(0.1, false));
+    ControllerResult c = a.controllers().get(0);
+    assertTrue(c.sampling().sampled());
+    double kept = c.reconciles() / a.hours();
+    double truth = full.reconciles().size() / analyze(full).hours();
+    assertEquals(truth, c.sampling().scaleUp(kept)[0], 0.15 * truth, "wake-ups/h within 15 %");
+  }
+
+  @Test
+  void statedProbability_isUsed_evenWhereTheCombCouldInferIt() {
+    SamplingEstimate s = analyze(percona(0.5, true)).controllers().get(0).sampling();
+    assertTrue(s.stated());
+    assertEquals(0.5, s.probability(), 1e-12);
+  }
+
+  @Test
+  void sampledPoissonStreams_getNoTimerAndNoSamplingClaim() {
+    Timelines.Spec poisson = Timelines.spec().period(0).poisson(1 / 4.0).n(600);
+    Scenarios.Data d =
+        Scenarios.thinned(
+            Scenarios.streams("Poisson", false, poisson, 20, 3, false), 0.1, false, 5);
+    Analysis a = analyze(d);
+    for (StreamResult r : a.streams()) {
+      assertTrue(r.timers().isEmpty(), r.toString());
+    }
+    assertFalse(a.controllers().get(0).sampling().sampled());
+  }
+}

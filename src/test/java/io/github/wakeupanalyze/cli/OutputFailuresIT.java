@@ -1,0 +1,232 @@
+package io.github.wakeupanalyze.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wakeupanalyze.report.OutputFolder;
+import io.github.wakeupanalyze.testing.DemoTrace;
+import io.github.wakeupanalyze.testing.OtlpJson;
+import io.github.wakeupanalyze.testing.OutputChecks;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Failures a user meets outside the tool, with the packaged jar in a JVM of its own: out of memory
+ * on the reading thread and on the extraction thread, a full disk, a read-only disk, and a second
+ * process writing into the same folder. Disk tests mount a small tmpfs, which needs root and a
+ * kernel that allows it; elsewhere they are skipped with a message.
+ */
+class OutputFailuresIT {
+  @TempDir Path dir;
+
+  /** The documented out-of-memory line, up to the stage and the heap size. */
+  static final Pattern OOM_LINE =
+      Pattern.compile(
+          "wakeup-analyze: out of memory while reading and analyzing the inputs \\(\\d+ MB heap\\):"
+              + " the output under .* is partial: nothing was written, no summary\\.json; give Java"
+              + " more memory, e\\.g\\. WAKEUP_ANALYZE_JAVA_OPTS=-Xmx4g scripts/wakeup-analyze \\.\\.\\."
+              + " or java -Xmx4g -jar wakeup-analyze\\.jar \\.\\.\\.");
+
+  record Result(int exit, String out, String err) {
+    List<String> errLines() {
+      return err.lines().toList();
+    }
+  }
+
+  static List<String> command(List<String> jvm, String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(jvm);
+    cmd.add("-jar");
+    cmd.add(
+        Path.of(System.getProperty("wakeup.jar", "target/wakeup-analyze.jar"))
+            .toAbsolutePath()
+            .toString());
+    cmd.addAll(List.of(args));
+    return cmd;
+  }
+
+  Process start(String name, List<String> jvm, String... args) throws IOException {
+    return new ProcessBuilder(command(jvm, args))
+        .directory(dir.toFile())
+        .redirectOutput(dir.resolve(name + ".out").toFile())
+        .redirectError(dir.resolve(name + ".err").toFile())
+        .start();
+  }
+
+  Result finish(String name, Process p) throws Exception {
+    assertTrue(p.waitFor(5, TimeUnit.MINUTES), name + " finished within 5 minutes");
+    return new Result(
+        p.exitValue(),
+        Files.readString(dir.resolve(name + ".out")),
+        Files.readString(dir.resolve(name + ".err")));
+  }
+
+  Result java(String name, List<String> jvm, String... args) throws Exception {
+    Process p = start(name, jvm, args);
+    p.getOutputStream().close();
+    return finish(name, p);
+  }
+
+  // ---- out of memory -------------------------------------------------------------------------
+
+  @Test
+  void outOfMemory_onTheExtractionThread_isTheDocumentedLine() throws Exception {
+    Path csv = dir.resolve("reconciles.csv");
+    try (BufferedWriter w = Files.newBufferedWriter(csv)) {
+      for (long i = 0; i < 2_000_000; i++) { // 2 M reconciles: far more than 40 MB can hold
+        w.write(Long.toString(1_714_564_800L + 5 * i));
+        w.write('\n');
+      }
+    }
+    List<String> jvm = List.of("-Xmx40m", "-XX:+UseParallelGC");
+    Result r = java("oom-extract", jvm, csv.toString(), "--out", "out");
+    assertEquals(ExitCodes.INTERNAL, r.exit(), r.err());
+    assertEquals(1, r.errLines().size(), r.err());
+    assertTrue(OOM_LINE.matcher(r.errLines().get(0)).matches(), r.errLines().get(0));
+    assertFalse(Files.exists(dir.resolve("out/summary.json")));
+
+    Result verbose = java("oom-extract-verbose", jvm, csv.toString(), "--out", "out", "--verbose");
+    assertEquals(ExitCodes.INTERNAL, verbose.exit(), verbose.err());
+    assertTrue(OOM_LINE.matcher(verbose.errLines().get(0)).matches(), verbose.err());
+    assertTrue(
+        verbose.err().contains("at io.github.wakeupanalyze.pipeline.HandOffSink"),
+        "the error was raised on the extraction thread: " + verbose.err());
+    assertFalse(verbose.err().contains("Self-suppression"), verbose.err());
+  }
+
+  @Test
+  void outOfMemory_onTheReadingThread_isTheDocumentedLine() throws Exception {
+    // one span whose name is 15 million characters: the JSON reader holds it whole
+    Path json = dir.resolve("huge-name.json");
+    Files.writeString(
+        json, OtlpJson.service("op").span(1, 1, 0, "x".repeat(15_000_000), 0, 1).toJson());
+    List<String> jvm = List.of("-Xmx32m", "-XX:+UseParallelGC");
+    Result r = java("oom-read", jvm, json.toString(), "--out", "out", "--verbose");
+    assertEquals(ExitCodes.INTERNAL, r.exit(), r.err());
+    assertTrue(OOM_LINE.matcher(r.errLines().get(0)).matches(), r.err());
+    assertTrue(r.err().contains("at io.github.wakeupanalyze.ingest.OtlpJsonReader"), r.err());
+    assertFalse(r.err().contains("HandOffSink.lambda"), "not the extraction thread: " + r.err());
+    assertFalse(r.err().contains("internal error"), r.err());
+  }
+
+  // ---- a second process ----------------------------------------------------------------------
+
+  @Test
+  void secondProcess_isRefused_whileTheFirstWrites_theFirstCompletes() throws Exception {
+    Process first = start("first", List.of(), "-", "--out", "out", "-q");
+    Path lock = dir.resolve("out").resolve(OutputFolder.STATE).resolve("lock");
+    String pid = Long.toString(first.pid());
+    // the first run holds the lock from before it reads standard input, which stays open
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (!(Files.exists(lock) && Files.readString(lock).strip().equals(pid))) {
+      assertTrue(first.isAlive() && System.nanoTime() < deadline, "the first run took the lock");
+      Thread.sleep(50);
+    }
+    Result second = java("second", List.of(), "-", "--out", "out");
+    assertEquals(ExitCodes.USAGE, second.exit(), second.err());
+    assertEquals(
+        List.of(
+            "error: --out out: another wakeup-analyze run (process "
+                + pid
+                + ") is writing in this folder; wait for it to finish or choose another --out"),
+        second.errLines());
+    try (OutputStream in = first.getOutputStream()) {
+      in.write(DemoTrace.build().toJson().getBytes(StandardCharsets.UTF_8));
+    }
+    Result done = finish("first", first);
+    assertEquals(0, done.exit(), done.err());
+    assertTrue(Files.exists(dir.resolve("out/summary.json")));
+    assertEquals(List.of(), OutputChecks.problems(dir.resolve("out")));
+  }
+
+  // ---- full and read-only disks --------------------------------------------------------------
+
+  /** Mounts a tmpfs at {@code at}, or skips the test saying why it cannot. */
+  static void mountTmpfs(Path at, String options) throws Exception {
+    Files.createDirectories(at);
+    Process p =
+        new ProcessBuilder("mount", "-t", "tmpfs", "-o", options, "tmpfs", at.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    boolean ok = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+    Assumptions.assumeTrue(
+        ok, "skipped: cannot mount a tmpfs here (needs root and mount rights): " + out);
+  }
+
+  static void unmount(Path at) throws Exception {
+    new ProcessBuilder("umount", at.toString()).inheritIO().start().waitFor(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void fullDisk_isOneLine_exit5_andLeavesNoSummary() throws Exception {
+    Path disk = dir.resolve("disk");
+    mountTmpfs(disk, "size=1m");
+    try {
+      Path out = disk.resolve("out");
+      Path small = dir.resolve("small.json");
+      Files.writeString(small, OtlpJson.service("op").span(1, 1, 0, "Reconcile", 0, 0.1).toJson());
+      Result first = java("small", List.of(), small.toString(), "--out", out.toString(), "-q");
+      assertEquals(0, first.exit(), first.err());
+      assertTrue(Files.exists(out.resolve("summary.json")), "the first run fits");
+
+      Path big = Path.of("sample-traces", "percona-mongodb.otlp.json").toAbsolutePath();
+      Result r = java("big", List.of(), big.toString(), "--out", out.toString(), "-q");
+      assertEquals(ExitCodes.OUTPUT, r.exit(), r.err());
+      List<String> lines = r.errLines();
+      assertEquals(1, lines.size(), r.err());
+      assertTrue(
+          lines
+              .get(0)
+              .matches(
+                  "error: cannot write "
+                      + Pattern.quote(out.toString())
+                      + "/\\S+: No space left on device; the output under "
+                      + Pattern.quote(out.toString())
+                      + " is partial: \\d+ complete files?, no summary\\.json"),
+          lines.get(0));
+      assertFalse(Files.exists(out.resolve("summary.json")), "the previous summary is gone too");
+      try (Stream<Path> s = Files.walk(out)) {
+        assertEquals(
+            List.of(),
+            s.filter(p -> p.getFileName().toString().endsWith(".wa-tmp")).toList(),
+            "no temporary file is left");
+      }
+      assertEquals(List.of(), OutputChecks.problems(out), "every file there is whole");
+    } finally {
+      unmount(disk);
+    }
+  }
+
+  @Test
+  void readOnlyDisk_isABadOut_exit2_beforeAnyInputIsRead() throws Exception {
+    Path disk = dir.resolve("ro");
+    mountTmpfs(disk, "ro,size=64k");
+    try {
+      Path out = disk.resolve("out");
+      Result r = java("ro", List.of(), "-", "--out", out.toString());
+      assertEquals(ExitCodes.USAGE, r.exit(), r.err());
+      assertEquals(
+          List.of("error: --out " + out + ": cannot create the folder: Read-only file system"),
+          r.errLines());
+      assertFalse(Files.exists(out, LinkOption.NOFOLLOW_LINKS));
+    } finally {
+      unmount(disk);
+    }
+  }
+}
