@@ -1,6 +1,5 @@
 package io.github.wakeupanalyze.cli;
 
-import io.github.wakeupanalyze.extract.SpanLimitError;
 import io.github.wakeupanalyze.text.Names;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -48,23 +47,10 @@ public final class Cli {
     } catch (UnknownCommandException e) {
       safeErr.println("error: " + e.getMessage());
       return ExitCodes.USAGE;
-<<<<<<< HEAD
-    } catch (OutOfMemoryError e) {
-      err.println(
-          "wakeup-analyze: out of memory ("
-              + Runtime.getRuntime().maxMemory() / (1 << 20)
-              + " MB heap"
-              + (e instanceof SpanLimitError ? ": " + e.getMessage() : "")
-              + "); give the JVM more, e.g. WAKEUP_ANALYZE_JAVA_OPTS=-Xmx4g "
-              + "scripts/wakeup-analyze ... or java -Xmx4g -jar wakeup-analyze.jar ...");
-      err.flush();
-      return ExitCodes.INTERNAL;
-=======
     } catch (OutOfMemoryError e) { // the commands report their own; this is the last resort
       return ErrorHandler.outOfMemory(safeErr, null, null, false, e);
     } finally {
       safeErr.flush();
->>>>>>> main
     }
   }
 
