@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.cli;
 
+import io.github.wakeupanalyze.extract.SpanLimitError;
 import io.github.wakeupanalyze.report.OutputException;
 import io.github.wakeupanalyze.report.OutputFolder;
 import io.github.wakeupanalyze.text.Names;
@@ -55,7 +56,11 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     if (stage != null) {
       sb.append(" while ").append(stage);
     }
-    sb.append(" (").append(Runtime.getRuntime().maxMemory() >> 20).append(" MB heap)");
+    sb.append(" (").append(Runtime.getRuntime().maxMemory() >> 20).append(" MB heap");
+    if (e instanceof SpanLimitError) {
+      sb.append(": ").append(e.getMessage()); // which limit bound, and where
+    }
+    sb.append(')');
     if (out != null) {
       sb.append(": ").append(incomplete(out));
     }

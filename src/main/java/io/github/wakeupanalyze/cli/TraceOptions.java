@@ -84,6 +84,14 @@ final class TraceOptions {
               + "k8s.<kind>.name).")
   List<String> objectKeys = new ArrayList<>();
 
+  @Option(
+      names = "--sampling-ratio",
+      paramLabel = "P",
+      description =
+          "The probability with which traces were kept (head sampling), e.g. 0.1, for "
+              + "reconciles whose trace does not state it (W3C tracestate th, Jaeger sampler tags).")
+  Double samplingRatio;
+
   /** The reader settings; a bad {@code --format} is a usage error. */
   ReadOptions readOptions() {
     TraceFormat forced;
@@ -107,10 +115,23 @@ final class TraceOptions {
     return new ReadOptions(forced, operator, match);
   }
 
-  /** The extraction rules; a bad {@code --reconcile-span} is a usage error. */
+  /**
+   * The extraction rules; a bad {@code --reconcile-span} or {@code --sampling-ratio} is a usage
+   * error.
+   */
   ExtractRules rules() {
+    if (samplingRatio != null && !(samplingRatio > 0 && samplingRatio <= 1)) {
+      throw new CommandLine.ParameterException(
+          mixee.commandLine(),
+          "Invalid value for option '--sampling-ratio': expected a probability in (0, 1], e.g."
+              + " 0.1, found "
+              + samplingRatio);
+    }
     try {
-      return new ExtractRules(Pattern.compile(reconcileSpan), objectKeys);
+      return new ExtractRules(
+          Pattern.compile(reconcileSpan),
+          objectKeys,
+          samplingRatio == null ? Double.NaN : samplingRatio);
     } catch (PatternSyntaxException e) {
       throw new CommandLine.ParameterException(
           mixee.commandLine(),
@@ -174,6 +195,9 @@ final class TraceOptions {
         err.println("warning: " + Names.printableLine(w));
       }
       spans += r.spans();
+    }
+    for (String w : result.extraction().warnings()) {
+      err.println("warning: " + w);
     }
     if (!skipped.isEmpty() && (verbose || !quiet)) {
       err.println(

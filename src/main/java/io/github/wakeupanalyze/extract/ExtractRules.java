@@ -13,18 +13,34 @@ import java.util.regex.Pattern;
  *     default is case-insensitive {@code reconcil}
  * @param objectKeys attribute names whose values, joined by {@code /}, name the object; empty for
  *     the default rules of {@link #object(Span)}
+ * @param samplingRatio the probability with which the user says traces were kept ({@code
+ *     --sampling-ratio}, e.g. 0.1), for reconciles whose trace states none; NaN when not given
  */
-public record ExtractRules(Pattern reconcileName, List<String> objectKeys) {
+public record ExtractRules(Pattern reconcileName, List<String> objectKeys, double samplingRatio) {
 
   public static final String DEFAULT_PATTERN = "(?i)reconcil";
   private static final Pattern K8S_KIND_NAME = Pattern.compile("k8s\\.[a-z0-9_]+\\.name");
 
   public ExtractRules {
     objectKeys = List.copyOf(objectKeys);
+    if (!Double.isNaN(samplingRatio) && !(samplingRatio > 0 && samplingRatio <= 1)) {
+      throw new IllegalArgumentException(
+          "a sampling ratio is a probability in (0, 1], not " + samplingRatio);
+    }
+  }
+
+  /** Rules without a sampling ratio. */
+  public ExtractRules(Pattern reconcileName, List<String> objectKeys) {
+    this(reconcileName, objectKeys, Double.NaN);
   }
 
   public static ExtractRules defaults() {
     return new ExtractRules(Pattern.compile(DEFAULT_PATTERN), List.of());
+  }
+
+  /** These rules with the user's sampling ratio. */
+  public ExtractRules withSamplingRatio(double ratio) {
+    return new ExtractRules(reconcileName, objectKeys, ratio);
   }
 
   public boolean isReconcile(Span span) {
@@ -43,9 +59,10 @@ public record ExtractRules(Pattern reconcileName, List<String> objectKeys) {
   /**
    * The object of a reconcile span. With {@code --object-key}, the present values of those
    * attributes joined by {@code /}. Otherwise the first present of: {@code object.ref}; {@code
-   * k8s.namespace.name}+{@code k8s.object.name}; {@code namespace}+{@code name}; a {@code
-   * k8s.<kind>.name} attribute (with {@code k8s.namespace.name} before it when present). A pair is
-   * written {@code namespace/name}. {@value StreamKey#ANY_OBJECT} when none is present.
+   * k8s.namespace.name}+{@code k8s.object.name}; {@code namespace}+{@code name}; the Java Operator
+   * SDK's {@code resource.namespace}+{@code resource.name}; a {@code k8s.<kind>.name} attribute
+   * (with {@code k8s.namespace.name} before it when present). A pair is written {@code
+   * namespace/name}. {@value StreamKey#ANY_OBJECT} when none is present.
    */
   public String object(Span span) {
     Map<String, String> a = span.attributes();
@@ -69,6 +86,9 @@ public record ExtractRules(Pattern reconcileName, List<String> objectKeys) {
     String pair = pair(a, "k8s.namespace.name", "k8s.object.name");
     if (pair == null) {
       pair = pair(a, "namespace", "name");
+    }
+    if (pair == null) {
+      pair = pair(a, "resource.namespace", "resource.name");
     }
     if (pair != null) {
       return pair;

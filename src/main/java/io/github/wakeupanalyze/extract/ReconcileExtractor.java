@@ -3,68 +3,137 @@ package io.github.wakeupanalyze.extract;
 import io.github.wakeupanalyze.ingest.TraceInputs;
 import io.github.wakeupanalyze.model.ApiCalls;
 import io.github.wakeupanalyze.model.ObjectWrite;
-import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.ReconcileLink;
 import io.github.wakeupanalyze.model.Span;
 import io.github.wakeupanalyze.model.SpanLink;
 import io.github.wakeupanalyze.model.StreamKey;
-import io.github.wakeupanalyze.model.TraceEvidence;
-import io.github.wakeupanalyze.model.TriggerHint;
-import io.github.wakeupanalyze.model.WakeupAttributes;
+import io.github.wakeupanalyze.text.Durations;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.PriorityQueue;
 
 /**
- * Turns a stream of spans, in any order and with duplicates, into reconciles.
+ * Turns a stream of spans, in any order and with duplicates, into reconciles, and hands each to an
+ * {@link ExtractConsumer} once it is final. A batch run is the same extractor flushed at the end
+ * ({@link #finish()}).
  *
- * <p>A reconcile is the <em>outermost</em> span whose name matches the rules: a {@code
- * reconcileReplsets} inside a {@code Reconcile} belongs to that reconcile. Descendant spans are
- * folded into their reconcile's {@link ApiCalls} and dropped.
+ * <p><b>Reconciles.</b> A reconcile is the <em>outermost</em> span of its service whose name
+ * matches the rules: a {@code reconcileReplsets} inside a {@code Reconcile} belongs to that
+ * reconcile; a reconcile span of another service beneath it is a reconcile of its own. Descendant
+ * spans of the same service are folded into their reconcile's {@link ApiCalls}.
  *
- * <p>Spans may come before their parent (JSON Lines split a trace over many lines). Each span's
- * place is decided as soon as its parent's is known; until then it waits, in compact form, keyed by
- * its parent. What stays in memory for the whole run is the reconciles and one {@code long→int}
- * entry per distinct span (about 24 bytes, for de-duplication and parent look-up), never the spans
- * themselves. Span identity is a 64-bit hash of (trace id, span id); the chance that two distinct
- * spans of a 10⁷-span input collide is below 10⁻⁵.
+ * <p><b>Arrival order.</b> Spans may come before their parent (exports are ordered by end time,
+ * JSON Lines split a trace). Each span's place is decided as soon as its parent's is known; until
+ * then it waits, in compact form, keyed by its parent. A reconcile is final once the watermark (the
+ * latest span end seen) is {@link ExtractLimits#graceNanos()} past its end.
  *
- * <p>Evidence for the analysis is kept on the way ({@link ExtractResult#evidence()}): a span that
- * records a write to a named object ({@link WriteEvidence}) and turns out to lie outside every
- * reconcile is a write by another client, kept as an {@link ObjectWrite} (a few words each); the
- * links of reconcile spans are kept as {@link ReconcileLink}s. Writes inside a reconcile are the
- * reconcile's own calls and stay in its {@link ApiCalls}.
+ * <p><b>Identity.</b> A span is (trace id, span id, service): the same ids in another service are a
+ * different span (kept apart and counted, {@link ExtractCounts#idCollisions()}), never a duplicate.
+ * A child finds its parent by ids; of two parents with the same ids it takes the one of its own
+ * service, unless it is a server or consumer span (whose parent is a remote client).
+ *
+ * <p><b>Lost spans.</b> A span whose parent never arrives is judged by what the trace shows ({@link
+ * #placeOrphan}): a span named like the controller's outermost reconcile is a reconcile; one named
+ * like a span that normally nests inside a reconcile ({@link SpanRoles}) belongs to its trace's
+ * reconcile when that is present, and is otherwise a fragment of a {@link LostReconcile}, never a
+ * reconcile of its own; an operator's other spans without a parent are no evidence of writes.
+ *
+ * <p><b>Memory</b> is bounded by the reconciles and the spans within the horizon ({@link
+ * ExtractLimits}): one {@link SpanTable} entry per span, forgotten once older than the horizon when
+ * the table is full; the reconciles' own keys for the whole run. Span identity is a 64-bit hash;
+ * the chance that two distinct spans of a 10⁷-span input collide is below 10⁻⁵.
+ *
+ * <p><b>Evidence</b>: a span that records a write to a named object ({@link WriteEvidence}) outside
+ * every reconcile is a write by another client, handed on as an {@link ObjectWrite}; the links of
+ * reconcile spans as {@link ReconcileLink}s; clock offsets are estimated from client/server pairs
+ * ({@link ClockSkew}).
  */
 public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
-  private static final int OUTSIDE = -1;
+  /** A span outside every reconcile. */
+  static final int OUTSIDE = -1;
+
+  /** A span inside a reconcile that is missing and has no stand-in: no evidence, nothing to sum. */
+  static final int LOST = -2;
+
+  /**
+   * A state at or below this is a span waiting for its parent, at index {@code PENDING - state}.
+   */
+  private static final int PENDING = -3;
+
+  /** In the reconcile index: a trace with more than one reconcile. */
+  private static final int MULTI = -1;
+
+  private static final long LOST_PARENT_SALT = 0x4c4f5354L;
 
   private final ExtractRules rules;
-  private final LongIntMap states = new LongIntMap(1 << 16);
-  private final LongIntMap waiting = new LongIntMap(1 << 10);
-  private final List<Pending> pending = new ArrayList<>();
-  private final List<Integer> free = new ArrayList<>();
-  private final List<Builder> builders = new ArrayList<>();
+  private final ExtractLimits limits;
+  private final ExtractConsumer consumer;
+  private final BatchCollector collector;
+  private final long slice;
+
+  /** The horizon in force: shorter than the limits' when the table had to make room. */
+  private long horizon;
+
+  private final SpanTable table = new SpanTable(1 << 16);
+  private final SpanTable reconcileIndex = new SpanTable(1 << 10);
+  private final WaitingRoom waiting = new WaitingRoom();
+  private final Map<Integer, ReconcileBuilder> active = new HashMap<>();
+  private final PriorityQueue<ReconcileBuilder> due =
+      new PriorityQueue<>(
+          Comparator.comparingLong((ReconcileBuilder b) -> b.due).thenComparingInt(b -> b.serial));
+  private final BitSet standIns = new BitSet();
+  private final ServiceRegistry services = new ServiceRegistry();
+  private final SpanRoles roles = new SpanRoles();
+  private final ClockSkew skew = new ClockSkew();
+  private final SamplingTally sampling = new SamplingTally();
   private final Map<StreamKey, StreamKey> keys = new HashMap<>();
   private final Map<String, String> strings = new HashMap<>();
+  private final Map<ApiCalls, ApiCalls> sharedCalls = new HashMap<>();
   private final List<Long> perSource = new ArrayList<>();
-  private final List<ObjectWrite> writes = new ArrayList<>();
-  private final List<ReconcileLink> links = new ArrayList<>();
+
   private int source;
+  private int nextSerial;
   private long spans;
   private long duplicates;
+  private long idCollisions;
   private long nested;
   private long orphans;
+  private long orphanReconciles;
+  private long fragments;
+  private long lostReconciles;
+  private long lostParents;
+  private long lateSpans;
+  private long lateChildren;
+  private long evictedEntries;
   private long windowStart = Long.MAX_VALUE;
   private long windowEnd = Long.MIN_VALUE;
+  private long watermark = Long.MIN_VALUE;
+  private long origin;
+  private int epoch;
+  private int reliefEpoch = Integer.MIN_VALUE;
+  private long evictedBelow = Long.MIN_VALUE;
 
+  /** A batch extractor with limits from this JVM's heap; {@link #finish()} gives the result. */
   public ReconcileExtractor(ExtractRules rules) {
+    this(rules, ExtractLimits.batch(), null);
+  }
+
+  /**
+   * An extractor that hands what it finds to {@code consumer} as soon as it is final, or collects
+   * it for {@link #finish()} when {@code consumer} is null.
+   */
+  public ReconcileExtractor(ExtractRules rules, ExtractLimits limits, ExtractConsumer consumer) {
     this.rules = rules;
+    this.limits = limits;
+    this.collector = consumer == null ? new BatchCollector() : null;
+    this.consumer = consumer == null ? collector : consumer;
+    this.slice = limits.sliceNanos();
+    this.horizon = limits.horizonNanos();
   }
 
   @Override
@@ -78,368 +147,423 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
   @Override
   public void accept(Span span) {
     spans++;
+    advance(span.endNanos());
     windowStart = Math.min(windowStart, span.startNanos());
     windowEnd = Math.max(windowEnd, span.endNanos());
-    long key = key(span.traceIdHigh(), span.traceIdLow(), span.spanId());
-    if (states.get(key) != LongIntMap.MISSING) {
-      duplicates++;
-      return;
+    int svc = services.observe(span);
+    long id = SpanKeys.span(span.traceIdHigh(), span.traceIdLow(), span.spanId());
+    long self = id;
+    int slot = table.find(id);
+    if (slot >= 0) {
+      if (table.tag(slot) == svc) {
+        duplicates++;
+        return;
+      }
+      self = SpanKeys.alias(id, svc);
+      if (table.find(self) >= 0) {
+        duplicates++;
+        return;
+      }
+      idCollisions++;
+      services.collision(svc, table.tag(slot));
+    }
+    if (span.endNanos() < evictedBelow) {
+      lateSpans++;
     }
     boolean isReconcile = rules.isReconcile(span);
-    Pending node =
-        new Pending(
-            key, isReconcile ? span : null, isReconcile ? null : Call.of(span, strings), source);
-    if (!isReconcile) {
-      node.write = WriteEvidence.of(span);
-    }
-    if (!span.hasParent()) {
-      resolve(node, OUTSIDE);
+    if (isReconcile && reconcileIndex.find(SpanKeys.alias(id, svc)) >= 0) {
+      duplicates++; // a reconcile seen before its entry was evicted
       return;
     }
-    long parent = key(span.traceIdHigh(), span.traceIdLow(), span.parentSpanId());
-    int parentState = states.get(parent);
-    if (parentState == LongIntMap.MISSING || parentState <= -2) {
-      park(node, parent);
+    long parentId =
+        span.hasParent()
+            ? SpanKeys.span(span.traceIdHigh(), span.traceIdLow(), span.parentSpanId())
+            : 0;
+    skew.observe(span, id, parentId, svc);
+    PendingSpan node =
+        new PendingSpan(span, self, id, parentId, svc, source, epoch, isReconcile, strings);
+    if (parentId == 0) {
+      if (!isReconcile) {
+        SamplingTally.remember(table, span, epoch);
+      }
+      settle(node, place(node, OUTSIDE, true));
     } else {
-      resolve(node, parentState);
+      attach(node);
+    }
+    if (load() >= limits.maxEntries()) {
+      relieve();
     }
   }
 
-  private void park(Pending node, long parent) {
-    int index;
-    if (free.isEmpty()) {
-      index = pending.size();
-      pending.add(node);
-    } else {
-      index = free.remove(free.size() - 1);
-      pending.set(index, node);
-    }
-    int head = waiting.get(parent);
-    node.next = head == LongIntMap.MISSING ? -1 : head;
-    waiting.put(parent, index);
-    states.put(node.key, -2 - index);
-  }
-
-  /**
-   * Places {@code first} under a parent whose state is now known, then everything waiting on it.
-   */
-  private void resolve(Pending first, int parentStateOfFirst) {
-    ArrayList<Pending> stack = new ArrayList<>();
-    ArrayList<Integer> parentStates = new ArrayList<>();
-    stack.add(first);
-    parentStates.add(parentStateOfFirst);
-    while (!stack.isEmpty()) {
-      Pending node = stack.remove(stack.size() - 1);
-      int parentState = parentStates.remove(parentStates.size() - 1);
-      int state;
-      if (parentState >= 0) {
-        state = parentState;
-        Builder b = builders.get(parentState);
-        if (node.span != null) {
-          nested++;
-        } else if (node.call != null && node.call.service.equals(b.key.operator())) {
-          b.add(node.call);
-        }
-      } else if (node.span != null) {
-        state = builders.size();
-        builders.add(new Builder(intern(rules.streamKey(node.span)), node.span, node.source));
-        for (SpanLink l : node.span.links()) {
-          links.add(
-              new ReconcileLink(
-                  node.span.traceIdHigh(), node.span.traceIdLow(), node.span.spanId(), l));
-        }
-        perSource.set(node.source, perSource.get(node.source) + 1);
+  /** Places a span under its parent when the parent's place is known, else parks it. */
+  private void attach(PendingSpan node) {
+    int p = table.find(node.parentId);
+    long waitKey = node.parentId;
+    int parentState = SpanTable.MISSING;
+    if (p >= 0) {
+      if (table.tag(p) == node.service || node.remote) {
+        parentState = table.value(p);
       } else {
-        state = OUTSIDE;
-        if (node.write != null) {
-          writes.add(node.write);
+        waitKey = SpanKeys.alias(node.parentId, node.service);
+        int q = table.find(waitKey);
+        if (q >= 0) {
+          parentState = table.value(q);
         }
       }
-      states.put(node.key, state);
-      int child = waiting.remove(node.key);
-      while (child != LongIntMap.MISSING && child >= 0) {
-        Pending c = pending.get(child);
-        pending.set(child, null);
-        free.add(child);
-        stack.add(c);
-        parentStates.add(state);
-        child = c.next;
+    }
+    if (parentState == SpanTable.MISSING || parentState <= PENDING) {
+      park(node, waitKey);
+    } else {
+      settle(node, place(node, parentState, true));
+    }
+  }
+
+  private void park(PendingSpan node, long waitKey) {
+    table.put(node.self, PENDING - waiting.park(node, waitKey), node.service, epoch);
+  }
+
+  /** What the table holds, spans waiting for a parent weighing more. */
+  private long load() {
+    return table.size() + (long) ExtractLimits.PENDING_WEIGHT * waiting.size();
+  }
+
+  /** Records the state of {@code first}, then places everything waiting on it, and so on down. */
+  private void settle(PendingSpan first, int firstState) {
+    List<PendingSpan> stack = new ArrayList<>();
+    List<Integer> states = new ArrayList<>();
+    stack.add(first);
+    states.add(firstState);
+    while (!stack.isEmpty()) {
+      PendingSpan n = stack.remove(stack.size() - 1);
+      int state = states.remove(states.size() - 1);
+      table.put(n.self, state, n.service, epoch);
+      for (PendingSpan c : waiting.take(n.self)) {
+        if (c.service != n.service && !c.remote && n.self == c.parentId) {
+          // the same ids in another service: wait for a parent of the child's own service
+          attach(c);
+        } else {
+          stack.add(c);
+          states.add(place(c, state, true));
+        }
       }
     }
   }
 
   /**
-   * Ends the input: spans still waiting for a parent that never came are placed as roots.
+   * The state of a span whose parent's state is known.
    *
-   * @return the reconciles, sorted by stream and start time
+   * @param learn whether the span's position teaches {@link SpanRoles} (not for orphans)
+   */
+  private int place(PendingSpan n, int parentState, boolean learn) {
+    if (parentState >= 0) {
+      ReconcileBuilder b = active.get(parentState);
+      boolean standIn = standIns.get(parentState);
+      if (n.span != null) {
+        if (b != null && b.service != n.service) {
+          return newReconcile(n, learn); // another operator's reconcile beneath this one
+        }
+        if (standIn) {
+          fragments++;
+        } else {
+          nested++;
+          if (learn && b != null) {
+            roles.nested(n.span.service(), n.span.name(), b.key.controller());
+          }
+        }
+      } else if (b != null && n.call != null && n.service == b.service) {
+        b.add(n.call);
+      } else if (b != null && n.write != null && n.service != b.service && n.kind != 2) {
+        consumer.write(n.write); // another client's write, in a trace propagated into this one
+      }
+      if (b == null) {
+        lateChildren++;
+      } else if (b.lost) {
+        b.piece(n.start, n.end);
+      }
+      return parentState;
+    }
+    if (parentState == LOST) {
+      if (n.span != null) {
+        fragments++;
+      }
+      return LOST;
+    }
+    if (n.span != null) {
+      return newReconcile(n, learn);
+    }
+    if (n.write != null) {
+      consumer.write(n.write);
+    }
+    return OUTSIDE;
+  }
+
+  /**
+   * The state of a span whose parent never arrived: see the class comment. Also used when the
+   * parent is of another service and was not taken at first.
+   */
+  private int placeOrphan(PendingSpan n) {
+    int p = table.find(n.parentId);
+    if (p >= 0 && table.value(p) > PENDING) {
+      return place(n, table.value(p), false); // a parent of another service after all
+    }
+    orphans++;
+    long lostKey = SpanKeys.mix(n.parentId, LOST_PARENT_SALT);
+    if (table.find(lostKey) < 0) {
+      table.put(lostKey, 0, 0, epoch);
+      lostParents++;
+    }
+    long traceKey = SpanKeys.trace(n.traceHigh, n.traceLow);
+    int t = reconcileIndex.find(traceKey);
+    int traceState = t < 0 ? SpanTable.MISSING : reconcileIndex.value(t);
+    boolean sameService = t >= 0 && reconcileIndex.tag(t) == n.service;
+    if (n.span != null) {
+      if (roles.role(n.span.service(), n.span.name()) != SpanRoles.Role.NESTED) {
+        orphanReconciles++;
+        return newReconcile(n, false);
+      }
+      if (traceState >= 0 && sameService) {
+        return place(n, traceState, false);
+      }
+      fragments++;
+      return newStandIn(n);
+    }
+    if (traceState >= 0) {
+      return place(n, traceState, false);
+    }
+    if (traceState == MULTI || services.isOperator(n.service)) {
+      return LOST;
+    }
+    if (n.write != null) {
+      consumer.write(n.write);
+    }
+    return OUTSIDE;
+  }
+
+  private int newReconcile(PendingSpan n, boolean learn) {
+    if (learn) {
+      roles.outermost(n.span.service(), n.span.name());
+    }
+    int serial = nextSerial++;
+    ReconcileBuilder b =
+        ReconcileBuilder.reconcile(
+            serial, n.service, intern(rules.streamKey(n.span)), n.span, n.source);
+    active.put(serial, b);
+    due.add(b);
+    services.reconcile(n.service);
+    for (SpanLink l : n.span.links()) {
+      consumer.link(
+          new ReconcileLink(n.span.traceIdHigh(), n.span.traceIdLow(), n.span.spanId(), l));
+    }
+    perSource.set(n.source, perSource.get(n.source) + 1);
+    reconcileIndex.put(SpanKeys.alias(n.id, n.service), serial, n.service, epoch);
+    noteTraceReconcile(n, serial);
+    return serial;
+  }
+
+  /** The stand-in for the lost reconcile a fragment belongs to. */
+  private int newStandIn(PendingSpan n) {
+    int serial = nextSerial++;
+    String service = n.span.service();
+    String controller = roles.controllerAround(service, n.span.name());
+    if (controller == null) {
+      controller = rules.streamKey(n.span).controller();
+    }
+    StreamKey k = intern(new StreamKey(service, controller, rules.object(n.span)));
+    ReconcileBuilder b = ReconcileBuilder.lost(serial, n.service, k, n.span, n.source);
+    active.put(serial, b);
+    due.add(b);
+    standIns.set(serial);
+    lostReconciles++;
+    noteTraceReconcile(n, serial);
+    return serial;
+  }
+
+  private void noteTraceReconcile(PendingSpan n, int serial) {
+    long traceKey = SpanKeys.trace(n.traceHigh, n.traceLow);
+    int t = reconcileIndex.find(traceKey);
+    if (t < 0) {
+      reconcileIndex.put(traceKey, serial, n.service, epoch);
+    } else if (reconcileIndex.value(t) != serial) {
+      reconcileIndex.setValue(t, MULTI);
+    }
+  }
+
+  // ---------------------------------------------------------------- trace time
+
+  private void advance(long end) {
+    if (watermark == Long.MIN_VALUE) {
+      watermark = end;
+      origin = end;
+      return;
+    }
+    if (end <= watermark) {
+      return;
+    }
+    watermark = end;
+    long finalBefore =
+        watermark < Long.MIN_VALUE + limits.graceNanos()
+            ? Long.MIN_VALUE
+            : watermark - limits.graceNanos();
+    while (!due.isEmpty() && due.peek().due <= finalBefore) {
+      finalizeBuilder(due.poll());
+    }
+    int e = (int) Math.min(Integer.MAX_VALUE, Math.floorDiv(watermark - origin, slice));
+    if (e > epoch) {
+      epoch = e;
+      if (limits.orphanAfterNanos() != Long.MAX_VALUE) {
+        settleOrphans(epoch - slices(limits.orphanAfterNanos()));
+      }
+      if (limits.evictAlways()) {
+        sweep();
+      }
+    }
+  }
+
+  private int slices(long nanos) {
+    return (int) Math.min(Integer.MAX_VALUE / 2, (nanos + slice - 1) / slice);
+  }
+
+  /**
+   * The table is full: forget what is older than the horizon; when that is not enough, halve the
+   * horizon down to {@link ExtractLimits#minHorizonNanos()}; stop when even that does not fit.
+   */
+  private void relieve() {
+    if (reliefEpoch != epoch) {
+      reliefEpoch = epoch;
+      sweep();
+    }
+    long full = limits.maxEntries() * 3 / 4;
+    while (load() >= full && horizon / 2 >= limits.minHorizonNanos()) {
+      horizon /= 2;
+      sweep();
+    }
+    if (load() >= full) {
+      throw new SpanLimitError(
+          String.format(
+              Locale.ROOT,
+              "the spans of %s of trace time (%,d entries) do not fit the %,d this heap allows",
+              Durations.human(horizon / 1e9),
+              load(),
+              limits.maxEntries()));
+    }
+  }
+
+  private void sweep() {
+    int cutoff = epoch - slices(horizon);
+    settleOrphans(cutoff);
+    evictedEntries += table.evictBefore(cutoff, v -> v <= PENDING);
+    if (limits.evictAlways()) {
+      reconcileIndex.evictBefore(cutoff, v -> false);
+    }
+    evictedBelow = Math.max(evictedBelow, origin + (long) cutoff * slice);
+  }
+
+  /**
+   * Settles as orphans the spans waiting for a parent that has not arrived, in groups whose newest
+   * member arrived before {@code cutoffEpoch}: likely reconciles first (they give traces their
+   * reconcile), then fragments, then the rest.
+   */
+  private void settleOrphans(int cutoffEpoch) {
+    List<PendingSpan> nodes = waiting.takeOlderThan(cutoffEpoch, k -> table.find(k) < 0);
+    nodes.sort(
+        Comparator.comparingInt(this::orphanPass)
+            .thenComparingLong((PendingSpan c) -> c.start)
+            .thenComparingLong(c -> c.id));
+    for (PendingSpan c : nodes) {
+      settle(c, placeOrphan(c));
+    }
+  }
+
+  private int orphanPass(PendingSpan c) {
+    if (c.span == null) {
+      return 2;
+    }
+    return roles.role(c.span.service(), c.span.name()) == SpanRoles.Role.NESTED ? 1 : 0;
+  }
+
+  private void finalizeBuilder(ReconcileBuilder b) {
+    active.remove(b.serial);
+    if (b.lost) {
+      consumer.lostReconcile(b.toLost());
+      return;
+    }
+    Sampling.Stated s =
+        b.sampling != null ? b.sampling : SamplingTally.recall(table, b.traceHigh, b.traceLow);
+    double p = sampling.add(b.key.operator(), s, rules.samplingRatio());
+    consumer.reconcile(b.build(sharedCalls, p));
+  }
+
+  // ---------------------------------------------------------------- end of input
+
+  /**
+   * Ends the input: spans still waiting for a parent that never came are settled as orphans, and
+   * every reconcile is handed on.
+   *
+   * @return what was counted
+   */
+  public ExtractCounts flush() {
+    settleOrphans(Integer.MAX_VALUE);
+    while (waiting.size() > 0) {
+      // only cycles are left (a span that is its own ancestor): break one
+      for (PendingSpan c : waiting.take(waiting.anyKey())) {
+        settle(c, placeOrphan(c));
+      }
+    }
+    while (!due.isEmpty()) {
+      finalizeBuilder(due.poll());
+    }
+    return counts();
+  }
+
+  /**
+   * Ends a batch run.
+   *
+   * @return the reconciles, sorted by stream and start time, with everything counted on the way
+   * @throws IllegalStateException when the extractor was built with a consumer of its own
    */
   public ExtractResult finish() {
-    while (waiting.size() > 0) {
-      List<Long> orphanParents = new ArrayList<>();
-      waiting.forEach(
-          (parent, head) -> {
-            if (states.get(parent) == LongIntMap.MISSING) {
-              orphanParents.add(parent);
-            }
-          });
-      if (orphanParents.isEmpty()) {
-        // only cycles are left (a span that is its own ancestor): break one
-        long[] any = {0};
-        waiting.forEach((parent, head) -> any[0] = parent);
-        states.remove(any[0]);
-        orphanParents.add(any[0]);
-      }
-      for (long parent : orphanParents) {
-        int child = waiting.remove(parent);
-        while (child != LongIntMap.MISSING && child >= 0) {
-          Pending c = pending.get(child);
-          pending.set(child, null);
-          free.add(child);
-          int next = c.next;
-          orphans++;
-          resolve(c, OUTSIDE);
-          child = next;
-        }
-      }
+    if (collector == null) {
+      throw new IllegalStateException("this extractor hands reconciles to a consumer: flush it");
     }
-    // Streams are ranked once, so reconciles never compare three strings.
-    List<StreamKey> sortedKeys = new ArrayList<>(keys.keySet());
-    sortedKeys.sort(null);
-    Map<StreamKey, Integer> rank = new IdentityHashMap<>();
-    for (int i = 0; i < sortedKeys.size(); i++) {
-      rank.put(keys.get(sortedKeys.get(i)), i);
-    }
-    Map<ApiCalls, ApiCalls> sharedCalls = new HashMap<>();
-    // bucket by stream (a counting sort), then sort each stream by start: spans mostly arrive in
-    // time order, so each bucket is nearly sorted and TimSort runs in about linear time
-    List<List<Reconcile>> byStream = new ArrayList<>(sortedKeys.size());
-    for (int i = 0; i < sortedKeys.size(); i++) {
-      byStream.add(new ArrayList<>());
-    }
-    for (Builder b : builders) {
-      byStream.get(rank.get(b.key)).add(b.build(sharedCalls));
-    }
-    int total = builders.size();
-    builders.clear();
-    Comparator<Reconcile> inStream =
-        Comparator.comparingLong(Reconcile::startNanos)
-            .thenComparingLong(Reconcile::endNanos)
-            .thenComparingLong(Reconcile::traceIdHigh)
-            .thenComparingLong(Reconcile::traceIdLow)
-            .thenComparingLong(Reconcile::spanId);
-    List<Reconcile> out = new ArrayList<>(total);
-    for (List<Reconcile> stream : byStream) {
-      stream.sort(inStream);
-      out.addAll(stream);
-    }
-    writes.sort(
-        Comparator.comparingLong(ObjectWrite::timeNanos).thenComparingLong(ObjectWrite::spanId));
-    TraceEvidence evidence = new TraceEvidence(writes, links);
-    return spans == 0
-        ? new ExtractResult(out, 0, 0, 0, 0, perSource, 0, 0, evidence)
-        : new ExtractResult(
-            out, spans, duplicates, nested, orphans, perSource, windowStart, windowEnd, evidence);
+    ExtractCounts counts = flush();
+    boolean any = spans > 0;
+    return collector.result(
+        counts,
+        perSource,
+        any ? windowStart : 0,
+        any ? windowEnd : 0,
+        services.operatorWindows(),
+        clockOffsets(),
+        sampling.summaries(),
+        ExtractWarnings.of(counts, services.collisionsByName(), sampling.warnings()));
   }
+
+  /** The clock offsets estimated from the pairs seen so far ({@link ClockSkew}). */
+  public List<ClockOffset> clockOffsets() {
+    return skew.offsets(services.names(), services.reconciles());
+  }
+
+  /** What was counted so far. */
+  public ExtractCounts counts() {
+    return new ExtractCounts(
+        spans,
+        duplicates,
+        idCollisions,
+        nested,
+        orphans,
+        orphanReconciles,
+        fragments,
+        lostReconciles,
+        lostParents,
+        lateSpans,
+        lateChildren,
+        evictedEntries,
+        horizon);
+  }
+
+  // ---------------------------------------------------------------- keys
 
   private StreamKey intern(StreamKey k) {
     return keys.computeIfAbsent(k, x -> x);
-  }
-
-  /** 64-bit hash of (trace id, span id); never 0. */
-  static long key(long traceHigh, long traceLow, long spanId) {
-    long h = traceHigh * 0x9E3779B97F4A7C15L;
-    h = Long.rotateLeft(h ^ traceLow, 31) * 0xBF58476D1CE4E5B9L;
-    h = Long.rotateLeft(h ^ spanId, 27) * 0x94D049BB133111EBL;
-    h ^= h >>> 29;
-    return h == 0 ? 1 : h;
-  }
-
-  /** A span whose place is not yet known, or being placed. */
-  private static final class Pending {
-    final long key;
-    final Span span;
-    final Call call;
-    final int source;
-    ObjectWrite write;
-    int next = -1;
-
-    Pending(long key, Span span, Call call, int source) {
-      this.key = key;
-      this.span = span;
-      this.call = call;
-      this.source = source;
-    }
-  }
-
-  /** An API call made by a descendant span: method, URL path, and the service that made it. */
-  record Call(String method, String target, String service) {
-    private static final java.util.Set<String> METHODS =
-        java.util.Set.of(
-            "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "LIST", "WATCH");
-
-    /** The call a span records, or null if it is not a client API call. */
-    static Call of(Span s, Map<String, String> strings) {
-      if (s.kind() == 2 || s.kind() == 5) {
-        return null; // a server or consumer span: the other side's view of a call
-      }
-      String method = s.attribute("http.request.method");
-      if (method == null) {
-        method = s.attribute("http.method");
-      }
-      if (method == null) {
-        method = methodFromName(s.name());
-      }
-      if (method == null) {
-        return null;
-      }
-      method = method.toUpperCase(Locale.ROOT);
-      String url = s.attribute("url.full");
-      if (url == null) {
-        url = s.attribute("http.url");
-      }
-      String path = url == null ? null : path(url);
-      if (path == null) {
-        path = s.attribute("url.path");
-      }
-      if (path == null) {
-        path = s.attribute("http.target");
-      }
-      if (path == null) {
-        path = "";
-      }
-      return new Call(
-          strings.computeIfAbsent(method, x -> x),
-          strings.computeIfAbsent(path, x -> x),
-          s.service());
-    }
-
-    static String methodFromName(String name) {
-      String[] tokens = name.trim().split("[ /]+", 3);
-      for (int i = 0; i < Math.min(2, tokens.length); i++) {
-        String t = tokens[i].toUpperCase(Locale.ROOT);
-        if (METHODS.contains(t)) {
-          return t;
-        }
-        if (!t.equals("HTTP")) {
-          break;
-        }
-      }
-      return null;
-    }
-
-    static String path(String url) {
-      int scheme = url.indexOf("://");
-      int start = scheme < 0 ? 0 : url.indexOf('/', scheme + 3);
-      if (start < 0) {
-        return "/";
-      }
-      int end = url.length();
-      int q = url.indexOf('?', start);
-      if (q >= 0) {
-        end = q;
-      }
-      int h = url.indexOf('#', start);
-      if (h >= 0 && h < end) {
-        end = h;
-      }
-      return url.substring(start, end);
-    }
-  }
-
-  /** A reconcile being assembled. */
-  private static final class Builder {
-    final StreamKey key;
-    final long traceHigh;
-    final long traceLow;
-    final long spanId;
-    final long start;
-    final long end;
-    final boolean error;
-    final String reason;
-    final int source;
-    final TriggerHint hint;
-    final long requeueAfter;
-    TreeMap<String, Integer> byMethod;
-    LinkedHashSet<String> targets;
-
-    Builder(StreamKey key, Span s, int source) {
-      this.key = key;
-      this.traceHigh = s.traceIdHigh();
-      this.traceLow = s.traceIdLow();
-      this.spanId = s.spanId();
-      this.start = s.startNanos();
-      this.end = s.endNanos();
-      this.error = s.error();
-      this.reason = s.attribute("object.reason");
-      this.source = source;
-      this.hint = hint(s.attribute(WakeupAttributes.TRIGGER));
-      this.requeueAfter = nanos(s.attribute(WakeupAttributes.REQUEUE_AFTER_NANOS));
-    }
-
-    /** {@code timer}, {@code event} or {@code retry} as a hint; anything else none. */
-    private static TriggerHint hint(String v) {
-      if (v == null) {
-        return null;
-      }
-      for (TriggerHint h : TriggerHint.values()) {
-        if (h.name().equalsIgnoreCase(v)) {
-          return h;
-        }
-      }
-      return null;
-    }
-
-    /** A non-negative decimal number of nanoseconds, else -1 (unknown). */
-    private static long nanos(String v) {
-      if (v == null) {
-        return -1;
-      }
-      try {
-        return Math.max(-1, Long.parseLong(v.trim()));
-      } catch (NumberFormatException e) {
-        return -1;
-      }
-    }
-
-    void add(Call c) {
-      if (byMethod == null) {
-        byMethod = new TreeMap<>();
-      }
-      byMethod.merge(c.method, 1, Integer::sum);
-      if (ApiCalls.isWrite(c.method)) {
-        if (targets == null) {
-          targets = new LinkedHashSet<>();
-        }
-        if (targets.size() < ApiCalls.MAX_TARGETS) {
-          targets.add(c.target);
-        }
-      }
-    }
-
-    /**
-     * The reconcile; its {@link ApiCalls} is shared with every equal one in {@code shared} (most
-     * reconciles of a controller make the same calls), which keeps memory per reconcile small.
-     */
-    Reconcile build(Map<ApiCalls, ApiCalls> shared) {
-      ApiCalls calls =
-          byMethod == null
-              ? ApiCalls.NONE
-              : new ApiCalls(byMethod, targets == null ? List.of() : new ArrayList<>(targets));
-      calls = shared.computeIfAbsent(calls, c -> c);
-      return new Reconcile(
-          key,
-          traceHigh,
-          traceLow,
-          spanId,
-          start,
-          end,
-          error,
-          reason,
-          calls,
-          source,
-          hint,
-          requeueAfter,
-          Double.NaN);
-    }
   }
 }

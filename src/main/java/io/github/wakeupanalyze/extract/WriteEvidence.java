@@ -4,7 +4,6 @@ import io.github.wakeupanalyze.model.ApiCalls;
 import io.github.wakeupanalyze.model.ObjectRef;
 import io.github.wakeupanalyze.model.ObjectWrite;
 import io.github.wakeupanalyze.model.Span;
-import java.util.Locale;
 
 /**
  * Recognizes a span that records a write to a named Kubernetes object.
@@ -15,25 +14,21 @@ import java.util.Locale;
  * k8s.<kind>.name}) or by a Kubernetes API path in {@code url.full}/{@code http.url}/{@code
  * url.path}/{@code http.target}: {@code /api/v1/namespaces/NS/RESOURCE/NAME[/SUB]}, {@code
  * /apis/GROUP/VERSION/namespaces/NS/RESOURCE/NAME[/SUB]}, or the cluster-scoped forms without
- * {@code namespaces/NS}. Both client spans and kube-apiserver server spans qualify.
+ * {@code namespaces/NS}. Both client spans (an operator's or any other service's, e.g. a Java
+ * client's {@code HTTP PATCH} span with {@code url.full}) and kube-apiserver server spans qualify.
+ *
+ * <p>The time of the write is the end of a server span (the change is committed by then) and the
+ * start of any other span: a client's span ends when the response arrives, and the watch event of
+ * the change can reach the operator, and start a reconcile, before that. The start is the earliest
+ * the change can have been made, so a reconcile it started never seems to come first.
  */
 public final class WriteEvidence {
   private WriteEvidence() {}
 
   /** The write a span records, or null. */
   public static ObjectWrite of(Span s) {
-    String method = s.attribute("http.request.method");
-    if (method == null) {
-      method = s.attribute("http.method");
-    }
-    if (method == null) {
-      method = ReconcileExtractor.Call.methodFromName(s.name());
-    }
-    if (method == null) {
-      return null;
-    }
-    method = method.toUpperCase(Locale.ROOT);
-    if (!ApiCalls.isWrite(method)) {
+    String method = Call.method(s);
+    if (method == null || !ApiCalls.isWrite(method)) {
       return null;
     }
     String ns = s.attribute("k8s.namespace.name");
@@ -43,17 +38,7 @@ public final class WriteEvidence {
     }
     String resource = "";
     ObjectRef fromPath = null;
-    String url = s.attribute("url.full");
-    if (url == null) {
-      url = s.attribute("http.url");
-    }
-    String path = url == null ? null : ReconcileExtractor.Call.path(url);
-    if (path == null) {
-      path = s.attribute("url.path");
-    }
-    if (path == null) {
-      path = s.attribute("http.target");
-    }
+    String path = Call.path(s);
     if (path != null) {
       fromPath = ObjectRef.fromApiPath(path);
     }
@@ -89,7 +74,7 @@ public final class WriteEvidence {
       client = s.service();
     }
     return new ObjectWrite(
-        s.endNanos(),
+        s.kind() == 2 ? s.endNanos() : s.startNanos(),
         ns == null ? "" : ns,
         name,
         resource,

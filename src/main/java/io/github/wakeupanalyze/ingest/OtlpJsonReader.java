@@ -312,6 +312,13 @@ final class OtlpJsonReader extends JsonReaderBase {
         case "attributes" -> readAttributes(p, t, b::attribute);
         case "status" -> b.error(t == JsonToken.START_OBJECT && readStatusIsError(p));
         case "links" -> readArray(p, t, field, () -> readLink(p, b));
+        case "traceState", "trace_state" -> {
+          if (t == JsonToken.VALUE_STRING) {
+            b.traceState(p.getText());
+          } else {
+            p.skipChildren();
+          }
+        }
         default -> p.skipChildren();
       }
     }

@@ -100,7 +100,8 @@ public final class Pipeline {
                 request.events(),
                 extraction.evidence(),
                 extraction.windowStartNanos(),
-                extraction.windowEndNanos());
+                extraction.windowEndNanos())
+            .withOperatorWindows(extraction.operatorWindows());
     return new Result(x.inputs(), extraction, analysis);
   }
 }

@@ -7,6 +7,7 @@ import io.github.wakeupanalyze.analyze.Queue;
 import io.github.wakeupanalyze.analyze.StreamResult;
 import io.github.wakeupanalyze.analyze.TimerFinding;
 import io.github.wakeupanalyze.model.Cause;
+import io.github.wakeupanalyze.model.ObservedWindow;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.report.chart.Figure;
 import io.github.wakeupanalyze.text.Names;
@@ -74,13 +75,14 @@ public final class MarkdownReport {
         "| Timer-driven | " + op.timerDriven() + " (" + Format.percent(op.timerShare()) + ") |\n");
     w.write("| Event-driven | " + op.eventDriven() + " |\n");
     w.write("| Wake-ups per hour | " + rate(op.wakeupsPerHour()) + " |\n");
+    ObservedWindow own = analysis.window(op.operator());
     w.write(
         "| Observed window | "
-            + Format.duration(analysis.hours() * 3600)
+            + Format.duration(own.hours() * 3600)
             + " ("
-            + Instant.ofEpochSecond(0, analysis.windowStartNanos())
+            + Instant.ofEpochSecond(0, own.startNanos())
             + " to "
-            + Instant.ofEpochSecond(0, analysis.windowEndNanos())
+            + Instant.ofEpochSecond(0, own.endNanos())
             + ") |\n\n");
 
     w.write("## Timers\n\n");

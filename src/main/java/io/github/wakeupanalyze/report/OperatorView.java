@@ -38,7 +38,7 @@ record OperatorView(
                     op,
                     List.copyOf(cs),
                     Collections.unmodifiableList(rs.getOrDefault(op, List.of())),
-                    a.hours())));
+                    a.hours(op))));
     return out;
   }
 
@@ -58,7 +58,7 @@ record OperatorView(
     return Format.share(timerDriven(), reconcileCount());
   }
 
-  /** Reconciles per hour of the observed window; NaN when the window is empty. */
+  /** Reconciles per hour of the operator's own observed window; NaN when it is empty. */
   double wakeupsPerHour() {
     return rate(reconcileCount(), hours);
   }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.github.wakeupanalyze.analyze.Analysis;
 import io.github.wakeupanalyze.analyze.ControllerResult;
 import io.github.wakeupanalyze.analyze.TimerFinding;
+import io.github.wakeupanalyze.extract.ClockOffset;
+import io.github.wakeupanalyze.extract.ExtractCounts;
 import io.github.wakeupanalyze.extract.ExtractResult;
 import io.github.wakeupanalyze.ingest.InputReport;
 import io.github.wakeupanalyze.model.Cause;
@@ -22,8 +24,8 @@ import java.util.Map;
 /**
  * {@code summary.json}: the run in numbers, for scripts and for {@code compare}. A public
  * interface, versioned by {@link #SCHEMA}: fields are only added within a version; renaming or
- * removing one bumps it. Keys are snake_case, written in a fixed order; rates are per hour of the
- * observed window; durations in seconds.
+ * removing one bumps it. Keys are snake_case, written in a fixed order; an operator's rates are per
+ * hour of its own observed window (its {@code hours}); durations in seconds.
  */
 public final class SummaryJson {
   /** Schema version of the document. */
@@ -81,6 +83,7 @@ public final class SummaryJson {
       g.writeNumberField("nested_reconcile_spans", extraction.nestedReconcileSpans());
       g.writeNumberField("orphan_spans", extraction.orphans());
       g.writeNumberField("reconciles", extraction.reconciles().size());
+      writeExtractionDetails(g, extraction);
       g.writeEndObject();
       g.writeObjectFieldStart("parameters");
       for (Map.Entry<String, Object> e : analysis.parameters().asMap().entrySet()) {
@@ -102,6 +105,34 @@ public final class SummaryJson {
       g.writeEndObject();
       g.writeRaw('\n');
     }
+  }
+
+  /** Lost spans, id collisions, eviction and clock offsets: what extraction repaired or assumed. */
+  private static void writeExtractionDetails(JsonGenerator g, ExtractResult ex) throws IOException {
+    ExtractCounts c = ex.counts();
+    g.writeNumberField("id_collisions", c.idCollisions());
+    g.writeNumberField("orphan_reconciles", c.orphanReconciles());
+    g.writeNumberField("fragments", c.fragments());
+    g.writeNumberField("lost_reconciles", c.lostReconciles());
+    g.writeNumberField("lost_parents", c.lostParents());
+    g.writeNumberField("late_spans", c.lateSpans());
+    g.writeNumberField("late_children", c.lateChildren());
+    g.writeNumberField("evicted_entries", c.evictedEntries());
+    number(g, "horizon_s", c.horizonNanos() / 1e9);
+    g.writeArrayFieldStart("clock_offsets");
+    for (ClockOffset o : ex.clockOffsets()) {
+      g.writeStartObject();
+      g.writeStringField("service", o.service());
+      g.writeStringField("reference", o.reference());
+      number(g, "offset_s", o.offsetNanos() / 1e9);
+      number(g, "low_s", o.lowNanos() / 1e9);
+      number(g, "high_s", o.highNanos() / 1e9);
+      number(g, "spread_s", o.spreadNanos() / 1e9);
+      g.writeNumberField("pairs", o.pairs());
+      g.writeBooleanField("applied", o.applied());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   private static void writeInputs(JsonGenerator g, List<InputReport> inputs, ExtractResult ex)
@@ -142,6 +173,7 @@ public final class SummaryJson {
     g.writeNumberField("timer_driven", op.timerDriven());
     number(g, "timer_share", op.timerShare());
     number(g, "wakeups_per_hour", op.wakeupsPerHour());
+    number(g, "hours", op.hours());
     g.writeArrayFieldStart("controllers");
     for (ControllerResult c : op.controllers()) {
       g.writeStartObject();

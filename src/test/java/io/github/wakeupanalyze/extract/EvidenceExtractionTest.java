@@ -145,4 +145,50 @@ class EvidenceExtractionTest {
     assertEquals(20, r.evidence().links().get(0).linked().spanId());
     assertEquals(50, r.evidence().links().get(0).reconcileSpanId());
   }
+
+  @Test
+  void anotherServicesClientSpan_javaStyleHttpPatch_isWriteEvidence_atItsStart() {
+    ReconcileExtractor x = new ReconcileExtractor(ExtractRules.defaults());
+    x.startSource(0, "t");
+    // the writer's own root span, and its client call: "HTTP PATCH" with only url.full
+    x.accept(span("external-writer", 7, 70, 0, "edit webpage", 1, 1_000, 9_000));
+    x.accept(
+        span(
+            "external-writer",
+            7,
+            71,
+            70,
+            "HTTP PATCH",
+            3,
+            2_000,
+            8_000,
+            "url.full",
+            "http://localhost:43251/apis/sample.javaoperatorsdk/v1/namespaces/default/webpages/"
+                + "test1?fieldManager=fabric8"));
+    // the operator saw the watch event and started before the writer had its response
+    x.accept(
+        span(
+            "webpage-operator",
+            8,
+            80,
+            0,
+            "reconcile",
+            1,
+            5_000,
+            6_000,
+            "resource.namespace",
+            "default",
+            "resource.name",
+            "test1"));
+    ExtractResult r = x.finish();
+    assertEquals(1, r.evidence().writes().size());
+    ObjectWrite w = r.evidence().writes().get(0);
+    assertEquals("PATCH", w.method());
+    assertEquals("default", w.namespace());
+    assertEquals("test1", w.name());
+    assertEquals("webpages", w.resource());
+    assertEquals("external-writer", w.service());
+    assertEquals(2_000, w.timeNanos(), "the start: the change may be seen before the response");
+    assertEquals("default/test1", r.reconciles().get(0).key().object(), "JOSDK's resource.* keys");
+  }
 }

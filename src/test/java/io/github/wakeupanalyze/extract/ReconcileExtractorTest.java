@@ -283,9 +283,9 @@ class ReconcileExtractorTest {
 
   @Test
   void methodFromSpanName_whenNoAttribute() {
-    assertEquals("GET", ReconcileExtractor.Call.methodFromName("HTTP GET"));
-    assertEquals("PATCH", ReconcileExtractor.Call.methodFromName("patch /apis/x"));
-    assertNull(ReconcileExtractor.Call.methodFromName("reconcileReplsets"));
-    assertEquals("/a/b", ReconcileExtractor.Call.path("https://h:1/a/b?x=1#f"));
+    assertEquals("GET", Call.methodFromName("HTTP GET"));
+    assertEquals("PATCH", Call.methodFromName("patch /apis/x"));
+    assertNull(Call.methodFromName("reconcileReplsets"));
+    assertEquals("/a/b", Call.pathOf("https://h:1/a/b?x=1#f"));
   }
 }

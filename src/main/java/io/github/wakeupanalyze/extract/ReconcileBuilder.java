@@ -1,0 +1,162 @@
+package io.github.wakeupanalyze.extract;
+
+import io.github.wakeupanalyze.model.ApiCalls;
+import io.github.wakeupanalyze.model.ObjectRef;
+import io.github.wakeupanalyze.model.Reconcile;
+import io.github.wakeupanalyze.model.Span;
+import io.github.wakeupanalyze.model.StreamKey;
+import io.github.wakeupanalyze.model.TriggerHint;
+import io.github.wakeupanalyze.model.WakeupAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A reconcile being assembled from its span and the calls beneath it, or the stand-in for a lost
+ * reconcile that gathers its pieces. Final once the watermark passes {@link #due} plus the grace.
+ */
+final class ReconcileBuilder {
+  final int serial;
+  final int service;
+  final boolean lost;
+  final long due;
+  final StreamKey key;
+  final long traceHigh;
+  final long traceLow;
+  final long spanId;
+  final boolean error;
+  final String reason;
+  final int source;
+  final TriggerHint hint;
+  final long requeueAfterNanos;
+  final Sampling.Stated sampling;
+  long start;
+  long end;
+  int pieces = 1;
+  private TreeMap<String, Integer> byMethod;
+  private LinkedHashSet<String> targets;
+
+  private ReconcileBuilder(
+      int serial, int service, boolean lost, StreamKey key, Span s, int source, boolean withState) {
+    this.serial = serial;
+    this.service = service;
+    this.lost = lost;
+    this.key = key;
+    this.traceHigh = s.traceIdHigh();
+    this.traceLow = s.traceIdLow();
+    this.spanId = s.spanId();
+    this.start = s.startNanos();
+    this.end = s.endNanos();
+    this.due = s.endNanos();
+    this.error = s.error();
+    this.reason = s.attribute("object.reason");
+    this.source = source;
+    this.hint = withState ? hint(s.attribute(WakeupAttributes.TRIGGER)) : null;
+    this.requeueAfterNanos =
+        withState ? requeueAfter(s.attribute(WakeupAttributes.REQUEUE_AFTER_NANOS)) : -1;
+    this.sampling = withState ? Sampling.of(s) : null;
+  }
+
+  /** A reconcile found by its span. */
+  static ReconcileBuilder reconcile(int serial, int service, StreamKey key, Span s, int source) {
+    return new ReconcileBuilder(serial, service, false, key, s, source, true);
+  }
+
+  /** The stand-in for a lost reconcile, started by its first piece. */
+  static ReconcileBuilder lost(int serial, int service, StreamKey key, Span piece, int source) {
+    return new ReconcileBuilder(serial, service, true, key, piece, source, false);
+  }
+
+  /** A span beneath (or a piece of) a lost reconcile widens the times known of it. */
+  void piece(long pieceStart, long pieceEnd) {
+    pieces++;
+    start = Math.min(start, pieceStart);
+    end = Math.max(end, pieceEnd);
+  }
+
+  void add(Call c) {
+    if (byMethod == null) {
+      byMethod = new TreeMap<>();
+    }
+    byMethod.merge(c.method(), 1, Integer::sum);
+    if (ApiCalls.isWrite(c.method())) {
+      if (targets == null) {
+        targets = new LinkedHashSet<>();
+      }
+      if (targets.size() < ApiCalls.MAX_TARGETS) {
+        targets.add(c.target());
+      }
+    }
+  }
+
+  /**
+   * The reconcile; its {@link ApiCalls} is shared with every equal one in {@code shared} (most
+   * reconciles of a controller make the same calls), which keeps memory per reconcile small.
+   *
+   * @param probability the sampling probability of its trace, NaN when unknown
+   */
+  Reconcile build(Map<ApiCalls, ApiCalls> shared, double probability) {
+    ApiCalls calls =
+        byMethod == null
+            ? ApiCalls.NONE
+            : new ApiCalls(byMethod, targets == null ? List.of() : new ArrayList<>(targets));
+    calls = shared.computeIfAbsent(calls, c -> c);
+    return new Reconcile(
+        key,
+        traceHigh,
+        traceLow,
+        spanId,
+        start,
+        end,
+        error,
+        reason,
+        calls,
+        source,
+        hint,
+        requeueAfterNanos,
+        probability);
+  }
+
+  /** The lost reconcile, its object taken from the first object written beneath it if unknown. */
+  LostReconcile toLost() {
+    StreamKey k = key;
+    if (k.object().equals(StreamKey.ANY_OBJECT) && targets != null) {
+      for (String t : targets) {
+        ObjectRef o = ObjectRef.fromApiPath(t);
+        if (o != null) {
+          String object = o.namespace().isEmpty() ? o.name() : o.namespace() + "/" + o.name();
+          k = new StreamKey(k.operator(), k.controller(), object);
+          break;
+        }
+      }
+    }
+    return new LostReconcile(k, start, end, pieces);
+  }
+
+  private static TriggerHint hint(String v) {
+    if (v == null) {
+      return null;
+    }
+    return switch (v.trim().toLowerCase(Locale.ROOT)) {
+      case "timer" -> TriggerHint.TIMER;
+      case "event" -> TriggerHint.EVENT;
+      case "retry" -> TriggerHint.RETRY;
+      default -> null;
+    };
+  }
+
+  private static long requeueAfter(String v) {
+    if (v == null) {
+      return -1;
+    }
+    try {
+      long n = Long.parseLong(v.trim());
+      return n >= 0 ? n : -1;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+}
