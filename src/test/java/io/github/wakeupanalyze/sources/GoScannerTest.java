@@ -96,7 +96,8 @@ class GoScannerTest {
     assertSite(shortSite, Mechanism.REQUEUE_AFTER, 120, SiteKind.CONDITIONAL);
     assertEquals("req.Name == \"\"", shortSite.condition());
     assertEquals("shortWait", shortSite.delay().expression());
-    assertEquals("", shortSite.delay().note(), "a note that only repeats the expression is left out");
+    assertEquals(
+        "", shortSite.delay().note(), "a note that only repeats the expression is left out");
     assertSite(
         at(r, "db/db.go", lineOf(main, "// long")),
         Mechanism.REQUEUE_AFTER,
@@ -173,7 +174,7 @@ class GoScannerTest {
             }
             """;
     ScanResult r = Snippets.scan(dir, Map.of("db/db.go", src));
-    CallSite s = at(r, "db/db.go", lineOf(src, "rr := reconcile.Result{"));
+    CallSite s = at(r, "db/db.go", lineOf(src, "// here"));
     assertSite(s, Mechanism.REQUEUE_AFTER, 5, SiteKind.SUCCESS);
     assertEquals("env RECONCILE_INTERVAL", s.delay().input());
     assertEquals("default 5 s, env RECONCILE_INTERVAL", s.delay().human());

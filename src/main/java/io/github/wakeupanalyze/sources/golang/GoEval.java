@@ -165,10 +165,8 @@ final class GoEval {
         return candidates(local, s, depth, name).via(name);
       }
     }
-    List<Binding> pkgLevel = new ArrayList<>(s.pkg.packageValues.getOrDefault(name, List.of()));
+    List<Binding> pkgLevel = s.pkg.packageValue(name);
     if (!pkgLevel.isEmpty()) {
-      pkgLevel.addAll(s.pkg.identWrites.getOrDefault(name, List.of()));
-      pkgLevel.addAll(s.pkg.flagVars.getOrDefault(name, List.of()));
       return candidates(pkgLevel, s, depth, name).via(name);
     }
     return Value.unknown("not found in the package: " + name);
@@ -303,7 +301,7 @@ final class GoEval {
   }
 
   private GoPackage packageOfFile(GoFile f, Scope s) {
-    if (s.pkg.files.contains(f)) {
+    if (s.pkg.files().contains(f)) {
       return s.pkg;
     }
     return workspace.packageAt(f.file.dir());
@@ -330,7 +328,7 @@ final class GoEval {
       }
     }
     if (rootedAtReceiver(operand, s)) {
-      List<Binding> writes = s.pkg.fieldWrites.getOrDefault(field, List.of());
+      List<Binding> writes = s.pkg.fieldWrites(field);
       if (writes.isEmpty()) {
         return Value.unknown("field " + field + " is never assigned in the package");
       }
@@ -378,10 +376,8 @@ final class GoEval {
   }
 
   private Value packageName(GoPackage pkg, String name, int depth) {
-    List<Binding> values = new ArrayList<>(pkg.packageValues.getOrDefault(name, List.of()));
+    List<Binding> values = pkg.packageValue(name);
     if (!values.isEmpty()) {
-      values.addAll(pkg.identWrites.getOrDefault(name, List.of()));
-      values.addAll(pkg.flagVars.getOrDefault(name, List.of()));
       GoFile f = values.get(0).file();
       return candidates(values, new Scope(pkg, f, null, Map.of()), depth, name);
     }
@@ -433,15 +429,15 @@ final class GoEval {
     Binding target = null;
     GoPackage targetPkg = s.pkg;
     if (fn.is("identifier")) {
-      target = s.pkg.functions.get(name);
+      target = s.pkg.function(name);
     } else if (!pkgAlias.isEmpty()) {
       targetPkg = workspace.packageOf(s.file, path);
-      target = targetPkg == null ? null : targetPkg.functions.get(name);
+      target = targetPkg == null ? null : targetPkg.function(name);
       if (targetPkg == null) {
         return Value.unknown("call outside the module: " + fn.oneLine() + "()");
       }
     } else if (fn.is("selector_expression")) {
-      List<Binding> ms = s.pkg.methods.getOrDefault(name, List.of());
+      List<Binding> ms = s.pkg.methods(name);
       target = ms.size() == 1 ? ms.get(0) : null;
     }
     if (target == null) {
