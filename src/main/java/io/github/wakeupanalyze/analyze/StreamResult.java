@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param insufficientData true when the data cannot decide whether the stream has a timer (too few
  *     gaps to test); its timer-free verdict then means "cannot tell", not "no timer"
- * @param verdict {@code timer}, {@code no-timer} or {@code insufficient-data}
+ * @param verdict whether a timer drives it, none does, or the data cannot tell
  * @param notes honest limits and caveats in plain words, e.g. "earliest-deadline queue suspected
  *     …"; may be empty
  */
@@ -18,7 +18,7 @@ public record StreamResult(
     int timerDriven,
     List<TimerFinding> timers,
     boolean insufficientData,
-    String verdict,
+    Verdict verdict,
     List<String> notes) {
   public StreamResult {
     timers = List.copyOf(timers);
@@ -38,7 +38,9 @@ public record StreamResult(
         timerDriven,
         timers,
         insufficientData,
-        !timers.isEmpty() ? "timer" : insufficientData ? "insufficient-data" : "no-timer",
+        !timers.isEmpty()
+            ? Verdict.TIMER
+            : insufficientData ? Verdict.INSUFFICIENT_DATA : Verdict.NO_TIMER,
         List.of());
   }
 }

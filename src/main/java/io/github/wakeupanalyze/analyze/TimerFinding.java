@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param delaySeconds the timer's delay measured from the end of the previous reconcile (the
  *     anchoring one, for an earliest-deadline queue) to the start of the next: the RequeueAfter
- *     itself, median; e.g. 5.0. For {@code source = resync}: the median interval between bursts,
+ *     itself, median; e.g. 5.0. For {@code source = RESYNC}: the median interval between bursts,
  *     NaN after a single burst
  * @param periodSeconds the start-to-start interval of the same reconciles, median; delay plus the
  *     reconcile's duration, e.g. 5.15
@@ -20,14 +20,14 @@ import java.util.List;
  * @param pValue false-alarm probability of the detection, Bonferroni-adjusted over every window
  *     tested; null hypothesis: locally flat end→start gap hazard (Poisson arrivals). For resync:
  *     chance probability of the burst under independent Poisson starts
- * @param queue {@code reset} (the timer restarts after every reconcile: controller-runtime priority
- *     queue, java-operator-sdk), {@code earliest} (earliest deadline kept: client-go delaying
- *     queue, kube-rs scheduler), or {@code n/a}
- * @param tier {@code sharp} (half-width ≤ 10 % of the delay) or {@code wide} (possibly a
+ * @param queue {@link Queue#RESET} (the timer restarts after every reconcile: controller-runtime
+ *     priority queue, java-operator-sdk), {@link Queue#EARLIEST} (earliest deadline kept: client-go
+ *     delaying queue, kube-rs scheduler), or {@link Queue#NOT_APPLICABLE}
+ * @param tier {@link Tier#SHARP} (half-width ≤ 10 % of the delay) or {@link Tier#WIDE} (possibly a
  *     quasi-periodic event source, weaker evidence)
- * @param source {@code requeue} (RequeueAfter), {@code error-retry}, {@code resync} (informer
- *     resync bursts across objects), or {@code external-periodic} (a periodic source outside the
- *     operator: the start→start lattice is tighter than end→start, or visible writes explain it)
+ * @param source what drives it: {@link TimerSource#REQUEUE} (RequeueAfter), {@link
+ *     TimerSource#ERROR_RETRY}, {@link TimerSource#RESYNC} (informer resync bursts across objects),
+ *     or {@link TimerSource#EXTERNAL_PERIODIC} (a periodic source outside the operator)
  * @param activeRanges when the timer was active (conditional timers), at most {@value #MAX_RANGES},
  *     sorted
  */
@@ -40,9 +40,9 @@ public record TimerFinding(
     double windowLowSeconds,
     double windowHighSeconds,
     double pValue,
-    String queue,
-    String tier,
-    String source,
+    Queue queue,
+    Tier tier,
+    TimerSource source,
     List<TimeRange> activeRanges) {
   public static final int MAX_RANGES = 200;
 
@@ -68,9 +68,9 @@ public record TimerFinding(
         windowLowSeconds,
         windowHighSeconds,
         Double.NaN,
-        "n/a",
-        "sharp",
-        "requeue",
+        Queue.NOT_APPLICABLE,
+        Tier.SHARP,
+        TimerSource.REQUEUE,
         List.of());
   }
 

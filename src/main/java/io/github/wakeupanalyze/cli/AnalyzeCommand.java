@@ -65,7 +65,9 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "Print only the table and errors: no progress line, no list of files written.")
   boolean quiet;
 
-  @Option(names = "--verbose", description = "Print stack traces of internal errors.")
+  @Option(
+      names = "--verbose",
+      description = "Name each file skipped in a folder; print stack traces of internal errors.")
   boolean verbose;
 
   @Override
@@ -73,7 +75,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
     TraceOptions.Run run =
-        traceOptions.run(inputs, parent.stdin, ProgressLine.forTerminal(err, quiet), err);
+        traceOptions.run(
+            inputs, parent.stdin, ProgressLine.forTerminal(err, quiet), err, quiet, verbose);
     if (run == null) {
       return ExitCodes.INVALID_INPUT;
     }

@@ -116,7 +116,8 @@ final class FiguresCommand implements Callable<Integer> {
               + resolved.family()
               + " instead");
     }
-    TraceOptions.Run run = traceOptions.run(inputs, parent.stdin, ReadProgress.NONE, err);
+    TraceOptions.Run run =
+        traceOptions.run(inputs, parent.stdin, ReadProgress.NONE, err, false, verbose);
     if (run == null) {
       return ExitCodes.INVALID_INPUT;
     }

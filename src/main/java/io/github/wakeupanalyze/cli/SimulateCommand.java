@@ -54,7 +54,9 @@ public final class SimulateCommand implements Callable<Integer> {
       defaultValue = "otlp-json",
       description =
           "Trace format: otlp-json, otlp-jsonl, otlp-proto, otlp-proto-delimited, "
-              + "jaeger-json, zipkin-json, csv (default: ${DEFAULT-VALUE}).")
+              + "jaeger-json, zipkin-json, csv (default: ${DEFAULT-VALUE}); or an operator log: "
+              + "log-zap-json, log-zap-console, log-klog, log-kube-rs, log-kube-rs-compact, "
+              + "log-kube-rs-json, log-josdk, log-josdk-logback, log-josdk-json.")
   String format;
 
   @Option(names = "--seed", paramLabel = "N", description = "Seed (default: the scenario's).")
@@ -72,6 +74,16 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Write PREFIX<ext> and PREFIX.labels.csv instead of trace<ext> and labels.csv.")
   String name;
 
+  @Option(
+      names = "--batch",
+      paramLabel = "SPANS",
+      description =
+          "Spans per export batch in the OTLP formats, one ResourceSpans per service per batch "
+              + "(default: 512; 32 per JSON line; 128 per delimited message). With otlp-proto, "
+              + "e.g. --batch 200000 writes one TracesData of ResourceSpans of 200,000 spans each, "
+              + "in bounded memory.")
+  int batch;
+
   @Override
   public Integer call() {
     CommandLine cl = spec.commandLine();
@@ -79,6 +91,9 @@ public final class SimulateCommand implements Callable<Integer> {
     long durationNanos = 0;
     try {
       fmt = OutputFormat.fromCliName(format);
+      if (batch < 0) {
+        throw new IllegalArgumentException("--batch must not be negative");
+      }
       if (duration != null) {
         durationNanos = Durations.parseNanos(duration, true);
         if (durationNanos <= 0) {
@@ -105,7 +120,7 @@ public final class SimulateCommand implements Callable<Integer> {
       s = s.withDuration(durationNanos);
     }
     try {
-      SimulationRun.Written w = SimulationRun.write(s, fmt, out, name);
+      SimulationRun.Written w = SimulationRun.write(s, fmt, out, name, batch);
       cl.getOut()
           .println(
               "wrote "
@@ -114,7 +129,9 @@ public final class SimulateCommand implements Callable<Integer> {
                   + w.spans()
                   + " spans, "
                   + w.reconciles()
-                  + " reconciles) and "
+                  + " reconciles"
+                  + (w.kept() < w.reconciles() ? ", " + w.kept() + " of them in the trace" : "")
+                  + ") and "
                   + w.labels());
       cl.getOut().flush();
       return 0;

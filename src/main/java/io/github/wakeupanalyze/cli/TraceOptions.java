@@ -9,6 +9,7 @@ import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.ingest.ReadProgress;
 import io.github.wakeupanalyze.ingest.TraceFormat;
 import io.github.wakeupanalyze.pipeline.Pipeline;
+import io.github.wakeupanalyze.text.Names;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -34,16 +35,26 @@ final class TraceOptions {
       defaultValue = "auto",
       description =
           "Input format: auto (sniffed from the content, never the file name; the "
-              + "default), otlp-json (also JSON Lines), otlp-proto, jaeger-json, zipkin-json or csv.")
+              + "default), otlp-json (also JSON Lines), otlp-proto, jaeger-json, zipkin-json, csv "
+              + "(reconcile times) or log (an operator's log).")
   String format;
 
   @Option(
       names = "--operator",
       paramLabel = "NAME",
       description =
-          "Operator name for timestamp CSV inputs (default: the file name without its "
-              + "extensions).")
+          "Operator name for timestamp CSV and log inputs (default: for logs the pod that "
+              + "kubectl logs --prefix names, else the file name without its extensions).")
   String operator;
+
+  @Option(
+      names = "--log-match",
+      paramLabel = "REGEX",
+      description =
+          "In operator logs, a line whose message (not its logger) contains a match is a "
+              + "reconcile, where the framework's own lines do not mark reconciles; for kube-rs "
+              + "logs, where each reconcile starts (see docs/logs.md).")
+  String logMatch;
 
   @Option(
       names = "--events",
@@ -81,7 +92,18 @@ final class TraceOptions {
       throw new CommandLine.ParameterException(
           mixee.commandLine(), "Invalid value for option '--format': " + e.getMessage());
     }
-    return new ReadOptions(forced, operator);
+    Pattern match = null;
+    if (logMatch != null) {
+      try {
+        match = Pattern.compile(logMatch);
+      } catch (PatternSyntaxException e) {
+        throw new CommandLine.ParameterException(
+            mixee.commandLine(),
+            "Invalid value for option '--log-match': not a regular expression: "
+                + e.getDescription());
+      }
+    }
+    return new ReadOptions(forced, operator, match);
   }
 
   /** The extraction rules; a bad {@code --reconcile-span} is a usage error. */
@@ -107,6 +129,21 @@ final class TraceOptions {
    *     is printed and the command exits {@link ExitCodes#INVALID_INPUT}
    */
   Run run(List<String> inputs, InputStream stdin, ReadProgress progress, PrintWriter err) {
+    return run(inputs, stdin, progress, err, false, false);
+  }
+
+  /**
+   * As {@link #run(List, InputStream, ReadProgress, PrintWriter)}; files skipped inside folders
+   * (not traces, timestamp CSVs or logs) are summed up in one line unless {@code quiet}, each named
+   * with {@code verbose}.
+   */
+  Run run(
+      List<String> inputs,
+      InputStream stdin,
+      ReadProgress progress,
+      PrintWriter err,
+      boolean quiet,
+      boolean verbose) {
     ReadOptions read = readOptions();
     ExtractRules rules = rules();
     long[] eventTimes;
@@ -123,7 +160,11 @@ final class TraceOptions {
                 inputs, read, rules, AnalysisParameters.defaults(), eventTimes, stdin, progress));
     int failed = 0;
     long spans = 0;
+    List<InputReport> skipped = new ArrayList<>();
     for (InputReport r : result.inputs()) {
+      if (r.wasSkipped()) {
+        skipped.add(r);
+      }
       if (r.failed()) {
         failed++;
         err.println("error: " + r.error());
@@ -132,6 +173,19 @@ final class TraceOptions {
         err.println("warning: " + w);
       }
       spans += r.spans();
+    }
+    if (!skipped.isEmpty() && (verbose || !quiet)) {
+      err.println(
+          "skipped "
+              + skipped.size()
+              + (skipped.size() == 1 ? " file" : " files")
+              + " in folders that hold no trace, timestamp CSV or operator log"
+              + (verbose ? ":" : " (--verbose names them)"));
+      if (verbose) {
+        for (InputReport r : skipped) {
+          err.println("  " + Names.printable(r.path()) + ": " + r.skipped());
+        }
+      }
     }
     if (spans == 0) {
       err.println(

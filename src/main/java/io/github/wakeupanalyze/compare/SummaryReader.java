@@ -1,10 +1,16 @@
 package io.github.wakeupanalyze.compare;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.wakeupanalyze.unload.OperatorUnload;
 import io.github.wakeupanalyze.unload.UnloadResult;
 import java.io.BufferedInputStream;
@@ -13,6 +19,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -24,9 +31,14 @@ import java.util.List;
  * resource_spans}, {@code scopeSpans}, {@code batches}, {@code result}, {@code trace}) and at
  * anything that is not JSON: such input is left to the trace readers and their error messages.
  *
- * <p><b>Versions</b>: schema {@value #SCHEMA} is read; fields this reader does not know are
- * skipped, fields added later within schema 1 that are missing ({@code api_writes}, {@code errors},
- * {@code unload}) read as unknown (n/a). Any other schema is refused with a one-line message.
+ * <p><b>Reading</b> maps the document onto the records below with Jackson databind; an error names
+ * the place ({@code line:column}) and the path ({@code operators[0].controllers[1].reconciles}).
+ *
+ * <p><b>Versions</b>: schema {@value #SCHEMA} is read; fields this reader does not know are skipped
+ * (a newer writer within schema 1 may add fields; a user-written file would be a scenario, not a
+ * summary), fields added later within schema 1 that are missing ({@code api_writes}, {@code
+ * errors}, {@code unload}) read as unknown (n/a). Any other schema is refused with a one-line
+ * message.
  */
 public final class SummaryReader {
   /** The summary.json schema this reader understands. */
@@ -109,8 +121,12 @@ public final class SummaryReader {
               + "\"schema\" and \"operators\")");
     }
     checkSchema(source, probe.schema());
-    try (JsonParser p = FACTORY.createParser(file.toFile())) {
-      return new Reader(source, p).document();
+    Document doc;
+    try (InputStream in = Files.newInputStream(file)) {
+      doc = READER.readValue(in);
+    } catch (JsonMappingException e) {
+      throw new CompareInputException(
+          source + where(e.getLocation()) + ": invalid summary.json: " + path(e) + expected(e), e);
     } catch (JsonProcessingException e) {
       throw new CompareInputException(
           source
@@ -121,7 +137,15 @@ public final class SummaryReader {
     } catch (IOException e) {
       throw new CompareInputException(source + ": cannot read: " + e.getMessage(), e);
     }
+    return doc.snapshot(source);
   }
+
+  private static final ObjectReader READER =
+      JsonMapper.builder()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .build()
+          .readerFor(Document.class);
 
   static void checkSchema(String source, Integer schema) throws CompareInputException {
     if (schema == null) {
@@ -158,261 +182,129 @@ public final class SummaryReader {
     return loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
   }
 
-  /** One pass over the document: one method per object, a switch on field names. */
-  private static final class Reader {
-    private final String source;
-    private final JsonParser p;
-    private long windowStart;
-    private long windowEnd;
-    private boolean windowSeen;
-
-    Reader(String source, JsonParser p) {
-      this.source = source;
-      this.p = p;
+  /** {@code "operators[0].controllers[1].timer_driven"}, quoted, from the mapping error's path. */
+  private static String path(JsonMappingException e) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) {
+        sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        sb.append('[').append(r.getIndex()).append(']');
+      }
     }
+    return sb.length() == 0 ? "" : "\"" + sb + "\": ";
+  }
 
-    Snapshot document() throws IOException, CompareInputException {
-      expect(p.nextToken(), JsonToken.START_OBJECT, "the document");
-      List<RawOperator> raw = new ArrayList<>();
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        JsonToken v = p.nextToken();
-        switch (name) {
-          case "window" -> window(v);
-          case "operators" -> {
-            expect(v, JsonToken.START_ARRAY, "\"operators\"");
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              raw.add(operator(p.currentToken()));
-            }
-          }
-          default -> p.skipChildren();
-        }
-      }
-      if (!windowSeen) {
-        throw error("no \"window\" with start_unix_nano and end_unix_nano");
-      }
-      long window = Math.max(0, windowEnd - windowStart);
+  /** What was expected, in words, from Jackson's message. */
+  private static String expected(JsonMappingException e) {
+    String m = e.getOriginalMessage().replaceAll("\\s+", " ");
+    if (m.startsWith("Cannot deserialize value of type `int`")
+        || m.startsWith("Cannot deserialize value of type `long`")
+        || m.startsWith("Cannot deserialize value of type `java.lang.Long`")) {
+      return "expected an integer";
+    }
+    if (m.startsWith("Cannot deserialize value of type `double`")
+        || m.startsWith("Cannot deserialize value of type `java.lang.Double`")) {
+      return "expected a number";
+    }
+    if (m.startsWith("Missing required creator property")) {
+      return "missing";
+    }
+    if (m.startsWith("Cannot map `null`")) {
+      return "expected a value, found null";
+    }
+    int cut = m.indexOf(" at [Source");
+    return cut > 0 ? m.substring(0, cut) : m;
+  }
+
+  // The part of summary.json that compare reads; every other field is skipped.
+
+  record Document(
+      @JsonProperty(required = true) Window window,
+      @JsonProperty(required = true) List<Operator> operators) {
+    Snapshot snapshot(String source) {
+      long w = Math.max(0, window.endUnixNano() - window.startUnixNano());
       List<OperatorSnapshot> ops = new ArrayList<>();
-      for (RawOperator r : raw) {
-        List<OperatorUnload> unload = new ArrayList<>();
-        for (double[] u : r.unload) {
-          long t = Math.round(u[0] * 1e9);
-          unload.add(
-              new OperatorUnload(
-                  r.name, result(t, window, u[1], u[2]), result(t, window, u[3], u[4])));
-        }
-        r.controllers.sort((a, b) -> a.controller().compareTo(b.controller()));
-        ops.add(new OperatorSnapshot(r.name, r.controllers, unload));
+      for (Operator o : operators) {
+        ops.add(o.snapshot(w));
       }
-      ops.sort((a, b) -> a.operator().compareTo(b.operator()));
-      return new Snapshot(source, Snapshot.Kind.SUMMARY, window, ops);
+      ops.sort(Comparator.comparing(OperatorSnapshot::operator));
+      return new Snapshot(source, Snapshot.Kind.SUMMARY, w, ops);
     }
+  }
 
-    private static UnloadResult result(long t, long window, double reloads, double unloadedS) {
+  record Window(
+      @JsonProperty(value = "start_unix_nano", required = true) long startUnixNano,
+      @JsonProperty(value = "end_unix_nano", required = true) long endUnixNano) {}
+
+  record Operator(
+      @JsonProperty(required = true) String operator, List<Controller> controllers, Unload unload) {
+    OperatorSnapshot snapshot(long window) {
+      List<ControllerSnapshot> cs = new ArrayList<>();
+      for (Controller c : controllers == null ? List.<Controller>of() : controllers) {
+        cs.add(c.snapshot());
+      }
+      cs.sort(Comparator.comparing(ControllerSnapshot::controller));
+      List<OperatorUnload> us = new ArrayList<>();
+      for (UnloadRow r :
+          unload == null || unload.rows() == null ? List.<UnloadRow>of() : unload.rows()) {
+        long t = Math.round(r.unloadAfterS() * 1e9);
+        us.add(
+            new OperatorUnload(
+                operator, r.observed().result(t, window), r.withoutTimers().result(t, window)));
+      }
+      return new OperatorSnapshot(operator, cs, us);
+    }
+  }
+
+  record Controller(
+      @JsonProperty(required = true) String controller,
+      int reconciles,
+      @JsonProperty("timer_driven") int timerDriven,
+      @JsonProperty("api_writes") Long apiWrites,
+      Long errors,
+      List<Timer> timers) {
+    ControllerSnapshot snapshot() {
+      List<TimerSnapshot> ts = new ArrayList<>();
+      for (Timer t : timers == null ? List.<Timer>of() : timers) {
+        ts.add(
+            new TimerSnapshot(
+                t.delayS(), nan(t.periodS()), nan(t.jitterS()), t.reconciles(), t.objects()));
+      }
+      ts.sort(Comparator.comparingDouble(TimerSnapshot::delaySeconds));
+      return new ControllerSnapshot(
+          controller,
+          reconciles,
+          timerDriven,
+          apiWrites == null ? -1 : apiWrites,
+          errors == null ? -1 : errors,
+          ts);
+    }
+  }
+
+  record Timer(
+      @JsonProperty(value = "delay_s", required = true) double delayS,
+      @JsonProperty("period_s") Double periodS,
+      @JsonProperty("jitter_s") Double jitterS,
+      int reconciles,
+      int objects) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Unload(List<UnloadRow> rows) {}
+
+  record UnloadRow(
+      @JsonProperty(value = "unload_after_s", required = true) double unloadAfterS,
+      @JsonProperty(required = true) UnloadSide observed,
+      @JsonProperty(value = "without_timers", required = true) UnloadSide withoutTimers) {}
+
+  record UnloadSide(double reloads, @JsonProperty("unloaded_s") double unloadedS) {
+    UnloadResult result(long unloadAfterNanos, long window) {
       long unloaded = Math.max(0, Math.min(window, Math.round(unloadedS * 1e9)));
-      return new UnloadResult(t, window, Math.max(0, Math.round(reloads)), unloaded);
+      return new UnloadResult(unloadAfterNanos, window, Math.max(0, Math.round(reloads)), unloaded);
     }
+  }
 
-    private void window(JsonToken v) throws IOException, CompareInputException {
-      expect(v, JsonToken.START_OBJECT, "\"window\"");
-      boolean start = false;
-      boolean end = false;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        JsonToken t = p.nextToken();
-        switch (name) {
-          case "start_unix_nano" -> {
-            windowStart = longValue(t, name);
-            start = true;
-          }
-          case "end_unix_nano" -> {
-            windowEnd = longValue(t, name);
-            end = true;
-          }
-          default -> p.skipChildren();
-        }
-      }
-      windowSeen = start && end;
-    }
-
-    private static final class RawOperator {
-      String name;
-      final List<ControllerSnapshot> controllers = new ArrayList<>();
-
-      /** unload_after_s, observed reloads, observed unloaded_s, same without timers. */
-      final List<double[]> unload = new ArrayList<>();
-    }
-
-    private RawOperator operator(JsonToken start) throws IOException, CompareInputException {
-      expect(start, JsonToken.START_OBJECT, "an operator");
-      RawOperator op = new RawOperator();
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        JsonToken v = p.nextToken();
-        switch (name) {
-          case "operator" -> op.name = string(v, name);
-          case "controllers" -> {
-            expect(v, JsonToken.START_ARRAY, "\"controllers\"");
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              op.controllers.add(controller(p.currentToken()));
-            }
-          }
-          case "unload" -> unload(v, op.unload);
-          default -> p.skipChildren();
-        }
-      }
-      if (op.name == null) {
-        throw error("an operator without \"operator\" (its name)");
-      }
-      return op;
-    }
-
-    private ControllerSnapshot controller(JsonToken start)
-        throws IOException, CompareInputException {
-      expect(start, JsonToken.START_OBJECT, "a controller");
-      String name = null;
-      int reconciles = 0;
-      int timerDriven = 0;
-      long writes = -1;
-      long errors = -1;
-      List<TimerSnapshot> timers = new ArrayList<>();
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        JsonToken v = p.nextToken();
-        switch (field) {
-          case "controller" -> name = string(v, field);
-          case "reconciles" -> reconciles = (int) longValue(v, field);
-          case "timer_driven" -> timerDriven = (int) longValue(v, field);
-          case "api_writes" -> writes = longValue(v, field);
-          case "errors" -> errors = longValue(v, field);
-          case "timers" -> {
-            expect(v, JsonToken.START_ARRAY, "\"timers\"");
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              timers.add(timer(p.currentToken()));
-            }
-          }
-          default -> p.skipChildren();
-        }
-      }
-      if (name == null) {
-        throw error("a controller without \"controller\" (its name)");
-      }
-      timers.sort((a, b) -> Double.compare(a.delaySeconds(), b.delaySeconds()));
-      return new ControllerSnapshot(name, reconciles, timerDriven, writes, errors, timers);
-    }
-
-    private TimerSnapshot timer(JsonToken start) throws IOException, CompareInputException {
-      expect(start, JsonToken.START_OBJECT, "a timer");
-      double delay = Double.NaN;
-      double period = Double.NaN;
-      double jitter = Double.NaN;
-      int reconciles = 0;
-      int objects = 0;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        JsonToken v = p.nextToken();
-        switch (field) {
-          case "delay_s" -> delay = doubleValue(v, field);
-          case "period_s" -> period = doubleValue(v, field);
-          case "jitter_s" -> jitter = doubleValue(v, field);
-          case "reconciles" -> reconciles = (int) longValue(v, field);
-          case "objects" -> objects = (int) longValue(v, field);
-          default -> p.skipChildren();
-        }
-      }
-      if (Double.isNaN(delay)) {
-        throw error("a timer without \"delay_s\"");
-      }
-      return new TimerSnapshot(delay, period, jitter, reconciles, objects);
-    }
-
-    private void unload(JsonToken v, List<double[]> out) throws IOException, CompareInputException {
-      expect(v, JsonToken.START_OBJECT, "\"unload\"");
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        JsonToken t = p.nextToken();
-        if (!name.equals("rows")) {
-          p.skipChildren();
-          continue;
-        }
-        expect(t, JsonToken.START_ARRAY, "\"rows\"");
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          expect(p.currentToken(), JsonToken.START_OBJECT, "an unload row");
-          double[] row = {Double.NaN, 0, 0, 0, 0};
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken f = p.nextToken();
-            switch (field) {
-              case "unload_after_s" -> row[0] = doubleValue(f, field);
-              case "observed" -> unloadResult(f, row, 1);
-              case "without_timers" -> unloadResult(f, row, 3);
-              default -> p.skipChildren();
-            }
-          }
-          if (Double.isNaN(row[0])) {
-            throw error("an unload row without \"unload_after_s\"");
-          }
-          out.add(row);
-        }
-      }
-    }
-
-    private void unloadResult(JsonToken v, double[] row, int at)
-        throws IOException, CompareInputException {
-      expect(v, JsonToken.START_OBJECT, "an unload result");
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        JsonToken f = p.nextToken();
-        switch (field) {
-          case "reloads" -> row[at] = doubleValue(f, field);
-          case "unloaded_s" -> row[at + 1] = doubleValue(f, field);
-          default -> p.skipChildren();
-        }
-      }
-    }
-
-    private long longValue(JsonToken t, String field) throws IOException, CompareInputException {
-      if (t == JsonToken.VALUE_NUMBER_INT) {
-        return p.getLongValue();
-      }
-      if (t == JsonToken.VALUE_STRING) {
-        try {
-          return Long.parseLong(p.getText().trim());
-        } catch (NumberFormatException e) {
-          // fall through to the error
-        }
-      }
-      throw error("\"" + field + "\": expected an integer, found " + t);
-    }
-
-    private double doubleValue(JsonToken t, String field)
-        throws IOException, CompareInputException {
-      if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-        return p.getDoubleValue();
-      }
-      if (t == JsonToken.VALUE_NULL) {
-        return Double.NaN;
-      }
-      throw error("\"" + field + "\": expected a number, found " + t);
-    }
-
-    private String string(JsonToken t, String field) throws IOException, CompareInputException {
-      if (t != JsonToken.VALUE_STRING) {
-        throw error("\"" + field + "\": expected a string, found " + t);
-      }
-      return p.getText();
-    }
-
-    private void expect(JsonToken actual, JsonToken expected, String what)
-        throws CompareInputException {
-      if (actual != expected) {
-        throw error(what + ": expected " + expected + ", found " + actual);
-      }
-    }
-
-    private CompareInputException error(String message) {
-      return new CompareInputException(
-          source + where(p.currentLocation()) + ": invalid summary.json: " + message);
-    }
+  private static double nan(Double v) {
+    return v == null ? Double.NaN : v;
   }
 }

@@ -9,6 +9,8 @@ import io.github.wakeupanalyze.model.Span;
 import io.github.wakeupanalyze.model.SpanLink;
 import io.github.wakeupanalyze.model.StreamKey;
 import io.github.wakeupanalyze.model.TraceEvidence;
+import io.github.wakeupanalyze.model.TriggerHint;
+import io.github.wakeupanalyze.model.WakeupAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -355,6 +357,8 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
     final boolean error;
     final String reason;
     final int source;
+    final TriggerHint hint;
+    final long requeueAfter;
     TreeMap<String, Integer> byMethod;
     LinkedHashSet<String> targets;
 
@@ -368,6 +372,33 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
       this.error = s.error();
       this.reason = s.attribute("object.reason");
       this.source = source;
+      this.hint = hint(s.attribute(WakeupAttributes.TRIGGER));
+      this.requeueAfter = nanos(s.attribute(WakeupAttributes.REQUEUE_AFTER_NANOS));
+    }
+
+    /** {@code timer}, {@code event} or {@code retry} as a hint; anything else none. */
+    private static TriggerHint hint(String v) {
+      if (v == null) {
+        return null;
+      }
+      for (TriggerHint h : TriggerHint.values()) {
+        if (h.name().equalsIgnoreCase(v)) {
+          return h;
+        }
+      }
+      return null;
+    }
+
+    /** A non-negative decimal number of nanoseconds, else -1 (unknown). */
+    private static long nanos(String v) {
+      if (v == null) {
+        return -1;
+      }
+      try {
+        return Math.max(-1, Long.parseLong(v.trim()));
+      } catch (NumberFormatException e) {
+        return -1;
+      }
     }
 
     void add(Call c) {
@@ -396,7 +427,19 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
               : new ApiCalls(byMethod, targets == null ? List.of() : new ArrayList<>(targets));
       calls = shared.computeIfAbsent(calls, c -> c);
       return new Reconcile(
-          key, traceHigh, traceLow, spanId, start, end, error, reason, calls, source);
+          key,
+          traceHigh,
+          traceLow,
+          spanId,
+          start,
+          end,
+          error,
+          reason,
+          calls,
+          source,
+          hint,
+          requeueAfter,
+          Double.NaN);
     }
   }
 }

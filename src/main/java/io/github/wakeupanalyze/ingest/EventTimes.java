@@ -4,7 +4,9 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Reads an events file ({@code --events FILE}): the times of external changes to the watched
@@ -45,6 +47,7 @@ public final class EventTimes {
   public static long[] read(InputStream in, String file) throws IOException, InputException {
     long[][] times = {new long[1024]};
     int[] n = {0};
+    List<String> cut = new ArrayList<>(1);
     TimestampCsv.read(
         in,
         file,
@@ -53,7 +56,14 @@ public final class EventTimes {
             times[0] = Arrays.copyOf(times[0], n[0] * 2);
           }
           times[0][n[0]++] = start;
-        });
+        },
+        cut::add);
+    if (!cut.isEmpty()) {
+      // an events file has no warning channel of its own: a cut last line stops the run
+      String rest = cut.get(0).substring(file.length() + 1); // "LINE: left out: ..."
+      int colon = rest.indexOf(": ");
+      throw new InputException(file, rest.substring(0, colon), rest.substring(colon + 2));
+    }
     long[] out = Arrays.copyOf(times[0], n[0]);
     Arrays.sort(out);
     return out;

@@ -2,13 +2,17 @@ package io.github.wakeupanalyze.ingest;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.github.wakeupanalyze.ingest.log.LogSniffer;
+import io.github.wakeupanalyze.text.Names;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Tells the format of an input from its first bytes, never from its name.
@@ -29,20 +33,27 @@ import java.util.Optional;
  *         <li>Zipkin v2 JSON: {@code localEndpoint}, {@code remoteEndpoint}, {@code parentId},
  *             {@code annotations}, {@code shared}.
  *       </ul>
- *       If none occurs: field names {@code traceId} and {@code id} together mean Zipkin; a {@code
- *       data} field means Jaeger (an empty query result). Otherwise the next rules are tried.
+ *       But first: an object whose first field name is a log line's ({@code level}, {@code ts},
+ *       {@code time}, {@code timestamp}, {@code @timestamp}, {@code msg}, {@code message}, …) is an
+ *       operator log in JSON lines, even when it carries a {@code traceID} later. If no format's
+ *       name occurs: field names {@code traceId} and {@code id} together mean Zipkin; a {@code data}
+ *       field means Jaeger (an empty query result). Otherwise the next rules are tried.
  *   <li><b>OTLP protobuf</b>: {@code 0a}, a varint length, then a ResourceSpans field tag ({@code
  *       0a}, {@code 12}, {@code 1a}): one TracesData message; or the same after 4 bytes of
  *       big-endian length: the Collector file exporter's {@code format: proto} ({@link
  *       OtlpProtoReader#framing}).
+ *   <li><b>Operator log</b>: UTF-8 text without NUL bytes whose first line is a log line with a
+ *       time and a level (zap JSON or console, klog, tracing, logback/log4j patterns, logfmt), or
+ *       has a {@code kubectl logs --timestamps} time; or at least three of its first forty lines
+ *       are such lines ({@link io.github.wakeupanalyze.ingest.log.LogSniffer}).
  *   <li><b>Timestamp CSV</b>: UTF-8 text without NUL bytes whose first record line (blank and
- *       {@code #} lines skipped) starts with a time, or is a header naming the time column ({@code
- *       start}, {@code timestamp}, {@code time}, ...) followed by a line with a time there ({@link
- *       TimestampCsv}). A header with both {@code trace_id} and {@code span_id} is a table of
- *       reconciles (the simulator's {@code labels.csv}, {@code reconciles.csv}), not a trace:
- *       it matches no rule ({@code --format csv} reads it anyway).
- *   <li>Anything else is not a trace: read from a folder it is skipped with a warning, named on
- *       the command line it is an error.
+ *       {@code #} lines skipped) holds a time, or is a header (any names) followed by a line that
+ *       holds a time ({@link TimestampCsv}). A header with both {@code trace_id} and {@code span_id}
+ *       is a table of reconciles (the simulator's {@code labels.csv}, {@code reconciles.csv}), not
+ *       a trace: it matches no rule ({@code --format csv} reads it anyway).
+ *   <li>Anything else is not a trace: read from a folder it is skipped (the CLI sums skipped files
+ *       up in one line), named on the command line it is an error that quotes the first line of a
+ *       text (or the first bytes of binary data) and says which {@code --format} might read it.
  * </ol>
  *
  * <p>JSON Lines need no rule of their own: each reader reads any sequence of root values.
@@ -50,6 +61,25 @@ import java.util.Optional;
 public final class FormatSniffer {
   /** How many bytes the sniffer may look at. */
   static final int PREFIX = 64 * 1024;
+
+  /** Field names that open a JSON log line, never a trace document. */
+  private static final Set<String> LOG_KEYS =
+      Set.of(
+          "level",
+          "lvl",
+          "severity",
+          "ts",
+          "time",
+          "timestamp",
+          "@timestamp",
+          "timeMillis",
+          "instant",
+          "msg",
+          "message",
+          "@version",
+          "caller",
+          "logger",
+          "logger_name");
 
   private FormatSniffer() {}
 
@@ -92,6 +122,9 @@ public final class FormatSniffer {
       return TraceFormat.OTLP_PROTO;
     }
     String text = text(buf, n, complete);
+    if (text != null && LogSniffer.looksLike(text, complete)) {
+      return TraceFormat.LOG;
+    }
     if (text != null && TimestampCsv.looksLike(text, complete)) {
       return TraceFormat.CSV;
     }
@@ -102,6 +135,7 @@ public final class FormatSniffer {
     boolean traceId = false;
     boolean id = false;
     boolean data = false;
+    boolean first = buf[from] == '{';
     try (JsonParser p = JsonReaderBase.FACTORY.createParser(buf, from, n - from)) {
       JsonToken t;
       while ((t = p.nextToken()) != null) {
@@ -109,6 +143,10 @@ public final class FormatSniffer {
           continue;
         }
         String name = p.currentName();
+        if (first && LOG_KEYS.contains(name)) {
+          return TraceFormat.LOG;
+        }
+        first = false;
         switch (name) {
           case "resourceSpans",
               "resource_spans",
@@ -180,12 +218,44 @@ public final class FormatSniffer {
     }
   }
 
-  /** A one-line description of what the input looks like, for the error when nothing matched. */
-  static String describePrefix(BufferedInputStream in) throws IOException {
-    in.mark(64);
-    byte[] b = in.readNBytes(16);
+  /**
+   * What an input that matches no rule looks like, for the message that skips it or stops it: text
+   * is quoted by its first line (printable, abbreviated) with the {@code --format} that might read
+   * it; binary data by its first bytes.
+   */
+  static String describeUnknown(BufferedInputStream in) throws IOException {
+    Map.Entry<Integer, String> first = firstLine(in);
+    if (first == null) {
+      in.mark(64);
+      byte[] b = in.readNBytes(16);
+      in.reset();
+      return "not a trace this tool reads: expected OTLP JSON or protobuf, Jaeger JSON, Zipkin"
+          + " JSON, a timestamp CSV or an operator log; found "
+          + describeBytes(b);
+    }
+    return "not a trace, timestamp CSV or operator log this tool reads: found \""
+        + Names.abbreviate(Names.printable(first.getValue()))
+        + "\"; if the file holds one reconcile time per line, --format csv reads it (and names"
+        + " the line it cannot); if it is an operator's log, --format log";
+  }
+
+  /**
+   * Where {@link #describeUnknown} points: the first line that is not blank for text ({@code 3}),
+   * {@code offset 0} for binary data.
+   */
+  static String whereUnknown(BufferedInputStream in) throws IOException {
+    Map.Entry<Integer, String> first = firstLine(in);
+    return first == null ? InputException.offset(0) : Integer.toString(first.getKey());
+  }
+
+  /** The first line that is not blank, if the input's prefix is text; else null. */
+  private static Map.Entry<Integer, String> firstLine(BufferedInputStream in) throws IOException {
+    in.mark(PREFIX + 1);
+    byte[] buf = in.readNBytes(PREFIX + 1);
     in.reset();
-    return describeBytes(b);
+    int n = Math.min(buf.length, PREFIX);
+    String text = n == 0 ? null : text(buf, n, buf.length <= PREFIX);
+    return text == null ? null : TimestampCsv.firstLine(text);
   }
 
   /** "an empty input", or the first 16 bytes in hex. */

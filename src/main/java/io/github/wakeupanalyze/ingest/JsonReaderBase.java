@@ -134,7 +134,7 @@ abstract class JsonReaderBase implements TraceReader {
    * it, so re-reading the same file gives the same id. No other span can name it as parent.
    */
   static long syntheticId(String file, long position) {
-    return CsvTraceReader.mix(CsvTraceReader.hash(file) ^ (position * 0x9E3779B97F4A7C15L));
+    return Synthetic.mix(Synthetic.hash(file) ^ (position * 0x9E3779B97F4A7C15L));
   }
 
   /**

@@ -25,9 +25,9 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>ISO-8601 / RFC 3339 date-time with {@code T} or a space between date and time, 0–9
- *       fractional digits, and an optional zone {@code Z}, {@code +02:00}, {@code +0200} or {@code
- *       +02}; <b>no zone means UTC</b>: {@code 2024-05-01T12:00:00.5Z}, {@code 2024-05-01
- *       12:00:00.123456789}.
+ *       fractional digits after a point or a comma ({@code 12:00:00,123}, as log4j writes), and an
+ *       optional zone {@code Z}, {@code +02:00}, {@code +0200} or {@code +02}; <b>no zone means
+ *       UTC</b>: {@code 2024-05-01T12:00:00.5Z}, {@code 2024-05-01 12:00:00.123456789}.
  *   <li>Unix time as a non-negative decimal number, optionally with a fraction, its unit told by
  *       the magnitude of the integer part: below 10<sup>11</sup> seconds, below 10<sup>14</sup>
  *       milliseconds, below 10<sup>17</sup> microseconds, else nanoseconds (a time past the year
@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
  * <p>Errors are {@link IllegalArgumentException}s whose message says what was expected and what was
  * found, ready to follow a location.
  */
-final class Timestamps {
+public final class Timestamps {
+  private static final BigDecimal E8 = BigDecimal.TEN.pow(8);
   private static final BigDecimal E11 = BigDecimal.TEN.pow(11);
   private static final BigDecimal E14 = BigDecimal.TEN.pow(14);
   private static final BigDecimal E17 = BigDecimal.TEN.pow(17);
@@ -67,7 +68,7 @@ final class Timestamps {
   private Timestamps() {}
 
   /** Whether {@code text} is a timestamp {@link #parse} accepts. */
-  static boolean isTimestamp(String text) {
+  public static boolean isTimestamp(String text) {
     try {
       parse(text);
       return true;
@@ -81,12 +82,30 @@ final class Timestamps {
    *
    * @throws IllegalArgumentException saying what was expected
    */
-  static long parse(String text) {
+  public static long parse(String text) {
     String s = text.trim();
     if (!s.isEmpty() && s.charAt(0) >= '0' && s.charAt(0) <= '9' && s.indexOf('-') < 0) {
       return parseUnix(s);
     }
     return parseDateTime(s);
+  }
+
+  /**
+   * Whether {@code text} reads as a time that a column of reconcile times would hold: an ISO-8601
+   * date-time, or a unix number at or after 10<sup>8</sup> (1973-03-03 in seconds, the assumption
+   * of the magnitude rule). Small numbers such as counts or durations are times to {@link #parse}
+   * but not here, so a column of them is never taken for the time column.
+   */
+  public static boolean isPlausible(String text) {
+    String s = text.trim();
+    if (s.isEmpty()) {
+      return false;
+    }
+    if (s.charAt(0) >= '0' && s.charAt(0) <= '9' && s.indexOf('-') < 0) {
+      Matcher m = NUMBER.matcher(s);
+      return m.matches() && new BigDecimal(m.group(1)).compareTo(E8) >= 0 && isTimestamp(s);
+    }
+    return isTimestamp(s);
   }
 
   /** Unix time, unit by magnitude (see the class comment). */
@@ -126,6 +145,9 @@ final class Timestamps {
     String s = text.trim();
     if (s.length() > 10 && s.charAt(10) == ' ') {
       s = s.substring(0, 10) + 'T' + s.substring(11);
+    }
+    if (s.length() > 19 && s.charAt(19) == ',') {
+      s = s.substring(0, 19) + '.' + s.substring(20); // ISO-8601 allows a decimal comma
     }
     Instant instant;
     try {

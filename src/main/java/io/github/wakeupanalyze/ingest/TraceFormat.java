@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.ingest;
 
+import io.github.wakeupanalyze.ingest.log.LogReader;
 import java.util.Locale;
 import java.util.StringJoiner;
 
@@ -25,7 +26,12 @@ public enum TraceFormat {
   /** Zipkin v2 JSON: a span array, a list of traces, or a single span. */
   ZIPKIN_JSON("zipkin-json"),
   /** One reconcile per line: a start timestamp, optionally an end; optional header. */
-  CSV("csv");
+  CSV("csv"),
+  /**
+   * An operator's log: zap, klog, tracing, logback/log4j, logfmt or JSON lines, with or without
+   * {@code kubectl logs --timestamps/--prefix} ({@link io.github.wakeupanalyze.ingest.log}).
+   */
+  LOG("log");
 
   private final String cliName;
 
@@ -67,7 +73,10 @@ public enum TraceFormat {
     return newReader(ReadOptions.AUTO);
   }
 
-  /** A fresh reader for this format; only CSV uses the options (the operator name). */
+  /**
+   * A fresh reader for this format; CSV and logs use the options (the operator name, and for logs
+   * {@code --log-match}).
+   */
   public TraceReader newReader(ReadOptions options) {
     return switch (this) {
       case OTLP_JSON -> new OtlpJsonReader();
@@ -75,6 +84,7 @@ public enum TraceFormat {
       case JAEGER_JSON -> new JaegerJsonReader();
       case ZIPKIN_JSON -> new ZipkinJsonReader();
       case CSV -> new CsvTraceReader(options.operator());
+      case LOG -> new LogReader(options.operator(), options.logMatch());
     };
   }
 }

@@ -20,10 +20,11 @@ import java.util.stream.Stream;
  *
  * <p>Inputs: a file; {@code -} for standard input; a folder, which stands for every regular file
  * inside it, recursively, sorted by path, hidden files and folders (name starting with {@code .})
- * left out. A file found in a folder whose content matches no format is <em>skipped with a
- * warning</em> (folders of exports often hold a README or a checksum); with {@code --format} forced
- * it is read, and fails, like any other. A file named on the command line that matches no format is
- * an error. A folder with no files in it is an error.
+ * left out. A file found in a folder whose content matches no format is <em>skipped</em> (folders
+ * of exports often hold a README or a checksum): its report says so ({@link InputReport#skipped()})
+ * and the CLI sums such files up in one line; with {@code --format} forced it is read, and fails,
+ * like any other. A file named on the command line that matches no format is an error. A folder
+ * with no files in it is an error.
  *
  * <p>Every file gets its own {@link InputReport} and its own source index, in the order read.
  */
@@ -158,18 +159,19 @@ public final class TraceInputs {
         format = sniffed;
       }
       if (format == null) {
-        String what =
-            "not a trace this tool reads: expected OTLP JSON or protobuf, Jaeger JSON, "
-                + "Zipkin JSON or a timestamp CSV; found "
-                + FormatSniffer.describePrefix(in);
+        String what = FormatSniffer.describeUnknown(in);
         if (skipUnknown) {
-          warnings.add(path + ": skipped, " + what);
-          return new InputReport(path, null, 0, warnings, null);
+          return InputReport.skippedFile(path, what);
         }
-        throw new InputException(path, InputException.offset(0), what);
+        throw new InputException(path, FormatSniffer.whereUnknown(in), what);
       }
-      format.newReader(options).read(in, path, counting);
-      if (count[0] == 0) {
+      TraceReader reader = format.newReader(options);
+      try {
+        reader.read(in, path, counting);
+      } finally {
+        warnings.addAll(reader.warnings());
+      }
+      if (count[0] == 0 && warnings.isEmpty()) {
         warnings.add(path + ": no spans found");
       }
       return new InputReport(path, format, count[0], warnings, null);

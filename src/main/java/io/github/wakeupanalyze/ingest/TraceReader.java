@@ -2,6 +2,7 @@ package io.github.wakeupanalyze.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * Reads one trace export and streams its spans into a sink. A reader never holds the whole file:
@@ -19,4 +20,12 @@ public interface TraceReader {
    *     the error stay delivered
    */
   void read(InputStream in, String file, SpanSink sink) throws IOException, InputException;
+
+  /**
+   * Non-fatal findings of the last {@link #read}, one line each naming the file and, where known,
+   * the line: e.g. {@code x.csv:1001: left out: the input ends inside this line ...}.
+   */
+  default List<String> warnings() {
+    return List.of();
+  }
 }

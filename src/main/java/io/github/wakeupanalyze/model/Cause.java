@@ -12,6 +12,11 @@ public enum Cause {
   RESYNC("resync"),
   /** Backoff after an error return. */
   ERROR_RETRY("error-retry"),
+  /**
+   * The Java Operator SDK's {@code maxReconciliationInterval}: a per-object timer armed after every
+   * reconcile that asked for no reschedule, restarted by every event (not a resync: no burst).
+   */
+  MAX_INTERVAL("max-interval"),
   /** Nothing tells: e.g. the first reconcile of a stream. */
   UNKNOWN("unknown");
 

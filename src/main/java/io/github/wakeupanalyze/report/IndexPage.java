@@ -66,11 +66,14 @@ final class IndexPage {
       sb.append("| ")
           .append(Names.markdown(in.path()))
           .append(" | ")
-          .append(in.format() == null ? "unknown" : in.format().cliName())
+          .append(in.wasSkipped() ? "-" : in.format() == null ? "unknown" : in.format().cliName())
           .append(" | ")
           .append(in.spans())
           .append(" | ")
-          .append(in.error() == null ? "read" : "error: " + Names.markdown(in.error()))
+          .append(
+              in.wasSkipped()
+                  ? "skipped: " + Names.markdown(in.skipped())
+                  : in.error() == null ? "read" : "error: " + Names.markdown(in.error()))
           .append(" |\n");
     }
     sb.append(

@@ -3,6 +3,7 @@ package io.github.wakeupanalyze.report;
 import io.github.wakeupanalyze.analyze.Analysis;
 import io.github.wakeupanalyze.analyze.ClassifiedReconcile;
 import io.github.wakeupanalyze.analyze.ControllerResult;
+import io.github.wakeupanalyze.analyze.Queue;
 import io.github.wakeupanalyze.analyze.StreamResult;
 import io.github.wakeupanalyze.analyze.TimerFinding;
 import io.github.wakeupanalyze.model.Cause;
@@ -97,7 +98,7 @@ public final class MarkdownReport {
             "| "
                 + Names.markdown(c.controller())
                 + " | "
-                + t.source()
+                + t.source().label()
                 + " | "
                 + Format.duration(t.delaySeconds())
                 + " | "
@@ -257,7 +258,7 @@ public final class MarkdownReport {
               + " | "
               + s.timerDriven()
               + " | "
-              + (s.insufficientData() ? "insufficient data" : s.verdict())
+              + (s.insufficientData() ? "insufficient data" : s.verdict().label())
               + " | "
               + (ts.isEmpty() ? "none" : String.join(", ", ts))
               + " |\n");
@@ -348,11 +349,11 @@ public final class MarkdownReport {
     }
   }
 
-  private static String queue(String q) {
+  private static String queue(Queue q) {
     return switch (q) {
-      case "reset" -> "restarts";
-      case "earliest" -> "keeps deadline";
-      default -> "n/a";
+      case RESET -> "restarts";
+      case EARLIEST -> "keeps deadline";
+      case NOT_APPLICABLE -> "n/a";
     };
   }
 
@@ -441,7 +442,7 @@ public final class MarkdownReport {
     return name
         + " wakes every "
         + Format.duration(main.delaySeconds())
-        + (main.queue().equals("earliest")
+        + (main.queue() == Queue.EARLIEST
             ? " after each timer-driven reconcile on "
             : " after each reconcile on ")
         + plural(main.objects(), "object")

@@ -118,6 +118,9 @@ public final class SummaryJson {
       }
       g.writeEndArray();
       g.writeStringField("error", in.error());
+      if (in.wasSkipped()) {
+        g.writeStringField("skipped", in.skipped());
+      }
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -162,10 +165,10 @@ public final class SummaryJson {
         g.writeNumberField("objects", t.objects());
         number(g, "window_low_s", t.windowLowSeconds());
         number(g, "window_high_s", t.windowHighSeconds());
-        g.writeStringField("source", t.source());
+        g.writeStringField("source", t.source().label());
         pValue(g, t.pValue());
-        g.writeStringField("queue", t.queue());
-        g.writeStringField("tier", t.tier());
+        g.writeStringField("queue", t.queue().label());
+        g.writeStringField("tier", t.tier().label());
         g.writeArrayFieldStart("active_ranges");
         for (var r : t.activeRanges()) {
           g.writeStartObject();

@@ -2,7 +2,6 @@ package io.github.wakeupanalyze.simulate;
 
 import io.github.wakeupanalyze.model.Cause;
 import io.github.wakeupanalyze.model.SpanLink;
-import io.github.wakeupanalyze.simulate.SimSpan.Attr;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -148,7 +147,6 @@ abstract class ControllerModel {
     long rootId = ids.next();
     long helperId = helper ? ids.next() : 0;
     List<SimSpan> spans = new ArrayList<>(calls.size() + 2);
-    String scope = kubeRs ? spec.name() : operator.scope();
     long helperStart = Long.MAX_VALUE;
     long helperEnd = Long.MIN_VALUE;
     int n = calls.size();
@@ -158,44 +156,15 @@ abstract class ControllerModel {
       long cs = start + slot * i + slot / 10;
       long ce = cs + Math.max(1_000L, Math.min(slot * 8 / 10, CALL.sample(random)));
       boolean fails = i == failing;
-      int status = fails ? 500 : c.method().equals("POST") ? 201 : 200;
-      String method = c.method().equals("LIST") ? "GET" : c.method();
-      String url = o.callUrl(c.path());
       boolean inHelper = helper && c.helper();
       if (inHelper) {
         helperStart = Math.min(helperStart, cs - 1_000);
         helperEnd = Math.max(helperEnd, ce + 1_000);
       }
-      spans.add(
-          new SimSpan(
-              operator.service(),
-              scope,
-              traceHigh,
-              traceLow,
-              ids.next(),
-              inHelper ? helperId : rootId,
-              c.method(),
-              SimSpan.CLIENT,
-              cs,
-              ce,
-              fails,
-              fails ? "500 Internal Server Error" : null,
-              List.of(
-                  Attr.of("http.request.method", method),
-                  Attr.of("url.full", url),
-                  Attr.of("server.address", "10.96.0.1"),
-                  Attr.of("http.response.status_code", (long) status)),
-              List.of()));
+      long parent = inHelper ? helperId : rootId;
+      callSpans(spans, o, c, traceHigh, traceLow, parent, cs, ce, fails);
       if (!fails && c.isWrite() && (c.path().equals("self") || c.path().equals("status"))) {
-        boolean generationChanged = c.path().equals("self");
-        long seen = ce + operator.watchLatency().sample(random);
-        engine.at(
-            seen,
-            () ->
-                watchEvent(
-                    obj,
-                    Wake.event(Cause.SELF_WRITE, Wake.OBJECT_UPDATED, null),
-                    generationChanged));
+        ownWrite(obj, c.path().equals("self"), ce);
       }
     }
     if (helper) {
@@ -208,7 +177,7 @@ abstract class ControllerModel {
       spans.add(
           new SimSpan(
               operator.service(),
-              scope,
+              reconcileScope(),
               traceHigh,
               traceLow,
               helperId,
@@ -220,39 +189,27 @@ abstract class ControllerModel {
               false,
               null,
               List.of(),
-              List.of()));
+              List.of(),
+              ""));
     }
-    List<Attr> attrs = new ArrayList<>(4);
     String reason = kubeRs ? wake.reason() : null;
-    String name;
-    if (kubeRs) {
-      name = "reconciling object";
-      attrs.add(Attr.of("object.ref", o.label()));
-      if (!spec.omitReason()) {
-        attrs.add(Attr.of("object.reason", reason));
-      }
-    } else {
-      name = "Reconcile";
-      attrs.add(Attr.of("controller", spec.name()));
-      attrs.add(Attr.of("k8s.namespace.name", o.namespace()));
-      attrs.add(Attr.of("k8s.object.name", o.name()));
-    }
     spans.add(
         new SimSpan(
             operator.service(),
-            scope,
+            reconcileScope(),
             traceHigh,
             traceLow,
             rootId,
             0,
-            name,
+            SpanShapes.reconcileName(operator.framework(), spec),
             SimSpan.INTERNAL,
             start,
             end,
             error,
             error ? "reconcile failed: 500 Internal Server Error" : null,
-            attrs,
-            wake.link() == null ? List.<SpanLink>of() : List.of(wake.link())));
+            SpanShapes.reconcileAttributes(operator.framework(), spec, o, reason),
+            wake.link() == null ? List.<SpanLink>of() : List.of(wake.link()),
+            ""));
     Label label =
         new Label(
             traceHigh,
@@ -266,7 +223,8 @@ abstract class ControllerModel {
             wake.cause(),
             wake.periodNanos(),
             error,
-            reason);
+            reason,
+            true);
     engine.at(
         end,
         () -> {
@@ -279,7 +237,112 @@ abstract class ControllerModel {
         });
   }
 
+  /** The scope of reconcile and helper spans. kube-rs names it after the controller. */
+  private String reconcileScope() {
+    return kubeRs ? spec.name() : operator.scope();
+  }
+
+  /**
+   * One API call's CLIENT span, and the kube-apiserver's SERVER span beneath it when the apiserver
+   * records spans: it starts a network hop after the client and ends one before it.
+   */
+  private void callSpans(
+      List<SimSpan> spans,
+      SimObject o,
+      Scenario.Call c,
+      long traceHigh,
+      long traceLow,
+      long parent,
+      long cs,
+      long ce,
+      boolean fails) {
+    int status = fails ? 500 : c.method().equals("POST") ? 201 : 200;
+    String method = c.method().equals("LIST") ? "GET" : c.method();
+    String url = o.callUrl(c.path());
+    long callId = ids.next();
+    spans.add(
+        SpanShapes.call(
+            operator,
+            reconcileScope(),
+            c.method(),
+            method,
+            url,
+            status,
+            traceHigh,
+            traceLow,
+            callId,
+            parent,
+            cs,
+            ce));
+    if (operator.apiServerSpans()) {
+      long hop = Math.min((ce - cs) / 4, HOP.sample(random));
+      spans.add(
+          SpanShapes.apiServer(
+              method,
+              url,
+              status,
+              SpanShapes.userAgent(operator.framework()),
+              traceHigh,
+              traceLow,
+              ids.next(),
+              callId,
+              cs + hop,
+              ce - hop));
+    }
+  }
+
+  /** The operator's own write comes back through the watch after the watch latency. */
+  final void ownWrite(int obj, boolean generationChanged, long writtenAt) {
+    long seen = writtenAt + operator.watchLatency().sample(random);
+    engine.at(
+        seen,
+        () ->
+            watchEvent(
+                obj, Wake.event(Cause.SELF_WRITE, Wake.OBJECT_UPDATED, null), generationChanged));
+  }
+
+  /**
+   * A status PATCH of {@code obj} made outside any reconcile span (the Java Operator SDK patches
+   * the status after the reconcile method returned): its own trace, a CLIENT root span, written
+   * when it ends. The status change comes back through the watch (and a generation filter drops
+   * it).
+   *
+   * @return when the patch ends
+   */
+  final long statusPatch(int obj, long start) {
+    SimObject o = objects.get(obj);
+    long end = start + Math.max(1_000L, CALL.sample(random));
+    long traceHigh = ids.next();
+    long traceLow = ids.next();
+    List<SimSpan> spans = new ArrayList<>(2);
+    callSpans(
+        spans,
+        o,
+        new Scenario.Call("PATCH", "status", 1, false),
+        traceHigh,
+        traceLow,
+        0,
+        start,
+        end,
+        false);
+    java.util.Collections.reverse(spans); // children first, as an exporter receives them
+    engine.at(
+        end,
+        () -> {
+          try {
+            sink.other(spans);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+    ownWrite(obj, false, end);
+    return end;
+  }
+
   private static final Dist CALL = Dist.lognormal(3_000_000L, 0.6);
+
+  /** One network hop between the operator and the kube-apiserver. */
+  private static final Dist HOP = Dist.lognormal(250_000L, 0.4);
 
   private long requeueAfter(int obj, long end) {
     boolean ready = spec.readyAfterNanos() >= 0 && end - lastEdit[obj] >= spec.readyAfterNanos();

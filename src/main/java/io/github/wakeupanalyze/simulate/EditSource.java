@@ -23,8 +23,10 @@ import java.util.SplittableRandom;
  * </ul>
  *
  * <p>An edit completes at its time t: the write is (optionally) visible as a kube-apiserver SERVER
- * span ending at t, and the watch event reaches the controller at t + watch latency. An edit makes
- * the object not ready (see {@link ControllerModel}).
+ * span ending at t, or as the writer's own CLIENT span {@code HTTP PATCH}, and the watch event
+ * reaches the controller at t + watch latency. A spec edit makes the object not ready (see {@link
+ * ControllerModel}); a metadata-only edit does not change the generation, so a generation filter
+ * drops its event.
  */
 final class EditSource {
   private static final Dist WRITE = Dist.lognormal(4_000_000L, 0.4);
@@ -137,18 +139,19 @@ final class EditSource {
     long spanId = ids.next();
     Visibility v = spec.visible();
     long duration = WRITE.sample(random);
+    long writeStart = Math.max(origin, now - duration);
     if (v == Visibility.APISERVER || v == Visibility.BOTH) {
-      SimSpan span =
+      emit(
           new SimSpan(
-              "kube-apiserver",
-              "k8s.io/apiserver",
+              SpanShapes.API_SERVER,
+              SpanShapes.API_SERVER_SCOPE,
               traceHigh,
               traceLow,
               spanId,
               0,
               "KubernetesAPI",
               SimSpan.SERVER,
-              Math.max(origin, now - duration),
+              writeStart,
               now,
               false,
               null,
@@ -160,21 +163,51 @@ final class EditSource {
                   Attr.of("k8s.namespace.name", o.namespace()),
                   Attr.of("k8s.object.name", name),
                   Attr.of("k8s.object.kind", kind)),
-              List.of());
-      try {
-        sink.other(List.of(span));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+              List.of(),
+              ""));
+    } else if (v == Visibility.CLIENT) {
+      emit(
+          new SimSpan(
+              spec.service(),
+              spec.service(),
+              traceHigh,
+              traceLow,
+              spanId,
+              0,
+              "HTTP PATCH",
+              SimSpan.CLIENT,
+              writeStart,
+              now,
+              false,
+              null,
+              List.of(
+                  Attr.of("http.request.method", "PATCH"),
+                  Attr.of("url.full", url),
+                  Attr.of("server.address", "10.96.0.1"),
+                  Attr.of("http.response.status_code", 200L),
+                  Attr.of("user_agent.original", spec.client())),
+              List.of(),
+              ""));
     }
     SpanLink link =
         v == Visibility.LINK || v == Visibility.BOTH
             ? new SpanLink(traceHigh, traceLow, spanId)
             : null;
-    controller.edited(obj);
+    boolean specChange = spec.change() == Scenario.EditChange.SPEC;
+    if (specChange) {
+      controller.edited(obj);
+    }
     Wake wake = Wake.event(Cause.EXTERNAL_EVENT, reason, link);
     engine.at(
         now + controller.operator.watchLatency().sample(random),
-        () -> controller.watchEvent(obj, wake, true));
+        () -> controller.watchEvent(obj, wake, specChange));
+  }
+
+  private void emit(SimSpan span) {
+    try {
+      sink.other(List.of(span));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

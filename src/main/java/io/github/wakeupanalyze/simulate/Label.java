@@ -14,6 +14,8 @@ import io.github.wakeupanalyze.model.Trigger;
  * @param periodNanos delay of the timer behind a timer-driven reconcile; 0 for events
  * @param error the reconcile returned an error
  * @param reason kube-rs {@code object.reason} (also when it is omitted from the span), else null
+ * @param kept the reconcile's span is in the trace: false when head sampling dropped its trace or
+ *     its span was lost on the way (the reconcile still happened)
  */
 public record Label(
     long traceIdHigh,
@@ -27,7 +29,28 @@ public record Label(
     Cause cause,
     long periodNanos,
     boolean error,
-    String reason) {
+    String reason,
+    boolean kept) {
+
+  /**
+   * This label as recorded: times shifted by the operator's clock offset, and whether it is kept.
+   */
+  Label recorded(long offsetNanos, boolean isKept) {
+    return new Label(
+        traceIdHigh,
+        traceIdLow,
+        spanId,
+        startNanos + offsetNanos,
+        endNanos + offsetNanos,
+        operator,
+        controller,
+        object,
+        cause,
+        periodNanos,
+        error,
+        reason,
+        isKept);
+  }
 
   /** Event or timer: requeue, resync and error retries are timers; everything else an event. */
   public Trigger truth() {
@@ -36,7 +59,7 @@ public record Label(
 
   static Trigger truth(Cause c) {
     return switch (c) {
-      case REQUEUE, RESYNC, ERROR_RETRY -> Trigger.TIMER;
+      case REQUEUE, RESYNC, ERROR_RETRY, MAX_INTERVAL -> Trigger.TIMER;
       default -> Trigger.EVENT;
     };
   }

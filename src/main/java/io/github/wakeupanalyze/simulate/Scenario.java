@@ -1,6 +1,8 @@
 package io.github.wakeupanalyze.simulate;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A simulation scenario: operators, their controllers, the objects they reconcile and the world
@@ -11,29 +13,116 @@ import java.util.List;
  * @param seed default seed; {@code --seed} overrides it
  * @param durationNanos simulated time, e.g. 25 minutes
  * @param startEpochNanos simulated clock at the start, default 2026-01-01T00:00:00Z
+ * @param production how the traces are recorded: head sampling, span loss, clock offsets
  */
 public record Scenario(
-    String name, long seed, long durationNanos, long startEpochNanos, List<Operator> operators) {
+    String name,
+    long seed,
+    long durationNanos,
+    long startEpochNanos,
+    List<Operator> operators,
+    Production production) {
 
   /** 2026-01-01T00:00:00Z in epoch nanoseconds. */
   public static final long DEFAULT_START = 1_767_225_600_000_000_000L;
 
   public Scenario {
     operators = List.copyOf(operators);
+    production = production == null ? Production.NONE : production;
   }
 
   public Scenario withSeed(long s) {
-    return new Scenario(name, s, durationNanos, startEpochNanos, operators);
+    return new Scenario(name, s, durationNanos, startEpochNanos, operators, production);
   }
 
   public Scenario withDuration(long d) {
-    return new Scenario(name, seed, d, startEpochNanos, operators);
+    return new Scenario(name, seed, d, startEpochNanos, operators, production);
+  }
+
+  /** This scenario recorded another way (sampling, loss, clock offsets). */
+  public Scenario withProduction(Production p) {
+    return new Scenario(name, seed, durationNanos, startEpochNanos, operators, p);
   }
 
   /** Which framework's controller semantics to model. */
   public enum Framework {
     CONTROLLER_RUNTIME,
-    KUBE_RS
+    KUBE_RS,
+    JAVA_OPERATOR_SDK
+  }
+
+  /**
+   * How the traces reach the file, as in production: every reconcile still happens, but some of its
+   * spans are not recorded.
+   *
+   * @param sampling head sampling, or null to keep every trace
+   * @param spanLoss chance that one recorded span is lost on the way (queue overflow, a crashed
+   *     exporter), independently per span, e.g. 0.05
+   * @param clockOffsetsNanos per {@code service.name}: added to every time that service writes,
+   *     e.g. {@code kube-apiserver → 20 ms}
+   */
+  public record Production(
+      Sampling sampling, double spanLoss, Map<String, Long> clockOffsetsNanos) {
+    /** Everything recorded, clocks in agreement. */
+    public static final Production NONE = new Production(null, 0, Map.of());
+
+    public Production {
+      clockOffsetsNanos = java.util.Collections.unmodifiableMap(new TreeMap<>(clockOffsetsNanos));
+    }
+
+    /** True when the trace is written exactly as simulated. */
+    public boolean isNone() {
+      return sampling == null && spanLoss == 0 && clockOffsetsNanos.isEmpty();
+    }
+
+    /** The clock offset of a service, 0 when it has none. */
+    public long offset(String service) {
+      return clockOffsetsNanos.getOrDefault(service, 0L);
+    }
+  }
+
+  /**
+   * Head sampling: one decision per trace (and per span when not parent-based), computed from the
+   * trace id as the recording sampler would.
+   *
+   * @param ratio sampling probability in (0, 1], e.g. 0.1
+   * @param parentBased a span with a parent follows its parent's decision (OpenTelemetry {@code
+   *     ParentBased}); otherwise every span decides for itself with its own service's ratio
+   * @param record which sampler, and so where the probability is written
+   * @param serviceRatios per {@code service.name} ratios that replace {@code ratio}
+   */
+  public record Sampling(
+      double ratio, boolean parentBased, SamplingRecord record, Map<String, Double> serviceRatios) {
+    public Sampling {
+      serviceRatios = java.util.Collections.unmodifiableMap(new TreeMap<>(serviceRatios));
+    }
+
+    /** The ratio a service samples with. */
+    public double ratio(String service) {
+      return serviceRatios.getOrDefault(service, ratio);
+    }
+  }
+
+  /** Which sampler made the decision, and so what the trace says about it. */
+  public enum SamplingRecord {
+    /**
+     * OpenTelemetry's probability sampler (and the Collector's probabilistic sampler): keeps a
+     * trace when the low 56 bits of its id reach the rejection threshold, and writes the threshold
+     * as {@code ot=th:…} in the W3C tracestate.
+     */
+    TRACESTATE,
+    /**
+     * The older consistent probability sampler: power-of-two probabilities, written as {@code
+     * ot=r:…;p:…} in the tracestate.
+     */
+    TRACESTATE_P,
+    /**
+     * Jaeger's probabilistic sampler: tags {@code sampler.type=probabilistic} and {@code
+     * sampler.param=ratio} on the root span.
+     */
+    JAEGER_TAGS,
+    /** OpenTelemetry's {@code TraceIdRatioBased}: the decision leaves no trace. */
+    NONE
   }
 
   /** controller-runtime queue flavour. */
@@ -54,6 +143,10 @@ public record Scenario(
    * @param watchLatency delay from a write to the watch event reaching the controller
    * @param dispatchLatency delay from a key becoming ready to its reconcile starting (queue
    *     latency)
+   * @param timerLatency Java Operator SDK: how late {@code java.util.Timer} fires after the
+   *     millisecond it was due (see {@link JosdkController})
+   * @param apiServerSpans the kube-apiserver records a SERVER span for each of the operator's API
+   *     calls, a child of the call's CLIENT span (the pairs clock offsets are estimated from)
    */
   public record Operator(
       String service,
@@ -62,6 +155,8 @@ public record Scenario(
       QueueFlavor queue,
       Dist watchLatency,
       Dist dispatchLatency,
+      Dist timerLatency,
+      boolean apiServerSpans,
       List<Controller> controllers) {
     public Operator {
       controllers = List.copyOf(controllers);
@@ -94,6 +189,7 @@ public record Scenario(
    * @param helperSpan name of a nested helper span around the calls marked {@code helper}, or null
    * @param helperProbability chance that a reconcile has the helper span
    * @param edits sources of external edits to the objects
+   * @param josdk Java Operator SDK settings, null for the other frameworks
    */
   public record Controller(
       String name,
@@ -119,7 +215,8 @@ public record Scenario(
       List<Call> calls,
       String helperSpan,
       double helperProbability,
-      List<Edits> edits) {
+      List<Edits> edits,
+      Josdk josdk) {
     public Controller {
       objects = List.copyOf(objects);
       calls = List.copyOf(calls);
@@ -127,6 +224,39 @@ public record Scenario(
       errorAt = List.copyOf(errorAt);
     }
   }
+
+  /**
+   * What a Java Operator SDK controller adds to a controller's settings.
+   *
+   * @param reconciler the reconciler's class, e.g. {@code com.example.WebPageReconciler}: the
+   *     reconcile span is named {@code WebPageReconciler.reconcile}
+   * @param maxReconciliationIntervalNanos {@code maxReconciliationInterval}, 0 = off (JOSDK's
+   *     default is 10 h)
+   * @param retry the {@code GenericRetry} settings
+   * @param patchStatus chance that a successful reconcile returns {@code
+   *     UpdateControl.patchStatus}: the framework then patches the status after the reconcile
+   *     method returned
+   */
+  public record Josdk(
+      String reconciler, long maxReconciliationIntervalNanos, Retry retry, double patchStatus) {
+    /** The class name without its package, e.g. {@code WebPageReconciler}. */
+    public String reconcilerSimpleName() {
+      return reconciler.substring(reconciler.lastIndexOf('.') + 1);
+    }
+  }
+
+  /**
+   * JOSDK {@code GenericRetry}: delays {@code initial, initial, initial·m, initial·m², …} capped at
+   * {@code maxInterval}, at most {@code maxAttempts} retries (the initial interval is used twice,
+   * as {@code GenericRetryExecution.nextDelay} does).
+   *
+   * @param initialIntervalNanos e.g. 2 s (JOSDK's default)
+   * @param multiplier e.g. 1.5 (default)
+   * @param maxAttempts e.g. 5 (default); 0 = no retry
+   * @param maxIntervalNanos cap of one delay, e.g. 15.187 s (default {@code 2 s·1.5⁵})
+   */
+  public record Retry(
+      long initialIntervalNanos, double multiplier, int maxAttempts, long maxIntervalNanos) {}
 
   /**
    * One API call a reconcile makes.
@@ -158,7 +288,20 @@ public record Scenario(
      */
     LINK,
     /** Both. */
-    BOTH
+    BOTH,
+    /**
+     * The writer's own CLIENT span {@code HTTP PATCH} (another service, its own trace) with {@code
+     * url.full} naming the object.
+     */
+    CLIENT
+  }
+
+  /** What an external edit changes. */
+  public enum EditChange {
+    /** The spec: metadata.generation changes, every filter lets the event through. */
+    SPEC,
+    /** Labels or annotations only: the generation stays, so a generation filter drops the event. */
+    METADATA
   }
 
   /** The shape of an edit source. */
@@ -182,6 +325,8 @@ public record Scenario(
    * @param related when not null, the edit is to a related object of this kind (e.g. {@code
    *     StatefulSet}) owned by the target, not the target itself
    * @param client the writing client's user agent, e.g. {@code kubectl/v1.31.0}
+   * @param service the writer's {@code service.name} when its CLIENT spans are visible
+   * @param change what the edit changes
    */
   public record Edits(
       EditKind kind,
@@ -194,7 +339,9 @@ public record Scenario(
       List<String> objects,
       Visibility visible,
       String related,
-      String client) {
+      String client,
+      String service,
+      EditChange change) {
     public Edits {
       timesNanos = List.copyOf(timesNanos);
       objects = List.copyOf(objects);

@@ -12,11 +12,14 @@ import java.util.Locale;
  * (memory does not grow with the trace). Not a unit test. Usage:
  *
  * <pre>java -Xmx256m -cp target/wakeup-analyze.jar io.github.wakeupanalyze.simulate.SimBenchmark
- *     [OUT_DIR] [FORMAT] [SPANS]</pre>
+ *     [OUT_DIR] [FORMAT] [SPANS] [BATCH]</pre>
  *
- * The scenario: 50 objects of one controller-runtime controller, RequeueAfter 1 s, 20 ms reconciles
- * with 3 API calls (4 spans per reconcile), Poisson edits every minute per object; its duration is
- * chosen to give about SPANS spans (default 2,000,000).
+ * BATCH is the spans per OTLP export batch (default: the format's); {@code otlp-proto 2000000
+ * 200000} writes one {@code TracesData} of 10 ResourceSpans × 200,000 spans.
+ *
+ * <p>The scenario: 50 objects of one controller-runtime controller, RequeueAfter 1 s, 20 ms
+ * reconciles with 3 API calls (4 spans per reconcile), Poisson edits every minute per object; its
+ * duration is chosen to give about SPANS spans (default 2,000,000).
  */
 public final class SimBenchmark {
   private SimBenchmark() {}
@@ -25,6 +28,7 @@ public final class SimBenchmark {
     Path out = Path.of(args.length > 0 ? args[0] : "target/benchmark");
     OutputFormat format = OutputFormat.fromCliName(args.length > 1 ? args[1] : "otlp-json");
     long spans = args.length > 2 ? Long.parseLong(args[2]) : 2_000_000L;
+    int batch = args.length > 3 ? Integer.parseInt(args[3]) : 0;
     // 50 objects x 4 spans per ~1.02 s reconcile cycle ≈ 196 spans per simulated second
     long seconds = spans / 196;
     String yaml =
@@ -52,7 +56,7 @@ public final class SimBenchmark {
             .formatted(seconds);
     Scenario s = ScenarioLoader.parse(yaml, "benchmark", "benchmark", null);
     long t0 = System.nanoTime();
-    SimulationRun.Written w = SimulationRun.write(s, format, out, null);
+    SimulationRun.Written w = SimulationRun.write(s, format, out, null, batch);
     double secs = (System.nanoTime() - t0) / 1e9;
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -15,6 +15,8 @@ import java.util.List;
  * @param statusMessage status message of an error, else null
  * @param attributes in the order they are written
  * @param links spans this one links to, possibly in other traces
+ * @param traceState the W3C tracestate the span was recorded with, e.g. {@code ot=th:e666}; "" for
+ *     none
  */
 public record SimSpan(
     String service,
@@ -30,7 +32,8 @@ public record SimSpan(
     boolean error,
     String statusMessage,
     List<Attr> attributes,
-    List<SpanLink> links) {
+    List<SpanLink> links,
+    String traceState) {
 
   public static final int INTERNAL = 1;
   public static final int SERVER = 2;
@@ -39,10 +42,39 @@ public record SimSpan(
   public SimSpan {
     attributes = List.copyOf(attributes);
     links = List.copyOf(links);
+    traceState = traceState == null ? "" : traceState;
   }
 
   /**
-   * One attribute; the value is a {@link String}, {@link Long} or {@link Boolean}.
+   * This span as a recorder wrote it: times shifted by {@code offsetNanos}, with a tracestate and
+   * extra attributes appended.
+   */
+  SimSpan recorded(long offsetNanos, String state, List<Attr> extra) {
+    List<Attr> attrs = attributes;
+    if (!extra.isEmpty()) {
+      attrs = new java.util.ArrayList<>(attributes);
+      attrs.addAll(extra);
+    }
+    return new SimSpan(
+        service,
+        scope,
+        traceIdHigh,
+        traceIdLow,
+        spanId,
+        parentSpanId,
+        name,
+        kind,
+        startNanos + offsetNanos,
+        endNanos + offsetNanos,
+        error,
+        statusMessage,
+        attrs,
+        links,
+        state);
+  }
+
+  /**
+   * One attribute; the value is a {@link String}, {@link Long}, {@link Double} or {@link Boolean}.
    *
    * @param key e.g. {@code http.request.method}
    */
@@ -56,6 +88,10 @@ public record SimSpan(
     }
 
     public static Attr of(String key, boolean value) {
+      return new Attr(key, value);
+    }
+
+    public static Attr of(String key, double value) {
       return new Attr(key, value);
     }
   }

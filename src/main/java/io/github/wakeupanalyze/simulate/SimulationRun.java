@@ -15,8 +15,14 @@ import java.util.List;
  * DIR/<prefix>labels.csv} (with prefix {@code name.}, or none) for the labels.
  */
 public final class SimulationRun {
-  /** What a run wrote. */
-  public record Written(Path trace, Path labels, long spans, long reconciles) {}
+  /**
+   * What a run wrote.
+   *
+   * @param spans spans in the trace
+   * @param reconciles reconciles simulated (lines of the labels file)
+   * @param kept reconciles whose span is in the trace (all of them unless sampled or lossy)
+   */
+  public record Written(Path trace, Path labels, long spans, long reconciles, long kept) {}
 
   private SimulationRun() {}
 
@@ -26,14 +32,24 @@ public final class SimulationRun {
    */
   public static Written write(Scenario scenario, OutputFormat format, Path dir, String prefix)
       throws IOException {
+    return write(scenario, format, dir, prefix, 0);
+  }
+
+  /**
+   * @param batchSpans spans per OTLP export batch, 0 for the format's default (see {@link
+   *     OutputFormat#open(OutputStream, int)})
+   */
+  public static Written write(
+      Scenario scenario, OutputFormat format, Path dir, String prefix, int batchSpans)
+      throws IOException {
     Files.createDirectories(dir);
     boolean named = prefix != null && !prefix.isEmpty();
     Path trace = dir.resolve((named ? prefix : "trace") + format.extension());
     Path labels = dir.resolve(named ? prefix + ".labels.csv" : "labels.csv");
-    long[] counts = new long[2];
+    long[] counts = new long[3];
     try (OutputStream traceOut = new BufferedOutputStream(Files.newOutputStream(trace), 1 << 16);
         OutputStream labelsOut = new BufferedOutputStream(Files.newOutputStream(labels), 1 << 16);
-        TraceWriter tw = format.open(traceOut);
+        TraceWriter tw = format.open(traceOut, batchSpans);
         LabelsWriter lw = new LabelsWriter(labelsOut, format.resolutionNanos())) {
       Simulator.run(
           scenario,
@@ -42,6 +58,7 @@ public final class SimulationRun {
             public void reconcile(Label label, List<SimSpan> spans) throws IOException {
               counts[0] += spans.size();
               counts[1]++;
+              counts[2] += label.kept() ? 1 : 0;
               tw.reconcile(label, spans);
               lw.reconcile(label, spans);
             }
@@ -53,6 +70,6 @@ public final class SimulationRun {
             }
           });
     }
-    return new Written(trace, labels, counts[0], counts[1]);
+    return new Written(trace, labels, counts[0], counts[1], counts[2]);
   }
 }

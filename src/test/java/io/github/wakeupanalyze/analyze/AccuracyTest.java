@@ -69,7 +69,7 @@ class AccuracyTest {
     int falseTimerStreams = 0;
     for (StreamResult s : a.streams()) {
       for (TimerFinding t : s.timers()) {
-        if (!t.source().equals("requeue")) {
+        if (t.source() != TimerSource.REQUEUE) {
           continue;
         }
         if (d.timerFree()) {
@@ -93,7 +93,12 @@ class AccuracyTest {
     for (ControllerResult c : a.controllers()) {
       for (TimerFinding t : c.timers()) {
         timers.append(
-            String.format(Locale.ROOT, "%s %.3fs/%s ", t.source(), t.delaySeconds(), t.queue()));
+            String.format(
+                Locale.ROOT,
+                "%s %.3fs/%s ",
+                t.source().label(),
+                t.delaySeconds(),
+                t.queue().label()));
       }
     }
     double[] e = errs.stream().mapToDouble(Double::doubleValue).toArray();

@@ -30,9 +30,9 @@ class EvidenceTest {
       assertEquals("visible write", c.classification().basis());
     }
     for (TimerFinding t : a.streams().get(0).timers()) {
-      assertEquals("external-periodic", t.source());
+      assertEquals(TimerSource.EXTERNAL_PERIODIC, t.source());
     }
-    assertEquals("no-timer", a.streams().get(0).verdict());
+    assertEquals(Verdict.NO_TIMER, a.streams().get(0).verdict());
   }
 
   @Test

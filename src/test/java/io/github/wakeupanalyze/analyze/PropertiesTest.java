@@ -97,7 +97,7 @@ class PropertiesTest {
     Analysis a = analyze(analyzer, Timelines.poisson(0.5, 12, 1).reconciles());
     StreamResult s = a.streams().get(0);
     assertTrue(s.insufficientData());
-    assertEquals("insufficient-data", s.verdict());
+    assertEquals(Verdict.INSUFFICIENT_DATA, s.verdict());
     for (ClassifiedReconcile c : a.reconciles()) {
       assertTrue(c.classification().confidence() <= 0.5);
     }

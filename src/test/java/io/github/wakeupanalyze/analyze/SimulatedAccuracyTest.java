@@ -175,7 +175,7 @@ class SimulatedAccuracyTest {
     int falseTimers = 0;
     for (StreamResult s : a.streams()) {
       for (TimerFinding f : s.timers()) {
-        if (!f.source().equals("requeue")) {
+        if (f.source() != TimerSource.REQUEUE) {
           continue;
         }
         if (!anyTimerTruth) {
@@ -197,7 +197,12 @@ class SimulatedAccuracyTest {
     for (ControllerResult c : a.controllers()) {
       for (TimerFinding f : c.timers()) {
         timers.append(
-            String.format(Locale.ROOT, "%s %.3fs/%s ", f.source(), f.delaySeconds(), f.queue()));
+            String.format(
+                Locale.ROOT,
+                "%s %.3fs/%s ",
+                f.source().label(),
+                f.delaySeconds(),
+                f.queue().label()));
       }
     }
     double[] e = errs.stream().mapToDouble(Double::doubleValue).toArray();

@@ -95,7 +95,22 @@ class CompareSummaryReaderTest {
         e.getMessage()
             .matches(
                 "s\\.json:\\d+:\\d+: invalid summary\\.json: "
-                    + "\"timer_driven\": expected an integer.*"),
+                    + "\"operators\\[0\\]\\.controllers\\[0\\]\\.timer_driven\": expected an"
+                    + " integer"),
+        e.getMessage());
+  }
+
+  @Test
+  void read_missingRequiredField_namesItsPath() throws Exception {
+    Path p = dir.resolve("s.json");
+    Files.writeString(p, golden().replaceFirst("\"delay_s\" : [0-9.]+,", ""));
+    CompareInputException e =
+        assertThrows(CompareInputException.class, () -> SummaryReader.read("s.json", p));
+    assertTrue(
+        e.getMessage()
+            .matches(
+                "s\\.json:\\d+:\\d+: invalid summary\\.json: "
+                    + "\"operators\\[0\\]\\.controllers\\[0\\]\\.timers\\[0\\]\\.delay_s\": missing"),
         e.getMessage());
   }
 }

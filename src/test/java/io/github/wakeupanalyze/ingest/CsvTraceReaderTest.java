@@ -93,8 +93,8 @@ class CsvTraceReaderTest {
     assertEquals("psmdb", spans(p).get(0).service());
     Collected c = Collected.read(new ReadOptions(null, "mongo-op"), p.toString()).ok();
     assertEquals("mongo-op", c.spans.get(0).service());
-    assertEquals("stdin", CsvTraceReader.operatorOf("-"));
-    assertEquals("a", CsvTraceReader.operatorOf("dir.d/a.b.c"));
+    assertEquals("stdin", Synthetic.operatorOf("-"));
+    assertEquals("a", Synthetic.operatorOf("dir.d/a.b.c"));
   }
 
   @Test

@@ -42,6 +42,10 @@ class InputErrorsTest {
     Path good = dir.resolve("good");
     if (forced == TraceFormat.CSV) {
       Files.writeString(good, "1714564800\n".repeat(9));
+    } else if (forced == TraceFormat.LOG) {
+      Files.writeString(
+          good,
+          "2024-05-01T12:00:00.000Z\tERROR\tReconciler error\t{\"controller\": \"c\"}\n".repeat(9));
     } else {
       Files.write(
           good,
@@ -53,7 +57,7 @@ class InputErrorsTest {
                     case OTLP_PROTO -> "trace.pb";
                     case JAEGER_JSON -> "trace.jaeger.json";
                     case ZIPKIN_JSON -> "trace.zipkin.json";
-                    case CSV -> throw new AssertionError();
+                    case CSV, LOG -> throw new AssertionError();
                   }));
     }
     Collected c = Collected.read(new ReadOptions(forced, null), p.toString(), good.toString());
@@ -115,8 +119,8 @@ class InputErrorsTest {
         write("garbage.bin", garbage),
         null,
         "offset 0: ",
-        "not a trace this tool reads: expected OTLP JSON or protobuf, Jaeger JSON, Zipkin JSON or"
-            + " a timestamp CSV; found bytes 13");
+        "not a trace this tool reads: expected OTLP JSON or protobuf, Jaeger JSON, Zipkin JSON, a"
+            + " timestamp CSV or an operator log; found bytes 13");
   }
 
   @Test
@@ -146,8 +150,8 @@ class InputErrorsTest {
         p,
         null,
         "offset ",
-        "truncated protobuf: the input ends inside resource_spans #2",
-        "expected the rest of the message");
+        "truncated protobuf: the input ends inside span #3 of scope_spans #1 of resource_spans #2",
+        "expected the rest of it");
   }
 
   @Test

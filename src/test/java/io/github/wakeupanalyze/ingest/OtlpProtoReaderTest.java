@@ -133,7 +133,10 @@ class OtlpProtoReaderTest {
             .build()
             .toByteArray();
     String e = Collected.stdin(bytes).error();
-    assertTrue(e.startsWith("-: offset 0: span #1 (\"Reconcile\") of resource_spans #1"), e);
+    assertTrue(
+        e.startsWith(
+            "-: offset 6: span #1 (\"Reconcile\") of scope_spans #1 of resource_spans #1: "),
+        e);
     assertTrue(e.contains("expected a span id of 8 bytes, found 3"), e);
   }
 

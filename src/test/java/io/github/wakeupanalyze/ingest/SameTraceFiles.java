@@ -645,7 +645,7 @@ final class SameTraceFiles {
                 g.writeEndObject();
                 g.writeObjectFieldStart("tags");
                 for (KeyValue kv : s.getAttributesList()) {
-                  g.writeStringField(kv.getKey(), OtlpProtoReader.text(kv.getValue()));
+                  g.writeStringField(kv.getKey(), TreeProtoDecoder.text(kv.getValue()));
                 }
                 g.writeStringField("otel.scope.name", SCOPE);
                 g.writeStringField("otel.scope.version", "1.16.0");

@@ -45,8 +45,7 @@ class TraceInputsErrorsTest {
             ReadOptions.AUTO,
             java.io.InputStream.nullInputStream(),
             sink);
-    assertTrue(
-        reports.get(0).error().startsWith(bad + ": offset 0: not a trace"), reports.get(0).error());
+    assertTrue(reports.get(0).error().startsWith(bad + ":1: not a trace"), reports.get(0).error());
     assertTrue(
         reports.get(1).error().endsWith("missing.json: cannot read: no such file"),
         reports.get(1).error());

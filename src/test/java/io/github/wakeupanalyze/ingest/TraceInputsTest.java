@@ -35,8 +35,7 @@ class TraceInputsTest {
   }
 
   @Test
-  void folder_recursive_sortedByPath_hiddenLeftOut_nonTracesSkippedWithAWarning()
-      throws IOException {
+  void folder_recursive_sortedByPath_hiddenLeftOut_nonTracesSkipped() throws IOException {
     Files.createDirectories(dir.resolve("b/deeper"));
     Files.createDirectories(dir.resolve(".git"));
     Files.write(dir.resolve("b/deeper/z.pb"), sameTrace("trace.pb"));
@@ -60,12 +59,11 @@ class TraceInputsTest {
     InputReport readme = c.reports.get(0);
     assertNull(readme.error());
     assertNull(readme.format());
+    assertEquals(List.of(), readme.warnings(), "a skipped file is summed up, not warned about");
+    assertTrue(readme.wasSkipped());
     assertTrue(
-        readme
-            .warnings()
-            .get(0)
-            .startsWith(dir.resolve("README.md") + ": skipped, not a trace this tool reads"),
-        readme.warnings().toString());
+        readme.skipped().startsWith("not a trace, timestamp CSV or operator log this tool reads"),
+        readme.skipped());
     assertEquals(27, c.spans.size());
   }
 
@@ -118,7 +116,7 @@ class TraceInputsTest {
         assertThrows(IllegalArgumentException.class, () -> ReadOptions.parseFormat("jaeger"));
     assertEquals(
         "unknown format \"jaeger\": expected auto, otlp-json, otlp-proto, jaeger-json,"
-            + " zipkin-json, csv",
+            + " zipkin-json, csv, log",
         e.getMessage());
     assertNull(new ReadOptions(null, " ").operator(), "a blank operator means none");
   }

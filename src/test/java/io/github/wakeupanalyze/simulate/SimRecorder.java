@@ -76,6 +76,29 @@ final class SimRecorder implements SimSink {
             .formatted(duration, indent(controllerExtra, 8)));
   }
 
+  /**
+   * A one-controller Java Operator SDK scenario with zero dispatch, watch and timer latency (the
+   * timer still counts whole milliseconds from the millisecond it was armed in).
+   */
+  static SimRecorder josdk(String duration, String controllerExtra) throws Exception {
+    return run(
+        """
+        duration: %s
+        operators:
+          - service: op
+            framework: java-operator-sdk
+            dispatchLatency: 0s
+            watchLatency: 0s
+            timerLatency: 0s
+            controllers:
+              - name: webpagereconciler
+                kind: WebPage
+                objects: [ns/a]
+        %s
+        """
+            .formatted(duration, indent(controllerExtra, 8)));
+  }
+
   static String indent(String text, int spaces) {
     String pad = " ".repeat(spaces);
     StringBuilder sb = new StringBuilder();

@@ -2,6 +2,7 @@ package io.github.wakeupanalyze.simulate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wakeupanalyze.text.Durations;
 import java.nio.file.Files;
@@ -62,9 +63,9 @@ class SimScenarioLoaderTest {
     assertEquals(
         "s.yaml: operators[0].controllers[0]: unknown key requeueAftr; expected one of "
             + "[bulkReconcileEvery, calls, duration, edits, errorPolicyRequeue, errors, "
-            + "generationChangedPredicate, group, helper, kind, maxConcurrentReconciles, name, "
-            + "objects, omitReason, requeueAfter, requeueJitter, resource, syncPeriod, version, "
-            + "whenReady]",
+            + "generationChangedPredicate, group, helper, kind, maxConcurrentReconciles, "
+            + "maxReconciliationInterval, name, objects, omitReason, patchStatus, reconciler, "
+            + "requeueAfter, requeueJitter, resource, retry, syncPeriod, version, whenReady]",
         error(
             """
         operators:
@@ -155,5 +156,147 @@ class SimScenarioLoaderTest {
     assertEquals(1_500_000_000L, Durations.parseNanos("1.5", true));
     assertEquals("0.005", Durations.plainSeconds(5_000_000L));
     assertEquals("36000", Durations.plainSeconds(36_000_000_000_000L));
+  }
+
+  private static final String OP =
+      """
+      operators:
+        - service: op
+          %s
+          controllers:
+            - {name: c, objects: 1, %s}
+      """;
+
+  private static String errorOf(String operatorKeys, String controllerKeys) {
+    return error(OP.formatted(operatorKeys, controllerKeys));
+  }
+
+  @Test
+  void wrongShape_namesThePathAndWhatWasFound() {
+    assertEquals(
+        "s.yaml: operators[0].controllers: expected a list, found a mapping",
+        error(
+            """
+        operators:
+          - service: op
+            controllers: {name: c}
+        """));
+    assertEquals(
+        "s.yaml: operators[0].controllers[0].maxConcurrentReconciles: expected a whole number, "
+            + "found \"1.5\"",
+        errorOf("", "maxConcurrentReconciles: 1.5"));
+    assertEquals(
+        "s.yaml: operators[0].controllers[0].generationChangedPredicate: expected true or false, "
+            + "found \"maybe\"",
+        errorOf("", "generationChangedPredicate: maybe"));
+  }
+
+  @Test
+  void unknownKeyInsideADistribution_isNamedWithItsPath() {
+    assertEquals(
+        "s.yaml: operators[0].controllers[0].duration: unknown key mean; expected one of "
+            + "[fixed, max, median, min, sigma]",
+        errorOf("", "duration: {mean: 1ms}"));
+  }
+
+  @Test
+  void badChoice_listsTheChoices() {
+    assertEquals(
+        "s.yaml: operators[0].framework: expected one of [controller-runtime, kube-rs, "
+            + "java-operator-sdk], found \"spring\"",
+        errorOf("framework: spring", ""));
+  }
+
+  @Test
+  void duplicateKey_isAnError() {
+    String m = errorOf("service: op2", "");
+    assertTrue(m.startsWith("s.yaml: not valid YAML or JSON: "), m);
+    assertTrue(m.contains("service"), m);
+  }
+
+  @Test
+  void yamlSyntaxError_saysLineAndColumn() {
+    assertEquals(
+        "s.yaml: not valid YAML or JSON: line 2, column 1: expected the node content, but found "
+            + "'<stream end>'",
+        error("operators: [\n"));
+  }
+
+  @Test
+  void josdk_getsTheSdksDefaults() throws Exception {
+    Scenario s =
+        parse(
+            """
+        operators:
+          - service: op
+            framework: java-operator-sdk
+            controllers:
+              - {name: c, kind: WebPage, objects: 1}
+        """);
+    Scenario.Operator op = s.operators().get(0);
+    assertEquals("io.opentelemetry.opentelemetry-instrumentation-annotations-1.16", op.scope());
+    Scenario.Controller c = op.controllers().get(0);
+    assertEquals(50, c.maxConcurrentReconciles());
+    assertTrue(c.generationChangedPredicate(), "generation-aware by default");
+    assertEquals(0, c.syncPeriodNanos());
+    assertEquals("com.example.operator.WebPageReconciler", c.josdk().reconciler());
+    assertEquals(10L * 3600 * 1_000_000_000L, c.josdk().maxReconciliationIntervalNanos());
+    assertEquals(new Scenario.Retry(2_000_000_000L, 1.5, 5, 15_187_000_000L), c.josdk().retry());
+  }
+
+  @Test
+  void josdkOnlyKeys_areRejectedElsewhere_andResyncIsRejectedForJosdk() {
+    assertEquals(
+        "s.yaml: operators[0].controllers[0].retry: only for framework java-operator-sdk",
+        errorOf("", "retry: {maxAttempts: 3}"));
+    assertEquals(
+        "s.yaml: operators[0].controllers[0].syncPeriod: the Java Operator SDK's informers do not "
+            + "resync; use maxReconciliationInterval",
+        errorOf("framework: java-operator-sdk", "syncPeriod: 1h"));
+    assertEquals(
+        "s.yaml: operators[0].timerLatency: only for framework java-operator-sdk",
+        errorOf("timerLatency: 1ms", ""));
+  }
+
+  @Test
+  void productionKeys_read() throws Exception {
+    Scenario s =
+        parse(
+            """
+        sampling: {ratio: 0.1, parentBased: false, record: tracestate-p,
+                   services: {kube-apiserver: 1}}
+        spanLoss: 0.05
+        clockOffsets: {kube-apiserver: -20ms, op: 1.5}
+        operators:
+          - service: op
+            controllers:
+              - {name: c, objects: 1}
+        """);
+    Scenario.Production p = s.production();
+    assertEquals(
+        new Scenario.Sampling(
+            0.1,
+            false,
+            Scenario.SamplingRecord.TRACESTATE_P,
+            java.util.Map.of("kube-apiserver", 1.0)),
+        p.sampling());
+    assertEquals(0.05, p.spanLoss());
+    assertEquals(-20_000_000L, p.offset("kube-apiserver"));
+    assertEquals(1_500_000_000L, p.offset("op"));
+    assertTrue(parse(OP.formatted("", "")).production().isNone());
+  }
+
+  @Test
+  void productionKeys_checkTheirRanges() {
+    assertEquals(
+        "s.yaml: sampling.ratio: expected a probability in (0, 1], found 1.5",
+        error("sampling: {ratio: 1.5}\n" + OP.formatted("", "")));
+    assertEquals(
+        "s.yaml: sampling.record: expected one of [tracestate, tracestate-p, jaeger-tags, none], "
+            + "found \"b3\"",
+        error("sampling: {ratio: 0.5, record: b3}\n" + OP.formatted("", "")));
+    assertEquals(
+        "s.yaml: spanLoss: expected a number in [0.0, 0.99], found 1.0",
+        error("spanLoss: 1\n" + OP.formatted("", "")));
   }
 }

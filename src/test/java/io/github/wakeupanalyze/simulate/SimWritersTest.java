@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -204,11 +205,13 @@ class SimWritersTest {
     SimulationRun.Written w = SimulationRun.write(percona(), OutputFormat.OTLP_JSON, dir, null);
     List<String> lines = Files.readAllLines(w.labels());
     assertEquals(
-        "trace_id,span_id,start_unix_nano,operator,controller,object,truth,cause,timer_period_s",
+        "trace_id,span_id,start_unix_nano,operator,controller,object,truth,cause,timer_period_s,"
+            + "kept",
         lines.get(0));
     for (String l : lines.subList(1, lines.size())) {
       String[] f = l.split(",", -1);
-      assertEquals(9, f.length, l);
+      assertEquals(10, f.length, l);
+      assertEquals("true", f[9], l);
       assertTrue(f[0].matches("[0-9a-f]{32}") && f[1].matches("[0-9a-f]{16}"), l);
       assertTrue(f[6].equals("event") == f[8].isEmpty(), l);
       assertTrue(
@@ -219,6 +222,60 @@ class SimWritersTest {
           f[6].equals("timer"), List.of("requeue", "resync", "error-retry").contains(f[7]));
     }
     assertEquals(Ids.hex(1L), "0000000000000001");
+  }
+
+  /** The Percona sample sampled at 0.1 by a sampler that writes {@code ot=th:e666}. */
+  static Scenario sampled() throws Exception {
+    Scenario s = percona();
+    return s.withProduction(
+        new Scenario.Production(
+            new Scenario.Sampling(0.1, true, Scenario.SamplingRecord.TRACESTATE, Map.of()),
+            0,
+            Map.of()));
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = OutputFormat.class,
+      names = {"OTLP_JSON", "OTLP_JSONL", "JAEGER_JSON", "ZIPKIN_JSON"})
+  void tracestate_isWrittenOnEverySpan_inJsonFormats(OutputFormat format) throws Exception {
+    SimulationRun.Written w = SimulationRun.write(sampled(), format, dir, null);
+    String text = Files.readString(w.trace());
+    String marker =
+        switch (format) {
+          case OTLP_JSON, OTLP_JSONL -> "\"traceState\":\"ot=th:e666\"";
+          case JAEGER_JSON ->
+              "\"key\":\"w3c.tracestate\",\"type\":\"string\",\"value\":\"ot=th:e666\"";
+          default -> "\"w3c.tracestate\":\"ot=th:e666\"";
+        };
+    assertEquals(w.spans(), text.split(java.util.regex.Pattern.quote(marker), -1).length - 1);
+    assertTrue(w.kept() < w.reconciles() / 5, w.kept() + " of " + w.reconciles());
+    assertTrue(w.spans() > 0);
+  }
+
+  @Test
+  void tracestate_isSpanField3_inProtobuf() throws Exception {
+    SimulationRun.Written w = SimulationRun.write(sampled(), OutputFormat.OTLP_PROTO, dir, null);
+    TracesData td = TracesData.parseFrom(Files.readAllBytes(w.trace()));
+    List<Span> spans =
+        td.getResourceSpansList().stream()
+            .flatMap(r -> r.getScopeSpansList().stream())
+            .flatMap(ss -> ss.getSpansList().stream())
+            .toList();
+    assertEquals(w.spans(), spans.size());
+    assertTrue(spans.stream().allMatch(sp -> sp.getTraceState().equals("ot=th:e666")));
+    assertEquals(3, Span.TRACE_STATE_FIELD_NUMBER);
+  }
+
+  @Test
+  void sampledTimestampCsv_andLabels_keepEveryReconcile_markingTheOnesInTheTrace()
+      throws Exception {
+    SimulationRun.Written w = SimulationRun.write(sampled(), OutputFormat.CSV, dir, null);
+    List<String> csv = Files.readAllLines(w.trace());
+    List<String> labels = Files.readAllLines(w.labels());
+    assertEquals(w.kept(), csv.size() - 1);
+    assertEquals(w.reconciles(), labels.size() - 1);
+    assertEquals(w.kept(), labels.stream().filter(l -> l.endsWith(",true")).count());
   }
 
   @Test

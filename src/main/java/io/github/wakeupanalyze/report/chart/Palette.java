@@ -40,6 +40,7 @@ public final class Palette {
       case REQUEUE -> BLUE;
       case RESYNC -> BLUISH_GREEN;
       case ERROR_RETRY -> VERMILLION;
+      case MAX_INTERVAL -> BLACK;
       case EXTERNAL_EVENT -> ORANGE;
       case SELF_WRITE -> REDDISH_PURPLE;
       case UNKNOWN -> SKY_BLUE;
@@ -53,6 +54,7 @@ public final class Palette {
       case REQUEUE -> new Ellipse2D.Double(-h, -h, size, size);
       case RESYNC -> new Rectangle2D.Double(-h, -h, size, size);
       case ERROR_RETRY -> cross(h);
+      case MAX_INTERVAL -> new Rectangle2D.Double(-h, -h / 2, size, h);
       case EXTERNAL_EVENT -> triangle(h, true);
       case SELF_WRITE -> diamond(h);
       case UNKNOWN -> triangle(h, false);

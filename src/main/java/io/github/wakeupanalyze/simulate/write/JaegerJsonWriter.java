@@ -16,9 +16,13 @@ import java.util.List;
  * spans, processes}], …}}, one element per trace. Times in microseconds (truncated); parents as
  * {@code CHILD_OF} references, links as {@code FOLLOWS_FROM} references into other traces; span
  * kind, status and scope as the tags the OTLP→Jaeger translation writes ({@code span.kind}, {@code
- * otel.status_code}, {@code error}, {@code otel.scope.name}).
+ * otel.status_code}, {@code error}, {@code otel.scope.name}, and the tracestate as {@code
+ * w3c.tracestate}).
  */
 public final class JaegerJsonWriter implements TraceWriter {
+  /** Where the Collector's OTLP→Jaeger and OTLP→Zipkin translators put a span's tracestate. */
+  static final String TRACESTATE_TAG = "w3c.tracestate";
+
   private static final JsonFactory FACTORY = new JsonFactory();
   private final JsonGenerator gen;
 
@@ -45,6 +49,9 @@ public final class JaegerJsonWriter implements TraceWriter {
   }
 
   private void trace(List<SimSpan> spans) throws IOException {
+    if (spans.isEmpty()) {
+      return; // a reconcile none of whose spans were recorded
+    }
     SimSpan first = spans.get(0);
     gen.writeRaw('\n');
     gen.writeStartObject();
@@ -94,6 +101,9 @@ public final class JaegerJsonWriter implements TraceWriter {
           default -> "internal";
         };
     tag("span.kind", kind);
+    if (!s.traceState().isEmpty()) {
+      tag(TRACESTATE_TAG, s.traceState());
+    }
     if (s.error()) {
       tag("otel.status_code", "ERROR");
       if (s.statusMessage() != null) {
@@ -123,6 +133,9 @@ public final class JaegerJsonWriter implements TraceWriter {
     if (value instanceof Long l) {
       gen.writeStringField("type", "int64");
       gen.writeNumberField("value", l);
+    } else if (value instanceof Double d) {
+      gen.writeStringField("type", "float64");
+      gen.writeNumberField("value", d);
     } else if (value instanceof Boolean b) {
       gen.writeStringField("type", "bool");
       gen.writeBooleanField("value", b);

@@ -15,15 +15,18 @@ import java.util.List;
 
 /**
  * The ground-truth CSV, one line per reconcile in the order reconciles end: {@code
- * trace_id,span_id,start_unix_nano,operator,controller,object,truth,cause,timer_period_s}. {@code
- * truth} is {@code event} or {@code timer}; {@code cause} uses the {@code reconciles.csv}
- * vocabulary; {@code timer_period_s} is the RequeueAfter, backoff or resync delay in seconds (e.g.
- * {@code 5}, {@code 0.005}), empty for events. Starts are truncated to the trace format's
- * resolution, so they equal what a reader of that trace sees.
+ * trace_id,span_id,start_unix_nano,operator,controller,object,truth,cause,timer_period_s,kept}.
+ * {@code truth} is {@code event} or {@code timer}; {@code cause} uses the {@code reconciles.csv}
+ * vocabulary; {@code timer_period_s} is the RequeueAfter, backoff, resync or max-interval delay in
+ * seconds (e.g. {@code 5}, {@code 0.005}), empty for events; {@code kept} is {@code true} when the
+ * reconcile's span is in the trace, {@code false} when sampling or span loss removed it (every
+ * reconcile that happened has a line). Starts are as the trace records them (with the operator's
+ * clock offset), truncated to the trace format's resolution, so they equal what a reader of that
+ * trace sees.
  */
 public final class LabelsWriter implements SimSink, AutoCloseable {
   public static final String HEADER =
-      "trace_id,span_id,start_unix_nano,operator,controller,object,truth,cause,timer_period_s";
+      "trace_id,span_id,start_unix_nano,operator,controller,object,truth,cause,timer_period_s,kept";
 
   private final Writer out;
   private final long resolution;
@@ -60,7 +63,7 @@ public final class LabelsWriter implements SimSink, AutoCloseable {
     if (l.truth() == io.github.wakeupanalyze.model.Trigger.TIMER) {
       out.write(Durations.plainSeconds(l.periodNanos()));
     }
-    out.write('\n');
+    out.write(l.kept() ? ",true\n" : ",false\n");
   }
 
   @Override

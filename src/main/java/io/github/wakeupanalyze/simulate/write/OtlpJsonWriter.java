@@ -16,7 +16,8 @@ import java.util.Map;
  * OTLP JSON, streamed with Jackson's {@link JsonGenerator}: either one {@code TracesData} document
  * ({@code {"resourceSpans":[…]}}, one ResourceSpans per line) or JSON Lines with one {@code
  * TracesData} per line, as the Collector's file exporter writes it. Follows the OTLP JSON mapping:
- * ids as lower-case hex, 64-bit integers (times, {@code intValue}) as strings, enums as numbers.
+ * ids as lower-case hex, 64-bit integers (times, {@code intValue}) as strings, enums as numbers; a
+ * span's W3C tracestate as {@code traceState}.
  *
  * <p>Spans are batched like an SDK exporter ({@link SpanBatcher}); spans arrive children first, so
  * in JSON Lines a trace is often split over two lines with children before their parent.
@@ -98,6 +99,9 @@ public final class OtlpJsonWriter implements TraceWriter {
     gen.writeStartObject();
     gen.writeStringField("traceId", Ids.hex(s.traceIdHigh(), s.traceIdLow()));
     gen.writeStringField("spanId", Ids.hex(s.spanId()));
+    if (!s.traceState().isEmpty()) {
+      gen.writeStringField("traceState", s.traceState());
+    }
     if (s.parentSpanId() != 0) {
       gen.writeStringField("parentSpanId", Ids.hex(s.parentSpanId()));
     }
@@ -139,6 +143,8 @@ public final class OtlpJsonWriter implements TraceWriter {
     gen.writeObjectFieldStart("value");
     if (value instanceof Long l) {
       gen.writeStringField("intValue", Long.toString(l));
+    } else if (value instanceof Double d) {
+      gen.writeNumberField("doubleValue", d);
     } else if (value instanceof Boolean b) {
       gen.writeBooleanField("boolValue", b);
     } else {

@@ -27,6 +27,9 @@ public final class TimestampCsvWriter implements TraceWriter {
 
   @Override
   public void reconcile(Label label, List<SimSpan> spans) throws IOException {
+    if (!label.kept()) {
+      return; // not in the trace: the timestamp export would not have it either
+    }
     out.write(iso(label.startNanos()));
     out.write(',');
     out.write(iso(label.endNanos()));

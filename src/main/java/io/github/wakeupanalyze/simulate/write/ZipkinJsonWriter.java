@@ -13,8 +13,9 @@ import java.util.List;
 /**
  * Zipkin v2 JSON: one array of spans, one span per line. Microseconds (truncated), 128-bit trace
  * ids, {@code kind} CLIENT/SERVER (absent for internal spans), {@code localEndpoint.serviceName},
- * string tags; an error span carries the {@code error} tag, as the OTLP→Zipkin translation writes
- * it. Zipkin has no span links: they are dropped.
+ * string tags; an error span carries the {@code error} tag and the tracestate is the tag {@code
+ * w3c.tracestate}, as the OTLP→Zipkin translation writes them. Zipkin has no span links: they are
+ * dropped.
  */
 public final class ZipkinJsonWriter implements TraceWriter {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -69,6 +70,9 @@ public final class ZipkinJsonWriter implements TraceWriter {
       gen.writeStringField(a.key(), String.valueOf(a.value()));
     }
     gen.writeStringField("otel.scope.name", s.scope());
+    if (!s.traceState().isEmpty()) {
+      gen.writeStringField(JaegerJsonWriter.TRACESTATE_TAG, s.traceState());
+    }
     if (s.error()) {
       gen.writeStringField("otel.status_code", "ERROR");
       gen.writeStringField("error", s.statusMessage() == null ? "" : s.statusMessage());

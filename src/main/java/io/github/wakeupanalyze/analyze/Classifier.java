@@ -1,0 +1,184 @@
+package io.github.wakeupanalyze.analyze;
+
+import io.github.wakeupanalyze.model.Cause;
+import io.github.wakeupanalyze.model.Reconcile;
+import io.github.wakeupanalyze.model.Trigger;
+
+/**
+ * Step 5 for one stream (docs/method.md, "Classification"): every reconcile without an evidence
+ * label gets one from its timing.
+ *
+ * <ul>
+ *   <li>Evidence labels stand; a kube-rs requeue is given the delay of the timer that fits it.
+ *   <li>A reconcile right after one that wrote, within the self-write window and outside every
+ *       timer's support, is the watch event of that write.
+ *   <li>TIMER when the gap lies in a timer's support (reset), in a harmonic window, or when some
+ *       earlier end lies at the delay (earliest); a reconcile right after one during which an
+ *       earliest timer fell due (gap ≤ 5 ms) is its dirty requeue; a gap above the support is the
+ *       timer delayed in the queue when the controller's worker was busy with other objects from
+ *       the deadline until this start.
+ *   <li>Everything else is EVENT with cause unknown; the first reconcile has no history (confidence
+ *       0.5), as have all of a stream with too few gaps to decide.
+ * </ul>
+ *
+ * A timer found only by pooling the controller's objects that explains fewer than 2 of the stream's
+ * gaps, less than {@code minTimerShare} of them, or no more than chance coincidences with its
+ * window would (E + 3√E + 2), is dropped for this stream and the stream classified again.
+ */
+final class Classifier {
+  /** A reconcile this soon after the previous one may be the dirty requeue of a timer, seconds. */
+  static final double DIRTY = 0.005;
+
+  private Classifier() {}
+
+  static void classify(StreamWork w, AnalysisParameters p) {
+    StreamTimes t = w.times;
+    for (int pass = 0; pass < 2; pass++) {
+      for (Timer timer : w.timers) {
+        timer.attributed = 0;
+      }
+      for (int j = 0; j < t.n; j++) {
+        if (w.fromEvidence[j]) {
+          w.label[j] = reattribute(w, w.label[j], j);
+          continue;
+        }
+        w.label[j] = null;
+        w.timerOf[j] = -1;
+        if (t.duplicate[j]) {
+          w.label[j] = w.label[j - 1];
+          w.timerOf[j] = w.timerOf[j - 1];
+          continue;
+        }
+        if (j == 0) {
+          continue; // resync may still claim it; else UNKNOWN below
+        }
+        Reconcile prev = t.get(j - 1);
+        boolean inAnyTimer = false;
+        for (Timer timer : w.timers) {
+          inAnyTimer |= timer.inSupport(t.gap[j]);
+        }
+        if (prev.calls().writes() > 0 && t.gap[j] <= p.selfWriteWindowSeconds() && !inAnyTimer) {
+          w.label[j] = Classification.event(Cause.SELF_WRITE, 0.9, "own write");
+          continue;
+        }
+        w.label[j] = timing(w, j);
+      }
+      if (!dropWeakPooledTimers(w, p)) {
+        break;
+      }
+    }
+    boolean insufficient =
+        w.timers.isEmpty() && t.testableGaps(p.minGapSeconds()) < p.minGapsForVerdict();
+    for (int j = 0; j < t.n; j++) {
+      if (w.label[j] == null) {
+        if (j == 0) {
+          w.label[j] = Classification.event(Cause.UNKNOWN, 0.5, "first reconcile");
+        } else {
+          double conf = insufficient ? 0.5 : w.timers.isEmpty() ? 0.8 : 0.9;
+          w.label[j] = Classification.event(Cause.UNKNOWN, conf, "timing");
+        }
+      }
+    }
+  }
+
+  /** Drops pooled timers that explain too little of this stream (class comment); true if any. */
+  private static boolean dropWeakPooledTimers(StreamWork w, AnalysisParameters p) {
+    StreamTimes t = w.times;
+    boolean changed = false;
+    int gapCount = Math.max(1, t.n - 1);
+    for (int k = w.timers.size() - 1; k >= 0; k--) {
+      Timer timer = w.timers.get(k);
+      double span = t.span();
+      double rho = span > 0 ? (t.n - 1) / span : 0;
+      double chance = (t.n - 1) * -Math.expm1(-rho * (timer.hi - timer.lo));
+      if (timer.pooled
+          && (timer.attributed < 2
+              || timer.attributed < p.minTimerShare() * gapCount
+              || timer.attributed <= chance + 3 * Math.sqrt(chance) + 2)) {
+        w.timers.remove(k);
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  /** Evidence said TIMER/REQUEUE (kube-rs): give it the delay of the timer whose support fits. */
+  private static Classification reattribute(StreamWork w, Classification c, int j) {
+    if (c.trigger() != Trigger.TIMER || c.cause() != Cause.REQUEUE || j == 0) {
+      return c;
+    }
+    StreamTimes t = w.times;
+    for (int k = 0; k < w.timers.size(); k++) {
+      Timer timer = w.timers.get(k);
+      if (timer.inSupport(t.gap[j])
+          || timer.harmonicOf(t.gap[j]) > 0
+          || (timer.earliest && t.anchored(j, timer.lo, timer.hi))) {
+        timer.attributed++;
+        w.timerOf[j] = k;
+        return new Classification(
+            c.trigger(), c.cause(), c.confidence(), timer.spike.delay(), c.basis());
+      }
+    }
+    return c;
+  }
+
+  /**
+   * The timing rules of the class comment for reconcile j ≥ 1; null when it looks like an event.
+   */
+  private static Classification timing(StreamWork w, int j) {
+    StreamTimes t = w.times;
+    double[] g = t.gap;
+    for (int k = 0; k < w.timers.size(); k++) {
+      Timer timer = w.timers.get(k);
+      boolean hit = timer.inSupport(g[j]);
+      String basis = "timer window";
+      if (!hit && timer.harmonicOf(g[j]) > 0) {
+        hit = true;
+        basis = "timer harmonic";
+      }
+      if (!hit && timer.earliest && t.anchored(j, timer.lo, timer.hi)) {
+        hit = true;
+        basis = "anchor window";
+      }
+      if (!hit && j >= 2 && g[j - 1] <= 1.0 && timer.inSupport(t.start[j] - t.end[j - 2])) {
+        hit = true; // a quick follow-up reconcile did not re-arm the timer
+        basis = "anchor window";
+      }
+      if (!hit
+          && w.busy != null
+          && g[j] > timer.hi
+          && w.busy.busyUntil(t.end[j - 1] + timer.hi, t.start[j])) {
+        timer.attributed++;
+        w.timerOf[j] = k;
+        return Classification.timer(Cause.REQUEUE, 0.8, timer.spike.delay(), "queue wait");
+      }
+      if (!hit && timer.earliest && g[j] <= DIRTY && t.firedDuring(j, timer.lo, timer.hi)) {
+        timer.attributed++;
+        w.timerOf[j] = k;
+        return Classification.timer(Cause.REQUEUE, 0.6, timer.spike.delay(), "dirty requeue");
+      }
+      if (hit) {
+        timer.attributed++;
+        w.timerOf[j] = k;
+        if (timer.source == TimerSource.EXTERNAL_PERIODIC) {
+          return Classification.event(Cause.EXTERNAL_EVENT, 0.7, "external periodic source");
+        }
+        double conf =
+            timer.earliest && !timer.inSupport(g[j])
+                ? anchorConfidence(t, timer)
+                : timer.confidence();
+        if (basis.equals("timer harmonic")) {
+          conf = Math.min(conf, 0.7);
+        }
+        return Classification.timer(Cause.REQUEUE, conf, timer.spike.delay(), basis);
+      }
+    }
+    return null;
+  }
+
+  private static double anchorConfidence(StreamTimes t, Timer timer) {
+    double span = t.span();
+    double rho = span > 0 ? t.n / span : 0;
+    return Math.max(0.5, Math.min(0.99, 1 - rho * (timer.hi - timer.lo) * 5));
+  }
+}

@@ -1,0 +1,188 @@
+package io.github.wakeupanalyze.analyze;
+
+import io.github.wakeupanalyze.analyze.hazard.HazardScan;
+import io.github.wakeupanalyze.analyze.hazard.Spike;
+import io.github.wakeupanalyze.model.Cause;
+import io.github.wakeupanalyze.model.Reconcile;
+import io.github.wakeupanalyze.model.StreamKey;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+
+/**
+ * The engine's public steps, for callers that keep their own windows of reconciles (a live
+ * receiver, a stream processor partitioned by object) as well as for {@link Analyzer}. One
+ * controller is analysed in three steps (docs/method.md, "Engine structure"):
+ *
+ * <ol>
+ *   <li>{@link #context}: cross-object. The controller's clock origin, the timers found by pooling
+ *       every object's gaps (with their queue semantics) and its worker's busy blocks.
+ *   <li>{@link #object}: per object, no shared state. Evidence labels, the object's own scans and
+ *       timers (plus the context's pooled timers, copied), harmonics and shadows, attribution,
+ *       classification. Objects may run in any order or in parallel.
+ *   <li>{@link #controller}: cross-object. Resync bursts over the objects' unexplained reconciles
+ *       (which relabels their members), each object's segmentation, and the controller's timers
+ *       merged from its objects'.
+ * </ol>
+ *
+ * {@link #analyzeController} runs the three in order and gives what the batch analysis gives for
+ * the same reconciles. An object analysed with {@link ControllerContext#alone} gets what a
+ * controller with that single object would get.
+ */
+public final class Engine {
+  private final AnalysisParameters params;
+  private final HazardScan.Config scan;
+
+  public Engine(AnalysisParameters params) {
+    this.params = params;
+    this.scan = Analyzer.scanConfig(params);
+  }
+
+  /** What one controller gave: its result, its objects' results and classified reconciles. */
+  public record ControllerOutcome(
+      ControllerResult controller,
+      List<StreamResult> streams,
+      List<ClassifiedReconcile> reconciles) {
+    public ControllerOutcome {
+      streams = List.copyOf(streams);
+      reconciles = List.copyOf(reconciles);
+    }
+  }
+
+  /**
+   * Step 1: the controller's context over its objects' reconciles.
+   *
+   * @param streams one list per object, each sorted by start and non-empty
+   */
+  public ControllerContext context(List<List<Reconcile>> streams) {
+    long origin = Long.MAX_VALUE;
+    for (List<Reconcile> rs : streams) {
+      origin = Math.min(origin, rs.get(0).startNanos());
+    }
+    if (streams.size() < 2) {
+      return ControllerContext.alone(origin);
+    }
+    List<StreamTimes> times = new ArrayList<>();
+    for (List<Reconcile> rs : streams) {
+      times.add(new StreamTimes(rs, origin));
+    }
+    return new ControllerContext(origin, pooledTimers(times), WorkerBusy.of(times));
+  }
+
+  /** Timers found by pooling every object's gaps (timers shared by objects with few gaps each). */
+  private List<Timer> pooledTimers(List<StreamTimes> times) {
+    int total = 0;
+    List<double[]> gaps = new ArrayList<>();
+    for (StreamTimes t : times) {
+      double[] g = t.scanGaps();
+      gaps.add(g);
+      total += g.length;
+    }
+    double[] all = new double[total];
+    int k = 0;
+    for (double[] g : gaps) {
+      System.arraycopy(g, 0, all, k, g.length);
+      k += g.length;
+    }
+    List<Timer> pooled = new ArrayList<>();
+    for (Spike sp : HazardScan.scan(all, scan)) {
+      Timer t = new Timer(sp, true, params);
+      t.earliest = QueueSemantics.earliest(times, t);
+      pooled.add(t);
+    }
+    return pooled;
+  }
+
+  /**
+   * Step 2: one object.
+   *
+   * @param reconciles the object's reconciles, sorted by start, non-empty
+   * @param evidence the trace's evidence (only what concerns this object is read)
+   * @param context the controller's, or {@link ControllerContext#alone}
+   */
+  public ObjectAnalysis object(
+      List<Reconcile> reconciles, EvidenceIndex evidence, ControllerContext context) {
+    StreamWork w = new StreamWork(new StreamTimes(reconciles, context.originNanos));
+    w.evidence(EvidenceLabels.label(w.times, evidence, params));
+    w.busy = context.busy;
+    TimerFinder.scanOwn(w, scan);
+    TimerFinder.find(w, scan, context.pooledTimers, params);
+    Classifier.classify(w, params);
+    return new ObjectAnalysis(w, params);
+  }
+
+  /**
+   * Step 3: the controller over its objects' analyses (all of one controller, from one context).
+   * Relabels the members of resync bursts in the objects given.
+   */
+  public ControllerOutcome controller(List<ObjectAnalysis> objects) {
+    List<StreamWork> streams = new ArrayList<>();
+    for (ObjectAnalysis o : objects) {
+      streams.add(o.work);
+    }
+    List<String> notes = new ArrayList<>();
+    TimerFinding resync = ResyncStep.run(streams, params, notes);
+    List<StreamResult> streamResults = new ArrayList<>();
+    List<ClassifiedReconcile> classified = new ArrayList<>();
+    List<TimerFinding> all = new ArrayList<>();
+    int insufficient = 0;
+    int timerDriven = 0;
+    int reconciles = 0;
+    EnumMap<Cause, Integer> causes = new EnumMap<>(Cause.class);
+    for (Cause c : Cause.values()) {
+      causes.put(c, 0);
+    }
+    for (ObjectAnalysis o : objects) {
+      StreamResult r = o.result();
+      streamResults.add(r);
+      all.addAll(r.timers());
+      insufficient += r.insufficientData() ? 1 : 0;
+      timerDriven += r.timerDriven();
+      reconciles += r.reconciles();
+      for (ClassifiedReconcile cr : o.reconciles()) {
+        classified.add(cr);
+        causes.merge(cr.classification().cause(), 1, Integer::sum);
+      }
+    }
+    List<TimerFinding> merged = TimerMerge.merge(all);
+    if (resync != null) {
+      merged.add(resync);
+    }
+    TimerMerge.sortByDelay(merged);
+    if (insufficient > 0) {
+      notes.add(
+          insufficient
+              + " of "
+              + objects.size()
+              + " objects have too few reconciles to tell whether a timer drives them"
+              + " (insufficient data)");
+    }
+    StreamKey k = objects.get(0).key();
+    ControllerResult result =
+        new ControllerResult(
+            k.operator(),
+            k.controller(),
+            objects.size(),
+            reconciles,
+            reconciles - timerDriven,
+            timerDriven,
+            causes,
+            merged,
+            insufficient,
+            notes);
+    return new ControllerOutcome(result, streamResults, classified);
+  }
+
+  /**
+   * The three steps over one controller's objects, the per-object step on every core.
+   *
+   * @param streams one list per object, each sorted by start and non-empty
+   */
+  public ControllerOutcome analyzeController(
+      List<List<Reconcile>> streams, EvidenceIndex evidence) {
+    ControllerContext context = context(streams);
+    List<ObjectAnalysis> objects =
+        streams.parallelStream().map(rs -> object(rs, evidence, context)).toList();
+    return controller(objects);
+  }
+}

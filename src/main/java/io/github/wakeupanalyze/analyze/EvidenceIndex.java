@@ -1,0 +1,132 @@
+package io.github.wakeupanalyze.analyze;
+
+import io.github.wakeupanalyze.model.ObjectRef;
+import io.github.wakeupanalyze.model.ObjectWrite;
+import io.github.wakeupanalyze.model.Reconcile;
+import io.github.wakeupanalyze.model.ReconcileLink;
+import io.github.wakeupanalyze.model.TraceEvidence;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the trace says beside the reconciles, indexed for per-object look-ups: writes by other
+ * clients by object name, the same writes by span id, reconcile span links by reconcile span id,
+ * and the {@code --events} times. Built once per analysis (or kept up to date by an online caller);
+ * each object's step asks it only about that object.
+ */
+public final class EvidenceIndex {
+  /** No writes, no links, no events. */
+  public static final EvidenceIndex NONE = new EvidenceIndex(TraceEvidence.NONE, new long[0]);
+
+  private final Map<String, List<ObjectWrite>> writesByName = new HashMap<>();
+  private final Map<Long, ObjectWrite> writesBySpan = new HashMap<>();
+  private final Map<Long, List<ReconcileLink>> linksByReconcile = new HashMap<>();
+  private final long[] events;
+
+  /**
+   * @param evidence writes by other clients and reconcile span links
+   * @param events sorted epoch-ns times of known external changes ({@code --events}), may be empty
+   */
+  public EvidenceIndex(TraceEvidence evidence, long[] events) {
+    this.events = events == null ? new long[0] : events;
+    for (ObjectWrite w : evidence.writes()) {
+      writesByName.computeIfAbsent(w.name(), k -> new ArrayList<>()).add(w);
+      writesBySpan.put(w.spanId(), w);
+    }
+    for (ReconcileLink l : evidence.links()) {
+      linksByReconcile.computeIfAbsent(l.reconcileSpanId(), k -> new ArrayList<>()).add(l);
+    }
+  }
+
+  /** The {@code --events} times, sorted epoch ns. */
+  long[] events() {
+    return events;
+  }
+
+  /** The links a reconcile span carries, or null. */
+  List<ReconcileLink> links(long reconcileSpanId) {
+    return linksByReconcile.get(reconcileSpanId);
+  }
+
+  /** The write a span recorded, or null. */
+  ObjectWrite write(long spanId) {
+    return writesBySpan.get(spanId);
+  }
+
+  /**
+   * Times (sorted epoch ns) of writes by other clients to the stream's object or to an object the
+   * stream itself writes (a child it owns): not by the operator's own service or a client naming
+   * it, and not inside one of the stream's own writing reconciles.
+   */
+  long[] writeTimes(StreamTimes t) {
+    String operator = t.get(0).key().operator();
+    List<ObjectRef> related = relatedObjects(t);
+    List<Long> out = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (ObjectRef o : related) {
+      names.add(o.name());
+    }
+    String op = operator.toLowerCase(Locale.ROOT);
+    for (String name : names) {
+      for (ObjectWrite w : writesByName.getOrDefault(name, List.of())) {
+        boolean match = false;
+        for (ObjectRef o : related) {
+          match |= o.matches(w.namespace(), w.name());
+        }
+        if (!match
+            || w.service().equals(operator)
+            || (!op.isEmpty() && w.client().toLowerCase(Locale.ROOT).contains(op))
+            || insideOwnWrite(t, w.timeNanos())) {
+          continue;
+        }
+        out.add(w.timeNanos());
+      }
+    }
+    long[] times = out.stream().mapToLong(Long::longValue).toArray();
+    Arrays.sort(times);
+    return times;
+  }
+
+  /** The stream's own object, then what its reconciles write (at most 63 distinct paths). */
+  private static List<ObjectRef> relatedObjects(StreamTimes t) {
+    List<ObjectRef> related = new ArrayList<>();
+    ObjectRef self = ObjectRef.fromStreamObject(t.get(0).key().object());
+    if (self != null) {
+      related.add(self);
+    }
+    Set<String> seenPaths = new HashSet<>();
+    for (Reconcile r : t.reconciles) {
+      for (String path : r.calls().writeTargets()) {
+        if (seenPaths.add(path) && seenPaths.size() < 64) {
+          ObjectRef o = ObjectRef.fromApiPath(path);
+          if (o != null) {
+            related.add(o);
+          }
+        }
+      }
+    }
+    return related;
+  }
+
+  /** True when a write at this time falls inside one of the stream's writing reconciles. */
+  private static boolean insideOwnWrite(StreamTimes t, long time) {
+    int lo = 0;
+    int hi = t.n;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (t.get(mid).startNanos() <= time) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    int j = lo - 1;
+    return j >= 0 && time <= t.get(j).endNanos() && t.get(j).calls().writes() > 0;
+  }
+}

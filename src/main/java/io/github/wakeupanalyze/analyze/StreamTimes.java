@@ -1,0 +1,113 @@
+package io.github.wakeupanalyze.analyze;
+
+import io.github.wakeupanalyze.model.Reconcile;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One stream's reconciles (one object of one controller), sorted by start, as seconds from an
+ * origin: the times every step of the engine reads. Immutable after construction.
+ *
+ * <p>For reconcile j: {@code start[j]}, {@code end[j]}, and {@code gap[j]} = start[j] − end[j−1]
+ * (the end→start gap a RequeueAfter timer fixes, whatever the reconcile lasted; NaN for j = 0,
+ * never negative). A reconcile with exactly the start and end of the one before is a duplicate
+ * record ({@code duplicate[j]}) and takes its predecessor's label.
+ */
+final class StreamTimes {
+  final List<Reconcile> reconciles;
+  final int n;
+
+  /** Epoch ns that second 0 stands for: the controller's earliest start. */
+  final long origin;
+
+  final double[] start;
+  final double[] end;
+  final double[] gap;
+
+  /** The ends, ascending (for "some earlier end at lag L" queries). */
+  final double[] sortedEnds;
+
+  final boolean[] duplicate;
+
+  /** True when any reconcile of the stream has an error status. */
+  final boolean errorsRecorded;
+
+  /**
+   * @param reconciles one stream's reconciles, sorted by start, at least one
+   * @param origin epoch ns of second 0, e.g. the controller's earliest start
+   */
+  StreamTimes(List<Reconcile> reconciles, long origin) {
+    this.reconciles = reconciles;
+    this.n = reconciles.size();
+    this.origin = origin;
+    start = new double[n];
+    end = new double[n];
+    gap = new double[n];
+    duplicate = new boolean[n];
+    boolean errors = false;
+    for (int j = 0; j < n; j++) {
+      Reconcile r = reconciles.get(j);
+      start[j] = (r.startNanos() - origin) / 1e9;
+      end[j] = (r.endNanos() - origin) / 1e9;
+      gap[j] =
+          j == 0
+              ? Double.NaN
+              : Math.max(0, r.startNanos() - reconciles.get(j - 1).endNanos()) / 1e9;
+      duplicate[j] =
+          j > 0
+              && r.startNanos() == reconciles.get(j - 1).startNanos()
+              && r.endNanos() == reconciles.get(j - 1).endNanos();
+      errors |= r.error();
+    }
+    errorsRecorded = errors;
+    sortedEnds = end.clone();
+    Arrays.sort(sortedEnds);
+  }
+
+  Reconcile get(int j) {
+    return reconciles.get(j);
+  }
+
+  /** Gaps for the timer scans: not after an error (that is backoff), not of duplicates. */
+  double[] scanGaps() {
+    double[] out = new double[n];
+    int k = 0;
+    for (int j = 1; j < n; j++) {
+      if (!duplicate[j] && !reconciles.get(j - 1).error()) {
+        out[k++] = gap[j];
+      }
+    }
+    return Arrays.copyOf(out, k);
+  }
+
+  /** Gaps of at least {@code minGap} seconds: those a timer test can use. */
+  int testableGaps(double minGap) {
+    int k = 0;
+    for (int j = 1; j < n; j++) {
+      k += gap[j] >= minGap ? 1 : 0;
+    }
+    return k;
+  }
+
+  /** Seconds from the first start to the last. */
+  double span() {
+    return start[n - 1] - start[0];
+  }
+
+  /** Some reconcile ended at a lag in [lo, hi] before start j. */
+  boolean anchored(int j, double lo, double hi) {
+    int a = SortedSearch.lowerBound(sortedEnds, start[j] - hi);
+    int b = SortedSearch.upperBound(sortedEnds, start[j] - lo);
+    return b > a;
+  }
+
+  /**
+   * A timer of delay window [lo, hi] anchored at some end fell due while reconcile j−1 ran: an end
+   * e with e + [lo, hi] meeting [start[j−1], end[j−1]].
+   */
+  boolean firedDuring(int j, double lo, double hi) {
+    int a = SortedSearch.lowerBound(sortedEnds, start[j - 1] - hi);
+    int b = SortedSearch.upperBound(sortedEnds, end[j - 1] - lo);
+    return b > a;
+  }
+}

@@ -1,0 +1,210 @@
+package io.github.wakeupanalyze.analyze;
+
+import io.github.wakeupanalyze.analyze.hazard.HazardScan;
+import io.github.wakeupanalyze.analyze.hazard.PairScan;
+import io.github.wakeupanalyze.analyze.hazard.SortedGaps;
+import io.github.wakeupanalyze.analyze.hazard.Spike;
+import io.github.wakeupanalyze.analyze.spectral.BinnedFftPeriodogram;
+import io.github.wakeupanalyze.analyze.spectral.Periodogram;
+import io.github.wakeupanalyze.model.Trigger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Steps 1, 2 and 4 for one stream (docs/method.md, "Finding timers"): the stream's own spikes, the
+ * controller's pooled timers that its own do not cover, harmonics folded into their fundamental,
+ * earliest-queue shadows removed, and each timer attributed to the operator or to a periodic source
+ * outside it.
+ *
+ * <ul>
+ *   <li><b>Own scans</b> ({@link #scanOwn}): the gap-hazard scan of the stream's end→start gaps
+ *       (not after an error: that is backoff); when it finds nothing, the all-anchor pair scan for
+ *       earliest-deadline queues. Pure functions of the stream's times.
+ *   <li><b>Harmonics</b>: a weaker candidate at m·P̂ (m = 2 … 4) with at most half the
+ *       fundamental's count, within 4mσ̂ + 2 ms, is the fundamental seen across a lost record or an
+ *       absorbed cycle; windows at m·P̂ holding ≥ 3 gaps and ≥ 3μ + 2 become its harmonic windows.
+ *   <li><b>Shadows</b>: under an earliest queue a quick follow-up reconcile (self-write, dirty
+ *       requeue) does not re-arm the timer, so the next fire shows a second spike at P minus the
+ *       follow-up; a weaker spike most of whose gaps an earlier end explains at a stronger delay is
+ *       that shadow, and marks the stronger timer earliest.
+ *   <li><b>Attribution</b>: a spike most of whose reconciles evidence labels as events is a
+ *       periodic external source; without evidence, a spike whose start→start spread is clearly
+ *       tighter than its end→start spread, with starts phase-coherent over the whole stream ({@link
+ *       #stationary}), is an external lattice (an internal RequeueAfter counts from the end, and
+ *       events reset its phase).
+ * </ul>
+ */
+final class TimerFinder {
+  /** Timestamp resolution plus queue latency, seconds. */
+  static final double RESOLUTION = 0.0005;
+
+  private TimerFinder() {}
+
+  /** The stream's own scans (see the class comment). */
+  static void scanOwn(StreamWork w, HazardScan.Config cfg) {
+    w.sortedGaps = new SortedGaps(w.times.scanGaps());
+    w.ownSpikes = HazardScan.scan(w.sortedGaps, cfg);
+    w.pairSpike = w.ownSpikes.isEmpty() ? PairScan.scan(w.times.start, w.times.end, cfg) : null;
+  }
+
+  /**
+   * Finds the stream's timers into {@code w.timers}; {@code pooled} are the controller's, which the
+   * stream copies (they are not modified, so streams may run in parallel).
+   */
+  static void find(StreamWork w, HazardScan.Config cfg, List<Timer> pooled, AnalysisParameters p) {
+    if (w.sortedGaps == null) {
+      scanOwn(w, cfg);
+    }
+    StreamTimes t = w.times;
+    List<Timer> cand = new ArrayList<>();
+    for (Spike sp : w.ownSpikes) {
+      Timer timer = new Timer(sp, false, p);
+      timer.earliest = QueueSemantics.earliest(List.of(t), timer);
+      cand.add(timer);
+    }
+    if (w.pairSpike != null) {
+      cand.add(new Timer(w.pairSpike, false, p));
+    }
+    for (Timer timer : pooled) {
+      boolean overlaps = false;
+      for (Timer o : cand) {
+        overlaps |= timer.overlaps(o);
+      }
+      if (!overlaps) {
+        cand.add(timer.copyForStream());
+      }
+    }
+    List<Timer> kept = withoutHarmonics(cand);
+    removeShadows(t, kept);
+    for (Timer f : kept) {
+      addHarmonicWindows(w.sortedGaps, f, cfg);
+    }
+    w.timers.addAll(kept);
+    for (Timer timer : w.timers) {
+      attribute(w, timer, p);
+    }
+  }
+
+  /** Candidates by decreasing count, each dropped when it is a harmonic of a stronger one. */
+  static List<Timer> withoutHarmonics(List<Timer> cand) {
+    cand.sort((a, b) -> Integer.compare(b.spike.count(), a.spike.count()));
+    List<Timer> kept = new ArrayList<>();
+    for (Timer t : cand) {
+      boolean harmonic = false;
+      for (Timer f : kept) {
+        double m = Math.rint(t.spike.delay() / f.spike.delay());
+        if (m >= 2
+            && m <= 4
+            && t.spike.count() * 2 <= f.spike.count()
+            && Math.abs(t.spike.delay() - m * f.spike.delay()) <= 4 * m * f.spike.sigma() + 0.002) {
+          harmonic = true;
+        }
+      }
+      if (!harmonic) {
+        kept.add(t);
+      }
+    }
+    return kept;
+  }
+
+  /** Removes earliest-queue shadows from {@code kept} (class comment). */
+  static void removeShadows(StreamTimes t, List<Timer> kept) {
+    for (int b = kept.size() - 1; b >= 1; b--) {
+      Timer weak = kept.get(b);
+      for (int a = 0; a < b; a++) {
+        Timer strong = kept.get(a);
+        int in = 0;
+        int explained = 0;
+        for (int j = 1; j < t.n; j++) {
+          if (weak.inSupport(t.gap[j])) {
+            in++;
+            explained += t.anchored(j, strong.lo, strong.hi) ? 1 : 0;
+          }
+        }
+        if (in > 0 && explained * 2 > in) {
+          strong.earliest = true;
+          kept.remove(b);
+          break;
+        }
+      }
+    }
+  }
+
+  /** Harmonic windows at m·P̂, m = 2, 3, 4, while each holds a clear excess of gaps. */
+  static void addHarmonicWindows(SortedGaps sg, Timer f, HazardScan.Config cfg) {
+    if (f.spike.pairScan()) {
+      return;
+    }
+    for (int m = 2; m <= 4; m++) {
+      double lo = m * f.lo;
+      double hi = m * f.hi;
+      int k = sg.count(lo, Math.nextUp(hi));
+      double flank = sg.hazard(Math.max(cfg.minGap(), lo - 4 * (hi - lo)), lo, 0.5);
+      double mu = (Double.isNaN(flank) ? 0 : flank) * sg.exposure(lo, hi);
+      if (k >= 3 && k >= 3 * mu + 2) {
+        f.harmonics.add(new Timer.Window(lo, hi));
+      } else {
+        break;
+      }
+    }
+  }
+
+  /** Marks a timer external-periodic when evidence or the start lattice says so (class comment). */
+  static void attribute(StreamWork w, Timer timer, AnalysisParameters p) {
+    StreamTimes t = w.times;
+    int events = 0;
+    int inside = 0;
+    double[] ss = new double[t.n];
+    double[] gg = new double[t.n];
+    int k = 0;
+    for (int j = 1; j < t.n; j++) {
+      if (timer.inSupport(t.gap[j])) {
+        inside++;
+        if (w.label[j] != null && w.label[j].trigger() == Trigger.EVENT) {
+          events++;
+        }
+        ss[k] = t.start[j] - t.start[j - 1];
+        gg[k++] = t.gap[j];
+      }
+    }
+    if (inside > 0 && events * 2 > inside) {
+      timer.source = TimerSource.EXTERNAL_PERIODIC;
+    } else if (!timer.earliest && k >= 5) {
+      double[] ssk = Arrays.copyOf(ss, k);
+      double[] ggk = Arrays.copyOf(gg, k);
+      double sigSs = 1.4826 * Robust.mad(ssk, Robust.median(ssk));
+      double sigG = 1.4826 * Robust.mad(ggk, Robust.median(ggk));
+      if (sigSs < 0.7 * sigG
+          && sigG > 4 * RESOLUTION
+          && stationary(t, Robust.median(ssk), p.significance())) {
+        timer.source = TimerSource.EXTERNAL_PERIODIC;
+      }
+    }
+  }
+
+  /**
+   * Whether the starts are phase-coherent at {@code period} over the whole stream, as a stationary
+   * lattice is and a timer whose phase every event resets is not: the Rayleigh power ({@link
+   * BinnedFftPeriodogram}, bins of period/32) peaks within ±2 % of 1/period with a false-alarm
+   * probability ≤ α among the frequencies of that band. When the span needs more than 2²² bins the
+   * check cannot run and the answer is true (the spread rule alone decides).
+   */
+  static boolean stationary(StreamTimes t, double period, double alpha) {
+    double span = t.span();
+    double bin = period / 32;
+    if (!(period > 0) || span / bin > (1 << 22)) {
+      return true;
+    }
+    Periodogram.Result r = new BinnedFftPeriodogram().compute(t.start, bin);
+    int lo = (int) Math.floor(0.98 / period / r.frequencyStep());
+    int hi = (int) Math.ceil(1.02 / period / r.frequencyStep());
+    double best = 0;
+    int searched = 0;
+    for (int j = Math.max(1, lo); j <= Math.min(hi, r.power().length - 1); j++) {
+      best = Math.max(best, r.power()[j]);
+      searched++;
+    }
+    return searched > 0 && Periodogram.Result.falseAlarm(best, searched) <= alpha;
+  }
+}

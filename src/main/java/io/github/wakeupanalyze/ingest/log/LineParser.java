@@ -1,0 +1,135 @@
+package io.github.wakeupanalyze.ingest.log;
+
+import io.github.wakeupanalyze.ingest.Timestamps;
+import java.util.regex.Pattern;
+
+/**
+ * Parses one raw log line into a {@link LogRecord}, whatever its format.
+ *
+ * <ol>
+ *   <li>ANSI colour codes are removed.
+ *   <li>{@code kubectl logs --prefix}: a leading {@code [pod/NAME/CONTAINER] } gives the pod and
+ *       container.
+ *   <li>{@code kubectl logs --timestamps}: a leading RFC 3339 time with exactly nine fractional
+ *       digits and a space (the kubelet's fixed layout) gives {@link LogRecord#prefixNanos}.
+ *   <li>The rest is tried as, by its first character: a JSON object ({@link JsonLine}); klog
+ *       ({@link GoText#klog}); zap console ({@link GoText#zapConsole}), a Java pattern ({@link
+ *       PatternLine}) or tracing ({@link TracingLine}) after a time; logfmt ({@link
+ *       GoText#logfmt}). If none reads it but a kubectl time was there, the line is a record of
+ *       plain text (an operator printing with {@code fmt.Println}).
+ * </ol>
+ *
+ * <p>A line that is none of these, or starts with white space (a stack frame, a continuation), is
+ * not a record: it belongs to the record before it.
+ */
+final class LineParser {
+  /** A ReplicaSet's pod name suffix: {@code -<template hash>-<5 characters>}. */
+  private static final Pattern POD_SUFFIX =
+      Pattern.compile("-[bcdfghjklmnpqrstvwxz2456789]{6,10}-[bcdfghjklmnpqrstvwxz2456789]{5}$");
+
+  private LineParser() {}
+
+  /**
+   * Parses {@code raw} into {@code r} (reset first).
+   *
+   * @return false when the line is not a record of its own
+   */
+  static boolean parse(String raw, LogRecord r) {
+    String s = Pairs.stripAnsi(raw);
+    String pod = null;
+    String container = null;
+    if (s.startsWith("[pod/")) {
+      int close = s.indexOf("] ");
+      if (close > 5) {
+        String[] parts = s.substring(5, close).split("/", 2);
+        pod = parts[0];
+        container = parts.length > 1 ? parts[1] : "";
+        s = s.substring(close + 2);
+      }
+    }
+    int stamp = kubeletTime(s);
+    long prefix = -1;
+    if (stamp > 0) {
+      try {
+        prefix = Timestamps.parse(s.substring(0, stamp));
+      } catch (IllegalArgumentException e) {
+        stamp = -1;
+      }
+    }
+    String rest = stamp > 0 ? s.substring(stamp + 1) : s;
+    boolean ok = format(rest, r);
+    if (!ok && stamp > 0) {
+      ok = format(s, r); // the log's own time had the kubelet's layout
+    }
+    if (!ok && stamp > 0 && !rest.isBlank() && !Character.isWhitespace(rest.charAt(0))) {
+      r.reset();
+      r.message = rest.strip();
+      ok = true;
+    }
+    if (ok) {
+      r.pod = pod;
+      r.container = container;
+      r.prefixNanos = prefix;
+    }
+    return ok;
+  }
+
+  private static boolean format(String s, LogRecord r) {
+    r.reset();
+    if (s.isEmpty() || Character.isWhitespace(s.charAt(0))) {
+      return false;
+    }
+    char c = s.charAt(0);
+    if (c == '{') {
+      return JsonLine.parse(s, r);
+    }
+    if ("IWEF".indexOf(c) >= 0 && s.length() > 1 && Character.isDigit(s.charAt(1))) {
+      return GoText.klog(s, r);
+    }
+    if (Character.isDigit(c)) {
+      if (s.indexOf('\t') > 0 && GoText.zapConsole(s, r)) {
+        return true;
+      }
+      r.reset();
+      if (PatternLine.parse(s, r)) {
+        return true;
+      }
+      r.reset();
+      return TracingLine.parse(s, r);
+    }
+    if (Character.isLetter(c)) {
+      return GoText.logfmt(s, r);
+    }
+    return false;
+  }
+
+  /**
+   * The end of a kubelet time at the start ({@code 2024-05-01T12:00:00.123456789Z} then a space),
+   * or -1.
+   */
+  private static int kubeletTime(String s) {
+    if (s.length() < 31 || s.charAt(4) != '-' || s.charAt(10) != 'T' || s.charAt(19) != '.') {
+      return -1;
+    }
+    int i = 20;
+    while (i < s.length() && Character.isDigit(s.charAt(i))) {
+      i++;
+    }
+    if (i != 29) {
+      return -1;
+    }
+    int space = s.indexOf(' ', i);
+    if (space < 0 || space > i + 6) {
+      return -1;
+    }
+    return space;
+  }
+
+  /**
+   * The operator a {@code --prefix} pod names: the pod name without the ReplicaSet's suffixes
+   * ({@code memcached-operator} for {@code memcached-operator-6d8f7b9c4-x2k9p}).
+   */
+  static String operatorOfPod(String pod) {
+    return POD_SUFFIX.matcher(pod).replaceFirst("");
+  }
+}

@@ -1,0 +1,196 @@
+package io.github.wakeupanalyze.ingest.log;
+
+import io.github.wakeupanalyze.ingest.InputException;
+import io.github.wakeupanalyze.ingest.SpanSink;
+import io.github.wakeupanalyze.ingest.Synthetic;
+import io.github.wakeupanalyze.ingest.TextLines;
+import io.github.wakeupanalyze.ingest.TraceReader;
+import io.github.wakeupanalyze.model.Span;
+import io.github.wakeupanalyze.model.WakeupAttributes;
+import io.github.wakeupanalyze.text.Names;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an operator's log as reconciles: each line is parsed whatever its format ({@link
+ * LineParser}), lines that are not records of their own (stack frames, continuations) belong to the
+ * one before, and the reconciles are found by the framework's own lines ({@link FrameworkLines}).
+ *
+ * <p><b>Time.</b> A line's own time is used when it is complete and has at least millisecond
+ * digits; otherwise the {@code kubectl logs --timestamps} time (nanoseconds); otherwise the own
+ * time, completed by {@link LogTime.Clock} when it has no date (with a warning), and with a warning
+ * when it is whole seconds. The choice is made on the first line with a time and kept for the file.
+ *
+ * <p><b>Operator.</b> {@code --operator}, else the pod of a {@code kubectl logs --prefix} line
+ * without its ReplicaSet suffixes, else the file name without its extensions.
+ *
+ * <p><b>Spans.</b> Each reconcile becomes a root span named {@value #SPAN_NAME}, kind INTERNAL,
+ * status ERROR when its lines say it failed, with attributes {@code controller}, {@code namespace}
+ * and {@code name} (or kube-rs {@code object.ref} and {@code object.reason}), {@value
+ * WakeupAttributes#TRIGGER} where the lines name the trigger and {@value
+ * WakeupAttributes#REQUEUE_AFTER_NANOS} where they state the requeue delay. Ids are {@link
+ * Synthetic}: (a hash of the file name, the reconcile's number).
+ *
+ * <p>Memory: one line at a time (at most {@value #MAX_LINE} characters are kept of a longer one),
+ * plus the reconciles in flight ({@link Reconciles}).
+ */
+public final class LogReader implements TraceReader {
+  /** The name of the spans made from logs; the default {@code --reconcile-span} matches it. */
+  public static final String SPAN_NAME = "reconcile";
+
+  static final int MAX_LINE = 1 << 20;
+
+  private enum TimeSource {
+    UNDECIDED,
+    OWN,
+    PREFIX
+  }
+
+  private final String operatorOverride;
+  private final Pattern match;
+  private final List<String> warnings = new ArrayList<>();
+
+  /**
+   * @param operatorOverride {@code --operator}, or null
+   * @param match {@code --log-match}, or null
+   */
+  public LogReader(String operatorOverride, Pattern match) {
+    this.operatorOverride = operatorOverride;
+    this.match = match;
+  }
+
+  @Override
+  public void read(InputStream in, String file, SpanSink sink) throws IOException, InputException {
+    warnings.clear();
+    String fileOperator = operatorOverride != null ? operatorOverride : Synthetic.operatorOf(file);
+    long fileHash = Synthetic.hash(file);
+    long[] reconciles = {0};
+    Span.Builder builder = Span.builder();
+    Reconciles tracker =
+        new Reconciles(x -> sink.accept(span(builder, x, fileHash, ++reconciles[0])));
+    FrameworkLines frameworks = new FrameworkLines(tracker, match);
+    LogTime.Clock clock = new LogTime.Clock();
+    TextLines lines = new TextLines(in, MAX_LINE);
+    LogRecord r = new LogRecord();
+    TimeSource source = TimeSource.UNDECIDED;
+    String first = null;
+    long firstNumber = 0;
+    long records = 0;
+    boolean wholeSeconds = false;
+    String line;
+    while ((line = lines.next()) != null) {
+      if (first == null && !line.isBlank()) {
+        first = line;
+        firstNumber = lines.number();
+      }
+      if (!LineParser.parse(line, r)) {
+        continue;
+      }
+      long own = r.partial == LogTime.COMPLETE ? r.ownNanos : -1;
+      if (r.prefixNanos >= 0) {
+        clock.saw(r.prefixNanos);
+      } else if (own >= 0) {
+        clock.saw(own);
+      }
+      if (source == TimeSource.UNDECIDED && (r.partial != LogTime.NONE || r.prefixNanos >= 0)) {
+        boolean fine = own >= 0 && r.fractionDigits >= 3;
+        source = fine || r.prefixNanos < 0 ? TimeSource.OWN : TimeSource.PREFIX;
+        wholeSeconds = source == TimeSource.OWN && own >= 0 && r.fractionDigits == 0;
+      }
+      long t;
+      if (source == TimeSource.PREFIX && r.prefixNanos >= 0) {
+        t = r.prefixNanos;
+      } else if (own >= 0) {
+        t = own;
+      } else if (r.partial != LogTime.NONE) {
+        t = clock.complete(r);
+      } else if (r.prefixNanos >= 0) {
+        t = r.prefixNanos;
+      } else {
+        continue; // a record without any time: nothing to place it by
+      }
+      records++;
+      String operator =
+          operatorOverride != null
+              ? operatorOverride
+              : r.pod != null ? LineParser.operatorOfPod(r.pod) : fileOperator;
+      frameworks.accept(r, t, operator);
+    }
+    tracker.finish();
+    if (records == 0) {
+      throw new InputException(
+          file,
+          first == null ? "" : Long.toString(firstNumber),
+          first == null
+              ? "empty: expected operator log lines"
+              : "not an operator log: expected log lines with a time (zap, klog, tracing, "
+                  + "logback, log4j, logfmt, JSON, or kubectl logs --timestamps), found \""
+                  + Names.abbreviate(Names.printable(first.strip()))
+                  + "\"");
+    }
+    if (clock.assumed()) {
+      warnings.add(
+          file
+              + ": the log's times carry no date (klog writes no year; this pattern only the time"
+              + " of day): read as days from 2000-01-01; kubectl logs --timestamps gives the"
+              + " real dates");
+    }
+    if (wholeSeconds) {
+      warnings.add(
+          file
+              + ": the log's times are whole seconds, so gaps shorter than a few seconds blur;"
+              + " kubectl logs --timestamps gives nanoseconds");
+    }
+    if (reconciles[0] == 0) {
+      warnings.add(
+          file
+              + ": "
+              + records
+              + " log lines but no reconcile found: expected controller-runtime's V(5) lines"
+              + " (--zap-log-level=5), Java Operator SDK DEBUG lines, kube-rs lines inside the"
+              + " reconciling-object span, or --log-match REGEX (see docs/logs.md)");
+    }
+  }
+
+  @Override
+  public List<String> warnings() {
+    return List.copyOf(warnings);
+  }
+
+  private static Span span(Span.Builder b, LoggedReconcile x, long fileHash, long n) {
+    b.reset()
+        .service(x.operator)
+        .traceId(fileHash, n)
+        .spanId(Synthetic.mix(fileHash ^ n))
+        .name(SPAN_NAME)
+        .kind(1)
+        .startNanos(x.start)
+        .endNanos(Math.max(x.start, x.end))
+        .error(x.error);
+    if (x.controller != null) {
+      b.attribute(WakeupAttributes.CONTROLLER, x.controller);
+    }
+    if (x.objectRef != null) {
+      b.attribute("object.ref", x.objectRef);
+    } else if (x.name != null) {
+      b.attribute("name", x.name);
+      if (x.namespace != null) {
+        b.attribute("namespace", x.namespace);
+      }
+    }
+    if (x.reason != null) {
+      b.attribute("object.reason", x.reason);
+    }
+    if (x.hint != null) {
+      b.attribute(WakeupAttributes.TRIGGER, x.hint.name().toLowerCase(Locale.ROOT));
+    }
+    if (x.requeueAfterNanos >= 0) {
+      b.attribute(WakeupAttributes.REQUEUE_AFTER_NANOS, Long.toString(x.requeueAfterNanos));
+    }
+    return b.build();
+  }
+}

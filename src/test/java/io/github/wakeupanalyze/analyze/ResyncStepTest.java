@@ -1,0 +1,77 @@
+package io.github.wakeupanalyze.analyze;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wakeupanalyze.model.Cause;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ResyncStepTest {
+  private static final AnalysisParameters P = AnalysisParameters.defaults();
+
+  /** 20 objects, one worker: every 600 s all are reconciled back to back, in a random order. */
+  private static List<StreamWork> bursts(int count, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int objects = 20;
+    List<List<double[]>> times = new ArrayList<>();
+    for (int o = 0; o < objects; o++) {
+      times.add(new ArrayList<>(List.of(new double[] {o * 0.5, o * 0.5 + 0.02})));
+    }
+    for (int k = 1; k <= count; k++) {
+      double t = 100 + 600.0 * k;
+      List<Integer> order = new ArrayList<>();
+      for (int o = 0; o < objects; o++) {
+        order.add(o);
+      }
+      for (int i = objects - 1; i > 0; i--) {
+        java.util.Collections.swap(order, i, rnd.nextInt(i + 1));
+      }
+      for (int o : order) {
+        times.get(o).add(new double[] {t, t + 0.02});
+        t += 0.0202;
+      }
+    }
+    List<StreamWork> out = new ArrayList<>();
+    for (int o = 0; o < objects; o++) {
+      Streams.Builder s = Streams.of(String.format("ns/o%02d", o));
+      for (double[] r : times.get(o)) {
+        s.at(r[0], r[1]);
+      }
+      StreamWork w = new StreamWork(s.times());
+      w.evidence(EvidenceLabels.label(w.times, EvidenceIndex.NONE, P));
+      Classifier.classify(w, P);
+      out.add(w);
+    }
+    return out;
+  }
+
+  @Test
+  void synchronizedBursts_areOneResyncTimer_withThePeriodBetweenBurstStarts() {
+    List<StreamWork> streams = bursts(4, 1);
+    List<String> notes = new ArrayList<>();
+    TimerFinding r = ResyncStep.run(streams, P, notes);
+    assertEquals(TimerSource.RESYNC, r.source());
+    assertEquals(600.0, r.delaySeconds(), 1e-6);
+    assertEquals(80, r.reconciles());
+    assertEquals(Queue.NOT_APPLICABLE, r.queue());
+    assertTrue(notes.isEmpty(), "four bursts give a period");
+    for (StreamWork w : streams) {
+      for (int j = 1; j < w.times.n; j++) {
+        assertEquals(Cause.RESYNC, w.label[j].cause());
+      }
+    }
+  }
+
+  @Test
+  void twoBursts_sayProbableResync_andTooFewObjects_nothing() {
+    List<String> notes = new ArrayList<>();
+    TimerFinding r = ResyncStep.run(bursts(2, 2), P, notes);
+    assertEquals(2, r.activeRanges().size());
+    assertTrue(notes.get(0).contains("probable informer resync"), notes.toString());
+    assertNull(ResyncStep.run(bursts(3, 3).subList(0, 4), P, new ArrayList<>()));
+  }
+}
