@@ -69,7 +69,7 @@ class LayeringTest {
         .whereLayer("unload")
         .mayOnlyBeAccessedByLayers("cli", "compare", "report")
         .whereLayer("analyze")
-        .mayOnlyBeAccessedByLayers("cli", "compare", "report", "pipeline", "unload")
+        .mayOnlyBeAccessedByLayers("cli", "compare", "report", "pipeline", "unload", "sources")
         .whereLayer("extract")
         .mayOnlyBeAccessedByLayers("cli", "compare", "report", "pipeline")
         .whereLayer("ingest")
