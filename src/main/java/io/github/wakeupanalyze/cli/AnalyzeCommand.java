@@ -3,6 +3,9 @@ package io.github.wakeupanalyze.cli;
 import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.report.ConsoleTable;
 import io.github.wakeupanalyze.report.ReportWriter;
+import io.github.wakeupanalyze.sources.CallSitesTable;
+import io.github.wakeupanalyze.sources.ScanResult;
+import io.github.wakeupanalyze.sources.SourceLinks;
 import io.github.wakeupanalyze.text.Names;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,8 +38,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:ok",
       "2:usage error (bad option or argument)",
-      "3:an input is unreadable or not a valid trace (the others are still analyzed and "
-          + "partial results are written)",
+      "3:an input is unreadable or not a valid trace, or a --sources folder or file could not "
+          + "be read (the others are still analyzed and partial results are written)",
       "4:internal error (run with --verbose and report it)"
     })
 final class AnalyzeCommand implements Callable<Integer> {
@@ -61,6 +64,16 @@ final class AnalyzeCommand implements Callable<Integer> {
   @CommandLine.Mixin TraceOptions traceOptions;
 
   @Option(
+      names = "--sources",
+      paramLabel = "DIR",
+      split = ",",
+      description =
+          "The operator's source folders: the call sites that schedule reconciles are found "
+              + "(as the sources command does) and matched to the timers, in a table, in each "
+              + "report and in summary.json.")
+  List<Path> sources = new ArrayList<>();
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "Print only the table and errors: no progress line, no list of files written.")
   boolean quiet;
@@ -83,6 +96,15 @@ final class AnalyzeCommand implements Callable<Integer> {
     Pipeline.Result result = run.result();
     int failed = run.failed();
     ConsoleTable.print(result.analysis(), stdout);
+    SourceLinks links = SourceLinks.NONE;
+    boolean sourceSkipped = false;
+    if (!sources.isEmpty()) {
+      ScanResult scan = SourcesCommand.scan(sources, false, err);
+      links = SourceLinks.of(scan, result.analysis());
+      stdout.println();
+      CallSitesTable.printLinks(result.analysis(), links, stdout);
+      sourceSkipped = scan.anySkipped();
+    }
     Path dir = out != null ? out : Path.of("reports", defaultName(inputs));
     List<Path> written =
         ReportWriter.writeAll(
@@ -90,7 +112,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             VersionProvider.version(),
             result.inputs(),
             result.extraction(),
-            result.analysis());
+            result.analysis(),
+            links);
     if (failed > 0) {
       err.println(
           "warning: results are partial: "
@@ -103,7 +126,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       err.println("wrote " + written.size() + " files under " + dir);
     }
     err.flush();
-    return failed > 0 ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
+    return failed > 0 || sourceSkipped ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
   }
 
   /**

@@ -1,9 +1,12 @@
 package io.github.wakeupanalyze.cli;
 
+import io.github.wakeupanalyze.pipeline.Pipeline;
+import io.github.wakeupanalyze.report.ReportWriter;
 import io.github.wakeupanalyze.sources.CallSitesCsv;
 import io.github.wakeupanalyze.sources.CallSitesMarkdown;
 import io.github.wakeupanalyze.sources.CallSitesTable;
 import io.github.wakeupanalyze.sources.ScanResult;
+import io.github.wakeupanalyze.sources.SourceLinks;
 import io.github.wakeupanalyze.sources.SourceScanner;
 import io.github.wakeupanalyze.text.Names;
 import java.io.IOException;
@@ -14,15 +17,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code wakeup-analyze sources DIR... [--out DIR]}: lists the call sites in an operator's source
- * that schedule reconciles, with their delays.
+ * {@code wakeup-analyze sources DIR... [--out DIR] [--traces TRACE...]}: lists the call sites in an
+ * operator's source that schedule reconciles, with their delays; with traces, also analyzes them
+ * and matches each timer found to its call sites.
  */
 @Command(
     name = "sources",
@@ -37,13 +43,18 @@ import picocli.CommandLine.Spec;
       "",
       "Prints a table and writes callsites.csv, callsites.md and, when tests hold call sites, "
           + "callsites-tests.csv under the output folder. vendor/, target/ and node_modules/ are "
-          + "skipped unless --include-vendored; generated files are read but not listed."
+          + "skipped unless --include-vendored; generated files are read but not listed.",
+      "",
+      "With --traces, the traces are also analyzed as the analyze command does (same options), "
+          + "each timer found is matched to its call sites by delay and controller, and the "
+          + "reports (summary.json, index.html, operators/) are written beside callsites.csv."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok (files with syntax errors are scanned around the error, with a warning)",
       "2:usage error (bad option or argument)",
-      "3:a DIR is missing, or a file could not be read (the rest is still scanned and written)",
+      "3:a DIR is missing, a file could not be read, or a trace is unreadable (the rest is "
+          + "still scanned, analyzed and written)",
       "4:internal error (run with --verbose and report it)"
     })
 final class SourcesCommand implements Callable<Integer> {
@@ -62,6 +73,19 @@ final class SourcesCommand implements Callable<Integer> {
   Path out;
 
   @Option(
+      names = "--traces",
+      paramLabel = "TRACE",
+      arity = "1..*",
+      description =
+          "Trace files or folders to analyze and match to the call sites (any format the "
+              + "analyze command reads).")
+  List<String> traces = new ArrayList<>();
+
+  @CommandLine.Mixin TraceOptions traceOptions;
+
+  @ParentCommand WakeupAnalyzeCommand parent;
+
+  @Option(
       names = "--include-vendored",
       description = "Also scan vendor/, target/ and node_modules/.")
   boolean includeVendored;
@@ -78,18 +102,47 @@ final class SourcesCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ScanResult r = new SourceScanner(includeVendored).scan(roots);
-    for (ScanResult.Warning w : r.warnings()) {
-      err.println("warning: " + Names.printable(w.file()) + ": " + Names.printable(w.message()));
-    }
+    ScanResult r = scan(roots, includeVendored, err);
     CallSitesTable.print(r, stdout);
     Path dir = out != null ? out : Path.of("reports", defaultName(roots.get(0)));
     List<Path> written = write(dir, title(roots), r);
+    boolean tracesFailed = false;
+    if (!traces.isEmpty()) {
+      TraceOptions.Run run =
+          traceOptions.run(
+              traces, parent.stdin, ProgressLine.forTerminal(err, quiet), err, quiet, verbose);
+      if (run == null) {
+        tracesFailed = true;
+      } else {
+        Pipeline.Result result = run.result();
+        SourceLinks links = SourceLinks.of(r, result.analysis());
+        stdout.println();
+        CallSitesTable.printLinks(result.analysis(), links, stdout);
+        written.addAll(
+            ReportWriter.writeAll(
+                dir,
+                VersionProvider.version(),
+                result.inputs(),
+                result.extraction(),
+                result.analysis(),
+                links));
+        tracesFailed = run.failed() > 0;
+      }
+    }
     if (!quiet) {
       err.println("wrote " + written.size() + " files under " + dir);
     }
     err.flush();
-    return r.anySkipped() ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
+    return r.anySkipped() || tracesFailed ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
+  }
+
+  /** Scans the roots, printing one warning line per file skipped or parsed around an error. */
+  static ScanResult scan(List<Path> roots, boolean includeVendored, PrintWriter err) {
+    ScanResult r = new SourceScanner(includeVendored).scan(roots);
+    for (ScanResult.Warning w : r.warnings()) {
+      err.println("warning: " + Names.printable(w.file()) + ": " + Names.printable(w.message()));
+    }
+    return r;
   }
 
   /** Writes callsites.csv, callsites.md and (when tests hold sites) callsites-tests.csv. */

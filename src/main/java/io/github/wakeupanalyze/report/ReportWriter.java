@@ -8,6 +8,7 @@ import io.github.wakeupanalyze.report.chart.ChartRenderer;
 import io.github.wakeupanalyze.report.chart.ChartStyle;
 import io.github.wakeupanalyze.report.chart.Figure;
 import io.github.wakeupanalyze.report.chart.OperatorFigures;
+import io.github.wakeupanalyze.sources.SourceLinks;
 import io.github.wakeupanalyze.text.Names;
 import io.github.wakeupanalyze.unload.OperatorUnload;
 import io.github.wakeupanalyze.unload.UnloadAnalysis;
@@ -62,13 +63,28 @@ public final class ReportWriter {
       ExtractResult extraction,
       Analysis analysis)
       throws IOException {
+    return writeAll(dir, toolVersion, inputs, extraction, analysis, SourceLinks.NONE);
+  }
+
+  /**
+   * As above, with the call sites matched to each timer: a section in every operator's report and
+   * {@code call_sites} in {@code summary.json} when a source was scanned.
+   */
+  public static List<Path> writeAll(
+      Path dir,
+      String toolVersion,
+      List<InputReport> inputs,
+      ExtractResult extraction,
+      Analysis analysis,
+      SourceLinks links)
+      throws IOException {
     List<Path> written = new ArrayList<>();
     Files.createDirectories(dir);
     Map<String, List<OperatorUnload>> unload =
         UnloadAnalysis.of(analysis, UnloadAnalysis.DEFAULT_UNLOAD_AFTER_NANOS); // once, for all
     Path summary = dir.resolve("summary.json");
     try (Writer w = Files.newBufferedWriter(summary, StandardCharsets.UTF_8)) {
-      SummaryJson.write(toolVersion, inputs, extraction, analysis, unload, w);
+      SummaryJson.write(toolVersion, inputs, extraction, analysis, unload, links, w);
     }
     written.add(summary);
     Path csv = dir.resolve("reconciles.csv");
@@ -93,7 +109,8 @@ public final class ReportWriter {
                           toolVersion,
                           analysis,
                           op,
-                          unload.getOrDefault(op.operator(), List.of()));
+                          unload.getOrDefault(op.operator(), List.of()),
+                          links);
                     } catch (IOException e) {
                       throw new UncheckedIOException(e);
                     }
@@ -119,7 +136,12 @@ public final class ReportWriter {
 
   /** One operator's folder: charts (PNG, SVG), report.md and report.html. */
   private static List<Path> writeOperator(
-      Path dir, String toolVersion, Analysis analysis, OperatorView op, List<OperatorUnload> unload)
+      Path dir,
+      String toolVersion,
+      Analysis analysis,
+      OperatorView op,
+      List<OperatorUnload> unload,
+      SourceLinks links)
       throws IOException {
     List<Path> written = new ArrayList<>();
     Path opDir = dir.resolve("operators").resolve(Names.slug(op.operator()));
@@ -153,7 +175,7 @@ public final class ReportWriter {
       charts.add(svgFile);
     }
     StringWriter markdown = new StringWriter();
-    MarkdownReport.write(op, analysis, figures, unload, markdown);
+    MarkdownReport.write(op, analysis, figures, unload, links, markdown);
     Path md = opDir.resolve("report.md");
     Files.writeString(md, markdown.toString(), StandardCharsets.UTF_8);
     written.add(md);
