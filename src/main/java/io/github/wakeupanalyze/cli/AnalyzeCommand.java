@@ -5,6 +5,9 @@ import io.github.wakeupanalyze.report.ConsoleTable;
 import io.github.wakeupanalyze.report.OutputException;
 import io.github.wakeupanalyze.report.OutputFolder;
 import io.github.wakeupanalyze.report.ReportWriter;
+import io.github.wakeupanalyze.sources.CallSitesTable;
+import io.github.wakeupanalyze.sources.ScanResult;
+import io.github.wakeupanalyze.sources.SourceLinks;
 import io.github.wakeupanalyze.text.Names;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -36,8 +39,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:ok",
       ExitCodes.HELP_USAGE,
-      "3:an input is unreadable or not a valid trace (the others are still analyzed and "
-          + "partial results are written)",
+      "3:an input is unreadable or not a valid trace, or a --sources folder or file could not "
+          + "be read (the others are still analyzed and partial results are written)",
       ExitCodes.HELP_INTERNAL,
       ExitCodes.HELP_OUTPUT
     })
@@ -61,6 +64,16 @@ final class AnalyzeCommand implements Callable<Integer> {
   Path out;
 
   @CommandLine.Mixin TraceOptions traceOptions;
+
+  @Option(
+      names = "--sources",
+      paramLabel = "DIR",
+      split = ",",
+      description =
+          "The operator's source folders: the call sites that schedule reconciles are found "
+              + "(as the sources command does) and matched to the timers, in a table, in each "
+              + "report and in summary.json.")
+  List<Path> sources = new ArrayList<>();
 
   @Option(
       names = {"-q", "--quiet"},
@@ -109,6 +122,16 @@ final class AnalyzeCommand implements Callable<Integer> {
       Pipeline.Result result = run.result();
       int failed = run.failed();
       ConsoleTable.print(result.analysis(), stdout);
+      SourceLinks links = SourceLinks.NONE;
+      boolean sourceSkipped = false;
+      if (!sources.isEmpty()) {
+        stage = "scanning the sources";
+        ScanResult scan = SourcesCommand.scan(sources, false, err);
+        links = SourceLinks.of(scan, result.analysis());
+        stdout.println();
+        CallSitesTable.printLinks(result.analysis(), links, stdout);
+        sourceSkipped = scan.anySkipped();
+      }
       stage = "writing the reports";
       List<Path> written;
       try {
@@ -119,13 +142,14 @@ final class AnalyzeCommand implements Callable<Integer> {
                 result.inputs(),
                 result.extraction(),
                 result.analysis(),
-                maxOperators);
+                maxOperators,
+                links);
       } catch (OutputException e) {
         return ErrorHandler.cannotWrite(err, e, folder);
       }
       TraceOptions.closingLine(
           err, quiet, written.size(), dir, null, failed, result.inputs().size());
-      return failed > 0 ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
+      return failed > 0 || sourceSkipped ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
     } catch (OutOfMemoryError e) {
       return ErrorHandler.outOfMemory(err, stage, folder, verbose, e);
     }

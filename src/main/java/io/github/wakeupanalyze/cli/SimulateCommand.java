@@ -141,7 +141,8 @@ public final class SimulateCommand implements Callable<Integer> {
                   + " reconciles"
                   + (w.kept() < w.reconciles() ? ", " + w.kept() + " of them in the trace" : "")
                   + ") and "
-                  + w.labels());
+                  + w.labels()
+                  + (w.sources() == null ? "" : " (source code under " + w.sources() + ")"));
       cl.getOut().flush();
       return 0;
     } catch (IOException e) {

@@ -158,6 +158,9 @@ public final class CompareJson {
     number(g, t.jitterSeconds());
     g.writeNumberField("reconciles", t.reconciles());
     g.writeNumberField("objects", t.objects());
+    if (!t.callSite().isEmpty()) {
+      g.writeStringField("call_site", t.callSite());
+    }
     g.writeEndObject();
   }
 

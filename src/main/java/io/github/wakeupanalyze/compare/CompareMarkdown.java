@@ -130,7 +130,7 @@ public final class CompareMarkdown {
                       ? "**" + t.status() + "**"
                       : t.status())
                   + " | "
-                  + pair(t, x -> Fmt.duration(x.delaySeconds()))
+                  + pair(t, TimerSnapshot::described)
                   + " | "
                   + pair(t, x -> Fmt.duration(x.jitterSeconds()))
                   + " | "

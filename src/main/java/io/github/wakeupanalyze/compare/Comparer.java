@@ -307,7 +307,9 @@ public final class Comparer {
                       null,
                       "new "
                           + Fmt.duration(n.delaySeconds())
-                          + " timer ("
+                          + " timer"
+                          + (n.callSite().isEmpty() ? "" : " ← " + n.callSite())
+                          + " ("
                           + n.reconciles()
                           + " reconciles on "
                           + n.objects()

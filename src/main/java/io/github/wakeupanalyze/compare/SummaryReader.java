@@ -269,7 +269,12 @@ public final class SummaryReader {
       for (Timer t : timers == null ? List.<Timer>of() : timers) {
         ts.add(
             new TimerSnapshot(
-                t.delayS(), nan(t.periodS()), nan(t.jitterS()), t.reconciles(), t.objects()));
+                t.delayS(),
+                nan(t.periodS()),
+                nan(t.jitterS()),
+                t.reconciles(),
+                t.objects(),
+                t.callSite()));
       }
       ts.sort(Comparator.comparingDouble(TimerSnapshot::delaySeconds));
       return new ControllerSnapshot(
@@ -287,7 +292,20 @@ public final class SummaryReader {
       @JsonProperty("period_s") Double periodS,
       @JsonProperty("jitter_s") Double jitterS,
       int reconciles,
-      int objects) {}
+      int objects,
+      @JsonProperty("call_sites") List<CallSiteRef> callSites) {
+    /** The best matched call site, {@code controller.go:59}; empty when none. */
+    String callSite() {
+      if (callSites == null || callSites.isEmpty() || callSites.get(0).file() == null) {
+        return "";
+      }
+      String f = callSites.get(0).file();
+      return f.substring(f.lastIndexOf('/') + 1) + ":" + callSites.get(0).line();
+    }
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record CallSiteRef(String file, int line) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Unload(List<UnloadRow> rows) {}

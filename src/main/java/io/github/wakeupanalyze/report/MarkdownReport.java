@@ -10,6 +10,7 @@ import io.github.wakeupanalyze.model.Cause;
 import io.github.wakeupanalyze.model.ObservedWindow;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.report.chart.Figure;
+import io.github.wakeupanalyze.sources.SourceLinks;
 import io.github.wakeupanalyze.text.Names;
 import io.github.wakeupanalyze.unload.OperatorUnload;
 import io.github.wakeupanalyze.unload.UnloadAnalysis;
@@ -60,6 +61,18 @@ public final class MarkdownReport {
       Analysis analysis,
       List<Figure> figures,
       List<OperatorUnload> unload,
+      Writer w)
+      throws IOException {
+    write(op, analysis, figures, unload, SourceLinks.NONE, w);
+  }
+
+  /** As above, with the call sites matched to the timers (a section when a source was scanned). */
+  static void write(
+      OperatorView op,
+      Analysis analysis,
+      List<Figure> figures,
+      List<OperatorUnload> unload,
+      SourceLinks links,
       Writer w)
       throws IOException {
     List<ClassifiedReconcile> mine = op.reconciles();
@@ -166,6 +179,7 @@ public final class MarkdownReport {
     if (op.controllers().stream().anyMatch(c -> !c.notes().isEmpty())) {
       w.write("\n");
     }
+    SourcesSection.markdown(op, links, w);
     writeCharts(figures, w);
 
     w.write("## Controllers\n\n| controller | objects | reconciles | timer-driven | wake-ups/h |");

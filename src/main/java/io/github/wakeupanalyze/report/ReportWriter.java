@@ -8,6 +8,7 @@ import io.github.wakeupanalyze.report.chart.ChartRenderer;
 import io.github.wakeupanalyze.report.chart.ChartStyle;
 import io.github.wakeupanalyze.report.chart.Figure;
 import io.github.wakeupanalyze.report.chart.OperatorFigures;
+import io.github.wakeupanalyze.sources.SourceLinks;
 import io.github.wakeupanalyze.text.Names;
 import io.github.wakeupanalyze.unload.OperatorUnload;
 import io.github.wakeupanalyze.unload.UnloadAnalysis;
@@ -72,7 +73,8 @@ public final class ReportWriter {
       Analysis analysis)
       throws IOException {
     try (OutputFolder out = OutputFolder.open(dir, "analyze", SUMMARY)) {
-      return writeAll(out, toolVersion, inputs, extraction, analysis, Integer.MAX_VALUE);
+      return writeAll(
+          out, toolVersion, inputs, extraction, analysis, Integer.MAX_VALUE, SourceLinks.NONE);
     } catch (OutputException e) {
       throw new IOException(e.getMessage(), e);
     }
@@ -82,6 +84,8 @@ public final class ReportWriter {
    * Writes all files into an open folder and commits it: {@code summary.json} is written last.
    *
    * @param maxOperators operators that get a folder of their own, the top ones by reconciles
+   * @param links the call sites matched to each timer ({@link SourceLinks#NONE} without a scanned
+   *     source): a section in every operator report and {@code call_sites} in {@code summary.json}
    * @return the paths written, in the order written
    * @throws OutputException a file could not be written; no {@code summary.json} then
    */
@@ -91,7 +95,8 @@ public final class ReportWriter {
       List<InputReport> inputs,
       ExtractResult extraction,
       Analysis analysis,
-      int maxOperators)
+      int maxOperators,
+      SourceLinks links)
       throws OutputException {
     List<Path> written = new ArrayList<>();
     Map<String, List<OperatorUnload>> unload =
@@ -117,7 +122,8 @@ public final class ReportWriter {
                           toolVersion,
                           analysis,
                           op,
-                          unload.getOrDefault(op.operator(), List.of()));
+                          unload.getOrDefault(op.operator(), List.of()),
+                          links);
                     } catch (OutputException e) {
                       throw new Failed(e);
                     }
@@ -136,7 +142,8 @@ public final class ReportWriter {
             toolVersion);
     written.add(out.writeString("index.html", index));
     written.add(
-        out.commit(w -> SummaryJson.write(toolVersion, inputs, extraction, analysis, unload, w)));
+        out.commit(
+            w -> SummaryJson.write(toolVersion, inputs, extraction, analysis, unload, links, w)));
     return written;
   }
 
@@ -177,7 +184,8 @@ public final class ReportWriter {
       String toolVersion,
       Analysis analysis,
       OperatorView op,
-      List<OperatorUnload> unload)
+      List<OperatorUnload> unload,
+      SourceLinks links)
       throws OutputException {
     List<Path> written = new ArrayList<>();
     List<Figure> figures = OperatorFigures.build(analysis, op.operator());
@@ -208,7 +216,7 @@ public final class ReportWriter {
     }
     StringWriter markdown = new StringWriter();
     try {
-      MarkdownReport.write(op, analysis, figures, unload, markdown);
+      MarkdownReport.write(op, analysis, figures, unload, links, markdown);
     } catch (IOException e) {
       throw new IllegalStateException("a StringWriter does not fail", e);
     }

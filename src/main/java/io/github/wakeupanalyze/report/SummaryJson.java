@@ -12,6 +12,7 @@ import io.github.wakeupanalyze.extract.ExtractCounts;
 import io.github.wakeupanalyze.extract.ExtractResult;
 import io.github.wakeupanalyze.ingest.InputReport;
 import io.github.wakeupanalyze.model.Cause;
+import io.github.wakeupanalyze.sources.SourceLinks;
 import io.github.wakeupanalyze.text.Names;
 import io.github.wakeupanalyze.unload.OperatorUnload;
 import io.github.wakeupanalyze.unload.UnloadAnalysis;
@@ -48,16 +49,21 @@ public final class SummaryJson {
         extraction,
         analysis,
         UnloadAnalysis.of(analysis, UnloadAnalysis.DEFAULT_UNLOAD_AFTER_NANOS),
+        SourceLinks.NONE,
         out);
   }
 
-  /** As above, with the unload model already run (per operator, at the default times). */
+  /**
+   * As above, with the unload model already run (per operator, at the default times) and the call
+   * sites matched to each timer ({@link SourceLinks#NONE} when no source was scanned).
+   */
   static void write(
       String toolVersion,
       List<InputReport> inputs,
       ExtractResult extraction,
       Analysis analysis,
       Map<String, List<OperatorUnload>> unload,
+      SourceLinks links,
       Writer out)
       throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
@@ -98,7 +104,7 @@ public final class SummaryJson {
       g.writeArrayFieldStart("operators");
       Map<String, long[]> writesErrors = writesAndErrors(analysis);
       for (OperatorView op : OperatorView.of(analysis)) {
-        writeOperator(g, op, writesErrors, unload.getOrDefault(op.operator(), List.of()));
+        writeOperator(g, op, writesErrors, unload.getOrDefault(op.operator(), List.of()), links);
       }
       g.writeEndArray();
       writeLongNames(g, analysis);
@@ -164,7 +170,8 @@ public final class SummaryJson {
       JsonGenerator g,
       OperatorView op,
       Map<String, long[]> writesErrors,
-      List<OperatorUnload> unload)
+      List<OperatorUnload> unload,
+      SourceLinks links)
       throws IOException {
     g.writeStartObject();
     g.writeStringField("operator", Names.shorten(op.operator()));
@@ -212,6 +219,7 @@ public final class SummaryJson {
           g.writeEndObject();
         }
         g.writeEndArray();
+        SourcesSection.json(g, links, t);
         g.writeEndObject();
       }
       g.writeEndArray();

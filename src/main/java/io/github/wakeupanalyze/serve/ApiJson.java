@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.wakeupanalyze.analyze.Classification;
 import io.github.wakeupanalyze.analyze.ClassifiedReconcile;
 import io.github.wakeupanalyze.analyze.TimerFinding;
+import io.github.wakeupanalyze.extract.ExtractCounts;
 import io.github.wakeupanalyze.extract.ExtractResult;
 import io.github.wakeupanalyze.ingest.InputReport;
 import io.github.wakeupanalyze.live.FirstVerdict;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The live API's JSON documents: {@code /api/v1/summary} ({@code summary.json}'s schema, written by
@@ -42,16 +44,33 @@ final class ApiJson {
     for (ClassifiedReconcile cr : v.analysis().reconciles()) {
       reconciles.add(cr.reconcile());
     }
+    ExtractCounts counts =
+        new ExtractCounts(
+            c.spans(),
+            c.duplicateSpans(),
+            0,
+            c.nestedReconcileSpans(),
+            c.orphanSpans(),
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0);
     return new ExtractResult(
         reconciles,
-        c.spans(),
-        c.duplicateSpans(),
-        c.nestedReconcileSpans(),
-        c.orphanSpans(),
+        counts,
         List.of((long) reconciles.size()),
         v.analysis().windowStartNanos(),
         v.analysis().windowEndNanos(),
-        TraceEvidence.NONE);
+        Map.of(),
+        TraceEvidence.NONE,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   /** The one input of the live summary. */

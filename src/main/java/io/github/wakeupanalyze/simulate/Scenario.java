@@ -14,6 +14,9 @@ import java.util.TreeMap;
  * @param durationNanos simulated time, e.g. 25 minutes
  * @param startEpochNanos simulated clock at the start, default 2026-01-01T00:00:00Z
  * @param production how the traces are recorded: head sampling, span loss, clock offsets
+ * @param sources the operator's source code the scenario stands for, as relative path → text (e.g.
+ *     {@code controller.go → package shop …}); written beside the trace so that {@code analyze
+ *     --sources} can match the simulated timers to their call sites; sorted by path, often empty
  */
 public record Scenario(
     String name,
@@ -21,7 +24,8 @@ public record Scenario(
     long durationNanos,
     long startEpochNanos,
     List<Operator> operators,
-    Production production) {
+    Production production,
+    Map<String, String> sources) {
 
   /** 2026-01-01T00:00:00Z in epoch nanoseconds. */
   public static final long DEFAULT_START = 1_767_225_600_000_000_000L;
@@ -29,19 +33,31 @@ public record Scenario(
   public Scenario {
     operators = List.copyOf(operators);
     production = production == null ? Production.NONE : production;
+    sources = java.util.Collections.unmodifiableMap(new TreeMap<>(sources));
+  }
+
+  /** A scenario with no source code. */
+  public Scenario(
+      String name,
+      long seed,
+      long durationNanos,
+      long startEpochNanos,
+      List<Operator> operators,
+      Production production) {
+    this(name, seed, durationNanos, startEpochNanos, operators, production, Map.of());
   }
 
   public Scenario withSeed(long s) {
-    return new Scenario(name, s, durationNanos, startEpochNanos, operators, production);
+    return new Scenario(name, s, durationNanos, startEpochNanos, operators, production, sources);
   }
 
   public Scenario withDuration(long d) {
-    return new Scenario(name, seed, d, startEpochNanos, operators, production);
+    return new Scenario(name, seed, d, startEpochNanos, operators, production, sources);
   }
 
   /** This scenario recorded another way (sampling, loss, clock offsets). */
   public Scenario withProduction(Production p) {
-    return new Scenario(name, seed, durationNanos, startEpochNanos, operators, p);
+    return new Scenario(name, seed, durationNanos, startEpochNanos, operators, p, sources);
   }
 
   /** Which framework's controller semantics to model. */

@@ -58,6 +58,9 @@ final class ScenarioChecker {
   private final java.nio.file.Path dir;
   private long start = Scenario.DEFAULT_START;
 
+  private static final Pattern SOURCE_PATH =
+      Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*");
+
   ScenarioChecker(java.nio.file.Path dir) {
     this.dir = dir;
   }
@@ -87,7 +90,31 @@ final class ScenarioChecker {
     }
     String name = f.name() == null ? defaultName : f.name();
     long seed = f.seed() == null ? 1 : f.seed();
-    return new Scenario(name, seed, duration, start, ops, production(f));
+    return new Scenario(name, seed, duration, start, ops, production(f), sources(f.sources()));
+  }
+
+  /**
+   * Source files as relative paths of plain names ({@code pkg/ctl/controller.go}): no absolute
+   * path, no {@code ..}, no empty or hidden segment, so writing them stays inside the output
+   * folder.
+   */
+  static Map<String, String> sources(Map<String, String> files) {
+    if (files == null) {
+      return Map.of();
+    }
+    for (Map.Entry<String, String> e : files.entrySet()) {
+      String where = "sources." + e.getKey();
+      if (!SOURCE_PATH.matcher(e.getKey()).matches()) {
+        throw new Bad(
+            where,
+            "expected a relative path of names made of letters, digits, '.', '_' and '-' "
+                + "separated by '/', e.g. pkg/controller/shop.go");
+      }
+      if (e.getValue() == null) {
+        throw new Bad(where, "expected the file's text");
+      }
+    }
+    return files;
   }
 
   private Production production(ScenarioFile.Root f) {

@@ -23,7 +23,8 @@ final class ScenarioFile {
       List<OperatorFile> operators,
       SamplingFile sampling,
       Double spanLoss,
-      Map<String, Nanos> clockOffsets) {}
+      Map<String, Nanos> clockOffsets,
+      Map<String, String> sources) {}
 
   record OperatorFile(
       String service,

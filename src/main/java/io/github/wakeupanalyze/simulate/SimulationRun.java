@@ -6,13 +6,16 @@ import io.github.wakeupanalyze.simulate.write.TraceWriter;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs a scenario into files: {@code DIR/<prefix><extension>} for the trace and {@code
- * DIR/<prefix>labels.csv} (with prefix {@code name.}, or none) for the labels.
+ * DIR/<prefix>labels.csv} (with prefix {@code name.}, or none) for the labels; the scenario's
+ * source files, when it carries some, under {@code DIR/<prefix>src/}.
  */
 public final class SimulationRun {
   /**
@@ -20,9 +23,12 @@ public final class SimulationRun {
    *
    * @param spans spans in the trace
    * @param reconciles reconciles simulated (lines of the labels file)
+   * @param sources the folder the scenario's source files were written to ({@code
+   *     DIR/<prefix>.src}, or {@code DIR/src}); null when the scenario has none
    * @param kept reconciles whose span is in the trace (all of them unless sampled or lossy)
    */
-  public record Written(Path trace, Path labels, long spans, long reconciles, long kept) {}
+  public record Written(
+      Path trace, Path labels, long spans, long reconciles, long kept, Path sources) {}
 
   private SimulationRun() {}
 
@@ -70,6 +76,15 @@ public final class SimulationRun {
             }
           });
     }
-    return new Written(trace, labels, counts[0], counts[1], counts[2]);
+    Path src = null;
+    if (!scenario.sources().isEmpty()) {
+      src = dir.resolve(named ? prefix + ".src" : "src");
+      for (Map.Entry<String, String> e : scenario.sources().entrySet()) {
+        Path f = src.resolve(e.getKey());
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, e.getValue(), StandardCharsets.UTF_8);
+      }
+    }
+    return new Written(trace, labels, counts[0], counts[1], counts[2], src);
   }
 }

@@ -46,7 +46,7 @@ public final class CallSitesMarkdown {
   }
 
   /** {@code 7 call sites (3 in tests) in 218 go files; 95 parsed, 1 generated skipped}. */
-  static String summary(ScanResult r) {
+  public static String summary(ScanResult r) {
     Map<String, Integer> langs = new TreeMap<>();
     r.filesByLanguage().forEach((l, n) -> langs.put(l.label(), n));
     StringBuilder files = new StringBuilder();

@@ -1,5 +1,9 @@
 package io.github.wakeupanalyze.sources;
 
+import io.github.wakeupanalyze.analyze.Analysis;
+import io.github.wakeupanalyze.analyze.ControllerResult;
+import io.github.wakeupanalyze.analyze.TimerFinding;
+import io.github.wakeupanalyze.text.Durations;
 import io.github.wakeupanalyze.text.Names;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -29,6 +33,47 @@ public final class CallSitesTable {
             cell(s.condition())
           });
     }
+    if (!r.sites().isEmpty()) {
+      printRows(rows, out);
+    }
+    out.println(CallSitesMarkdown.summary(r));
+    out.flush();
+  }
+
+  /**
+   * The timers of an analysis and the call sites matched to each (the best one; {@code (+N)} when
+   * more fit), e.g. {@code psmdb-controller 5 s requeue pkg/.../controller.go:64 default 5 s, env
+   * RECONCILE_INTERVAL delay and controller}.
+   */
+  public static void printLinks(Analysis analysis, SourceLinks links, PrintWriter out) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"controller", "timer", "call site", "delay in code", "matched by"});
+    for (ControllerResult c : analysis.controllers()) {
+      for (TimerFinding t : c.timers()) {
+        TimerMatcher.Link link = links.of(t);
+        CallSite best = link.sites().isEmpty() ? null : link.sites().get(0);
+        rows.add(
+            new String[] {
+              cell(c.controller()),
+              Durations.human(t.delaySeconds()) + " " + t.source().label(),
+              best == null
+                  ? "none found"
+                  : cell(best.file() + ":" + best.line())
+                      + (link.sites().size() > 1 ? " (+" + (link.sites().size() - 1) + ")" : ""),
+              best == null ? "" : cell(best.delay().human()),
+              link.basis().label()
+            });
+      }
+    }
+    if (rows.size() > 1) {
+      printRows(rows, out);
+    } else {
+      out.println("(no timer found in the traces to match to a call site)");
+    }
+    out.flush();
+  }
+
+  private static void printRows(List<String[]> rows, PrintWriter out) {
     int cols = rows.get(0).length;
     int[] width = new int[cols];
     for (String[] row : rows) {
@@ -36,19 +81,13 @@ public final class CallSitesTable {
         width[i] = Math.max(width[i], row[i].length());
       }
     }
-    if (!r.sites().isEmpty()) {
-      for (String[] row : rows) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < cols; i++) {
-          sb.append(i == 0 ? "" : "  ")
-              .append(row[i])
-              .append(" ".repeat(width[i] - row[i].length()));
-        }
-        out.println(sb.toString().stripTrailing());
+    for (String[] row : rows) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < cols; i++) {
+        sb.append(i == 0 ? "" : "  ").append(row[i]).append(" ".repeat(width[i] - row[i].length()));
       }
+      out.println(sb.toString().stripTrailing());
     }
-    out.println(CallSitesMarkdown.summary(r));
-    out.flush();
   }
 
   /** Printable, at most {@value #MAX_CELL} characters (a cut ends in {@code ...}). */

@@ -1,5 +1,7 @@
 package io.github.wakeupanalyze.sources;
 
+import io.github.wakeupanalyze.analyze.TimerFinding;
+import io.github.wakeupanalyze.analyze.TimerSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,24 +37,6 @@ public final class TimerMatcher {
   private static final double REL_TOLERANCE = 0.10;
   private static final double ABS_TOLERANCE_S = 0.05;
 
-  /** Where a timer seen in traces comes from, as the analysis labels it. */
-  public enum TimerSource {
-    REQUEUE,
-    ERROR_RETRY,
-    RESYNC,
-    UNKNOWN;
-
-    /** From the analysis' label: {@code requeue}, {@code error-retry}, {@code resync}, other. */
-    public static TimerSource of(String label) {
-      return switch (label == null ? "" : label) {
-        case "requeue" -> REQUEUE;
-        case "error-retry" -> ERROR_RETRY;
-        case "resync" -> RESYNC;
-        default -> UNKNOWN;
-      };
-    }
-  }
-
   /** Why sites were matched. */
   public enum Basis {
     DELAY_AND_CONTROLLER("delay and controller"),
@@ -70,22 +54,6 @@ public final class TimerMatcher {
       return label;
     }
   }
-
-  /**
-   * A timer from the traces.
-   *
-   * @param controller the controller name as the traces give it, e.g. {@code psmdb-controller}
-   * @param delaySeconds the timer's delay, e.g. 5.0
-   * @param windowLowSeconds lower edge of the delays counted as this timer; NaN when none
-   * @param windowHighSeconds upper edge; NaN when none
-   * @param source what kind of timer the analysis says it is
-   */
-  public record Timer(
-      String controller,
-      double delaySeconds,
-      double windowLowSeconds,
-      double windowHighSeconds,
-      TimerSource source) {}
 
   /** The sites matched to a timer (best first; empty with {@link Basis#NONE}). */
   public record Link(List<CallSite> sites, Basis basis) {
@@ -111,8 +79,8 @@ public final class TimerMatcher {
 
   private TimerMatcher() {}
 
-  /** The call sites (product code only) that fit the timer. */
-  public static Link match(Timer t, List<CallSite> sites) {
+  /** The call sites (product code only) that fit a timer the analysis found in a controller. */
+  public static Link match(String controller, TimerFinding t, List<CallSite> sites) {
     List<CallSite> both = new ArrayList<>();
     List<CallSite> delayOnly = new ArrayList<>();
     List<CallSite> overridable = new ArrayList<>();
@@ -121,7 +89,7 @@ public final class TimerMatcher {
       if (s.test() || !mechanismFits(t.source(), s)) {
         continue;
       }
-      int score = controllerScore(t.controller(), s);
+      int score = controllerScore(controller, s);
       if (delayFits(t, s)) {
         if (score > best) {
           both.clear();
@@ -155,7 +123,7 @@ public final class TimerMatcher {
           case REQUEUE -> Set.of(Mechanism.REQUEUE_AFTER);
           case ERROR_RETRY -> Set.of(Mechanism.BACKOFF, Mechanism.REQUEUE_AFTER);
           case RESYNC -> Set.of(Mechanism.RESYNC, Mechanism.RECONCILE_ALL);
-          case UNKNOWN ->
+          case EXTERNAL_PERIODIC ->
               Set.of(Mechanism.REQUEUE_AFTER, Mechanism.RESYNC, Mechanism.RECONCILE_ALL);
         };
     if (source == TimerSource.ERROR_RETRY
@@ -166,7 +134,7 @@ public final class TimerMatcher {
     return ok.contains(s.mechanism());
   }
 
-  static boolean delayFits(Timer t, CallSite s) {
+  static boolean delayFits(TimerFinding t, CallSite s) {
     if (s.delay().nanos().isEmpty()) {
       return false;
     }
@@ -182,14 +150,17 @@ public final class TimerMatcher {
     return inWindow(t, d);
   }
 
-  private static boolean inWindow(Timer t, double d) {
-    if (!Double.isNaN(t.windowLowSeconds()) && !Double.isNaN(t.windowHighSeconds())) {
-      return d >= t.windowLowSeconds() && d <= t.windowHighSeconds();
-    }
-    return Math.abs(d - t.delaySeconds()) <= REL_TOLERANCE * t.delaySeconds() + ABS_TOLERANCE_S;
+  private static boolean inWindow(TimerFinding t, double d) {
+    boolean window =
+        !Double.isNaN(t.windowLowSeconds())
+            && !Double.isNaN(t.windowHighSeconds())
+            && d >= t.windowLowSeconds()
+            && d <= t.windowHighSeconds();
+    return window
+        || Math.abs(d - t.delaySeconds()) <= REL_TOLERANCE * t.delaySeconds() + ABS_TOLERANCE_S;
   }
 
-  private static double distance(Timer t, CallSite s) {
+  private static double distance(TimerFinding t, CallSite s) {
     return s.delay().nanos().isEmpty()
         ? Double.MAX_VALUE
         : Math.abs(s.delay().seconds() - t.delaySeconds());

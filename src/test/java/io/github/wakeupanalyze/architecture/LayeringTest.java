@@ -82,7 +82,7 @@ class LayeringTest {
         .mayOnlyBeAccessedByLayers("cli", "compare", "report", "serve", "live")
         .whereLayer("analyze")
         .mayOnlyBeAccessedByLayers(
-            "cli", "compare", "report", "pipeline", "unload", "serve", "live", "kafka")
+            "cli", "compare", "report", "pipeline", "unload", "serve", "live", "kafka", "sources")
         .whereLayer("extract")
         .mayOnlyBeAccessedByLayers("cli", "compare", "report", "pipeline", "serve", "live", "kafka")
         .whereLayer("ingest")

@@ -119,6 +119,34 @@ class DocsTest {
   }
 
   @Test
+  void readmeSourcesExample_isWhatTheToolPrints_andWhatTheReportShows(@TempDir Path tmp)
+      throws IOException {
+    Path out = tmp.resolve("src");
+    String printed =
+        run(
+                "sample-traces/percona-mongodb.otlp.json",
+                "--sources",
+                "sample-traces/percona-mongodb-src",
+                "--out",
+                out.toString())
+            .replace(out.toString(), "reports/percona-mongodb");
+    assertEquals(
+        "```\n$ scripts/wakeup-analyze sample-traces/percona-mongodb.otlp.json --sources "
+            + "sample-traces/percona-mongodb-src\n"
+            + printed
+            + "```\n",
+        block(ROOT.resolve("README.md"), "sources-output"),
+        REGENERATE);
+    String report =
+        Files.readString(out.resolve("operators/percona-server-mongodb-operator/report.md"));
+    String section =
+        report.substring(
+            report.indexOf("## Call sites behind the timers\n\n") + 33,
+            report.indexOf("Matched by the timer's delay"));
+    assertEquals(section, block(ROOT.resolve("README.md"), "sources-report"), REGENERATE);
+  }
+
+  @Test
   void compareExample_isWhatTheToolPrints(@TempDir Path tmp) throws IOException {
     String traces = tmp.resolve("traces").toString();
     run(

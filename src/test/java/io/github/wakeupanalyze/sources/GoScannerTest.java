@@ -174,7 +174,7 @@ class GoScannerTest {
             }
             """;
     ScanResult r = Snippets.scan(dir, Map.of("db/db.go", src));
-    CallSite s = at(r, "db/db.go", lineOf(src, "rr := reconcile.Result{"));
+    CallSite s = at(r, "db/db.go", lineOf(src, "// here"));
     assertSite(s, Mechanism.REQUEUE_AFTER, 5, SiteKind.SUCCESS);
     assertEquals("env RECONCILE_INTERVAL", s.delay().input());
     assertEquals("default 5 s, env RECONCILE_INTERVAL", s.delay().human());

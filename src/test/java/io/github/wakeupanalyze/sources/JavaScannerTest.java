@@ -170,4 +170,41 @@ class JavaScannerTest {
     assertEquals(1, r.warnings().size(), r.warnings().toString());
     assertTrue(r.warnings().get(0).message().contains("Java syntax error"));
   }
+
+  private static final String HELPER =
+      """
+      package org.acme;
+
+      import java.time.Duration;
+
+      public class ShopReconciler implements Reconciler<Shop> {
+        private UpdateControl<Shop> later(long secs) {
+          return UpdateControl.<Shop>noUpdate().rescheduleAfter(Duration.ofSeconds(secs));
+        }
+
+        @Override
+        public UpdateControl<Shop> reconcile(Shop shop, Context<Shop> ctx) {
+          if (shop.isOpening()) {
+            return later(7); // opening
+          }
+          return UpdateControl.<Shop>noUpdate().rescheduleAfter(60_000); // literal
+        }
+      }
+      """;
+
+  @Test
+  void helperWrappingRescheduleAfter_reportedAtEachCall_andLiteralMillisOnSuccessPath() {
+    ScanResult r = Snippets.scan(dir, Map.of("src/main/java/org/acme/ShopReconciler.java", HELPER));
+    assertEquals(2, r.sites().size(), Snippets.describe(r.sites()));
+    CallSite opening =
+        at(r, "src/main/java/org/acme/ShopReconciler.java", lineOf(HELPER, "// opening"));
+    assertSite(opening, Mechanism.REQUEUE_AFTER, 7, SiteKind.CONDITIONAL);
+    assertEquals("shop.isOpening()", opening.condition());
+    assertEquals("ShopReconciler.reconcile", opening.function());
+    assertTrue(opening.delay().note().startsWith("later() at ShopReconciler.java:"));
+    CallSite literal =
+        at(r, "src/main/java/org/acme/ShopReconciler.java", lineOf(HELPER, "// literal"));
+    assertSite(literal, Mechanism.REQUEUE_AFTER, 60, SiteKind.SUCCESS);
+    assertEquals(List.of("Shop", "ShopReconciler", "shopreconciler"), literal.aliases());
+  }
 }

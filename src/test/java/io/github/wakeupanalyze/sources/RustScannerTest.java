@@ -126,4 +126,43 @@ class RustScannerTest {
     assertEquals(lineOf(CONTROLLER, "fn t()"), r.testSites().get(0).line());
     assertEquals(Framework.KUBE_RS, site(r, "// ready").framework());
   }
+
+  private static final String HELPER =
+      """
+      use std::time::Duration;
+      use kube::runtime::controller::{Action, Controller};
+
+      struct Context { interval: Duration }
+
+      impl Context {
+          fn new() -> Self {
+              Context { interval: Duration::from_secs(90) }
+          }
+      }
+
+      fn requeue_in(secs: u64) -> Action {
+          Action::requeue(Duration::from_secs(secs))
+      }
+
+      async fn reconcile(shop: Arc<Shop>, ctx: Arc<Context>) -> Result<Action, Error> {
+          if shop.spec.paused {
+              return Ok(requeue_in(45)); // paused
+          }
+          Ok(Action::requeue(ctx.interval)) // field
+      }
+      """;
+
+  @Test
+  void helperFunction_reportedAtEachCall_andFieldSetInConstructor_onSuccessPath() {
+    ScanResult r = Snippets.scan(dir, Map.of("src/shop.rs", HELPER));
+    assertEquals(2, r.sites().size(), Snippets.describe(r.sites()));
+    CallSite paused = at(r, "src/shop.rs", lineOf(HELPER, "// paused"));
+    assertSite(paused, Mechanism.REQUEUE_AFTER, 45, SiteKind.CONDITIONAL);
+    assertEquals("shop.spec.paused", paused.condition());
+    assertEquals("reconcile", paused.function());
+    assertTrue(paused.delay().note().startsWith("requeue_in() at shop.rs:"), paused.delay().note());
+    CallSite field = at(r, "src/shop.rs", lineOf(HELPER, "// field"));
+    assertSite(field, Mechanism.REQUEUE_AFTER, 90, SiteKind.SUCCESS);
+    assertEquals("ctx.interval", field.delay().expression());
+  }
 }

@@ -26,7 +26,10 @@ final class GoControllers {
   private final Set<String> reconcilerTypes = new TreeSet<>();
 
   GoControllers(GoPackage pkg) {
-    for (GoFile f : pkg.files) {
+    pkg.ensure(") Reconcile(");
+    pkg.ensure("ControllerManagedBy");
+    pkg.ensure("controller.New(");
+    for (GoFile f : List.copyOf(pkg.files())) {
       f.root.visit(
           n -> {
             if (n.is("method_declaration")
@@ -176,7 +179,7 @@ final class GoControllers {
       return "";
     }
     if (n.is("call_expression") && n.child("function").is("identifier")) {
-      GoPackage.Binding b = pkg.functions.get(n.child("function").text());
+      GoPackage.Binding b = pkg.function(n.child("function").text());
       if (b != null && b.expr().child("body") != null) {
         for (Node r : b.expr().child("body").all("return_statement")) {
           List<Node> rs = r.namedChildren();

@@ -3,8 +3,6 @@ package io.github.wakeupanalyze.sources.golang;
 import io.github.wakeupanalyze.sources.Value;
 import io.github.wakeupanalyze.sources.golang.GoPackage.Binding;
 import io.github.wakeupanalyze.sources.syntax.Node;
-import io.github.wakeupanalyze.text.Durations;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,7 +14,8 @@ import java.util.Set;
  * Evaluates Go expressions to {@link Value}s the way the compiler would for constants, and follows
  * names where the program fixes them: local variables, package constants and variables, struct
  * fields assigned in the package, functions (their returns, with arguments bound to parameters),
- * {@code os.Getenv}/{@code os.LookupEnv} and {@code flag.Duration}-style defaults.
+ * {@code os.Getenv}/{@code os.LookupEnv} and {@code flag.Duration}-style defaults (those calls and
+ * literals in {@link GoLibrary}).
  *
  * <p>Limits: at most {@value #MAX_DEPTH} hops; a name assigned differently in several places is
  * unknown unless {@link Value#agree} reconciles the candidates; shadowing is not modelled (all
@@ -43,6 +42,7 @@ final class GoEval {
   }
 
   private final GoWorkspace workspace;
+  private final GoLibrary library = new GoLibrary(this);
   private final Set<Node> inProgress = new HashSet<>();
 
   GoEval(GoWorkspace workspace) {
@@ -70,8 +70,8 @@ final class GoEval {
       return Value.unknown("too many hops to resolve " + e.oneLine());
     }
     return switch (e.type()) {
-      case "int_literal" -> intLiteral(e.text());
-      case "float_literal" -> floatLiteral(e.text());
+      case "int_literal" -> GoLibrary.intLiteral(e.text());
+      case "float_literal" -> GoLibrary.floatLiteral(e.text());
       case "interpreted_string_literal", "raw_string_literal" ->
           Value.text(GoFile.unquote(e.text()));
       case "parenthesized_expression", "literal_element", "expression_list" ->
@@ -88,35 +88,6 @@ final class GoEval {
       case "nil" -> Value.unknown("nil");
       default -> Value.unknown("not evaluated: " + e.oneLine());
     };
-  }
-
-  private static Value intLiteral(String t) {
-    String x = t.replace("_", "").toLowerCase(java.util.Locale.ROOT);
-    try {
-      BigInteger v;
-      if (x.startsWith("0x")) {
-        v = new BigInteger(x.substring(2), 16);
-      } else if (x.startsWith("0b")) {
-        v = new BigInteger(x.substring(2), 2);
-      } else if (x.startsWith("0o")) {
-        v = new BigInteger(x.substring(2), 8);
-      } else if (x.length() > 1 && x.startsWith("0")) {
-        v = new BigInteger(x.substring(1), 8);
-      } else {
-        v = new BigInteger(x);
-      }
-      return Value.number(v.doubleValue());
-    } catch (NumberFormatException e) {
-      return Value.unknown("bad number " + t);
-    }
-  }
-
-  private static Value floatLiteral(String t) {
-    try {
-      return Value.number(Double.parseDouble(t.replace("_", "")));
-    } catch (NumberFormatException e) {
-      return Value.unknown("bad number " + t);
-    }
   }
 
   private Value unary(Node e, Scope s, int depth) {
@@ -165,10 +136,8 @@ final class GoEval {
         return candidates(local, s, depth, name).via(name);
       }
     }
-    List<Binding> pkgLevel = new ArrayList<>(s.pkg.packageValues.getOrDefault(name, List.of()));
+    List<Binding> pkgLevel = s.pkg.packageValue(name);
     if (!pkgLevel.isEmpty()) {
-      pkgLevel.addAll(s.pkg.identWrites.getOrDefault(name, List.of()));
-      pkgLevel.addAll(s.pkg.flagVars.getOrDefault(name, List.of()));
       return candidates(pkgLevel, s, depth, name).via(name);
     }
     return Value.unknown("not found in the package: " + name);
@@ -282,8 +251,8 @@ final class GoEval {
         Value v;
         if (n.is("assignment_statement")) {
           v = Value.unknown(what + " changed with " + GoPackage.operator(n));
-        } else if (n.is("call_expression") && flagName(n) != null) {
-          v = flagDefault(n, inner, depth);
+        } else if (n.is("call_expression") && GoLibrary.flagName(n) != null) {
+          v = library.flagDefault(n, inner, depth);
         } else if (n.is("short_var_declaration") || n.is("var_spec")) {
           v = Value.unknown(what + " from a multi-value expression");
         } else {
@@ -303,7 +272,7 @@ final class GoEval {
   }
 
   private GoPackage packageOfFile(GoFile f, Scope s) {
-    if (s.pkg.files.contains(f)) {
+    if (s.pkg.files().contains(f)) {
       return s.pkg;
     }
     return workspace.packageAt(f.file.dir());
@@ -315,7 +284,7 @@ final class GoEval {
     if (operand.is("identifier") && s.file.importPath(operand.text()) != null) {
       String path = s.file.importPath(operand.text());
       if (path.equals("time")) {
-        return timeUnit(field);
+        return GoLibrary.timeUnit(field);
       }
       GoPackage other = workspace.packageOf(s.file, path);
       if (other == null) {
@@ -330,7 +299,7 @@ final class GoEval {
       }
     }
     if (rootedAtReceiver(operand, s)) {
-      List<Binding> writes = s.pkg.fieldWrites.getOrDefault(field, List.of());
+      List<Binding> writes = s.pkg.fieldWrites(field);
       if (writes.isEmpty()) {
         return Value.unknown("field " + field + " is never assigned in the package");
       }
@@ -378,26 +347,12 @@ final class GoEval {
   }
 
   private Value packageName(GoPackage pkg, String name, int depth) {
-    List<Binding> values = new ArrayList<>(pkg.packageValues.getOrDefault(name, List.of()));
+    List<Binding> values = pkg.packageValue(name);
     if (!values.isEmpty()) {
-      values.addAll(pkg.identWrites.getOrDefault(name, List.of()));
-      values.addAll(pkg.flagVars.getOrDefault(name, List.of()));
       GoFile f = values.get(0).file();
       return candidates(values, new Scope(pkg, f, null, Map.of()), depth, name);
     }
     return Value.unknown("not found in package " + pkg.importPath + ": " + name);
-  }
-
-  private static Value timeUnit(String name) {
-    return switch (name) {
-      case "Nanosecond" -> Value.nanos(1);
-      case "Microsecond" -> Value.nanos(1e3);
-      case "Millisecond" -> Value.nanos(1e6);
-      case "Second" -> Value.nanos(1e9);
-      case "Minute" -> Value.nanos(60e9);
-      case "Hour" -> Value.nanos(3600e9);
-      default -> Value.unknown("time." + name);
-    };
   }
 
   private Value composite(Node e, Scope s, int depth) {
@@ -426,22 +381,22 @@ final class GoEval {
       pkgAlias = op.is("identifier") && s.file.importPath(op.text()) != null ? op.text() : "";
     }
     String path = pkgAlias.isEmpty() ? "" : s.file.importPath(pkgAlias);
-    Value builtin = library(e, path, name, args, s, depth);
+    Value builtin = library.call(e, path, name, args, s, depth);
     if (builtin != null) {
       return builtin;
     }
     Binding target = null;
     GoPackage targetPkg = s.pkg;
     if (fn.is("identifier")) {
-      target = s.pkg.functions.get(name);
+      target = s.pkg.function(name);
     } else if (!pkgAlias.isEmpty()) {
       targetPkg = workspace.packageOf(s.file, path);
-      target = targetPkg == null ? null : targetPkg.functions.get(name);
+      target = targetPkg == null ? null : targetPkg.function(name);
       if (targetPkg == null) {
         return Value.unknown("call outside the module: " + fn.oneLine() + "()");
       }
     } else if (fn.is("selector_expression")) {
-      List<Binding> ms = s.pkg.methods.getOrDefault(name, List.of());
+      List<Binding> ms = s.pkg.methods(name);
       target = ms.size() == 1 ? ms.get(0) : null;
     }
     if (target == null) {
@@ -496,111 +451,5 @@ final class GoEval {
     } finally {
       inProgress.remove(fn);
     }
-  }
-
-  /** Calls into the standard library and flag packages the evaluator knows; null for others. */
-  private Value library(Node e, String path, String name, List<Node> args, Scope s, int depth) {
-    if (path.equals("time")) {
-      if (name.equals("Duration") && args.size() == 1) {
-        Value v = eval(args.get(0), s, depth + 1);
-        return v.isNumber() ? v.asDuration(1) : v;
-      }
-      if (name.equals("ParseDuration") && args.size() == 1) {
-        Value v = eval(args.get(0), s, depth + 1);
-        if (v.kind() == Value.Kind.TEXT) {
-          try {
-            return Value.nanos(Durations.parseNanos(v.text())).withInput(v.input());
-          } catch (IllegalArgumentException ex) {
-            return Value.unknown("not a Go duration: " + v.text());
-          }
-        }
-        return v.known() ? Value.unknown("not text: " + args.get(0).oneLine()) : v;
-      }
-    }
-    if (path.equals("os")
-        && (name.equals("Getenv") || name.equals("LookupEnv"))
-        && args.size() == 1) {
-      Value key = eval(args.get(0), s, depth + 1);
-      String env = key.kind() == Value.Kind.TEXT ? key.text() : args.get(0).oneLine();
-      return Value.unknown("read from env " + env).withInput("env " + env);
-    }
-    if (path.equals("strconv") && !args.isEmpty()) {
-      Value v = eval(args.get(0), s, depth + 1);
-      if (v.kind() == Value.Kind.TEXT) {
-        try {
-          return Value.number(Double.parseDouble(v.text().trim())).withInput(v.input());
-        } catch (NumberFormatException ex) {
-          return Value.unknown("not a number: " + v.text());
-        }
-      }
-      return v;
-    }
-    if (flagName(e) != null) {
-      return flagDefault(e, s, depth);
-    }
-    if ((path.contains("/utils/ptr") || path.endsWith("/pointer") || path.contains("k8s.io/utils"))
-        && args.size() == 1) {
-      return eval(args.get(0), s, depth + 1);
-    }
-    if (path.isEmpty()
-        && (name.equals("int64")
-            || name.equals("int")
-            || name.equals("float64")
-            || name.equals("int32")
-            || name.equals("uint64"))
-        && args.size() == 1) {
-      Value v = eval(args.get(0), s, depth + 1);
-      return v.isDuration() ? Value.number(v.amount()).withInput(v.input()) : v;
-    }
-    if (path.isEmpty() && (name.equals("max") || name.equals("min")) && args.size() >= 2) {
-      Value best = null;
-      for (Node a : args) {
-        Value v = eval(a, s, depth + 1);
-        if (!v.known()) {
-          return v;
-        }
-        boolean better =
-            best == null
-                || (name.equals("max") ? v.amount() > best.amount() : v.amount() < best.amount());
-        best = better ? v : best;
-      }
-      return best;
-    }
-    return null;
-  }
-
-  /**
-   * The flag name for {@code flag.Duration("name", def, usage)}, {@code fs.DurationVar(&x, "name",
-   * def, usage)} and their {@code P} forms (pflag); else null.
-   */
-  static String flagName(Node call) {
-    Node fn = call.child("function");
-    Node argsNode = call.child("arguments");
-    if (fn == null || !fn.is("selector_expression") || argsNode == null) {
-      return null;
-    }
-    String m = fn.child("field").text();
-    if (!m.matches("(Duration|Int|Int64|Float64|String)(Var)?P?")) {
-      return null;
-    }
-    List<Node> a = argsNode.namedChildren();
-    int nameIndex = m.contains("Var") ? 1 : 0;
-    if (a.size() <= nameIndex + 1) {
-      return null;
-    }
-    Node n = a.get(nameIndex);
-    return n.is("interpreted_string_literal") || n.is("raw_string_literal")
-        ? GoFile.unquote(n.text())
-        : null;
-  }
-
-  private Value flagDefault(Node call, Scope s, int depth) {
-    String m = call.child("function").child("field").text();
-    List<Node> a = call.child("arguments").namedChildren();
-    int defIndex = (m.contains("Var") ? 2 : 1) + (m.endsWith("P") ? 1 : 0);
-    if (a.size() <= defIndex) {
-      return Value.unknown("flag without a default");
-    }
-    return eval(a.get(defIndex), s, depth + 1).withInput("flag --" + flagName(call));
   }
 }

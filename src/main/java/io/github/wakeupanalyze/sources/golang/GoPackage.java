@@ -1,15 +1,24 @@
 package io.github.wakeupanalyze.sources.golang;
 
+import io.github.wakeupanalyze.sources.SourceFile;
 import io.github.wakeupanalyze.sources.syntax.Node;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The files of one Go package (one directory) and an index of what its names mean: package-level
  * constants and variables, functions and methods, and every place a struct field or a package
  * variable is assigned.
+ *
+ * <p>Filled lazily: a file is parsed when it is a candidate or when its text contains a name being
+ * looked up ({@link #ensure}), so resolving {@code requeueBackup} parses the file that defines it
+ * and not the other nineteen files of the package. Parsing and copying a tree costs a few
+ * milliseconds per file; most files of a controller package never need it.
  */
 final class GoPackage {
   /** A value expression and the file it is written in. */
@@ -17,28 +26,133 @@ final class GoPackage {
 
   final String dir;
   final String importPath;
-  final List<GoFile> files = new ArrayList<>();
-  final Map<String, List<Binding>> packageValues = new HashMap<>();
-  final Map<String, Binding> functions = new HashMap<>();
+  private final List<SourceFile> sources;
+  private final Function<SourceFile, String> reader;
+  private final Function<SourceFile, GoFile> parser;
+  private final Map<SourceFile, String> texts = new HashMap<>();
+  private final Set<SourceFile> loaded = new HashSet<>();
+  private final Set<String> ensured = new HashSet<>();
+  private final List<GoFile> files = new ArrayList<>();
+  private final Map<String, List<Binding>> packageValues = new HashMap<>();
+  private final Map<String, Binding> functions = new HashMap<>();
+  private final Map<String, List<Binding>> methods = new HashMap<>();
+  private final Map<String, List<Binding>> fieldWrites = new HashMap<>();
+  private final Map<String, List<Binding>> identWrites = new HashMap<>();
+  private final Map<String, List<Binding>> flagVars = new HashMap<>();
 
-  /** Method name → methods of that name, whatever the receiver. */
-  final Map<String, List<Binding>> methods = new HashMap<>();
-
-  /** Field name → keyed elements {@code field: expr} and assignments {@code x.field = expr}. */
-  final Map<String, List<Binding>> fieldWrites = new HashMap<>();
-
-  /** Identifier → assignments {@code name = expr} inside functions (for package variables). */
-  final Map<String, List<Binding>> identWrites = new HashMap<>();
-
-  /** Identifier → {@code flag.DurationVar(&name, ...)}-style calls. */
-  final Map<String, List<Binding>> flagVars = new HashMap<>();
-
-  GoPackage(String dir, String importPath) {
+  /**
+   * @param sources the package's files
+   * @param reader their text (null when unreadable, already reported)
+   * @param parser parses a file (null when it cannot be parsed, already reported)
+   */
+  GoPackage(
+      String dir,
+      String importPath,
+      List<SourceFile> sources,
+      Function<SourceFile, String> reader,
+      Function<SourceFile, GoFile> parser) {
     this.dir = dir;
     this.importPath = importPath;
+    this.sources = sources;
+    this.reader = reader;
+    this.parser = parser;
   }
 
-  void add(GoFile f) {
+  /** Parses (once) the given file of this package. */
+  GoFile load(SourceFile f) {
+    if (loaded.add(f)) {
+      GoFile g = parser.apply(f);
+      if (g != null) {
+        add(g);
+      }
+    }
+    for (GoFile g : files) {
+      if (g.file.equals(f)) {
+        return g;
+      }
+    }
+    return null;
+  }
+
+  /** Parses every file of the package whose text contains {@code token}. */
+  void ensure(String token) {
+    if (!ensured.add(token)) {
+      return;
+    }
+    for (SourceFile f : sources) {
+      if (loaded.contains(f)) {
+        continue;
+      }
+      String t =
+          texts.computeIfAbsent(
+              f,
+              k -> {
+                String r = reader.apply(k);
+                return r == null ? "" : r;
+              });
+      if (containsToken(t, token)) {
+        load(f);
+        texts.remove(f);
+      }
+    }
+  }
+
+  /**
+   * True when {@code text} contains {@code token}; an identifier must stand as a whole word, so
+   * that looking up {@code d} does not parse every file with a letter d.
+   */
+  static boolean containsToken(String text, String token) {
+    if (!token.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      return text.contains(token);
+    }
+    for (int i = text.indexOf(token); i >= 0; i = text.indexOf(token, i + 1)) {
+      int end = i + token.length();
+      boolean before = i > 0 && isIdent(text.charAt(i - 1));
+      boolean after = end < text.length() && isIdent(text.charAt(end));
+      if (!before && !after) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isIdent(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
+  }
+
+  /** The files parsed so far. */
+  List<GoFile> files() {
+    return files;
+  }
+
+  /** Package-level initializers, assignments and flag bindings of a name. */
+  List<Binding> packageValue(String name) {
+    ensure(name);
+    List<Binding> out = new ArrayList<>(packageValues.getOrDefault(name, List.of()));
+    if (!out.isEmpty()) {
+      out.addAll(identWrites.getOrDefault(name, List.of()));
+      out.addAll(flagVars.getOrDefault(name, List.of()));
+    }
+    return out;
+  }
+
+  Binding function(String name) {
+    ensure(name);
+    return functions.get(name);
+  }
+
+  List<Binding> methods(String name) {
+    ensure(name);
+    return methods.getOrDefault(name, List.of());
+  }
+
+  /** Keyed elements {@code field: expr} and assignments {@code x.field = expr}. */
+  List<Binding> fieldWrites(String field) {
+    ensure(field);
+    return fieldWrites.getOrDefault(field, List.of());
+  }
+
+  private void add(GoFile f) {
     files.add(f);
     for (Node top : f.root.children()) {
       switch (top.type()) {

@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -66,7 +65,13 @@ public final class GoScanner implements LanguageScanner {
     }
     for (Map.Entry<String, List<SourceFile>> e : byDir.entrySet()) {
       GoPackage pkg = ws.packageAt(e.getKey());
-      Set<SourceFile> wanted = Set.copyOf(e.getValue());
+      List<GoFile> wanted = new ArrayList<>();
+      for (SourceFile f : e.getValue()) {
+        GoFile g = pkg.load(f);
+        if (g != null) {
+          wanted.add(g);
+        }
+      }
       new PackageScan(pkg, new GoControllers(pkg), new GoEval(ws), sink).run(wanted);
     }
   }
@@ -85,11 +90,8 @@ public final class GoScanner implements LanguageScanner {
       this.sink = sink;
     }
 
-    void run(Set<SourceFile> wanted) {
-      for (GoFile f : pkg.files) {
-        if (!wanted.contains(f.file)) {
-          continue;
-        }
+    void run(List<GoFile> wanted) {
+      for (GoFile f : wanted) {
         if (f.generated) {
           sink.generated(f.file);
           continue;
@@ -176,7 +178,13 @@ public final class GoScanner implements LanguageScanner {
       if (!v.known() && !scope.usedParams.isEmpty() && expandHelper(site, expr, f, place)) {
         return;
       }
-      emit(f, site, Mechanism.REQUEUE_AFTER, place, Delay.of(v.asDuration(1), expr.oneLine()));
+      emit(
+          f,
+          site,
+          expr.line(),
+          Mechanism.REQUEUE_AFTER,
+          place,
+          Delay.of(v.asDuration(1), expr.oneLine()));
     }
 
     private void requeue(Node site, Node expr, GoFile f) {
@@ -190,6 +198,7 @@ public final class GoScanner implements LanguageScanner {
       emit(
           f,
           site,
+          expr.line(),
           Mechanism.REQUEUE,
           place,
           Delay.none("Requeue: " + expr.oneLine(), "the rate limiter's backoff, no fixed delay"));
@@ -206,7 +215,8 @@ public final class GoScanner implements LanguageScanner {
       }
       String name = fn.child("name").text();
       boolean found = false;
-      for (GoFile caller : pkg.files) {
+      pkg.ensure(name + "(");
+      for (GoFile caller : List.copyOf(pkg.files())) {
         if (caller.generated) {
           continue;
         }
@@ -227,7 +237,7 @@ public final class GoScanner implements LanguageScanner {
             at = place;
           }
           Delay delay = Delay.of(d.asDuration(1).via(via), call.oneLine());
-          emit(caller, call, Mechanism.REQUEUE_AFTER, at, delay);
+          emit(caller, call, call.line(), Mechanism.REQUEUE_AFTER, at, delay);
         }
       }
       return found;
@@ -254,17 +264,17 @@ public final class GoScanner implements LanguageScanner {
     }
 
     private GoFile fileOf(Node n) {
-      for (GoFile g : pkg.files) {
+      for (GoFile g : pkg.files()) {
         if (g.root.contains(n)) {
           return g;
         }
       }
-      return pkg.files.get(0);
+      throw new IllegalStateException("node outside the package's parsed files: " + n);
     }
 
     private void config(Node site, Node expr, GoFile f, Mechanism m) {
       Value v = eval.eval(expr, eval.scopeOf(pkg, f, site));
-      emit(f, site, m, Place.UNCONDITIONAL, Delay.of(v.asDuration(1), expr.oneLine()));
+      emit(f, site, expr.line(), m, Place.UNCONDITIONAL, Delay.of(v.asDuration(1), expr.oneLine()));
     }
 
     private void rateLimiter(Node call, GoFile f) {
@@ -309,10 +319,15 @@ public final class GoScanner implements LanguageScanner {
           return;
         }
       }
-      emit(f, call, Mechanism.BACKOFF, new Place(SiteKind.ERROR, "after a failure"), d);
+      emit(
+          f, call, call.line(), Mechanism.BACKOFF, new Place(SiteKind.ERROR, "after a failure"), d);
     }
 
-    private void emit(GoFile f, Node site, Mechanism m, Place place, Delay delay) {
+    /**
+     * Reports a site; {@code line} is where the delay is written (the {@code RequeueAfter:} line of
+     * a literal spread over several lines), {@code site} the node that is classified.
+     */
+    private void emit(GoFile f, Node site, int line, Mechanism m, Place place, Delay delay) {
       Node fn = site.ancestor("function_declaration", "method_declaration");
       String function = "";
       String receiver = "";
@@ -340,7 +355,7 @@ public final class GoScanner implements LanguageScanner {
       sink.site(
           new CallSite(
               f.file.rel(),
-              site.line(),
+              line,
               Language.GO,
               Framework.CONTROLLER_RUNTIME,
               names.get(0),

@@ -48,7 +48,7 @@ final class GoWorkspace {
     this.sink = sink;
   }
 
-  /** The package in {@code dir} (relative to the root), parsed; files that fail are skipped. */
+  /** The package in {@code dir} (relative to the root); its files are parsed on demand. */
   GoPackage packageAt(String dir) {
     GoPackage p = packages.get(dir);
     if (p != null) {
@@ -57,13 +57,7 @@ final class GoWorkspace {
     String[] mod = module(dir);
     String importPath =
         mod == null ? dir : mod[1] + (dir.equals(mod[0]) ? "" : "/" + relTo(mod[0], dir));
-    p = new GoPackage(dir, importPath);
-    for (SourceFile f : tree.inDir(Language.GO, dir)) {
-      GoFile g = parse(f);
-      if (g != null) {
-        p.add(g);
-      }
-    }
+    p = new GoPackage(dir, importPath, tree.inDir(Language.GO, dir), this::text, this::parse);
     packages.put(dir, p);
     return p;
   }
@@ -86,23 +80,29 @@ final class GoWorkspace {
     return tree.inDir(Language.GO, dir).isEmpty() ? null : packageAt(dir);
   }
 
-  private GoFile parse(SourceFile f) {
+  private String text(SourceFile f) {
     try {
-      String text = SourceTree.read(f);
-      TreeSitter.Parsed p = parser.parse(Grammar.GO, text);
-      if (!p.error().isEmpty()) {
-        report(
-            f,
-            ScanResult.Warning.Kind.PARTIAL,
-            p.error() + " (Go syntax error; the rest of the file was scanned)");
-      }
-      GoFile g = new GoFile(f, p.root(), SourceTree.generated(text));
-      sink.parsed(f);
-      return g;
+      return SourceTree.read(f);
     } catch (IOException e) {
       report(f, ScanResult.Warning.Kind.SKIPPED, "unreadable: " + e.getMessage());
+      return null;
     }
-    return null;
+  }
+
+  private GoFile parse(SourceFile f) {
+    String text = text(f);
+    if (text == null) {
+      return null;
+    }
+    TreeSitter.Parsed p = parser.parse(Grammar.GO, text);
+    if (!p.error().isEmpty()) {
+      report(
+          f,
+          ScanResult.Warning.Kind.PARTIAL,
+          p.error() + " (Go syntax error; the rest of the file was scanned)");
+    }
+    sink.parsed(f);
+    return new GoFile(f, p.root(), SourceTree.generated(text));
   }
 
   private void report(SourceFile f, ScanResult.Warning.Kind kind, String msg) {

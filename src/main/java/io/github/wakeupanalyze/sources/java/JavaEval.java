@@ -50,6 +50,11 @@ final class JavaEval {
     return eval(e, Map.of(), 0);
   }
 
+  /** As {@link #eval(Expression)}, with names bound to values (a helper's parameters). */
+  Value eval(Expression e, Map<String, Value> bound) {
+    return eval(e, bound, 0);
+  }
+
   private Value eval(Expression e, Map<String, Value> bound, int depth) {
     if (depth > MAX_DEPTH) {
       return Value.unknown("too many hops to resolve " + oneLine(e));

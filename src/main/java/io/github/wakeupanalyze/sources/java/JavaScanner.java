@@ -28,8 +28,10 @@ import io.github.wakeupanalyze.sources.SourceFile;
 import io.github.wakeupanalyze.sources.SourceTree;
 import io.github.wakeupanalyze.sources.Value;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -91,27 +93,75 @@ public final class JavaScanner implements LanguageScanner {
       if (args.isEmpty()) {
         return;
       }
-      Delay d;
-      if (args.size() == 2) {
-        double unit = JavaEval.unitNanos(JavaEval.oneLine(args.get(1)));
-        Value v = eval.eval(args.get(0));
-        d =
-            Double.isNaN(unit)
-                ? Delay.of(
-                    Value.unknown("time unit " + JavaEval.oneLine(args.get(1))),
-                    JavaEval.oneLine(m))
-                : Delay.of(
-                    v.asDuration(unit),
-                    JavaEval.oneLine(args.get(0)) + ", " + JavaEval.oneLine(args.get(1)));
-      } else {
-        d = delayOf(args.get(0), 1e6);
-      }
+      Delay d = rescheduleDelay(args, Map.of());
       String scope = m.getScope().map(JavaEval::oneLine).orElse("");
       Place place =
           scope.contains("ErrorStatusUpdateControl")
               ? new Place(SiteKind.ERROR, "ErrorStatusUpdateControl")
               : classify(m);
+      if (d.nanos().isEmpty() && d.note().startsWith("parameter ") && expandHelper(m, place)) {
+        return;
+      }
       emit(m, Mechanism.REQUEUE_AFTER, place, d);
+    }
+
+    /**
+     * The delay of {@code rescheduleAfter(args)}: a number is milliseconds unless a unit follows.
+     */
+    private Delay rescheduleDelay(List<Expression> args, Map<String, Value> bound) {
+      if (args.size() == 2) {
+        double unit = JavaEval.unitNanos(JavaEval.oneLine(args.get(1)));
+        Value v = eval.eval(args.get(0), bound);
+        return Double.isNaN(unit)
+            ? Delay.of(
+                Value.unknown("time unit " + JavaEval.oneLine(args.get(1))),
+                JavaEval.oneLine(args.get(0)) + ", " + JavaEval.oneLine(args.get(1)))
+            : Delay.of(
+                v.asDuration(unit),
+                JavaEval.oneLine(args.get(0)) + ", " + JavaEval.oneLine(args.get(1)));
+      }
+      return Delay.of(eval.eval(args.get(0), bound).asDuration(1e6), JavaEval.oneLine(args.get(0)));
+    }
+
+    /**
+     * A {@code rescheduleAfter} whose delay is a parameter of a helper method ({@code
+     * later(Duration d)}) is reported at each call of the helper in its class, the delay bound from
+     * the call's arguments; false when nobody calls it.
+     */
+    private boolean expandHelper(MethodCallExpr site, Place place) {
+      Optional<MethodDeclaration> helper = site.findAncestor(MethodDeclaration.class);
+      Optional<TypeDeclaration<?>> type = site.findAncestor(TypeDeclaration.class).map(t -> t);
+      if (helper.isEmpty() || type.isEmpty()) {
+        return false;
+      }
+      MethodDeclaration h = helper.get();
+      boolean found = false;
+      for (MethodCallExpr call : type.get().findAll(MethodCallExpr.class)) {
+        boolean own = call.getScope().map(Expression::isThisExpr).orElse(true);
+        if (!own
+            || !call.getNameAsString().equals(h.getNameAsString())
+            || call.getArguments().size() != h.getParameters().size()
+            || call.findAncestor(MethodDeclaration.class).map(x -> x == h).orElse(false)) {
+          continue;
+        }
+        found = true;
+        Map<String, Value> bound = new HashMap<>();
+        for (int i = 0; i < call.getArguments().size(); i++) {
+          bound.put(h.getParameter(i).getNameAsString(), eval.eval(call.getArguments().get(i)));
+        }
+        Delay inner = rescheduleDelay(site.getArguments(), bound);
+        String via =
+            h.getNameAsString()
+                + "() at "
+                + file.file().name()
+                + ":"
+                + line(site)
+                + (inner.note().isEmpty() ? "" : "; " + inner.note());
+        Delay d = new Delay(inner.nanos(), JavaEval.oneLine(call), inner.input(), via);
+        Place at = place.kind() == SiteKind.SUCCESS ? classify(call) : place;
+        emit(call, Mechanism.REQUEUE_AFTER, at, d);
+      }
+      return found;
     }
 
     /** A delay argument; a plain number is in the unit given (nanoseconds per unit). */

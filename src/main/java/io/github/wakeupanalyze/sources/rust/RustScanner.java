@@ -15,6 +15,8 @@ import io.github.wakeupanalyze.sources.SourceTree;
 import io.github.wakeupanalyze.sources.Value;
 import io.github.wakeupanalyze.sources.syntax.Node;
 import io.github.wakeupanalyze.sources.syntax.TreeSitter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,12 +55,17 @@ public final class RustScanner implements LanguageScanner {
         sink.generated(f);
         continue;
       }
-      r.root().visit(n -> inspect(n, r, eval, controllers, sink));
+      r.root().visit(n -> inspect(n, r, crate, eval, controllers, sink));
     }
   }
 
   private static void inspect(
-      Node n, RustCrate.RsFile f, RustEval eval, RustControllers ctl, ScanSink sink) {
+      Node n,
+      RustCrate.RsFile f,
+      RustCrate crate,
+      RustEval eval,
+      RustControllers ctl,
+      ScanSink sink) {
     if (!n.is("call_expression")) {
       return;
     }
@@ -73,7 +80,13 @@ public final class RustScanner implements LanguageScanner {
       }
       if (name.equals("requeue") && args.size() == 1) {
         Value v = eval.eval(args.get(0), Map.of());
-        emit(n, f, ctl, Mechanism.REQUEUE_AFTER, null, Delay.of(v, args.get(0).oneLine()), sink);
+        Delay d = Delay.of(v, args.get(0).oneLine());
+        if (d.nanos().isEmpty()
+            && d.note().startsWith("parameter ")
+            && expandHelper(n, args.get(0), f, crate, eval, ctl, sink)) {
+          return;
+        }
+        emit(n, f, ctl, Mechanism.REQUEUE_AFTER, null, d, sink);
       } else if (name.equals("await_change")) {
         emit(
             n,
@@ -107,6 +120,74 @@ public final class RustScanner implements LanguageScanner {
             sink);
       }
     }
+  }
+
+  /**
+   * An {@code Action::requeue(d)} whose delay is a parameter of a helper function ({@code fn
+   * requeue_in(secs: u64) -> Action}) is reported at each call of the helper in the crate, the
+   * delay bound from the call's arguments; false when nobody calls it (or it is the error policy).
+   */
+  private static boolean expandHelper(
+      Node site,
+      Node delayExpr,
+      RustCrate.RsFile f,
+      RustCrate crate,
+      RustEval eval,
+      RustControllers ctl,
+      ScanSink sink) {
+    Node fn = site.ancestor("function_item");
+    if (fn == null || fn.child("name") == null || fn.child("parameters") == null) {
+      return false;
+    }
+    String name = fn.child("name").text();
+    if (ctl.isErrorPolicy(name)) {
+      return false;
+    }
+    List<String> params = new ArrayList<>();
+    for (Node p : fn.child("parameters").namedChildren()) {
+      if (p.is("parameter") && p.child("pattern") != null) {
+        params.add(p.child("pattern").text().replaceFirst("^mut\\s+", ""));
+      }
+    }
+    boolean found = false;
+    for (RustCrate.RsFile caller : crate.containing(name + "(")) {
+      for (Node call : caller.root().all("call_expression")) {
+        Node callee = call.child("function");
+        String called =
+            callee.is("identifier")
+                ? callee.text()
+                : callee.is("scoped_identifier") && callee.child("name") != null
+                    ? callee.child("name").text()
+                    : callee.is("field_expression") ? callee.child("field").text() : "";
+        List<Node> args =
+            call.child("arguments") == null ? List.of() : call.child("arguments").namedChildren();
+        if (!called.equals(name) || args.size() != params.size() || fn.contains(call)) {
+          continue;
+        }
+        found = true;
+        Map<String, Value> bound = new HashMap<>();
+        for (int i = 0; i < params.size(); i++) {
+          bound.put(params.get(i), eval.eval(args.get(i), Map.of()));
+        }
+        Delay inner = Delay.of(eval.eval(delayExpr, bound), delayExpr.oneLine());
+        String via =
+            name
+                + "() at "
+                + f.file().name()
+                + ":"
+                + site.line()
+                + (inner.note().isEmpty() ? "" : "; " + inner.note());
+        emit(
+            call,
+            caller,
+            ctl,
+            Mechanism.REQUEUE_AFTER,
+            null,
+            new Delay(inner.nanos(), call.oneLine(), inner.input(), via),
+            sink);
+      }
+    }
+    return found;
   }
 
   /** The line of a site; for a method call in a chain, the line of the method's name. */
