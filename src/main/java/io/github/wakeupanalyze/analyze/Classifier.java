@@ -174,7 +174,7 @@ final class Classifier {
         w.timerOf[j] = k;
         return Classification.timer(Cause.REQUEUE, 0.8, timer.spike.delay(), "queue wait");
       }
-      if (!hit && timer.earliest && g[j] <= DIRTY && t.firedDuring(j, timer.lo, timer.hi)) {
+      if (!hit && timer.earliest && g[j] <= DIRTY && t.firedDuring(j, timer.lo)) {
         timer.attributed++;
         w.timerOf[j] = k;
         return Classification.timer(Cause.REQUEUE, 0.6, timer.spike.delay(), "dirty requeue");

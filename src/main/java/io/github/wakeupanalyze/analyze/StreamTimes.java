@@ -102,11 +102,13 @@ final class StreamTimes {
   }
 
   /**
-   * A timer of delay window [lo, hi] anchored at some end fell due while reconcile j−1 ran: an end
-   * e with e + [lo, hi] meeting [start[j−1], end[j−1]].
+   * A timer of shortest delay lo anchored at some end fell due while reconcile j−1 ran, and so left
+   * its object dirty: an end e with start[j−1] < e + lo ≤ end[j−1]. The timer whose earliest
+   * deadline is at or before start[j−1] is not counted: it may be the one that started reconcile
+   * j−1, and a timer cannot both start a reconcile and fire again during it.
    */
-  boolean firedDuring(int j, double lo, double hi) {
-    int a = SortedSearch.lowerBound(sortedEnds, start[j - 1] - hi);
+  boolean firedDuring(int j, double lo) {
+    int a = SortedSearch.upperBound(sortedEnds, start[j - 1] - lo);
     int b = SortedSearch.upperBound(sortedEnds, end[j - 1] - lo);
     return b > a;
   }

@@ -35,8 +35,13 @@ class StreamTimesTest {
     StreamTimes t = Streams.of("ns/a").at(0, 1).at(2, 2.5).at(6.0, 6.2).at(6.25, 6.3).times();
     assertTrue(t.anchored(2, 4.99, 5.01), "6.0 − 1.0 = 5");
     assertFalse(t.anchored(2, 3.6, 3.9));
-    // a 5 s timer armed at 1.0 fell due at 6.0, while reconcile 2 [6.0, 6.2] ran
-    assertTrue(t.firedDuring(3, 5.0, 5.1));
-    assertFalse(t.firedDuring(3, 7, 8));
+    // a 5 s timer armed at 1.0 fell due at 6.0: it started reconcile 2 [6.0, 6.2], it did not
+    // leave it dirty
+    assertFalse(t.firedDuring(3, 5.0), "the timer that started the previous reconcile");
+    // armed at 1.0 and due at 6.05 at the earliest: it fell due while reconcile 2 ran
+    assertTrue(t.firedDuring(3, 5.05));
+    // armed at 2.5 and due in [6.1, 6.15]
+    assertTrue(t.firedDuring(3, 3.6));
+    assertFalse(t.firedDuring(3, 7));
   }
 }
