@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.analyze;
 
+import io.github.wakeupanalyze.analyze.numeric.Robust;
 import io.github.wakeupanalyze.model.Cause;
 import java.util.ArrayList;
 import java.util.List;

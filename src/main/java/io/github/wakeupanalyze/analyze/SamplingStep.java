@@ -2,6 +2,7 @@ package io.github.wakeupanalyze.analyze;
 
 import io.github.wakeupanalyze.analyze.hazard.PoissonTail;
 import io.github.wakeupanalyze.analyze.hazard.Spike;
+import io.github.wakeupanalyze.analyze.numeric.Robust;
 import io.github.wakeupanalyze.analyze.sampling.Comb;
 import io.github.wakeupanalyze.analyze.sampling.CombCounts;
 import io.github.wakeupanalyze.analyze.sampling.SpectralFloor;

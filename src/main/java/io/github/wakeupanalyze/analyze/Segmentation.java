@@ -1,6 +1,7 @@
 package io.github.wakeupanalyze.analyze;
 
 import io.github.wakeupanalyze.analyze.hazard.Spike;
+import io.github.wakeupanalyze.analyze.numeric.Robust;
 import io.github.wakeupanalyze.model.Cause;
 import io.github.wakeupanalyze.model.Trigger;
 import java.util.ArrayList;

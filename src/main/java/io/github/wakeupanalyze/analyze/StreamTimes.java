@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.analyze;
 
+import io.github.wakeupanalyze.analyze.numeric.SortedSearch;
 import io.github.wakeupanalyze.model.Reconcile;
 import java.util.Arrays;
 import java.util.List;

@@ -4,6 +4,7 @@ import io.github.wakeupanalyze.analyze.hazard.HazardScan;
 import io.github.wakeupanalyze.analyze.hazard.PairScan;
 import io.github.wakeupanalyze.analyze.hazard.SortedGaps;
 import io.github.wakeupanalyze.analyze.hazard.Spike;
+import io.github.wakeupanalyze.analyze.numeric.Robust;
 import io.github.wakeupanalyze.analyze.spectral.BinnedFftPeriodogram;
 import io.github.wakeupanalyze.analyze.spectral.Periodogram;
 import io.github.wakeupanalyze.model.Trigger;

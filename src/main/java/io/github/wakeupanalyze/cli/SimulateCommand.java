@@ -5,7 +5,7 @@ import io.github.wakeupanalyze.report.OutputFolder;
 import io.github.wakeupanalyze.simulate.Scenario;
 import io.github.wakeupanalyze.simulate.ScenarioException;
 import io.github.wakeupanalyze.simulate.ScenarioLoader;
-import io.github.wakeupanalyze.simulate.SimulationRun;
+import io.github.wakeupanalyze.simulate.run.SimulationRun;
 import io.github.wakeupanalyze.simulate.write.OutputFormat;
 import io.github.wakeupanalyze.text.Durations;
 import java.io.IOException;

@@ -9,7 +9,7 @@ import io.github.wakeupanalyze.sources.CallSitesMarkdown;
 import io.github.wakeupanalyze.sources.CallSitesTable;
 import io.github.wakeupanalyze.sources.ScanResult;
 import io.github.wakeupanalyze.sources.SourceLinks;
-import io.github.wakeupanalyze.sources.SourceScanner;
+import io.github.wakeupanalyze.sources.scan.SourceScanner;
 import io.github.wakeupanalyze.text.Names;
 import java.io.PrintWriter;
 import java.nio.file.Path;

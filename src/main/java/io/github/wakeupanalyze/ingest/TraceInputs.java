@@ -10,7 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -71,24 +75,84 @@ public final class TraceInputs {
       SourceAwareSink sink,
       ReadProgress progress) {
     List<InputReport> reports = new ArrayList<>();
-    int index = 0;
+    List<Expanded> expanded = new ArrayList<>();
+    List<String> allFiles = new ArrayList<>();
     for (String input : inputs) {
-      List<String> files;
-      boolean fromFolder;
       try {
-        files = expand(input);
-        fromFolder = !files.equals(List.of(input));
+        List<String> files = expand(input);
+        expanded.add(new Expanded(input, files, null));
+        allFiles.addAll(files);
       } catch (InputException e) {
-        sink.startSource(index++, input);
-        reports.add(new InputReport(input, options.format(), 0, List.of(), e.getMessage()));
+        expanded.add(new Expanded(input, List.of(), e));
+      }
+    }
+    Map<String, String> names = options.operator() == null ? fileOperators(allFiles) : Map.of();
+    int index = 0;
+    for (Expanded x : expanded) {
+      if (x.error() != null) {
+        sink.startSource(index++, x.input());
+        reports.add(
+            new InputReport(x.input(), options.format(), 0, List.of(), x.error().getMessage()));
         continue;
       }
-      for (String file : files) {
+      boolean fromFolder = !x.files().equals(List.of(x.input()));
+      for (String file : x.files()) {
         sink.startSource(index++, file);
-        reports.add(readOne(file, options, fromFolder, stdin, sink, progress));
+        String name = names.get(file);
+        ReadOptions o =
+            name == null ? options : new ReadOptions(options.format(), name, options.logMatch());
+        reports.add(readOne(file, o, fromFolder, stdin, sink, progress));
       }
     }
     return reports;
+  }
+
+  private record Expanded(String input, List<String> files, InputException error) {}
+
+  /**
+   * Operator names for files whose own name ({@link Synthetic#operatorOf}) another input file
+   * shares ({@code a/psmdb.csv} and {@code b/psmdb.csv}): each gets as many of its parent folders
+   * as make it distinct ({@code a/psmdb}, {@code b/psmdb}), so two timestamp files or logs never
+   * merge into one stream. Files with a distinct name are not in the map. Applies where the name
+   * comes from the file (timestamp CSV, logs without pod names); traces name their operators
+   * themselves.
+   */
+  static Map<String, String> fileOperators(List<String> files) {
+    Map<String, List<String>> byName = new HashMap<>();
+    for (String f : new LinkedHashSet<>(files)) {
+      byName.computeIfAbsent(Synthetic.operatorOf(f), k -> new ArrayList<>()).add(f);
+    }
+    Map<String, String> out = new HashMap<>();
+    for (var e : byName.entrySet()) {
+      List<String> same = e.getValue();
+      if (same.size() < 2) {
+        continue;
+      }
+      for (int depth = 1; depth <= 64; depth++) {
+        Map<String, String> named = new HashMap<>();
+        for (String f : same) {
+          named.put(f, withParents(f, e.getKey(), depth));
+        }
+        if (new HashSet<>(named.values()).size() == same.size() || depth == 64) {
+          out.putAll(named);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** {@code a/b/psmdb.csv}, depth 1 → {@code b/psmdb}; stops at the path's first folder. */
+  private static String withParents(String file, String base, int depth) {
+    String[] parts = file.replace('\\', '/').split("/");
+    int from = Math.max(0, parts.length - 1 - depth);
+    StringBuilder sb = new StringBuilder();
+    for (int i = from; i < parts.length - 1; i++) {
+      if (!parts[i].isEmpty() && !parts[i].equals(".")) {
+        sb.append(parts[i]).append('/');
+      }
+    }
+    return sb.append(base).toString();
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wakeupanalyze.analyze.Timelines.Queue;
+import io.github.wakeupanalyze.analyze.numeric.Robust;
 import io.github.wakeupanalyze.model.Cause;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.Trigger;

@@ -3,6 +3,7 @@ package io.github.wakeupanalyze.analyze;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wakeupanalyze.analyze.numeric.Robust;
 import io.github.wakeupanalyze.extract.ExtractRules;
 import io.github.wakeupanalyze.model.Cause;
 import io.github.wakeupanalyze.model.Reconcile;

@@ -114,4 +114,33 @@ class MergedInputsReadTest {
     assertEquals(2, ids(c.spans).size());
     assertEquals(List.of("a", "b"), c.spans.stream().map(Span::service).toList());
   }
+
+  @Test
+  void timestampCsvs_sameFileNameInTwoFolders_areTwoOperatorsNamedByTheirFolder(@TempDir Path dir)
+      throws IOException {
+    String rows = "reconcile_dates\n2024-05-01T12:00:00Z\n2024-05-01T12:00:05Z\n";
+    Path a = Files.createDirectories(dir.resolve("a")).resolve("psmdb.csv");
+    Path b = Files.createDirectories(dir.resolve("b")).resolve("psmdb.csv");
+    Path c = Files.createDirectories(dir.resolve("c")).resolve("other.csv");
+    for (Path p : List.of(a, b, c)) {
+      Files.writeString(p, rows, StandardCharsets.UTF_8);
+    }
+    Collected read =
+        Collected.read(ReadOptions.AUTO, a.toString(), b.toString(), c.toString()).ok();
+    assertEquals(
+        List.of("a/psmdb", "a/psmdb", "b/psmdb", "b/psmdb", "other", "other"),
+        read.spans.stream().map(Span::service).toList(),
+        "never one stream of two files; a distinct name is left as it is");
+  }
+
+  @Test
+  void fileOperators_takeAsManyParentFoldersAsMakeTheNamesDistinct() {
+    assertEquals(
+        java.util.Map.of("x/a/psmdb.csv", "x/a/psmdb", "y/a/psmdb.csv", "y/a/psmdb"),
+        TraceInputs.fileOperators(List.of("x/a/psmdb.csv", "y/a/psmdb.csv", "z/only.csv")));
+    assertEquals(
+        java.util.Map.of(),
+        TraceInputs.fileOperators(List.of("a/psmdb.csv", "a/psmdb.csv")),
+        "the same file given twice is one name");
+  }
 }

@@ -9,7 +9,7 @@ import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.simulate.Scenario;
 import io.github.wakeupanalyze.simulate.ScenarioException;
 import io.github.wakeupanalyze.simulate.ScenarioLoader;
-import io.github.wakeupanalyze.simulate.SimulationRun;
+import io.github.wakeupanalyze.simulate.run.SimulationRun;
 import io.github.wakeupanalyze.simulate.write.OutputFormat;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;

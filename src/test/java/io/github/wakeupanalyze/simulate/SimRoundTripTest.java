@@ -9,6 +9,7 @@ import io.github.wakeupanalyze.extract.ExtractRules;
 import io.github.wakeupanalyze.extract.ReconcileExtractor;
 import io.github.wakeupanalyze.ingest.TraceFormat;
 import io.github.wakeupanalyze.model.Reconcile;
+import io.github.wakeupanalyze.simulate.run.SimulationRun;
 import io.github.wakeupanalyze.simulate.write.OutputFormat;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package io.github.wakeupanalyze.sources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.wakeupanalyze.sources.scan.SourceScanner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,16 +13,16 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Writes source snippets into a directory, scans it, and finds sites by file and line. */
-final class Snippets {
+public final class Snippets {
   private Snippets() {}
 
   /** Writes {@code files} (relative path → text) under {@code dir} and scans it. */
-  static ScanResult scan(Path dir, Map<String, String> files) {
+  public static ScanResult scan(Path dir, Map<String, String> files) {
     write(dir, files);
     return new SourceScanner(false).scan(List.of(dir));
   }
 
-  static void write(Path dir, Map<String, String> files) {
+  public static void write(Path dir, Map<String, String> files) {
     try {
       for (Map.Entry<String, String> e : files.entrySet()) {
         Path p = dir.resolve(e.getKey());
@@ -34,7 +35,7 @@ final class Snippets {
   }
 
   /** The line (1-based) of the first line of {@code text} containing {@code marker}. */
-  static int lineOf(String text, String marker) {
+  public static int lineOf(String text, String marker) {
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       if (lines[i].contains(marker)) {
@@ -45,7 +46,7 @@ final class Snippets {
   }
 
   /** The one product site at {@code file:line}. */
-  static CallSite at(ScanResult r, String file, int line) {
+  public static CallSite at(ScanResult r, String file, int line) {
     List<CallSite> hits =
         r.sites().stream().filter(s -> s.file().equals(file) && s.line() == line).toList();
     if (hits.size() != 1) {
@@ -63,7 +64,7 @@ final class Snippets {
   }
 
   /** Asserts the delay in seconds (exact to the nanosecond) and the kind. */
-  static void assertSite(CallSite s, Mechanism m, double seconds, SiteKind kind) {
+  public static void assertSite(CallSite s, Mechanism m, double seconds, SiteKind kind) {
     assertEquals(m, s.mechanism(), () -> "mechanism of " + describe(List.of(s)));
     assertEquals(kind, s.kind(), () -> "kind of " + describe(List.of(s)));
     if (Double.isNaN(seconds)) {
@@ -76,7 +77,7 @@ final class Snippets {
     }
   }
 
-  static String describe(List<CallSite> sites) {
+  public static String describe(List<CallSite> sites) {
     return sites.stream()
         .map(
             s ->

@@ -6,7 +6,7 @@ import io.github.wakeupanalyze.model.Span;
 import io.github.wakeupanalyze.simulate.Scenario;
 import io.github.wakeupanalyze.simulate.ScenarioException;
 import io.github.wakeupanalyze.simulate.ScenarioLoader;
-import io.github.wakeupanalyze.simulate.SimulationRun;
+import io.github.wakeupanalyze.simulate.run.SimulationRun;
 import io.github.wakeupanalyze.simulate.write.OutputFormat;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package io.github.wakeupanalyze.analyze.hazard;
 
-import io.github.wakeupanalyze.analyze.Robust;
-import io.github.wakeupanalyze.analyze.SortedSearch;
+import io.github.wakeupanalyze.analyze.numeric.Robust;
+import io.github.wakeupanalyze.analyze.numeric.SortedSearch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.wakeupanalyze.analyze.hazard;
 
-import io.github.wakeupanalyze.analyze.SortedSearch;
+import io.github.wakeupanalyze.analyze.numeric.SortedSearch;
 import java.util.Arrays;
 
 /**

@@ -2,7 +2,7 @@ package io.github.wakeupanalyze.analyze.hazard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.wakeupanalyze.analyze.SortedSearch;
+import io.github.wakeupanalyze.analyze.numeric.SortedSearch;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

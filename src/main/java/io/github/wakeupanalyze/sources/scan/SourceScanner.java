@@ -1,5 +1,12 @@
-package io.github.wakeupanalyze.sources;
+package io.github.wakeupanalyze.sources.scan;
 
+import io.github.wakeupanalyze.sources.CallSite;
+import io.github.wakeupanalyze.sources.Language;
+import io.github.wakeupanalyze.sources.LanguageScanner;
+import io.github.wakeupanalyze.sources.ScanResult;
+import io.github.wakeupanalyze.sources.ScanSink;
+import io.github.wakeupanalyze.sources.SourceFile;
+import io.github.wakeupanalyze.sources.SourceTree;
 import io.github.wakeupanalyze.sources.golang.GoScanner;
 import io.github.wakeupanalyze.sources.java.JavaScanner;
 import io.github.wakeupanalyze.sources.rust.RustScanner;

@@ -1,4 +1,4 @@
-package io.github.wakeupanalyze.analyze;
+package io.github.wakeupanalyze.analyze.numeric;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package io.github.wakeupanalyze.analyze;
+package io.github.wakeupanalyze.analyze.numeric;
 
 /** Binary searches over ascending {@code double} arrays, as C++'s lower_bound and upper_bound. */
 public final class SortedSearch {

@@ -1,9 +1,13 @@
-package io.github.wakeupanalyze.sources;
+package io.github.wakeupanalyze.sources.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wakeupanalyze.sources.CallSite;
+import io.github.wakeupanalyze.sources.Language;
+import io.github.wakeupanalyze.sources.ScanResult;
+import io.github.wakeupanalyze.sources.Snippets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

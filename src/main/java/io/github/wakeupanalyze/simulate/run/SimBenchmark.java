@@ -1,5 +1,7 @@
-package io.github.wakeupanalyze.simulate;
+package io.github.wakeupanalyze.simulate.run;
 
+import io.github.wakeupanalyze.simulate.Scenario;
+import io.github.wakeupanalyze.simulate.ScenarioLoader;
 import io.github.wakeupanalyze.simulate.write.OutputFormat;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

@@ -1,5 +1,10 @@
-package io.github.wakeupanalyze.simulate;
+package io.github.wakeupanalyze.simulate.run;
 
+import io.github.wakeupanalyze.simulate.Label;
+import io.github.wakeupanalyze.simulate.Scenario;
+import io.github.wakeupanalyze.simulate.SimSink;
+import io.github.wakeupanalyze.simulate.SimSpan;
+import io.github.wakeupanalyze.simulate.Simulator;
 import io.github.wakeupanalyze.simulate.write.LabelsWriter;
 import io.github.wakeupanalyze.simulate.write.OutputFormat;
 import io.github.wakeupanalyze.simulate.write.TraceWriter;
