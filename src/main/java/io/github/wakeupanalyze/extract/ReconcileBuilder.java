@@ -7,8 +7,7 @@ import io.github.wakeupanalyze.model.Span;
 import io.github.wakeupanalyze.model.StreamKey;
 import io.github.wakeupanalyze.model.TriggerHint;
 import io.github.wakeupanalyze.model.WakeupAttributes;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,11 +35,29 @@ final class ReconcileBuilder {
   long start;
   long end;
   int pieces = 1;
-  private TreeMap<String, Integer> byMethod;
-  private LinkedHashSet<String> targets;
+
+  /**
+   * Calls beneath, tallied in parallel arrays (a {@code TreeMap} and a {@code LinkedHashSet} cost
+   * some 300 bytes more per reconcile, and a batch run holds every reconcile of the last few
+   * minutes of trace time while late children may still arrive): {@code methods[i]} was called
+   * {@code counts[i]} times; methods and targets are interned by the extractor.
+   */
+  private String[] methods;
+
+  private int[] counts;
+  private int methodCount;
+  private String[] targets;
+  private int targetCount;
 
   private ReconcileBuilder(
-      int serial, int service, boolean lost, StreamKey key, Span s, int source, boolean withState) {
+      int serial,
+      int service,
+      boolean lost,
+      StreamKey key,
+      Span s,
+      int source,
+      Map<String, String> strings,
+      boolean withState) {
     this.serial = serial;
     this.service = service;
     this.lost = lost;
@@ -52,7 +69,8 @@ final class ReconcileBuilder {
     this.end = s.endNanos();
     this.due = s.endNanos();
     this.error = s.error();
-    this.reason = s.attribute("object.reason");
+    String why = s.attribute("object.reason");
+    this.reason = why == null ? null : strings.computeIfAbsent(why, x -> x);
     this.source = source;
     this.hint = withState ? hint(s.attribute(WakeupAttributes.TRIGGER)) : null;
     this.requeueAfterNanos =
@@ -60,14 +78,19 @@ final class ReconcileBuilder {
     this.sampling = withState ? Sampling.of(s) : null;
   }
 
-  /** A reconcile found by its span. */
-  static ReconcileBuilder reconcile(int serial, int service, StreamKey key, Span s, int source) {
-    return new ReconcileBuilder(serial, service, false, key, s, source, true);
+  /**
+   * A reconcile found by its span; {@code strings} interns its {@code object.reason}, which repeats
+   * across reconciles and is kept with each of them for the whole run.
+   */
+  static ReconcileBuilder reconcile(
+      int serial, int service, StreamKey key, Span s, int source, Map<String, String> strings) {
+    return new ReconcileBuilder(serial, service, false, key, s, source, strings, true);
   }
 
   /** The stand-in for a lost reconcile, started by its first piece. */
-  static ReconcileBuilder lost(int serial, int service, StreamKey key, Span piece, int source) {
-    return new ReconcileBuilder(serial, service, true, key, piece, source, false);
+  static ReconcileBuilder lost(
+      int serial, int service, StreamKey key, Span piece, int source, Map<String, String> strings) {
+    return new ReconcileBuilder(serial, service, true, key, piece, source, strings, false);
   }
 
   /** A span beneath (or a piece of) a lost reconcile widens the times known of it. */
@@ -78,18 +101,45 @@ final class ReconcileBuilder {
   }
 
   void add(Call c) {
-    if (byMethod == null) {
-      byMethod = new TreeMap<>();
-    }
-    byMethod.merge(c.method(), 1, Integer::sum);
+    countMethod(c.method());
     if (ApiCalls.isWrite(c.method())) {
-      if (targets == null) {
-        targets = new LinkedHashSet<>();
-      }
-      if (targets.size() < ApiCalls.MAX_TARGETS) {
-        targets.add(c.target());
+      addTarget(c.target());
+    }
+  }
+
+  private void countMethod(String method) {
+    for (int i = 0; i < methodCount; i++) {
+      if (methods[i].equals(method)) {
+        counts[i]++;
+        return;
       }
     }
+    if (methods == null) {
+      methods = new String[2];
+      counts = new int[2];
+    } else if (methodCount == methods.length) {
+      methods = Arrays.copyOf(methods, methodCount * 2);
+      counts = Arrays.copyOf(counts, methodCount * 2);
+    }
+    methods[methodCount] = method;
+    counts[methodCount++] = 1;
+  }
+
+  private void addTarget(String target) {
+    if (targetCount == ApiCalls.MAX_TARGETS) {
+      return;
+    }
+    for (int i = 0; i < targetCount; i++) {
+      if (targets[i].equals(target)) {
+        return;
+      }
+    }
+    if (targets == null) {
+      targets = new String[2];
+    } else if (targetCount == targets.length) {
+      targets = Arrays.copyOf(targets, Math.min(ApiCalls.MAX_TARGETS, targetCount * 2));
+    }
+    targets[targetCount++] = target;
   }
 
   /**
@@ -99,10 +149,17 @@ final class ReconcileBuilder {
    * @param probability the sampling probability of its trace, NaN when unknown
    */
   Reconcile build(Map<ApiCalls, ApiCalls> shared, double probability) {
-    ApiCalls calls =
-        byMethod == null
-            ? ApiCalls.NONE
-            : new ApiCalls(byMethod, targets == null ? List.of() : new ArrayList<>(targets));
+    ApiCalls calls = ApiCalls.NONE;
+    if (methodCount > 0) {
+      TreeMap<String, Integer> byMethod = new TreeMap<>();
+      for (int i = 0; i < methodCount; i++) {
+        byMethod.put(methods[i], counts[i]);
+      }
+      calls =
+          new ApiCalls(
+              byMethod,
+              targets == null ? List.of() : Arrays.asList(targets).subList(0, targetCount));
+    }
     calls = shared.computeIfAbsent(calls, c -> c);
     return new Reconcile(
         key,
@@ -123,8 +180,9 @@ final class ReconcileBuilder {
   /** The lost reconcile, its object taken from the first object written beneath it if unknown. */
   LostReconcile toLost() {
     StreamKey k = key;
-    if (k.object().equals(StreamKey.ANY_OBJECT) && targets != null) {
-      for (String t : targets) {
+    if (k.object().equals(StreamKey.ANY_OBJECT)) {
+      for (int i = 0; i < targetCount; i++) {
+        String t = targets[i];
         ObjectRef o = ObjectRef.fromApiPath(t);
         if (o != null) {
           String object = o.namespace().isEmpty() ? o.name() : o.namespace() + "/" + o.name();

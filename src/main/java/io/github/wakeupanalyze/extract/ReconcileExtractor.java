@@ -346,7 +346,7 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
     int serial = nextSerial++;
     ReconcileBuilder b =
         ReconcileBuilder.reconcile(
-            serial, n.service, intern(rules.streamKey(n.span)), n.span, n.source);
+            serial, n.service, intern(rules.streamKey(n.span)), n.span, n.source, strings);
     active.put(serial, b);
     due.add(b);
     services.reconcile(n.service);
@@ -369,7 +369,7 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
       controller = rules.streamKey(n.span).controller();
     }
     StreamKey k = intern(new StreamKey(service, controller, rules.object(n.span)));
-    ReconcileBuilder b = ReconcileBuilder.lost(serial, n.service, k, n.span, n.source);
+    ReconcileBuilder b = ReconcileBuilder.lost(serial, n.service, k, n.span, n.source, strings);
     active.put(serial, b);
     due.add(b);
     standIns.set(serial);
