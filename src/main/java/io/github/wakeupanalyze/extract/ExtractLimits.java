@@ -3,18 +3,22 @@ package io.github.wakeupanalyze.extract;
 /**
  * How long the extractor waits and how much it remembers. Times are trace time: the watermark is
  * the latest span end seen so far, so the same input gives the same result however fast it is read.
+ * A batch run keeps a watermark per service ({@link TraceClocks}), so an export holding each
+ * service's spans as one block over the whole trace time is forgotten block by block; a live run
+ * keeps one for all.
  *
  * <p><b>Why a limit.</b> De-duplication and parent look-up need an entry per span seen ({@link
- * SpanTable}, about 36 bytes each); kept for a whole run, a 10⁷-span input needs more than a 512 MB
+ * SpanTable}, about 40 bytes each); kept for a whole run, a 10⁷-span input needs more than a 512 MB
  * heap. Entries are therefore forgotten once they are older than the horizon, and only when the
  * table is full (batch), so an input that fits is extracted exactly.
  *
  * <p><b>The guard for late children.</b> A span stays known for at least {@code horizonNanos} of
- * trace time after it arrived. A child that arrives later than that (its own end is before the
- * oldest time still remembered) is counted as late ({@link ExtractCounts#lateSpans()}): it is not
- * checked for duplicates, and when its parent is gone it is settled like a span whose parent was
- * lost. Reconcile spans themselves are remembered for the whole run (one entry per reconcile), so a
- * late duplicate of a reconcile is still recognized and reconcile counts never grow from eviction.
+ * its service's trace time after it arrived. A child that arrives later than that (its own end is
+ * before the oldest time its service still remembers) is counted as late ({@link
+ * ExtractCounts#lateSpans()}): it is not checked for duplicates, and when its parent is gone it is
+ * settled like a span whose parent was lost. Reconcile spans themselves are remembered for the
+ * whole run (one entry per reconcile), so a late duplicate of a reconcile is still recognized and
+ * reconcile counts never grow from eviction.
  *
  * @param graceNanos a reconcile is final, and handed to the consumer, once the watermark is this
  *     far past its end; a child arriving later counts as inside it, but its calls are not summed
@@ -26,8 +30,8 @@ package io.github.wakeupanalyze.extract;
  *     #PENDING_WEIGHT} each); reaching it forgets entries older than the horizon; when what is left
  *     still fills three quarters of it, the horizon is halved (not below 30 s) until it fits, and
  *     when even that is not enough extraction stops with {@link SpanLimitError}
- * @param evictAlways forget entries older than the horizon as the watermark moves (live), not only
- *     when the table is full
+ * @param evictAlways forget entries older than the horizon as the watermark moves, not only when
+ *     the table is full, and keep one watermark for all services, not one per service (live)
  */
 public record ExtractLimits(
     long graceNanos,

@@ -15,7 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.PriorityQueue;
+import java.util.function.Predicate;
 
 /**
  * Turns a stream of spans, in any order and with duplicates, into reconciles, and hands each to an
@@ -30,7 +30,8 @@ import java.util.PriorityQueue;
  * <p><b>Arrival order.</b> Spans may come before their parent (exports are ordered by end time,
  * JSON Lines split a trace). Each span's place is decided as soon as its parent's is known; until
  * then it waits, in compact form, keyed by its parent. A reconcile is final once the watermark (the
- * latest span end seen) is {@link ExtractLimits#graceNanos()} past its end.
+ * latest span end seen; of its own service in a batch run, {@link TraceClocks}) is {@link
+ * ExtractLimits#graceNanos()} past its end.
  *
  * <p><b>Identity.</b> A span is (trace id, span id, service): the same ids in another service are a
  * different span (kept apart and counted, {@link ExtractCounts#idCollisions()}), never a duplicate.
@@ -74,7 +75,6 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
   private final ExtractLimits limits;
   private final ExtractConsumer consumer;
   private final BatchCollector collector;
-  private final long slice;
 
   /** The horizon in force: shorter than the limits' when the table had to make room. */
   private long horizon;
@@ -83,9 +83,7 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
   private final SpanTable reconcileIndex = new SpanTable(1 << 10);
   private final WaitingRoom waiting = new WaitingRoom();
   private final Map<Integer, ReconcileBuilder> active = new HashMap<>();
-  private final PriorityQueue<ReconcileBuilder> due =
-      new PriorityQueue<>(
-          Comparator.comparingLong((ReconcileBuilder b) -> b.due).thenComparingInt(b -> b.serial));
+  private final TraceClocks clocks;
   private final BitSet standIns = new BitSet();
   private final ServiceRegistry services = new ServiceRegistry();
   private final SpanRoles roles = new SpanRoles();
@@ -112,11 +110,7 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
   private long evictedEntries;
   private long windowStart = Long.MAX_VALUE;
   private long windowEnd = Long.MIN_VALUE;
-  private long watermark = Long.MIN_VALUE;
-  private long origin;
-  private int epoch;
-  private int reliefEpoch = Integer.MIN_VALUE;
-  private long evictedBelow = Long.MIN_VALUE;
+  private int reliefTick = -1;
 
   /** A batch extractor with limits from this JVM's heap; {@link #finish()} gives the result. */
   public ReconcileExtractor(ExtractRules rules) {
@@ -132,7 +126,7 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
     this.limits = limits;
     this.collector = consumer == null ? new BatchCollector() : null;
     this.consumer = consumer == null ? collector : consumer;
-    this.slice = limits.sliceNanos();
+    this.clocks = new TraceClocks(!limits.evictAlways(), limits.sliceNanos());
     this.horizon = limits.horizonNanos();
   }
 
@@ -147,10 +141,12 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
   @Override
   public void accept(Span span) {
     spans++;
-    advance(span.endNanos());
+    int svc = services.observe(span);
+    advance(svc, span.endNanos());
     windowStart = Math.min(windowStart, span.startNanos());
     windowEnd = Math.max(windowEnd, span.endNanos());
-    int svc = services.observe(span);
+    int clock = clocks.of(svc);
+    int epoch = clocks.epoch(clock);
     long id = SpanKeys.span(span.traceIdHigh(), span.traceIdLow(), span.spanId());
     long self = id;
     int slot = table.find(id);
@@ -167,7 +163,7 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
       idCollisions++;
       services.collision(svc, table.tag(slot));
     }
-    if (span.endNanos() < evictedBelow) {
+    if (clocks.late(clock, span.endNanos())) {
       lateSpans++;
     }
     boolean isReconcile = rules.isReconcile(span);
@@ -184,7 +180,7 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
         new PendingSpan(span, self, id, parentId, svc, source, epoch, isReconcile, strings);
     if (parentId == 0) {
       if (!isReconcile) {
-        SamplingTally.remember(table, span, epoch);
+        SamplingTally.remember(table, span, clock, epoch);
       }
       settle(node, place(node, OUTSIDE, true));
     } else {
@@ -219,7 +215,7 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
   }
 
   private void park(PendingSpan node, long waitKey) {
-    table.put(node.self, PENDING - waiting.park(node, waitKey), node.service, epoch);
+    stamp(table, node.self, PENDING - waiting.park(node, waitKey), node.service, node.service);
   }
 
   /** What the table holds, spans waiting for a parent weighing more. */
@@ -236,7 +232,7 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
     while (!stack.isEmpty()) {
       PendingSpan n = stack.remove(stack.size() - 1);
       int state = states.remove(states.size() - 1);
-      table.put(n.self, state, n.service, epoch);
+      stamp(table, n.self, state, n.service, n.service);
       for (PendingSpan c : waiting.take(n.self)) {
         if (c.service != n.service && !c.remote && n.self == c.parentId) {
           // the same ids in another service: wait for a parent of the child's own service
@@ -309,7 +305,7 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
     orphans++;
     long lostKey = SpanKeys.mix(n.parentId, LOST_PARENT_SALT);
     if (table.find(lostKey) < 0) {
-      table.put(lostKey, 0, 0, epoch);
+      stamp(table, lostKey, 0, 0, n.service);
       lostParents++;
     }
     long traceKey = SpanKeys.trace(n.traceHigh, n.traceLow);
@@ -348,14 +344,14 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
         ReconcileBuilder.reconcile(
             serial, n.service, intern(rules.streamKey(n.span)), n.span, n.source, strings);
     active.put(serial, b);
-    due.add(b);
+    clocks.schedule(b);
     services.reconcile(n.service);
     for (SpanLink l : n.span.links()) {
       consumer.link(
           new ReconcileLink(n.span.traceIdHigh(), n.span.traceIdLow(), n.span.spanId(), l));
     }
     perSource.set(n.source, perSource.get(n.source) + 1);
-    reconcileIndex.put(SpanKeys.alias(n.id, n.service), serial, n.service, epoch);
+    stamp(reconcileIndex, SpanKeys.alias(n.id, n.service), serial, n.service, n.service);
     noteTraceReconcile(n, serial);
     return serial;
   }
@@ -371,7 +367,7 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
     StreamKey k = intern(new StreamKey(service, controller, rules.object(n.span)));
     ReconcileBuilder b = ReconcileBuilder.lost(serial, n.service, k, n.span, n.source, strings);
     active.put(serial, b);
-    due.add(b);
+    clocks.schedule(b);
     standIns.set(serial);
     lostReconciles++;
     noteTraceReconcile(n, serial);
@@ -382,7 +378,7 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
     long traceKey = SpanKeys.trace(n.traceHigh, n.traceLow);
     int t = reconcileIndex.find(traceKey);
     if (t < 0) {
-      reconcileIndex.put(traceKey, serial, n.service, epoch);
+      stamp(reconcileIndex, traceKey, serial, n.service, n.service);
     } else if (reconcileIndex.value(t) != serial) {
       reconcileIndex.setValue(t, MULTI);
     }
@@ -390,28 +386,29 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
 
   // ---------------------------------------------------------------- trace time
 
-  private void advance(long end) {
-    if (watermark == Long.MIN_VALUE) {
-      watermark = end;
-      origin = end;
-      return;
-    }
-    if (end <= watermark) {
-      return;
-    }
-    watermark = end;
+  /** Puts an entry stamped with the current epoch of {@code service}'s clock. */
+  private void stamp(SpanTable t, long key, int value, int tag, int service) {
+    int c = clocks.of(service);
+    t.put(key, value, tag, c, clocks.epoch(c));
+  }
+
+  /** Moves the clock of service {@code svc}; finalizes what became final; acts on a new slice. */
+  private void advance(int svc, long end) {
+    int c = clocks.of(svc);
+    boolean newSlice = clocks.advance(c, end);
+    long watermark = clocks.watermark(c);
     long finalBefore =
         watermark < Long.MIN_VALUE + limits.graceNanos()
             ? Long.MIN_VALUE
             : watermark - limits.graceNanos();
-    while (!due.isEmpty() && due.peek().due <= finalBefore) {
-      finalizeBuilder(due.poll());
+    for (ReconcileBuilder b = clocks.pollDue(c, finalBefore);
+        b != null;
+        b = clocks.pollDue(c, finalBefore)) {
+      finalizeBuilder(b);
     }
-    int e = (int) Math.min(Integer.MAX_VALUE, Math.floorDiv(watermark - origin, slice));
-    if (e > epoch) {
-      epoch = e;
+    if (newSlice) {
       if (limits.orphanAfterNanos() != Long.MAX_VALUE) {
-        settleOrphans(epoch - slices(limits.orphanAfterNanos()));
+        settleOrphans(olderThan(clocks.cutoffs(limits.orphanAfterNanos())));
       }
       if (limits.evictAlways()) {
         sweep();
@@ -419,8 +416,12 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
     }
   }
 
-  private int slices(long nanos) {
-    return (int) Math.min(Integer.MAX_VALUE / 2, (nanos + slice - 1) / slice);
+  /** Spans stamped before the cutoff of their service's clock. */
+  private Predicate<PendingSpan> olderThan(int[] cutoffs) {
+    return n -> {
+      int c = clocks.of(n.service);
+      return c < cutoffs.length && n.epoch < cutoffs[c];
+    };
   }
 
   /**
@@ -428,8 +429,8 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
    * horizon down to {@link ExtractLimits#minHorizonNanos()}; stop when even that does not fit.
    */
   private void relieve() {
-    if (reliefEpoch != epoch) {
-      reliefEpoch = epoch;
+    if (reliefTick != clocks.ticks()) {
+      reliefTick = clocks.ticks();
       sweep();
     }
     long full = limits.maxEntries() * 3 / 4;
@@ -449,22 +450,22 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
   }
 
   private void sweep() {
-    int cutoff = epoch - slices(horizon);
-    settleOrphans(cutoff);
-    evictedEntries += table.evictBefore(cutoff, v -> v <= PENDING);
+    int[] cutoffs = clocks.cutoffs(horizon);
+    settleOrphans(olderThan(cutoffs));
+    evictedEntries += table.evictBefore(cutoffs, v -> v <= PENDING);
     if (limits.evictAlways()) {
-      reconcileIndex.evictBefore(cutoff, v -> false);
+      reconcileIndex.evictBefore(cutoffs, v -> false);
     }
-    evictedBelow = Math.max(evictedBelow, origin + (long) cutoff * slice);
+    clocks.forgot(cutoffs);
   }
 
   /**
-   * Settles as orphans the spans waiting for a parent that has not arrived, in groups whose newest
-   * member arrived before {@code cutoffEpoch}: likely reconciles first (they give traces their
-   * reconcile), then fragments, then the rest.
+   * Settles as orphans the spans waiting for a parent that has not arrived, in groups whose members
+   * are all {@code old}: likely reconciles first (they give traces their reconcile), then
+   * fragments, then the rest.
    */
-  private void settleOrphans(int cutoffEpoch) {
-    List<PendingSpan> nodes = waiting.takeOlderThan(cutoffEpoch, k -> table.find(k) < 0);
+  private void settleOrphans(Predicate<PendingSpan> old) {
+    List<PendingSpan> nodes = waiting.takeOlderThan(old, k -> table.find(k) < 0);
     nodes.sort(
         Comparator.comparingInt(this::orphanPass)
             .thenComparingLong((PendingSpan c) -> c.start)
@@ -502,15 +503,15 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
    * @return what was counted
    */
   public ExtractCounts flush() {
-    settleOrphans(Integer.MAX_VALUE);
+    settleOrphans(n -> true);
     while (waiting.size() > 0) {
       // only cycles are left (a span that is its own ancestor): break one
       for (PendingSpan c : waiting.take(waiting.anyKey())) {
         settle(c, placeOrphan(c));
       }
     }
-    while (!due.isEmpty()) {
-      finalizeBuilder(due.poll());
+    for (ReconcileBuilder b : clocks.drain()) {
+      finalizeBuilder(b);
     }
     return counts();
   }

@@ -33,13 +33,14 @@ final class SamplingTally {
    * Remembers in {@code table} (one entry, evicted with the spans of its time) what a root that is
    * not a reconcile states about its trace's sampling.
    */
-  static void remember(SpanTable table, Span root, int epoch) {
+  static void remember(SpanTable table, Span root, int clock, int epoch) {
     Sampling.Stated s = Sampling.of(root);
     if (s != null) {
       table.put(
           key(root.traceIdHigh(), root.traceIdLow()),
           Float.floatToIntBits((float) s.probability()),
           s.source().ordinal() | (s.sampler() == null ? 0 : SAMPLERS.indexOf(s.sampler()) + 1) << 4,
+          clock,
           epoch);
     }
   }

@@ -3,21 +3,23 @@ package io.github.wakeupanalyze.extract;
 import java.util.function.IntPredicate;
 
 /**
- * Open-addressing hash table from non-zero {@code long} keys to an {@code int} value, a 16-bit tag
- * and the epoch (a trace-time slice number) the entry was written in; entries older than an epoch
- * can be evicted in one pass. 18 bytes a slot, about 36 an entry at the 0.5 load factor, against
- * some 100 for a {@code HashMap<Long, …>} with a small value object: the table holds one entry per
- * span within the extractor's horizon, so its size decides how much trace fits in the heap.
+ * Open-addressing hash table from non-zero {@code long} keys to an {@code int} value, a 16-bit tag,
+ * the clock the entry was stamped with ({@link TraceClocks}, 16 bits) and the epoch (a trace-time
+ * slice number of that clock) it was written in; entries older than their clock's cutoff can be
+ * evicted in one pass. 20 bytes a slot, about 40 an entry at the 0.5 load factor, against some 100
+ * for a {@code HashMap<Long, …>} with a small value object: the table holds one entry per span
+ * within the extractor's horizon, so its size decides how much trace fits in the heap.
  */
 final class SpanTable {
   static final int MISSING = Integer.MIN_VALUE;
 
   /** Bytes a slot takes (key, value, tag, epoch). */
-  static final int SLOT_BYTES = 8 + 4 + 2 + 4;
+  static final int SLOT_BYTES = 8 + 4 + 2 + 2 + 4;
 
   private long[] keys;
   private int[] values;
   private short[] tags;
+  private short[] clocks;
   private int[] epochs;
   private int size;
   private int mask;
@@ -34,6 +36,7 @@ final class SpanTable {
     keys = new long[capacity];
     values = new int[capacity];
     tags = new short[capacity];
+    clocks = new short[capacity];
     epochs = new int[capacity];
     mask = capacity - 1;
     size = 0;
@@ -82,8 +85,8 @@ final class SpanTable {
     values[slot] = value;
   }
 
-  /** Inserts or replaces {@code key}. */
-  void put(long key, int value, int tag, int epoch) {
+  /** Inserts or replaces {@code key}, stamped with {@code epoch} of clock {@code clock}. */
+  void put(long key, int value, int tag, int clock, int epoch) {
     if (key == 0) {
       throw new IllegalArgumentException("key 0 is reserved");
     }
@@ -98,8 +101,9 @@ final class SpanTable {
         if (++size * 2 > keys.length) {
           values[i] = value;
           tags[i] = (short) tag;
+          clocks[i] = (short) clock;
           epochs[i] = epoch;
-          rehash(keys.length * 2, Integer.MIN_VALUE, v -> true);
+          rehash(keys.length * 2, null, v -> true);
           return;
         }
         break;
@@ -108,36 +112,47 @@ final class SpanTable {
     }
     values[i] = value;
     tags[i] = (short) tag;
+    clocks[i] = (short) clock;
     epochs[i] = epoch;
   }
 
   /**
-   * Removes every entry written before {@code cutoffEpoch} unless {@code keep} holds for its value,
-   * and shrinks the table to fit what is left.
+   * Removes every entry written before the cutoff epoch of its clock ({@code cutoffs[clock]}; a
+   * clock beyond the array keeps everything) unless {@code keep} holds for its value, and shrinks
+   * the table to fit what is left.
    *
    * @return how many entries were removed
    */
-  int evictBefore(int cutoffEpoch, IntPredicate keep) {
+  int evictBefore(int[] cutoffs, IntPredicate keep) {
     int before = size;
     int survivors = 0;
     for (int i = 0; i < keys.length; i++) {
-      if (keys[i] != 0 && (epochs[i] >= cutoffEpoch || keep.test(values[i]))) {
+      if (keys[i] != 0 && survives(epochs[i], values[i], clocks[i], cutoffs, keep)) {
         survivors++;
       }
     }
-    rehash(capacityFor(Math.max(survivors, 1)), cutoffEpoch, keep);
+    rehash(capacityFor(Math.max(survivors, 1)), cutoffs, keep);
     return before - size;
   }
 
-  private void rehash(int capacity, int cutoffEpoch, IntPredicate keep) {
+  private static boolean survives(
+      int epoch, int value, int clock, int[] cutoffs, IntPredicate keep) {
+    return cutoffs == null
+        || clock >= cutoffs.length
+        || epoch >= cutoffs[clock]
+        || keep.test(value);
+  }
+
+  private void rehash(int capacity, int[] cutoffs, IntPredicate keep) {
     long[] oldKeys = keys;
     int[] oldValues = values;
     short[] oldTags = tags;
+    short[] oldClocks = clocks;
     int[] oldEpochs = epochs;
     allocate(capacity);
     for (int i = 0; i < oldKeys.length; i++) {
       long k = oldKeys[i];
-      if (k != 0 && (oldEpochs[i] >= cutoffEpoch || keep.test(oldValues[i]))) {
+      if (k != 0 && survives(oldEpochs[i], oldValues[i], oldClocks[i], cutoffs, keep)) {
         int j = slot(k);
         while (keys[j] != 0) {
           j = (j + 1) & mask;
@@ -145,6 +160,7 @@ final class SpanTable {
         keys[j] = k;
         values[j] = oldValues[i];
         tags[j] = oldTags[i];
+        clocks[j] = oldClocks[i];
         epochs[j] = oldEpochs[i];
         size++;
       }

@@ -3,6 +3,7 @@ package io.github.wakeupanalyze.extract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongPredicate;
+import java.util.function.Predicate;
 
 /**
  * Spans waiting for their parent, chained per awaited key: {@link #park} adds one, {@link #take}
@@ -60,13 +61,13 @@ final class WaitingRoom {
 
   /**
    * Removes and returns every span waiting on a key for which {@code parentMissing} holds, in
-   * chains whose newest member arrived before {@code cutoffEpoch}.
+   * chains all of whose members are {@code old}.
    */
-  List<PendingSpan> takeOlderThan(int cutoffEpoch, LongPredicate parentMissing) {
+  List<PendingSpan> takeOlderThan(Predicate<PendingSpan> old, LongPredicate parentMissing) {
     List<Long> keys = new ArrayList<>();
     heads.forEach(
         (waitKey, head) -> {
-          if (parentMissing.test(waitKey) && newest(head) < cutoffEpoch) {
+          if (parentMissing.test(waitKey) && allOld(head, old)) {
             keys.add(waitKey);
           }
         });
@@ -84,11 +85,12 @@ final class WaitingRoom {
     return any[0];
   }
 
-  private int newest(int head) {
-    int e = Integer.MIN_VALUE;
+  private boolean allOld(int head, Predicate<PendingSpan> old) {
     for (int i = head; i >= 0; i = spans.get(i).next) {
-      e = Math.max(e, spans.get(i).epoch);
+      if (!old.test(spans.get(i))) {
+        return false;
+      }
     }
-    return e;
+    return true;
   }
 }

@@ -48,6 +48,27 @@ class BoundedExtractionTest {
   }
 
   @Test
+  void servicesInBlocksEachCoveringTheWholeTime_areForgottenByTheirOwnClock() {
+    // one block per operator (an OTLP ResourceSpans per service), each 400 s of trace time: with
+    // one clock for all, the second block would be older than the horizon from its first span
+    List<Span> spans = new ArrayList<>();
+    for (int k = 0; k < 4; k++) {
+      for (Span s :
+          SyntheticTraces.spans(SyntheticTraces.generate(k, 2_000, 7, 0, S / 5, 2_000_000))) {
+        spans.add(s.withService(s.service() + "-" + k));
+      }
+    }
+    ExtractResult exact = extract(ExtractLimits.batch(1L << 30), spans);
+    ExtractResult bounded = extract(small(4096), spans);
+    assertEquals(8_000, exact.reconciles().size());
+    assertTrue(bounded.counts().evictedEntries() > 40_000, bounded.counts().toString());
+    assertEquals(exact.reconciles(), bounded.reconciles());
+    assertEquals(exact.evidence(), bounded.evidence());
+    assertEquals(0, bounded.counts().lateSpans(), bounded.counts().toString());
+    assertEquals(0, bounded.orphans());
+  }
+
+  @Test
   void spansArrivingAfterTheirTimeWasForgotten_areCounted_andReconcilesNeverDoubled() {
     List<SyntheticTraces.Trace> traces = SyntheticTraces.generate(3, 2_000, 3, 0, S / 5, 0);
     List<Span> spans = new ArrayList<>(SyntheticTraces.spans(traces));

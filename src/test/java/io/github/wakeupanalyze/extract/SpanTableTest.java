@@ -9,26 +9,27 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SpanTableTest {
-  record Entry(int value, int tag, int epoch) {}
+  record Entry(int value, int tag, int clock, int epoch) {}
 
   @Test
-  void behavesLikeAMap_andEvictionKeepsExactlyTheNewerOrProtectedEntries() {
+  void behavesLikeAMap_andEvictionKeepsExactlyTheNewerByTheirClockOrProtectedEntries() {
     SpanTable t = new SpanTable(4);
     Map<Long, Entry> ref = new HashMap<>();
     Random rnd = new Random(17);
     for (int round = 0; round < 20; round++) {
       for (int i = 0; i < 5_000; i++) {
         long k = 1 + rnd.nextInt(20_000);
-        Entry e = new Entry(rnd.nextInt(200) - 100, rnd.nextInt(1 << 15), round);
+        Entry e = new Entry(rnd.nextInt(200) - 100, rnd.nextInt(1 << 15), rnd.nextInt(4), round);
         ref.put(k, e);
-        t.put(k, e.value(), e.tag(), e.epoch());
+        t.put(k, e.value(), e.tag(), e.clock(), e.epoch());
       }
-      int cutoff = round - 3;
-      int removed = t.evictBefore(cutoff, v -> v < -90);
+      // clocks 0 to 2 forget at different epochs; clock 3 has no cutoff and keeps everything
+      int[] cutoffs = {round - 3, round - 1, round - 6};
+      int removed = t.evictBefore(cutoffs, v -> v < -90);
       int expectedRemoved = 0;
       for (var it = ref.entrySet().iterator(); it.hasNext(); ) {
         Entry e = it.next().getValue();
-        if (e.epoch() < cutoff && !(e.value() < -90)) {
+        if (e.clock() < 3 && e.epoch() < cutoffs[e.clock()] && !(e.value() < -90)) {
           it.remove();
           expectedRemoved++;
         }
