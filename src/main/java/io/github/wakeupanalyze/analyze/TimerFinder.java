@@ -61,7 +61,7 @@ final class TimerFinder {
     List<Timer> cand = new ArrayList<>();
     for (Spike sp : w.ownSpikes) {
       Timer timer = new Timer(sp, false, p);
-      timer.earliest = QueueSemantics.earliest(List.of(t), timer);
+      timer.earliest = QueueSemantics.earliest(List.of(t), timer) || earliestPooled(pooled, timer);
       cand.add(timer);
     }
     if (w.pairSpike != null) {
@@ -85,6 +85,20 @@ final class TimerFinder {
     for (Timer timer : w.timers) {
       attribute(w, timer, p);
     }
+  }
+
+  /**
+   * The queue is the controller's, not the object's: a pooled timer at the same delay whose test
+   * over all the controller's objects says "earliest" makes the object's own timer earliest too,
+   * where one object alone holds too few anchored starts to tell (a short window).
+   */
+  static boolean earliestPooled(List<Timer> pooled, Timer timer) {
+    for (Timer o : pooled) {
+      if (o.earliest && o.overlaps(timer)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Candidates by decreasing count, each dropped when it is a harmonic of a stronger one. */

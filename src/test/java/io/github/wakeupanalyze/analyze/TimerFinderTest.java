@@ -1,6 +1,7 @@
 package io.github.wakeupanalyze.analyze;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,5 +75,17 @@ class TimerFinderTest {
                 Streams.ORIGIN));
     TimerFinder.find(lattice, cfg, List.of(), P);
     assertEquals(TimerSource.EXTERNAL_PERIODIC, lattice.timers.get(0).source);
+  }
+
+  @Test
+  void earliestPooled_theControllersQueueDecidesForAnObjectWithTooFewAnchoredStarts() {
+    Timer own = timer(5, 10);
+    Timer pooledEarliest = timer(5, 40);
+    pooledEarliest.earliest = true;
+    Timer pooledElsewhere = timer(30, 40);
+    pooledElsewhere.earliest = true;
+    assertTrue(TimerFinder.earliestPooled(List.of(pooledEarliest), own));
+    assertFalse(TimerFinder.earliestPooled(List.of(pooledElsewhere), own), "another delay");
+    assertFalse(TimerFinder.earliestPooled(List.of(timer(5, 40)), own), "a reset pooled timer");
   }
 }
