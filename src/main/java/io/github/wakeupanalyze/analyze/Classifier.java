@@ -162,6 +162,13 @@ final class Classifier {
         hit = true;
         basis = "anchor window";
       }
+      for (int m = 0; !hit && timer.earliest && w.comb == null && m < timer.harmonics.size(); m++) {
+        Timer.Window h = timer.harmonics.get(m);
+        if (t.anchored(j, h.lo(), h.hi())) {
+          hit = true; // anchored across a lost reconcile
+          basis = "timer harmonic";
+        }
+      }
       if (!hit && j >= 2 && g[j - 1] <= 1.0 && timer.inSupport(t.start[j] - t.end[j - 2])) {
         hit = true; // a quick follow-up reconcile did not re-arm the timer
         basis = "anchor window";

@@ -88,6 +88,10 @@ public final class MarkdownReport {
         "| Timer-driven | " + op.timerDriven() + " (" + Format.percent(op.timerShare()) + ") |\n");
     w.write("| Event-driven | " + op.eventDriven() + " |\n");
     w.write("| Wake-ups per hour | " + rate(op.wakeupsPerHour()) + " |\n");
+    String mark = op.samplingMark();
+    if (!mark.isEmpty()) {
+      w.write("| Sampling | " + Names.markdown(mark) + " |\n");
+    }
     ObservedWindow own = analysis.window(op.operator());
     w.write(
         "| Observed window | "
