@@ -14,10 +14,10 @@ import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.ingest.core.InputException;
 import io.github.wakeupanalyze.report.OutputException;
 import io.github.wakeupanalyze.report.OutputFolder;
-import io.github.wakeupanalyze.text.Durations;
 import io.github.wakeupanalyze.text.Names;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -108,10 +108,11 @@ final class CompareCommand implements Callable<Integer> {
       paramLabel = "T",
       split = ",",
       defaultValue = "1s,5s,30s",
+      converter = DurationConverter.class,
       description =
           "Idle times after which the unload model unloads an operator "
               + "(default: ${DEFAULT-VALUE}).")
-  List<String> unloadAfter = new ArrayList<>();
+  List<Duration> unloadAfter = new ArrayList<>();
 
   @Option(
       names = "--allow-missing",
@@ -208,12 +209,8 @@ final class CompareCommand implements Callable<Integer> {
       throw usage("Invalid value for option '--timer-tolerance': " + e.getMessage());
     }
     TreeSet<Long> ts = new TreeSet<>();
-    for (String t : unloadAfter) {
-      try {
-        ts.add(Durations.parseNanos(t));
-      } catch (IllegalArgumentException e) {
-        throw usage("Invalid value for option '--unload-after': " + e.getMessage());
-      }
+    for (Duration t : unloadAfter) {
+      ts.add(t.toNanos());
     }
     return new Comparison.Options(tolerance, List.copyOf(ts), rules, allowMissing);
   }

@@ -5,10 +5,10 @@ import io.github.wakeupanalyze.extract.ExtractRules;
 import io.github.wakeupanalyze.live.LiveSettings;
 import io.github.wakeupanalyze.serve.LiveServer;
 import io.github.wakeupanalyze.serve.ServeSettings;
-import io.github.wakeupanalyze.text.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -79,17 +79,19 @@ final class ServeCommand implements Callable<Integer> {
       names = "--window",
       paramLabel = "DURATION",
       defaultValue = "1h",
+      converter = DurationConverter.class,
       description = "Sliding window of trace time analysed (default: ${DEFAULT-VALUE}).")
-  String window;
+  Duration window;
 
   @Option(
       names = "--grace",
       paramLabel = "DURATION",
       defaultValue = "10s",
+      converter = DurationConverter.class,
       description =
           "A trace is final this long (trace time) after its latest span end (default: "
               + "${DEFAULT-VALUE}).")
-  String grace;
+  Duration grace;
 
   @Option(
       names = "--max-request-bytes",
@@ -148,8 +150,8 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private ServeSettings settings() {
-    long windowNanos = duration("--window", window);
-    long graceNanos = duration("--grace", grace);
+    long windowNanos = window.toNanos();
+    long graceNanos = grace.toNanos();
     if (windowNanos <= 0) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "Invalid value for option '--window': must be positive");
@@ -176,15 +178,6 @@ final class ServeCommand implements Callable<Integer> {
         ServeSettings.DEFAULT_MIN_PASS_NANOS,
         Math.max(graceNanos, 1_000_000_000L),
         live);
-  }
-
-  private long duration(String option, String text) {
-    try {
-      return Durations.parseNanos(text);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "Invalid value for option '" + option + "': " + e.getMessage());
-    }
   }
 
   private static void log(PrintWriter err, String line) {

@@ -3,25 +3,15 @@ package io.github.wakeupanalyze.analyze;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.wakeupanalyze.extract.ExtractRules;
-import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.model.Trigger;
 import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.simulate.Label;
 import io.github.wakeupanalyze.simulate.Scenario;
 import io.github.wakeupanalyze.simulate.ScenarioLoader;
-import io.github.wakeupanalyze.simulate.SimSink;
-import io.github.wakeupanalyze.simulate.SimSpan;
-import io.github.wakeupanalyze.simulate.Simulator;
 import io.github.wakeupanalyze.simulate.write.OutputFormat;
-import io.github.wakeupanalyze.simulate.write.TraceWriter;
 import io.github.wakeupanalyze.testing.Accuracy;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import io.github.wakeupanalyze.testing.DemoAnalysis;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,43 +55,10 @@ class ProductionAccuracyIT {
       return cached;
     }
     Scenario sc = ScenarioLoader.load(Path.of("src/test/resources/scenarios", name + ".yaml"));
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Map<String, Label> labels = new HashMap<>();
-    List<Label> all = new ArrayList<>();
-    OutputFormat format = OutputFormat.OTLP_JSON;
-    try (TraceWriter writer = format.open(bytes)) {
-      Simulator.run(
-          sc,
-          new SimSink() {
-            @Override
-            public void reconcile(Label label, List<SimSpan> spans) throws IOException {
-              all.add(label);
-              if (label.kept()) {
-                labels.put(label.traceIdHex() + label.spanIdHex(), label);
-              }
-              writer.reconcile(label, spans);
-            }
-
-            @Override
-            public void other(List<SimSpan> spans) throws IOException {
-              writer.other(spans);
-            }
-
-            @Override
-            public long resolutionNanos() {
-              return format.resolutionNanos();
-            }
-          });
-    }
-    Pipeline.Result result =
-        Pipeline.run(
-            new Pipeline.Request(
-                List.of("-"),
-                ReadOptions.AUTO,
-                ExtractRules.defaults(),
-                AnalysisParameters.defaults(),
-                new long[0],
-                new ByteArrayInputStream(bytes.toByteArray())));
+    Accuracy.Simulated sim = Accuracy.simulate(sc, OutputFormat.OTLP_JSON);
+    List<Label> all = sim.labels();
+    Map<String, Label> labels = sim.byId(true);
+    Pipeline.Result result = DemoAnalysis.of(sim.trace(), AnalysisParameters.defaults());
     Analysis a = result.analysis();
     int[][] conf = new int[2][2];
     Set<String> seen = new HashSet<>();
