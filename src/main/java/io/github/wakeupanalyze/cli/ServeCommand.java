@@ -43,6 +43,8 @@ import picocli.CommandLine.Spec;
       "143:stopped by SIGTERM (after the final report)"
     })
 final class ServeCommand implements Callable<Integer> {
+  private static final int MAX_PORT = 65_535;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -149,17 +151,27 @@ final class ServeCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private ServeSettings settings() {
+  /** The settings the options give; a usage error (exit 2) names the first bad option. */
+  ServeSettings settings() {
     long windowNanos = window.toNanos();
     long graceNanos = grace.toNanos();
     if (windowNanos <= 0) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "Invalid value for option '--window': must be positive");
+      throw usage("--window", window, "a positive duration such as 1h");
     }
-    if (maxRequestBytes < 1024 || maxQueuedSpans < 1) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "--max-request-bytes must be at least 1024, --max-queued-spans positive");
+    if (port < 0 || port > MAX_PORT) {
+      throw usage("--port", port, "0 to 65535");
+    }
+    if (grpcPort < -1 || grpcPort > MAX_PORT) {
+      throw usage("--grpc-port", grpcPort, "-1 (no gRPC) or 0 to 65535");
+    }
+    if (bind.isBlank()) {
+      throw usage("--bind", bind, "an address such as 127.0.0.1");
+    }
+    if (maxRequestBytes < 1024) {
+      throw usage("--max-request-bytes", maxRequestBytes, "at least 1024");
+    }
+    if (maxQueuedSpans < 1) {
+      throw usage("--max-queued-spans", maxQueuedSpans, "at least 1");
     }
     LiveSettings live =
         new LiveSettings(
@@ -178,6 +190,12 @@ final class ServeCommand implements Callable<Integer> {
         ServeSettings.DEFAULT_MIN_PASS_NANOS,
         Math.max(graceNanos, 1_000_000_000L),
         live);
+  }
+
+  private CommandLine.ParameterException usage(String option, Object value, String expected) {
+    return new CommandLine.ParameterException(
+        spec.commandLine(),
+        "Invalid value for option '" + option + "': " + value + " (expected " + expected + ")");
   }
 
   private static void log(PrintWriter err, String line) {
