@@ -187,6 +187,7 @@ public final class SummaryJson {
     number(g, "timer_share", op.timerShare());
     number(g, "wakeups_per_hour", op.wakeupsPerHour());
     number(g, "hours", op.hours());
+    writeEvidence(g, op);
     g.writeArrayFieldStart("controllers");
     for (ControllerResult c : op.controllers()) {
       g.writeStartObject();
@@ -246,6 +247,30 @@ public final class SummaryJson {
     }
     g.writeEndArray();
     writeUnload(g, unload);
+    g.writeEndObject();
+  }
+
+  /**
+   * {@code evidence}: what the operator's input could show, so a script sees why a statement was or
+   * was not made. {@code end_times}: reconciles have ends, so delays are end-to-start
+   * (RequeueAfter) gaps; without them only start-to-start periods are given ({@code
+   * measured_interval}). {@code api_calls}: API calls were recorded, so shares of reconciles that
+   * wrote nothing are stated; without them they are not recorded. {@code external_periodic}:
+   * periodic sources found outside the operator (timers with {@code source} {@code
+   * external-periodic}), described as external changes, never as timers of its own.
+   */
+  private static void writeEvidence(JsonGenerator g, OperatorView op) throws IOException {
+    InputEvidence ev = InputEvidence.of(op.reconciles());
+    long external =
+        op.controllers().stream()
+            .flatMap(c -> c.timers().stream())
+            .filter(InputEvidence::external)
+            .count();
+    g.writeObjectFieldStart("evidence");
+    g.writeBooleanField("end_times", ev.endTimes());
+    g.writeStringField("measured_interval", ev.endTimes() ? "end-to-start" : "start-to-start");
+    g.writeBooleanField("api_calls", ev.apiCalls());
+    g.writeNumberField("external_periodic", external);
     g.writeEndObject();
   }
 
