@@ -3,9 +3,9 @@ package io.github.wakeupanalyze.extract;
 /**
  * How long the extractor waits and how much it remembers. Times are trace time: the watermark is
  * the latest span end seen so far, so the same input gives the same result however fast it is read.
- * A batch run keeps a watermark per service ({@link TraceClocks}), so an export holding each
- * service's spans as one block over the whole trace time is forgotten block by block; a live run
- * keeps one for all.
+ * Each service has a clock of its own ({@link TraceClocks}), so an export holding each service's
+ * spans as one block over the whole trace time is forgotten block by block, while a service that
+ * falls quiet keeps time with the input.
  *
  * <p><b>Why a limit.</b> De-duplication and parent look-up need an entry per span seen ({@link
  * SpanTable}, about 40 bytes each); kept for a whole run, a 10⁷-span input needs more than a 512 MB
@@ -20,8 +20,9 @@ package io.github.wakeupanalyze.extract;
  * whole run (one entry per reconcile), so a late duplicate of a reconcile is still recognized and
  * reconcile counts never grow from eviction.
  *
- * @param graceNanos a reconcile is final, and handed to the consumer, once the watermark is this
- *     far past its end; a child arriving later counts as inside it, but its calls are not summed
+ * @param graceNanos a reconcile is final, and handed to the consumer, once its service's clock is
+ *     this far past its end; a child arriving later counts as inside it, but its calls are not
+ *     summed
  * @param orphanAfterNanos a span whose parent has not arrived when the watermark is this far past
  *     its arrival is settled as an orphan; {@link Long#MAX_VALUE} to wait for the end of the input
  *     (batch), where memory allows
@@ -30,8 +31,8 @@ package io.github.wakeupanalyze.extract;
  *     #PENDING_WEIGHT} each); reaching it forgets entries older than the horizon; when what is left
  *     still fills three quarters of it, the horizon is halved (not below 30 s) until it fits, and
  *     when even that is not enough extraction stops with {@link SpanLimitError}
- * @param evictAlways forget entries older than the horizon as the watermark moves, not only when
- *     the table is full, and keep one watermark for all services, not one per service (live)
+ * @param evictAlways forget entries older than the horizon as the watermark moves (live), not only
+ *     when the table is full
  */
 public record ExtractLimits(
     long graceNanos,

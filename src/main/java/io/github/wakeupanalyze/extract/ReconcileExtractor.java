@@ -29,9 +29,9 @@ import java.util.function.Predicate;
  *
  * <p><b>Arrival order.</b> Spans may come before their parent (exports are ordered by end time,
  * JSON Lines split a trace). Each span's place is decided as soon as its parent's is known; until
- * then it waits, in compact form, keyed by its parent. A reconcile is final once the watermark (the
- * latest span end seen; of its own service in a batch run, {@link TraceClocks}) is {@link
- * ExtractLimits#graceNanos()} past its end.
+ * then it waits, in compact form, keyed by its parent. A reconcile is final once its service's
+ * clock (its spans' trace time, kept in step with the input's while it is quiet: {@link
+ * TraceClocks}) is {@link ExtractLimits#graceNanos()} past its end.
  *
  * <p><b>Identity.</b> A span is (trace id, span id, service): the same ids in another service are a
  * different span (kept apart and counted, {@link ExtractCounts#idCollisions()}), never a duplicate.
@@ -126,7 +126,7 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
     this.limits = limits;
     this.collector = consumer == null ? new BatchCollector() : null;
     this.consumer = consumer == null ? collector : consumer;
-    this.clocks = new TraceClocks(!limits.evictAlways(), limits.sliceNanos());
+    this.clocks = new TraceClocks(limits.sliceNanos());
     this.horizon = limits.horizonNanos();
   }
 
@@ -145,8 +145,7 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
     advance(svc, span.endNanos());
     windowStart = Math.min(windowStart, span.startNanos());
     windowEnd = Math.max(windowEnd, span.endNanos());
-    int clock = clocks.of(svc);
-    int epoch = clocks.epoch(clock);
+    int epoch = clocks.epoch(svc);
     long id = SpanKeys.span(span.traceIdHigh(), span.traceIdLow(), span.spanId());
     long self = id;
     int slot = table.find(id);
@@ -163,7 +162,7 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
       idCollisions++;
       services.collision(svc, table.tag(slot));
     }
-    if (clocks.late(clock, span.endNanos())) {
+    if (clocks.late(svc, span.endNanos())) {
       lateSpans++;
     }
     boolean isReconcile = rules.isReconcile(span);
@@ -180,7 +179,7 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
         new PendingSpan(span, self, id, parentId, svc, source, epoch, isReconcile, strings);
     if (parentId == 0) {
       if (!isReconcile) {
-        SamplingTally.remember(table, span, clock, epoch);
+        SamplingTally.remember(table, span, svc, epoch);
       }
       settle(node, place(node, OUTSIDE, true));
     } else {
@@ -388,23 +387,26 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
 
   /** Puts an entry stamped with the current epoch of {@code service}'s clock. */
   private void stamp(SpanTable t, long key, int value, int tag, int service) {
-    int c = clocks.of(service);
-    t.put(key, value, tag, c, clocks.epoch(c));
+    t.put(key, value, tag, service, clocks.epoch(service));
   }
 
-  /** Moves the clock of service {@code svc}; finalizes what became final; acts on a new slice. */
+  /**
+   * Takes the time of a span of service {@code svc}: finalizes what became final on the clocks it
+   * moved ({@link TraceClocks}; a clock that did not move finalizes nothing, so the rest of a trace
+   * that arrives behind its clock still joins its reconcile) and acts on a new slice.
+   */
   private void advance(int svc, long end) {
-    int c = clocks.of(svc);
-    boolean newSlice = clocks.advance(c, end);
-    long watermark = clocks.watermark(c);
-    long finalBefore =
-        watermark < Long.MIN_VALUE + limits.graceNanos()
-            ? Long.MIN_VALUE
-            : watermark - limits.graceNanos();
-    for (ReconcileBuilder b = clocks.pollDue(c, finalBefore);
-        b != null;
-        b = clocks.pollDue(c, finalBefore)) {
-      finalizeBuilder(b);
+    boolean newSlice = clocks.advance(svc, end);
+    for (int i = 0; i < clocks.movedCount(); i++) {
+      int c = clocks.moved(i);
+      long time = clocks.time(c);
+      long finalBefore =
+          time < Long.MIN_VALUE + limits.graceNanos() ? Long.MIN_VALUE : time - limits.graceNanos();
+      for (ReconcileBuilder b = clocks.pollDue(c, finalBefore);
+          b != null;
+          b = clocks.pollDue(c, finalBefore)) {
+        finalizeBuilder(b);
+      }
     }
     if (newSlice) {
       if (limits.orphanAfterNanos() != Long.MAX_VALUE) {
@@ -418,10 +420,7 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
 
   /** Spans stamped before the cutoff of their service's clock. */
   private Predicate<PendingSpan> olderThan(int[] cutoffs) {
-    return n -> {
-      int c = clocks.of(n.service);
-      return c < cutoffs.length && n.epoch < cutoffs[c];
-    };
+    return n -> n.service < cutoffs.length && n.epoch < cutoffs[n.service];
   }
 
   /**

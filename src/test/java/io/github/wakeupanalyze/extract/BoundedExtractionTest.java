@@ -69,6 +69,53 @@ class BoundedExtractionTest {
   }
 
   @Test
+  void aTraceArrivingBehindItsServicesClock_keepsTheChildrenThatFollowItsReconcile() {
+    // the first trace comes last, its reconcile before its children (an SDK exporter groups a
+    // batch's spans in any order): the clock is minutes past it, yet nothing moved it since
+    List<SyntheticTraces.Trace> traces = SyntheticTraces.generate(3, 2_000, 3, 0, S / 5, 0);
+    List<Span> spans = new ArrayList<>(SyntheticTraces.spans(traces.subList(1, traces.size())));
+    List<Span> first = new ArrayList<>(traces.get(0).spans());
+    java.util.Collections.reverse(first);
+    spans.addAll(first);
+    ExtractResult r = extract(ExtractLimits.batch(1L << 30), spans);
+    Reconcile late =
+        r.reconciles().stream()
+            .filter(x -> x.spanId() == traces.get(0).rootId())
+            .findFirst()
+            .orElseThrow();
+    assertEquals(1, late.calls().writes(), late.calls().toString());
+    assertEquals(0, r.counts().lateChildren(), r.counts().toString());
+  }
+
+  @Test
+  void live_aQuietOperatorsReconciles_areHandedOnOnceTheInputIsTheGracePastThem() {
+    // operator a sends for 10 s and falls quiet; operator b goes on: a's clock keeps time
+    List<Span> a = SyntheticTraces.spans(SyntheticTraces.generate(3, 100, 3, 0, S / 10, 0));
+    List<Span> b = SyntheticTraces.spans(SyntheticTraces.generate(4, 1_000, 3, 0, S / 10, 0));
+    List<Span> spans = new ArrayList<>();
+    a.forEach(s -> spans.add(s.withService("a")));
+    b.forEach(s -> spans.add(s.withService("b")));
+    spans.sort(java.util.Comparator.comparingLong(Span::endNanos));
+    Recorder rec = new Recorder();
+    ExtractLimits limits = ExtractLimits.live(2 * S, 10 * S, 1L << 30);
+    ReconcileExtractor x = new ReconcileExtractor(ExtractRules.defaults(), limits, rec);
+    x.startSource(0, "live");
+    long lastOfA = a.get(a.size() - 1).endNanos();
+    long handedAt = Long.MIN_VALUE;
+    for (Span s : spans) {
+      x.accept(s);
+      long handed = rec.reconciles.stream().filter(r -> r.key().operator().equals("a")).count();
+      if (handed == 100 && handedAt == Long.MIN_VALUE) {
+        handedAt = s.endNanos();
+      }
+    }
+    assertTrue(handedAt != Long.MIN_VALUE, "a's reconciles were handed on before the end");
+    assertTrue(
+        handedAt <= lastOfA + 2 * S + limits.sliceNanos() + S / 10,
+        "within the grace and a slice: " + (handedAt - lastOfA) / 1e9 + " s");
+  }
+
+  @Test
   void spansArrivingAfterTheirTimeWasForgotten_areCounted_andReconcilesNeverDoubled() {
     List<SyntheticTraces.Trace> traces = SyntheticTraces.generate(3, 2_000, 3, 0, S / 5, 0);
     List<Span> spans = new ArrayList<>(SyntheticTraces.spans(traces));

@@ -18,10 +18,12 @@ import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.testing.Replay;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +83,24 @@ class LiveReplayTest {
     assertEquals(want.streams(), live.streams());
     assertEquals(want.reconciles(), live.reconciles());
     assertEquals(want.reconciles().size(), first.size(), "each reconcile gets one first verdict");
+  }
+
+  @Test
+  void batchesInAnyOrderWithin_asAnSdkExporterGroupsThem_giveTheBatchAnalysisExactly() {
+    // an exporter sends a batch grouped by resource and scope, not in end order: a reconcile may
+    // come before its children, minutes of trace time behind the newest span of its batch
+    LiveEngine engine = new LiveEngine(LiveSettings.defaults(LiveSettings.DEFAULT_WINDOW_NANOS));
+    Random rnd = new Random(29);
+    for (List<Span> b : Replay.batches(spans, Replay.SDK_BATCH)) {
+      List<Span> shuffled = new ArrayList<>(b);
+      Collections.shuffle(shuffled, rnd);
+      engine.accept(shuffled);
+      engine.analyze();
+    }
+    engine.flush();
+    Analysis live = engine.analyze().view().analysis();
+    assertEquals(batch.analysis().reconciles(), live.reconciles());
+    assertEquals(batch.analysis().controllers(), live.controllers());
   }
 
   @Test
