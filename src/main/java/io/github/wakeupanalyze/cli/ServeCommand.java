@@ -8,7 +8,6 @@ import io.github.wakeupanalyze.serve.ServeSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -77,23 +76,7 @@ final class ServeCommand implements Callable<Integer> {
       description = "Write the final report of the window here on shutdown.")
   Path out;
 
-  @Option(
-      names = "--window",
-      paramLabel = "DURATION",
-      defaultValue = "1h",
-      converter = DurationConverter.class,
-      description = "Sliding window of trace time analysed (default: ${DEFAULT-VALUE}).")
-  Duration window;
-
-  @Option(
-      names = "--grace",
-      paramLabel = "DURATION",
-      defaultValue = "10s",
-      converter = DurationConverter.class,
-      description =
-          "A trace is final this long (trace time) after its latest span end (default: "
-              + "${DEFAULT-VALUE}).")
-  Duration grace;
+  @CommandLine.Mixin WindowOptions windowOptions;
 
   @Option(
       names = "--max-request-bytes",
@@ -153,10 +136,10 @@ final class ServeCommand implements Callable<Integer> {
 
   /** The settings the options give; a usage error (exit 2) names the first bad option. */
   ServeSettings settings() {
-    long windowNanos = window.toNanos();
-    long graceNanos = grace.toNanos();
+    long windowNanos = windowOptions.window.toNanos();
+    long graceNanos = windowOptions.grace.toNanos();
     if (windowNanos <= 0) {
-      throw usage("--window", window, "a positive duration such as 1h");
+      throw usage("--window", windowOptions.window, "a positive duration such as 1h");
     }
     if (port < 0 || port > MAX_PORT) {
       throw usage("--port", port, "0 to 65535");

@@ -87,22 +87,7 @@ public final class StreamCommand implements Callable<Integer> {
       description = "Writes PREFIXreconciles and PREFIXcontrollers (default: ${DEFAULT-VALUE}).")
   String outputPrefix;
 
-  @Option(
-      names = "--window",
-      paramLabel = "DURATION",
-      defaultValue = "1h",
-      converter = DurationConverter.class,
-      description = "Trace time kept and analysed per object (default: ${DEFAULT-VALUE}).")
-  Duration window;
-
-  @Option(
-      names = "--grace",
-      paramLabel = "DURATION",
-      defaultValue = "10s",
-      converter = DurationConverter.class,
-      description =
-          "A trace is final this long (trace time) after its latest span end (default: ${DEFAULT-VALUE}).")
-  Duration grace;
+  @CommandLine.Mixin WindowOptions windowOptions;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -132,7 +117,11 @@ public final class StreamCommand implements Callable<Integer> {
       LiveSettings d = LiveSettings.defaults(LiveSettings.DEFAULT_WINDOW_NANOS);
       LiveSettings live =
           new LiveSettings(
-              window.toNanos(), grace.toNanos(), d.maxHeldSpans(), d.rules(), d.parameters());
+              windowOptions.window.toNanos(),
+              windowOptions.grace.toNanos(),
+              d.maxHeldSpans(),
+              d.rules(),
+              d.parameters());
       settings =
           new StreamSettings(
               live, inputTopic, enc, outputPrefix, Duration.ofSeconds(1), Duration.ofSeconds(5));

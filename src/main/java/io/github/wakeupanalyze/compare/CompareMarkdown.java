@@ -30,13 +30,7 @@ public final class CompareMarkdown {
           Metric.TIMERS,
           Metric.WRITES_PER_WAKEUP,
           Metric.ERROR_SHARE);
-  private static final List<Metric> CONTROLLER_COLUMNS =
-      List.of(
-          Metric.WAKEUPS_PER_HOUR,
-          Metric.TIMER_SHARE,
-          Metric.TIMERS,
-          Metric.WRITES_PER_WAKEUP,
-          Metric.ERROR_SHARE);
+  private static final List<Metric> CONTROLLER_COLUMNS = Metric.CONTROLLER_COLUMNS;
   private static final List<Metric> UNLOAD_COLUMNS =
       List.of(
           Metric.RELOADS_PER_HOUR,

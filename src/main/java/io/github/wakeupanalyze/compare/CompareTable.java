@@ -15,13 +15,7 @@ import java.util.Locale;
  * threshold with its result, then the verdict.
  */
 public final class CompareTable {
-  private static final List<Metric> COLUMNS =
-      List.of(
-          Metric.WAKEUPS_PER_HOUR,
-          Metric.TIMER_SHARE,
-          Metric.TIMERS,
-          Metric.WRITES_PER_WAKEUP,
-          Metric.ERROR_SHARE);
+  private static final List<Metric> COLUMNS = Metric.CONTROLLER_COLUMNS;
 
   private CompareTable() {}
 

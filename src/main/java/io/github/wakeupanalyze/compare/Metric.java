@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.compare;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -34,6 +35,10 @@ public enum Metric {
   RELOADS_AVOIDABLE_PER_HOUR("reloads-avoidable-per-hour", false, true, "reloads per hour"),
   /** Unloaded share removing the timers would gain: without timers minus observed. */
   UNLOADED_SHARE_GAINABLE("unloaded-share-gainable", true, true, "share");
+
+  /** The columns of the terminal table and of {@code compare.md}'s controller table. */
+  static final List<Metric> CONTROLLER_COLUMNS =
+      List.of(WAKEUPS_PER_HOUR, TIMER_SHARE, TIMERS, WRITES_PER_WAKEUP, ERROR_SHARE);
 
   private final String cliName;
   private final boolean share;

@@ -18,13 +18,6 @@ import java.util.TreeMap;
  * the reference clocks ({@link ClockOffset}).
  */
 final class BatchCollector implements ExtractConsumer {
-  static final Comparator<Reconcile> IN_STREAM =
-      Comparator.comparingLong(Reconcile::startNanos)
-          .thenComparingLong(Reconcile::endNanos)
-          .thenComparingLong(Reconcile::traceIdHigh)
-          .thenComparingLong(Reconcile::traceIdLow)
-          .thenComparingLong(Reconcile::spanId);
-
   private final Map<StreamKey, List<Reconcile>> byStream = new HashMap<>();
   private final List<ObjectWrite> writes = new ArrayList<>();
   private final List<ReconcileLink> links = new ArrayList<>();
@@ -77,7 +70,7 @@ final class BatchCollector implements ExtractConsumer {
       if (s != 0) {
         stream.replaceAll(r -> shifted(r, s));
       }
-      stream.sort(IN_STREAM);
+      stream.sort(Reconcile.IN_STREAM);
       out.addAll(stream);
     }
     byStream.clear();

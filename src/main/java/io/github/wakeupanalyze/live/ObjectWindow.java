@@ -3,7 +3,6 @@ package io.github.wakeupanalyze.live;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.StreamKey;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -13,14 +12,6 @@ import java.util.List;
  * its start as the window moves. Memory: one reference per reconcile in the window.
  */
 public final class ObjectWindow {
-  /** The order of a stream's reconciles, the batch extractor's. */
-  static final Comparator<Reconcile> IN_STREAM =
-      Comparator.comparingLong(Reconcile::startNanos)
-          .thenComparingLong(Reconcile::endNanos)
-          .thenComparingLong(Reconcile::traceIdHigh)
-          .thenComparingLong(Reconcile::traceIdLow)
-          .thenComparingLong(Reconcile::spanId);
-
   private final StreamKey key;
   private final ArrayList<Reconcile> reconciles = new ArrayList<>();
 
@@ -39,7 +30,7 @@ public final class ObjectWindow {
    */
   public boolean add(Reconcile r) {
     int n = reconciles.size();
-    if (n == 0 || IN_STREAM.compare(reconciles.get(n - 1), r) < 0) {
+    if (n == 0 || Reconcile.IN_STREAM.compare(reconciles.get(n - 1), r) < 0) {
       reconciles.add(r);
       return true;
     }
@@ -50,7 +41,7 @@ public final class ObjectWindow {
       }
     }
     int pos = at;
-    while (pos < n && IN_STREAM.compare(reconciles.get(pos), r) < 0) {
+    while (pos < n && Reconcile.IN_STREAM.compare(reconciles.get(pos), r) < 0) {
       pos++;
     }
     reconciles.add(pos, r);

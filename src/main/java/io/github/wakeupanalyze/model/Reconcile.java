@@ -1,5 +1,7 @@
 package io.github.wakeupanalyze.model;
 
+import java.util.Comparator;
+
 /**
  * One reconcile: the outermost reconcile span and a summary of what happened beneath it.
  *
@@ -31,6 +33,17 @@ public record Reconcile(
     TriggerHint hint,
     long requeueAfterNanos,
     double samplingProbability) {
+
+  /**
+   * The order of one stream's reconciles, the same in the batch and the live extraction: by start,
+   * then end, then trace and span id, so that distinct reconciles never compare equal.
+   */
+  public static final Comparator<Reconcile> IN_STREAM =
+      Comparator.comparingLong(Reconcile::startNanos)
+          .thenComparingLong(Reconcile::endNanos)
+          .thenComparingLong(Reconcile::traceIdHigh)
+          .thenComparingLong(Reconcile::traceIdLow)
+          .thenComparingLong(Reconcile::spanId);
 
   /** A reconcile whose record states neither its trigger, its requeue delay nor its sampling. */
   public Reconcile(

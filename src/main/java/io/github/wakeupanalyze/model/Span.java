@@ -45,27 +45,17 @@ public record Span(
 
   /** This span with another service name. */
   public Span withService(String newService) {
-    return new Span(
-        newService,
-        scope,
-        traceIdHigh,
-        traceIdLow,
-        spanId,
-        parentSpanId,
-        name,
-        kind,
-        startNanos,
-        endNanos,
-        error,
-        attributes,
-        links,
-        traceState);
+    return with(newService, scope);
   }
 
   /** This span with another instrumentation scope. */
   public Span withScope(String newScope) {
+    return with(service, newScope);
+  }
+
+  private Span with(String newService, String newScope) {
     return new Span(
-        service,
+        newService,
         newScope,
         traceIdHigh,
         traceIdLow,

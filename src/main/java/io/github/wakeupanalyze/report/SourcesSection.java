@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.wakeupanalyze.analyze.ControllerResult;
 import io.github.wakeupanalyze.analyze.TimerFinding;
 import io.github.wakeupanalyze.sources.CallSite;
+import io.github.wakeupanalyze.sources.CallSiteJson;
 import io.github.wakeupanalyze.sources.CallSitesMarkdown;
 import io.github.wakeupanalyze.sources.SourceLinks;
 import io.github.wakeupanalyze.sources.TimerMatcher;
@@ -95,22 +96,7 @@ final class SourcesSection {
     g.writeStringField("call_site_match", link.basis().label());
     g.writeArrayFieldStart("call_sites");
     for (CallSite s : link.sites()) {
-      g.writeStartObject();
-      g.writeStringField("file", s.file());
-      g.writeNumberField("line", s.line());
-      g.writeStringField("controller", s.controller());
-      g.writeStringField("function", s.function());
-      g.writeStringField("mechanism", s.mechanism().label());
-      g.writeStringField("kind", s.kind().label());
-      if (s.delay().nanos().isPresent()) {
-        g.writeNumberField("delay_s", s.delay().seconds());
-      } else {
-        g.writeNullField("delay_s");
-      }
-      g.writeStringField("delay_expr", s.delay().expression());
-      g.writeStringField("input", s.delay().input());
-      g.writeStringField("condition", s.condition());
-      g.writeEndObject();
+      CallSiteJson.write(g, s);
     }
     g.writeEndArray();
   }

@@ -55,8 +55,7 @@ public final class SiteDiffReport {
   /**
    * A {@code call_sites} field: {@code {"added": [site…], "removed": [site…], "changed":
    * [{"before": site, "after": site, "what": "delay 5 s → 10 s"}], "unchanged": 5}}, each site as
-   * {@code file, line, controller, function, mechanism, kind, delay_s (null when unresolved),
-   * delay_expr, condition}.
+   * {@link CallSiteJson} writes it.
    */
   public static void json(JsonGenerator g, SiteDiff d) throws IOException {
     g.writeObjectFieldStart("call_sites");
@@ -66,9 +65,9 @@ public final class SiteDiffReport {
     for (SiteDiff.Change c : d.changed()) {
       g.writeStartObject();
       g.writeFieldName("before");
-      site(g, c.before());
+      CallSiteJson.write(g, c.before());
       g.writeFieldName("after");
-      site(g, c.after());
+      CallSiteJson.write(g, c.after());
       g.writeStringField("what", c.what());
       g.writeEndObject();
     }
@@ -80,26 +79,8 @@ public final class SiteDiffReport {
   private static void sites(JsonGenerator g, String name, List<CallSite> sites) throws IOException {
     g.writeArrayFieldStart(name);
     for (CallSite s : sites) {
-      site(g, s);
+      CallSiteJson.write(g, s);
     }
     g.writeEndArray();
-  }
-
-  private static void site(JsonGenerator g, CallSite s) throws IOException {
-    g.writeStartObject();
-    g.writeStringField("file", s.file());
-    g.writeNumberField("line", s.line());
-    g.writeStringField("controller", s.controller());
-    g.writeStringField("function", s.function());
-    g.writeStringField("mechanism", s.mechanism().label());
-    g.writeStringField("kind", s.kind().label());
-    if (s.delay().nanos().isPresent()) {
-      g.writeNumberField("delay_s", s.delay().seconds());
-    } else {
-      g.writeNullField("delay_s");
-    }
-    g.writeStringField("delay_expr", s.delay().expression());
-    g.writeStringField("condition", s.condition());
-    g.writeEndObject();
   }
 }

@@ -128,6 +128,23 @@ public record Value(Kind kind, double amount, String text, String input, String 
     return new Value(k, amount / o.amount, "", mergeInput(o), mergeVia(o), "");
   }
 
+  /**
+   * {@code this op o} for the arithmetic operators the evaluators fold ({@code *}, {@code /},
+   * {@code +}, {@code -}); any other operator gives an unknown value, e.g. {@code operator % in n %
+   * 2}.
+   *
+   * @param where the expression as written, for the reason an unknown value gives
+   */
+  public Value apply(String op, Value o, String where) {
+    return switch (op) {
+      case "*" -> times(o);
+      case "/" -> dividedBy(o);
+      case "+" -> plus(o, false);
+      case "-" -> plus(o, true);
+      default -> unknown("operator " + op + " in " + where);
+    };
+  }
+
   /** This value + {@code o} (or − when {@code negate}). */
   public Value plus(Value o, boolean negate) {
     if (!known() || !o.known()) {

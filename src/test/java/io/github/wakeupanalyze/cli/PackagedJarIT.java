@@ -10,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +43,52 @@ class PackagedJarIT {
     assertEquals(
         "error: missing.json: cannot read: no such file",
         missing.err().lines().findFirst().orElseThrow());
+  }
+
+  @Test
+  void jar_analyzesTheBundledSample_withoutLoggingWarnings() throws Exception {
+    Path sample = Path.of("sample-traces", "percona-mongodb.otlp.json").toAbsolutePath();
+    ChildJvm.Result r = java(dir, sample.toString(), "--out", "out");
+    assertEquals(0, r.exit(), r.err());
+    assertNoLibraryLogging(r);
+  }
+
+  @Test
+  void jar_writesPdfFigures_withoutLoggingWarnings() throws Exception {
+    // PDFBox logs through commons-logging, which hands over to SLF4J: the path that once printed
+    // "SLF4J: Failed to load class ..." on every figures run
+    Path sample = Path.of("sample-traces", "kube-rs.otlp.json").toAbsolutePath();
+    ChildJvm.Result r = java(dir, "figures", sample.toString(), "--out", "figs");
+    assertEquals(0, r.exit(), r.err());
+    try (var files = Files.walk(dir.resolve("figs"))) {
+      assertTrue(files.anyMatch(p -> p.toString().endsWith(".pdf")), "a PDF figure was written");
+    }
+    assertNoLibraryLogging(r);
+  }
+
+  @Test
+  void jar_carriesTheThirdPartyListAndLicenceTexts() throws Exception {
+    try (JarFile jar = new JarFile(ChildJvm.jar().toFile())) {
+      ZipEntry list = jar.getEntry("META-INF/THIRD-PARTY.md");
+      assertTrue(list != null, "META-INF/THIRD-PARTY.md in the jar");
+      String text = new String(jar.getInputStream(list).readAllBytes(), StandardCharsets.UTF_8);
+      Matcher m = Pattern.compile("\\]\\(licenses/([^)]+)\\)").matcher(text);
+      int texts = 0;
+      while (m.find()) {
+        assertTrue(
+            jar.getEntry("META-INF/licenses/" + m.group(1)) != null,
+            "META-INF/licenses/" + m.group(1) + " in the jar");
+        texts++;
+      }
+      assertTrue(texts > 0, "THIRD-PARTY.md links its licence texts");
+      assertTrue(text.contains("`org.commonmark:commonmark`"), "commonmark is listed");
+    }
+  }
+
+  private static void assertNoLibraryLogging(ChildJvm.Result r) {
+    List<String> logged =
+        r.errLines().stream().filter(l -> l.startsWith("SLF4J") || l.contains("log4j")).toList();
+    assertEquals(List.of(), logged, r.err());
   }
 
   @Test

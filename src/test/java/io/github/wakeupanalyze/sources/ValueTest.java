@@ -37,6 +37,19 @@ class ValueTest {
   }
 
   @Test
+  void apply_foldsTheFourArithmeticOperators_andNamesAnyOther() {
+    Value ten = Value.seconds(10);
+    Value two = Value.number(2);
+    assertEquals(20e9, ten.apply("*", two, "d * 2").amount());
+    assertEquals(5e9, ten.apply("/", two, "d / 2").amount());
+    assertEquals(12e9, ten.apply("+", Value.seconds(2), "d + 2s").amount());
+    assertEquals(8e9, ten.apply("-", Value.seconds(2), "d - 2s").amount());
+    Value mod = ten.apply("%", two, "d % 2");
+    assertFalse(mod.known());
+    assertEquals("operator % in d % 2", mod.why());
+  }
+
+  @Test
   void mixedUnitsInSum_isUnknown() {
     assertFalse(Value.number(1).plus(Value.seconds(1), false).known());
     assertEquals(3e9, Value.seconds(1).plus(Value.seconds(2), false).amount());

@@ -110,13 +110,7 @@ final class GoEval {
           .times(r)
           .withInput(l.input().isEmpty() ? r.input() : l.input());
     }
-    return switch (op) {
-      case "*" -> l.times(r);
-      case "/" -> l.dividedBy(r);
-      case "+" -> l.plus(r, false);
-      case "-" -> l.plus(r, true);
-      default -> Value.unknown("operator " + op + " in " + e.oneLine());
-    };
+    return l.apply(op, r, e.oneLine());
   }
 
   private Value identifier(Node e, Scope s, int depth) {

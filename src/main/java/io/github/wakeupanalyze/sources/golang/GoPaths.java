@@ -2,6 +2,7 @@ package io.github.wakeupanalyze.sources.golang;
 
 import io.github.wakeupanalyze.sources.Place;
 import io.github.wakeupanalyze.sources.SiteKind;
+import io.github.wakeupanalyze.sources.syntax.Enclosing;
 import io.github.wakeupanalyze.sources.syntax.Node;
 import java.util.List;
 import java.util.Locale;
@@ -24,64 +25,52 @@ final class GoPaths {
 
   /** Classifies a requeue site; {@code site} is the literal or assignment that asks for it. */
   static Place classify(Node site) {
-    Place ret = returnedWithError(site);
-    String condition = "";
-    String errorCondition = "";
-    Node child = site;
-    for (Node p = site.parent(); p != null; child = p, p = p.parent()) {
-      if (p.is("function_declaration") || p.is("method_declaration") || p.is("func_literal")) {
-        break;
+    return Enclosing.of(
+            site,
+            p -> p.is("function_declaration") || p.is("method_declaration") || p.is("func_literal"),
+            GoPaths::guard)
+        .place(returnedWithError(site));
+  }
+
+  /** What one enclosing {@code if}, {@code case} or {@code select} arm adds. */
+  private static Enclosing.Guard guard(Node p, Node child) {
+    switch (p.type()) {
+      case "if_statement" -> {
+        Node cond = p.child("condition");
+        if (cond == null) {
+          return Enclosing.Guard.NONE;
+        }
+        if (child.field().equals("consequence")) {
+          return new Enclosing.Guard(cond.oneLine(), isErrorCheck(cond));
+        } else if (child.field().equals("alternative")) {
+          return new Enclosing.Guard("!(" + cond.oneLine() + ")", isSuccessCheck(cond));
+        }
+        return Enclosing.Guard.NONE;
       }
-      String here = "";
-      boolean error = false;
-      switch (p.type()) {
-        case "if_statement" -> {
-          Node cond = p.child("condition");
-          if (cond == null) {
-            break;
-          }
-          if (child.field().equals("consequence")) {
-            here = cond.oneLine();
-            error = isErrorCheck(cond);
-          } else if (child.field().equals("alternative")) {
-            here = "!(" + cond.oneLine() + ")";
-            error = isSuccessCheck(cond);
-          }
-        }
-        case "expression_case", "type_case" -> {
-          Node sw = p.parent();
-          Node value = sw == null ? null : sw.child("value");
-          Node caseValue = p.child("value");
-          here =
-              (value == null ? "" : "switch " + value.oneLine() + ": ")
-                  + "case "
-                  + (caseValue == null ? "" : caseValue.oneLine());
-        }
-        case "default_case" -> {
-          Node sw = p.parent();
-          Node value = sw == null ? null : sw.child("value");
-          here = (value == null ? "switch" : "switch " + value.oneLine()) + ": default";
-        }
-        case "communication_case" -> {
-          Node comm = p.child("communication");
-          here = "select case " + (comm == null ? "" : comm.oneLine());
-        }
-        default -> {}
+      case "expression_case", "type_case" -> {
+        Node sw = p.parent();
+        Node value = sw == null ? null : sw.child("value");
+        Node caseValue = p.child("value");
+        return new Enclosing.Guard(
+            (value == null ? "" : "switch " + value.oneLine() + ": ")
+                + "case "
+                + (caseValue == null ? "" : caseValue.oneLine()),
+            false);
       }
-      if (condition.isEmpty() && !here.isEmpty()) {
-        condition = here;
+      case "default_case" -> {
+        Node sw = p.parent();
+        Node value = sw == null ? null : sw.child("value");
+        return new Enclosing.Guard(
+            (value == null ? "switch" : "switch " + value.oneLine()) + ": default", false);
       }
-      if (error && errorCondition.isEmpty()) {
-        errorCondition = here;
+      case "communication_case" -> {
+        Node comm = p.child("communication");
+        return new Enclosing.Guard("select case " + (comm == null ? "" : comm.oneLine()), false);
+      }
+      default -> {
+        return Enclosing.Guard.NONE;
       }
     }
-    if (!errorCondition.isEmpty()) {
-      return new Place(SiteKind.ERROR, errorCondition);
-    }
-    if (ret != null) {
-      return ret;
-    }
-    return condition.isEmpty() ? Place.SUCCESS : new Place(SiteKind.CONDITIONAL, condition);
   }
 
   /** {@code return ctrl.Result{...}, err} with a non-nil error: an error path. */

@@ -7,7 +7,6 @@ import io.github.wakeupanalyze.sources.Language;
 import io.github.wakeupanalyze.sources.LanguageScanner;
 import io.github.wakeupanalyze.sources.Mechanism;
 import io.github.wakeupanalyze.sources.Place;
-import io.github.wakeupanalyze.sources.ScanResult;
 import io.github.wakeupanalyze.sources.ScanSink;
 import io.github.wakeupanalyze.sources.SiteKind;
 import io.github.wakeupanalyze.sources.SourceFile;
@@ -60,13 +59,7 @@ public final class GoScanner implements LanguageScanner {
     if (candidates.isEmpty()) {
       return;
     }
-    try {
-      TreeSitter.create();
-    } catch (IllegalStateException e) {
-      sink.warn(
-          "*.go",
-          ScanResult.Warning.Kind.SKIPPED,
-          candidates.size() + " Go files not scanned: " + e.getMessage());
+    if (!TreeSitter.loads(Grammar.GO, candidates.size(), sink)) {
       return;
     }
     Map<String, List<SourceFile>> byDir = new LinkedHashMap<>();

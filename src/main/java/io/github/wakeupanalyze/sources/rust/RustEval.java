@@ -94,13 +94,7 @@ final class RustEval {
     String op = opNode == null ? "" : opNode.text();
     Value l = eval(e.child("left"), bound, depth + 1);
     Value r = eval(e.child("right"), bound, depth + 1);
-    return switch (op) {
-      case "*" -> l.times(r);
-      case "/" -> l.dividedBy(r);
-      case "+" -> l.plus(r, false);
-      case "-" -> l.plus(r, true);
-      default -> Value.unknown("operator " + op + " in " + e.oneLine());
-    };
+    return l.apply(op, r, e.oneLine());
   }
 
   private Value identifier(Node e, Map<String, Value> bound, int depth) {

@@ -1,7 +1,7 @@
 package io.github.wakeupanalyze.sources.rust;
 
 import io.github.wakeupanalyze.sources.Place;
-import io.github.wakeupanalyze.sources.SiteKind;
+import io.github.wakeupanalyze.sources.syntax.Enclosing;
 import io.github.wakeupanalyze.sources.syntax.Node;
 import java.util.List;
 
@@ -17,62 +17,51 @@ final class RustPaths {
   private RustPaths() {}
 
   static Place classify(Node site) {
-    String condition = "";
-    String errorCondition = "";
-    Node child = site;
-    for (Node p = site.parent(); p != null; child = p, p = p.parent()) {
-      if (p.is("function_item")) {
-        break;
-      }
-      String here = "";
-      boolean error = false;
-      switch (p.type()) {
-        case "if_expression" -> {
-          Node cond = p.child("condition");
-          if (cond == null) {
-            break;
-          }
-          if (child.field().equals("consequence")) {
-            here = cond.oneLine();
-            error =
-                cond.is("let_condition")
-                    && cond.child("pattern") != null
-                    && cond.child("pattern").text().startsWith("Err");
-          } else if (child.field().equals("alternative")) {
-            here = "!(" + cond.oneLine() + ")";
-          }
+    return Enclosing.of(site, p -> p.is("function_item"), RustPaths::guard).place(null);
+  }
+
+  /** What one enclosing {@code if}, match arm or error combinator adds. */
+  private static Enclosing.Guard guard(Node p, Node child) {
+    switch (p.type()) {
+      case "if_expression" -> {
+        Node cond = p.child("condition");
+        if (cond == null) {
+          return Enclosing.Guard.NONE;
         }
-        case "match_arm" -> {
-          Node pat = p.child("pattern");
-          Node match = p.ancestor("match_expression");
-          Node value = match == null ? null : match.child("value");
-          String patText = pat == null ? "" : pat.oneLine();
-          here = (value == null ? "" : "match " + value.oneLine() + ": ") + patText;
-          error = patText.startsWith("Err");
+        if (child.field().equals("consequence")) {
+          return new Enclosing.Guard(
+              cond.oneLine(),
+              cond.is("let_condition")
+                  && cond.child("pattern") != null
+                  && cond.child("pattern").text().startsWith("Err"));
+        } else if (child.field().equals("alternative")) {
+          return new Enclosing.Guard("!(" + cond.oneLine() + ")", false);
         }
-        case "call_expression" -> {
-          Node fn = p.child("function");
-          if (fn != null
-              && fn.is("field_expression")
-              && ERROR_COMBINATORS.contains(fn.child("field").text())
-              && child.is("arguments")) {
-            here = "." + fn.child("field").text() + "(..)";
-            error = true;
-          }
+        return Enclosing.Guard.NONE;
+      }
+      case "match_arm" -> {
+        Node pat = p.child("pattern");
+        Node match = p.ancestor("match_expression");
+        Node value = match == null ? null : match.child("value");
+        String patText = pat == null ? "" : pat.oneLine();
+        return new Enclosing.Guard(
+            (value == null ? "" : "match " + value.oneLine() + ": ") + patText,
+            patText.startsWith("Err"));
+      }
+      case "call_expression" -> {
+        Node fn = p.child("function");
+        if (fn != null
+            && fn.is("field_expression")
+            && ERROR_COMBINATORS.contains(fn.child("field").text())
+            && child.is("arguments")) {
+          return new Enclosing.Guard("." + fn.child("field").text() + "(..)", true);
         }
-        default -> {}
+        return Enclosing.Guard.NONE;
       }
-      if (condition.isEmpty() && !here.isEmpty()) {
-        condition = here;
-      }
-      if (error && errorCondition.isEmpty()) {
-        errorCondition = here;
+      default -> {
+        return Enclosing.Guard.NONE;
       }
     }
-    if (!errorCondition.isEmpty()) {
-      return new Place(SiteKind.ERROR, errorCondition);
-    }
-    return condition.isEmpty() ? Place.SUCCESS : new Place(SiteKind.CONDITIONAL, condition);
   }
 
   /** Inside a {@code #[cfg(test)]} module or a {@code #[test]}-style function. */

@@ -7,7 +7,6 @@ import io.github.wakeupanalyze.sources.Language;
 import io.github.wakeupanalyze.sources.LanguageScanner;
 import io.github.wakeupanalyze.sources.Mechanism;
 import io.github.wakeupanalyze.sources.Place;
-import io.github.wakeupanalyze.sources.ScanResult;
 import io.github.wakeupanalyze.sources.ScanSink;
 import io.github.wakeupanalyze.sources.SiteKind;
 import io.github.wakeupanalyze.sources.SourceFile;
@@ -45,13 +44,7 @@ public final class RustScanner implements LanguageScanner {
     if (candidates.isEmpty()) {
       return;
     }
-    try {
-      TreeSitter.create();
-    } catch (IllegalStateException e) {
-      sink.warn(
-          "*.rs",
-          ScanResult.Warning.Kind.SKIPPED,
-          candidates.size() + " Rust files not scanned: " + e.getMessage());
+    if (!TreeSitter.loads(Grammar.RUST, candidates.size(), sink)) {
       return;
     }
     try (ParseAhead ahead = new ParseAhead(Grammar.RUST, candidates, threads)) {

@@ -6,8 +6,26 @@ import org.treesitter.TreeSitterRust;
 
 /** The tree-sitter grammars the scanner uses. */
 public enum Grammar {
-  GO,
-  RUST;
+  GO("Go", "*.go"),
+  RUST("Rust", "*.rs");
+
+  private final String label;
+  private final String glob;
+
+  Grammar(String label, String glob) {
+    this.label = label;
+    this.glob = glob;
+  }
+
+  /** The language's name in messages, e.g. {@code Go}. */
+  String label() {
+    return label;
+  }
+
+  /** The files it reads, e.g. {@code *.go}. */
+  String glob() {
+    return glob;
+  }
 
   TSLanguage language() {
     return switch (this) {

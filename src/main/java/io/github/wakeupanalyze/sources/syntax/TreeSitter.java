@@ -1,5 +1,7 @@
 package io.github.wakeupanalyze.sources.syntax;
 
+import io.github.wakeupanalyze.sources.ScanResult;
+import io.github.wakeupanalyze.sources.ScanSink;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -61,6 +63,24 @@ public final class TreeSitter {
           e);
     }
     return t;
+  }
+
+  /**
+   * Whether tree-sitter loads on this platform; when it does not, {@code sink} is told, as one
+   * {@code SKIPPED} warning, that the {@code files} files of {@code grammar}'s language were not
+   * scanned (e.g. {@code *.go: 12 Go files not scanned: tree-sitter is not available on ...}).
+   */
+  public static boolean loads(Grammar grammar, int files, ScanSink sink) {
+    try {
+      create();
+      return true;
+    } catch (IllegalStateException e) {
+      sink.warn(
+          grammar.glob(),
+          ScanResult.Warning.Kind.SKIPPED,
+          files + " " + grammar.label() + " files not scanned: " + e.getMessage());
+      return false;
+    }
   }
 
   /**

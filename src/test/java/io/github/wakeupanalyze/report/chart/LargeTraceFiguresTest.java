@@ -7,6 +7,7 @@ import io.github.wakeupanalyze.analyze.AnalysisParameters;
 import io.github.wakeupanalyze.analyze.Classification;
 import io.github.wakeupanalyze.analyze.ClassifiedReconcile;
 import io.github.wakeupanalyze.analyze.ControllerResult;
+import io.github.wakeupanalyze.analyze.SamplingEstimate;
 import io.github.wakeupanalyze.analyze.StreamResult;
 import io.github.wakeupanalyze.analyze.TimerFinding;
 import io.github.wakeupanalyze.model.ApiCalls;
@@ -67,7 +68,9 @@ class LargeTraceFiguresTest {
             rs.size(),
             causes,
             List.of(timer),
-            0);
+            0,
+            List.of(),
+            SamplingEstimate.UNKNOWN);
     return new Analysis(AnalysisParameters.defaults(), rs, streams, List.of(c), T0, end);
   }
 
