@@ -11,8 +11,8 @@ import io.github.wakeupanalyze.model.Trigger;
  *     delay for an error retry, the resync interval); NaN for events
  * @param basis what decided, e.g. {@code object.reason}, {@code visible write}, {@code span link},
  *     {@code events file}, {@code error status}, {@code own write}, {@code backoff run}, {@code
- *     timer window}, {@code anchor window}, {@code resync burst}, {@code resync period}, {@code
- *     timing}, {@code first reconcile}
+ *     timer window}, {@code anchor window}, {@code resync burst}, {@code timing}, {@code first
+ *     reconcile}
  */
 public record Classification(
     Trigger trigger, Cause cause, double confidence, double timerSeconds, String basis) {

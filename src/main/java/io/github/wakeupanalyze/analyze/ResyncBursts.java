@@ -9,17 +9,14 @@ import java.util.List;
  *
  * <p>Resync re-enqueues every object of the informer at once, every R (SyncPeriod, default 10 h,
  * times a factor in [0.9, 1.1) drawn once per process), so the controller reconciles many distinct
- * objects back to back. Candidate reconciles (those no evidence explains) are pooled over the
- * controller, sorted by start, and linked while the controller's workers are never idle for more
- * than τ = 3 × the median reconcile duration d̄ + 5 ms: a start at most τ after the latest end of
- * the run so far (one worker working through a list starts each object as the one before ends,
- * whatever that one lasted; several workers overlap). A linked run touching m ≥ max(minObjects, 30
- * % of the objects) distinct objects is a burst when its chance probability under independent
- * Poisson starts at the pooled rate ρ, p ≈ N·q^(m−1) with q = 1 − e^(−ρ(τ + d̄)) (a start within a
- * typical duration plus τ of the one before; Bonferroni over the N possible starting points), is at
- * most α. A run made mostly of the first reconcile of its objects is the start-up list, not a
- * resync. Bursts repeating at a stable interval give the resync period; one or two bursts give only
- * "probable resync".
+ * objects back to back. Candidate reconciles (those no evidence or per-object timer explains) are
+ * pooled over the controller, sorted by start, and linked when consecutive starts are at most τ = 3
+ * × the median reconcile duration + 5 ms apart (one worker processing the burst back to back). A
+ * linked run touching m ≥ max(minObjects, 30 % of the objects) distinct objects is a burst when its
+ * chance probability under independent Poisson starts at the pooled rate ρ, p ≈ N·q^(m−1) with q =
+ * 1 − e^(−ρτ) (Bonferroni over the N possible starting points), is at most α. A run made mostly of
+ * the first reconcile of its objects is the start-up list, not a resync. Bursts repeating at a
+ * stable interval give the resync period; one or two bursts give only "probable resync".
  */
 final class ResyncBursts {
   private ResyncBursts() {}
@@ -29,7 +26,6 @@ final class ResyncBursts {
 
   /**
    * @param starts candidate starts, seconds, any order
-   * @param ends their ends, seconds
    * @param object object index of each candidate
    * @param first true when the candidate is the first reconcile of its object
    * @param objects number of objects of the controller
@@ -39,7 +35,6 @@ final class ResyncBursts {
    */
   static List<Burst> find(
       double[] starts,
-      double[] ends,
       int[] object,
       boolean[] first,
       int objects,
@@ -57,13 +52,11 @@ final class ResyncBursts {
     int[] order = Order.argsort(starts);
     double tau = 3 * medianDuration + 0.005;
     double rho = totalReconciles / span;
-    double q = -Math.expm1(-rho * (tau + medianDuration));
+    double q = -Math.expm1(-rho * tau);
     int i = 0;
     while (i < n) {
       int j = i + 1;
-      double busyUntil = ends[order[i]];
-      while (j < n && starts[order[j]] - busyUntil <= tau) {
-        busyUntil = Math.max(busyUntil, ends[order[j]]);
+      while (j < n && starts[order[j]] - starts[order[j - 1]] <= tau) {
         j++;
       }
       if (j - i >= need) {

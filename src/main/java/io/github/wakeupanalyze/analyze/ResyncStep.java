@@ -3,24 +3,14 @@ package io.github.wakeupanalyze.analyze;
 import io.github.wakeupanalyze.analyze.numeric.Robust;
 import io.github.wakeupanalyze.model.Cause;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * The controller's resync step (docs/method.md, "Resync"): the reconciles no evidence explains are
- * pooled over the controller's objects; those that form synchronized bursts ({@link ResyncBursts})
- * are labelled resync, and the bursts make one resync timer whose period is the median interval
- * between bursts. Needs every object of the controller: a cross-object step.
- *
- * <p>A burst most of whose members a sharp per-object timer explains is either a resync (the
- * informer re-delivers the objects in the same list order each time, so each object's gap barely
- * moves) or per-object RequeueAfter timers that stay in lock-step through one worker. The clocks
- * differ: resync fires the burst on the informer's own period, so the bursts' starts form a lattice
- * tighter than the members' end→start gaps, which the positions' accumulated durations smear; a
- * RequeueAfter counts from each object's own end, so its gaps are the tight ones and the burst
- * starts drift by the first member's duration. Such bursts are resync only when at least 3 bursts
- * give a start-to-start spread below 0.7 of the members' gap spread (robust, 1.4826·MAD), the rule
- * that tells an external lattice from a RequeueAfter ({@link TimerFinder#attribute}).
+ * The controller's resync step (docs/method.md, "Resync"): the reconciles no evidence and no sharp
+ * per-object timer explains are pooled over the controller's objects; those that form synchronized
+ * bursts ({@link ResyncBursts}) are labelled resync, and the bursts make one resync timer whose
+ * period is the median interval between bursts. Needs every object of the controller: a
+ * cross-object step.
  */
 final class ResyncStep {
   private ResyncStep() {}
@@ -50,7 +40,6 @@ final class ResyncStep {
       return null;
     }
     double[] st = new double[candidates];
-    double[] en = new double[candidates];
     int[] obj = new int[candidates];
     int[] idx = new int[candidates];
     boolean[] first = new boolean[candidates];
@@ -65,7 +54,6 @@ final class ResyncStep {
         }
         if (candidate(w, j)) {
           st[c] = w.times.start[j] - minS;
-          en[c] = w.times.end[j] - minS;
           obj[c] = si;
           idx[c] = j;
           first[c] = j == 0;
@@ -76,7 +64,6 @@ final class ResyncStep {
     List<ResyncBursts.Burst> bursts =
         ResyncBursts.find(
             st,
-            en,
             obj,
             first,
             streams.size(),
@@ -98,10 +85,6 @@ final class ResyncStep {
           i, new ResyncBursts.Burst(b.members(), b.objects(), b.pValue(), b.startSeconds() + minS));
     }
     bursts.sort((a, b) -> Double.compare(a.startSeconds(), b.startSeconds()));
-    bursts = withoutLockStep(bursts, streams, obj, idx);
-    if (bursts.isEmpty()) {
-      return null;
-    }
     double[] intervals = new double[bursts.size() - 1];
     for (int i = 1; i < bursts.size(); i++) {
       intervals[i - 1] = bursts.get(i).startSeconds() - bursts.get(i - 1).startSeconds();
@@ -138,9 +121,6 @@ final class ResyncStep {
           new TimeRange(
               origin + Math.round(b.startSeconds() * 1e9), origin + Math.round(lastStart * 1e9)));
     }
-    for (StreamWork w : streams) {
-      members += relabelAbsorbed(w, conf, period);
-    }
     return new TimerFinding(
         period,
         period,
@@ -156,89 +136,8 @@ final class ResyncStep {
         ranges.subList(0, Math.min(TimerFinding.MAX_RANGES, ranges.size())));
   }
 
-  /** A timer whose supported gaps are now mostly resync reconciles: resync itself. */
-  static boolean absorbed(StreamWork w, Timer timer) {
-    int in = 0;
-    int resync = 0;
-    for (int j = 1; j < w.times.n; j++) {
-      if (timer.inSupport(w.times.gap[j])) {
-        in++;
-        resync += w.label[j].cause() == Cause.RESYNC ? 1 : 0;
-      }
-    }
-    return in > 0 && resync * 2 >= in;
-  }
-
-  /**
-   * The reconciles still attributed to a timer that resync absorbed (the object's view of the
-   * resync period, e.g. a re-run that missed its burst but lies one period after an earlier end)
-   * are resync too.
-   *
-   * @return how many were relabelled
-   */
-  private static int relabelAbsorbed(StreamWork w, double conf, double period) {
-    int n = 0;
-    for (int k = 0; k < w.timers.size(); k++) {
-      if (!absorbed(w, w.timers.get(k))) {
-        continue;
-      }
-      for (int j = 0; j < w.times.n; j++) {
-        if (w.timerOf[j] == k && !w.fromEvidence[j]) {
-          w.label[j] = Classification.timer(Cause.RESYNC, conf, period, "resync period");
-          w.timerOf[j] = -1;
-          n++;
-        }
-      }
-    }
-    return n;
-  }
-
-  /** Not explained by evidence. */
+  /** Not explained by evidence nor by a sharp per-object timer. */
   private static boolean candidate(StreamWork w, int j) {
-    return !w.fromEvidence[j];
-  }
-
-  /**
-   * The bursts, less those most of whose members a sharp per-object timer explains unless the
-   * bursts' starts form the tighter lattice (class comment).
-   */
-  static List<ResyncBursts.Burst> withoutLockStep(
-      List<ResyncBursts.Burst> bursts, List<StreamWork> streams, int[] obj, int[] idx) {
-    List<ResyncBursts.Burst> lockStep = new ArrayList<>();
-    double[] gaps = new double[0];
-    int ng = 0;
-    for (ResyncBursts.Burst b : bursts) {
-      int sharp = 0;
-      for (int m : b.members()) {
-        sharp += streams.get(obj[m]).sharpTimer(idx[m]) ? 1 : 0;
-      }
-      if (sharp * 2 > b.members().length) {
-        lockStep.add(b);
-        gaps = Arrays.copyOf(gaps, ng + b.members().length);
-        for (int m : b.members()) {
-          if (idx[m] > 0) {
-            gaps[ng++] = streams.get(obj[m]).times.gap[idx[m]];
-          }
-        }
-      }
-    }
-    if (lockStep.isEmpty()) {
-      return bursts;
-    }
-    if (bursts.size() >= 3 && ng >= 5) {
-      double[] intervals = new double[bursts.size() - 1];
-      for (int i = 1; i < bursts.size(); i++) {
-        intervals[i - 1] = bursts.get(i).startSeconds() - bursts.get(i - 1).startSeconds();
-      }
-      double sigLattice = 1.4826 * Robust.mad(intervals, Robust.median(intervals));
-      double[] g = Arrays.copyOf(gaps, ng);
-      double sigGap = 1.4826 * Robust.mad(g, Robust.median(g));
-      if (sigLattice < 0.7 * sigGap && sigGap > 4 * TimerFinder.RESOLUTION) {
-        return bursts;
-      }
-    }
-    List<ResyncBursts.Burst> out = new ArrayList<>(bursts);
-    out.removeAll(lockStep);
-    return out;
+    return !w.fromEvidence[j] && !w.sharpTimer(j);
   }
 }

@@ -2,6 +2,7 @@ package io.github.wakeupanalyze.analyze;
 
 import io.github.wakeupanalyze.analyze.hazard.Spike;
 import io.github.wakeupanalyze.analyze.numeric.Robust;
+import io.github.wakeupanalyze.model.Cause;
 import io.github.wakeupanalyze.model.Trigger;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ final class Segmentation {
       List<Double> periods = new ArrayList<>();
       int[] count = new int[1];
       List<TimeRange> ranges = activeRanges(w, k, periods, count);
-      if (count[0] == 0 && (timer.pooled || ResyncStep.absorbed(w, timer))) {
+      if (count[0] == 0 && (timer.pooled || resyncAbsorbed(w, timer))) {
         continue;
       }
       double[] per = periods.stream().mapToDouble(Double::doubleValue).toArray();
@@ -143,5 +144,18 @@ final class Segmentation {
   private static TimeRange range(StreamTimes t, int first, int last) {
     long from = t.get(Math.max(0, first - 1)).endNanos();
     return new TimeRange(Math.min(from, t.get(first).startNanos()), t.get(last).startNanos());
+  }
+
+  /** A timer whose supported gaps are now mostly resync reconciles: resync itself. */
+  private static boolean resyncAbsorbed(StreamWork w, Timer timer) {
+    int in = 0;
+    int resync = 0;
+    for (int j = 1; j < w.times.n; j++) {
+      if (timer.inSupport(w.times.gap[j])) {
+        in++;
+        resync += w.label[j].cause() == Cause.RESYNC ? 1 : 0;
+      }
+    }
+    return in > 0 && resync * 2 >= in;
   }
 }
