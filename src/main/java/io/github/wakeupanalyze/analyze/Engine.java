@@ -6,6 +6,7 @@ import io.github.wakeupanalyze.model.Cause;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.StreamKey;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 
@@ -15,8 +16,10 @@ import java.util.List;
  * controller is analysed in three steps (docs/method.md, "Engine structure"):
  *
  * <ol>
- *   <li>{@link #context}: cross-object. The controller's clock origin, the timers found by pooling
- *       every object's gaps (with their queue semantics) and its worker's busy blocks.
+ *   <li>{@link #context}: cross-object. The controller's clock origin, which end its timers count
+ *       from (the reconcile's, or its trailing status write's: {@link ProcessingEnds}), the timers
+ *       found by pooling every object's gaps (with their queue semantics) and its worker's busy
+ *       blocks.
  *   <li>{@link #object}: per object, no shared state. Evidence labels, the object's own scans and
  *       timers (plus the context's pooled timers, copied), harmonics and shadows, attribution,
  *       classification. Objects may run in any order or in parallel.
@@ -50,24 +53,35 @@ public final class Engine {
     }
   }
 
+  /** Step 1 without evidence: {@link #context(List, EvidenceIndex)} with none. */
+  public ControllerContext context(List<List<Reconcile>> streams) {
+    return context(streams, EvidenceIndex.NONE);
+  }
+
   /**
    * Step 1: the controller's context over its objects' reconciles.
    *
    * @param streams one list per object, each sorted by start and non-empty
+   * @param evidence the trace's evidence (the operator's own writes after its reconciles are read)
    */
-  public ControllerContext context(List<List<Reconcile>> streams) {
+  public ControllerContext context(List<List<Reconcile>> streams, EvidenceIndex evidence) {
     long origin = Long.MAX_VALUE;
+    List<long[]> ends = new ArrayList<>();
     for (List<Reconcile> rs : streams) {
       origin = Math.min(origin, rs.get(0).startNanos());
+      ends.add(ProcessingEnds.of(rs, evidence));
     }
+    boolean trailing = ProcessingEnds.explainBetter(streams, ends, origin, scan);
+    ProcessingEnds.Anchor anchor =
+        trailing ? ProcessingEnds.Anchor.TRAILING_WRITE : ProcessingEnds.Anchor.SPAN_END;
     if (streams.size() < 2) {
-      return ControllerContext.alone(origin);
+      return new ControllerContext(origin, List.of(), null, anchor);
     }
     List<StreamTimes> times = new ArrayList<>();
-    for (List<Reconcile> rs : streams) {
-      times.add(new StreamTimes(rs, origin));
+    for (int i = 0; i < streams.size(); i++) {
+      times.add(new StreamTimes(streams.get(i), origin, trailing ? ends.get(i) : null));
     }
-    return new ControllerContext(origin, pooledTimers(times), WorkerBusy.of(times));
+    return new ControllerContext(origin, pooledTimers(times), WorkerBusy.of(times), anchor);
   }
 
   /** Timers found by pooling every object's gaps (timers shared by objects with few gaps each). */
@@ -103,13 +117,31 @@ public final class Engine {
    */
   public ObjectAnalysis object(
       List<Reconcile> reconciles, EvidenceIndex evidence, ControllerContext context) {
-    StreamWork w = new StreamWork(new StreamTimes(reconciles, context.originNanos));
+    StreamWork w = new StreamWork(streamTimes(reconciles, evidence, context));
     w.evidence(EvidenceLabels.label(w.times, evidence, params));
     w.busy = context.busy;
     TimerFinder.scanOwn(w, scan);
     TimerFinder.find(w, scan, context.pooledTimers, params);
     Classifier.classify(w, params);
     return new ObjectAnalysis(w, params);
+  }
+
+  /** The object's times, counted from the processing ends the context (or the object) chose. */
+  private StreamTimes streamTimes(
+      List<Reconcile> reconciles, EvidenceIndex evidence, ControllerContext context) {
+    long[] ends =
+        context.anchor == ProcessingEnds.Anchor.SPAN_END
+            ? null
+            : ProcessingEnds.of(reconciles, evidence);
+    boolean use =
+        ends != null
+            && (context.anchor == ProcessingEnds.Anchor.TRAILING_WRITE
+                || ProcessingEnds.explainBetter(
+                    List.of(reconciles),
+                    Collections.singletonList(ends),
+                    context.originNanos,
+                    scan));
+    return new StreamTimes(reconciles, context.originNanos, use ? ends : null);
   }
 
   /**
@@ -183,7 +215,7 @@ public final class Engine {
    */
   public ControllerOutcome analyzeController(
       List<List<Reconcile>> streams, EvidenceIndex evidence) {
-    ControllerContext context = context(streams);
+    ControllerContext context = context(streams, evidence);
     List<ObjectAnalysis> objects =
         streams.parallelStream().map(rs -> object(rs, evidence, context)).toList();
     return controller(objects);

@@ -7,6 +7,7 @@ import io.github.wakeupanalyze.model.ReconcileLink;
 import io.github.wakeupanalyze.model.TraceEvidence;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -72,17 +73,13 @@ public final class EvidenceIndex {
     for (ObjectRef o : related) {
       names.add(o.name());
     }
-    String op = operator.toLowerCase(Locale.ROOT);
     for (String name : names) {
       for (ObjectWrite w : writesByName.getOrDefault(name, List.of())) {
         boolean match = false;
         for (ObjectRef o : related) {
           match |= o.matches(w.namespace(), w.name());
         }
-        if (!match
-            || w.service().equals(operator)
-            || (!op.isEmpty() && w.client().toLowerCase(Locale.ROOT).contains(op))
-            || insideOwnWrite(t, w.timeNanos())) {
+        if (!match || ownedBy(w, operator) || insideOwnWrite(t, w.timeNanos())) {
           continue;
         }
         out.add(w.timeNanos());
@@ -91,6 +88,35 @@ public final class EvidenceIndex {
     long[] times = out.stream().mapToLong(Long::longValue).toArray();
     Arrays.sort(times);
     return times;
+  }
+
+  /**
+   * The operator's own writes to the stream's object (by its service, or by a client naming it), by
+   * start; empty when the stream's object is unknown.
+   */
+  List<ObjectWrite> ownWrites(List<Reconcile> stream) {
+    ObjectRef self = ObjectRef.fromStreamObject(stream.get(0).key().object());
+    if (self == null) {
+      return List.of();
+    }
+    String operator = stream.get(0).key().operator();
+    List<ObjectWrite> out = new ArrayList<>();
+    for (ObjectWrite w : writesByName.getOrDefault(self.name(), List.of())) {
+      if (self.matches(w.namespace(), w.name()) && ownedBy(w, operator)) {
+        out.add(w);
+      }
+    }
+    out.sort(Comparator.comparingLong(ObjectWrite::timeNanos));
+    return out;
+  }
+
+  /**
+   * A write by the operator itself: its service, or a client whose name contains the operator's.
+   */
+  private static boolean ownedBy(ObjectWrite w, String operator) {
+    String op = operator.toLowerCase(Locale.ROOT);
+    return w.service().equals(operator)
+        || (!op.isEmpty() && w.client().toLowerCase(Locale.ROOT).contains(op));
   }
 
   /** The stream's own object, then what its reconciles write (at most 63 distinct paths). */

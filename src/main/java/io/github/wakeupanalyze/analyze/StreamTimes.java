@@ -11,8 +11,10 @@ import java.util.List;
  *
  * <p>For reconcile j: {@code start[j]}, {@code end[j]}, and {@code gap[j]} = start[j] − end[j−1]
  * (the end→start gap a RequeueAfter timer fixes, whatever the reconcile lasted; NaN for j = 0,
- * never negative). A reconcile with exactly the start and end of the one before is a duplicate
- * record ({@code duplicate[j]}) and takes its predecessor's label.
+ * never negative). The end is when the framework was done with the reconcile: the span's end, or a
+ * later processing end the caller gives ({@link ProcessingEnds}: after a trailing status write). A
+ * reconcile with exactly the start and end of the one before is a duplicate record ({@code
+ * duplicate[j]}) and takes its predecessor's label.
  */
 final class StreamTimes {
   final List<Reconcile> reconciles;
@@ -38,6 +40,16 @@ final class StreamTimes {
    * @param origin epoch ns of second 0, e.g. the controller's earliest start
    */
   StreamTimes(List<Reconcile> reconciles, long origin) {
+    this(reconciles, origin, null);
+  }
+
+  /**
+   * @param reconciles one stream's reconciles, sorted by start, at least one
+   * @param origin epoch ns of second 0, e.g. the controller's earliest start
+   * @param endNanos each reconcile's processing end, epoch ns, at least its span's end; null for
+   *     the span ends
+   */
+  StreamTimes(List<Reconcile> reconciles, long origin, long[] endNanos) {
     this.reconciles = reconciles;
     this.n = reconciles.size();
     this.origin = origin;
@@ -49,11 +61,11 @@ final class StreamTimes {
     for (int j = 0; j < n; j++) {
       Reconcile r = reconciles.get(j);
       start[j] = (r.startNanos() - origin) / 1e9;
-      end[j] = (r.endNanos() - origin) / 1e9;
+      end[j] = (endOf(reconciles, endNanos, j) - origin) / 1e9;
       gap[j] =
           j == 0
               ? Double.NaN
-              : Math.max(0, r.startNanos() - reconciles.get(j - 1).endNanos()) / 1e9;
+              : Math.max(0, r.startNanos() - endOf(reconciles, endNanos, j - 1)) / 1e9;
       duplicate[j] =
           j > 0
               && r.startNanos() == reconciles.get(j - 1).startNanos()
@@ -63,6 +75,10 @@ final class StreamTimes {
     errorsRecorded = errors;
     sortedEnds = end.clone();
     Arrays.sort(sortedEnds);
+  }
+
+  private static long endOf(List<Reconcile> reconciles, long[] endNanos, int j) {
+    return endNanos == null ? reconciles.get(j).endNanos() : endNanos[j];
   }
 
   Reconcile get(int j) {

@@ -127,6 +127,7 @@ final class BatchCollector implements ExtractConsumer {
   private static ObjectWrite shifted(ObjectWrite w, long s) {
     return new ObjectWrite(
         w.timeNanos() - s,
+        w.endNanos() - s,
         w.namespace(),
         w.name(),
         w.resource(),

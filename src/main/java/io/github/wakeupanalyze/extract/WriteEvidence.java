@@ -20,7 +20,9 @@ import io.github.wakeupanalyze.model.Span;
  * <p>The time of the write is the end of a server span (the change is committed by then) and the
  * start of any other span: a client's span ends when the response arrives, and the watch event of
  * the change can reach the operator, and start a reconcile, before that. The start is the earliest
- * the change can have been made, so a reconcile it started never seems to come first.
+ * the change can have been made, so a reconcile it started never seems to come first. The span's
+ * end is kept beside it: when the writer went on. A framework that writes after the reconcile
+ * method returned (the Java Operator SDK's status patch) arms the object's timer only then.
  */
 public final class WriteEvidence {
   private WriteEvidence() {}
@@ -75,6 +77,7 @@ public final class WriteEvidence {
     }
     return new ObjectWrite(
         s.kind() == 2 ? s.endNanos() : s.startNanos(),
+        Math.max(s.startNanos(), s.endNanos()),
         ns == null ? "" : ns,
         name,
         resource,

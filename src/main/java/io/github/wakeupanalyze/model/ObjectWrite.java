@@ -4,7 +4,11 @@ package io.github.wakeupanalyze.model;
  * A write to a Kubernetes object seen in the trace outside every reconcile: evidence that a client
  * other than the reconciling controller changed the object, so a watch event followed.
  *
- * @param timeNanos end of the write span, epoch ns (the change is committed by then)
+ * @param timeNanos when the change was made, epoch ns: the end of an API server span (the change is
+ *     committed by then), the start of a client's span (the earliest the change can have been made)
+ * @param endNanos end of the write span, epoch ns, at least {@code timeNanos}: when the writer had
+ *     its answer and went on (the Java Operator SDK arms a reconcile's timer only after its
+ *     trailing status patch returned)
  * @param namespace namespace of the written object, "" when cluster-scoped or unknown
  * @param name name of the object, e.g. {@code my-cluster-name}
  * @param resource resource (plural) from the URL path, e.g. {@code perconaservermongodbs}, "" when
@@ -16,6 +20,7 @@ package io.github.wakeupanalyze.model;
  */
 public record ObjectWrite(
     long timeNanos,
+    long endNanos,
     String namespace,
     String name,
     String resource,

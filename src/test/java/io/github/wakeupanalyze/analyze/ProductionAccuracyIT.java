@@ -252,10 +252,8 @@ class ProductionAccuracyIT {
   void javaOperatorSdk_rescheduleRetryAndMaxInterval() throws Exception {
     Row reschedule = row("josdk-reschedule-2s");
     assertTrue(reschedule.timers().contains("requeue 2.0"), reschedule.timers());
-    // target 0.99: 9 of 2,700 timer fires read as events (measured 0.972): each follows a status
-    // patch slower than usual, after which the SDK arms its timer; the trace records the patch's
-    // start only, so the engine cannot count the delay from its end
-    assertTrue(reschedule.macroF1() >= 0.97, "reschedule macro-F1 " + reschedule.macroF1());
+    // the SDK arms its timer after its status patch: counted from the patch's end
+    assertTrue(reschedule.macroF1() >= 0.99, "reschedule macro-F1 " + reschedule.macroF1());
     Row retry = row("josdk-generic-retry");
     assertTrue(retry.macroF1() >= 0.99, "generic retry macro-F1 " + retry.macroF1());
     Row max = row("josdk-max-interval");
