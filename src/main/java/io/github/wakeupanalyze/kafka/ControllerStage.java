@@ -78,7 +78,7 @@ final class ControllerStage implements Processor<String, Item, String, Controlle
 
   static StoreBuilder<KeyValueStore<String, byte[]>> storeBuilder() {
     return Stores.keyValueStoreBuilder(
-        Stores.inMemoryKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray());
+        Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray());
   }
 
   @Override

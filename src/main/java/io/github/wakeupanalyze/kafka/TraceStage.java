@@ -83,7 +83,7 @@ final class TraceStage implements Processor<byte[], byte[], String, Item> {
 
   static StoreBuilder<KeyValueStore<String, byte[]>> storeBuilder() {
     return Stores.keyValueStoreBuilder(
-        Stores.inMemoryKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray());
+        Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray());
   }
 
   @Override
