@@ -50,7 +50,7 @@ import org.apache.kafka.streams.state.Stores;
  */
 final class ControllerStage implements Processor<String, Item, String, ControllerStage.Output> {
   static final String STORE = "object-windows";
-  private static final String WATERMARK = "~watermark";
+  static final String WATERMARK = "~watermark";
   private static final char SEP = Routing.SEP;
 
   /** An output record: a reconcile's verdict or a controller's summary, as JSON. */
