@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:stopped gracefully",
-      "2:usage error",
+      "2:usage error, or the --http-port cannot be bound",
       "3:the properties file is unreadable",
       "4:the application failed"
     })
