@@ -1,5 +1,9 @@
 package io.github.wakeupanalyze.ingest;
 
+import io.github.wakeupanalyze.ingest.core.InputException;
+import io.github.wakeupanalyze.ingest.core.SpanSink;
+import io.github.wakeupanalyze.ingest.core.Synthetic;
+import io.github.wakeupanalyze.ingest.core.TraceReader;
 import io.github.wakeupanalyze.model.Span;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,7 @@
 package io.github.wakeupanalyze.ingest;
 
 import io.airlift.compress.zstd.ZstdInputStream;
+import io.github.wakeupanalyze.ingest.core.InputException;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;

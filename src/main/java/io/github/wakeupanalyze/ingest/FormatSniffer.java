@@ -2,6 +2,7 @@ package io.github.wakeupanalyze.ingest;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.github.wakeupanalyze.ingest.core.InputException;
 import io.github.wakeupanalyze.ingest.log.LogSniffer;
 import io.github.wakeupanalyze.text.Names;
 import java.io.BufferedInputStream;

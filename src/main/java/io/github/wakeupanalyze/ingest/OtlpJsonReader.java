@@ -3,6 +3,7 @@ package io.github.wakeupanalyze.ingest;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.github.wakeupanalyze.ingest.core.InputException;
 import io.github.wakeupanalyze.model.Span;
 import io.github.wakeupanalyze.model.SpanLink;
 import io.github.wakeupanalyze.text.Names;

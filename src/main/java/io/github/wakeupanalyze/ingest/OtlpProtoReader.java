@@ -2,6 +2,9 @@ package io.github.wakeupanalyze.ingest;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.github.wakeupanalyze.ingest.core.InputException;
+import io.github.wakeupanalyze.ingest.core.SpanSink;
+import io.github.wakeupanalyze.ingest.core.TraceReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.ingest;
 
+import io.github.wakeupanalyze.ingest.core.InputException;
 import io.github.wakeupanalyze.text.Names;
 
 /**

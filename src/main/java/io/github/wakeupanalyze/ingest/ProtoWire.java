@@ -3,6 +3,7 @@ package io.github.wakeupanalyze.ingest;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
+import io.github.wakeupanalyze.ingest.core.InputException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,8 @@
 package io.github.wakeupanalyze.ingest;
 
+import io.github.wakeupanalyze.ingest.core.InputException;
+import io.github.wakeupanalyze.ingest.core.TextLines;
+import io.github.wakeupanalyze.ingest.core.Timestamps;
 import io.github.wakeupanalyze.text.Names;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.ingest;
 
+import io.github.wakeupanalyze.ingest.core.TraceReader;
 import io.github.wakeupanalyze.ingest.log.LogReader;
 import java.util.Locale;
 import java.util.StringJoiner;

@@ -1,5 +1,9 @@
 package io.github.wakeupanalyze.ingest;
 
+import io.github.wakeupanalyze.ingest.core.InputException;
+import io.github.wakeupanalyze.ingest.core.SpanSink;
+import io.github.wakeupanalyze.ingest.core.Synthetic;
+import io.github.wakeupanalyze.ingest.core.TraceReader;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package io.github.wakeupanalyze.kafka;
 
 import io.github.wakeupanalyze.extract.ExtractResult;
 import io.github.wakeupanalyze.extract.ReconcileExtractor;
-import io.github.wakeupanalyze.ingest.InputException;
 import io.github.wakeupanalyze.ingest.OtlpProtoDecoder;
+import io.github.wakeupanalyze.ingest.core.InputException;
 import io.github.wakeupanalyze.live.LiveSettings;
 import io.github.wakeupanalyze.model.Ids;
 import io.github.wakeupanalyze.model.ObjectWrite;

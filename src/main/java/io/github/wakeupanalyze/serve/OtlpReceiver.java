@@ -1,8 +1,8 @@
 package io.github.wakeupanalyze.serve;
 
-import io.github.wakeupanalyze.ingest.InputException;
 import io.github.wakeupanalyze.ingest.OtlpProtoDecoder;
 import io.github.wakeupanalyze.ingest.TraceFormat;
+import io.github.wakeupanalyze.ingest.core.InputException;
 import io.github.wakeupanalyze.live.LiveEngine;
 import io.github.wakeupanalyze.model.Span;
 import java.io.ByteArrayInputStream;

@@ -1,6 +1,5 @@
 package io.github.wakeupanalyze.architecture;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -19,21 +18,8 @@ class PackageCyclesTest {
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("io.github.wakeupanalyze");
 
-  /**
-   * One known cycle is left out, and only it: {@code ingest}'s format table and sniffer name the
-   * log reader of {@code ingest.log}, which builds on {@code ingest}'s reader types. Breaking it
-   * means moving the reader types into a package of their own; until then the rule pins every other
-   * pair.
-   */
   @Test
   void packages_formNoCycle() {
-    slices()
-        .matching("io.github.wakeupanalyze.(**)")
-        .should()
-        .beFreeOfCycles()
-        .ignoreDependency(
-            resideInAPackage("io.github.wakeupanalyze.ingest"),
-            resideInAPackage("io.github.wakeupanalyze.ingest.log"))
-        .check(MAIN_CLASSES);
+    slices().matching("io.github.wakeupanalyze.(**)").should().beFreeOfCycles().check(MAIN_CLASSES);
   }
 }

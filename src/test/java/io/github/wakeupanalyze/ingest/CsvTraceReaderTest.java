@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wakeupanalyze.extract.ExtractRules;
 import io.github.wakeupanalyze.extract.ReconcileExtractor;
+import io.github.wakeupanalyze.ingest.core.InputException;
+import io.github.wakeupanalyze.ingest.core.Synthetic;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.Span;
 import io.github.wakeupanalyze.model.StreamKey;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wakeupanalyze.ingest.core.InputException;
 import io.github.wakeupanalyze.model.Ids;
 import io.github.wakeupanalyze.model.Span;
 import io.github.wakeupanalyze.testing.OtlpJson;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wakeupanalyze.ingest.core.InputException;
 import io.github.wakeupanalyze.model.Span;
 import java.util.List;
 import org.junit.jupiter.api.Test;

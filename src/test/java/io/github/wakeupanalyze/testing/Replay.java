@@ -1,7 +1,7 @@
 package io.github.wakeupanalyze.testing;
 
-import io.github.wakeupanalyze.ingest.InputException;
 import io.github.wakeupanalyze.ingest.TraceFormat;
+import io.github.wakeupanalyze.ingest.core.InputException;
 import io.github.wakeupanalyze.model.Span;
 import io.github.wakeupanalyze.simulate.Scenario;
 import io.github.wakeupanalyze.simulate.ScenarioException;

@@ -1,10 +1,10 @@
 package io.github.wakeupanalyze.ingest.log;
 
-import io.github.wakeupanalyze.ingest.InputException;
-import io.github.wakeupanalyze.ingest.SpanSink;
-import io.github.wakeupanalyze.ingest.Synthetic;
-import io.github.wakeupanalyze.ingest.TextLines;
-import io.github.wakeupanalyze.ingest.TraceReader;
+import io.github.wakeupanalyze.ingest.core.InputException;
+import io.github.wakeupanalyze.ingest.core.SpanSink;
+import io.github.wakeupanalyze.ingest.core.Synthetic;
+import io.github.wakeupanalyze.ingest.core.TextLines;
+import io.github.wakeupanalyze.ingest.core.TraceReader;
 import io.github.wakeupanalyze.model.Span;
 import io.github.wakeupanalyze.model.WakeupAttributes;
 import io.github.wakeupanalyze.text.Names;

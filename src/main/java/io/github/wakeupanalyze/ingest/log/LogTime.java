@@ -1,6 +1,6 @@
 package io.github.wakeupanalyze.ingest.log;
 
-import io.github.wakeupanalyze.ingest.Timestamps;
+import io.github.wakeupanalyze.ingest.core.Timestamps;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 

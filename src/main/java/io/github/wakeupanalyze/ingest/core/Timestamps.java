@@ -1,4 +1,4 @@
-package io.github.wakeupanalyze.ingest;
+package io.github.wakeupanalyze.ingest.core;
 
 import io.github.wakeupanalyze.text.Names;
 import java.math.BigDecimal;
@@ -141,7 +141,7 @@ public final class Timestamps {
   }
 
   /** An ISO-8601 date-time; no zone means UTC. */
-  static long parseDateTime(String text) {
+  public static long parseDateTime(String text) {
     String s = text.trim();
     if (s.length() > 10 && s.charAt(10) == ' ') {
       s = s.substring(0, 10) + 'T' + s.substring(11);

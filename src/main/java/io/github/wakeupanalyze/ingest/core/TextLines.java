@@ -1,4 +1,4 @@
-package io.github.wakeupanalyze.ingest;
+package io.github.wakeupanalyze.ingest.core;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.github.wakeupanalyze.ingest;
+package io.github.wakeupanalyze.ingest.core;
 
 import io.github.wakeupanalyze.model.Span;
 

@@ -1,4 +1,4 @@
-package io.github.wakeupanalyze.ingest;
+package io.github.wakeupanalyze.ingest.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.github.wakeupanalyze.ingest;
+package io.github.wakeupanalyze.ingest.core;
 
 /**
  * A trace input that cannot be read: the message is one line, {@code FILE:LINE:COL: what was
@@ -42,7 +42,11 @@ public final class InputException extends Exception {
     return file;
   }
 
-  static String oneLine(String s) {
+  /**
+   * {@code s} on one line of at most 300 characters, for an error message: {@code "bad\n token"}
+   * becomes {@code "bad token"}; {@code null} becomes {@code "unknown error"}.
+   */
+  public static String oneLine(String s) {
     if (s == null) {
       return "unknown error";
     }
