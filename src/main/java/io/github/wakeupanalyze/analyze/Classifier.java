@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.analyze;
 
+import io.github.wakeupanalyze.analyze.sampling.Comb;
 import io.github.wakeupanalyze.model.Cause;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.Trigger;
@@ -28,6 +29,15 @@ import io.github.wakeupanalyze.model.Trigger;
 final class Classifier {
   /** A reconcile this soon after the previous one may be the dirty requeue of a timer, seconds. */
   static final double DIRTY = 0.005;
+
+  /**
+   * The longest a quick follow-up (the watch event of a reconcile's own write, about the watch
+   * latency) starts after the reconcile it follows ended, seconds.
+   */
+  static final double FOLLOW_UP = 0.05;
+
+  /** Confidence of a timer verdict that rests on the next gap alone ({@link #anchorsNext}). */
+  static final double REANCHOR_CONFIDENCE = 0.7;
 
   private Classifier() {}
 
@@ -131,6 +141,17 @@ final class Classifier {
     double[] g = t.gap;
     for (int k = 0; k < w.timers.size(); k++) {
       Timer timer = w.timers.get(k);
+      if (w.comb != null && timer.earliest && w.comb.isFundamental(timer)) {
+        if (followsLostEnd(t, j + 1, w.comb.comb)) {
+          return Classification.event(Cause.UNKNOWN, 0.8, "quick follow-up of a lost reconcile");
+        }
+        if (followsLostEnd(t, j, w.comb.comb)) {
+          timer.attributed++;
+          w.timerOf[j] = k;
+          return Classification.timer(
+              Cause.REQUEUE, 0.9, timer.spike.delay(), "sampled timer, lost anchor");
+        }
+      }
       boolean hit = timer.inSupport(g[j]);
       String basis = "timer window";
       if (!hit && timer.harmonicOf(g[j]) > 0) {
@@ -140,6 +161,13 @@ final class Classifier {
       if (!hit && timer.earliest && t.anchored(j, timer.lo, timer.hi)) {
         hit = true;
         basis = "anchor window";
+      }
+      for (int m = 0; !hit && timer.earliest && w.comb == null && m < timer.harmonics.size(); m++) {
+        Timer.Window h = timer.harmonics.get(m);
+        if (t.anchored(j, h.lo(), h.hi())) {
+          hit = true; // anchored across a lost reconcile
+          basis = "timer harmonic";
+        }
       }
       if (!hit && j >= 2 && g[j - 1] <= 1.0 && timer.inSupport(t.start[j] - t.end[j - 2])) {
         hit = true; // a quick follow-up reconcile did not re-arm the timer
@@ -155,6 +183,14 @@ final class Classifier {
         if (tooth > 0) {
           hit = true; // under thinning: the timer, with tooth − 1 wake-ups not in the trace
           basis = "sampled timer";
+        } else if (timer.earliest && anchorsNext(w, timer, j)) {
+          timer.attributed++;
+          w.timerOf[j] = k;
+          return Classification.timer(
+              Cause.REQUEUE,
+              REANCHOR_CONFIDENCE,
+              timer.spike.delay(),
+              "sampled timer, re-anchored");
         } else if (!timer.earliest
             && g[j] >= timer.lo
             && w.comb.comb.tooth(g[j]) == 0
@@ -199,6 +235,47 @@ final class Classifier {
       }
     }
     return null;
+  }
+
+  /**
+   * Under thinning, an earliest-deadline timer whose anchoring reconcile was lost: reconcile i lies
+   * on the comb counted from a moment just before reconcile i − 1 <em>started</em> (at most {@link
+   * #FOLLOW_UP} before), but off the comb counted from i − 1's end. The lost reconcile ended right
+   * before i − 1, which was its quick follow-up (the watch event of its write) and not the timer's:
+   * the timer's chain runs from the lost end to i. A timer reconcile i − 1 would put the tooth one
+   * duration (about 150 ms) later, at its end; the test tells the two apart where that duration
+   * exceeds the tooth's width (tooth 1 always, tooth 2 often).
+   */
+  static boolean followsLostEnd(StreamTimes t, int i, Comb comb) {
+    if (i < 1 || i >= t.n || t.duplicate[i] || t.get(i - 1).error()) {
+      return false;
+    }
+    double fromStart = t.start[i] - t.start[i - 1];
+    int k = Math.max(1, comb.cell(fromStart + FOLLOW_UP / 2));
+    if (k > comb.maxTooth()) {
+      return false;
+    }
+    double c = comb.center(k);
+    double fromStartDev = Math.max(0, Math.max(fromStart - c, c - FOLLOW_UP - fromStart));
+    return fromStartDev <= comb.halfWidth(k) && comb.tooth(t.gap[i]) == 0;
+  }
+
+  /**
+   * Under thinning with an earliest-deadline timer, reconcile j lies off the comb of the last kept
+   * timer reconcile, yet the next kept reconcile starts on the comb counted from j's end: j is the
+   * timer after a break of its chain that the trace did not keep (an error backoff, a dirty requeue
+   * re-anchor the deadline), not an event, whose end anchors no deadline under this queue and lands
+   * the next gap on a tooth by chance only (tooth width over spacing, about 5 to 15 %). Among kept
+   * reconciles of a timer-dominated stream the breaks outnumber the events that pass by chance
+   * several times (docs/method.md, "Classifying under thinning").
+   */
+  private static boolean anchorsNext(StreamWork w, Timer timer, int j) {
+    StreamTimes t = w.times;
+    int i = j + 1;
+    if (i >= t.n || t.duplicate[i] || t.get(j).error() || followsLostEnd(t, i, w.comb.comb)) {
+      return false;
+    }
+    return timer.inSupport(t.gap[i]) || w.comb.timerTooth(t.gap[i]) > 0;
   }
 
   /** The last reconcile before j attributed to timer k, −1 when none is within 64 reconciles. */

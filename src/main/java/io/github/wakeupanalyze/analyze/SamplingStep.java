@@ -99,8 +99,9 @@ final class SamplingStep {
     if (result.sampled() && (shows || stated > 0) && result.probability() < 1) {
       double p = Double.isNaN(result.probability()) ? e.probability() : result.probability();
       SamplingComb sc = new SamplingComb(comb, fundamental.lo, fundamental.hi, pooled, e, p);
+      boolean earliest = QueueSemantics.earliest(queueCounts(streams, comb));
       for (StreamWork w : streams) {
-        reclassify(w, sc, fundamental, params);
+        reclassify(w, sc, fundamental, earliest, params);
       }
     }
     return result;
@@ -209,9 +210,50 @@ final class SamplingStep {
     return n == 0 ? Double.NaN : sum / n;
   }
 
-  /** Teeth of the fundamental are not timers; the fundamental and the comb join every object. */
+  /**
+   * The queue test of {@link QueueSemantics} on the comb: the tooth-1 test has little to count
+   * under thinning (a kept timer reconcile right after a kept one is rare), so it asks instead how
+   * often a reconcile whose gap lies off the comb has the end <em>before</em> the previous one at a
+   * lag on a tooth. Under an earliest queue an event-driven reconcile in between does not move the
+   * deadline, so the timer's next fire lies on the comb counted from the end before the event;
+   * under a reset queue the event restarted the timer and that lag lands on a tooth by chance
+   * alone, with probability (tooth width)/(spacing) of its cell. Returns {@code prev = 0}, {@code
+   * any} = such reconciles and {@code chance} = the sum of those probabilities.
+   */
+  static QueueSemantics.Counts queueCounts(List<StreamWork> streams, Comb comb) {
+    double hits = 0;
+    double chance = 0;
+    for (StreamWork w : streams) {
+      StreamTimes t = w.times;
+      for (int j = 2; j < t.n; j++) {
+        if (t.duplicate[j] || t.get(j - 1).error() || t.get(j - 2).error()) {
+          continue;
+        }
+        if (comb.tooth(t.gap[j]) != 0) {
+          continue; // the previous end explains it
+        }
+        double lag = t.start[j] - t.end[j - 2];
+        int k = comb.cell(lag);
+        if (k < 1 || k > comb.maxTooth()) {
+          continue;
+        }
+        chance += 2 * comb.halfWidth(k) / comb.spacing();
+        hits += comb.tooth(lag) > 0 ? 1 : 0;
+      }
+    }
+    return new QueueSemantics.Counts(0, hits, chance);
+  }
+
+  /**
+   * Teeth of the fundamental are not timers; the fundamental, with the queue semantics the comb
+   * shows, and the comb join every object.
+   */
   private static void reclassify(
-      StreamWork w, SamplingComb sc, Timer fundamental, AnalysisParameters params) {
+      StreamWork w,
+      SamplingComb sc,
+      Timer fundamental,
+      boolean earliest,
+      AnalysisParameters params) {
     Comb comb = sc.comb;
     boolean has = false;
     for (Iterator<Timer> it = w.timers.iterator(); it.hasNext(); ) {
@@ -219,6 +261,7 @@ final class SamplingStep {
       if (sc.isFundamental(t)) {
         has = true;
         t.combReach = sc.reach();
+        t.earliest = earliest;
         continue;
       }
       if (t.source == TimerSource.REQUEUE && comb.tooth(t.spike.delay()) >= 2) {
@@ -228,6 +271,7 @@ final class SamplingStep {
     if (!has) {
       Timer copy = fundamental.pooledCopy();
       copy.combReach = sc.reach();
+      copy.earliest = earliest;
       w.timers.add(copy);
     }
     w.comb = sc;

@@ -23,8 +23,11 @@ import java.util.List;
  *       (not after an error: that is backoff); when it finds nothing, the all-anchor pair scan for
  *       earliest-deadline queues. Pure functions of the stream's times.
  *   <li><b>Harmonics</b>: a weaker candidate at m·P̂ (m = 2 … 4) with at most half the
- *       fundamental's count, within 4mσ̂ + 2 ms, is the fundamental seen across a lost record or an
- *       absorbed cycle; windows at m·P̂ holding ≥ 3 gaps and ≥ 3μ + 2 become its harmonic windows.
+ *       fundamental's count, within 4mσ̂ + 2 ms of m·P̂ (an absorbed cycle) or up to m − 1
+ *       reconcile durations above it (d̄ + 3σ_d each: the fundamental seen across m − 1 lost
+ *       reconciles, whose durations the gap holds; 10.16 s for a 5 s timer and 0.15 s reconciles),
+ *       is the fundamental; windows over that range holding ≥ 3 gaps and ≥ 3μ + 2 become its
+ *       harmonic windows.
  *   <li><b>Shadows</b>: under an earliest queue a quick follow-up reconcile (self-write, dirty
  *       requeue) does not re-arm the timer, so the next fire shows a second spike at P minus the
  *       follow-up; a weaker spike most of whose gaps an earlier end explains at a stronger delay is
@@ -61,7 +64,7 @@ final class TimerFinder {
     List<Timer> cand = new ArrayList<>();
     for (Spike sp : w.ownSpikes) {
       Timer timer = new Timer(sp, false, p);
-      timer.earliest = QueueSemantics.earliest(List.of(t), timer);
+      timer.earliest = QueueSemantics.earliest(List.of(t), timer) || earliestPooled(pooled, timer);
       cand.add(timer);
     }
     if (w.pairSpike != null) {
@@ -76,10 +79,11 @@ final class TimerFinder {
         cand.add(timer.copyForStream());
       }
     }
-    List<Timer> kept = withoutHarmonics(cand);
+    double lostDuration = lostDuration(t);
+    List<Timer> kept = withoutHarmonics(cand, lostDuration);
     removeShadows(t, kept);
     for (Timer f : kept) {
-      addHarmonicWindows(w.sortedGaps, f, cfg);
+      addHarmonicWindows(w.sortedGaps, f, cfg, lostDuration);
     }
     w.timers.addAll(kept);
     for (Timer timer : w.timers) {
@@ -87,8 +91,43 @@ final class TimerFinder {
     }
   }
 
-  /** Candidates by decreasing count, each dropped when it is a harmonic of a stronger one. */
+  /**
+   * The queue is the controller's, not the object's: a pooled timer at the same delay whose test
+   * over all the controller's objects says "earliest" makes the object's own timer earliest too,
+   * where one object alone holds too few anchored starts to tell (a short window).
+   */
+  static boolean earliestPooled(List<Timer> pooled, Timer timer) {
+    for (Timer o : pooled) {
+      if (o.earliest && o.overlaps(timer)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The most a lost reconcile adds to a gap across it: the median duration plus three robust
+   * spreads (1.4826·MAD), seconds; e.g. 0.15 + 3·0.05 = 0.3 s for Percona-like reconciles.
+   */
+  static double lostDuration(StreamTimes t) {
+    double[] d = new double[t.n];
+    for (int j = 0; j < t.n; j++) {
+      d[j] = t.end[j] - t.start[j];
+    }
+    double median = Robust.median(d);
+    return median + 3 * 1.4826 * Robust.mad(d, median);
+  }
+
+  /** As {@link #withoutHarmonics(List, double)} with no lost reconciles' durations. */
   static List<Timer> withoutHarmonics(List<Timer> cand) {
+    return withoutHarmonics(cand, 0);
+  }
+
+  /**
+   * Candidates by decreasing count, each dropped when it is a harmonic of a stronger one (class
+   * comment); {@code lostDuration} from {@link #lostDuration}.
+   */
+  static List<Timer> withoutHarmonics(List<Timer> cand, double lostDuration) {
     cand.sort((a, b) -> Integer.compare(b.spike.count(), a.spike.count()));
     List<Timer> kept = new ArrayList<>();
     for (Timer t : cand) {
@@ -98,7 +137,7 @@ final class TimerFinder {
         if (m >= 2
             && m <= 4
             && t.spike.count() * 2 <= f.spike.count()
-            && Math.abs(t.spike.delay() - m * f.spike.delay()) <= 4 * m * f.spike.sigma() + 0.002) {
+            && harmonicOffset(t.spike.delay() - m * f.spike.delay(), m, f, lostDuration)) {
           harmonic = true;
         }
       }
@@ -107,6 +146,12 @@ final class TimerFinder {
       }
     }
     return kept;
+  }
+
+  /** An offset from m·P̂ within 4mσ̂ + 2 ms, or up to m − 1 lost durations above. */
+  private static boolean harmonicOffset(double offset, double m, Timer f, double lostDuration) {
+    double tol = 4 * m * f.spike.sigma() + 0.002;
+    return offset >= -tol && offset <= tol + (m - 1) * Math.max(0, lostDuration);
   }
 
   /** Removes earliest-queue shadows from {@code kept} (class comment). */
@@ -132,14 +177,18 @@ final class TimerFinder {
     }
   }
 
-  /** Harmonic windows at m·P̂, m = 2, 3, 4, while each holds a clear excess of gaps. */
-  static void addHarmonicWindows(SortedGaps sg, Timer f, HazardScan.Config cfg) {
+  /**
+   * Harmonic windows from m·P̂ to m − 1 lost durations above it, m = 2, 3, 4, while each holds a
+   * clear excess of gaps.
+   */
+  static void addHarmonicWindows(
+      SortedGaps sg, Timer f, HazardScan.Config cfg, double lostDuration) {
     if (f.spike.pairScan()) {
       return;
     }
     for (int m = 2; m <= 4; m++) {
       double lo = m * f.lo;
-      double hi = m * f.hi;
+      double hi = m * f.hi + (m - 1) * Math.max(0, lostDuration);
       int k = sg.count(lo, Math.nextUp(hi));
       double flank = sg.hazard(Math.max(cfg.minGap(), lo - 4 * (hi - lo)), lo, 0.5);
       double mu = (Double.isNaN(flank) ? 0 : flank) * sg.exposure(lo, hi);

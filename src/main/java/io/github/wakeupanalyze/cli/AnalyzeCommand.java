@@ -8,11 +8,13 @@ import io.github.wakeupanalyze.report.ReportWriter;
 import io.github.wakeupanalyze.sources.CallSitesTable;
 import io.github.wakeupanalyze.sources.ScanResult;
 import io.github.wakeupanalyze.sources.SourceLinks;
+import io.github.wakeupanalyze.text.Durations;
 import io.github.wakeupanalyze.text.Names;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -95,6 +97,17 @@ final class AnalyzeCommand implements Callable<Integer> {
               + "reconciles.csv.")
   int maxOperators;
 
+  @Option(
+      names = "--reload-lead",
+      paramLabel = "L",
+      split = ",",
+      defaultValue = "1s",
+      description =
+          "Reload leads of the predictive unload policy (unload after each reconcile, reload L "
+              + "before each predicted timer wake-up), one row each in the unload table, "
+              + "e.g. 100ms,1s (default: ${DEFAULT-VALUE}).")
+  List<String> reloadLead = new ArrayList<>();
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -104,6 +117,7 @@ final class AnalyzeCommand implements Callable<Integer> {
           spec.commandLine(),
           "Invalid value for option '--max-operators': " + maxOperators + " (expected 0 or more)");
     }
+    List<Long> reloadLeadNanos = reloadLeadNanos();
     Path dir = out != null ? out : Path.of("reports", defaultName(inputs));
     OutputFolder folder;
     try {
@@ -143,7 +157,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                 result.extraction(),
                 result.analysis(),
                 maxOperators,
-                links);
+                links,
+                reloadLeadNanos);
       } catch (OutputException e) {
         return ErrorHandler.cannotWrite(err, e, folder);
       }
@@ -153,6 +168,20 @@ final class AnalyzeCommand implements Callable<Integer> {
     } catch (OutOfMemoryError e) {
       return ErrorHandler.outOfMemory(err, stage, folder, verbose, e);
     }
+  }
+
+  /** The reload leads, sorted and distinct, in ns. */
+  private List<Long> reloadLeadNanos() {
+    TreeSet<Long> leads = new TreeSet<>();
+    for (String l : reloadLead) {
+      try {
+        leads.add(Durations.parseNanos(l));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "Invalid value for option '--reload-lead': " + e.getMessage());
+      }
+    }
+    return List.copyOf(leads);
   }
 
   /**

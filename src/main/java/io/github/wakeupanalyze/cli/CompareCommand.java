@@ -14,10 +14,15 @@ import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.ingest.core.InputException;
 import io.github.wakeupanalyze.report.OutputException;
 import io.github.wakeupanalyze.report.OutputFolder;
-import io.github.wakeupanalyze.text.Durations;
+import io.github.wakeupanalyze.sources.ScanResult;
+import io.github.wakeupanalyze.sources.SiteDiff;
+import io.github.wakeupanalyze.sources.SiteDiffReport;
+import io.github.wakeupanalyze.sources.scan.SourceScanner;
 import io.github.wakeupanalyze.text.Names;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -108,10 +113,11 @@ final class CompareCommand implements Callable<Integer> {
       paramLabel = "T",
       split = ",",
       defaultValue = "1s,5s,30s",
+      converter = DurationConverter.class,
       description =
           "Idle times after which the unload model unloads an operator "
               + "(default: ${DEFAULT-VALUE}).")
-  List<String> unloadAfter = new ArrayList<>();
+  List<Duration> unloadAfter = new ArrayList<>();
 
   @Option(
       names = "--allow-missing",
@@ -126,6 +132,15 @@ final class CompareCommand implements Callable<Integer> {
       names = {"-q", "--quiet"},
       description = "Print only the table, thresholds and errors.")
   boolean quiet;
+
+  @Option(
+      names = "--sources",
+      arity = "2",
+      paramLabel = "DIR",
+      description =
+          "The two versions' source trees, old then new: the call sites that schedule reconciles"
+              + " added, removed and changed between them, in compare.md and compare.json.")
+  List<Path> sources;
 
   @Option(names = "--verbose", description = "Print stack traces of internal errors.")
   boolean verbose;
@@ -175,10 +190,31 @@ final class CompareCommand implements Callable<Integer> {
       }
       Comparison c = Comparer.compare(sides.get(0).snapshot(), sides.get(1).snapshot(), options);
       CompareTable.print(c, stdout);
+      SiteDiff sites = null;
+      if (sources != null) {
+        stage = "scanning the sources";
+        sites = siteDiff(err);
+        if (sites == null) {
+          return ExitCodes.INVALID_INPUT;
+        }
+        stdout.println("call sites: " + sites.summary());
+        stdout.flush();
+      }
+      SiteDiff siteDiff = sites;
       stage = "writing compare.md and compare.json";
       try {
-        folder.writeText("compare.md", w -> CompareMarkdown.write(c, w));
-        folder.commit(w -> CompareJson.write(c, VersionProvider.version(), w));
+        folder.writeText(
+            "compare.md",
+            w -> {
+              CompareMarkdown.write(c, w);
+              if (siteDiff != null) {
+                w.write(
+                    "\n"
+                        + SiteDiffReport.markdown(
+                            siteDiff, sources.get(0).toString(), sources.get(1).toString()));
+              }
+            });
+        folder.commit(w -> CompareJson.write(c, VersionProvider.version(), siteDiff, w));
       } catch (OutputException e) {
         return ErrorHandler.cannotWrite(err, e, folder);
       }
@@ -190,6 +226,35 @@ final class CompareCommand implements Callable<Integer> {
     } catch (OutOfMemoryError e) {
       return ErrorHandler.outOfMemory(err, stage, folder, verbose, e);
     }
+  }
+
+  /** The call sites changed from the old sources to the new; null (after one line) when missing. */
+  private SiteDiff siteDiff(PrintWriter err) {
+    List<ScanResult> scans = new ArrayList<>();
+    String[] labels = {"old", "new"};
+    for (int i = 0; i < 2; i++) {
+      Path p = sources.get(i);
+      if (!Files.exists(p)) {
+        err.println(
+            "error: --sources "
+                + labels[i]
+                + ": "
+                + Names.printableLine(p.toString())
+                + ": no such file or directory");
+        err.flush();
+        return null;
+      }
+      ScanResult r = new SourceScanner(false).scan(List.of(p));
+      for (ScanResult.Warning w : r.warnings()) {
+        err.println(
+            "warning: --sources "
+                + labels[i]
+                + ": "
+                + Names.printableLine(w.file() + ": " + w.message()));
+      }
+      scans.add(r);
+    }
+    return SiteDiff.of(scans.get(0).sites(), scans.get(1).sites());
   }
 
   private Comparison.Options options() {
@@ -208,12 +273,8 @@ final class CompareCommand implements Callable<Integer> {
       throw usage("Invalid value for option '--timer-tolerance': " + e.getMessage());
     }
     TreeSet<Long> ts = new TreeSet<>();
-    for (String t : unloadAfter) {
-      try {
-        ts.add(Durations.parseNanos(t));
-      } catch (IllegalArgumentException e) {
-        throw usage("Invalid value for option '--unload-after': " + e.getMessage());
-      }
+    for (Duration t : unloadAfter) {
+      ts.add(t.toNanos());
     }
     return new Comparison.Options(tolerance, List.copyOf(ts), rules, allowMissing);
   }

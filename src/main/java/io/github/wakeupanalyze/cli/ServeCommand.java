@@ -5,10 +5,10 @@ import io.github.wakeupanalyze.extract.ExtractRules;
 import io.github.wakeupanalyze.live.LiveSettings;
 import io.github.wakeupanalyze.serve.LiveServer;
 import io.github.wakeupanalyze.serve.ServeSettings;
-import io.github.wakeupanalyze.text.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -43,6 +43,8 @@ import picocli.CommandLine.Spec;
       "143:stopped by SIGTERM (after the final report)"
     })
 final class ServeCommand implements Callable<Integer> {
+  private static final int MAX_PORT = 65_535;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -79,17 +81,19 @@ final class ServeCommand implements Callable<Integer> {
       names = "--window",
       paramLabel = "DURATION",
       defaultValue = "1h",
+      converter = DurationConverter.class,
       description = "Sliding window of trace time analysed (default: ${DEFAULT-VALUE}).")
-  String window;
+  Duration window;
 
   @Option(
       names = "--grace",
       paramLabel = "DURATION",
       defaultValue = "10s",
+      converter = DurationConverter.class,
       description =
           "A trace is final this long (trace time) after its latest span end (default: "
               + "${DEFAULT-VALUE}).")
-  String grace;
+  Duration grace;
 
   @Option(
       names = "--max-request-bytes",
@@ -147,17 +151,27 @@ final class ServeCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private ServeSettings settings() {
-    long windowNanos = duration("--window", window);
-    long graceNanos = duration("--grace", grace);
+  /** The settings the options give; a usage error (exit 2) names the first bad option. */
+  ServeSettings settings() {
+    long windowNanos = window.toNanos();
+    long graceNanos = grace.toNanos();
     if (windowNanos <= 0) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "Invalid value for option '--window': must be positive");
+      throw usage("--window", window, "a positive duration such as 1h");
     }
-    if (maxRequestBytes < 1024 || maxQueuedSpans < 1) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "--max-request-bytes must be at least 1024, --max-queued-spans positive");
+    if (port < 0 || port > MAX_PORT) {
+      throw usage("--port", port, "0 to 65535");
+    }
+    if (grpcPort < -1 || grpcPort > MAX_PORT) {
+      throw usage("--grpc-port", grpcPort, "-1 (no gRPC) or 0 to 65535");
+    }
+    if (bind.isBlank()) {
+      throw usage("--bind", bind, "an address such as 127.0.0.1");
+    }
+    if (maxRequestBytes < 1024) {
+      throw usage("--max-request-bytes", maxRequestBytes, "at least 1024");
+    }
+    if (maxQueuedSpans < 1) {
+      throw usage("--max-queued-spans", maxQueuedSpans, "at least 1");
     }
     LiveSettings live =
         new LiveSettings(
@@ -178,13 +192,10 @@ final class ServeCommand implements Callable<Integer> {
         live);
   }
 
-  private long duration(String option, String text) {
-    try {
-      return Durations.parseNanos(text);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "Invalid value for option '" + option + "': " + e.getMessage());
-    }
+  private CommandLine.ParameterException usage(String option, Object value, String expected) {
+    return new CommandLine.ParameterException(
+        spec.commandLine(),
+        "Invalid value for option '" + option + "': " + value + " (expected " + expected + ")");
   }
 
   private static void log(PrintWriter err, String line) {

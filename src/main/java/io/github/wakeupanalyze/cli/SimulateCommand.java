@@ -7,10 +7,10 @@ import io.github.wakeupanalyze.simulate.ScenarioException;
 import io.github.wakeupanalyze.simulate.ScenarioLoader;
 import io.github.wakeupanalyze.simulate.run.SimulationRun;
 import io.github.wakeupanalyze.simulate.write.OutputFormat;
-import io.github.wakeupanalyze.text.Durations;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -69,8 +69,9 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--duration",
       paramLabel = "DURATION",
+      converter = DurationConverter.class,
       description = "Simulated time, e.g. 30m, 2h (default: the scenario's).")
-  String duration;
+  Duration duration;
 
   @Option(
       names = "--name",
@@ -99,7 +100,7 @@ public final class SimulateCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--batch must not be negative");
       }
       if (duration != null) {
-        durationNanos = Durations.parseNanos(duration, true);
+        durationNanos = duration.toNanos();
         if (durationNanos <= 0) {
           throw new IllegalArgumentException("--duration must be positive");
         }

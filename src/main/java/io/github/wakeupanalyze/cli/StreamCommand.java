@@ -7,7 +7,6 @@ import io.github.wakeupanalyze.kafka.StreamSettings;
 import io.github.wakeupanalyze.kafka.WakeupTopology;
 import io.github.wakeupanalyze.live.LiveSettings;
 import io.github.wakeupanalyze.serve.ViewServer;
-import io.github.wakeupanalyze.text.Durations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -97,16 +96,18 @@ public final class StreamCommand implements Callable<Integer> {
       names = "--window",
       paramLabel = "DURATION",
       defaultValue = "1h",
+      converter = DurationConverter.class,
       description = "Trace time kept and analysed per object (default: ${DEFAULT-VALUE}).")
-  String window;
+  Duration window;
 
   @Option(
       names = "--grace",
       paramLabel = "DURATION",
       defaultValue = "10s",
+      converter = DurationConverter.class,
       description =
           "A trace is final this long (trace time) after its latest span end (default: ${DEFAULT-VALUE}).")
-  String grace;
+  Duration grace;
 
   @Option(
       names = "--http-port",
@@ -154,11 +155,7 @@ public final class StreamCommand implements Callable<Integer> {
       LiveSettings d = LiveSettings.defaults(LiveSettings.DEFAULT_WINDOW_NANOS);
       LiveSettings live =
           new LiveSettings(
-              Durations.parseNanos(window, true),
-              Durations.parseNanos(grace, true),
-              d.maxHeldSpans(),
-              d.rules(),
-              d.parameters());
+              window.toNanos(), grace.toNanos(), d.maxHeldSpans(), d.rules(), d.parameters());
       settings =
           new StreamSettings(
               live, inputTopic, enc, outputPrefix, Duration.ofSeconds(1), Duration.ofSeconds(5));

@@ -10,6 +10,8 @@ import io.github.wakeupanalyze.compare.Comparison.RuleResult;
 import io.github.wakeupanalyze.compare.Comparison.TimerDiff;
 import io.github.wakeupanalyze.compare.Comparison.UnloadDiff;
 import io.github.wakeupanalyze.report.JsonEscapes;
+import io.github.wakeupanalyze.sources.SiteDiff;
+import io.github.wakeupanalyze.sources.SiteDiffReport;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -30,6 +32,15 @@ public final class CompareJson {
   private CompareJson() {}
 
   public static void write(Comparison c, String toolVersion, Writer out) throws IOException {
+    write(c, toolVersion, null, out);
+  }
+
+  /**
+   * As {@link #write(Comparison, String, Writer)}, with the call sites that changed between the two
+   * versions' sources ({@code call_sites}, see {@link SiteDiffReport#json}) when not null.
+   */
+  public static void write(Comparison c, String toolVersion, SiteDiff sites, Writer out)
+      throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.setPrettyPrinter(
           new DefaultPrettyPrinter()
@@ -108,6 +119,9 @@ public final class CompareJson {
         g.writeEndObject();
       }
       g.writeEndArray();
+      if (sites != null) {
+        SiteDiffReport.json(g, sites);
+      }
       g.writeEndObject();
       g.writeRaw('\n');
     }

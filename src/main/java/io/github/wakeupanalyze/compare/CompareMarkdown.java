@@ -7,9 +7,13 @@ import io.github.wakeupanalyze.compare.Comparison.Status;
 import io.github.wakeupanalyze.compare.Comparison.TimerDiff;
 import io.github.wakeupanalyze.compare.Comparison.UnloadDiff;
 import io.github.wakeupanalyze.text.Names;
+import io.github.wakeupanalyze.text.TextTable;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -45,150 +49,121 @@ public final class CompareMarkdown {
   public static void write(Comparison c, Writer w) throws IOException {
     w.write("# wakeup-analyze compare: " + verdictWord(c) + "\n\n");
     w.write(verdictSentence(c) + "\n\n");
-    w.write("| | baseline | candidate |\n|---|---|---|\n");
-    w.write(
-        "| source | `"
-            + code(c.baseline().source())
-            + "` | `"
-            + code(c.candidate().source())
-            + "` |\n");
-    w.write(
-        "| read as | "
-            + c.baseline().kind().label()
-            + " | "
-            + c.candidate().kind().label()
-            + " |\n");
-    w.write(
-        "| observed window | "
-            + Fmt.duration(c.baseline().windowNanos() / 1e9)
-            + " | "
-            + Fmt.duration(c.candidate().windowNanos() / 1e9)
-            + " |\n");
-    w.write(
-        "| operators | "
-            + c.baseline().operators().size()
-            + " | "
-            + c.candidate().operators().size()
-            + " |\n\n");
+    table(
+        w,
+        List.of(
+            new String[] {"", "baseline", "candidate"},
+            new String[] {
+              "source",
+              "`" + code(c.baseline().source()) + "`",
+              "`" + code(c.candidate().source()) + "`"
+            },
+            new String[] {"read as", c.baseline().kind().label(), c.candidate().kind().label()},
+            new String[] {
+              "observed window",
+              Fmt.duration(c.baseline().windowNanos() / 1e9),
+              Fmt.duration(c.candidate().windowNanos() / 1e9)
+            },
+            new String[] {
+              "operators",
+              Integer.toString(c.baseline().operators().size()),
+              Integer.toString(c.candidate().operators().size())
+            }));
+    w.write("\n");
 
     if (!c.results().isEmpty()) {
-      w.write("## Thresholds\n\n| result | rule | subject | values |\n|---|---|---|---|\n");
+      w.write("## Thresholds\n\n");
+      List<String[]> rows = new ArrayList<>();
+      rows.add(new String[] {"result", "rule", "subject", "values"});
       for (RuleResult r : c.results()) {
         String status =
-            r.status() == Status.FAIL
-                ? "**FAIL**"
-                : r.status().label().toUpperCase(java.util.Locale.ROOT);
-        w.write(
-            "| "
-                + status
-                + " | `"
-                + r.rule().text()
-                + "` | "
-                + Names.markdown(r.subject())
-                + " | "
-                + r.detail()
-                + " |\n");
+            r.status() == Status.FAIL ? "**FAIL**" : r.status().label().toUpperCase(Locale.ROOT);
+        rows.add(
+            new String[] {
+              status, "`" + r.rule().text() + "`", Names.markdown(r.subject()), r.detail()
+            });
       }
+      table(w, rows);
       w.write("\n");
     }
 
     w.write("## Operators\n\nEach cell: baseline → candidate (difference, relative change).\n\n");
-    w.write("| operator | status |");
-    for (Metric m : OPERATOR_COLUMNS) {
-      w.write(" " + m.cliName() + " |");
-    }
-    w.write("\n|---|---|" + "---|".repeat(OPERATOR_COLUMNS.size()) + "\n");
+    List<String[]> operators = new ArrayList<>();
+    operators.add(header(OPERATOR_COLUMNS, "operator", "status"));
     for (OperatorDiff o : c.operators()) {
-      w.write("| " + Names.markdown(o.operator()) + " | " + o.presence().label() + " |");
-      for (Metric m : OPERATOR_COLUMNS) {
-        w.write(" " + Fmt.cell(m, o.metrics().get(m)) + " |");
-      }
-      w.write("\n");
+      operators.add(
+          row(OPERATOR_COLUMNS, o.metrics(), Names.markdown(o.operator()), o.presence().label()));
     }
+    table(w, operators);
 
     w.write(
         "\n## Timers\n\nTimers match when their delays agree within "
             + c.options().tolerance()
             + ".\n\n");
-    boolean any = false;
+    List<String[]> timers = new ArrayList<>();
+    timers.add(
+        new String[] {
+          "operator", "controller", "status", "delay", "jitter", "period", "reconciles"
+        });
     for (OperatorDiff o : c.operators()) {
       for (ControllerDiff cd : o.controllers()) {
         for (TimerDiff t : cd.timers()) {
-          if (!any) {
-            w.write(
-                "| operator | controller | status | delay | jitter | period | reconciles |\n"
-                    + "|---|---|---|---|---|---|---|\n");
-            any = true;
-          }
-          w.write(
-              "| "
-                  + Names.markdown(o.operator())
-                  + " | "
-                  + Names.markdown(cd.controller())
-                  + " | "
-                  + (t.baseline() == null || t.candidate() == null
-                      ? "**" + t.status() + "**"
-                      : t.status())
-                  + " | "
-                  + pair(t, TimerSnapshot::described)
-                  + " | "
-                  + pair(t, x -> Fmt.duration(x.jitterSeconds()))
-                  + " | "
-                  + pair(t, x -> Fmt.duration(x.periodSeconds()))
-                  + " | "
-                  + pair(t, x -> Integer.toString(x.reconciles()))
-                  + " |\n");
+          timers.add(
+              new String[] {
+                Names.markdown(o.operator()),
+                Names.markdown(cd.controller()),
+                t.baseline() == null || t.candidate() == null
+                    ? "**" + t.status() + "**"
+                    : t.status(),
+                pair(t, TimerSnapshot::described),
+                pair(t, x -> Fmt.duration(x.jitterSeconds())),
+                pair(t, x -> Fmt.duration(x.periodSeconds())),
+                pair(t, x -> Integer.toString(x.reconciles()))
+              });
         }
       }
     }
-    w.write(any ? "\n" : "No timer on either side.\n\n");
-
-    w.write("## Controllers\n\n| operator | controller | status |");
-    for (Metric m : CONTROLLER_COLUMNS) {
-      w.write(" " + m.cliName() + " |");
+    if (timers.size() > 1) {
+      table(w, timers);
+      w.write("\n");
+    } else {
+      w.write("No timer on either side.\n\n");
     }
-    w.write("\n|---|---|---|" + "---|".repeat(CONTROLLER_COLUMNS.size()) + "\n");
+
+    w.write("## Controllers\n\n");
+    List<String[]> controllers = new ArrayList<>();
+    controllers.add(header(CONTROLLER_COLUMNS, "operator", "controller", "status"));
     for (OperatorDiff o : c.operators()) {
       for (ControllerDiff cd : o.controllers()) {
-        w.write(
-            "| "
-                + Names.markdown(o.operator())
-                + " | "
-                + Names.markdown(cd.controller())
-                + " | "
-                + cd.presence().label()
-                + " |");
-        for (Metric m : CONTROLLER_COLUMNS) {
-          w.write(" " + Fmt.cell(m, cd.metrics().get(m)) + " |");
-        }
-        w.write("\n");
+        controllers.add(
+            row(
+                CONTROLLER_COLUMNS,
+                cd.metrics(),
+                Names.markdown(o.operator()),
+                Names.markdown(cd.controller()),
+                cd.presence().label()));
       }
     }
+    table(w, controllers);
 
     w.write("\n## What unloading would save\n\n");
     w.write(
         "A runtime that unloads an idle operator after T and reloads it on its next reconcile: "
             + "reloads per hour and the share of the window spent unloaded, as observed and without "
             + "the timer-driven reconciles (event-driven ones kept where they ran).\n\n");
-    w.write("| operator | unload after |");
-    for (Metric m : UNLOAD_COLUMNS) {
-      w.write(" " + m.cliName() + " |");
-    }
-    w.write("\n|---|---|" + "---|".repeat(UNLOAD_COLUMNS.size()) + "\n");
+    List<String[]> unload = new ArrayList<>();
+    unload.add(header(UNLOAD_COLUMNS, "operator", "unload after"));
     for (OperatorDiff o : c.operators()) {
       for (UnloadDiff u : o.unload()) {
-        w.write(
-            "| "
-                + Names.markdown(o.operator())
-                + " | "
-                + Fmt.duration(u.unloadAfterNanos() / 1e9)
-                + " |");
-        for (Metric m : UNLOAD_COLUMNS) {
-          w.write(" " + Fmt.cell(m, u.metrics().get(m)) + " |");
-        }
-        w.write("\n");
+        unload.add(
+            row(
+                UNLOAD_COLUMNS,
+                u.metrics(),
+                Names.markdown(o.operator()),
+                Fmt.duration(u.unloadAfterNanos() / 1e9)));
       }
     }
+    table(w, unload);
     w.write(
         "\nModel: busy while any reconcile of the operator runs (controllers and objects "
             + "merged); unloaded once idle for T; each reconcile that finds it unloaded is a reload. "
@@ -236,6 +211,26 @@ public final class CompareMarkdown {
                 + ")."
             : "**No regression**: " + plural(passed, "check") + " passed (" + rules + ").")
         + (skipped > 0 ? " " + skipped + " skipped (nothing to check on one side)." : "");
+  }
+
+  private static void table(Writer w, List<String[]> rows) throws IOException {
+    for (String line : TextTable.markdown(rows)) {
+      w.write(line + "\n");
+    }
+  }
+
+  /** The first cells, then one column per metric, named as on the command line. */
+  private static String[] header(List<Metric> metrics, String... first) {
+    List<String> cells = new ArrayList<>(List.of(first));
+    metrics.forEach(m -> cells.add(m.cliName()));
+    return cells.toArray(String[]::new);
+  }
+
+  /** The first cells (already Markdown-safe), then each metric's change as a cell. */
+  private static String[] row(List<Metric> metrics, Map<Metric, Change> values, String... first) {
+    List<String> cells = new ArrayList<>(List.of(first));
+    metrics.forEach(m -> cells.add(Fmt.cell(m, values.get(m))));
+    return cells.toArray(String[]::new);
   }
 
   private static String plural(long n, String word) {

@@ -3,6 +3,7 @@ package io.github.wakeupanalyze.extract;
 import io.github.wakeupanalyze.model.Span;
 import io.github.wakeupanalyze.model.StreamKey;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -47,11 +48,23 @@ public record ExtractRules(Pattern reconcileName, List<String> objectKeys, doubl
     return reconcileName.matcher(span.name()).find();
   }
 
-  /** The stream of a reconcile span: operator, controller, object. */
+  /**
+   * The stream of a reconcile span: operator, controller, object. The controller is the {@code
+   * controller} attribute; else the span's instrumentation scope, unless that scope is an
+   * OpenTelemetry instrumentation library's ({@code io.opentelemetry.…}, e.g. the Java agent's
+   * {@code @WithSpan} support), which names no controller: then the class of {@code code.namespace}
+   * lower-cased, e.g. {@code webpagereconciler} for {@code org.acme.WebPageReconciler}, the name
+   * the Java Operator SDK gives a controller by default (and its executor threads carry); else the
+   * span's name.
+   */
   public StreamKey streamKey(Span span) {
     String controller = span.attribute("controller");
     if (controller == null || controller.isEmpty()) {
       controller = span.scope().isEmpty() ? span.name() : span.scope();
+      String cls = span.attribute("code.namespace");
+      if (span.scope().startsWith("io.opentelemetry.") && cls != null && !cls.isEmpty()) {
+        controller = cls.substring(cls.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+      }
     }
     return new StreamKey(span.service(), controller, object(span));
   }

@@ -9,7 +9,10 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The short table printed on standard output: one row per operator. */
+/**
+ * The short table printed on standard output: one row per operator, then a line for each operator
+ * whose trace is sampled ({@code op: sampled p≈0.43 (inferred)}).
+ */
 public final class ConsoleTable {
   private ConsoleTable() {}
 
@@ -39,6 +42,12 @@ public final class ConsoleTable {
         .forEach(out::println);
     if (rows.size() == 1) {
       out.println("(no reconcile spans found)");
+    }
+    for (OperatorView op : OperatorView.of(analysis)) {
+      String mark = op.samplingMark();
+      if (!mark.isEmpty()) {
+        out.println(Names.printable(op.operator()) + ": " + mark);
+      }
     }
     out.flush();
   }

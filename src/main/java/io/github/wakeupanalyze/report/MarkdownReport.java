@@ -13,8 +13,10 @@ import io.github.wakeupanalyze.report.chart.Figure;
 import io.github.wakeupanalyze.sources.SourceLinks;
 import io.github.wakeupanalyze.text.Names;
 import io.github.wakeupanalyze.unload.OperatorUnload;
+import io.github.wakeupanalyze.unload.PredictiveResult;
 import io.github.wakeupanalyze.unload.UnloadAnalysis;
 import io.github.wakeupanalyze.unload.UnloadResult;
+import io.github.wakeupanalyze.unload.UnloadTable;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
@@ -46,22 +48,20 @@ public final class MarkdownReport {
         op,
         analysis,
         figures,
-        UnloadAnalysis.of(
+        UnloadAnalysis.table(
             op.operator(),
             op.reconciles(),
+            UnloadAnalysis.timers(analysis),
             analysis.windowStartNanos(),
             analysis.windowEndNanos(),
-            UnloadAnalysis.DEFAULT_UNLOAD_AFTER_NANOS),
+            UnloadAnalysis.DEFAULT_UNLOAD_AFTER_NANOS,
+            UnloadAnalysis.DEFAULT_RELOAD_LEAD_NANOS),
         w);
   }
 
   /** As above, with the operator's unload model already run. */
   static void write(
-      OperatorView op,
-      Analysis analysis,
-      List<Figure> figures,
-      List<OperatorUnload> unload,
-      Writer w)
+      OperatorView op, Analysis analysis, List<Figure> figures, UnloadTable unload, Writer w)
       throws IOException {
     write(op, analysis, figures, unload, SourceLinks.NONE, w);
   }
@@ -71,7 +71,7 @@ public final class MarkdownReport {
       OperatorView op,
       Analysis analysis,
       List<Figure> figures,
-      List<OperatorUnload> unload,
+      UnloadTable unload,
       SourceLinks links,
       Writer w)
       throws IOException {
@@ -88,6 +88,10 @@ public final class MarkdownReport {
         "| Timer-driven | " + op.timerDriven() + " (" + Format.percent(op.timerShare()) + ") |\n");
     w.write("| Event-driven | " + op.eventDriven() + " |\n");
     w.write("| Wake-ups per hour | " + rate(op.wakeupsPerHour()) + " |\n");
+    String mark = op.samplingMark();
+    if (!mark.isEmpty()) {
+      w.write("| Sampling | " + Names.markdown(mark) + " |\n");
+    }
     ObservedWindow own = analysis.window(op.operator());
     w.write(
         "| Observed window | "
@@ -315,8 +319,8 @@ public final class MarkdownReport {
    * "What unloading would save": the unload model at the default unload-after times, as observed
    * and without the timer-driven reconciles.
    */
-  static void writeUnload(List<OperatorUnload> rows, Analysis analysis, Writer w)
-      throws IOException {
+  static void writeUnload(UnloadTable table, Analysis analysis, Writer w) throws IOException {
+    List<OperatorUnload> rows = table.idle();
     w.write("\n## What unloading would save\n\n");
     w.write(
         "If a runtime unloaded this operator once it had been idle for T and reloaded it on its "
@@ -357,6 +361,49 @@ public final class MarkdownReport {
             + "at the end unloads it but counts no reload. \"Without timers\" removes the timer-driven "
             + "reconciles and keeps the event-driven ones where they ran; a negative number of reloads "
             + "avoided means the timer kept the operator loaded between events.\n");
+    writePredictive(table.predictive(), w);
+  }
+
+  /** The predictive policy's rows, one per reload lead: the reload latency it would hide. */
+  private static void writePredictive(List<PredictiveResult> rows, Writer w) throws IOException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    w.write(
+        "\nPredictive: unloaded as soon as no reconcile runs, reloaded a lead time L before each "
+            + "predicted timer wake-up:\n\n"
+            + "| reload lead L | reloads | timer wake-ups hidden | events hidden | preloads "
+            + "| unloaded |\n|---:|---:|---:|---:|---:|---:|\n");
+    for (PredictiveResult p : rows) {
+      w.write(
+          "| "
+              + Format.duration(p.reloadLeadNanos() / 1e9)
+              + " | "
+              + p.reloads()
+              + " ("
+              + rate(p.reloadsPerHour())
+              + "/h) | "
+              + p.timerHidden()
+              + " of "
+              + p.timerWakeups()
+              + " ("
+              + Format.percent(p.timerHiddenShare())
+              + ") | "
+              + p.eventHidden()
+              + " of "
+              + p.eventWakeups()
+              + " | "
+              + p.preloads()
+              + " | "
+              + Format.percent(p.unloadedShare())
+              + " |\n");
+    }
+    w.write(
+        "\nA wake-up whose reload is hidden found the operator already loaded (preloaded for a "
+            + "predicted wake-up, or another reconcile running); the others pay the reload "
+            + "latency. Each object's next timer wake-up is predicted from the timers found on it, "
+            + "as the live server predicts it; a preload lasts until the object's next reconcile or "
+            + "the end of the prediction's interval.\n");
   }
 
   private static void writeCharts(List<Figure> figures, Writer w) throws IOException {

@@ -3,6 +3,7 @@ package io.github.wakeupanalyze.report;
 import io.github.wakeupanalyze.analyze.Analysis;
 import io.github.wakeupanalyze.analyze.ClassifiedReconcile;
 import io.github.wakeupanalyze.analyze.ControllerResult;
+import io.github.wakeupanalyze.analyze.SamplingEstimate;
 import io.github.wakeupanalyze.analyze.TimerFinding;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,6 +21,18 @@ record OperatorView(
     List<ControllerResult> controllers,
     List<ClassifiedReconcile> reconciles,
     double hours) {
+
+  /**
+   * How the outputs mark a sampled trace, e.g. {@code sampled p≈0.43 (inferred)}: the operator's
+   * estimate from its controllers' ({@link SamplingEstimate#combine}); "" when not sampled.
+   */
+  String samplingMark() {
+    List<SamplingEstimate> all = new ArrayList<>();
+    for (ControllerResult c : controllers) {
+      all.add(c.sampling());
+    }
+    return SamplingEstimate.combine(all).mark();
+  }
 
   static List<OperatorView> of(Analysis a) {
     Map<String, List<ControllerResult>> by = new TreeMap<>();

@@ -10,8 +10,8 @@ import io.github.wakeupanalyze.report.chart.Figure;
 import io.github.wakeupanalyze.report.chart.OperatorFigures;
 import io.github.wakeupanalyze.sources.SourceLinks;
 import io.github.wakeupanalyze.text.Names;
-import io.github.wakeupanalyze.unload.OperatorUnload;
 import io.github.wakeupanalyze.unload.UnloadAnalysis;
+import io.github.wakeupanalyze.unload.UnloadTable;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -98,9 +98,36 @@ public final class ReportWriter {
       int maxOperators,
       SourceLinks links)
       throws OutputException {
+    return writeAll(
+        out,
+        toolVersion,
+        inputs,
+        extraction,
+        analysis,
+        maxOperators,
+        links,
+        UnloadAnalysis.DEFAULT_RELOAD_LEAD_NANOS);
+  }
+
+  /**
+   * As above, with the reload leads of the unload table's predictive policy.
+   *
+   * @param reloadLeadNanos how long before a predicted timer wake-up the predictive policy reloads
+   *     the operator, one row each, e.g. {@code [1 s]}
+   */
+  public static List<Path> writeAll(
+      OutputFolder out,
+      String toolVersion,
+      List<InputReport> inputs,
+      ExtractResult extraction,
+      Analysis analysis,
+      int maxOperators,
+      SourceLinks links,
+      List<Long> reloadLeadNanos)
+      throws OutputException {
     List<Path> written = new ArrayList<>();
-    Map<String, List<OperatorUnload>> unload =
-        UnloadAnalysis.of(analysis, UnloadAnalysis.DEFAULT_UNLOAD_AFTER_NANOS); // once, for all
+    Map<String, UnloadTable> unload = // once, for all
+        UnloadAnalysis.tables(analysis, UnloadAnalysis.DEFAULT_UNLOAD_AFTER_NANOS, reloadLeadNanos);
     written.add(out.writeText("reconciles.csv", w -> ReconcilesCsv.write(analysis, w)));
     List<OperatorView> ops = OperatorView.of(analysis);
     Map<String, String> folders = folders(ops, maxOperators);
@@ -122,7 +149,7 @@ public final class ReportWriter {
                           toolVersion,
                           analysis,
                           op,
-                          unload.getOrDefault(op.operator(), List.of()),
+                          unload.getOrDefault(op.operator(), UnloadTable.EMPTY),
                           links);
                     } catch (OutputException e) {
                       throw new Failed(e);
@@ -184,7 +211,7 @@ public final class ReportWriter {
       String toolVersion,
       Analysis analysis,
       OperatorView op,
-      List<OperatorUnload> unload,
+      UnloadTable unload,
       SourceLinks links)
       throws OutputException {
     List<Path> written = new ArrayList<>();

@@ -15,8 +15,10 @@ import io.github.wakeupanalyze.model.Cause;
 import io.github.wakeupanalyze.sources.SourceLinks;
 import io.github.wakeupanalyze.text.Names;
 import io.github.wakeupanalyze.unload.OperatorUnload;
+import io.github.wakeupanalyze.unload.PredictiveResult;
 import io.github.wakeupanalyze.unload.UnloadAnalysis;
 import io.github.wakeupanalyze.unload.UnloadResult;
+import io.github.wakeupanalyze.unload.UnloadTable;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -48,7 +50,10 @@ public final class SummaryJson {
         inputs,
         extraction,
         analysis,
-        UnloadAnalysis.of(analysis, UnloadAnalysis.DEFAULT_UNLOAD_AFTER_NANOS),
+        UnloadAnalysis.tables(
+            analysis,
+            UnloadAnalysis.DEFAULT_UNLOAD_AFTER_NANOS,
+            UnloadAnalysis.DEFAULT_RELOAD_LEAD_NANOS),
         SourceLinks.NONE,
         out);
   }
@@ -62,7 +67,7 @@ public final class SummaryJson {
       List<InputReport> inputs,
       ExtractResult extraction,
       Analysis analysis,
-      Map<String, List<OperatorUnload>> unload,
+      Map<String, UnloadTable> unload,
       SourceLinks links,
       Writer out)
       throws IOException {
@@ -104,7 +109,8 @@ public final class SummaryJson {
       g.writeArrayFieldStart("operators");
       Map<String, long[]> writesErrors = writesAndErrors(analysis);
       for (OperatorView op : OperatorView.of(analysis)) {
-        writeOperator(g, op, writesErrors, unload.getOrDefault(op.operator(), List.of()), links);
+        writeOperator(
+            g, op, writesErrors, unload.getOrDefault(op.operator(), UnloadTable.EMPTY), links);
       }
       g.writeEndArray();
       writeLongNames(g, analysis);
@@ -170,7 +176,7 @@ public final class SummaryJson {
       JsonGenerator g,
       OperatorView op,
       Map<String, long[]> writesErrors,
-      List<OperatorUnload> unload,
+      UnloadTable unload,
       SourceLinks links)
       throws IOException {
     g.writeStartObject();
@@ -181,6 +187,7 @@ public final class SummaryJson {
     number(g, "timer_share", op.timerShare());
     number(g, "wakeups_per_hour", op.wakeupsPerHour());
     number(g, "hours", op.hours());
+    writeEvidence(g, op);
     g.writeArrayFieldStart("controllers");
     for (ControllerResult c : op.controllers()) {
       g.writeStartObject();
@@ -244,6 +251,30 @@ public final class SummaryJson {
   }
 
   /**
+   * {@code evidence}: what the operator's input could show, so a script sees why a statement was or
+   * was not made. {@code end_times}: reconciles have ends, so delays are end-to-start
+   * (RequeueAfter) gaps; without them only start-to-start periods are given ({@code
+   * measured_interval}). {@code api_calls}: API calls were recorded, so shares of reconciles that
+   * wrote nothing are stated; without them they are not recorded. {@code external_periodic}:
+   * periodic sources found outside the operator (timers with {@code source} {@code
+   * external-periodic}), described as external changes, never as timers of its own.
+   */
+  private static void writeEvidence(JsonGenerator g, OperatorView op) throws IOException {
+    InputEvidence ev = InputEvidence.of(op.reconciles());
+    long external =
+        op.controllers().stream()
+            .flatMap(c -> c.timers().stream())
+            .filter(InputEvidence::external)
+            .count();
+    g.writeObjectFieldStart("evidence");
+    g.writeBooleanField("end_times", ev.endTimes());
+    g.writeStringField("measured_interval", ev.endTimes() ? "end-to-start" : "start-to-start");
+    g.writeBooleanField("api_calls", ev.apiCalls());
+    g.writeNumberField("external_periodic", external);
+    g.writeEndObject();
+  }
+
+  /**
    * {@code long_names}: every operator, controller and object name longer than {@value
    * Names#MAX_NAME} characters, which every output shows {@linkplain Names#shorten shortened}, with
    * its full text, once: {@code [{"short": "aaa…3f2a9c01", "full": "aaa…"}]}, sorted by short name.
@@ -294,11 +325,17 @@ public final class SummaryJson {
           + " reloaded by the next reconcile; loaded with its idle clock starting at the window start;"
           + " without_timers drops timer-driven reconciles and keeps event-driven ones where they ran";
 
-  private static void writeUnload(JsonGenerator g, List<OperatorUnload> rows) throws IOException {
+  /** Describes the predictive policy in one line, as {@link #UNLOAD_MODEL} does the other. */
+  static final String PREDICTIVE_MODEL =
+      "unloaded as soon as no reconcile runs, reloaded reload_lead_s before each predicted timer"
+          + " wake-up and kept loaded until the object's next reconcile or the end of the"
+          + " prediction's interval; a reconcile that finds it loaded has its reload latency hidden";
+
+  private static void writeUnload(JsonGenerator g, UnloadTable table) throws IOException {
     g.writeObjectFieldStart("unload");
     g.writeStringField("model", UNLOAD_MODEL);
     g.writeArrayFieldStart("rows");
-    for (OperatorUnload u : rows) {
+    for (OperatorUnload u : table.idle()) {
       g.writeStartObject();
       number(g, "unload_after_s", u.unloadAfterNanos() / 1e9);
       unloadResult(g, "observed", u.observed());
@@ -308,6 +345,29 @@ public final class SummaryJson {
       g.writeEndObject();
     }
     g.writeEndArray();
+    if (!table.predictive().isEmpty()) {
+      g.writeObjectFieldStart("predictive");
+      g.writeStringField("model", PREDICTIVE_MODEL);
+      g.writeArrayFieldStart("rows");
+      for (PredictiveResult p : table.predictive()) {
+        g.writeStartObject();
+        number(g, "reload_lead_s", p.reloadLeadNanos() / 1e9);
+        g.writeNumberField("reloads", p.reloads());
+        number(g, "reloads_per_hour", p.reloadsPerHour());
+        g.writeNumberField("preloads", p.preloads());
+        number(g, "loaded_s", (p.windowNanos() - p.unloadedNanos()) / 1e9);
+        number(g, "unloaded_s", p.unloadedNanos() / 1e9);
+        number(g, "unloaded_share", p.unloadedShare());
+        g.writeNumberField("timer_wakeups", p.timerWakeups());
+        g.writeNumberField("timer_wakeups_hidden", p.timerHidden());
+        number(g, "timer_hidden_share", p.timerHiddenShare());
+        g.writeNumberField("event_wakeups", p.eventWakeups());
+        g.writeNumberField("event_wakeups_hidden", p.eventHidden());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
     g.writeEndObject();
   }
 

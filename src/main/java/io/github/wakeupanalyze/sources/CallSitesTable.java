@@ -5,6 +5,7 @@ import io.github.wakeupanalyze.analyze.ControllerResult;
 import io.github.wakeupanalyze.analyze.TimerFinding;
 import io.github.wakeupanalyze.text.Durations;
 import io.github.wakeupanalyze.text.Names;
+import io.github.wakeupanalyze.text.TextTable;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class CallSitesTable {
           });
     }
     if (!r.sites().isEmpty()) {
-      printRows(rows, out);
+      TextTable.lines(rows).forEach(out::println);
     }
     out.println(CallSitesMarkdown.summary(r));
     out.flush();
@@ -66,28 +67,11 @@ public final class CallSitesTable {
       }
     }
     if (rows.size() > 1) {
-      printRows(rows, out);
+      TextTable.lines(rows).forEach(out::println);
     } else {
       out.println("(no timer found in the traces to match to a call site)");
     }
     out.flush();
-  }
-
-  private static void printRows(List<String[]> rows, PrintWriter out) {
-    int cols = rows.get(0).length;
-    int[] width = new int[cols];
-    for (String[] row : rows) {
-      for (int i = 0; i < cols; i++) {
-        width[i] = Math.max(width[i], row[i].length());
-      }
-    }
-    for (String[] row : rows) {
-      StringBuilder sb = new StringBuilder();
-      for (int i = 0; i < cols; i++) {
-        sb.append(i == 0 ? "" : "  ").append(row[i]).append(" ".repeat(width[i] - row[i].length()));
-      }
-      out.println(sb.toString().stripTrailing());
-    }
   }
 
   /** Printable, at most {@value #MAX_CELL} characters (a cut ends in {@code ...}). */

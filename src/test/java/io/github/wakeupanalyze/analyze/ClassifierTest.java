@@ -1,9 +1,11 @@
 package io.github.wakeupanalyze.analyze;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wakeupanalyze.analyze.hazard.Spike;
+import io.github.wakeupanalyze.analyze.sampling.Comb;
 import io.github.wakeupanalyze.model.Cause;
 import io.github.wakeupanalyze.model.Trigger;
 import org.junit.jupiter.api.Test;
@@ -54,5 +56,17 @@ class ClassifierTest {
     StreamWork w = work(t, timer(5, false));
     Classifier.classify(w, P);
     assertEquals(Cause.ERROR_RETRY, w.label[2].cause(), "the error rule, though 5 s after");
+  }
+
+  @Test
+  void followsLostEnd_aDelayAfterJustBeforeTheQuickFollowUp_notAfterATimerReconcilesEnd() {
+    Comb comb = new Comb(5, 0, 0.1, 0.01, 0.0025);
+    // a lost reconcile ended at 5.25; its own write woke [5.253, 5.4]; the timer fired at 10.25
+    StreamTimes lost = Streams.of("ns/a").at(0, 0.1).at(5.253, 5.4).at(10.25, 10.35).times();
+    assertTrue(Classifier.followsLostEnd(lost, 2, comb));
+    assertFalse(Classifier.followsLostEnd(lost, 1, comb), "5.153 s from a start is no tooth");
+    // the timer reconcile [5.1, 5.25] itself is in the trace: 10.25 is 5 s after its end
+    StreamTimes kept = Streams.of("ns/a").at(0, 0.1).at(5.1, 5.25).at(10.25, 10.35).times();
+    assertFalse(Classifier.followsLostEnd(kept, 2, comb));
   }
 }

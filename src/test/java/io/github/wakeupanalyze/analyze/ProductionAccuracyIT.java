@@ -3,25 +3,15 @@ package io.github.wakeupanalyze.analyze;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.wakeupanalyze.extract.ExtractRules;
-import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.model.Trigger;
 import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.simulate.Label;
 import io.github.wakeupanalyze.simulate.Scenario;
 import io.github.wakeupanalyze.simulate.ScenarioLoader;
-import io.github.wakeupanalyze.simulate.SimSink;
-import io.github.wakeupanalyze.simulate.SimSpan;
-import io.github.wakeupanalyze.simulate.Simulator;
 import io.github.wakeupanalyze.simulate.write.OutputFormat;
-import io.github.wakeupanalyze.simulate.write.TraceWriter;
 import io.github.wakeupanalyze.testing.Accuracy;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import io.github.wakeupanalyze.testing.DemoAnalysis;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,43 +55,10 @@ class ProductionAccuracyIT {
       return cached;
     }
     Scenario sc = ScenarioLoader.load(Path.of("src/test/resources/scenarios", name + ".yaml"));
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Map<String, Label> labels = new HashMap<>();
-    List<Label> all = new ArrayList<>();
-    OutputFormat format = OutputFormat.OTLP_JSON;
-    try (TraceWriter writer = format.open(bytes)) {
-      Simulator.run(
-          sc,
-          new SimSink() {
-            @Override
-            public void reconcile(Label label, List<SimSpan> spans) throws IOException {
-              all.add(label);
-              if (label.kept()) {
-                labels.put(label.traceIdHex() + label.spanIdHex(), label);
-              }
-              writer.reconcile(label, spans);
-            }
-
-            @Override
-            public void other(List<SimSpan> spans) throws IOException {
-              writer.other(spans);
-            }
-
-            @Override
-            public long resolutionNanos() {
-              return format.resolutionNanos();
-            }
-          });
-    }
-    Pipeline.Result result =
-        Pipeline.run(
-            new Pipeline.Request(
-                List.of("-"),
-                ReadOptions.AUTO,
-                ExtractRules.defaults(),
-                AnalysisParameters.defaults(),
-                new long[0],
-                new ByteArrayInputStream(bytes.toByteArray())));
+    Accuracy.Simulated sim = Accuracy.simulate(sc, OutputFormat.OTLP_JSON);
+    List<Label> all = sim.labels();
+    Map<String, Label> labels = sim.byId(true);
+    Pipeline.Result result = DemoAnalysis.of(sim.trace(), AnalysisParameters.defaults());
     Analysis a = result.analysis();
     int[][] conf = new int[2][2];
     Set<String> seen = new HashSet<>();
@@ -234,9 +191,10 @@ class ProductionAccuracyIT {
   void sampledAtHalf_classifiesAtTarget_andInfersTheProbability() throws Exception {
     for (String name : List.of("percona-sampled-50", "percona-sampled-50-jaeger")) {
       Row r = row(name);
-      // the target is macro-F1 ≥ 0.95; measured 0.87 and 0.73 (the Jaeger seed's queue
-      // reads as reset under thinning): asserted at what the engine reaches today
-      assertTrue(r.macroF1() >= 0.70, name + " macro-F1 " + r.macroF1());
+      // target macro-F1 ≥ 0.95; measured 0.940 (inferred p) and 0.969 (Jaeger tags): the events
+      // left are own-write watch events after a lost reconcile that lie inside a comb tooth
+      assertTrue(r.macroF1() >= 0.92, name + " macro-F1 " + r.macroF1());
+      assertTrue(r.timers().contains("/earliest"), name + " queue read on the comb: " + r.timers());
       assertFinds5sTimer(r);
       assertTrue(r.sampling().sampled(), name + " marked sampled: " + r.sampling());
       assertEquals(0.5, r.sampling().probability(), 0.1, name + " p within ±20 %");
@@ -255,8 +213,9 @@ class ProductionAccuracyIT {
           r.estimatedPerHour(),
           0.15 * r.truePerHour(),
           name + " wake-ups/h within 15 %");
-      // the target is macro-F1 ≥ 0.90 (not reached yet)
-      assertTrue(r.macroF1() >= 0.50, name + " macro-F1 " + r.macroF1());
+      // target macro-F1 ≥ 0.90; measured 0.761 and 0.760: at p = 0.1 a watch event of a lost
+      // reconcile's own write lies inside a comb tooth as often as a timer fire does
+      assertTrue(r.macroF1() >= 0.74, name + " macro-F1 " + r.macroF1());
     }
   }
 
@@ -269,15 +228,15 @@ class ProductionAccuracyIT {
 
   @Test
   void spanLossAndSkew_keepTheLosslessAccuracy() throws Exception {
-    // Lost root spans become phantom reconciles until extraction drops fragments (another branch):
-    // then tighten to macro-F1 ≥ 0.97 and "no phantom controller" (one controller in the row).
     Row loss = row("percona-span-loss-5");
     assertFinds5sTimer(loss);
-    assertTrue(loss.macroF1() >= 0.90, "span loss macro-F1 " + loss.macroF1());
+    // a gap across a lost reconcile (10.16 s) is a harmonic of the 5 s timer, not a timer
+    assertEquals(1, loss.requeueTimers(), "span loss timers: " + loss.timers());
+    assertTrue(loss.macroF1() >= 0.98, "span loss macro-F1 " + loss.macroF1());
     for (String name : List.of("percona-skew-plus20", "percona-skew-minus20")) {
       Row r = row(name);
       assertFinds5sTimer(r);
-      assertTrue(r.macroF1() >= 0.95, name + " macro-F1 " + r.macroF1());
+      assertTrue(r.macroF1() >= 0.98, name + " macro-F1 " + r.macroF1());
     }
   }
 
@@ -285,14 +244,17 @@ class ProductionAccuracyIT {
   void ninetySecondWindow_findsThe5sTimer() throws Exception {
     Row r = row("percona-90s");
     assertFinds5sTimer(r);
-    assertTrue(r.macroF1() >= 0.90, "macro-F1 " + r.macroF1());
+    assertTrue(r.macroF1() >= 0.99, "macro-F1 " + r.macroF1());
+    assertTrue(r.timers().contains("/earliest"), "the controller's queue: " + r.timers());
   }
 
   @Test
   void javaOperatorSdk_rescheduleRetryAndMaxInterval() throws Exception {
     Row reschedule = row("josdk-reschedule-2s");
     assertTrue(reschedule.timers().contains("requeue 2.0"), reschedule.timers());
-    // target 0.99: 9 of 2,700 timer fires read as events (measured 0.972)
+    // target 0.99: 9 of 2,700 timer fires read as events (measured 0.972): each follows a status
+    // patch slower than usual, after which the SDK arms its timer; the trace records the patch's
+    // start only, so the engine cannot count the delay from its end
     assertTrue(reschedule.macroF1() >= 0.97, "reschedule macro-F1 " + reschedule.macroF1());
     Row retry = row("josdk-generic-retry");
     assertTrue(retry.macroF1() >= 0.99, "generic retry macro-F1 " + retry.macroF1());
@@ -303,11 +265,12 @@ class ProductionAccuracyIT {
   @Test
   void resyncThroughOneWorker_andKubeRsBulk() throws Exception {
     Row resync = row("resync-one-worker");
-    assertTrue(resync.macroF1() >= 0.95, "resync one worker macro-F1 " + resync.macroF1());
+    assertTrue(resync.macroF1() >= 0.99, "resync one worker macro-F1 " + resync.macroF1());
+    assertEquals(1, resync.timers().split(" ").length / 2, "one timer: " + resync.timers());
     Row bulk = row("kube-rs-bulk");
     assertTrue(bulk.macroF1() >= 0.99, "kube-rs bulk macro-F1 " + bulk.macroF1());
     Row noReason = row("kube-rs-bulk-no-reason");
     assertTrue(
-        noReason.macroF1() >= 0.95, "kube-rs bulk, no reason, macro-F1 " + noReason.macroF1());
+        noReason.macroF1() >= 0.99, "kube-rs bulk, no reason, macro-F1 " + noReason.macroF1());
   }
 }

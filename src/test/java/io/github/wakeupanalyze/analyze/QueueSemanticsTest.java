@@ -43,4 +43,15 @@ class QueueSemanticsTest {
     assertEquals(
         QueueSemantics.Counts.ZERO, QueueSemantics.counts(Streams.of("x").at(0, 1).times(), 1, 2));
   }
+
+  @Test
+  void fewAnchoredStarts_decideWhereChanceExpectsAlmostNone_notWhereItExpectsSome() {
+    assertTrue(QueueSemantics.earliest(new QueueSemantics.Counts(40, 42, 0.01)), "tail 5e-5");
+    assertFalse(QueueSemantics.earliest(new QueueSemantics.Counts(40, 41, 0.0001)), "one is none");
+    assertFalse(QueueSemantics.earliest(new QueueSemantics.Counts(40, 42, 0.5)), "tail 0.09");
+    // monotone: more anchored starts never turn "earliest" back into "reset"
+    for (int extra = 2; extra < 30; extra++) {
+      assertTrue(QueueSemantics.earliest(new QueueSemantics.Counts(40, 40 + extra, 0.01)));
+    }
+  }
 }

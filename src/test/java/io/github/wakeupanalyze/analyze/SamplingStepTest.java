@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wakeupanalyze.analyze.sampling.Comb;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.SamplingSource;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The controller's sampling step on head-sampled timelines with known truth. */
@@ -82,5 +84,37 @@ class SamplingStepTest {
       assertTrue(r.timers().isEmpty(), r.toString());
     }
     assertFalse(a.controllers().get(0).sampling().sampled());
+  }
+
+  @Test
+  void headSampledQueue_isReadOnTheComb_earliestStaysEarliest_resetStaysReset() {
+    for (Timelines.Queue queue : Timelines.Queue.values()) {
+      Timelines.Spec spec = Timelines.spec().queue(queue).durations(0.15, 0.5).poisson(1 / 60.0);
+      Scenarios.Data d =
+          Scenarios.thinned(
+              Scenarios.streams("queue " + queue, false, spec.n(900), 10, 1, false), 0.3, false, 3);
+      ControllerResult c = analyze(d).controllers().get(0);
+      assertTrue(c.sampling().sampled(), c.sampling().toString());
+      Queue expected = queue == Timelines.Queue.EARLIEST ? Queue.EARLIEST : Queue.RESET;
+      assertEquals(expected, c.timers().get(0).queue(), queue + ": " + c.timers());
+    }
+  }
+
+  @Test
+  void queueCounts_offCombReconcileOnTheCombFromTheEndBefore_countsOnlyUnderEarliest() {
+    // 5 s timer, 0.1 s reconciles: 0 → 5.1 (timer), an event at 7, the timer again 5 s after 5.2
+    StreamTimes earliest =
+        Streams.of("ns/a").at(0, 0.1).at(5.1, 5.2).at(7, 7.1).at(10.2, 10.3).times();
+    // a reset queue: the timer runs from the event's end instead
+    StreamTimes reset =
+        Streams.of("ns/a").at(0, 0.1).at(5.1, 5.2).at(7, 7.1).at(12.1, 12.2).times();
+    Comb comb = new Comb(5, 0, 0.1, 0.01, 0.0025);
+    assertEquals(1, SamplingStep.queueCounts(List.of(work(earliest)), comb).any());
+    assertEquals(0, SamplingStep.queueCounts(List.of(work(reset)), comb).any());
+    assertTrue(SamplingStep.queueCounts(List.of(work(reset)), comb).chance() > 0);
+  }
+
+  private static StreamWork work(StreamTimes t) {
+    return new StreamWork(t);
   }
 }

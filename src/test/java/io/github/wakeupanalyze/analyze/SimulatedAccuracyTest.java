@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wakeupanalyze.analyze.numeric.Robust;
-import io.github.wakeupanalyze.extract.ExtractRules;
 import io.github.wakeupanalyze.model.Cause;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.Trigger;
@@ -12,17 +11,11 @@ import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.simulate.Label;
 import io.github.wakeupanalyze.simulate.Scenario;
 import io.github.wakeupanalyze.simulate.ScenarioLoader;
-import io.github.wakeupanalyze.simulate.SimSink;
-import io.github.wakeupanalyze.simulate.SimSpan;
-import io.github.wakeupanalyze.simulate.Simulator;
 import io.github.wakeupanalyze.simulate.write.OutputFormat;
-import io.github.wakeupanalyze.simulate.write.TraceWriter;
 import io.github.wakeupanalyze.testing.Accuracy;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.github.wakeupanalyze.testing.DemoAnalysis;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -96,39 +89,9 @@ class SimulatedAccuracyTest {
   }
 
   static Row measure(String name, boolean evidence, Scenario sc) throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Map<String, Label> labels = new HashMap<>();
-    OutputFormat format = OutputFormat.OTLP_JSON;
-    try (TraceWriter writer = format.open(bytes)) {
-      Simulator.run(
-          sc,
-          new SimSink() {
-            @Override
-            public void reconcile(Label label, List<SimSpan> spans) throws java.io.IOException {
-              labels.put(label.traceIdHex() + label.spanIdHex(), label);
-              writer.reconcile(label, spans);
-            }
-
-            @Override
-            public void other(List<SimSpan> spans) throws java.io.IOException {
-              writer.other(spans);
-            }
-
-            @Override
-            public long resolutionNanos() {
-              return format.resolutionNanos();
-            }
-          });
-    }
-    Pipeline.Result result =
-        Pipeline.run(
-            new Pipeline.Request(
-                List.of("-"),
-                null,
-                ExtractRules.defaults(),
-                AnalysisParameters.defaults(),
-                new long[0],
-                new ByteArrayInputStream(bytes.toByteArray())));
+    Accuracy.Simulated sim = Accuracy.simulate(sc, OutputFormat.OTLP_JSON);
+    Map<String, Label> labels = sim.byId(false);
+    Pipeline.Result result = DemoAnalysis.of(sim.trace(), AnalysisParameters.defaults());
     Analysis a =
         new Analyzer(AnalysisParameters.defaults())
             .analyze(

@@ -1,6 +1,7 @@
 package io.github.wakeupanalyze.analyze;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,5 +75,32 @@ class TimerFinderTest {
                 Streams.ORIGIN));
     TimerFinder.find(lattice, cfg, List.of(), P);
     assertEquals(TimerSource.EXTERNAL_PERIODIC, lattice.timers.get(0).source);
+  }
+
+  @Test
+  void earliestPooled_theControllersQueueDecidesForAnObjectWithTooFewAnchoredStarts() {
+    Timer own = timer(5, 10);
+    Timer pooledEarliest = timer(5, 40);
+    pooledEarliest.earliest = true;
+    Timer pooledElsewhere = timer(30, 40);
+    pooledElsewhere.earliest = true;
+    assertTrue(TimerFinder.earliestPooled(List.of(pooledEarliest), own));
+    assertFalse(TimerFinder.earliestPooled(List.of(pooledElsewhere), own), "another delay");
+    assertFalse(TimerFinder.earliestPooled(List.of(timer(5, 40)), own), "a reset pooled timer");
+  }
+
+  @Test
+  void aSpikeTwoDelaysAndALostReconcileOut_isAHarmonic_notASecondTimer() {
+    Timer five = timer(5.0, 100);
+    // 10.158 s: two 5 s delays plus the 0.158 s of the reconcile lost between them
+    List<Timer> withLost =
+        TimerFinder.withoutHarmonics(new ArrayList<>(List.of(timer(10.158, 8), five)), 0.3);
+    assertEquals(List.of(five), withLost);
+    List<Timer> without =
+        TimerFinder.withoutHarmonics(new ArrayList<>(List.of(timer(10.158, 8), five)), 0);
+    assertEquals(2, without.size(), "no durations: 0.158 s off 2·P is no harmonic");
+    // never below m·P by more than the jitter: a 9.7 s spike is a timer of its own
+    assertEquals(
+        2, TimerFinder.withoutHarmonics(new ArrayList<>(List.of(timer(9.7, 8), five)), 0.3).size());
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wakeupanalyze.report.OutputFolder;
+import io.github.wakeupanalyze.testing.ChildJvm;
 import io.github.wakeupanalyze.testing.DemoTrace;
 import io.github.wakeupanalyze.testing.OtlpJson;
 import io.github.wakeupanalyze.testing.OutputChecks;
@@ -15,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -41,45 +42,16 @@ class OutputFailuresIT {
               + " more memory, e\\.g\\. WAKEUP_ANALYZE_JAVA_OPTS=-Xmx4g scripts/wakeup-analyze \\.\\.\\."
               + " or java -Xmx4g -jar wakeup-analyze\\.jar \\.\\.\\.");
 
-  record Result(int exit, String out, String err) {
-    List<String> errLines() {
-      return err.lines().toList();
-    }
-  }
-
-  static List<String> command(List<String> jvm, String... args) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(jvm);
-    cmd.add("-jar");
-    cmd.add(
-        Path.of(System.getProperty("wakeup.jar", "target/wakeup-analyze.jar"))
-            .toAbsolutePath()
-            .toString());
-    cmd.addAll(List.of(args));
-    return cmd;
-  }
-
   Process start(String name, List<String> jvm, String... args) throws IOException {
-    return new ProcessBuilder(command(jvm, args))
-        .directory(dir.toFile())
-        .redirectOutput(dir.resolve(name + ".out").toFile())
-        .redirectError(dir.resolve(name + ".err").toFile())
-        .start();
+    return ChildJvm.start(dir, name, ChildJvm.jarCommand(jvm, args));
   }
 
-  Result finish(String name, Process p) throws Exception {
-    assertTrue(p.waitFor(5, TimeUnit.MINUTES), name + " finished within 5 minutes");
-    return new Result(
-        p.exitValue(),
-        Files.readString(dir.resolve(name + ".out")),
-        Files.readString(dir.resolve(name + ".err")));
+  ChildJvm.Result finish(String name, Process p) throws Exception {
+    return ChildJvm.finish(dir, name, p, Duration.ofMinutes(5));
   }
 
-  Result java(String name, List<String> jvm, String... args) throws Exception {
-    Process p = start(name, jvm, args);
-    p.getOutputStream().close();
-    return finish(name, p);
+  ChildJvm.Result java(String name, List<String> jvm, String... args) throws Exception {
+    return ChildJvm.run(dir, name, ChildJvm.jarCommand(jvm, args), Duration.ofMinutes(5));
   }
 
   // ---- out of memory -------------------------------------------------------------------------
@@ -94,13 +66,14 @@ class OutputFailuresIT {
       }
     }
     List<String> jvm = List.of("-Xmx40m", "-XX:+UseParallelGC");
-    Result r = java("oom-extract", jvm, csv.toString(), "--out", "out");
+    ChildJvm.Result r = java("oom-extract", jvm, csv.toString(), "--out", "out");
     assertEquals(ExitCodes.INTERNAL, r.exit(), r.err());
     assertEquals(1, r.errLines().size(), r.err());
     assertTrue(OOM_LINE.matcher(r.errLines().get(0)).matches(), r.errLines().get(0));
     assertFalse(Files.exists(dir.resolve("out/summary.json")));
 
-    Result verbose = java("oom-extract-verbose", jvm, csv.toString(), "--out", "out", "--verbose");
+    ChildJvm.Result verbose =
+        java("oom-extract-verbose", jvm, csv.toString(), "--out", "out", "--verbose");
     assertEquals(ExitCodes.INTERNAL, verbose.exit(), verbose.err());
     assertTrue(OOM_LINE.matcher(verbose.errLines().get(0)).matches(), verbose.err());
     assertTrue(
@@ -116,7 +89,7 @@ class OutputFailuresIT {
     Files.writeString(
         json, OtlpJson.service("op").span(1, 1, 0, "x".repeat(15_000_000), 0, 1).toJson());
     List<String> jvm = List.of("-Xmx32m", "-XX:+UseParallelGC");
-    Result r = java("oom-read", jvm, json.toString(), "--out", "out", "--verbose");
+    ChildJvm.Result r = java("oom-read", jvm, json.toString(), "--out", "out", "--verbose");
     assertEquals(ExitCodes.INTERNAL, r.exit(), r.err());
     assertTrue(OOM_LINE.matcher(r.errLines().get(0)).matches(), r.err());
     assertTrue(r.err().contains("at io.github.wakeupanalyze.ingest.OtlpJsonReader"), r.err());
@@ -137,7 +110,7 @@ class OutputFailuresIT {
       assertTrue(first.isAlive() && System.nanoTime() < deadline, "the first run took the lock");
       Thread.sleep(50);
     }
-    Result second = java("second", List.of(), "-", "--out", "out");
+    ChildJvm.Result second = java("second", List.of(), "-", "--out", "out");
     assertEquals(ExitCodes.USAGE, second.exit(), second.err());
     assertEquals(
         List.of(
@@ -148,7 +121,7 @@ class OutputFailuresIT {
     try (OutputStream in = first.getOutputStream()) {
       in.write(DemoTrace.build().toJson().getBytes(StandardCharsets.UTF_8));
     }
-    Result done = finish("first", first);
+    ChildJvm.Result done = finish("first", first);
     assertEquals(0, done.exit(), done.err());
     assertTrue(Files.exists(dir.resolve("out/summary.json")));
     assertEquals(List.of(), OutputChecks.problems(dir.resolve("out")));
@@ -181,12 +154,13 @@ class OutputFailuresIT {
       Path out = disk.resolve("out");
       Path small = dir.resolve("small.json");
       Files.writeString(small, OtlpJson.service("op").span(1, 1, 0, "Reconcile", 0, 0.1).toJson());
-      Result first = java("small", List.of(), small.toString(), "--out", out.toString(), "-q");
+      ChildJvm.Result first =
+          java("small", List.of(), small.toString(), "--out", out.toString(), "-q");
       assertEquals(0, first.exit(), first.err());
       assertTrue(Files.exists(out.resolve("summary.json")), "the first run fits");
 
       Path big = Path.of("sample-traces", "percona-mongodb.otlp.json").toAbsolutePath();
-      Result r = java("big", List.of(), big.toString(), "--out", out.toString(), "-q");
+      ChildJvm.Result r = java("big", List.of(), big.toString(), "--out", out.toString(), "-q");
       assertEquals(ExitCodes.OUTPUT, r.exit(), r.err());
       List<String> lines = r.errLines();
       assertEquals(1, lines.size(), r.err());
@@ -219,7 +193,7 @@ class OutputFailuresIT {
     mountTmpfs(disk, "ro,size=64k");
     try {
       Path out = disk.resolve("out");
-      Result r = java("ro", List.of(), "-", "--out", out.toString());
+      ChildJvm.Result r = java("ro", List.of(), "-", "--out", out.toString());
       assertEquals(ExitCodes.USAGE, r.exit(), r.err());
       assertEquals(
           List.of("error: --out " + out + ": cannot create the folder: Read-only file system"),

@@ -3,13 +3,13 @@ package io.github.wakeupanalyze.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wakeupanalyze.testing.ChildJvm;
 import io.github.wakeupanalyze.testing.DemoTrace;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,34 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 class PackagedJarIT {
   @TempDir Path dir;
 
-  record Result(int exit, String out, String err) {}
-
-  static Result java(Path cwd, String... args) throws Exception {
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                System.getProperty("wakeup.jar", "target/wakeup-analyze.jar")));
-    cmd.addAll(List.of(args));
-    Process p =
-        new ProcessBuilder(cmd)
-            .directory(cwd.toFile())
-            .redirectOutput(cwd.resolve("stdout.txt").toFile())
-            .redirectError(cwd.resolve("stderr.txt").toFile())
-            .start();
-    p.getOutputStream().close();
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the jar finished within a minute");
-    return new Result(
-        p.exitValue(),
-        Files.readString(cwd.resolve("stdout.txt")),
-        Files.readString(cwd.resolve("stderr.txt")));
+  static ChildJvm.Result java(Path cwd, String... args) throws Exception {
+    return ChildJvm.run(cwd, "jar", ChildJvm.jarCommand(List.of(), args), Duration.ofMinutes(1));
   }
 
   @Test
   void jar_analyzesATrace_intoReportsSlashName() throws Exception {
     Files.writeString(dir.resolve("demo.json"), DemoTrace.build().toJson(), StandardCharsets.UTF_8);
-    Result r = java(dir, "demo.json");
+    ChildJvm.Result r = java(dir, "demo.json");
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("demo-operator"), r.out());
     assertTrue(Files.isRegularFile(dir.resolve("reports/demo/summary.json")));
@@ -54,7 +34,7 @@ class PackagedJarIT {
   @Test
   void jar_exitCodes_usage2_input3() throws Exception {
     assertEquals(2, java(dir, "--bogus").exit());
-    Result missing = java(dir, "missing.json");
+    ChildJvm.Result missing = java(dir, "missing.json");
     assertEquals(3, missing.exit());
     assertEquals(
         "error: missing.json: cannot read: no such file",
@@ -63,8 +43,7 @@ class PackagedJarIT {
 
   @Test
   void build_writesTheShellCompletionScriptAndManPages() throws Exception {
-    Path target =
-        Path.of(System.getProperty("wakeup.jar", "target/wakeup-analyze.jar")).getParent();
+    Path target = ChildJvm.jar().getParent();
     String completion = Files.readString(target.resolve("wakeup-analyze_completion"));
     assertTrue(completion.contains("complete -F _complete_wakeup-analyze"), "a bash completion");
     assertTrue(completion.contains("--fail-on"), "completes compare's options");

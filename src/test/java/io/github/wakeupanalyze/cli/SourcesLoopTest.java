@@ -52,9 +52,9 @@ class SourcesLoopTest {
   @CsvSource({
     "controller-runtime, controllers/cart.go, 5, delay and controller",
     "kube-rs, src/controller.rs, 30, delay and controller",
-    // the extracted controller of a java-operator-sdk trace is its instrumentation scope, which
-    // names no reconciler: the site is found by its delay alone
-    "java-operator-sdk, src/main/java/io/example/WebPageReconciler.java, 10, delay only"
+    // the Java agent's @WithSpan scope names no reconciler; extraction takes the class of
+    // code.namespace, lower-cased as the SDK names the controller, which the scanner knows too
+    "java-operator-sdk, src/main/java/io/example/WebPageReconciler.java, 10, delay and controller"
   })
   void simulatedTrace_timerFound_matchedToTheLineThatSetsIt(
       String scenario, String file, double delay, String basis) throws IOException {

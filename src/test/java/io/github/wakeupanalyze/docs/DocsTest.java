@@ -192,6 +192,25 @@ class DocsTest {
         REGENERATE);
   }
 
+  @Test
+  void outputsSummaryJsonSample_isWhatTheToolWrites(@TempDir Path tmp) throws IOException {
+    String traces = tmp.resolve("traces").toString();
+    run(
+        "simulate",
+        "sample-traces/scenarios/compare/requeue-5s.yaml",
+        "--out",
+        traces,
+        "--name",
+        "candidate");
+    Path out = tmp.resolve("summary");
+    run(traces + "/candidate.otlp.json", "--out", out.toString(), "--quiet");
+    String json = Files.readString(out.resolve("summary.json")).replace(traces + "/", "");
+    assertEquals(
+        "```json\n" + json + "```\n",
+        block(ROOT.resolve("docs/outputs.md"), "summary-json"),
+        REGENERATE);
+  }
+
   private static final String REGENERATE =
       "the sample output in the docs is not what the tool prints: run scripts/regen-docs";
 

@@ -275,6 +275,27 @@ class ReconcileExtractorTest {
   }
 
   @Test
+  void controller_ofAnAgentScope_isTheReconcilerClassLowerCased() {
+    ExtractRules rules = ExtractRules.defaults();
+    Span withSpan =
+        Span.builder()
+            .spanId(1)
+            .name("WebPageReconciler.reconcile")
+            .scope("io.opentelemetry.opentelemetry-instrumentation-annotations-1.16")
+            .attribute("code.namespace", "org.acme.WebPageReconciler")
+            .build();
+    assertEquals("webpagereconciler", rules.streamKey(withSpan).controller());
+    Span ownScope =
+        Span.builder()
+            .spanId(1)
+            .name("reconcile")
+            .scope("org.acme.WebPageReconciler")
+            .attribute("code.namespace", "org.acme.WebPageReconciler")
+            .build();
+    assertEquals("org.acme.WebPageReconciler", rules.streamKey(ownScope).controller());
+  }
+
+  @Test
   void reconcilePattern_override() {
     ExtractRules rules = new ExtractRules(Pattern.compile("^sync$"), List.of());
     assertTrue(rules.isReconcile(span(1, 1, 0, "sync", 0, 0)));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
+import io.github.wakeupanalyze.testing.ChildJvm;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.InstrumentationScope;
 import io.opentelemetry.proto.common.v1.KeyValue;
@@ -19,10 +20,9 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -159,38 +159,21 @@ class LargeProtoMessageIT {
     return ByteString.copyFrom(b);
   }
 
-  private static Path jar() {
-    return Path.of(System.getProperty("wakeup.jar", "target/wakeup-analyze.jar")).toAbsolutePath();
-  }
-
-  private static int java(Path cwd, List<String> args) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-XX:+ExitOnOutOfMemoryError");
-    cmd.addAll(args);
-    Process p =
-        new ProcessBuilder(cmd)
-            .directory(cwd.toFile())
-            .redirectOutput(cwd.resolve("stdout.txt").toFile())
-            .redirectError(cwd.resolve("stderr.txt").toFile())
-            .start();
-    p.getOutputStream().close();
-    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "finished within 5 minutes");
-    return p.exitValue();
-  }
-
   @Test
   void oneResourceSpansLargerThanTheHeap_isDecodedIn24MB() throws Exception {
     long size = Files.size(message);
     assertTrue(size > 30_000_000L, "the message is larger than the heap: " + size);
-    String classpath =
-        jar() + java.io.File.pathSeparator + Path.of("target", "test-classes").toAbsolutePath();
-    int exit =
-        java(
+    ChildJvm.Result r =
+        ChildJvm.run(
             dir,
-            List.of("-Xmx24m", "-cp", classpath, CountSpans.class.getName(), message.toString()));
-    assertEquals(0, exit, () -> read(dir.resolve("stderr.txt")));
-    String out = read(dir.resolve("stdout.txt"));
+            "decode",
+            ChildJvm.classCommand(
+                List.of("-Xmx24m", "-XX:+ExitOnOutOfMemoryError"),
+                CountSpans.class,
+                message.toString()),
+            Duration.ofMinutes(5));
+    assertEquals(0, r.exit(), r.err());
+    String out = r.out();
     assertTrue(out.startsWith("spans " + SPANS + " "), out);
     System.out.printf(
         Locale.ROOT,
@@ -202,30 +185,22 @@ class LargeProtoMessageIT {
   @Test
   void oneResourceSpansLargerThanTheHeap_isAnalyzedWithEveryReport() throws Exception {
     Path out = dir.resolve("out");
-    int exit =
-        java(
+    ChildJvm.Result r =
+        ChildJvm.run(
             dir,
-            List.of(
-                "-Xmx96m",
-                "-jar",
-                jar().toString(),
+            "analyze",
+            ChildJvm.jarCommand(
+                List.of("-Xmx96m", "-XX:+ExitOnOutOfMemoryError"),
                 message.toString(),
                 "--out",
                 out.toString(),
-                "--quiet"));
-    assertEquals(0, exit, () -> read(dir.resolve("stderr.txt")));
+                "--quiet"),
+            Duration.ofMinutes(5));
+    assertEquals(0, r.exit(), r.err());
     try (var lines = Files.lines(out.resolve("reconciles.csv"))) {
       assertEquals(OBJECTS * ROUNDS, lines.count() - 1, "one row per reconcile");
     }
     assertTrue(Files.isRegularFile(out.resolve("summary.json")));
-  }
-
-  private static String read(Path p) {
-    try {
-      return Files.readString(p);
-    } catch (IOException e) {
-      return "(nothing)";
-    }
   }
 
   /**

@@ -91,7 +91,8 @@ class BrowserScreenshotIT {
     return null;
   }
 
-  private static String chromium(String... args) throws IOException, InterruptedException {
+  /** Runs headless Chromium with a fresh profile; its standard output (e.g. the DOM). */
+  static String chromium(String... args) throws IOException, InterruptedException {
     Path profile = Files.createTempDirectory("chromium-profile");
     List<String> cmd =
         new ArrayList<>(

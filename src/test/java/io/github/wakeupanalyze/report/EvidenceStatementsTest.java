@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.wakeupanalyze.analyze.AnalysisParameters;
 import io.github.wakeupanalyze.analyze.ControllerResult;
 import io.github.wakeupanalyze.analyze.TimerSource;
@@ -149,9 +151,8 @@ class EvidenceStatementsTest {
     assertTrue(s.matches(".*; [0-9.]+ % of those wrote nothing\\."), s);
   }
 
-  @Test
-  void externalPeriodicSource_isNamedAsExternalChanges_neverAsATimer() throws Exception {
-    // an external change every 5.01 s, each followed 30 ms later by a 50 ms reconcile
+  /** An external change every 5.01 s, each followed 30 ms later by a 50 ms reconcile. */
+  private static Pipeline.Result externalPeriodic() {
     OtlpJson o = OtlpJson.service("watcher-operator");
     long[] events = new long[60];
     for (int i = 0; i < events.length; i++) {
@@ -172,7 +173,12 @@ class EvidenceStatementsTest {
           "cm");
     }
     byte[] json = o.toJson().getBytes(StandardCharsets.UTF_8);
-    Pipeline.Result r = run(List.of("-"), events, json);
+    return run(List.of("-"), events, json);
+  }
+
+  @Test
+  void externalPeriodicSource_isNamedAsExternalChanges_neverAsATimer() throws Exception {
+    Pipeline.Result r = externalPeriodic();
     ControllerResult c = r.analysis().controllers().get(0);
     assertEquals(0, c.timerDriven(), "every reconcile follows an external change");
     assertTrue(
@@ -186,5 +192,46 @@ class EvidenceStatementsTest {
     assertTrue(console(r).contains("external changes every"), console(r));
     assertTrue(latex(r).contains("external, every"), latex(r));
     assertTrue(markdown(r).contains("not a timer of its own"), markdown(r));
+  }
+
+  /** The {@code evidence} object of the first operator in summary.json. */
+  private static JsonNode evidence(Pipeline.Result r) throws Exception {
+    StringWriter w = new StringWriter();
+    SummaryJson.write("TEST", r.inputs(), r.extraction(), r.analysis(), w);
+    return new ObjectMapper().readTree(w.toString()).path("operators").path(0).path("evidence");
+  }
+
+  @Test
+  void summaryJson_csvWithoutEnds_saysStartToStartAndNoApiCalls() throws Exception {
+    JsonNode ev = evidence(csvStartsOnly());
+    assertFalse(ev.path("end_times").asBoolean(true), ev.toString());
+    assertEquals("start-to-start", ev.path("measured_interval").asText(), ev.toString());
+    assertFalse(ev.path("api_calls").asBoolean(true), ev.toString());
+    assertEquals(0, ev.path("external_periodic").asInt(-1), ev.toString());
+  }
+
+  @Test
+  void summaryJson_traceWithoutApiCalls_hasEndsButNoApiCalls() throws Exception {
+    JsonNode ev = evidence(DemoAnalysis.of(requeueWithoutCalls()));
+    assertTrue(ev.path("end_times").asBoolean(false), ev.toString());
+    assertEquals("end-to-start", ev.path("measured_interval").asText(), ev.toString());
+    assertFalse(ev.path("api_calls").asBoolean(true), ev.toString());
+  }
+
+  @Test
+  void summaryJson_traceWithApiCalls_hasEndsAndApiCalls() throws Exception {
+    JsonNode ev = evidence(DemoAnalysis.demo());
+    assertTrue(ev.path("end_times").asBoolean(false), ev.toString());
+    assertTrue(ev.path("api_calls").asBoolean(false), ev.toString());
+    assertEquals(0, ev.path("external_periodic").asInt(-1), ev.toString());
+  }
+
+  @Test
+  void summaryJson_externalPeriodicSource_isCounted() throws Exception {
+    Pipeline.Result r = externalPeriodic();
+    JsonNode ev = evidence(r);
+    long timers = r.analysis().controllers().get(0).timers().size();
+    assertTrue(timers > 0, "the engine sees the periodic source");
+    assertEquals(timers, ev.path("external_periodic").asLong(-1), ev.toString());
   }
 }

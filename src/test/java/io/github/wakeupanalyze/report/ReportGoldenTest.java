@@ -2,17 +2,12 @@ package io.github.wakeupanalyze.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.wakeupanalyze.analyze.AnalysisParameters;
-import io.github.wakeupanalyze.extract.ExtractRules;
-import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.report.chart.OperatorFigures;
-import io.github.wakeupanalyze.testing.DemoTrace;
+import io.github.wakeupanalyze.testing.DemoAnalysis;
 import io.github.wakeupanalyze.testing.Golden;
 import io.github.wakeupanalyze.text.Names;
-import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,16 +26,7 @@ class ReportGoldenTest {
 
   @BeforeEach
   void analyzeDemo() throws Exception {
-    byte[] json = DemoTrace.build().toJson().getBytes(StandardCharsets.UTF_8);
-    result =
-        Pipeline.run(
-            new Pipeline.Request(
-                List.of("-"),
-                ReadOptions.AUTO,
-                ExtractRules.defaults(),
-                AnalysisParameters.defaults(),
-                new long[0],
-                new ByteArrayInputStream(json)));
+    result = DemoAnalysis.demo();
   }
 
   @Test

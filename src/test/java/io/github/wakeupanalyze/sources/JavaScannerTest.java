@@ -152,7 +152,13 @@ class JavaScannerTest {
     CallSite s = site(scan(), "// poll");
     assertEquals("webpage", s.controller());
     assertEquals(
-        List.of("WebPage", "WebPageReconciler", "webpage", "webpagereconciler"), s.aliases());
+        List.of(
+            "WebPage",
+            "WebPageReconciler",
+            "org.acme.WebPageReconciler",
+            "webpage",
+            "webpagereconciler"),
+        s.aliases());
   }
 
   @Test
@@ -205,6 +211,37 @@ class JavaScannerTest {
     CallSite literal =
         at(r, "src/main/java/org/acme/ShopReconciler.java", lineOf(HELPER, "// literal"));
     assertSite(literal, Mechanism.REQUEUE_AFTER, 60, SiteKind.SUCCESS);
-    assertEquals(List.of("Shop", "ShopReconciler", "shopreconciler"), literal.aliases());
+    assertEquals(
+        List.of("Shop", "ShopReconciler", "org.acme.ShopReconciler", "shopreconciler"),
+        literal.aliases());
+  }
+
+  @Test
+  void sdkOverloadsForwardingToEachOther_areItsApi_notSites() {
+    String control =
+        """
+        package org.sdk;
+
+        public abstract class Control<T> {
+          public T rescheduleAfter(long millis) {
+            return rescheduleAfter(java.time.Duration.ofMillis(millis));
+          }
+
+          public T rescheduleAfter(long delay, java.util.concurrent.TimeUnit unit) {
+            return rescheduleAfter(unit.toMillis(delay));
+          }
+        }
+        """;
+    ScanResult r = Snippets.scan(dir, Map.of("src/main/java/org/sdk/Control.java", control));
+    assertEquals(List.of(), r.sites(), Snippets.describe(r.sites()));
+  }
+
+  @Test
+  void reconcilerClass_matchesTheControllerNameOfItsTraces() {
+    CallSite s = site(scan(), "// poll");
+    assertEquals(3, TimerMatcher.controllerScore("webpagereconciler", s), "@WithSpan traces");
+    assertEquals(
+        3, TimerMatcher.controllerScore("org.acme.WebPageReconciler", s), "a tracer per class");
+    assertEquals(0, TimerMatcher.controllerScore("shopreconciler", s));
   }
 }

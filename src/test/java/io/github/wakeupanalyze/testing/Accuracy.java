@@ -2,8 +2,6 @@ package io.github.wakeupanalyze.testing;
 
 import io.github.wakeupanalyze.analyze.AnalysisParameters;
 import io.github.wakeupanalyze.analyze.ClassifiedReconcile;
-import io.github.wakeupanalyze.extract.ExtractRules;
-import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.model.Trigger;
 import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.simulate.Label;
@@ -13,9 +11,9 @@ import io.github.wakeupanalyze.simulate.SimSpan;
 import io.github.wakeupanalyze.simulate.Simulator;
 import io.github.wakeupanalyze.simulate.write.OutputFormat;
 import io.github.wakeupanalyze.simulate.write.TraceWriter;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -114,38 +112,9 @@ public final class Accuracy {
   public static Figures measure(
       String name, Scenario scenario, OutputFormat format, AnalysisParameters parameters)
       throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Map<String, Label> labels = new HashMap<>();
-    try (TraceWriter writer = format.open(bytes)) {
-      Simulator.run(
-          scenario,
-          new SimSink() {
-            @Override
-            public void reconcile(Label label, List<SimSpan> spans) throws IOException {
-              labels.put(label.traceIdHex() + label.spanIdHex(), label);
-              writer.reconcile(label, spans);
-            }
-
-            @Override
-            public void other(List<SimSpan> spans) throws IOException {
-              writer.other(spans);
-            }
-
-            @Override
-            public long resolutionNanos() {
-              return format.resolutionNanos();
-            }
-          });
-    }
-    Pipeline.Result result =
-        Pipeline.run(
-            new Pipeline.Request(
-                List.of("-"),
-                ReadOptions.AUTO,
-                ExtractRules.defaults(),
-                parameters,
-                new long[0],
-                new ByteArrayInputStream(bytes.toByteArray())));
+    Simulated sim = simulate(scenario, format);
+    Map<String, Label> labels = sim.byId(false);
+    Pipeline.Result result = DemoAnalysis.of(sim.trace(), parameters);
     if (result.anyFailed()) {
       throw new AssertionError("the simulated trace did not read: " + result.inputs());
     }
@@ -171,6 +140,61 @@ public final class Accuracy {
         causeCorrect++;
       }
     }
-    return new Figures(name, labels.size(), matched, unscored, confusion, causeCorrect);
+    return new Figures(name, sim.labels().size(), matched, unscored, confusion, causeCorrect);
+  }
+
+  /**
+   * A scenario simulated and written in one format.
+   *
+   * @param trace the trace as the format writes it
+   * @param labels the simulator's ground truth of every reconcile, in the order they ran, also
+   *     those head sampling left out of the trace
+   */
+  public record Simulated(byte[] trace, List<Label> labels) {
+    public Simulated {
+      labels = List.copyOf(labels);
+    }
+
+    /**
+     * The labels by trace id and span id in hex (as {@code traceIdHex() + spanIdHex()}); with
+     * {@code keptOnly} only those of reconciles that reached the trace.
+     */
+    public Map<String, Label> byId(boolean keptOnly) {
+      Map<String, Label> byId = new HashMap<>();
+      for (Label l : labels) {
+        if (!keptOnly || l.kept()) {
+          byId.put(l.traceIdHex() + l.spanIdHex(), l);
+        }
+      }
+      return byId;
+    }
+  }
+
+  /** Simulates {@code scenario} and writes every span it makes as {@code format}, in memory. */
+  public static Simulated simulate(Scenario scenario, OutputFormat format) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    List<Label> labels = new ArrayList<>();
+    try (TraceWriter writer = format.open(bytes)) {
+      Simulator.run(
+          scenario,
+          new SimSink() {
+            @Override
+            public void reconcile(Label label, List<SimSpan> spans) throws IOException {
+              labels.add(label);
+              writer.reconcile(label, spans);
+            }
+
+            @Override
+            public void other(List<SimSpan> spans) throws IOException {
+              writer.other(spans);
+            }
+
+            @Override
+            public long resolutionNanos() {
+              return format.resolutionNanos();
+            }
+          });
+    }
+    return new Simulated(bytes.toByteArray(), labels);
   }
 }

@@ -2,25 +2,33 @@ package io.github.wakeupanalyze.testing;
 
 import io.github.wakeupanalyze.analyze.AnalysisParameters;
 import io.github.wakeupanalyze.extract.ExtractRules;
+import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.pipeline.Pipeline;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Runs the pipeline on an in-memory OTLP JSON trace, as {@code analyze} would on a file. */
+/**
+ * Runs the pipeline on an in-memory trace, as {@code analyze -} would on standard input: the format
+ * sniffed, default extraction rules, no events.
+ */
 public final class DemoAnalysis {
   private DemoAnalysis() {}
 
   public static Pipeline.Result of(OtlpJson trace) {
-    byte[] json = trace.toJson().getBytes(StandardCharsets.UTF_8);
+    return of(trace.toJson().getBytes(StandardCharsets.UTF_8), AnalysisParameters.defaults());
+  }
+
+  /** {@code trace} (any format the sniffer knows) read, extracted and analyzed. */
+  public static Pipeline.Result of(byte[] trace, AnalysisParameters parameters) {
     return Pipeline.run(
         new Pipeline.Request(
             List.of("-"),
-            null,
+            ReadOptions.AUTO,
             ExtractRules.defaults(),
-            AnalysisParameters.defaults(),
+            parameters,
             new long[0],
-            new ByteArrayInputStream(json)));
+            new ByteArrayInputStream(trace)));
   }
 
   /** The {@link DemoTrace}, analyzed. */

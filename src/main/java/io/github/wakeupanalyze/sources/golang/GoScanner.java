@@ -13,7 +13,9 @@ import io.github.wakeupanalyze.sources.SiteKind;
 import io.github.wakeupanalyze.sources.SourceFile;
 import io.github.wakeupanalyze.sources.SourceTree;
 import io.github.wakeupanalyze.sources.Value;
+import io.github.wakeupanalyze.sources.syntax.Grammar;
 import io.github.wakeupanalyze.sources.syntax.Node;
+import io.github.wakeupanalyze.sources.syntax.ParseAhead;
 import io.github.wakeupanalyze.sources.syntax.TreeSitter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,6 +41,16 @@ import java.util.regex.Pattern;
  * the argument; a helper nobody calls is reported where it is, unresolved.
  */
 public final class GoScanner implements LanguageScanner {
+  private final int threads;
+
+  /**
+   * @param threads threads parsing ahead of the scan (see {@link ParseAhead}); 1 parses in the
+   *     caller's thread only
+   */
+  public GoScanner(int threads) {
+    this.threads = threads;
+  }
+
   private static final Pattern RESULT_PKG =
       Pattern.compile("sigs\\.k8s\\.io/controller-runtime(/pkg/reconcile)?");
   private static final String WORKQUEUE = "k8s.io/client-go/util/workqueue";
@@ -48,9 +60,8 @@ public final class GoScanner implements LanguageScanner {
     if (candidates.isEmpty()) {
       return;
     }
-    TreeSitter ts;
     try {
-      ts = TreeSitter.create();
+      TreeSitter.create();
     } catch (IllegalStateException e) {
       sink.warn(
           "*.go",
@@ -58,11 +69,18 @@ public final class GoScanner implements LanguageScanner {
           candidates.size() + " Go files not scanned: " + e.getMessage());
       return;
     }
-    GoWorkspace ws = new GoWorkspace(tree, ts, sink);
     Map<String, List<SourceFile>> byDir = new LinkedHashMap<>();
     for (SourceFile f : candidates) {
       byDir.computeIfAbsent(f.dir(), k -> new ArrayList<>()).add(f);
     }
+    List<SourceFile> order = byDir.values().stream().flatMap(List::stream).toList();
+    try (ParseAhead ahead = new ParseAhead(Grammar.GO, order, threads)) {
+      scanPackages(new GoWorkspace(tree, ahead, sink), byDir, sink);
+    }
+  }
+
+  private static void scanPackages(
+      GoWorkspace ws, Map<String, List<SourceFile>> byDir, ScanSink sink) {
     for (Map.Entry<String, List<SourceFile>> e : byDir.entrySet()) {
       GoPackage pkg = ws.packageAt(e.getKey());
       List<GoFile> wanted = new ArrayList<>();

@@ -5,7 +5,7 @@ import io.github.wakeupanalyze.sources.ScanResult;
 import io.github.wakeupanalyze.sources.ScanSink;
 import io.github.wakeupanalyze.sources.SourceFile;
 import io.github.wakeupanalyze.sources.SourceTree;
-import io.github.wakeupanalyze.sources.syntax.Grammar;
+import io.github.wakeupanalyze.sources.syntax.ParseAhead;
 import io.github.wakeupanalyze.sources.syntax.TreeSitter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ final class GoWorkspace {
   private static final Pattern MODULE = Pattern.compile("(?m)^\\s*module\\s+(\\S+)");
 
   private final SourceTree tree;
-  private final TreeSitter parser;
+  private final ParseAhead parser;
   private final ScanSink sink;
   private final Set<String> reported = new HashSet<>();
   private final Map<String, String[]> moduleOfDir = new HashMap<>();
@@ -42,7 +42,7 @@ final class GoWorkspace {
         }
       };
 
-  GoWorkspace(SourceTree tree, TreeSitter parser, ScanSink sink) {
+  GoWorkspace(SourceTree tree, ParseAhead parser, ScanSink sink) {
     this.tree = tree;
     this.parser = parser;
     this.sink = sink;
@@ -90,11 +90,13 @@ final class GoWorkspace {
   }
 
   private GoFile parse(SourceFile f) {
-    String text = text(f);
-    if (text == null) {
+    ParseAhead.Loaded loaded = parser.get(f);
+    if (loaded.error() != null) {
+      report(f, ScanResult.Warning.Kind.SKIPPED, "unreadable: " + loaded.error().getMessage());
       return null;
     }
-    TreeSitter.Parsed p = parser.parse(Grammar.GO, text);
+    String text = loaded.text();
+    TreeSitter.Parsed p = loaded.parsed();
     if (!p.error().isEmpty()) {
       report(
           f,

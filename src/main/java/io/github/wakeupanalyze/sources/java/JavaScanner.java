@@ -90,7 +90,12 @@ public final class JavaScanner implements LanguageScanner {
 
     private void reschedule(MethodCallExpr m) {
       List<Expression> args = m.getArguments();
-      if (args.isEmpty()) {
+      boolean definition =
+          m.findAncestor(MethodDeclaration.class)
+              .map(d -> d.getNameAsString().equals("rescheduleAfter"))
+              .orElse(false);
+      if (args.isEmpty() || definition) {
+        // the SDK's own overloads forwarding to each other: its API, not a site
         return;
       }
       Delay d = rescheduleDelay(args, Map.of());
@@ -309,7 +314,8 @@ public final class JavaScanner implements LanguageScanner {
       }
       String cls = top == null ? "" : top.getNameAsString();
       String function = method.map(x -> cls + "." + x.getNameAsString()).orElse(cls);
-      List<String> names = controllerNames(top, cls);
+      String pkg = file.unit().getPackageDeclaration().map(x -> x.getNameAsString()).orElse("");
+      List<String> names = controllerNames(top, cls, pkg);
       sink.site(
           new CallSite(
               file.file().rel(),
@@ -336,9 +342,11 @@ public final class JavaScanner implements LanguageScanner {
 
     /**
      * The controller's names: {@code @ControllerConfiguration(name = ..)} or the lower-cased class
-     * name (the SDK's default), then the class and the resource type of {@code Reconciler<T>}.
+     * name (the SDK's default, which traces of the Java agent's {@code @WithSpan} are named by),
+     * then the class, its qualified name (a tracer made with {@code getTracer(X.class.getName())}
+     * has it as scope) and the resource type of {@code Reconciler<T>}.
      */
-    private static List<String> controllerNames(TypeDeclaration<?> top, String cls) {
+    private static List<String> controllerNames(TypeDeclaration<?> top, String cls, String pkg) {
       List<String> out = new ArrayList<>();
       if (top == null) {
         return List.of("(unknown)");
@@ -349,6 +357,9 @@ public final class JavaScanner implements LanguageScanner {
           .ifPresent(e -> out.add(e.asStringLiteralExpr().asString()));
       out.add(cls.toLowerCase(Locale.ROOT));
       out.add(cls);
+      if (!pkg.isEmpty()) {
+        out.add(pkg + "." + cls);
+      }
       if (top instanceof ClassOrInterfaceDeclaration c) {
         for (ClassOrInterfaceType t : c.getImplementedTypes()) {
           if (t.getNameAsString().equals("Reconciler") && t.getTypeArguments().isPresent()) {

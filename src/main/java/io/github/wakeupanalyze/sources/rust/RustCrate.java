@@ -5,8 +5,8 @@ import io.github.wakeupanalyze.sources.ScanResult;
 import io.github.wakeupanalyze.sources.ScanSink;
 import io.github.wakeupanalyze.sources.SourceFile;
 import io.github.wakeupanalyze.sources.SourceTree;
-import io.github.wakeupanalyze.sources.syntax.Grammar;
 import io.github.wakeupanalyze.sources.syntax.Node;
+import io.github.wakeupanalyze.sources.syntax.ParseAhead;
 import io.github.wakeupanalyze.sources.syntax.TreeSitter;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -27,13 +27,13 @@ final class RustCrate {
   record RsFile(SourceFile file, Node root) {}
 
   private final SourceTree tree;
-  private final TreeSitter parser;
+  private final ParseAhead parser;
   private final ScanSink sink;
   private final Map<String, RsFile> parsed = new HashMap<>();
   private final Map<String, String> texts = new HashMap<>();
   private final Set<String> failed = new HashSet<>();
 
-  RustCrate(SourceTree tree, TreeSitter parser, ScanSink sink) {
+  RustCrate(SourceTree tree, ParseAhead parser, ScanSink sink) {
     this.tree = tree;
     this.parser = parser;
     this.sink = sink;
@@ -45,11 +45,15 @@ final class RustCrate {
     if (r != null || failed.contains(f.rel())) {
       return r;
     }
-    String text = text(f);
-    if (text == null) {
+    ParseAhead.Loaded loaded = parser.get(f);
+    if (loaded.error() != null) {
+      failed.add(f.rel());
+      sink.warn(
+          f.rel(), ScanResult.Warning.Kind.SKIPPED, "unreadable: " + loaded.error().getMessage());
       return null;
     }
-    TreeSitter.Parsed p = parser.parse(Grammar.RUST, text);
+    texts.putIfAbsent(f.rel(), loaded.text());
+    TreeSitter.Parsed p = loaded.parsed();
     if (!p.error().isEmpty()) {
       sink.warn(
           f.rel(),

@@ -13,7 +13,9 @@ import io.github.wakeupanalyze.sources.SiteKind;
 import io.github.wakeupanalyze.sources.SourceFile;
 import io.github.wakeupanalyze.sources.SourceTree;
 import io.github.wakeupanalyze.sources.Value;
+import io.github.wakeupanalyze.sources.syntax.Grammar;
 import io.github.wakeupanalyze.sources.syntax.Node;
+import io.github.wakeupanalyze.sources.syntax.ParseAhead;
 import io.github.wakeupanalyze.sources.syntax.TreeSitter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,14 +30,23 @@ import java.util.Map;
  * paths; sites in {@code #[cfg(test)]} modules and {@code #[test]} functions are tests.
  */
 public final class RustScanner implements LanguageScanner {
+  private final int threads;
+
+  /**
+   * @param threads threads parsing ahead of the scan (see {@link ParseAhead}); 1 parses in the
+   *     caller's thread only
+   */
+  public RustScanner(int threads) {
+    this.threads = threads;
+  }
+
   @Override
   public void scan(SourceTree tree, List<SourceFile> candidates, ScanSink sink) {
     if (candidates.isEmpty()) {
       return;
     }
-    TreeSitter ts;
     try {
-      ts = TreeSitter.create();
+      TreeSitter.create();
     } catch (IllegalStateException e) {
       sink.warn(
           "*.rs",
@@ -43,7 +54,12 @@ public final class RustScanner implements LanguageScanner {
           candidates.size() + " Rust files not scanned: " + e.getMessage());
       return;
     }
-    RustCrate crate = new RustCrate(tree, ts, sink);
+    try (ParseAhead ahead = new ParseAhead(Grammar.RUST, candidates, threads)) {
+      scanFiles(new RustCrate(tree, ahead, sink), candidates, sink);
+    }
+  }
+
+  private static void scanFiles(RustCrate crate, List<SourceFile> candidates, ScanSink sink) {
     RustEval eval = new RustEval(crate);
     RustControllers controllers = new RustControllers(crate);
     for (SourceFile f : candidates) {

@@ -10,6 +10,7 @@ import io.github.wakeupanalyze.sources.SourceTree;
 import io.github.wakeupanalyze.sources.golang.GoScanner;
 import io.github.wakeupanalyze.sources.java.JavaScanner;
 import io.github.wakeupanalyze.sources.rust.RustScanner;
+import io.github.wakeupanalyze.sources.syntax.ParseAhead;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Scans source trees for the call sites that schedule reconciles.
@@ -77,12 +79,25 @@ public final class SourceScanner {
           "rb", "php", "swift", "clj", "ex", "exs", "erl", "hs", "ml", "zig");
 
   private final boolean includeVendored;
+  private final int threads;
 
   /**
+   * A scanner parsing on {@link ParseAhead#defaultThreads()} threads.
+   *
    * @param includeVendored walk {@code vendor/}, {@code target/} and {@code node_modules/} too
    */
   public SourceScanner(boolean includeVendored) {
+    this(includeVendored, ParseAhead.defaultThreads());
+  }
+
+  /**
+   * @param includeVendored walk {@code vendor/}, {@code target/} and {@code node_modules/} too
+   * @param threads threads reading and parsing files (1: all in the caller's thread); the result is
+   *     the same for any number
+   */
+  public SourceScanner(boolean includeVendored, int threads) {
     this.includeVendored = includeVendored;
+    this.threads = Math.max(1, threads);
   }
 
   /**
@@ -143,14 +158,15 @@ public final class SourceScanner {
     Path base = Files.isRegularFile(root) ? root.toAbsolutePath().getParent() : root;
     SourceTree tree = new SourceTree(base, files);
     Map<Language, List<SourceFile>> candidates = new EnumMap<>(Language.class);
-    for (SourceFile f : files) {
+    List<Probe> probes = probe(files);
+    for (int i = 0; i < files.size(); i++) {
+      SourceFile f = files.get(i);
       c.byLanguage.merge(f.language(), 1, Integer::sum);
-      try {
-        if (mayHoldSite(Files.readAllBytes(f.path()), f.language())) {
-          candidates.computeIfAbsent(f.language(), k -> new ArrayList<>()).add(f);
-        }
-      } catch (IOException e) {
-        c.warn(f.rel(), ScanResult.Warning.Kind.SKIPPED, "unreadable: " + e.getMessage());
+      Probe probe = probes.get(i);
+      if (probe.candidate()) {
+        candidates.computeIfAbsent(f.language(), k -> new ArrayList<>()).add(f);
+      } else if (!probe.unreadable().isEmpty()) {
+        c.warn(f.rel(), ScanResult.Warning.Kind.SKIPPED, "unreadable: " + probe.unreadable());
       }
     }
     scanner(Language.GO).scan(tree, candidates.getOrDefault(Language.GO, List.of()), c);
@@ -158,12 +174,39 @@ public final class SourceScanner {
     scanner(Language.JAVA).scan(tree, candidates.getOrDefault(Language.JAVA, List.of()), c);
   }
 
-  private static LanguageScanner scanner(Language l) {
+  private LanguageScanner scanner(Language l) {
     return switch (l) {
-      case GO -> new GoScanner();
-      case RUST -> new RustScanner();
+      case GO -> new GoScanner(threads);
+      case RUST -> new RustScanner(threads);
       case JAVA -> new JavaScanner();
     };
+  }
+
+  /** Whether a file is worth parsing, or why it could not be read (empty when it could). */
+  private record Probe(boolean candidate, String unreadable) {}
+
+  /**
+   * Per file, in order, whether its bytes hold a trigger. Reads on the scanner's threads (a
+   * parallel stream in a pool of that size), order kept.
+   */
+  private List<Probe> probe(List<SourceFile> files) {
+    if (threads < 2 || files.size() < 2) {
+      return files.stream().map(SourceScanner::probe).toList();
+    }
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      return pool.submit(() -> files.parallelStream().map(SourceScanner::probe).toList()).join();
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private static Probe probe(SourceFile f) {
+    try {
+      return new Probe(mayHoldSite(Files.readAllBytes(f.path()), f.language()), "");
+    } catch (IOException e) {
+      return new Probe(false, String.valueOf(e.getMessage()));
+    }
   }
 
   private void walk(Path root, String prefix, List<SourceFile> files, Collector c) {

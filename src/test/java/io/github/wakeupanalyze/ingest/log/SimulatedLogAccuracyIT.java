@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wakeupanalyze.analyze.AnalysisParameters;
 import io.github.wakeupanalyze.analyze.ClassifiedReconcile;
-import io.github.wakeupanalyze.extract.ExtractRules;
-import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.model.Trigger;
 import io.github.wakeupanalyze.model.TriggerHint;
 import io.github.wakeupanalyze.pipeline.Pipeline;
@@ -20,7 +18,7 @@ import io.github.wakeupanalyze.simulate.write.LogFormat;
 import io.github.wakeupanalyze.simulate.write.OutputFormat;
 import io.github.wakeupanalyze.simulate.write.TraceWriter;
 import io.github.wakeupanalyze.testing.Accuracy;
-import java.io.ByteArrayInputStream;
+import io.github.wakeupanalyze.testing.DemoAnalysis;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -170,15 +168,7 @@ class SimulatedLogAccuracyIT {
   }
 
   private static Pipeline.Result analyze(byte[] bytes) {
-    Pipeline.Result r =
-        Pipeline.run(
-            new Pipeline.Request(
-                List.of("-"),
-                ReadOptions.AUTO,
-                ExtractRules.defaults(),
-                AnalysisParameters.defaults(),
-                new long[0],
-                new ByteArrayInputStream(bytes)));
+    Pipeline.Result r = DemoAnalysis.of(bytes, AnalysisParameters.defaults());
     assertTrue(!r.anyFailed(), r.inputs().toString());
     return r;
   }

@@ -129,4 +129,50 @@ class SourceScannerTest {
     assertTrue(SourceScanner.mayHoldSite(".rescheduleAfter(5)".getBytes(), Language.JAVA));
     assertFalse(SourceScanner.mayHoldSite("".getBytes(), Language.JAVA));
   }
+
+  /**
+   * A seeded tree of Go packages and Rust files, more than the parse-ahead window, where each
+   * site's delay is a constant of another file of its package, with a non-UTF-8 file and a syntax
+   * error.
+   */
+  private void writeTree(long seed) throws IOException {
+    java.util.Random rnd = new java.util.Random(seed);
+    for (int p = 0; p < 30; p++) {
+      Files.createDirectories(dir.resolve("pkg/p" + p));
+      Files.writeString(
+          dir.resolve("pkg/p" + p + "/consts.go"),
+          "package p"
+              + p
+              + "\n\nimport \"time\"\n\nconst every = "
+              + (1 + rnd.nextInt(90))
+              + " * time.Second\n");
+      Files.writeString(
+          dir.resolve("pkg/p" + p + "/ctl.go"),
+          GO_SITE.replace("package x", "package p" + p).replace("time.Second}", "every}")
+              + (rnd.nextBoolean() ? "\nfunc broken( {\n" : ""));
+    }
+    for (int i = 0; i < 20; i++) {
+      Files.createDirectories(dir.resolve("rs/src"));
+      Files.writeString(
+          dir.resolve("rs/src/m" + i + ".rs"),
+          "fn reconcile() -> Action { Action::requeue(Duration::from_secs("
+              + (1 + rnd.nextInt(600))
+              + ")) }\n");
+    }
+    Files.write(
+        dir.resolve("pkg/p0/latin1.go"),
+        new byte[] {'R', 'e', 'q', 'u', 'e', 'u', 'e', (byte) 0xE9});
+  }
+
+  @Test
+  void result_isTheSameForAnyNumberOfParsingThreads() throws IOException {
+    writeTree(7);
+    ScanResult one = new SourceScanner(false, 1).scan(List.of(dir));
+    assertEquals(50, one.sites().size(), "every site of the tree");
+    assertTrue(one.sites().stream().allMatch(s -> s.delay().nanos().isPresent()), "all resolved");
+    assertTrue(one.anySkipped(), "the non-UTF-8 file is warned about");
+    for (int threads : new int[] {2, 3, 8}) {
+      assertEquals(one, new SourceScanner(false, threads).scan(List.of(dir)), threads + " threads");
+    }
+  }
 }
