@@ -16,7 +16,6 @@ import io.grpc.protobuf.ProtoUtils;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
-import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -120,14 +119,7 @@ final class GrpcFront {
     OtlpReceiver.Answer a = receiver.export(request, false, Transport.GRPC, "grpc Export");
     switch (a.kind()) {
       case OK -> {
-        ExportTraceServiceResponse.Builder r = ExportTraceServiceResponse.newBuilder();
-        if (a.rejected() > 0) {
-          r.setPartialSuccess(
-              ExportTracePartialSuccess.newBuilder()
-                  .setRejectedSpans(a.rejected())
-                  .setErrorMessage(a.message()));
-        }
-        response.onNext(r.build());
+        response.onNext(a.response());
         response.onCompleted();
       }
       case BAD_PAYLOAD ->

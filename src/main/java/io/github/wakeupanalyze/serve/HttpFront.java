@@ -5,8 +5,6 @@ import com.google.rpc.Status;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.wakeupanalyze.text.Names;
-import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -164,14 +162,7 @@ final class HttpFront {
     OtlpReceiver.Answer a = receiver.export(body, json, Transport.HTTP, "POST /v1/traces");
     switch (a.kind()) {
       case OK -> {
-        ExportTraceServiceResponse.Builder r = ExportTraceServiceResponse.newBuilder();
-        if (a.rejected() > 0) {
-          r.setPartialSuccess(
-              ExportTracePartialSuccess.newBuilder()
-                  .setRejectedSpans(a.rejected())
-                  .setErrorMessage(a.message()));
-        }
-        send(ex, 200, json, json ? responseJson(a) : r.build().toByteArray());
+        send(ex, 200, json, json ? responseJson(a) : a.response().toByteArray());
       }
       case BAD_PAYLOAD -> {
         log.refused("http", "400", peer(ex), a.message());

@@ -5,6 +5,8 @@ import io.github.wakeupanalyze.ingest.TraceFormat;
 import io.github.wakeupanalyze.ingest.core.InputException;
 import io.github.wakeupanalyze.live.LiveEngine;
 import io.github.wakeupanalyze.model.Span;
+import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +38,19 @@ final class OtlpReceiver {
    * @param rejected spans left out of an accepted request
    * @param message one line: the decoding error, or what the rejected spans were
    */
-  record Answer(Kind kind, long rejected, String message) {}
+  record Answer(Kind kind, long rejected, String message) {
+    /** The OTLP response of an accepted request: partial success when spans were rejected. */
+    ExportTraceServiceResponse response() {
+      ExportTraceServiceResponse.Builder r = ExportTraceServiceResponse.newBuilder();
+      if (rejected > 0) {
+        r.setPartialSuccess(
+            ExportTracePartialSuccess.newBuilder()
+                .setRejectedSpans(rejected)
+                .setErrorMessage(message));
+      }
+      return r.build();
+    }
+  }
 
   private final Intake intake;
   private final LiveEngine engine;
