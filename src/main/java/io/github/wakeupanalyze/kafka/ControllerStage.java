@@ -85,6 +85,15 @@ final class ControllerStage implements Processor<String, Item, String, Controlle
   public void init(ProcessorContext<String, Output> context) {
     this.context = context;
     this.store = context.getStateStore(STORE);
+    // a task revived after an aborted transaction initialises the same processor again: the
+    // verdicts it had sent were aborted with the transaction, and the store is what was committed
+    windows.clear();
+    writes.clear();
+    links.clear();
+    dirty.clear();
+    emitted.clear();
+    evidenceChanged = false;
+    watermark = Long.MIN_VALUE;
     try (KeyValueIterator<String, byte[]> it = store.all()) {
       while (it.hasNext()) {
         KeyValue<String, byte[]> kv = it.next();
