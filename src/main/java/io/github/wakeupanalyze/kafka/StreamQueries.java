@@ -22,9 +22,10 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * found with {@code streamsMetadataForStore} and read from each other instance's {@value
  * #WINDOW_PATH} over HTTP ({@code application.server} names where each instance answers).
  *
- * <p>The combined view is built only while this instance is {@code RUNNING} and every other
- * instance answers: during a rebalance some partitions have no active owner, and a view without
- * them would be silently short, so it is refused instead ({@link IllegalStateException}).
+ * <p>An instance that runs no active task of a store (every partition of it is elsewhere) answers
+ * an empty share of it. The combined view is built only while this instance is {@code RUNNING} and
+ * every other instance answers: during a rebalance some partitions have no active owner, and a view
+ * without them would be silently short, so it is refused instead ({@link IllegalStateException}).
  */
 public final class StreamQueries {
   /** The internal route that answers this instance's window as JSON, for its peers. */
@@ -60,7 +61,7 @@ public final class StreamQueries {
   public LiveView view(boolean combined) throws IOException {
     StoreWindow w = local();
     if (combined) {
-      for (StreamsMetadata m : streams.streamsMetadataForStore(ControllerStage.STORE)) {
+      for (StreamsMetadata m : streams.metadataForAllStreamsClients()) {
         if (!m.hostInfo().equals(self)) {
           w = w.merge(fetch(m.hostInfo()));
         }
@@ -83,18 +84,36 @@ public final class StreamQueries {
               + "; the window is answered once it runs");
     }
     try {
-      ReadOnlyKeyValueStore<String, byte[]> windows =
-          s.store(
-              StoreQueryParameters.fromNameAndType(
-                  ControllerStage.STORE, QueryableStoreTypes.keyValueStore()));
-      ReadOnlyKeyValueStore<String, byte[]> held =
-          s.store(
-              StoreQueryParameters.fromNameAndType(
-                  TraceStage.STORE, QueryableStoreTypes.keyValueStore()));
-      return StoreWindow.read(windows, held.approximateNumEntries());
+      StoreWindow w = StoreWindow.EMPTY;
+      if (activeHere(s, ControllerStage.STORE)) {
+        w = StoreWindow.read(localStore(s, ControllerStage.STORE), 0);
+      }
+      long held =
+          activeHere(s, TraceStage.STORE)
+              ? localStore(s, TraceStage.STORE).approximateNumEntries()
+              : 0;
+      return new StoreWindow(w.watermarkNanos(), w.entries(), held);
     } catch (InvalidStateStoreException e) {
       throw new IllegalStateException("stores not queryable now: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Whether this instance runs an active task with {@code store}: one that runs none (all its
+   * partitions are elsewhere) has nothing of it to answer, which is not an error.
+   */
+  private boolean activeHere(KafkaStreams s, String store) {
+    for (StreamsMetadata m : s.metadataForAllStreamsClients()) {
+      if (m.hostInfo().equals(self) && m.stateStoreNames().contains(store)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static ReadOnlyKeyValueStore<String, byte[]> localStore(KafkaStreams s, String store) {
+    return s.store(
+        StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore()));
   }
 
   private StoreWindow fetch(HostInfo peer) throws IOException {

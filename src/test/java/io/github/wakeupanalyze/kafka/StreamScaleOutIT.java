@@ -239,6 +239,17 @@ class StreamScaleOutIT {
     return n;
   }
 
+  /** The sum of the samples of a Prometheus text exposition whose lines start with {@code name}. */
+  static long sampleSum(String exposition, String name) {
+    double sum = 0;
+    for (String line : exposition.split("\n")) {
+      if (line.startsWith(name)) {
+        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return Math.round(sum);
+  }
+
   static int count(String text, String part) {
     int n = 0;
     for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
@@ -319,6 +330,7 @@ class StreamScaleOutIT {
       }
       String ownB = get(lastPort(logB), "/api/v1/summary");
       String metricsA = get(api.port(), "/metrics");
+      String metricsB = get(lastPort(logB), "/metrics");
       pb2.destroy();
       pb2.waitFor();
       System.out.printf(
@@ -360,7 +372,13 @@ class StreamScaleOutIT {
           SummaryOperators.of(CollectorRecords.analyze(trace).analysis()),
           SummaryOperators.of(all),
           "the combined summary is the batch analysis");
-      assertTrue(metricsA.contains("wakeup_window_reconciles{"), metricsA);
+      assertEquals(
+          batch.size(),
+          sampleSum(metricsA, "wakeup_window_reconciles{")
+              + sampleSum(metricsB, "wakeup_window_reconciles{"),
+          "each instance's gauges cover its partitions, together the window:\n"
+              + metricsA
+              + metricsB);
     }
   }
 }
