@@ -1,18 +1,23 @@
 package io.github.wakeupanalyze.cli;
 
 import io.github.wakeupanalyze.kafka.Encoding;
+import io.github.wakeupanalyze.kafka.StreamQueries;
 import io.github.wakeupanalyze.kafka.StreamRunner;
 import io.github.wakeupanalyze.kafka.StreamSettings;
 import io.github.wakeupanalyze.kafka.WakeupTopology;
 import io.github.wakeupanalyze.live.LiveSettings;
+import io.github.wakeupanalyze.serve.ViewServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +41,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:stopped gracefully",
-      "2:usage error",
+      "2:usage error, or the --http-port cannot be bound",
       "3:the properties file is unreadable",
       "4:the application failed"
     })
@@ -89,6 +94,24 @@ public final class StreamCommand implements Callable<Integer> {
 
   @CommandLine.Mixin WindowOptions windowOptions;
 
+  @Option(
+      names = "--http-port",
+      paramLabel = "PORT",
+      defaultValue = "-1",
+      description =
+          "Serve /metrics and /api/v1/summary (this instance's partitions; ?scope=all for every"
+              + " instance) on this port; 0 picks a free one; -1 (default) serves nothing.")
+  int httpPort;
+
+  @Option(
+      names = "--http-host",
+      paramLabel = "HOST",
+      defaultValue = "127.0.0.1",
+      description =
+          "Address the HTTP API listens on (default: ${DEFAULT-VALUE}); other instances reach it"
+              + " at application.server from --config, or at HOST:PORT.")
+  String httpHost;
+
   @Override
   public Integer call() throws InterruptedException {
     CommandLine cl = spec.commandLine();
@@ -131,9 +154,42 @@ public final class StreamCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     extra.remove("bootstrap.servers");
+    StreamQueries queries = new StreamQueries(settings);
+    ViewServer http = null;
+    if (httpPort >= 0) {
+      try {
+        http =
+            ViewServer.start(
+                new InetSocketAddress(httpHost, httpPort),
+                VersionProvider.version(),
+                queries::view,
+                queries::running,
+                Map.of(StreamQueries.WINDOW_PATH, queries::windowJson));
+      } catch (IOException | IllegalArgumentException e) {
+        err.println(
+            "stream: cannot listen on " + httpHost + ":" + httpPort + ": " + e.getMessage());
+        err.flush();
+        return ExitCodes.USAGE;
+      }
+      extra.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, httpHost + ":" + http.port());
+      err.println("stream: HTTP API on " + httpHost + ":" + http.port());
+      err.flush();
+    }
     StreamRunner runner =
         new StreamRunner(settings, WakeupTopology.config(applicationId, servers, extra), err);
-    Thread hook = new Thread(runner::close, "stream-shutdown");
+    if (http != null) {
+      queries.attach(runner.streams(), extra.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG));
+    }
+    ViewServer api = http;
+    Thread hook =
+        new Thread(
+            () -> {
+              runner.close();
+              if (api != null) {
+                api.close();
+              }
+            },
+            "stream-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     runner.start();
     runner.awaitStop();

@@ -50,7 +50,7 @@ import org.apache.kafka.streams.state.Stores;
  */
 final class ControllerStage implements Processor<String, Item, String, ControllerStage.Output> {
   static final String STORE = "object-windows";
-  private static final String WATERMARK = "~watermark";
+  static final String WATERMARK = "~watermark";
   private static final char SEP = Routing.SEP;
 
   /** An output record: a reconcile's verdict or a controller's summary, as JSON. */
@@ -78,13 +78,22 @@ final class ControllerStage implements Processor<String, Item, String, Controlle
 
   static StoreBuilder<KeyValueStore<String, byte[]>> storeBuilder() {
     return Stores.keyValueStoreBuilder(
-        Stores.inMemoryKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray());
+        Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray());
   }
 
   @Override
   public void init(ProcessorContext<String, Output> context) {
     this.context = context;
     this.store = context.getStateStore(STORE);
+    // a task revived after an aborted transaction initialises the same processor again: the
+    // verdicts it had sent were aborted with the transaction, and the store is what was committed
+    windows.clear();
+    writes.clear();
+    links.clear();
+    dirty.clear();
+    emitted.clear();
+    evidenceChanged = false;
+    watermark = Long.MIN_VALUE;
     try (KeyValueIterator<String, byte[]> it = store.all()) {
       while (it.hasNext()) {
         KeyValue<String, byte[]> kv = it.next();

@@ -35,7 +35,7 @@ public final class StreamRunner implements AutoCloseable {
                     (t - rebalanceStartMillis) / 1e3);
             rebalanceStartMillis = -1;
           }
-          log.println("stream: " + before + " -> " + now + took);
+          log.println("stream: " + before + " -> " + now + took + tasks(now));
           log.flush();
           if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
             stopped.countDown();
@@ -76,6 +76,20 @@ public final class StreamRunner implements AutoCloseable {
             log.flush();
           }
         });
+  }
+
+  /** The tasks this instance runs, once it runs: e.g. {@code ; active [0_1, 1_1], standby []}. */
+  private String tasks(KafkaStreams.State now) {
+    if (now != KafkaStreams.State.RUNNING) {
+      return "";
+    }
+    java.util.TreeSet<String> active = new java.util.TreeSet<>();
+    java.util.TreeSet<String> standby = new java.util.TreeSet<>();
+    for (var t : streams.metadataForLocalThreads()) {
+      t.activeTasks().forEach(m -> active.add(m.taskId().toString()));
+      t.standbyTasks().forEach(m -> standby.add(m.taskId().toString()));
+    }
+    return "; active " + active + ", standby " + standby;
   }
 
   /** Starts the threads; returns at once. */

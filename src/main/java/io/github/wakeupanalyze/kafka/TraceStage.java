@@ -83,13 +83,19 @@ final class TraceStage implements Processor<byte[], byte[], String, Item> {
 
   static StoreBuilder<KeyValueStore<String, byte[]>> storeBuilder() {
     return Stores.keyValueStoreBuilder(
-        Stores.inMemoryKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray());
+        Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray());
   }
 
   @Override
   public void init(ProcessorContext<String, Item> context) {
     this.context = context;
     this.store = context.getStateStore(STORE);
+    // a task revived after an aborted transaction initialises the same processor again: its
+    // memory may hold what the transaction did, the store holds what was committed
+    held.clear();
+    heldSpans = 0;
+    watermark = Long.MIN_VALUE;
+    releasedAt = Long.MIN_VALUE;
     List<KeyValue<String, HeldSpan>> restored = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> it = store.all()) {
       while (it.hasNext()) {

@@ -25,8 +25,9 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *                 windows per object, engine per controller
  * </pre>
  *
- * Both stores are in memory with a changelog topic each: what they hold is bounded by the grace
- * period and the window, and a task that moves restores it from the changelog.
+ * Both stores are persistent (RocksDB under {@code state.dir}) with a changelog topic each: what
+ * they hold is bounded by the grace period and the window; a task that moves restores it from the
+ * changelog, and one restarted after a clean stop reads only what its checkpoint lacks.
  */
 public final class WakeupTopology {
   private WakeupTopology() {}

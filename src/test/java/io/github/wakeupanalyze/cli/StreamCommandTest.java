@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,5 +37,16 @@ class StreamCommandTest {
     Path missing = dir.resolve("missing.properties");
     assertEquals(ExitCodes.INVALID_INPUT, run("stream", "--config", missing.toString()));
     assertTrue(err.toString().contains(missing.toString()), err.toString());
+  }
+
+  @Test
+  void httpPortInUse_isAUsageError_beforeAnyConnection() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      int port = taken.getLocalPort();
+      assertEquals(
+          ExitCodes.USAGE,
+          run("stream", "--bootstrap-servers", "127.0.0.1:1", "--http-port", "" + port));
+      assertTrue(err.toString().contains("cannot listen on 127.0.0.1:" + port), err.toString());
+    }
   }
 }

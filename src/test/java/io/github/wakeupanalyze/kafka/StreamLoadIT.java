@@ -84,7 +84,7 @@ class StreamLoadIT {
       }
       TestBroker.Seen seen = new TestBroker.Seen();
       StreamScaleOutIT.drain(
-          out, seen, batch.size(), Duration.ofSeconds(1), Duration.ofSeconds(90));
+          out, seen, batch.size(), Duration.ofSeconds(1), Duration.ofSeconds(300));
       double secs = (seen.lastChangeMillis - startMillis) / 1e3;
       long entries = 0;
       for (StreamRunner r : runners) {
@@ -97,10 +97,14 @@ class StreamLoadIT {
                   .approximateNumEntries();
         }
       }
+      long diskBytes = 0;
+      for (int i = 0; i < instances; i++) {
+        diskBytes += bytesUnder(dir.resolve("state-" + app + "-" + i));
+      }
       System.out.printf(
           Locale.ROOT,
           "load: %d instance(s), %d partitions: %d spans, %d reconciles in %.1f s = %.0f spans/s;"
-              + " %d output records; %d store entries%n",
+              + " %d output records; %d store entries, %.1f MB of RocksDB state on disk%n",
           instances,
           PARTITIONS,
           spans,
@@ -108,13 +112,27 @@ class StreamLoadIT {
           secs,
           spans / secs,
           seen.records,
-          entries);
+          entries,
+          diskBytes / 1e6);
       TopologyTest.assertSame(batch, seen.latest);
       return spans / secs;
     } finally {
       for (StreamRunner r : runners) {
         r.close();
       }
+    }
+  }
+
+  /** Bytes of the files under {@code dir} (0 when it does not exist). */
+  static long bytesUnder(Path dir) throws java.io.IOException {
+    if (!java.nio.file.Files.exists(dir)) {
+      return 0;
+    }
+    try (var files = java.nio.file.Files.walk(dir)) {
+      return files
+          .filter(java.nio.file.Files::isRegularFile)
+          .mapToLong(f -> f.toFile().length())
+          .sum();
     }
   }
 
@@ -162,7 +180,7 @@ class StreamLoadIT {
       }
       p.flush();
       StreamScaleOutIT.drain(
-          out, seen, batch.size(), Duration.ofSeconds(2), Duration.ofSeconds(60));
+          out, seen, batch.size(), Duration.ofSeconds(2), Duration.ofSeconds(240));
       List<Long> lat = new ArrayList<>(seen.latenciesMillis);
       Collections.sort(lat);
       System.out.printf(

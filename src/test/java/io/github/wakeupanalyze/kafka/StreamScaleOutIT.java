@@ -3,9 +3,16 @@ package io.github.wakeupanalyze.kafka;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.wakeupanalyze.pipeline.Pipeline;
+import io.github.wakeupanalyze.serve.ViewServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +20,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -41,11 +51,12 @@ class StreamScaleOutIT {
   static List<CollectorRecords.Rec> records;
   static TreeMap<String, String> batch;
   static long spans;
+  static Path trace;
 
   @BeforeAll
   static void start() throws Exception {
     broker = new TestBroker(dir.resolve("broker"));
-    Path trace = CollectorRecords.simulate(FLEET, 0, 0, dir);
+    trace = CollectorRecords.simulate(FLEET, 0, 0, dir);
     records = CollectorRecords.records(trace);
     Pipeline.Result b = CollectorRecords.analyze(trace);
     batch = CollectorRecords.verdicts(b);
@@ -83,16 +94,23 @@ class StreamScaleOutIT {
             "io.github.wakeupanalyze.Main",
             "stream",
             "--config",
-            props.toString());
+            props.toString(),
+            "--http-port",
+            "0");
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     return pb.start();
   }
 
   static void awaitLine(Path log, String text, Duration timeout) throws Exception {
+    awaitLine(log, 0, text, timeout);
+  }
+
+  /** Waits until {@code text} appears in {@code log} past its first {@code from} characters. */
+  static void awaitLine(Path log, int from, String text, Duration timeout) throws Exception {
     long end = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < end) {
-      if (Files.exists(log) && Files.readString(log).contains(text)) {
+      if (Files.exists(log) && Files.readString(log).indexOf(text, from) >= 0) {
         return;
       }
       Thread.sleep(200);
@@ -136,6 +154,102 @@ class StreamScaleOutIT {
     }
   }
 
+  static Properties with(Properties p, String key, String value) {
+    p.put(key, value);
+    return p;
+  }
+
+  /** The port of the last "HTTP API on HOST:PORT" line of an instance's log. */
+  static int lastPort(Path log) throws Exception {
+    String marker = "HTTP API on 127.0.0.1:";
+    String text = Files.readString(log);
+    int at = text.lastIndexOf(marker) + marker.length();
+    return Integer.parseInt(text.substring(at, text.indexOf('\n', at)).strip());
+  }
+
+  /**
+   * A GET on loopback, retried while the view is unavailable (503, a rebalance) for up to 180 s.
+   */
+  static String get(int port, String path) throws Exception {
+    HttpClient c = HttpClient.newHttpClient();
+    HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build();
+    long end = System.currentTimeMillis() + 180_000;
+    while (true) {
+      HttpResponse<String> r = c.send(req, HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() == 200) {
+        return r.body();
+      }
+      if (r.statusCode() != 503 || System.currentTimeMillis() > end) {
+        throw new AssertionError(path + ": " + r.statusCode() + " " + r.body());
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  /** The reconciles of a summary.json's operators. */
+  static int windowReconciles(String summary) throws Exception {
+    int n = 0;
+    for (var op : new ObjectMapper().readTree(summary).get("operators")) {
+      n += op.get("reconciles").asInt();
+    }
+    return n;
+  }
+
+  /** The batch reconciles not seen, counted by controller and its partition of the repartition. */
+  static TreeMap<String, Integer> missing(TreeMap<String, String> want, TreeMap<String, String> got)
+      throws Exception {
+    TreeMap<String, Integer> out = new TreeMap<>();
+    ObjectMapper m = new ObjectMapper();
+    for (Map.Entry<String, String> e : want.entrySet()) {
+      if (!got.containsKey(e.getKey())) {
+        var j = m.readTree(e.getValue());
+        String op = j.get("operator").asText();
+        String c = j.get("controller").asText();
+        out.merge(Routing.partition(op, c, PARTITIONS) + " " + op + "/" + c, 1, Integer::sum);
+      }
+    }
+    return out;
+  }
+
+  /** The partitions of the controller stage (second sub-topology) an instance runs actively. */
+  static Set<Integer> controllerPartitions(KafkaStreams streams) {
+    Set<Integer> out = new TreeSet<>();
+    for (var t : streams.metadataForLocalThreads()) {
+      for (var task : t.activeTasks()) {
+        if (task.taskId().subtopology() == 1) {
+          out.add(task.taskId().partition());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The batch reconciles whose controller is on one of {@code partitions}. */
+  static int reconcilesOn(TreeMap<String, String> batch, Set<Integer> partitions) throws Exception {
+    ObjectMapper m = new ObjectMapper();
+    int n = 0;
+    for (String v : batch.values()) {
+      var j = m.readTree(v);
+      if (partitions.contains(
+          Routing.partition(
+              j.get("operator").asText(), j.get("controller").asText(), PARTITIONS))) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The sum of the samples of a Prometheus text exposition whose lines start with {@code name}. */
+  static long sampleSum(String exposition, String name) {
+    double sum = 0;
+    for (String line : exposition.split("\n")) {
+      if (line.startsWith(name)) {
+        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return Math.round(sum);
+  }
+
   static int count(String text, String part) {
     int n = 0;
     for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
@@ -157,26 +271,38 @@ class StreamScaleOutIT {
     Path logB = dir.resolve("b.log");
     assertTrue(spans > 25_000 && batch.size() > 10_000, spans + " spans, " + batch.size());
     int half = records.size() / 2;
-    try (StreamRunner a =
+    StreamQueries queries = new StreamQueries(StreamSettings.defaults());
+    Properties configA = config("fleet", dir.resolve("state-a"));
+    try (ViewServer api =
+            ViewServer.start(
+                new InetSocketAddress("127.0.0.1", 0),
+                "test",
+                queries::view,
+                queries::running,
+                Map.of(StreamQueries.WINDOW_PATH, queries::windowJson));
+        StreamRunner a =
             new StreamRunner(
                 StreamSettings.defaults(),
-                config("fleet", dir.resolve("state-a")),
+                with(configA, StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:" + api.port()),
                 new PrintWriter(logA, true));
         KafkaProducer<byte[], byte[]> producer = broker.producer();
         KafkaConsumer<String, String> out = broker.consumer("wakeup.reconciles", "check")) {
+      queries.attach(a.streams(), "127.0.0.1:" + api.port());
       a.start();
       Process pb = startInstance(propsB, logB);
       PROCESSES.add(pb);
-      awaitLine(logB, "-> RUNNING", Duration.ofSeconds(60));
+      awaitLine(logB, "-> RUNNING", Duration.ofSeconds(180));
       produce(producer, in, records.subList(0, half));
       TestBroker.Seen seen = new TestBroker.Seen();
-      drain(out, seen, batch.size() / 4, Duration.ofSeconds(60), Duration.ofSeconds(60));
+      // generous bounds: the machine running the tests may be loaded many times over
+      drain(out, seen, batch.size() / 4, Duration.ofSeconds(2), Duration.ofSeconds(180));
       assertTrue(
           seen.latest.size() > 0,
           "output before the kill; A: " + logA + "\nB: " + Files.readString(logB));
       int rebalancesBefore = count(logA.toString(), "took");
       pb.destroyForcibly().waitFor();
       long killed = System.currentTimeMillis();
+      int atKill = logA.toString().length();
       System.out.printf(
           Locale.ROOT, "scale-out: killed B after %d reconciles seen%n", seen.latest.size());
       produce(producer, in, records.subList(half, records.size()));
@@ -186,12 +312,25 @@ class StreamScaleOutIT {
           && System.currentTimeMillis() < deadline) {
         Thread.sleep(100);
       }
-      Thread.sleep(3_000);
       long restarted = System.currentTimeMillis();
+      int beforeRestart = Files.readString(logB).length();
       Process pb2 = startInstance(propsB, logB);
       PROCESSES.add(pb2);
-      awaitLine(logB, "(rebalance and restore took", Duration.ofSeconds(60));
-      drain(out, seen, batch.size(), Duration.ofSeconds(12), Duration.ofSeconds(90));
+      awaitLine(logB, beforeRestart, "(rebalance and restore took", Duration.ofSeconds(180));
+      drain(out, seen, batch.size(), Duration.ofSeconds(20), Duration.ofSeconds(300));
+      System.out.println("scale-out: missing after the restart: " + missing(batch, seen.latest));
+      // interactive queries: each instance's own partitions, and the combined view from A
+      String all = get(api.port(), "/api/v1/summary?scope=all");
+      // A's own view is that of the controllers on the partitions it runs, read while they stay
+      Set<Integer> partitionsOfA = controllerPartitions(a.streams());
+      String ownA = get(api.port(), "/api/v1/summary");
+      for (int i = 0; i < 20 && !partitionsOfA.equals(controllerPartitions(a.streams())); i++) {
+        partitionsOfA = controllerPartitions(a.streams());
+        ownA = get(api.port(), "/api/v1/summary");
+      }
+      String ownB = get(lastPort(logB), "/api/v1/summary");
+      String metricsA = get(api.port(), "/metrics");
+      String metricsB = get(lastPort(logB), "/metrics");
       pb2.destroy();
       pb2.waitFor();
       System.out.printf(
@@ -211,6 +350,35 @@ class StreamScaleOutIT {
                   Files.readAllLines(logB).stream().filter(l -> l.startsWith("stream:")).toList()));
       assertEquals(KafkaStreams.State.RUNNING, a.streams().state());
       TopologyTest.assertSame(batch, seen.latest);
+      String restoredA = logA.toString().substring(atKill);
+      assertTrue(
+          restoredA.contains("restored object-windows partition"),
+          "A restored the killed instance's windows from their changelogs: " + logA);
+      int inA = windowReconciles(ownA);
+      int inB = windowReconciles(ownB);
+      System.out.printf(
+          Locale.ROOT,
+          "scale-out: interactive queries: A's partitions %d reconciles, B's %d, combined %d%n",
+          inA,
+          inB,
+          windowReconciles(all));
+      assertEquals(batch.size(), inA + inB, "the instances' own views partition the window");
+      assertEquals(
+          reconcilesOn(batch, partitionsOfA),
+          inA,
+          "A's own view: the reconciles of the controllers on its partitions " + partitionsOfA);
+      assertEquals(batch.size(), windowReconciles(all));
+      assertEquals(
+          SummaryOperators.of(CollectorRecords.analyze(trace).analysis()),
+          SummaryOperators.of(all),
+          "the combined summary is the batch analysis");
+      assertEquals(
+          batch.size(),
+          sampleSum(metricsA, "wakeup_window_reconciles{")
+              + sampleSum(metricsB, "wakeup_window_reconciles{"),
+          "each instance's gauges cover its partitions, together the window:\n"
+              + metricsA
+              + metricsB);
     }
   }
 }

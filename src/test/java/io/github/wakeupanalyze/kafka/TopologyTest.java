@@ -60,7 +60,11 @@ class TopologyTest {
   }
 
   /** The outputs of one run: the latest value per key of both topics, and the record count. */
-  record Run(TreeMap<String, String> reconciles, TreeMap<String, String> controllers, int sent) {}
+  record Run(
+      TreeMap<String, String> reconciles,
+      TreeMap<String, String> controllers,
+      int sent,
+      StoreWindow window) {}
 
   private static Run run(StreamSettings s, List<CollectorRecords.Rec> in) {
     Properties p = WakeupTopology.config("test", "unused:9092", new Properties());
@@ -100,7 +104,9 @@ class TopologyTest {
       for (var kv : ctl.readKeyValuesToList()) {
         controllers.put(kv.key, kv.value);
       }
-      return new Run(latest, controllers, sent);
+      StoreWindow window =
+          StoreWindow.read(d.<String, byte[]>getKeyValueStore(ControllerStage.STORE), 0);
+      return new Run(latest, controllers, sent, window);
     }
   }
 
@@ -145,6 +151,35 @@ class TopologyTest {
       // the watermark is the latest span end seen, the batch window's end
       assertEquals(want, json);
     }
+  }
+
+  @Test
+  void storeQueriedAfterTheRun_holdsEveryReconcile_andItsViewIsTheBatchAnalysis() throws Exception {
+    StreamSettings s = settings(LiveSettings.DEFAULT_WINDOW_NANOS);
+    Run r = run(s, records);
+    StoreWindow w = r.window();
+    assertEquals(batch.keySet(), keys(w.reconciles()), "the store holds each reconcile once");
+    assertEquals(batchResult.analysis().windowEndNanos(), w.watermarkNanos());
+    // what the interactive query answers: serve's view, the batch analysis of the store
+    var view = w.view(s.live());
+    TreeMap<String, String> verdicts = new TreeMap<>();
+    for (var cr : view.analysis().reconciles()) {
+      verdicts.put(OutputJson.reconcileKey(cr.reconcile()), OutputJson.reconcile(cr));
+    }
+    assertSame(batch, verdicts);
+    assertEquals(SummaryOperators.of(batchResult.analysis()), SummaryOperators.of(view.analysis()));
+    // through JSON, as a peer instance receives it
+    StoreWindow copy = Codec.read(Codec.write(w), StoreWindow.class);
+    assertEquals(w, copy);
+    assertEquals(w, copy.merge(w), "a window merged with itself counts each entry once");
+  }
+
+  private static java.util.Set<String> keys(List<io.github.wakeupanalyze.model.Reconcile> rs) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (var rc : rs) {
+      assertTrue(out.add(OutputJson.reconcileKey(rc)), "twice: " + rc);
+    }
+    return out;
   }
 
   @Test
