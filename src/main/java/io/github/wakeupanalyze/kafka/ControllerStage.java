@@ -15,16 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * Second stage, on the partitions of controllers ({@link Routing}): every object's reconciles over
@@ -50,7 +46,6 @@ import org.apache.kafka.streams.state.Stores;
  */
 final class ControllerStage implements Processor<String, Item, String, ControllerStage.Output> {
   static final String STORE = "object-windows";
-  static final String WATERMARK = "~watermark";
   private static final char SEP = Routing.SEP;
 
   /** An output record: a reconcile's verdict or a controller's summary, as JSON. */
@@ -77,8 +72,7 @@ final class ControllerStage implements Processor<String, Item, String, Controlle
   }
 
   static StoreBuilder<KeyValueStore<String, byte[]>> storeBuilder() {
-    return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray());
+    return StageStore.builder(STORE);
   }
 
   @Override
@@ -93,17 +87,7 @@ final class ControllerStage implements Processor<String, Item, String, Controlle
     dirty.clear();
     emitted.clear();
     evidenceChanged = false;
-    watermark = Long.MIN_VALUE;
-    try (KeyValueIterator<String, byte[]> it = store.all()) {
-      while (it.hasNext()) {
-        KeyValue<String, byte[]> kv = it.next();
-        if (kv.key.equals(WATERMARK)) {
-          watermark = Codec.read(kv.value, Long.class);
-        } else {
-          keep(kv.key, Codec.read(kv.value, Item.class));
-        }
-      }
-    }
+    watermark = StageStore.readAll(store, Item.class, this::keep);
     dirty.addAll(windows.keySet());
     context.schedule(settings.passInterval(), PunctuationType.WALL_CLOCK_TIME, t -> pass());
   }
@@ -116,7 +100,7 @@ final class ControllerStage implements Processor<String, Item, String, Controlle
     }
     if (item.watermarkNanos() > watermark) {
       watermark = item.watermarkNanos();
-      store.put(WATERMARK, Codec.write(watermark));
+      store.put(StageStore.WATERMARK, Codec.write(watermark));
     }
     long start = windowStart();
     String key;

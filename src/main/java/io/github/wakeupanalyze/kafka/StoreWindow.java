@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
@@ -39,18 +37,8 @@ record StoreWindow(long watermarkNanos, Map<String, Item> entries, long heldSpan
 
   /** Reads a store (or every local partition of it, as {@code KafkaStreams.store} gives it). */
   static StoreWindow read(ReadOnlyKeyValueStore<String, byte[]> store, long heldSpans) {
-    long watermark = Long.MIN_VALUE;
     TreeMap<String, Item> entries = new TreeMap<>();
-    try (KeyValueIterator<String, byte[]> it = store.all()) {
-      while (it.hasNext()) {
-        KeyValue<String, byte[]> kv = it.next();
-        if (kv.key.equals(ControllerStage.WATERMARK)) {
-          watermark = Math.max(watermark, Codec.read(kv.value, Long.class));
-        } else {
-          entries.put(kv.key, Codec.read(kv.value, Item.class));
-        }
-      }
-    }
+    long watermark = StageStore.readAll(store, Item.class, entries::put);
     return new StoreWindow(watermark, entries, heldSpans);
   }
 

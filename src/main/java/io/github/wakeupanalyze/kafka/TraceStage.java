@@ -19,16 +19,13 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * First stage, on the input topic's partitions: decodes each Collector record with ingest's
@@ -56,7 +53,6 @@ import org.apache.kafka.streams.state.Stores;
  */
 final class TraceStage implements Processor<byte[], byte[], String, Item> {
   static final String STORE = "held-spans";
-  private static final String WATERMARK = "~watermark";
 
   private static final class Held {
     final List<String> keys = new ArrayList<>();
@@ -82,8 +78,7 @@ final class TraceStage implements Processor<byte[], byte[], String, Item> {
   }
 
   static StoreBuilder<KeyValueStore<String, byte[]>> storeBuilder() {
-    return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray());
+    return StageStore.builder(STORE);
   }
 
   @Override
@@ -94,19 +89,10 @@ final class TraceStage implements Processor<byte[], byte[], String, Item> {
     // memory may hold what the transaction did, the store holds what was committed
     held.clear();
     heldSpans = 0;
-    watermark = Long.MIN_VALUE;
     releasedAt = Long.MIN_VALUE;
     List<KeyValue<String, HeldSpan>> restored = new ArrayList<>();
-    try (KeyValueIterator<String, byte[]> it = store.all()) {
-      while (it.hasNext()) {
-        KeyValue<String, byte[]> kv = it.next();
-        if (kv.key.equals(WATERMARK)) {
-          watermark = Codec.read(kv.value, Long.class);
-        } else {
-          restored.add(KeyValue.pair(kv.key, Codec.read(kv.value, HeldSpan.class)));
-        }
-      }
-    }
+    watermark =
+        StageStore.readAll(store, HeldSpan.class, (k, v) -> restored.add(KeyValue.pair(k, v)));
     restored.sort(Comparator.comparingLong(kv -> kv.value.span().endNanos()));
     for (KeyValue<String, HeldSpan> kv : restored) {
       hold(kv.key, kv.value);
@@ -145,7 +131,7 @@ final class TraceStage implements Processor<byte[], byte[], String, Item> {
       hold(key, h);
       watermark = Math.max(watermark, s.endNanos());
     }
-    store.put(WATERMARK, Codec.write(watermark));
+    store.put(StageStore.WATERMARK, Codec.write(watermark));
     releaseFinal();
   }
 
