@@ -28,10 +28,16 @@ class ThirdPartyNoticeTest {
   private static final Pattern RESOLVED =
       Pattern.compile("^\\s+([^:\\s]+):([^:\\s]+):jar:([^:\\s]+):(compile|runtime)\\b.*$");
 
-  /** {@code | `org.commonmark:commonmark` | 0.32.0 | BSD-2-Clause | [x](licenses/x.txt) |} */
+  /**
+   * {@code | `org.commonmark:commonmark` | 0.32.0 | BSD-2-Clause | [x](licenses/x.txt) |}; the last
+   * column may link several texts, separated by {@code ", "}.
+   */
   private static final Pattern ROW =
       Pattern.compile(
-          "^\\| `([^`]+)` \\| ([^ |]+) \\| [^|]+ \\| \\[[^]]+\\]\\((licenses/[^)]+)\\) \\|$");
+          "^\\| `([^`]+)` \\| ([^ |]+) \\| [^|]+ \\|"
+              + " ((?:\\[[^]]+\\]\\(licenses/[^)]+\\)(?:, )?)+) \\|$");
+
+  private static final Pattern LINK = Pattern.compile("\\[[^]]+\\]\\((licenses/[^)]+)\\)");
 
   @Test
   void thirdPartyList_namesEveryBundledDependencyAtItsResolvedVersion() throws IOException {
@@ -54,8 +60,10 @@ class ThirdPartyNoticeTest {
   void thirdPartyList_everyLicenceTextExists() throws IOException {
     List<String> missing = new ArrayList<>();
     for (Row row : rows()) {
-      if (!Files.isRegularFile(ROOT.resolve(row.licenceText()))) {
-        missing.add(row.artifact() + " -> " + row.licenceText());
+      for (String text : row.licenceTexts()) {
+        if (!Files.isRegularFile(ROOT.resolve(text))) {
+          missing.add(row.artifact() + " -> " + text);
+        }
       }
     }
     assertEquals(List.of(), missing);
@@ -69,16 +77,23 @@ class ThirdPartyNoticeTest {
     return listed;
   }
 
-  /** One table row: {@code org.commonmark:commonmark}, {@code 0.32.0}, {@code licenses/x.txt}. */
-  private record Row(String artifact, String version, String licenceText) {}
+  /** One table row: {@code org.commonmark:commonmark}, {@code 0.32.0}, {@code [licenses/x.txt]}. */
+  private record Row(String artifact, String version, List<String> licenceTexts) {}
 
   private static List<Row> rows() throws IOException {
     List<Row> rows = new ArrayList<>();
     for (String line : Files.readAllLines(ROOT.resolve("THIRD-PARTY.md"))) {
-      Matcher m = ROW.matcher(line);
-      if (m.matches()) {
-        rows.add(new Row(m.group(1), m.group(2), m.group(3)));
+      if (!line.startsWith("| `")) {
+        continue;
       }
+      Matcher m = ROW.matcher(line);
+      assertTrue(m.matches(), "THIRD-PARTY.md: a dependency row not in the table's form: " + line);
+      List<String> texts = new ArrayList<>();
+      Matcher link = LINK.matcher(m.group(3));
+      while (link.find()) {
+        texts.add(link.group(1));
+      }
+      rows.add(new Row(m.group(1), m.group(2), texts));
     }
     return rows;
   }
