@@ -15,10 +15,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -38,9 +40,10 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * released together, at most once per quarter of the grace period of watermark progress, through
  * one extractor (writes by other clients come out as evidence); past {@code maxHeldSpans} the
  * traces that ended first go early; when the input has been idle for {@code idleFlush} (wall clock)
- * every trace held goes. A span that arrives after its trace went is extracted with the next
- * release (a reconcile seen twice is kept once downstream; a child whose reconcile has gone is an
- * orphan).
+ * every complete trace held goes (each span's parent held too), the rest once the input has been
+ * idle for {@value #INCOMPLETE_IDLE_FACTOR} times as long. A span that arrives after its trace went
+ * is extracted with the next release (a reconcile seen twice is kept once downstream; a child whose
+ * reconcile has gone is an orphan).
  *
  * <p>A trace is assembled only from spans in the same partition: the Collector exporter's {@code
  * partition_traces_by_id: true} keeps each trace in one. Without it, spans of one trace land in
@@ -53,6 +56,13 @@ import org.apache.kafka.streams.state.StoreBuilder;
  */
 final class TraceStage implements Processor<byte[], byte[], String, Item> {
   static final String STORE = "held-spans";
+
+  /**
+   * An idle input releases a trace still missing a parent span only after this many idle flush
+   * periods, e.g. 4: a pause of the input between two records of one trace (the children in one
+   * export, the reconcile in the next) does not cut the trace's children off their reconcile.
+   */
+  static final int INCOMPLETE_IDLE_FACTOR = 4;
 
   private static final class Held {
     final List<String> keys = new ArrayList<>();
@@ -199,11 +209,38 @@ final class TraceStage implements Processor<byte[], byte[], String, Item> {
   }
 
   private void idleCheck(long wallMillis) {
-    if (!held.isEmpty() && wallMillis - lastInputWallMillis >= settings.idleFlush().toMillis()) {
-      List<Held> all = new ArrayList<>(held.values());
-      held.clear();
-      release(all);
+    long idle = wallMillis - lastInputWallMillis;
+    long flush = settings.idleFlush().toMillis();
+    if (held.isEmpty() || idle < flush) {
+      return;
     }
+    boolean all = idle >= INCOMPLETE_IDLE_FACTOR * flush;
+    List<Held> ready = new ArrayList<>();
+    for (Iterator<Held> it = held.values().iterator(); it.hasNext(); ) {
+      Held h = it.next();
+      if (all || complete(h)) {
+        ready.add(h);
+        it.remove();
+      }
+    }
+    release(ready);
+  }
+
+  /**
+   * True when every span held for the trace has its parent among them: the rest of a trace whose
+   * reconcile span (it ends last, so it is exported last) has not come yet is still on its way.
+   */
+  private static boolean complete(Held h) {
+    Set<Long> ids = new HashSet<>();
+    for (Span s : h.spans) {
+      ids.add(s.spanId());
+    }
+    for (Span s : h.spans) {
+      if (s.hasParent() && !ids.contains(s.parentSpanId())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Extracts the traces given through one extractor and sends what came out downstream. */

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -67,6 +69,13 @@ class TopologyTest {
       StoreWindow window) {}
 
   private static Run run(StreamSettings s, List<CollectorRecords.Rec> in) {
+    return run(s, in, -1);
+  }
+
+  /**
+   * As above, with the input pausing for longer than the idle flush before record {@code pause}.
+   */
+  private static Run run(StreamSettings s, List<CollectorRecords.Rec> in, int pause) {
     Properties p = WakeupTopology.config("test", "unused:9092", new Properties());
     p.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
     try (TopologyTestDriver d = new TopologyTestDriver(WakeupTopology.build(s), p, WALL)) {
@@ -87,14 +96,20 @@ class TopologyTest {
       int sent = 0;
       for (int i = 0; i < in.size(); i++) {
         CollectorRecords.Rec r = in.get(i);
+        if (i == pause) {
+          d.advanceWallClockTime(s.idleFlush().plusSeconds(1));
+        }
         input.pipeInput(
             new TestRecord<>(r.key(), r.value(), Instant.ofEpochMilli(r.timestampMillis())));
         if (i % 100 == 99) {
           d.advanceWallClockTime(Duration.ofSeconds(1));
         }
       }
-      // the input pauses: held traces are flushed, then a pass classifies them
-      d.advanceWallClockTime(Duration.ofSeconds(6));
+      // the input pauses: held traces are flushed (those missing a parent after the longer wait),
+      // then a pass classifies them
+      d.advanceWallClockTime(s.idleFlush().plusSeconds(1));
+      d.advanceWallClockTime(
+          s.idleFlush().multipliedBy(TraceStage.INCOMPLETE_IDLE_FACTOR - 1).plusSeconds(1));
       d.advanceWallClockTime(Duration.ofSeconds(1));
       for (TestRecord<String, String> r : rec.readRecordsToList()) {
         latest.put(r.key(), r.value());
@@ -138,6 +153,26 @@ class TopologyTest {
     assertTrue(batch.size() > 800, "a trace worth replaying: " + batch.size());
     assertSame(batch, r.reconciles());
     assertTrue(r.sent() >= batch.size());
+  }
+
+  @Test
+  void inputPausedBetweenTwoRecordsOfOneTrace_theTraceStillJoins() {
+    int pause = firstSplit(records);
+    assertTrue(pause > 0, "a trace exported in two records");
+    Run r = run(settings(LiveSettings.DEFAULT_WINDOW_NANOS), records, pause);
+    assertSame(batch, r.reconciles());
+  }
+
+  /** The first record after which a trace whose spans came in an earlier record goes on. */
+  private static int firstSplit(List<CollectorRecords.Rec> in) {
+    Map<String, Integer> first = new HashMap<>();
+    for (int i = 0; i < in.size(); i++) {
+      Integer j = first.putIfAbsent(HexFormat.of().formatHex(in.get(i).key()), i);
+      if (j != null && j < i - 1) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   @Test
