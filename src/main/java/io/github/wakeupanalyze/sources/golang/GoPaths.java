@@ -36,16 +36,7 @@ final class GoPaths {
   private static Enclosing.Guard guard(Node p, Node child) {
     switch (p.type()) {
       case "if_statement" -> {
-        Node cond = p.child("condition");
-        if (cond == null) {
-          return Enclosing.Guard.NONE;
-        }
-        if (child.field().equals("consequence")) {
-          return new Enclosing.Guard(cond.oneLine(), isErrorCheck(cond));
-        } else if (child.field().equals("alternative")) {
-          return new Enclosing.Guard("!(" + cond.oneLine() + ")", isSuccessCheck(cond));
-        }
-        return Enclosing.Guard.NONE;
+        return Enclosing.Guard.ofIf(p, child, GoPaths::isErrorCheck, GoPaths::isSuccessCheck);
       }
       case "expression_case", "type_case" -> {
         Node sw = p.parent();

@@ -24,20 +24,7 @@ final class RustPaths {
   private static Enclosing.Guard guard(Node p, Node child) {
     switch (p.type()) {
       case "if_expression" -> {
-        Node cond = p.child("condition");
-        if (cond == null) {
-          return Enclosing.Guard.NONE;
-        }
-        if (child.field().equals("consequence")) {
-          return new Enclosing.Guard(
-              cond.oneLine(),
-              cond.is("let_condition")
-                  && cond.child("pattern") != null
-                  && cond.child("pattern").text().startsWith("Err"));
-        } else if (child.field().equals("alternative")) {
-          return new Enclosing.Guard("!(" + cond.oneLine() + ")", false);
-        }
-        return Enclosing.Guard.NONE;
+        return Enclosing.Guard.ofIf(p, child, RustPaths::matchesErr, cond -> false);
       }
       case "match_arm" -> {
         Node pat = p.child("pattern");
@@ -86,5 +73,12 @@ final class RustPaths {
 
   private static boolean isAttributeOrComment(Node n) {
     return n.is("attribute_item") || n.is("line_comment") || n.is("block_comment");
+  }
+
+  /** {@code if let Err(..) = ...}: the consequence is an error path. */
+  private static boolean matchesErr(Node cond) {
+    return cond.is("let_condition")
+        && cond.child("pattern") != null
+        && cond.child("pattern").text().startsWith("Err");
   }
 }

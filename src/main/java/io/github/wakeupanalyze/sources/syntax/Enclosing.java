@@ -24,6 +24,28 @@ public record Enclosing(String condition, String errorCondition) {
   public record Guard(String condition, boolean error) {
     /** A node that adds no condition, e.g. a block. */
     public static final Guard NONE = new Guard("", false);
+
+    /**
+     * What an {@code if} node {@code p} with fields {@code condition}, {@code consequence} and
+     * {@code alternative} adds for its child {@code child}: the condition in the consequence, its
+     * negation {@code !(...)} in the alternative, nothing elsewhere or without a condition.
+     *
+     * @param errorWhenTrue whether the condition marks an error path (the consequence is one)
+     * @param errorWhenFalse whether the condition marks a success path (the alternative is an error
+     *     path)
+     */
+    public static Guard ofIf(
+        Node p, Node child, Predicate<Node> errorWhenTrue, Predicate<Node> errorWhenFalse) {
+      Node cond = p.child("condition");
+      if (cond == null) {
+        return NONE;
+      }
+      return switch (child.field()) {
+        case "consequence" -> new Guard(cond.oneLine(), errorWhenTrue.test(cond));
+        case "alternative" -> new Guard("!(" + cond.oneLine() + ")", errorWhenFalse.test(cond));
+        default -> NONE;
+      };
+    }
   }
 
   /**
