@@ -69,13 +69,19 @@ class TopologyTest {
       StoreWindow window) {}
 
   private static Run run(StreamSettings s, List<CollectorRecords.Rec> in) {
-    return run(s, in, -1);
+    return run(s, in, Map.of());
   }
 
   /**
    * As above, with the input pausing for longer than the idle flush before record {@code pause}.
    */
   private static Run run(StreamSettings s, List<CollectorRecords.Rec> in, int pause) {
+    return run(s, in, Map.of(pause, s.idleFlush().plusSeconds(1)));
+  }
+
+  /** As above, with the input pausing before each record of {@code pauses} for as long as given. */
+  private static Run run(
+      StreamSettings s, List<CollectorRecords.Rec> in, Map<Integer, Duration> pauses) {
     Properties p = WakeupTopology.config("test", "unused:9092", new Properties());
     p.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
     try (TopologyTestDriver d = new TopologyTestDriver(WakeupTopology.build(s), p, WALL)) {
@@ -96,8 +102,9 @@ class TopologyTest {
       int sent = 0;
       for (int i = 0; i < in.size(); i++) {
         CollectorRecords.Rec r = in.get(i);
-        if (i == pause) {
-          d.advanceWallClockTime(s.idleFlush().plusSeconds(1));
+        Duration pause = pauses.get(i);
+        if (pause != null) {
+          d.advanceWallClockTime(pause);
         }
         input.pipeInput(
             new TestRecord<>(r.key(), r.value(), Instant.ofEpochMilli(r.timestampMillis())));
@@ -161,6 +168,81 @@ class TopologyTest {
     assertTrue(pause > 0, "a trace exported in two records");
     Run r = run(settings(LiveSettings.DEFAULT_WINDOW_NANOS), records, pause);
     assertSame(batch, r.reconciles());
+  }
+
+  /**
+   * The input pauses for longer than the idle horizon (an incomplete trace goes after {@link
+   * TraceStage#INCOMPLETE_IDLE_FACTOR} idle flushes) before every record that goes on a trace begun
+   * in an earlier record: the first part of each such trace is extracted without its reconcile
+   * span, which comes after the pause.
+   */
+  @Test
+  void inputPausedLongerThanTheIdleHorizon_insideTraces_stillGivesTheBatchVerdicts() {
+    StreamSettings s = settings(LiveSettings.DEFAULT_WINDOW_NANOS);
+    Duration longPause =
+        s.idleFlush().multipliedBy(TraceStage.INCOMPLETE_IDLE_FACTOR).plusSeconds(1);
+    Map<Integer, Duration> pauses = new TreeMap<>();
+    for (int i : continuations(records)) {
+      pauses.put(i, longPause);
+    }
+    assertTrue(pauses.size() > 20, "traces exported in several records: " + pauses.size());
+    assertSame(batch, run(s, records, pauses).reconciles());
+  }
+
+  /**
+   * Every record that a later record of the same trace goes on (children exported before their
+   * reconcile span) arrives only once the input's trace time is twice the grace period past the end
+   * of the trace's last record: the reconcile was extracted without them.
+   */
+  @Test
+  void childrenArrivingBeyondTheGracePeriod_stillGiveTheBatchVerdicts() {
+    long grace = LiveSettings.DEFAULT_GRACE_NANOS / 1_000_000;
+    Map<String, Integer> last = new HashMap<>();
+    for (int i = 0; i < records.size(); i++) {
+      last.put(traceHex(records.get(i)), i);
+    }
+    // each record goes after the first record 2 × grace past its trace's last record
+    TreeMap<Integer, List<CollectorRecords.Rec>> after = new TreeMap<>();
+    List<CollectorRecords.Rec> stay = new ArrayList<>();
+    int moved = 0;
+    for (int i = 0; i < records.size(); i++) {
+      CollectorRecords.Rec r = records.get(i);
+      int end = last.get(traceHex(r));
+      if (end == i) {
+        stay.add(r);
+        continue;
+      }
+      long due = records.get(end).timestampMillis() + 2 * grace;
+      int j = end;
+      while (j < records.size() && records.get(j).timestampMillis() <= due) {
+        j++;
+      }
+      after.computeIfAbsent(j, k -> new ArrayList<>()).add(r);
+      stay.add(null);
+      moved++;
+    }
+    List<CollectorRecords.Rec> late = new ArrayList<>();
+    for (int i = 0; i <= records.size(); i++) {
+      if (i < records.size() && stay.get(i) != null) {
+        late.add(stay.get(i));
+      }
+      late.addAll(after.getOrDefault(i, List.of()));
+    }
+    assertTrue(moved > 20, "records moved past the grace period: " + moved);
+    assertEquals(records.size(), late.size());
+    assertSame(batch, run(settings(LiveSettings.DEFAULT_WINDOW_NANOS), late).reconciles());
+  }
+
+  /** The records that go on a trace begun in an earlier record. */
+  private static List<Integer> continuations(List<CollectorRecords.Rec> in) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < in.size(); i++) {
+      if (!seen.add(traceHex(in.get(i)))) {
+        out.add(i);
+      }
+    }
+    return out;
   }
 
   /** The first record after which a trace whose spans came in an earlier record goes on. */
