@@ -66,7 +66,8 @@ class TopologyTest {
       TreeMap<String, String> reconciles,
       TreeMap<String, String> controllers,
       int sent,
-      StoreWindow window) {}
+      StoreWindow window,
+      TreeMap<String, byte[]> released) {}
 
   private static Run run(StreamSettings s, List<CollectorRecords.Rec> in) {
     return run(s, in, Map.of());
@@ -128,7 +129,11 @@ class TopologyTest {
       }
       StoreWindow window =
           StoreWindow.read(d.<String, byte[]>getKeyValueStore(ControllerStage.STORE), 0);
-      return new Run(latest, controllers, sent, window);
+      TreeMap<String, byte[]> released = new TreeMap<>();
+      try (var it = d.<String, byte[]>getKeyValueStore(ReleasedTraces.STORE).all()) {
+        it.forEachRemaining(kv -> released.put(kv.key, kv.value));
+      }
+      return new Run(latest, controllers, sent, window, released);
     }
   }
 
@@ -356,6 +361,52 @@ class TopologyTest {
     missing.keySet().removeAll(withLate.reconciles().keySet());
     assertEquals(List.of(want), List.copyOf(missing.keySet()), "exactly the late reconcile");
     assertTrue(withLate.reconciles().keySet().stream().allMatch(inOrder.reconciles()::containsKey));
+  }
+
+  @Test
+  void spansPastTheRetention_areCountedNotJoined_andReleasedTracesLeaveTheStore() {
+    // the window (and so the retention of released traces) is 5 minutes of a 30-minute trace; an
+    // early trace's record comes again at the very end
+    long window = 5 * 60_000_000_000L;
+    int pick = -1;
+    for (int i = 0; i < records.size() && pick < 0; i++) {
+      String t = traceHex(records.get(i));
+      if (batch.keySet().stream().anyMatch(k -> k.startsWith(t + "/"))) {
+        pick = i;
+      }
+    }
+    assertTrue(pick >= 0 && pick < 50, "an early trace with a reconcile: " + pick);
+    String trace = traceHex(records.get(pick));
+    List<CollectorRecords.Rec> again = new ArrayList<>(records);
+    again.add(records.get(pick));
+    Run r = run(settings(window), again);
+    Run inOrder = run(settings(window), records);
+
+    assertEquals(inOrder.reconciles(), r.reconciles(), "the late copy changes no verdict");
+    TreeMap<String, byte[]> kept = r.released();
+    assertEquals(
+        (long) CollectorRecords.spanCount(records.get(pick)),
+        Codec.read(kept.get(ReleasedTraces.LATE_SPANS), Long.class),
+        "each span of the late record counted");
+    long horizon = r.window().watermarkNanos() - window;
+    int traces = 0;
+    int spans = 0;
+    for (Map.Entry<String, byte[]> e : kept.entrySet()) {
+      String k = e.getKey();
+      if (k.startsWith("#")) {
+        traces++;
+        long end = Codec.read(e.getValue(), Long.class);
+        assertTrue(end >= horizon, "kept past the retention: " + k);
+      } else if (!k.equals(ReleasedTraces.LATE_SPANS)) {
+        String t = k.substring(0, k.indexOf('/'));
+        assertTrue(kept.containsKey("#" + t), "a span kept without its trace: " + k);
+        assertFalse(t.equals(trace), "the late trace is not kept");
+        spans++;
+      }
+    }
+    long all = records.stream().map(TopologyTest::traceHex).distinct().count();
+    assertTrue(traces > 0 && traces < all / 2, traces + " of " + all + " traces kept");
+    assertTrue(spans > traces, "their spans kept with them: " + spans);
   }
 
   @Test
