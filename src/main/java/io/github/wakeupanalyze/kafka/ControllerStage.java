@@ -30,10 +30,11 @@ import org.apache.kafka.streams.state.StoreBuilder;
  *
  * <p>Window and watermark are the online engine's: the watermark is the latest trace-stage
  * watermark received; a reconcile that starts before watermark − window is late and dropped; one
- * already in its object's window (same start and span id) is kept once; reconciles arriving out of
- * order are sorted into place and the controller re-run, so order of arrival does not change a
- * verdict. Re-running the changed controller whole is what makes the verdicts the batch engine's on
- * the same reconciles (see {@code live}).
+ * already in its object's window (same start and span id) replaces it when it differs (its trace
+ * was extracted again with late spans) and is a duplicate otherwise; a retraction removes it (or a
+ * write or link). Reconciles arriving out of order are sorted into place and the controller re-run,
+ * so order of arrival does not change a verdict. Re-running the changed controller whole is what
+ * makes the verdicts the batch engine's on the same reconciles (see {@code live}).
  *
  * <p>Out: each reconcile whose verdict is new or changed since the last pass of this task, keyed by
  * trace and span id; each changed controller's summary, keyed by operator/controller. A reconcile's
