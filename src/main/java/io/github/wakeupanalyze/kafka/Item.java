@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.kafka;
 
+import io.github.wakeupanalyze.model.Ids;
 import io.github.wakeupanalyze.model.ObjectWrite;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.ReconcileLink;
@@ -50,11 +51,15 @@ record Item(
   String key() {
     if (reconcile != null) {
       Reconcile r = reconcile;
-      return "r" + SEP + Routing.key(r.key()) + SEP + hex(r.startNanos()) + hex(r.spanId());
+      return "r" + SEP + Routing.key(r.key()) + SEP + Ids.hex(r.startNanos()) + Ids.hex(r.spanId());
     } else if (write != null) {
-      return "w" + SEP + hex(write.timeNanos()) + hex(write.spanId()) + hex(write.traceIdLow());
+      return "w"
+          + SEP
+          + Ids.hex(write.timeNanos())
+          + Ids.hex(write.spanId())
+          + Ids.hex(write.traceIdLow());
     }
-    return "l" + SEP + hex(link.reconcileSpanId()) + hex(link.linked().spanId());
+    return "l" + SEP + Ids.hex(link.reconcileSpanId()) + Ids.hex(link.linked().spanId());
   }
 
   /** Whether {@code other} carries the same reconcile, write or link (times aside). */
@@ -62,9 +67,5 @@ record Item(
     return Objects.equals(reconcile, other.reconcile)
         && Objects.equals(write, other.write)
         && Objects.equals(link, other.link);
-  }
-
-  private static String hex(long v) {
-    return String.format("%016x", v);
   }
 }
