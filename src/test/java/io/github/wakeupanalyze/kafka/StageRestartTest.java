@@ -54,7 +54,7 @@ class StageRestartTest {
   }
 
   /** What the items sent add up to, by key: the latest of each, less those retracted. */
-  private static TreeMap<String, Item> net(MockProcessorContext<String, Item> ctx) {
+  private static Map<String, Item> net(MockProcessorContext<String, Item> ctx) {
     TreeMap<String, Item> out = new TreeMap<>();
     for (var f : ctx.forwarded()) {
       Item i = f.record().value();
@@ -115,7 +115,7 @@ class StageRestartTest {
       TraceStage b = traceStage(ctx);
       feed(b, split.get(0));
       idle(ctx, 5 * TraceStage.INCOMPLETE_IDLE_FACTOR + 1);
-      TreeMap<String, Item> first = net(ctx);
+      Map<String, Item> first = net(ctx);
       b.init(ctx);
       split.subList(1, split.size()).forEach(r -> feed(b, r));
       idle(ctx, 5 * TraceStage.INCOMPLETE_IDLE_FACTOR + 1);
