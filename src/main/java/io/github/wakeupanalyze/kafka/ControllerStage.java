@@ -30,10 +30,11 @@ import org.apache.kafka.streams.state.StoreBuilder;
  *
  * <p>Window and watermark are the online engine's: the watermark is the latest trace-stage
  * watermark received; a reconcile that starts before watermark − window is late and dropped; one
- * already in its object's window (same start and span id) is kept once; reconciles arriving out of
- * order are sorted into place and the controller re-run, so order of arrival does not change a
- * verdict. Re-running the changed controller whole is what makes the verdicts the batch engine's on
- * the same reconciles (see {@code live}).
+ * already in its object's window (same start and span id) replaces it when it differs (its trace
+ * was extracted again with late spans) and is a duplicate otherwise; a retraction removes it (or a
+ * write or link). Reconciles arriving out of order are sorted into place and the controller re-run,
+ * so order of arrival does not change a verdict. Re-running the changed controller whole is what
+ * makes the verdicts the batch engine's on the same reconciles (see {@code live}).
  *
  * <p>Out: each reconcile whose verdict is new or changed since the last pass of this task, keyed by
  * trace and span id; each changed controller's summary, keyed by operator/controller. A reconcile's
@@ -46,7 +47,6 @@ import org.apache.kafka.streams.state.StoreBuilder;
  */
 final class ControllerStage implements Processor<String, Item, String, ControllerStage.Output> {
   static final String STORE = "object-windows";
-  private static final char SEP = Routing.SEP;
 
   /** An output record: a reconcile's verdict or a controller's summary, as JSON. */
   record Output(boolean controller, String json) {}
@@ -102,43 +102,36 @@ final class ControllerStage implements Processor<String, Item, String, Controlle
       watermark = item.watermarkNanos();
       store.put(StageStore.WATERMARK, Codec.write(watermark));
     }
-    long start = windowStart();
-    String key;
-    if (item.reconcile() != null) {
-      Reconcile r = item.reconcile();
-      if (r.startNanos() < start) {
-        late++;
-        return;
-      }
-      key = reconcileKey(r);
-    } else if (item.write() != null) {
-      ObjectWrite w = item.write();
-      if (w.timeNanos() < start) {
-        return;
-      }
-      key = "w" + SEP + hex(w.timeNanos()) + hex(w.spanId()) + hex(w.traceIdLow());
-    } else if (item.link() != null) {
-      ReconcileLink l = item.link();
-      key = "l" + SEP + hex(l.reconcileSpanId()) + hex(l.linked().spanId());
-      // the reconcile's start is not on the link: it stays for a window from its arrival
-      item = Item.of(watermark, item.ingestMillis(), l);
-    } else {
+    if (item.reconcile() == null && item.write() == null && item.link() == null) {
       return;
     }
-    if (store.get(key) != null) {
+    String key = item.key();
+    byte[] had = store.get(key);
+    Item before = had == null ? null : Codec.read(had, Item.class);
+    if (item.retracted()) {
+      if (before != null) {
+        store.delete(key);
+        forget(key, before);
+      }
+      return;
+    }
+    long start = windowStart();
+    if (item.reconcile() != null && item.reconcile().startNanos() < start) {
+      late++;
+      return;
+    } else if (item.write() != null && item.write().timeNanos() < start) {
+      return;
+    } else if (item.link() != null) {
+      // the reconcile's start is not on the link: it stays for a window from its arrival
+      item = Item.of(watermark, item.ingestMillis(), item.link());
+    }
+    if (before != null && before.samePayload(item)) {
       duplicates++;
       return;
     }
+    // new, or a trace extracted again with late spans: the latest extraction replaces the entry
     store.put(key, Codec.write(item));
     keep(key, item);
-  }
-
-  private static String reconcileKey(Reconcile r) {
-    return "r" + SEP + Routing.key(r.key()) + SEP + hex(r.startNanos()) + hex(r.spanId());
-  }
-
-  private static String hex(long v) {
-    return String.format("%016x", v);
   }
 
   private void keep(String key, Item item) {
@@ -155,6 +148,32 @@ final class ControllerStage implements Processor<String, Item, String, Controlle
       evidenceChanged = true;
     } else if (item.link() != null) {
       links.put(key, item);
+      evidenceChanged = true;
+    }
+  }
+
+  /** Takes an entry out of memory (its store entry is gone): a retraction. */
+  private void forget(String key, Item item) {
+    if (item.reconcile() != null) {
+      Reconcile r = item.reconcile();
+      ControllerKey ck = ControllerKey.of(r.key());
+      TreeMap<String, TreeMap<String, Item>> objects = windows.get(ck);
+      TreeMap<String, Item> o = objects == null ? null : objects.get(r.key().object());
+      if (o != null) {
+        o.remove(key);
+        if (o.isEmpty()) {
+          objects.remove(r.key().object());
+        }
+        if (objects.isEmpty()) {
+          windows.remove(ck);
+        }
+        dirty.add(ck);
+      }
+    } else if (item.write() != null) {
+      writes.remove(key);
+      evidenceChanged = true;
+    } else {
+      links.remove(key);
       evidenceChanged = true;
     }
   }

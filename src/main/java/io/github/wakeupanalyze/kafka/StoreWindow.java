@@ -27,9 +27,12 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * @param entries the store's entries by store key ({@code r␟…} reconciles in stream then start
  *     order, {@code w␟…} writes, {@code l␟…} links)
  * @param heldSpans spans the trace stage holds on the same instances (approximate, from its store)
+ * @param lateSpans spans the trace stage dropped on the same instances since their partitions
+ *     started: they came past the retention of their trace ({@link ReleasedTraces}); the view
+ *     counts them as orphan spans
  */
-record StoreWindow(long watermarkNanos, Map<String, Item> entries, long heldSpans) {
-  static final StoreWindow EMPTY = new StoreWindow(Long.MIN_VALUE, Map.of(), 0);
+record StoreWindow(long watermarkNanos, Map<String, Item> entries, long heldSpans, long lateSpans) {
+  static final StoreWindow EMPTY = new StoreWindow(Long.MIN_VALUE, Map.of(), 0, 0);
 
   StoreWindow {
     entries = new TreeMap<>(entries);
@@ -39,7 +42,7 @@ record StoreWindow(long watermarkNanos, Map<String, Item> entries, long heldSpan
   static StoreWindow read(ReadOnlyKeyValueStore<String, byte[]> store, long heldSpans) {
     TreeMap<String, Item> entries = new TreeMap<>();
     long watermark = StageStore.readAll(store, Item.class, entries::put);
-    return new StoreWindow(watermark, entries, heldSpans);
+    return new StoreWindow(watermark, entries, heldSpans, 0);
   }
 
   /** This window and another instance's. */
@@ -47,7 +50,10 @@ record StoreWindow(long watermarkNanos, Map<String, Item> entries, long heldSpan
     TreeMap<String, Item> all = new TreeMap<>(entries);
     all.putAll(other.entries);
     return new StoreWindow(
-        Math.max(watermarkNanos, other.watermarkNanos), all, heldSpans + other.heldSpans);
+        Math.max(watermarkNanos, other.watermarkNanos),
+        all,
+        heldSpans + other.heldSpans,
+        lateSpans + other.lateSpans);
   }
 
   /** The reconciles, in stream then start order. */
@@ -86,7 +92,7 @@ record StoreWindow(long watermarkNanos, Map<String, Item> entries, long heldSpan
     Analysis a =
         new Analyzer(live.parameters())
             .analyze(rs, new long[0], new TraceEvidence(writes, links), start, end);
-    LiveCounts counts = new LiveCounts(0, 0, 0, 0, heldSpans, 0, 0, 0, 0, rs.size());
+    LiveCounts counts = new LiveCounts(0, 0, 0, lateSpans, heldSpans, 0, 0, 0, 0, rs.size());
     return new LiveView(0, watermarkNanos, a, List.of(), counts);
   }
 }

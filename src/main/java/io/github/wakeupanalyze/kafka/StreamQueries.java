@@ -88,11 +88,13 @@ public final class StreamQueries {
       if (activeHere(s, ControllerStage.STORE)) {
         w = StoreWindow.read(localStore(s, ControllerStage.STORE), 0);
       }
-      long held =
-          activeHere(s, TraceStage.STORE)
-              ? localStore(s, TraceStage.STORE).approximateNumEntries()
-              : 0;
-      return new StoreWindow(w.watermarkNanos(), w.entries(), held);
+      long held = 0;
+      long late = 0;
+      if (activeHere(s, TraceStage.STORE)) {
+        held = localStore(s, TraceStage.STORE).approximateNumEntries();
+        late = ReleasedTraces.lateSpans(localStore(s, ReleasedTraces.STORE));
+      }
+      return new StoreWindow(w.watermarkNanos(), w.entries(), held, late);
     } catch (InvalidStateStoreException e) {
       throw new IllegalStateException("stores not queryable now: " + e.getMessage(), e);
     }

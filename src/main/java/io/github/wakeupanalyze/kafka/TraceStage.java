@@ -41,9 +41,15 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * one extractor (writes by other clients come out as evidence); past {@code maxHeldSpans} the
  * traces that ended first go early; when the input has been idle for {@code idleFlush} (wall clock)
  * every complete trace held goes (each span's parent held too), the rest once the input has been
- * idle for {@value #INCOMPLETE_IDLE_FACTOR} times as long. A span that arrives after its trace went
- * is extracted with the next release (a reconcile seen twice is kept once downstream; a child whose
- * reconcile has gone is an orphan).
+ * idle for {@value #INCOMPLETE_IDLE_FACTOR} times as long.
+ *
+ * <p>A released trace is kept for the window of trace time ({@link ReleasedTraces}). A span that
+ * arrives after its trace went reopens it: the trace is held again with the spans already extracted
+ * and released as above, and the whole of it is extracted again. Downstream receives only the
+ * difference with the extraction it had: each reconcile, write and link that is new or changed, and
+ * a retraction of each that the trace no longer yields (an orphaned child's write, taken for
+ * another client's, once its reconcile has come). A span that ends more than the window before the
+ * watermark is late: counted, not extracted.
  *
  * <p>A trace is assembled only from spans in the same partition: the Collector exporter's {@code
  * partition_traces_by_id: true} keeps each trace in one. Without it, spans of one trace land in
@@ -51,8 +57,9 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * are orphans there, so the reconcile's API calls and own-write evidence are incomplete.
  *
  * <p>State: the held spans in store {@value #STORE} (key: trace id, span id), rebuilt into memory
- * when the task starts, so a restart or a move to another instance loses none. Memory: span rate
- * times the grace period.
+ * when the task starts, so a restart or a move to another instance loses none; the released ones in
+ * {@link ReleasedTraces#STORE}. Memory: span rate times the grace period, plus one index entry per
+ * released trace in the window.
  */
 final class TraceStage implements Processor<byte[], byte[], String, Item> {
   static final String STORE = "held-spans";
@@ -67,6 +74,10 @@ final class TraceStage implements Processor<byte[], byte[], String, Item> {
   private static final class Held {
     final List<String> keys = new ArrayList<>();
     final List<Span> spans = new ArrayList<>();
+
+    /** The spans an earlier extraction of the trace had (it was released, then reopened). */
+    final List<Span> sent = new ArrayList<>();
+
     long lastEnd = Long.MIN_VALUE;
     long ingestMillis;
   }
@@ -76,6 +87,7 @@ final class TraceStage implements Processor<byte[], byte[], String, Item> {
   private ProcessorContext<String, Item> context;
   private KeyValueStore<String, byte[]> store;
   private final LinkedHashMap<String, Held> held = new LinkedHashMap<>();
+  private final ReleasedTraces released;
   private int heldSpans;
   private long watermark = Long.MIN_VALUE;
   private long releasedAt = Long.MIN_VALUE;
@@ -85,16 +97,22 @@ final class TraceStage implements Processor<byte[], byte[], String, Item> {
   TraceStage(StreamSettings settings) {
     this.settings = settings;
     this.live = settings.live();
+    this.released = new ReleasedTraces(live.windowNanos());
   }
 
   static StoreBuilder<KeyValueStore<String, byte[]>> storeBuilder() {
     return StageStore.builder(STORE);
   }
 
+  static StoreBuilder<KeyValueStore<String, byte[]>> releasedStoreBuilder() {
+    return ReleasedTraces.storeBuilder();
+  }
+
   @Override
   public void init(ProcessorContext<String, Item> context) {
     this.context = context;
     this.store = context.getStateStore(STORE);
+    released.init(context.getStateStore(ReleasedTraces.STORE));
     // a task revived after an aborted transaction initialises the same processor again: its
     // memory may hold what the transaction did, the store holds what was committed
     held.clear();
@@ -134,15 +152,34 @@ final class TraceStage implements Processor<byte[], byte[], String, Item> {
               + ")");
       return;
     }
+    int late = 0;
     for (Span s : spans) {
-      String key = Ids.hex(s.traceIdHigh(), s.traceIdLow()) + "/" + Ids.hex(s.spanId());
-      HeldSpan h = new HeldSpan(s, record.timestamp());
+      if (released.late(s.endNanos(), watermark)) {
+        late++;
+        continue;
+      }
+      String trace = Ids.hex(s.traceIdHigh(), s.traceIdLow());
+      String key = trace + "/" + Ids.hex(s.spanId());
+      if (!held.containsKey(trace) && released.kept(trace)) {
+        if (released.keptSpan(key)) {
+          continue; // extracted already: the record came again
+        }
+        for (KeyValue<String, HeldSpan> kv : released.reopen(trace)) {
+          store.put(kv.key, Codec.write(kv.value));
+          hold(kv.key, kv.value);
+        }
+      }
+      HeldSpan h = new HeldSpan(s, record.timestamp(), false);
       store.put(key, Codec.write(h));
       hold(key, h);
       watermark = Math.max(watermark, s.endNanos());
     }
+    if (late > 0) {
+      released.countLate(late);
+    }
     store.put(StageStore.WATERMARK, Codec.write(watermark));
     releaseFinal();
+    released.expire(watermark);
   }
 
   private String where() {
@@ -170,6 +207,9 @@ final class TraceStage implements Processor<byte[], byte[], String, Item> {
     if (!t.keys.contains(key)) {
       t.keys.add(key);
       t.spans.add(s);
+      if (h.sent()) {
+        t.sent.add(s);
+      }
       heldSpans++;
     }
     t.lastEnd = Math.max(t.lastEnd, s.endNanos());
@@ -243,37 +283,80 @@ final class TraceStage implements Processor<byte[], byte[], String, Item> {
     return true;
   }
 
-  /** Extracts the traces given through one extractor and sends what came out downstream. */
+  /**
+   * Extracts the traces given through one extractor, keeps them as released and sends downstream
+   * what came out; for traces reopened by late spans, only what differs from their earlier
+   * extraction (see the class comment).
+   */
   private void release(List<Held> traces) {
     if (traces.isEmpty()) {
       return;
     }
-    ReconcileExtractor x = new ReconcileExtractor(live.rules());
-    x.startSource(0, settings.inputTopic());
     Map<Long, Long> ingestBySpan = new LinkedHashMap<>();
     long latestIngest = 0;
+    List<Span> all = new ArrayList<>();
+    List<Span> sent = new ArrayList<>();
     for (Held h : traces) {
+      all.addAll(h.spans);
+      sent.addAll(h.sent);
       for (Span s : h.spans) {
-        x.accept(s);
         ingestBySpan.put(s.spanId(), h.ingestMillis);
       }
       for (String k : h.keys) {
         store.delete(k);
       }
+      String trace = h.keys.get(0).substring(0, h.keys.get(0).indexOf('/'));
+      released.keep(trace, h.keys, h.spans, h.ingestMillis, h.lastEnd);
       heldSpans -= h.spans.size();
       latestIngest = Math.max(latestIngest, h.ingestMillis);
     }
+    Map<String, Item> before = sent.isEmpty() ? Map.of() : extract(sent, 0, Map.of());
+    Map<String, Item> after = extract(all, latestIngest, ingestBySpan);
+    for (Map.Entry<String, Item> e : before.entrySet()) {
+      if (!after.containsKey(e.getKey())) {
+        send(e.getValue().retraction(watermark, latestIngest));
+      }
+    }
+    for (Map.Entry<String, Item> e : after.entrySet()) {
+      Item was = before.get(e.getKey());
+      if (was == null || !was.samePayload(e.getValue())) {
+        send(e.getValue());
+      }
+    }
+  }
+
+  /**
+   * The items extracted from {@code spans} by their {@link Item#key()}: writes, links, then
+   * reconciles, in the extractor's order.
+   */
+  private Map<String, Item> extract(
+      List<Span> spans, long latestIngest, Map<Long, Long> ingestBySpan) {
+    ReconcileExtractor x = new ReconcileExtractor(live.rules());
+    x.startSource(0, settings.inputTopic());
+    for (Span s : spans) {
+      x.accept(s);
+    }
     ExtractResult r = x.finish();
+    Map<String, Item> out = new LinkedHashMap<>();
     for (ObjectWrite w : r.evidence().writes()) {
-      forward(Routing.EVERY_PARTITION, Item.of(watermark, latestIngest, w), latestIngest);
+      put(out, Item.of(watermark, latestIngest, w));
     }
     for (ReconcileLink l : r.evidence().links()) {
-      forward(Routing.EVERY_PARTITION, Item.of(watermark, latestIngest, l), latestIngest);
+      put(out, Item.of(watermark, latestIngest, l));
     }
     for (Reconcile rc : r.reconciles()) {
-      long ingest = ingestBySpan.getOrDefault(rc.spanId(), latestIngest);
-      forward(Routing.key(rc.key()), Item.of(watermark, ingest, rc), ingest);
+      put(out, Item.of(watermark, ingestBySpan.getOrDefault(rc.spanId(), latestIngest), rc));
     }
+    return out;
+  }
+
+  private static void put(Map<String, Item> out, Item i) {
+    out.put(i.key(), i);
+  }
+
+  private void send(Item i) {
+    String key = i.reconcile() != null ? Routing.key(i.reconcile().key()) : Routing.EVERY_PARTITION;
+    forward(key, i, i.ingestMillis());
   }
 
   private void forward(String key, Item item, long timestamp) {

@@ -18,16 +18,18 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * The application's topology:
  *
  * <pre>
- * otlp_spans ─▶ trace-stage (store held-spans) ─▶ by-controller repartition topic
- *   (partitioned by trace)   decode, hold, extract      key operator␟controller␟object,
- *                                                       partition by controller, evidence to all
+ * otlp_spans ─▶ trace-stage (stores held-spans,  ─▶ by-controller repartition topic
+ *   (partitioned by trace)   released-spans)            key operator␟controller␟object,
+ *                            decode, hold, extract,     partition by controller, evidence to all
+ *                            rejoin late spans
  *            ─▶ controller-stage (store object-windows) ─▶ wakeup.reconciles, wakeup.controllers
  *                 windows per object, engine per controller
  * </pre>
  *
- * Both stores are persistent (RocksDB under {@code state.dir}) with a changelog topic each: what
- * they hold is bounded by the grace period and the window; a task that moves restores it from the
- * changelog, and one restarted after a clean stop reads only what its checkpoint lacks.
+ * The stores are persistent (RocksDB under {@code state.dir}) with a changelog topic each: what
+ * they hold is bounded by the grace period (held spans) and the window (released spans, reconciles
+ * and evidence); a task that moves restores it from the changelog, and one restarted after a clean
+ * stop reads only what its checkpoint lacks.
  */
 public final class WakeupTopology {
   private WakeupTopology() {}
@@ -35,6 +37,7 @@ public final class WakeupTopology {
   public static Topology build(StreamSettings settings) {
     StreamsBuilder b = new StreamsBuilder();
     b.addStateStore(TraceStage.storeBuilder());
+    b.addStateStore(TraceStage.releasedStoreBuilder());
     b.addStateStore(ControllerStage.storeBuilder());
     Repartitioned<String, Item> byController =
         Repartitioned.<String, Item>as("by-controller")
@@ -44,7 +47,11 @@ public final class WakeupTopology {
     b.stream(
             settings.inputTopic(),
             Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("otlp-records"))
-        .process(() -> new TraceStage(settings), Named.as("trace-stage"), TraceStage.STORE)
+        .process(
+            () -> new TraceStage(settings),
+            Named.as("trace-stage"),
+            TraceStage.STORE,
+            ReleasedTraces.STORE)
         .repartition(byController)
         .process(
             () -> new ControllerStage(settings),

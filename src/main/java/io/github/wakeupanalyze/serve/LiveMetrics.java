@@ -258,6 +258,12 @@ final class LiveMetrics {
           gauge("wakeup_held_spans", "Spans held until their trace is final")
               .dataPoint(point(v.counts().heldSpans()))
               .build());
+      out.add(
+          gauge(
+                  "wakeup_orphan_spans",
+                  "Spans that joined no reconcile: their parent had gone or never came")
+              .dataPoint(point(v.counts().orphanSpans()))
+              .build());
       return new MetricSnapshots(out);
     }
   }

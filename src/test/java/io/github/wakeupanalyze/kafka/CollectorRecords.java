@@ -113,6 +113,22 @@ final class CollectorRecords {
     }
   }
 
+  /** The spans in a record. */
+  static int spanCount(Rec r) {
+    try {
+      int n = 0;
+      for (ResourceSpans rs :
+          ExportTraceServiceRequest.parseFrom(r.value()).getResourceSpansList()) {
+        for (ScopeSpans ss : rs.getScopeSpansList()) {
+          n += ss.getSpansCount();
+        }
+      }
+      return n;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The batch analysis of the file. */
   static Pipeline.Result analyze(Path trace) {
     return Pipeline.run(

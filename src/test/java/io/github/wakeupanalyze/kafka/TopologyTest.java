@@ -66,16 +66,23 @@ class TopologyTest {
       TreeMap<String, String> reconciles,
       TreeMap<String, String> controllers,
       int sent,
-      StoreWindow window) {}
+      StoreWindow window,
+      TreeMap<String, byte[]> released) {}
 
   private static Run run(StreamSettings s, List<CollectorRecords.Rec> in) {
-    return run(s, in, -1);
+    return run(s, in, Map.of());
   }
 
   /**
    * As above, with the input pausing for longer than the idle flush before record {@code pause}.
    */
   private static Run run(StreamSettings s, List<CollectorRecords.Rec> in, int pause) {
+    return run(s, in, Map.of(pause, s.idleFlush().plusSeconds(1)));
+  }
+
+  /** As above, with the input pausing before each record of {@code pauses} for as long as given. */
+  private static Run run(
+      StreamSettings s, List<CollectorRecords.Rec> in, Map<Integer, Duration> pauses) {
     Properties p = WakeupTopology.config("test", "unused:9092", new Properties());
     p.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
     try (TopologyTestDriver d = new TopologyTestDriver(WakeupTopology.build(s), p, WALL)) {
@@ -96,8 +103,9 @@ class TopologyTest {
       int sent = 0;
       for (int i = 0; i < in.size(); i++) {
         CollectorRecords.Rec r = in.get(i);
-        if (i == pause) {
-          d.advanceWallClockTime(s.idleFlush().plusSeconds(1));
+        Duration pause = pauses.get(i);
+        if (pause != null) {
+          d.advanceWallClockTime(pause);
         }
         input.pipeInput(
             new TestRecord<>(r.key(), r.value(), Instant.ofEpochMilli(r.timestampMillis())));
@@ -119,9 +127,15 @@ class TopologyTest {
       for (var kv : ctl.readKeyValuesToList()) {
         controllers.put(kv.key, kv.value);
       }
-      StoreWindow window =
+      StoreWindow read =
           StoreWindow.read(d.<String, byte[]>getKeyValueStore(ControllerStage.STORE), 0);
-      return new Run(latest, controllers, sent, window);
+      long late = ReleasedTraces.lateSpans(d.getKeyValueStore(ReleasedTraces.STORE));
+      StoreWindow window = new StoreWindow(read.watermarkNanos(), read.entries(), 0, late);
+      TreeMap<String, byte[]> released = new TreeMap<>();
+      try (var it = d.<String, byte[]>getKeyValueStore(ReleasedTraces.STORE).all()) {
+        it.forEachRemaining(kv -> released.put(kv.key, kv.value));
+      }
+      return new Run(latest, controllers, sent, window, released);
     }
   }
 
@@ -161,6 +175,81 @@ class TopologyTest {
     assertTrue(pause > 0, "a trace exported in two records");
     Run r = run(settings(LiveSettings.DEFAULT_WINDOW_NANOS), records, pause);
     assertSame(batch, r.reconciles());
+  }
+
+  /**
+   * The input pauses for longer than the idle horizon (an incomplete trace goes after {@link
+   * TraceStage#INCOMPLETE_IDLE_FACTOR} idle flushes) before every record that goes on a trace begun
+   * in an earlier record: the first part of each such trace is extracted without its reconcile
+   * span, which comes after the pause.
+   */
+  @Test
+  void inputPausedLongerThanTheIdleHorizon_insideTraces_stillGivesTheBatchVerdicts() {
+    StreamSettings s = settings(LiveSettings.DEFAULT_WINDOW_NANOS);
+    Duration longPause =
+        s.idleFlush().multipliedBy(TraceStage.INCOMPLETE_IDLE_FACTOR).plusSeconds(1);
+    Map<Integer, Duration> pauses = new TreeMap<>();
+    for (int i : continuations(records)) {
+      pauses.put(i, longPause);
+    }
+    assertTrue(pauses.size() > 20, "traces exported in several records: " + pauses.size());
+    assertSame(batch, run(s, records, pauses).reconciles());
+  }
+
+  /**
+   * Every record that a later record of the same trace goes on (children exported before their
+   * reconcile span) arrives only once the input's trace time is twice the grace period past the end
+   * of the trace's last record: the reconcile was extracted without them.
+   */
+  @Test
+  void childrenArrivingBeyondTheGracePeriod_stillGiveTheBatchVerdicts() {
+    long grace = LiveSettings.DEFAULT_GRACE_NANOS / 1_000_000;
+    Map<String, Integer> last = new HashMap<>();
+    for (int i = 0; i < records.size(); i++) {
+      last.put(traceHex(records.get(i)), i);
+    }
+    // each record goes after the first record 2 × grace past its trace's last record
+    TreeMap<Integer, List<CollectorRecords.Rec>> after = new TreeMap<>();
+    List<CollectorRecords.Rec> stay = new ArrayList<>();
+    int moved = 0;
+    for (int i = 0; i < records.size(); i++) {
+      CollectorRecords.Rec r = records.get(i);
+      int end = last.get(traceHex(r));
+      if (end == i) {
+        stay.add(r);
+        continue;
+      }
+      long due = records.get(end).timestampMillis() + 2 * grace;
+      int j = end;
+      while (j < records.size() && records.get(j).timestampMillis() <= due) {
+        j++;
+      }
+      after.computeIfAbsent(j, k -> new ArrayList<>()).add(r);
+      stay.add(null);
+      moved++;
+    }
+    List<CollectorRecords.Rec> late = new ArrayList<>();
+    for (int i = 0; i <= records.size(); i++) {
+      if (i < records.size() && stay.get(i) != null) {
+        late.add(stay.get(i));
+      }
+      late.addAll(after.getOrDefault(i, List.of()));
+    }
+    assertTrue(moved > 20, "records moved past the grace period: " + moved);
+    assertEquals(records.size(), late.size());
+    assertSame(batch, run(settings(LiveSettings.DEFAULT_WINDOW_NANOS), late).reconciles());
+  }
+
+  /** The records that go on a trace begun in an earlier record. */
+  private static List<Integer> continuations(List<CollectorRecords.Rec> in) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < in.size(); i++) {
+      if (!seen.add(traceHex(in.get(i)))) {
+        out.add(i);
+      }
+    }
+    return out;
   }
 
   /** The first record after which a trace whose spans came in an earlier record goes on. */
@@ -274,6 +363,55 @@ class TopologyTest {
     missing.keySet().removeAll(withLate.reconciles().keySet());
     assertEquals(List.of(want), List.copyOf(missing.keySet()), "exactly the late reconcile");
     assertTrue(withLate.reconciles().keySet().stream().allMatch(inOrder.reconciles()::containsKey));
+  }
+
+  @Test
+  void spansPastTheRetention_areCountedNotJoined_andReleasedTracesLeaveTheStore() {
+    // the window (and so the retention of released traces) is 5 minutes of a 30-minute trace; an
+    // early trace's record comes again at the very end
+    long window = 5 * 60_000_000_000L;
+    int pick = -1;
+    for (int i = 0; i < records.size() && pick < 0; i++) {
+      String t = traceHex(records.get(i));
+      if (batch.keySet().stream().anyMatch(k -> k.startsWith(t + "/"))) {
+        pick = i;
+      }
+    }
+    assertTrue(pick >= 0 && pick < 50, "an early trace with a reconcile: " + pick);
+    String trace = traceHex(records.get(pick));
+    List<CollectorRecords.Rec> again = new ArrayList<>(records);
+    again.add(records.get(pick));
+    Run r = run(settings(window), again);
+    Run inOrder = run(settings(window), records);
+
+    assertEquals(inOrder.reconciles(), r.reconciles(), "the late copy changes no verdict");
+    TreeMap<String, byte[]> kept = r.released();
+    long spans = CollectorRecords.spanCount(records.get(pick));
+    assertEquals(
+        spans,
+        Codec.read(kept.get(ReleasedTraces.LATE_SPANS), Long.class),
+        "each span of the late record counted");
+    assertEquals(spans, r.window().view(settings(window).live()).counts().orphanSpans());
+    assertEquals(0, inOrder.window().lateSpans());
+    long horizon = r.window().watermarkNanos() - window;
+    int traces = 0;
+    int keptSpans = 0;
+    for (Map.Entry<String, byte[]> e : kept.entrySet()) {
+      String k = e.getKey();
+      if (k.startsWith("#")) {
+        traces++;
+        long end = Codec.read(e.getValue(), Long.class);
+        assertTrue(end >= horizon, "kept past the retention: " + k);
+      } else if (!k.equals(ReleasedTraces.LATE_SPANS)) {
+        String t = k.substring(0, k.indexOf('/'));
+        assertTrue(kept.containsKey("#" + t), "a span kept without its trace: " + k);
+        assertFalse(t.equals(trace), "the late trace is not kept");
+        keptSpans++;
+      }
+    }
+    long all = records.stream().map(TopologyTest::traceHex).distinct().count();
+    assertTrue(traces > 0 && traces < all / 2, traces + " of " + all + " traces kept");
+    assertTrue(keptSpans > traces, "their spans kept with them: " + keptSpans);
   }
 
   @Test
