@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
       "Finds the reconciles and the timers behind them, classifies every reconcile as event- or "
           + "timer-driven, prints a table per operator and writes summary.json, reconciles.csv, "
           + "index.html and, per operator, operators/<name>/report.md, report.html and charts "
-          + "(PNG, SVG) under the output folder. Several inputs are merged into one analysis."
+          + "(SVG; PNG too with --png) under the output folder. Several inputs are merged into "
+          + "one analysis."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -86,6 +87,13 @@ final class AnalyzeCommand implements Callable<Integer> {
       names = "--verbose",
       description = "Name each file skipped in a folder; print stack traces of internal errors.")
   boolean verbose;
+
+  @Option(
+      names = "--png",
+      description =
+          "Also write each chart as PNG (900 px wide) beside its SVG, for documents and chats "
+              + "that take no SVG; for print, see the figures command.")
+  boolean png;
 
   @Option(
       names = "--max-operators",
@@ -156,9 +164,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 result.inputs(),
                 result.extraction(),
                 result.analysis(),
-                maxOperators,
-                links,
-                reloadLeadNanos);
+                new ReportWriter.Options(maxOperators, links, reloadLeadNanos, png));
       } catch (OutputException e) {
         return ErrorHandler.cannotWrite(err, e, folder);
       }

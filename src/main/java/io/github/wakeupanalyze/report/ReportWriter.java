@@ -33,8 +33,9 @@ import org.jfree.svg.SVGUnits;
  * DIR/reconciles.csv
  * DIR/operators/SLUG/report.md     one per operator, for the top --max-operators by wake-ups;
  * DIR/operators/SLUG/report.html     SLUG from {@link Names#slugs}, distinct per operator
- * DIR/operators/SLUG/ID.png        each chart (ID: timeline, gaps, periodogram, phase-N,
- * DIR/operators/SLUG/ID.svg          per-minute), referenced by report.md
+ * DIR/operators/SLUG/ID.svg        each chart (ID: timeline, gaps, periodogram, phase-N,
+ *                                    per-minute), shown by report.md
+ * DIR/operators/SLUG/ID.png        the same chart as PNG, only with {@link Options#png}
  * DIR/index.html                   every operator, linking those with a folder
  * DIR/summary.json                 last: its presence means the run completed
  * </pre>
@@ -44,8 +45,10 @@ import org.jfree.svg.SVGUnits;
 public final class ReportWriter {
   /**
    * A chart whose SVG is larger than this (dense scatter plots of big traces) is embedded in the
-   * HTML as its PNG, base64, so the page stays small and self-contained; the SVG file is still
-   * written beside it.
+   * HTML as a PNG drawn for it, base64, so the page stays small and self-contained; the SVG file is
+   * still written beside it. Only then is a PNG drawn without {@link Options#png}: rasterizing and
+   * encoding a PNG costs several times what the SVG does (on a 22 MB trace, 0.26 s of the run's 2 s
+   * of CPU for four PNGs).
    */
   static final int MAX_INLINE_SVG_CHARS = 512 * 1024;
 
@@ -104,27 +107,44 @@ public final class ReportWriter {
         inputs,
         extraction,
         analysis,
-        maxOperators,
-        links,
-        UnloadAnalysis.DEFAULT_RELOAD_LEAD_NANOS);
+        new Options(maxOperators, links, UnloadAnalysis.DEFAULT_RELOAD_LEAD_NANOS, false));
   }
 
   /**
-   * As above, with the reload leads of the unload table's predictive policy.
+   * What a run asks of its reports beyond the analysis.
    *
+   * @param maxOperators operators that get a folder of their own, the top ones by reconciles
+   * @param links the call sites matched to each timer ({@link SourceLinks#NONE} without a scanned
+   *     source)
    * @param reloadLeadNanos how long before a predicted timer wake-up the predictive policy reloads
    *     the operator, one row each, e.g. {@code [1 s]}
+   * @param png also write each chart as PNG beside its SVG (for documents and chats that take no
+   *     SVG)
    */
+  public record Options(
+      int maxOperators, SourceLinks links, List<Long> reloadLeadNanos, boolean png) {
+    public Options {
+      reloadLeadNanos = List.copyOf(reloadLeadNanos);
+    }
+
+    /** Every operator a folder, no call sites, the default reload lead, SVG charts only. */
+    public static final Options DEFAULT =
+        new Options(
+            Integer.MAX_VALUE, SourceLinks.NONE, UnloadAnalysis.DEFAULT_RELOAD_LEAD_NANOS, false);
+  }
+
+  /** As above, with the options of {@code analyze}. */
   public static List<Path> writeAll(
       OutputFolder out,
       String toolVersion,
       List<InputReport> inputs,
       ExtractResult extraction,
       Analysis analysis,
-      int maxOperators,
-      SourceLinks links,
-      List<Long> reloadLeadNanos)
+      Options options)
       throws OutputException {
+    int maxOperators = options.maxOperators();
+    SourceLinks links = options.links();
+    List<Long> reloadLeadNanos = options.reloadLeadNanos();
     List<Path> written = new ArrayList<>();
     Map<String, UnloadTable> unload = // once, for all
         UnloadAnalysis.tables(analysis, UnloadAnalysis.DEFAULT_UNLOAD_AFTER_NANOS, reloadLeadNanos);
@@ -150,7 +170,8 @@ public final class ReportWriter {
                           analysis,
                           op,
                           unload.getOrDefault(op.operator(), UnloadTable.EMPTY),
-                          links);
+                          links,
+                          options.png());
                     } catch (OutputException e) {
                       throw new Failed(e);
                     }
@@ -204,7 +225,7 @@ public final class ReportWriter {
     }
   }
 
-  /** One operator's folder: charts (PNG, SVG), report.md and report.html. */
+  /** One operator's folder: charts (SVG, and PNG if asked), report.md and report.html. */
   private static List<Path> writeOperator(
       OutputFolder out,
       String folder,
@@ -212,7 +233,8 @@ public final class ReportWriter {
       Analysis analysis,
       OperatorView op,
       UnloadTable unload,
-      SourceLinks links)
+      SourceLinks links,
+      boolean png)
       throws OutputException {
     List<Path> written = new ArrayList<>();
     List<Figure> figures = OperatorFigures.build(analysis, op.operator());
@@ -223,23 +245,30 @@ public final class ReportWriter {
       JFreeChart chart = ChartRenderer.render(f, style);
       int width = (int) style.width();
       int height = (int) style.heightFor(f);
-      byte[] pngBytes = ChartExport.png(chart, width, height);
-      Path png = out.write(folder + "/" + f.id() + ".png", o -> o.write(pngBytes));
       ChartExport.Svg svg = ChartExport.svg(chart, width, height, SVGUnits.PX, f.id() + "-");
-      Path svgFile = out.write(folder + "/" + f.id() + ".svg", utf8(svg.document()));
-      inline.put(
-          f.id() + ".png",
-          svg.element().length() <= MAX_INLINE_SVG_CHARS
-              ? svg.element()
-              : "<img width=\""
-                  + width
-                  + "\" height=\""
-                  + height
-                  + "\" alt=\"\" src=\"data:image/png;base64,"
-                  + Base64.getEncoder().encodeToString(pngBytes)
-                  + "\">");
-      charts.add(png);
-      charts.add(svgFile);
+      charts.add(out.write(folder + "/" + f.id() + ".svg", utf8(svg.document())));
+      byte[] pngBytes = null;
+      if (png) {
+        pngBytes = ChartExport.png(chart, width, height);
+        byte[] bytes = pngBytes;
+        charts.add(out.write(folder + "/" + f.id() + ".png", o -> o.write(bytes)));
+      }
+      if (svg.element().length() <= MAX_INLINE_SVG_CHARS) {
+        inline.put(f.id() + ".svg", svg.element());
+      } else {
+        if (pngBytes == null) {
+          pngBytes = ChartExport.png(chart, width, height);
+        }
+        inline.put(
+            f.id() + ".svg",
+            "<img width=\""
+                + width
+                + "\" height=\""
+                + height
+                + "\" alt=\"\" src=\"data:image/png;base64,"
+                + Base64.getEncoder().encodeToString(pngBytes)
+                + "\">");
+      }
     }
     StringWriter markdown = new StringWriter();
     try {
