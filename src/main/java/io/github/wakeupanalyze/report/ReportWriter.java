@@ -3,9 +3,6 @@ package io.github.wakeupanalyze.report;
 import io.github.wakeupanalyze.analyze.Analysis;
 import io.github.wakeupanalyze.extract.ExtractResult;
 import io.github.wakeupanalyze.ingest.InputReport;
-import io.github.wakeupanalyze.report.chart.ChartExport;
-import io.github.wakeupanalyze.report.chart.ChartRenderer;
-import io.github.wakeupanalyze.report.chart.ChartStyle;
 import io.github.wakeupanalyze.report.chart.Figure;
 import io.github.wakeupanalyze.report.chart.OperatorFigures;
 import io.github.wakeupanalyze.sources.SourceLinks;
@@ -17,14 +14,18 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.jfree.chart.JFreeChart;
-import org.jfree.svg.SVGUnits;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.FutureTask;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Writes every report of one run into an {@link OutputFolder}:
@@ -146,39 +147,62 @@ public final class ReportWriter {
     SourceLinks links = options.links();
     List<Long> reloadLeadNanos = options.reloadLeadNanos();
     List<Path> written = new ArrayList<>();
-    Map<String, UnloadTable> unload = // once, for all
-        UnloadAnalysis.tables(analysis, UnloadAnalysis.DEFAULT_UNLOAD_AFTER_NANOS, reloadLeadNanos);
-    written.add(out.writeText("reconciles.csv", w -> ReconcilesCsv.write(analysis, w)));
     List<OperatorView> ops = OperatorView.of(analysis);
     Map<String, String> folders = folders(ops, maxOperators);
     List<OperatorView> withFolder =
         ops.stream().filter(o -> folders.containsKey(o.operator())).toList();
-    // Operator reports are independent (own folder, own charts): render them on every core when
-    // the heap allows, then list the files in operator order, so the output is the same.
+    // Operator reports are independent (own folder, own charts): when the heap allows, every
+    // chart is a task for every core, while a pool thread computes the unload tables (which the
+    // reports wait for only after drawing) and writes reconciles.csv. Files are listed in
+    // operator order, so the output is the same.
     boolean parallel = Runtime.getRuntime().maxMemory() >= PARALLEL_MIN_HEAP;
+    CompletableFuture<Map<String, UnloadTable>> unload = new CompletableFuture<>();
+    Callable<Path> tablesAndCsv =
+        () -> {
+          try {
+            unload.complete( // once, for all
+                UnloadAnalysis.tables(
+                    analysis, UnloadAnalysis.DEFAULT_UNLOAD_AFTER_NANOS, reloadLeadNanos));
+          } catch (RuntimeException | Error e) {
+            unload.completeExceptionally(e);
+            throw e;
+          }
+          return out.writeText("reconciles.csv", w -> ReconcilesCsv.write(analysis, w));
+        };
+    Function<OperatorView, List<Path>> operatorReport =
+        op -> {
+          try {
+            return writeOperator(
+                out,
+                "operators/" + folders.get(op.operator()),
+                toolVersion,
+                analysis,
+                op,
+                () -> unload.join().getOrDefault(op.operator(), UnloadTable.EMPTY),
+                links,
+                options.png(),
+                parallel);
+          } catch (OutputException e) {
+            throw new Failed(e);
+          }
+        };
     List<List<Path>> perOperator;
-    try {
-      perOperator =
-          (parallel ? withFolder.parallelStream() : withFolder.stream())
-              .map(
-                  op -> {
-                    try {
-                      return writeOperator(
-                          out,
-                          "operators/" + folders.get(op.operator()),
-                          toolVersion,
-                          analysis,
-                          op,
-                          unload.getOrDefault(op.operator(), UnloadTable.EMPTY),
-                          links,
-                          options.png());
-                    } catch (OutputException e) {
-                      throw new Failed(e);
-                    }
-                  })
-              .toList();
-    } catch (Failed e) {
-      throw e.failure;
+    if (parallel) {
+      FutureTask<Path> csv = new FutureTask<>(tablesAndCsv);
+      ForkJoinPool.commonPool().execute(csv);
+      try {
+        perOperator = withFolder.parallelStream().map(operatorReport).toList();
+      } catch (Failed e) {
+        await(csv); // no writer left behind in the folder
+        throw e.failure;
+      } catch (RuntimeException | Error e) {
+        await(csv);
+        throw e;
+      }
+      written.add(await(csv));
+    } else {
+      written.add(call(tablesAndCsv));
+      perOperator = withFolder.stream().map(operatorReport).toList();
     }
     perOperator.forEach(written::addAll);
     String index =
@@ -191,7 +215,9 @@ public final class ReportWriter {
     written.add(out.writeString("index.html", index));
     written.add(
         out.commit(
-            w -> SummaryJson.write(toolVersion, inputs, extraction, analysis, unload, links, w)));
+            w ->
+                SummaryJson.write(
+                    toolVersion, inputs, extraction, analysis, unload.join(), links, w)));
     return written;
   }
 
@@ -212,6 +238,50 @@ public final class ReportWriter {
     return out;
   }
 
+  /** The reconciles.csv task's file, once it is done; its failure as this thread's. */
+  private static Path await(FutureTask<Path> task) throws OutputException {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return task.get();
+        } catch (InterruptedException e) {
+          interrupted = true; // finish waiting: the folder must have no writer left when we return
+        }
+      }
+    } catch (ExecutionException e) {
+      throw rethrown(e.getCause());
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static Path call(Callable<Path> task) throws OutputException {
+    try {
+      return task.call();
+    } catch (Exception e) {
+      throw rethrown(e);
+    }
+  }
+
+  private static OutputException rethrown(Throwable t) {
+    if (t instanceof OutputException o) {
+      return o;
+    }
+    if (t instanceof Failed f) {
+      return f.failure;
+    }
+    if (t instanceof RuntimeException r) {
+      throw r;
+    }
+    if (t instanceof Error e) {
+      throw e;
+    }
+    throw new IllegalStateException(t);
+  }
+
   /** Carries a write failure out of a stream. */
   private static final class Failed extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -225,57 +295,46 @@ public final class ReportWriter {
     }
   }
 
-  /** One operator's folder: charts (SVG, and PNG if asked), report.md and report.html. */
+  /**
+   * One operator's folder: charts (SVG, and PNG if asked), report.md and report.html.
+   *
+   * @param unload the operator's unload table, asked for once the charts are drawn (it may still be
+   *     computed on another thread)
+   * @param parallel draw the charts on every core
+   */
   private static List<Path> writeOperator(
       OutputFolder out,
       String folder,
       String toolVersion,
       Analysis analysis,
       OperatorView op,
-      UnloadTable unload,
+      Supplier<UnloadTable> unload,
       SourceLinks links,
-      boolean png)
+      boolean png,
+      boolean parallel)
       throws OutputException {
-    List<Path> written = new ArrayList<>();
     List<Figure> figures = OperatorFigures.build(analysis, op.operator());
+    List<WebChart> drawn =
+        (parallel ? figures.parallelStream() : figures.stream())
+            .map(f -> WebChart.draw(f, png))
+            .toList();
     Map<String, String> inline = new LinkedHashMap<>();
     List<Path> charts = new ArrayList<>();
-    ChartStyle style = ChartStyle.web();
-    for (Figure f : figures) {
-      JFreeChart chart = ChartRenderer.render(f, style);
-      int width = (int) style.width();
-      int height = (int) style.heightFor(f);
-      ChartExport.Svg svg = ChartExport.svg(chart, width, height, SVGUnits.PX, f.id() + "-");
-      charts.add(out.write(folder + "/" + f.id() + ".svg", utf8(svg.document())));
-      byte[] pngBytes = null;
-      if (png) {
-        pngBytes = ChartExport.png(chart, width, height);
-        byte[] bytes = pngBytes;
-        charts.add(out.write(folder + "/" + f.id() + ".png", o -> o.write(bytes)));
+    for (WebChart c : drawn) {
+      String id = c.figure().id();
+      charts.add(out.write(folder + "/" + id + ".svg", utf8(c.svgDocument())));
+      if (c.png() != null) {
+        charts.add(out.write(folder + "/" + id + ".png", o -> o.write(c.png())));
       }
-      if (svg.element().length() <= MAX_INLINE_SVG_CHARS) {
-        inline.put(f.id() + ".svg", svg.element());
-      } else {
-        if (pngBytes == null) {
-          pngBytes = ChartExport.png(chart, width, height);
-        }
-        inline.put(
-            f.id() + ".svg",
-            "<img width=\""
-                + width
-                + "\" height=\""
-                + height
-                + "\" alt=\"\" src=\"data:image/png;base64,"
-                + Base64.getEncoder().encodeToString(pngBytes)
-                + "\">");
-      }
+      inline.put(id + ".svg", c.inline());
     }
     StringWriter markdown = new StringWriter();
     try {
-      MarkdownReport.write(op, analysis, figures, unload, links, markdown);
+      MarkdownReport.write(op, analysis, figures, unload.get(), links, markdown);
     } catch (IOException e) {
       throw new IllegalStateException("a StringWriter does not fail", e);
     }
+    List<Path> written = new ArrayList<>();
     written.add(out.write(folder + "/report.md", utf8(markdown.toString())));
     String html =
         HtmlReport.page(
