@@ -5,6 +5,7 @@ import io.github.wakeupanalyze.report.ConsoleTable;
 import io.github.wakeupanalyze.report.OutputException;
 import io.github.wakeupanalyze.report.OutputFolder;
 import io.github.wakeupanalyze.report.ReportWriter;
+import io.github.wakeupanalyze.report.Warmup;
 import io.github.wakeupanalyze.sources.CallSitesTable;
 import io.github.wakeupanalyze.sources.ScanResult;
 import io.github.wakeupanalyze.sources.SourceLinks;
@@ -135,6 +136,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     String stage = "reading and analyzing the inputs";
     try (folder) {
+      Warmup.start(); // the report code loads while the inputs are read
       TraceOptions.Run run =
           traceOptions.run(
               inputs, parent.stdin, ProgressLine.forTerminal(err, quiet), err, quiet, verbose);
