@@ -5,6 +5,7 @@ import io.github.wakeupanalyze.report.ConsoleTable;
 import io.github.wakeupanalyze.report.OutputException;
 import io.github.wakeupanalyze.report.OutputFolder;
 import io.github.wakeupanalyze.report.ReportWriter;
+import io.github.wakeupanalyze.report.Warmup;
 import io.github.wakeupanalyze.sources.CallSitesTable;
 import io.github.wakeupanalyze.sources.ScanResult;
 import io.github.wakeupanalyze.sources.SourceLinks;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
       "Finds the reconciles and the timers behind them, classifies every reconcile as event- or "
           + "timer-driven, prints a table per operator and writes summary.json, reconciles.csv, "
           + "index.html and, per operator, operators/<name>/report.md, report.html and charts "
-          + "(PNG, SVG) under the output folder. Several inputs are merged into one analysis."
+          + "(SVG; PNG too with --png) under the output folder. Several inputs are merged into "
+          + "one analysis."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -88,6 +90,13 @@ final class AnalyzeCommand implements Callable<Integer> {
   boolean verbose;
 
   @Option(
+      names = "--png",
+      description =
+          "Also write each chart as PNG (900 px wide) beside its SVG, for documents and chats "
+              + "that take no SVG; for print, see the figures command.")
+  boolean png;
+
+  @Option(
       names = "--max-operators",
       paramLabel = "N",
       defaultValue = "" + ReportWriter.DEFAULT_MAX_OPERATORS,
@@ -127,6 +136,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     String stage = "reading and analyzing the inputs";
     try (folder) {
+      Warmup.start(); // the report code loads while the inputs are read
       TraceOptions.Run run =
           traceOptions.run(
               inputs, parent.stdin, ProgressLine.forTerminal(err, quiet), err, quiet, verbose);
@@ -156,9 +166,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 result.inputs(),
                 result.extraction(),
                 result.analysis(),
-                maxOperators,
-                links,
-                reloadLeadNanos);
+                new ReportWriter.Options(maxOperators, links, reloadLeadNanos, png));
       } catch (OutputException e) {
         return ErrorHandler.cannotWrite(err, e, folder);
       }

@@ -75,7 +75,7 @@ final class MarkdownHtml {
   /**
    * The HTML of {@code markdown}, without {@code <html>} or {@code <body>}.
    *
-   * @param inlineSvg image source (e.g. {@code timeline.png}) → {@code <svg>} element to show
+   * @param inlineSvg image source (e.g. {@code timeline.svg}) → {@code <svg>} element to show
    *     instead of an {@code <img>}
    */
   static String convert(String markdown, Map<String, String> inlineSvg) {

@@ -39,8 +39,8 @@ public final class MarkdownReport {
   }
 
   /**
-   * Writes the report; each figure is referenced as {@code ID.png} (shown) and {@code ID.svg}
-   * (linked), files the caller writes beside the report.
+   * Writes the report; each figure is shown from {@code ID.svg}, a file the caller writes beside
+   * the report.
    */
   static void write(OperatorView op, Analysis analysis, List<Figure> figures, Writer w)
       throws IOException {
@@ -420,13 +420,9 @@ public final class MarkdownReport {
               + title
               + "]("
               + f.id()
-              + ".png)\n\n"
-              + (f.note().isEmpty() ? "" : f.note() + " ") // our own words: no name from the trace
-              + "Vector: ["
-              + f.id()
-              + ".svg]("
-              + f.id()
-              + ".svg).\n\n");
+              + ".svg)\n\n"
+              // our own words: no name from the trace
+              + (f.note().isEmpty() ? "" : f.note() + "\n\n"));
     }
   }
 

@@ -4,15 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.report.chart.OperatorFigures;
+import io.github.wakeupanalyze.sources.SourceLinks;
 import io.github.wakeupanalyze.testing.DemoAnalysis;
 import io.github.wakeupanalyze.testing.Golden;
 import io.github.wakeupanalyze.text.Names;
+import java.awt.image.BufferedImage;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,7 +120,7 @@ class ReportGoldenTest {
   }
 
   @Test
-  void writeAll_writesOneReportPerOperator() throws Exception {
+  void writeAll_writesOneReportPerOperator_chartsAsSvgOnly() throws Exception {
     List<Path> files =
         ReportWriter.writeAll(
             dir.resolve("out"), "TEST", result.inputs(), result.extraction(), result.analysis());
@@ -126,28 +129,45 @@ class ReportGoldenTest {
             "reconciles.csv",
             "operators/demo-operator/report.md",
             "operators/demo-operator/report.html",
-            "operators/demo-operator/timeline.png",
             "operators/demo-operator/timeline.svg",
-            "operators/demo-operator/gaps.png",
             "operators/demo-operator/gaps.svg",
-            "operators/demo-operator/periodogram.png",
             "operators/demo-operator/periodogram.svg",
-            "operators/demo-operator/phase-1.png",
             "operators/demo-operator/phase-1.svg",
-            "operators/demo-operator/per-minute.png",
             "operators/demo-operator/per-minute.svg",
             "operators/event-operator/report.md",
             "operators/event-operator/report.html",
-            "operators/event-operator/timeline.png",
             "operators/event-operator/timeline.svg",
-            "operators/event-operator/gaps.png",
             "operators/event-operator/gaps.svg",
-            "operators/event-operator/periodogram.png",
             "operators/event-operator/periodogram.svg",
-            "operators/event-operator/per-minute.png",
             "operators/event-operator/per-minute.svg",
             "index.html",
             "summary.json"),
         files.stream().map(p -> dir.resolve("out").relativize(p).toString()).toList());
+  }
+
+  @Test
+  void writeAll_withPng_writesEachChartAsPngBesideItsSvg() throws Exception {
+    Path out = dir.resolve("png");
+    List<Path> files;
+    try (OutputFolder folder = OutputFolder.open(out, "analyze", ReportWriter.SUMMARY)) {
+      files =
+          ReportWriter.writeAll(
+              folder,
+              "TEST",
+              result.inputs(),
+              result.extraction(),
+              result.analysis(),
+              new ReportWriter.Options(
+                  Integer.MAX_VALUE, SourceLinks.NONE, List.of(1_000_000_000L), true));
+    }
+    List<String> names = files.stream().map(p -> out.relativize(p).toString()).toList();
+    List<String> svgs = names.stream().filter(n -> n.endsWith(".svg")).toList();
+    List<String> pngs = names.stream().filter(n -> n.endsWith(".png")).toList();
+    assertEquals(9, svgs.size(), names.toString());
+    assertEquals(svgs.stream().map(n -> n.replace(".svg", ".png")).toList(), pngs);
+    for (String png : pngs) {
+      BufferedImage img = ImageIO.read(out.resolve(png).toFile());
+      assertEquals(900, img.getWidth(), png);
+    }
   }
 }

@@ -67,17 +67,20 @@ public final class PairScan {
       pairs = pairs(starts, sortedEnds, cfg.minGap(), lmax);
     }
     Arrays.sort(pairs);
-    List<double[]> windows = new ArrayList<>(); // lo, hi, D, kFlank, wFlankShare
+    Windows windows = new Windows();
+    double[] gLo = new double[1024]; // one grid's windows before the flank test
+    double[] gHi = new double[1024];
+    double[] gD = new double[1024];
     int[] cnt = new int[n];
     for (double w : WIDTHS) {
       double ratio = (1 + w) / (1 - w);
-      for (int grid = 0; grid < 2; grid++) {
-        List<double[]> list = new ArrayList<>();
+      for (int g = 0; g < 2; g++) {
+        int size = 0;
         Arrays.fill(cnt, 0);
         int distinct = 0;
         int pa = 0;
         int pb = 0;
-        for (double lo = cfg.minGap() * (grid == 0 ? 1 : Math.sqrt(ratio));
+        for (double lo = cfg.minGap() * (g == 0 ? 1 : Math.sqrt(ratio));
             lo * ratio < lmax;
             lo *= ratio) {
           double hi = lo * ratio;
@@ -95,10 +98,18 @@ public final class PairScan {
             }
             pa++;
           }
-          list.add(new double[] {lo, hi, distinct, 0, 0, 1});
+          if (size == gLo.length) {
+            gLo = Arrays.copyOf(gLo, 2 * size);
+            gHi = Arrays.copyOf(gHi, 2 * size);
+            gD = Arrays.copyOf(gD, 2 * size);
+          }
+          gLo[size] = lo;
+          gHi[size] = hi;
+          gD[size] = distinct;
+          size++;
         }
-        for (int i = 0; i < list.size(); i++) {
-          double[] win = list.get(i);
+        for (int i = 0; i < size; i++) {
+          double width = gHi[i] - gLo[i];
           double kf = 0;
           double wf = 0;
           double kf2 = 0;
@@ -106,43 +117,38 @@ public final class PairScan {
           for (int d = 2; d <= 5; d++) {
             for (int sgn = -1; sgn <= 1; sgn += 2) {
               int k = i + sgn * d;
-              if (k >= 0 && k < list.size()) {
-                double[] o = list.get(k);
-                double scale = (win[1] - win[0]) / (o[1] - o[0]);
-                kf += o[2] * scale;
-                kf2 += o[2] * scale * o[2] * scale;
+              if (k >= 0 && k < size) {
+                double scale = width / (gHi[k] - gLo[k]);
+                kf += gD[k] * scale;
+                kf2 += gD[k] * scale * gD[k] * scale;
                 wf += 1;
                 used++;
               }
             }
           }
           if (used >= 4) {
-            win[3] = kf;
-            win[4] = wf;
             double mean = kf / used;
             double var = (kf2 - used * mean * mean) / (used - 1);
-            win[5] = mean > 0 ? Math.max(1, var / mean) : 1;
-            windows.add(win);
+            windows.add(gLo[i], gHi[i], gD[i], kf, wf, mean > 0 ? Math.max(1, var / mean) : 1);
           }
         }
       }
     }
-    int m = windows.size();
+    int m = windows.size;
     if (m == 0) {
       return null;
     }
     double phi = dispersion(windows);
     List<double[]> accepted = new ArrayList<>(); // index, lr, p
     for (int i = 0; i < m; i++) {
-      double[] win = windows.get(i);
-      double d = win[2];
-      double mu = win[3] / win[4];
+      double d = windows.d[i];
+      double mu = windows.kf[i] / windows.wf[i];
       if (d < cfg.minCount() || d < 2 * mu) {
         continue;
       }
-      double q = 1 / (1 + win[4]);
-      double f = Math.max(phi, win[5]);
-      double p = Math.min(1, PoissonTail.binomialUpper(d / f, win[3] / f, q) * m);
+      double q = 1 / (1 + windows.wf[i]);
+      double f = Math.max(phi, windows.phi[i]);
+      double p = Math.min(1, PoissonTail.binomialUpper(d / f, windows.kf[i] / f, q) * m);
       if (p <= cfg.alpha()) {
         accepted.add(
             new double[] {i, PoissonTail.likelihoodRatio(d / f, Math.max(mu, 0.5) / f), p});
@@ -150,10 +156,10 @@ public final class PairScan {
     }
     accepted.sort((a, b) -> Double.compare(b[1], a[1]));
     for (double[] acc : accepted.subList(0, Math.min(20, accepted.size()))) {
-      double[] win = windows.get((int) acc[0]);
-      double lo = win[0];
-      double hi = win[1];
-      double q = Math.min(1, (win[3] / win[4]) / n);
+      int i = (int) acc[0];
+      double lo = windows.lo[i];
+      double hi = windows.hi[i];
+      double q = Math.min(1, (windows.kf[i] / windows.wf[i]) / n);
       int chains = chains(starts, ends, lo, hi);
       double expected = n * q * q;
       if (chains < 3 || chains <= expected + 3 * Math.sqrt(expected) + 3) {
@@ -170,8 +176,8 @@ public final class PairScan {
           hi,
           delay,
           sigma,
-          (int) win[2],
-          (win[3] / win[4]) / Math.max(1e-12, (hi - lo) * n),
+          (int) windows.d[i],
+          (windows.kf[i] / windows.wf[i]) / Math.max(1e-12, (hi - lo) * n),
           acc[2],
           acc[1],
           (hi - lo) / 2 <= cfg.sharpLimit() * delay,
@@ -180,23 +186,55 @@ public final class PairScan {
     return null;
   }
 
-  private static double dispersion(List<double[]> windows) {
-    double[] r = new double[windows.size()];
+  private static double dispersion(Windows windows) {
+    double[] r = new double[windows.size];
     int k = 0;
-    for (double[] w : windows) {
-      double mu = w[3] / w[4];
+    for (int i = 0; i < windows.size; i++) {
+      double mu = windows.kf[i] / windows.wf[i];
       if (mu >= 1) {
-        double d = w[2] - mu;
+        double d = windows.d[i] - mu;
         r[k++] = d * d / mu;
       }
     }
     if (k < 10) {
       return 1;
     }
-    r = Arrays.copyOf(r, k);
-    Arrays.sort(r);
-    double med = k % 2 == 1 ? r[k / 2] : 0.5 * (r[k / 2 - 1] + r[k / 2]);
+    double med = Robust.median(Arrays.copyOf(r, k));
     return Math.max(1, med / 0.4549364231195724);
+  }
+
+  /**
+   * Lag windows as columns: edges, count D of reconciles with an earlier end in the window, the
+   * flanks' width-scaled count and weight, and the flanks' local dispersion. Columns of primitives,
+   * not an array per window: a scan has about 14,000 windows per stream.
+   */
+  private static final class Windows {
+    double[] lo = new double[1024];
+    double[] hi = new double[1024];
+    double[] d = new double[1024];
+    double[] kf = new double[1024];
+    double[] wf = new double[1024];
+    double[] phi = new double[1024];
+    int size;
+
+    void add(double lo, double hi, double d, double kf, double wf, double phi) {
+      if (size == this.lo.length) {
+        int c = size * 2;
+        this.lo = Arrays.copyOf(this.lo, c);
+        this.hi = Arrays.copyOf(this.hi, c);
+        this.d = Arrays.copyOf(this.d, c);
+        this.kf = Arrays.copyOf(this.kf, c);
+        this.wf = Arrays.copyOf(this.wf, c);
+        this.phi = Arrays.copyOf(this.phi, c);
+      }
+      this.lo[size] = lo;
+      this.hi[size] = hi;
+      this.d[size] = d;
+      this.kf[size] = kf;
+      this.wf[size] = wf;
+      this.phi[size] = phi;
+      size++;
+    }
   }
 
   private static long micros(double seconds) {

@@ -110,7 +110,7 @@ public final class ChartRenderer {
 
   private static XYPlot timeline(Figure f, ChartStyle style) {
     XYSeriesCollection data = new XYSeriesCollection();
-    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+    XYLineAndShapeRenderer r = new MarkRenderer();
     int i = 0;
     for (Figure.Series s : f.series()) {
       data.addSeries(xy(s));
@@ -195,7 +195,7 @@ public final class ChartRenderer {
 
   private static XYPlot scatter(Figure f, ChartStyle style) {
     XYSeriesCollection data = new XYSeriesCollection();
-    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+    XYLineAndShapeRenderer r = new MarkRenderer();
     int i = 0;
     for (Figure.Series s : f.series()) {
       data.addSeries(xy(s));

@@ -27,6 +27,7 @@ import java.util.TreeMap;
  * scale; phase plots keep every k-th point beyond {@value #MAX_PHASE_POINTS} per series.
  */
 public final class OperatorFigures {
+  private static final int CAUSES = Cause.values().length; // values() copies its array per call
   static final int MAX_ROWS = 30;
   static final int TIMELINE_BINS = 300;
   static final int MAX_RATE_BINS = 360;
@@ -91,8 +92,7 @@ public final class OperatorFigures {
 
   /** Series key of a reconcile: its trigger and cause. */
   private static int seriesIndex(ClassifiedReconcile cr) {
-    return cr.classification().trigger().ordinal() * Cause.values().length
-        + cr.classification().cause().ordinal();
+    return cr.classification().trigger().ordinal() * CAUSES + cr.classification().cause().ordinal();
   }
 
   private static String seriesName(int idx) {

@@ -45,6 +45,35 @@ class BinnedPeriodogramTest {
   }
 
   @Test
+  void averageOverStreams_isTheMeanOfEachStreamsOwnPeriodogram() {
+    // three streams: the first two share one complex FFT, the third has one of its own
+    Random rnd = new Random(3);
+    List<long[]> streams = new java.util.ArrayList<>();
+    for (int s = 0; s < 3; s++) {
+      long[] starts = new long[300 + 50 * s]; // distinct sizes: the order of use is fixed
+      double t = 0;
+      for (int i = 0; i < starts.length; i++) {
+        t += s == 1 ? 2.5 + 0.05 * rnd.nextGaussian() : -Math.log(1 - rnd.nextDouble()) * 2.0;
+        starts[i] = T0 + Math.round(t * 1e9);
+      }
+      streams.add(starts);
+    }
+    long end = T0 + 1_000_000_000_000L;
+    PeriodogramData all = BinnedPeriodogram.compute(streams, T0, end);
+    double[] mean = new double[all.power().length];
+    for (long[] s : streams) {
+      PeriodogramData one = BinnedPeriodogram.compute(List.of(s), T0, end);
+      assertArrayEquals(all.periodSeconds(), one.periodSeconds());
+      for (int k = 0; k < mean.length; k++) {
+        mean[k] += one.power()[k] / streams.size();
+      }
+    }
+    for (int k = 0; k < mean.length; k++) {
+      assertEquals(mean[k], all.power()[k], 1e-9 * Math.max(1, mean[k]), "period index " + k);
+    }
+  }
+
+  @Test
   void tooFewStarts_giveNothing() {
     assertEquals(null, BinnedPeriodogram.compute(List.of(new long[] {T0, T0 + 1}), T0, T0 + 10));
   }
