@@ -74,6 +74,38 @@ public final class Comb {
     return 3 * Math.sqrt(k * jitter * jitter + (k - 1) * durationSpread * durationSpread) + pad;
   }
 
+  /**
+   * ln of the likelihood ratio "watch event of the k-th fire's own write" : "the k-th fire" for a
+   * lag in tooth k. The k-th fire starts at the tooth's centre with variance kσ_J² + (k − 1)σ_d² (+
+   * the pad's, as a 3σ width); the watch event of its own write starts after it ended, one duration
+   * and the watch latency later, with one more duration's variance σ_d². Gaussian approximation of
+   * the sums. Example: P = 5 s, d̄ = 0.15 s, σ_d = 0.05 s, tooth 2, latency 3 ms: a lag of 10.15 s
+   * gives ln LR ≈ −2.7 (the timer's), 10.30 s ≈ +4.2 (the event's).
+   *
+   * @param k the tooth, ≥ 1
+   * @param lag the lag that lies in it, seconds
+   * @param latency the typical delay from a write's end to its watch event's reconcile, seconds
+   */
+  public double ownWriteLogRatio(int k, double lag, double latency) {
+    double vt = k * jitter * jitter + (k - 1) * durationSpread * durationSpread + pad * pad / 9;
+    double ve = vt + durationSpread * durationSpread;
+    double dt = lag - center(k);
+    double de = dt - duration - latency;
+    return 0.5 * (Math.log(vt / ve) + dt * dt / vt - de * de / ve);
+  }
+
+  /**
+   * ln of the likelihood ratio of two readings of one link in tooth k: lag a (one hypothesis's
+   * anchor) against lag b (the other's), both with tooth k's variance. Example: tooth 1, pad 2.5
+   * ms, a on the centre, b 150 ms off: ≈ +16,000 (a's anchor).
+   */
+  public double linkLogRatio(int k, double a, double b) {
+    double v = k * jitter * jitter + (k - 1) * durationSpread * durationSpread + pad * pad / 9;
+    double da = a - center(k);
+    double db = b - center(k);
+    return 0.5 * (db * db - da * da) / v;
+  }
+
   /** The tooth k ∈ [1, maxTooth] a gap lies in, or 0 when it lies in none. */
   public int tooth(double gap) {
     int k = nearest(gap);
