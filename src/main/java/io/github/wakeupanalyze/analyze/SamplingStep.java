@@ -77,7 +77,12 @@ final class SamplingStep {
     ThinningEstimate e = ThinningEstimate.of(pooled);
     boolean earliest = QueueSemantics.earliest(queueCounts(streams, comb));
     // under an earliest queue events do not move the deadline: p from the timer's own chain
-    ThinningEstimate inferred = earliest ? ThinningEstimate.ofChain(chainCounts(streams, comb)) : e;
+    ThinningEstimate inferred = e;
+    if (earliest) {
+      inferred = ThinningEstimate.ofChain(chainCounts(streams, comb));
+      double[] w = ownWrites(streams, inferred.probability());
+      inferred = inferred.withoutOwnWrites(w[0], w[1], comb);
+    }
     boolean shows = thinningShows(pooled, params.significance());
     double spectral = spectral(streams, comb.spacing());
     SamplingEstimate result;

@@ -106,6 +106,31 @@ public final class Comb {
     return 0.5 * (db * db - da * da) / v;
   }
 
+  /**
+   * The chance that the watch event of the k-th fire's own write lies inside tooth k: it starts a
+   * duration plus the latency after the fire, with one more duration's spread (normal
+   * approximation). Example: P = 5 s, d̄ = 0.15 s, σ_d = 0.03 s, latency 3 ms: 0 at tooth 1, 0.08
+   * at tooth 2, 0.67 at tooth 5, 0.96 at tooth 20.
+   */
+  public double ownWriteInTooth(int k, double latency) {
+    double mu = duration + latency;
+    double s = Math.sqrt(k * jitter * jitter + k * durationSpread * durationSpread + pad * pad / 9);
+    double h = halfWidth(k);
+    return normalCdf((h - mu) / s) - normalCdf((-h - mu) / s);
+  }
+
+  /** Φ(x), the standard normal CDF (Abramowitz & Stegun 7.1.26, error below 1.5·10⁻⁷). */
+  static double normalCdf(double x) {
+    double z = Math.abs(x) / Math.sqrt(2);
+    double t = 1 / (1 + 0.3275911 * z);
+    double poly =
+        t
+            * (0.254829592
+                + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+    double erf = 1 - poly * Math.exp(-z * z);
+    return 0.5 * (1 + Math.signum(x) * erf);
+  }
+
   /** The tooth k ∈ [1, maxTooth] a gap lies in, or 0 when it lies in none. */
   public int tooth(double gap) {
     int k = nearest(gap);

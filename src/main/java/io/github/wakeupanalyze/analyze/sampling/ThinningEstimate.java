@@ -87,6 +87,35 @@ public record ThinningEstimate(
         Double.NaN);
   }
 
+  /**
+   * The chain estimate without the watch events of lost fires' own writes: such an event lies one
+   * duration after its tooth's centre and, where the tooth is wider than that, counts as a link of
+   * its own, so n holds n_T·(1 + (1 − p)·w·φ̄) links over the same Σk (per tooth the event of a
+   * lost fire is kept (1 − p)·w times as often as the fire; φ̄ the share of those events inside
+   * their tooth, {@link Comb#ownWriteInTooth}, weighted by the geometric tooth weights). Divides p̂
+   * and its interval by that factor. Example: p̂ = 0.111, w = 0.08, φ̄ = 0.8: 0.111/1.058 = 0.105.
+   *
+   * @param w the share of reconciles whose own write comes back as a watch event
+   * @param latency that event's delay after the reconcile's end, seconds
+   * @param comb the comb the chain was counted on
+   */
+  public ThinningEstimate withoutOwnWrites(double w, double latency, Comb comb) {
+    if (Double.isNaN(probability) || !(w > 0)) {
+      return this;
+    }
+    double p = probability;
+    double weight = 0;
+    double inside = 0;
+    for (int k = 1; k <= comb.maxTooth(); k++) {
+      double g = p * Math.pow(1 - p, k - 1);
+      weight += g;
+      inside += g * comb.ownWriteInTooth(k, latency);
+    }
+    double factor = 1 + (1 - p) * w * (weight > 0 ? inside / weight : 0);
+    return new ThinningEstimate(
+        p / factor, low / factor, high / factor, onComb / factor, intervals, combShare, timerShare);
+  }
+
   /** n_c, K = Σ k·hits, the chance hits and Σ k²·chance over the teeth, chance-corrected. */
   private static double[] teeth(CombCounts c) {
     Comb comb = c.comb();

@@ -98,15 +98,33 @@ class TimerChainTest {
   }
 
   @Test
-  void ownWriteEventsOfLostFires_biasTheChainUp_byAtMostTheirShare() {
-    // w = 0.1: the event of a lost fire's write lies in a wide tooth and counts as a link
-    double[] est = new double[20];
-    for (int seed = 0; seed < est.length; seed++) {
-      est[seed] = chain(kept(true, 0.1, 60, 0.1, 5000, seed), 0, 1).probability();
+  void ownWriteEventsOfLostFires_biasTheChainUp_andTheCorrectionTakesThemOut() {
+    // w = 0.2: the event of a lost fire's write lies in a wide tooth and counts as a link
+    int covered = 0;
+    double[] raw = new double[40];
+    double[] corrected = new double[40];
+    for (int seed = 0; seed < raw.length; seed++) {
+      ThinningEstimate e = chain(kept(true, 0.1, 60, 0.2, 5000, seed), 0, 1);
+      raw[seed] = e.probability();
+      ThinningEstimate c = e.withoutOwnWrites(0.2, 0.003, COMB);
+      corrected[seed] = c.probability();
+      covered += c.low() <= 0.1 && 0.1 <= c.high() ? 1 : 0;
     }
-    Arrays.sort(est);
-    double median = 0.5 * (est[9] + est[10]);
-    assertTrue(median > 0.1 && median < 0.1 * (1 + 0.1 * 0.9 + 0.02), "median " + median);
+    Arrays.sort(raw);
+    Arrays.sort(corrected);
+    assertTrue(raw[19] > 0.11, "raw median " + raw[19]);
+    assertEquals(0.1, 0.5 * (corrected[19] + corrected[20]), 0.005);
+    assertTrue(covered >= 34, "corrected interval covered 0.1 in " + covered + "/40");
+  }
+
+  @Test
+  void ownWriteInTooth_isNoneAtTheSharpFirstTooth_andMostOnceTheToothIsWide() {
+    Comb c = new Comb(5.0, 0, 0.15, 0.03, 0.0025);
+    assertEquals(0, c.ownWriteInTooth(1, 0.003), 1e-6);
+    assertEquals(0.67, c.ownWriteInTooth(5, 0.003), 0.01);
+    assertTrue(c.ownWriteInTooth(20, 0.003) > 0.95);
+    assertEquals(0.975, Comb.normalCdf(1.96), 1e-4);
+    assertEquals(0.5, Comb.normalCdf(0), 1e-7);
   }
 
   @Test
