@@ -15,10 +15,11 @@ package io.github.wakeupanalyze.analyze.sampling;
  *
  * <p>Walk: every kept reconcile's lag from the anchor is added to the counts; one on a tooth
  * becomes the anchor. When the chain broke unseen (a lost error backoff or a fire delayed by a busy
- * worker moved the deadline), the lag from the anchor stays off the comb; a reconcile whose gap
- * from the previous kept one lies on a tooth then shows that the previous one anchored a new chain,
- * and that gap is counted instead. A lag beyond the last tooth starts a new chain there. An error
- * restarts the chain at the next reconcile (its backoff re-armed the queue).
+ * worker moved the deadline), the lag from the anchor stays off the comb or lands in a wide tooth
+ * further out; a reconcile whose gap from the previous kept one lies on a narrower tooth than that
+ * (less room for chance) shows that the previous one anchored a new chain, and that gap is counted
+ * instead. A lag beyond the last tooth starts a new chain there. An error restarts the chain at the
+ * next reconcile (its backoff re-armed the queue).
  *
  * <p>Example: P = 5 s, d̄ = 0.15 s; timer reconciles end at 0.15 and 15.45 (two fires lost), an
  * event starts at 7 s: lags 6.85 (off) and 15.3 (tooth 3) are counted, so the link is k = 3.
@@ -51,10 +52,12 @@ public final class TimerChain {
         continue;
       }
       double lag = start[j] - end[anchor];
-      if (comb.tooth(lag) == 0 && previous != anchor) {
+      if (previous != anchor) {
         double gap = start[j] - end[previous];
-        if (comb.tooth(gap) > 0) {
-          lag = gap; // the previous reconcile anchored a new chain
+        int k = comb.tooth(gap);
+        int ka = comb.tooth(lag);
+        if (k > 0 && (ka == 0 || k < ka)) {
+          lag = gap; // the previous reconcile anchored a new chain: its tooth is the narrower
         }
       }
       c.add(lag);

@@ -163,6 +163,18 @@ class TimerChainTest {
     assertEquals(4, c.total(), "the event, tooth 3, the error's lag and tooth 1");
   }
 
+  @Test
+  void aFireDelayedUnseen_reanchorsTheChain_whereTheGapFromItLiesOnANarrowerTooth() {
+    // the fire due at 5.15 ran 50 ms late (a busy worker): off the comb from the anchor; the next
+    // fire, one delay after its end, lies on tooth 1 from it but also in the wide tooth 2 from the
+    // anchor: tooth 1 is counted
+    double[] s = {0, 5.2, 10.35};
+    double[] e = {0.15, 5.35, 10.5};
+    CombCounts c = TimerChain.counts(s, e, new boolean[3], new boolean[3], 3, COMB);
+    assertEquals(1, c.on(1));
+    assertEquals(0, c.on(2));
+  }
+
   static CombCounts reset(double[][] kept) {
     CombCounts c = new CombCounts(COMB);
     for (int i = 1; i < kept.length; i++) {
