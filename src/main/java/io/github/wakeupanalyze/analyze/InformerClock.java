@@ -27,10 +27,12 @@ import java.util.List;
  * (0.24/1.61); a timer at an idle worker has both spreads within the timestamp resolution. The
  * timer is the informer's when the lower spread exceeds {@link #RESOLUTION} and is at least {@link
  * #SYMMETRY} of the upper one, over at least {@link #MIN_GAPS} gaps of at least the controller's
- * resync minimum of objects. A worker busy half the time or more ({@link #utilization}) makes most
- * due fires wait, so the edge no longer shows: no test there. The lower edge is read on all of the
- * controller's gaps near the timer, widened down by one backlog to include a RequeueAfter's edge
- * below timers found on the waits above it.
+ * resync minimum of objects, and most of its reconciles lie in bursts synchronized across the
+ * objects ({@link ResyncBursts}; per-object timers with a two-sided jitter run on each object's own
+ * clock). A worker busy half the time or more ({@link #utilization}) makes most due fires wait, so
+ * the edge no longer shows: no test there. The lower edge is read on all of the controller's gaps
+ * near the timer, widened down by one backlog to include a RequeueAfter's edge below timers found
+ * on the waits above it.
  */
 final class InformerClock {
   /** Below this lower spread the gaps share a hard edge: timestamp resolution, seconds. */
@@ -81,7 +83,8 @@ final class InformerClock {
       }
       if (group.size() >= params.resyncMinObjects()
           && utilization(streams) < MAX_UTILIZATION
-          && twoSided(gaps(streams, group, requeue))) {
+          && twoSided(gaps(streams, group, requeue))
+          && synchronized_(streams, group, params)) {
         relabelled += relabel(streams, group);
       }
     }
@@ -148,6 +151,58 @@ final class InformerClock {
       }
     }
     return d.isEmpty() ? 0 : Robust.median(d.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  /**
+   * The informer re-lists every object at once: most of the group's reconciles (at least half) lie
+   * in synchronized bursts across objects ({@link ResyncBursts}). Per-object timers whose jitter
+   * scatters both ways, but which run on each object's own clock, are not.
+   */
+  private static boolean synchronized_(
+      List<StreamWork> streams, List<Timer> group, AnalysisParameters params) {
+    List<double[]> members = new ArrayList<>(); // start, object, first
+    int total = 0;
+    double first = Double.POSITIVE_INFINITY;
+    double last = Double.NEGATIVE_INFINITY;
+    for (int si = 0; si < streams.size(); si++) {
+      StreamWork w = streams.get(si);
+      total += w.times.n;
+      for (int j = 0; j < w.times.n; j++) {
+        first = Math.min(first, w.times.start[j]);
+        last = Math.max(last, w.times.start[j]);
+        int k = w.timerOf[j];
+        if (k >= 0 && k < w.timers.size() && group.contains(w.timers.get(k))) {
+          members.add(new double[] {w.times.start[j], si, j == 0 ? 1 : 0});
+        }
+      }
+    }
+    int n = members.size();
+    if (n == 0) {
+      return false;
+    }
+    double[] starts = new double[n];
+    int[] object = new int[n];
+    boolean[] isFirst = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      starts[i] = members.get(i)[0] - first;
+      object[i] = (int) members.get(i)[1];
+      isFirst[i] = members.get(i)[2] == 1;
+    }
+    int inBursts = 0;
+    for (ResyncBursts.Burst b :
+        ResyncBursts.find(
+            starts,
+            object,
+            isFirst,
+            streams.size(),
+            medianDuration(streams),
+            last - first,
+            total,
+            params.resyncMinObjects(),
+            params.significance())) {
+      inBursts += b.members().length;
+    }
+    return 2 * inBursts >= n;
   }
 
   /** The tail test of the class comment. */
