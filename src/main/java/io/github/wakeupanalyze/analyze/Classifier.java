@@ -155,6 +155,12 @@ final class Classifier {
       boolean hit = timer.inSupport(g[j]);
       String basis = "timer window";
       if (!hit && timer.harmonicOf(g[j]) > 0) {
+        if (w.comb != null
+            && w.comb.isFundamental(timer)
+            && ownWriteOfLost(w, timer, j, w.comb.comb.tooth(g[j]), g[j])) {
+          return Classification.event(
+              Cause.SELF_WRITE, 0.6, "own-write event of a lost reconcile (timing)");
+        }
         hit = true;
         basis = "timer harmonic";
       }
@@ -180,9 +186,16 @@ final class Classifier {
         if (tooth == 0 && anchor >= 0) {
           tooth = w.comb.timerTooth(t.start[j] - t.end[anchor]); // the deadline ignores events
         }
+        if (tooth > 0 && ownWriteOfLost(w, timer, j, tooth, lagInTooth(w, t, j, anchor))) {
+          return Classification.event(
+              Cause.SELF_WRITE, 0.6, "own-write event of a lost reconcile (timing)");
+        }
         if (tooth > 0) {
           hit = true; // under thinning: the timer, with tooth − 1 wake-ups not in the trace
           basis = "sampled timer";
+        } else if (timer.earliest && anchor >= 0 && ownWriteOffChain(w, j, anchor)) {
+          return Classification.event(
+              Cause.SELF_WRITE, 0.6, "own-write event of a lost reconcile (timing)");
         } else if (timer.earliest && anchorsNext(w, timer, j)) {
           timer.attributed++;
           w.timerOf[j] = k;
@@ -276,6 +289,71 @@ final class Classifier {
       return false;
     }
     return timer.inSupport(t.gap[i]) || w.comb.timerTooth(t.gap[i]) > 0;
+  }
+
+  /**
+   * The lag of reconcile j that lies in a timer tooth: from the previous end, else the anchor's.
+   */
+  private static double lagInTooth(StreamWork w, StreamTimes t, int j, int anchor) {
+    return w.comb.timerTooth(t.gap[j]) > 0 || anchor < 0 ? t.gap[j] : t.start[j] - t.end[anchor];
+  }
+
+  /**
+   * Reconcile j lies in timer tooth k ≥ 2: is it rather the watch event of the k-th fire's own
+   * write, that fire lost? Posterior odds = prior odds (1 − p)·w/q × the likelihood ratio of j's
+   * lag in the tooth (the event starts one duration plus the watch latency after the fire, {@link
+   * Comb#ownWriteLogRatio}) × under an earliest queue the ratio of the next link: were j the event,
+   * the timer's chain runs from the lost fire's end just before j started, so the next kept
+   * reconcile, when it is the timer, lies on the comb counted from j's start less the latency; were
+   * j the fire, counted from j's end. The two differ by j's duration plus the latency.
+   */
+  static boolean ownWriteOfLost(StreamWork w, Timer timer, int j, int k, double lag) {
+    SamplingComb sc = w.comb;
+    if (k < 2 || Double.isInfinite(sc.ownWriteLogOdds)) {
+      return false;
+    }
+    double odds = sc.ownWriteLogOdds + sc.comb.ownWriteLogRatio(k, lag, sc.latency);
+    StreamTimes t = w.times;
+    int i = j + 1;
+    if (timer.earliest && i < t.n && !t.duplicate[i] && !t.get(j).error()) {
+      double fromEnd = t.start[i] - t.end[j];
+      double fromLostEnd = t.start[i] - t.start[j] + sc.latency;
+      int ke = sc.comb.tooth(fromEnd);
+      int kl = sc.comb.tooth(fromLostEnd);
+      if (ke > 0 || kl > 0) {
+        int kn = Math.max(ke, kl);
+        odds += sc.comb.linkLogRatio(kn, fromLostEnd, fromEnd);
+      }
+    }
+    return odds > 0;
+  }
+
+  /**
+   * Reconcile j lies off the comb counted from the last kept timer reconcile, just where the watch
+   * event of a lost fire's own write would start (one duration plus the latency after a tooth's
+   * centre, within three standard deviations), and the next kept reconcile lies on the comb counted
+   * from just before j started at least as well as from j's end: the chain runs through the lost
+   * fire, j is its event. Without this test the next link, in a tooth wider than j's duration,
+   * would pass j as the timer re-anchoring a broken chain.
+   */
+  static boolean ownWriteOffChain(StreamWork w, int j, int anchor) {
+    SamplingComb sc = w.comb;
+    StreamTimes t = w.times;
+    int i = j + 1;
+    if (Double.isInfinite(sc.ownWriteLogOdds) || i >= t.n || t.duplicate[i] || t.get(j).error()) {
+      return false;
+    }
+    Comb comb = sc.comb;
+    double lag = t.start[j] - t.end[anchor] - sc.latency - comb.spacing() + comb.delay();
+    int k = comb.cell(lag);
+    // the event's start has one more duration's spread than the fire's: tooth k + 1's width
+    if (k < 1 || k > comb.maxTooth() || Math.abs(lag - comb.center(k)) > comb.halfWidth(k + 1)) {
+      return false;
+    }
+    double fromEnd = t.start[i] - t.end[j];
+    double fromLostEnd = t.start[i] - t.start[j] + sc.latency;
+    int kn = Math.max(comb.tooth(fromEnd), comb.tooth(fromLostEnd));
+    return kn > 0 && comb.linkLogRatio(kn, fromLostEnd, fromEnd) >= 0;
   }
 
   /** The last reconcile before j attributed to timer k, −1 when none is within 64 reconciles. */

@@ -155,6 +155,7 @@ public final class Engine {
     }
     List<String> notes = new ArrayList<>();
     SamplingEstimate sampling = SamplingStep.run(streams, params);
+    InformerClock.run(streams, params);
     TimerFinding resync = ResyncStep.run(streams, params, notes);
     List<StreamResult> streamResults = new ArrayList<>();
     List<ClassifiedReconcile> classified = new ArrayList<>();

@@ -32,8 +32,33 @@ final class SamplingComb {
    */
   final double offCombPosterior;
 
-  SamplingComb(Comb comb, double lo, double hi, CombCounts pooled, ThinningEstimate e, double p) {
+  /**
+   * ln of the prior odds "watch event of a lost timer reconcile's own write" : "timer fire" for a
+   * kept reconcile in a tooth (docs/method.md, "Where timing runs out"): the fire that ends the
+   * tooth was lost (1 − p), wrote (w, the share of reconciles whose write comes back as a watch
+   * event) and its event was kept, against that fire kept, one step in q being the timer's: (1 −
+   * p)·w/q. Example: p = 0.1, w = 0.08, q = 0.95: ln 0.076 ≈ −2.6.
+   */
+  final double ownWriteLogOdds;
+
+  /** The typical delay from a reconcile's end to its own write's watch event, seconds. */
+  final double latency;
+
+  /**
+   * @param ownWrites w, the share of reconciles followed by the watch event of their own write
+   * @param latency that event's typical delay after the reconcile's end, seconds, e.g. 0.003
+   */
+  SamplingComb(
+      Comb comb,
+      double lo,
+      double hi,
+      CombCounts pooled,
+      ThinningEstimate e,
+      double p,
+      double ownWrites,
+      double latency) {
     this.comb = comb;
+    this.latency = latency;
     this.lo = lo;
     this.hi = hi;
     timerTooth = new boolean[comb.maxTooth() + 1];
@@ -45,6 +70,7 @@ final class SamplingComb {
     double r = 1 - (1 - p) * q;
     double a = Math.max(0, q - p * q / r);
     double b = (1 - q) * (1 - p);
+    ownWriteLogOdds = ownWrites > 0 ? Math.log((1 - p) * ownWrites / q) : Double.NEGATIVE_INFINITY;
     offCombPosterior = a + b > 0 ? a / (a + b) : 0;
     double nc = e.onComb();
     double norm = 1 - Math.pow(1 - r, comb.maxTooth());

@@ -191,13 +191,14 @@ class ProductionAccuracyIT {
   void sampledAtHalf_classifiesAtTarget_andInfersTheProbability() throws Exception {
     for (String name : List.of("percona-sampled-50", "percona-sampled-50-jaeger")) {
       Row r = row(name);
-      // target macro-F1 ≥ 0.95; measured 0.940 (inferred p) and 0.969 (Jaeger tags): the events
-      // left are own-write watch events after a lost reconcile that lie inside a comb tooth
-      assertTrue(r.macroF1() >= 0.92, name + " macro-F1 " + r.macroF1());
+      assertTrue(r.macroF1() >= 0.95, name + " macro-F1 " + r.macroF1());
       assertTrue(r.timers().contains("/earliest"), name + " queue read on the comb: " + r.timers());
       assertFinds5sTimer(r);
       assertTrue(r.sampling().sampled(), name + " marked sampled: " + r.sampling());
       assertEquals(0.5, r.sampling().probability(), 0.1, name + " p within ±20 %");
+      assertTrue(
+          r.sampling().low() <= 0.5 && 0.5 <= r.sampling().high(),
+          name + " interval covers p: " + r.sampling());
     }
   }
 
@@ -213,9 +214,10 @@ class ProductionAccuracyIT {
           r.estimatedPerHour(),
           0.15 * r.truePerHour(),
           name + " wake-ups/h within 15 %");
-      // target macro-F1 ≥ 0.90; measured 0.761 and 0.760: at p = 0.1 a watch event of a lost
-      // reconcile's own write lies inside a comb tooth as often as a timer fire does
-      assertTrue(r.macroF1() >= 0.74, name + " macro-F1 " + r.macroF1());
+      // target macro-F1 ≥ 0.90; measured 0.809 and 0.826, at the bound timing allows on these
+      // parameters (0.81, TimingBoundTest): the watch event of a lost reconcile's own write lies
+      // inside a comb tooth, and only its place there and the next link tell it from the fire
+      assertTrue(r.macroF1() >= 0.80, name + " macro-F1 " + r.macroF1());
     }
   }
 
@@ -265,6 +267,7 @@ class ProductionAccuracyIT {
     Row resync = row("resync-one-worker");
     assertTrue(resync.macroF1() >= 0.99, "resync one worker macro-F1 " + resync.macroF1());
     assertEquals(1, resync.timers().split(" ").length / 2, "one timer: " + resync.timers());
+    assertTrue(resync.timers().startsWith("resync "), "the informer's clock: " + resync.timers());
     Row bulk = row("kube-rs-bulk");
     assertTrue(bulk.macroF1() >= 0.99, "kube-rs bulk macro-F1 " + bulk.macroF1());
     Row noReason = row("kube-rs-bulk-no-reason");

@@ -74,6 +74,63 @@ public final class Comb {
     return 3 * Math.sqrt(k * jitter * jitter + (k - 1) * durationSpread * durationSpread) + pad;
   }
 
+  /**
+   * ln of the likelihood ratio "watch event of the k-th fire's own write" : "the k-th fire" for a
+   * lag in tooth k. The k-th fire starts at the tooth's centre with variance kσ_J² + (k − 1)σ_d² (+
+   * the pad's, as a 3σ width); the watch event of its own write starts after it ended, one duration
+   * and the watch latency later, with one more duration's variance σ_d². Gaussian approximation of
+   * the sums. Example: P = 5 s, d̄ = 0.15 s, σ_d = 0.05 s, tooth 2, latency 3 ms: a lag of 10.15 s
+   * gives ln LR ≈ −2.7 (the timer's), 10.30 s ≈ +4.2 (the event's).
+   *
+   * @param k the tooth, ≥ 1
+   * @param lag the lag that lies in it, seconds
+   * @param latency the typical delay from a write's end to its watch event's reconcile, seconds
+   */
+  public double ownWriteLogRatio(int k, double lag, double latency) {
+    double vt = k * jitter * jitter + (k - 1) * durationSpread * durationSpread + pad * pad / 9;
+    double ve = vt + durationSpread * durationSpread;
+    double dt = lag - center(k);
+    double de = dt - duration - latency;
+    return 0.5 * (Math.log(vt / ve) + dt * dt / vt - de * de / ve);
+  }
+
+  /**
+   * ln of the likelihood ratio of two readings of one link in tooth k: lag a (one hypothesis's
+   * anchor) against lag b (the other's), both with tooth k's variance. Example: tooth 1, pad 2.5
+   * ms, a on the centre, b 150 ms off: ≈ +16,000 (a's anchor).
+   */
+  public double linkLogRatio(int k, double a, double b) {
+    double v = k * jitter * jitter + (k - 1) * durationSpread * durationSpread + pad * pad / 9;
+    double da = a - center(k);
+    double db = b - center(k);
+    return 0.5 * (db * db - da * da) / v;
+  }
+
+  /**
+   * The chance that the watch event of the k-th fire's own write lies inside tooth k: it starts a
+   * duration plus the latency after the fire, with one more duration's spread (normal
+   * approximation). Example: P = 5 s, d̄ = 0.15 s, σ_d = 0.03 s, latency 3 ms: 0 at tooth 1, 0.08
+   * at tooth 2, 0.67 at tooth 5, 0.96 at tooth 20.
+   */
+  public double ownWriteInTooth(int k, double latency) {
+    double mu = duration + latency;
+    double s = Math.sqrt(k * jitter * jitter + k * durationSpread * durationSpread + pad * pad / 9);
+    double h = halfWidth(k);
+    return normalCdf((h - mu) / s) - normalCdf((-h - mu) / s);
+  }
+
+  /** Φ(x), the standard normal CDF (Abramowitz & Stegun 7.1.26, error below 1.5·10⁻⁷). */
+  static double normalCdf(double x) {
+    double z = Math.abs(x) / Math.sqrt(2);
+    double t = 1 / (1 + 0.3275911 * z);
+    double poly =
+        t
+            * (0.254829592
+                + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+    double erf = 1 - poly * Math.exp(-z * z);
+    return 0.5 * (1 + Math.signum(x) * erf);
+  }
+
   /** The tooth k ∈ [1, maxTooth] a gap lies in, or 0 when it lies in none. */
   public int tooth(double gap) {
     int k = nearest(gap);

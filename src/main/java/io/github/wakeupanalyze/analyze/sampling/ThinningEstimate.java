@@ -31,7 +31,8 @@ package io.github.wakeupanalyze.analyze.sampling;
  * Markov events (each step an event with the same probability, as Poisson edits against a reset
  * timer give). <b>Fails</b> for rate-limited sampling (not independent), for reconciles sharing one
  * trace, and for an earliest-deadline queue with many events (an event there does not restart the
- * timer, so q is not per step); checked by simulation in the accuracy suite.
+ * timer, so q is not per step: use {@link #ofChain} there); checked by simulation in the accuracy
+ * suite.
  *
  * @param probability p̂, NaN when no gap lies on the comb
  * @param low lower end of the 95 % interval
@@ -58,8 +59,65 @@ public record ThinningEstimate(
     return Double.isNaN(combShare) ? Double.NaN : combShare / (p + combShare * (1 - p));
   }
 
-  /** Estimates p from pooled counts. */
-  public static ThinningEstimate of(CombCounts c) {
+  /**
+   * Estimates p from the lags along an earliest-deadline timer's chain ({@link TimerChain}): each
+   * link from one kept timer reconcile to the next lies on tooth k with probability p(1 − p)^(k−1)
+   * whatever the events in between do, so p̂ = r̂, the (truncated) geometric estimate n/Σk after
+   * the chance hits are subtracted, with the interval of r̂ ({@link #of} for the variance). {@code
+   * combShare} is the share of lags on the comb; {@code timerShare} is not defined here (NaN).
+   */
+  public static ThinningEstimate ofChain(CombCounts c) {
+    ThinningEstimate e = of(c);
+    if (Double.isNaN(e.probability)) {
+      return e;
+    }
+    Comb comb = c.comb();
+    double[] sums = teeth(c);
+    double nc = sums[0];
+    double sumK = sums[1];
+    double r = nc > 2 ? truncatedGeometric(nc - 1, sumK - 1, comb.maxTooth()) : 1;
+    double sd = Math.sqrt(varR(r, nc, sumK, sums[2], sums[3]));
+    return new ThinningEstimate(
+        r,
+        Math.max(0, r - 1.96 * sd),
+        Math.min(1, r + 1.96 * sd),
+        nc,
+        e.intervals,
+        e.combShare,
+        Double.NaN);
+  }
+
+  /**
+   * The chain estimate without the watch events of lost fires' own writes: such an event lies one
+   * duration after its tooth's centre and, where the tooth is wider than that, counts as a link of
+   * its own, so n holds n_T·(1 + (1 − p)·w·φ̄) links over the same Σk (per tooth the event of a
+   * lost fire is kept (1 − p)·w times as often as the fire; φ̄ the share of those events inside
+   * their tooth, {@link Comb#ownWriteInTooth}, weighted by the geometric tooth weights). Divides p̂
+   * and its interval by that factor. Example: p̂ = 0.111, w = 0.08, φ̄ = 0.8: 0.111/1.058 = 0.105.
+   *
+   * @param w the share of reconciles whose own write comes back as a watch event
+   * @param latency that event's delay after the reconcile's end, seconds
+   * @param comb the comb the chain was counted on
+   */
+  public ThinningEstimate withoutOwnWrites(double w, double latency, Comb comb) {
+    if (Double.isNaN(probability) || !(w > 0)) {
+      return this;
+    }
+    double p = probability;
+    double weight = 0;
+    double inside = 0;
+    for (int k = 1; k <= comb.maxTooth(); k++) {
+      double g = p * Math.pow(1 - p, k - 1);
+      weight += g;
+      inside += g * comb.ownWriteInTooth(k, latency);
+    }
+    double factor = 1 + (1 - p) * w * (weight > 0 ? inside / weight : 0);
+    return new ThinningEstimate(
+        p / factor, low / factor, high / factor, onComb / factor, intervals, combShare, timerShare);
+  }
+
+  /** n_c, K = Σ k·hits, the chance hits and Σ k²·chance over the teeth, chance-corrected. */
+  private static double[] teeth(CombCounts c) {
     Comb comb = c.comb();
     double nc = 0;
     double sumK = 0;
@@ -74,7 +132,23 @@ public record ThinningEstimate(
       chanceK2 += (double) k * k * ck;
     }
     nc = Math.max(0, nc);
-    sumK = Math.max(nc, sumK);
+    return new double[] {nc, Math.max(nc, sumK), chance, chanceK2};
+  }
+
+  /** Var r̂: geometric sampling variance plus that of the chance hits subtracted. */
+  private static double varR(double r, double nc, double sumK, double chance, double chanceK2) {
+    return r * r * Math.max(1 - r, 1.0 / (sumK + 1)) / nc
+        + chance / (sumK * sumK)
+        + nc * nc * chanceK2 / (sumK * sumK * sumK * sumK);
+  }
+
+  /** Estimates p from pooled counts. */
+  public static ThinningEstimate of(CombCounts c) {
+    Comb comb = c.comb();
+    double[] sums = teeth(c);
+    double nc = sums[0];
+    double sumK = sums[1];
+    double chance = sums[2];
     long n = c.total();
     if (!(nc > 0) || n == 0) {
       return new ThinningEstimate(Double.NaN, 0, 1, 0, n, Double.NaN, Double.NaN);
@@ -87,10 +161,7 @@ public record ThinningEstimate(
     double p = f * r / d;
     // sampling variance, plus the Poisson variance of the chance hits subtracted
     double varF = f * Math.max(1 - f, 1.0 / (n + 1)) / n + chance / ((double) n * n);
-    double varR =
-        r * r * Math.max(1 - r, 1.0 / (sumK + 1)) / nc
-            + chance / (sumK * sumK)
-            + nc * nc * chanceK2 / (sumK * sumK * sumK * sumK);
+    double varR = varR(r, nc, sumK, chance, sums[3]);
     double dpdf = r * (1 - r) / (d * d);
     double dpdr = f / (d * d);
     double sd = Math.sqrt(dpdf * dpdf * varF + dpdr * dpdr * varR);
