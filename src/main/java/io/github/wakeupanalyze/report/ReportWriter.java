@@ -127,11 +127,6 @@ public final class ReportWriter {
     public Options {
       reloadLeadNanos = List.copyOf(reloadLeadNanos);
     }
-
-    /** Every operator a folder, no call sites, the default reload lead, SVG charts only. */
-    public static final Options DEFAULT =
-        new Options(
-            Integer.MAX_VALUE, SourceLinks.NONE, UnloadAnalysis.DEFAULT_RELOAD_LEAD_NANOS, false);
   }
 
   /** As above, with the options of {@code analyze}. */

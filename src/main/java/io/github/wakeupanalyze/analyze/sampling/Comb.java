@@ -1,5 +1,7 @@
 package io.github.wakeupanalyze.analyze.sampling;
 
+import org.apache.commons.math3.special.Erf;
+
 /**
  * The teeth a RequeueAfter timer leaves in the end→start gaps of a thinned stream. When the k − 1
  * reconciles between two kept ones were all the timer's, the gap from the first one's end to the
@@ -75,6 +77,14 @@ public final class Comb {
   }
 
   /**
+   * The variance of the k-th fire's start around tooth k's centre: k jitters, k − 1 durations, and
+   * the pad read as a 3σ width, seconds².
+   */
+  private double toothVariance(int k) {
+    return k * jitter * jitter + (k - 1) * durationSpread * durationSpread + pad * pad / 9;
+  }
+
+  /**
    * ln of the likelihood ratio "watch event of the k-th fire's own write" : "the k-th fire" for a
    * lag in tooth k. The k-th fire starts at the tooth's centre with variance kσ_J² + (k − 1)σ_d² (+
    * the pad's, as a 3σ width); the watch event of its own write starts after it ended, one duration
@@ -87,7 +97,7 @@ public final class Comb {
    * @param latency the typical delay from a write's end to its watch event's reconcile, seconds
    */
   public double ownWriteLogRatio(int k, double lag, double latency) {
-    double vt = k * jitter * jitter + (k - 1) * durationSpread * durationSpread + pad * pad / 9;
+    double vt = toothVariance(k);
     double ve = vt + durationSpread * durationSpread;
     double dt = lag - center(k);
     double de = dt - duration - latency;
@@ -100,7 +110,7 @@ public final class Comb {
    * ms, a on the centre, b 150 ms off: ≈ +16,000 (a's anchor).
    */
   public double linkLogRatio(int k, double a, double b) {
-    double v = k * jitter * jitter + (k - 1) * durationSpread * durationSpread + pad * pad / 9;
+    double v = toothVariance(k);
     double da = a - center(k);
     double db = b - center(k);
     return 0.5 * (db * db - da * da) / v;
@@ -119,16 +129,11 @@ public final class Comb {
     return normalCdf((h - mu) / s) - normalCdf((-h - mu) / s);
   }
 
-  /** Φ(x), the standard normal CDF (Abramowitz & Stegun 7.1.26, error below 1.5·10⁻⁷). */
+  /**
+   * Φ(x), the standard normal CDF: ½·erfc(−x/√2) (commons-math3's complementary error function).
+   */
   static double normalCdf(double x) {
-    double z = Math.abs(x) / Math.sqrt(2);
-    double t = 1 / (1 + 0.3275911 * z);
-    double poly =
-        t
-            * (0.254829592
-                + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-    double erf = 1 - poly * Math.exp(-z * z);
-    return 0.5 * (1 + Math.signum(x) * erf);
+    return 0.5 * Erf.erfc(-x / Math.sqrt(2));
   }
 
   /** The tooth k ∈ [1, maxTooth] a gap lies in, or 0 when it lies in none. */
