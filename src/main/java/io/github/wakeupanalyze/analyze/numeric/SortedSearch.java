@@ -21,8 +21,11 @@ public final class SortedSearch {
 
   /** The first index whose value is {@code > v}; {@code a.length} when none is. */
   public static int upperBound(double[] a, double v) {
-    int lo = 0;
-    int hi = a.length;
+    return upperBound(a, v, 0, a.length);
+  }
+
+  /** {@link #upperBound} within [lo, hi), where the answer is known to lie. */
+  private static int upperBound(double[] a, double v, int lo, int hi) {
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (a[mid] <= v) {
@@ -66,14 +69,6 @@ public final class SortedSearch {
       }
       lo = Math.max(probe + 1, 0);
     }
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (a[mid] <= v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
+    return upperBound(a, v, lo, hi);
   }
 }
