@@ -158,7 +158,11 @@ public final class Engine {
     InformerClock.run(streams, params);
     TimerFinding resync = ResyncStep.run(streams, params, notes);
     List<StreamResult> streamResults = new ArrayList<>();
-    List<ClassifiedReconcile> classified = new ArrayList<>();
+    int total = 0;
+    for (ObjectAnalysis o : objects) {
+      total += o.work.times.n;
+    }
+    List<ClassifiedReconcile> classified = new ArrayList<>(total);
     List<TimerFinding> all = new ArrayList<>();
     int insufficient = 0;
     int timerDriven = 0;
@@ -167,17 +171,17 @@ public final class Engine {
     for (Cause c : Cause.values()) {
       causes.put(c, 0);
     }
-    for (ObjectAnalysis o : objects) {
-      StreamResult r = o.result();
+    // each object's segmentation reads only that object: on every core
+    List<StreamResult> results = objects.parallelStream().map(ObjectAnalysis::result).toList();
+    for (int i = 0; i < objects.size(); i++) {
+      ObjectAnalysis o = objects.get(i);
+      StreamResult r = results.get(i);
       streamResults.add(r);
       all.addAll(r.timers());
       insufficient += r.insufficientData() ? 1 : 0;
       timerDriven += r.timerDriven();
       reconciles += r.reconciles();
-      for (ClassifiedReconcile cr : o.reconciles()) {
-        classified.add(cr);
-        causes.merge(cr.classification().cause(), 1, Integer::sum);
-      }
+      o.addReconcilesTo(classified, causes);
     }
     List<TimerFinding> merged = TimerMerge.merge(all);
     if (resync != null) {

@@ -50,6 +50,11 @@ public final class EvidenceIndex {
     return events;
   }
 
+  /** True when the trace has any reconcile span links at all. */
+  boolean hasLinks() {
+    return !linksByReconcile.isEmpty();
+  }
+
   /** The links a reconcile span carries, or null. */
   List<ReconcileLink> links(long reconcileSpanId) {
     return linksByReconcile.get(reconcileSpanId);

@@ -38,7 +38,8 @@ final class EvidenceLabels {
     long[] writes = ev.writeTimes(t);
     long window = Math.round(p.eventWindowSeconds() * 1e9);
     boolean[] backoff = backoffRuns(t);
-    Set<TraceId> traces = new HashSet<>();
+    boolean links = ev.hasLinks();
+    Set<TraceId> traces = links ? new HashSet<>() : Set.of(); // earlier traces, for links only
     for (int j = 0; j < t.n; j++) {
       if (t.duplicate[j]) {
         continue;
@@ -50,7 +51,7 @@ final class EvidenceLabels {
       if (c == null) {
         c = fromHint(r.hint(), gap, prev, p);
       }
-      if (c == null) {
+      if (c == null && links) {
         c = fromLinks(ev, r, traces);
       }
       if (c == null && j > 0 && evidenceBefore(t, writes, j, window)) {
@@ -72,7 +73,9 @@ final class EvidenceLabels {
         c = Classification.timer(Cause.ERROR_RETRY, 0.8, t.gap[j], "backoff run");
       }
       label[j] = c;
-      traces.add(new TraceId(r.traceIdHigh(), r.traceIdLow()));
+      if (links) {
+        traces.add(new TraceId(r.traceIdHigh(), r.traceIdLow()));
+      }
     }
     return label;
   }

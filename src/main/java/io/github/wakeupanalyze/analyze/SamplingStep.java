@@ -171,16 +171,20 @@ final class SamplingStep {
    * 5 reconciles.
    */
   static Comb comb(List<StreamWork> streams, Timer fundamental) {
-    List<Double> durations = new ArrayList<>();
+    int total = 0;
     for (StreamWork w : streams) {
-      for (int j = 0; j < w.times.n; j++) {
-        durations.add(w.times.end[j] - w.times.start[j]);
-      }
+      total += w.times.n;
     }
-    if (durations.size() < 5) {
+    if (total < 5) {
       return null;
     }
-    double[] d = durations.stream().mapToDouble(Double::doubleValue).toArray();
+    double[] d = new double[total];
+    int k = 0;
+    for (StreamWork w : streams) {
+      for (int j = 0; j < w.times.n; j++) {
+        d[k++] = w.times.end[j] - w.times.start[j];
+      }
+    }
     double median = Robust.median(d);
     return new Comb(
         fundamental.spike.delay(),

@@ -113,9 +113,10 @@ final class StreamTimes {
 
   /** Some reconcile ended at a lag in [lo, hi] before start j. */
   boolean anchored(int j, double lo, double hi) {
-    int a = SortedSearch.lowerBound(sortedEnds, start[j] - hi);
-    int b = SortedSearch.upperBound(sortedEnds, start[j] - lo);
-    return b > a;
+    // the latest end at most lo before the start, searched from j: ends of a stream are nearly in
+    // start order, so the answer is usually a step or two from it
+    int b = SortedSearch.upperBoundFrom(sortedEnds, start[j] - lo, j);
+    return b > 0 && sortedEnds[b - 1] >= start[j] - hi;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.cli;
 
+import io.github.wakeupanalyze.analyze.EngineWarmup;
 import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.report.ConsoleTable;
 import io.github.wakeupanalyze.report.OutputException;
@@ -136,7 +137,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     String stage = "reading and analyzing the inputs";
     try (folder) {
-      Warmup.start(); // the report code loads while the inputs are read
+      startWarmup();
       TraceOptions.Run run =
           traceOptions.run(
               inputs, parent.stdin, ProgressLine.forTerminal(err, quiet), err, quiet, verbose);
@@ -211,5 +212,23 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     String slug = Names.slug(base);
     return inputs.size() == 1 ? slug : slug + "-and-" + (inputs.size() - 1) + "-more";
+  }
+
+  /**
+   * Runs the engine and the report code once on made-up data in a low-priority daemon thread, while
+   * the inputs are read and a core is mostly idle: the real analysis and reports then meet loaded,
+   * compiled code. It writes nothing and changes no output.
+   */
+  private static void startWarmup() {
+    Thread t =
+        new Thread(
+            () -> {
+              EngineWarmup.run();
+              Warmup.run();
+            },
+            "wakeup-analyze-warmup");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
   }
 }

@@ -10,20 +10,12 @@ import java.util.Map;
  * <p>The first chart of a run pays for loading and initializing Java2D, the fonts, JFreeChart and
  * JFreeSVG, and the first page for the Markdown parser: about 0.1 s of a one-second run, on the
  * main thread after the analysis. Reading leaves a core mostly idle (one parser thread, one
- * extractor thread that waits for it), so {@link #start} draws two tiny charts and one tiny page
- * there, in a daemon thread, and throws them away. It writes nothing and changes no output; if it
- * fails, the real reports meet the same failure and report it.
+ * extractor thread that waits for it), so {@link #run} draws two tiny charts and one tiny page
+ * there (the command line calls {@link #run} in a daemon thread), and throws them away. It writes
+ * nothing and changes no output; if it fails, the real reports meet the same failure and report it.
  */
 public final class Warmup {
   private Warmup() {}
-
-  /** Starts the warm-up thread and returns at once. */
-  public static void start() {
-    Thread t = new Thread(() -> run(), "wakeup-analyze-warmup");
-    t.setDaemon(true);
-    t.setPriority(Thread.MIN_PRIORITY);
-    t.start();
-  }
 
   /** A tiny timeline (one series, a marker, two rows): the kind of chart that loads the most. */
   static final Figure TIMELINE =
@@ -45,7 +37,7 @@ public final class Warmup {
           "");
 
   /** Draws and throws away; true when every step ran (false: the reports will meet the failure). */
-  static boolean run() {
+  public static boolean run() {
     try {
       WebChart.draw(TIMELINE, false);
       WebChart.draw(

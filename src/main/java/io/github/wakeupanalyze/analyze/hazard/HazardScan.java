@@ -1,10 +1,9 @@
 package io.github.wakeupanalyze.analyze.hazard;
 
+import io.github.wakeupanalyze.analyze.numeric.Robust;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The gap-hazard spike scan: finds gap lengths where end→start gaps end far more often than a
@@ -99,7 +98,10 @@ public final class HazardScan {
     Windows win = WINDOWS.get(); // reused: a scan allocates nothing per window
     win.size = 0;
     win.empty = 0;
-    for (double w : WIDTHS) {
+    int[] firstOfWidth = new int[WIDTHS.length + 1]; // windows are stored width by width
+    for (int wi = 0; wi < WIDTHS.length; wi++) {
+      double w = WIDTHS[wi];
+      firstOfWidth[wi] = win.size;
       double ratio = (1 + w) / (1 - w);
       for (int grid = 0; grid < 2; grid++) {
         // Window edges only grow along a grid, so the four search positions of each window are
@@ -111,11 +113,13 @@ public final class HazardScan {
         }
       }
     }
+    firstOfWidth[WIDTHS.length] = win.size;
     int m = win.size + win.empty; // every window tested counts for Bonferroni, empty ones too
     if (win.size == 0) {
       return List.of();
     }
-    Map<Double, Double> phiOf = new HashMap<>();
+    double[] phiOf = new double[WIDTHS.length]; // 0 until computed
+    int wi = 0;
     List<Integer> accepted = new ArrayList<>();
     double[] p = new double[win.size];
     double[] lr = new double[win.size];
@@ -125,7 +129,13 @@ public final class HazardScan {
       if (!(mu > 0) || k < cfg.minCount() || k < 2 * mu) {
         continue;
       }
-      double phi = phiOf.computeIfAbsent(win.w[i], width -> dispersion(win, width));
+      while (i >= firstOfWidth[wi + 1]) {
+        wi++;
+      }
+      if (phiOf[wi] == 0) {
+        phiOf[wi] = dispersion(win, firstOfWidth[wi], firstOfWidth[wi + 1]);
+      }
+      double phi = phiOf[wi];
       p[i] = Math.min(1, win.conditionalP(i, phi) * m);
       if (p[i] > cfg.alpha()) {
         continue;
@@ -179,13 +189,14 @@ public final class HazardScan {
   /**
    * The quasi-Poisson dispersion φ of the class comment, item 3, over the windows of one relative
    * half-width: clumping is a property of a scale. A thinned timer's comb clumps gaps into teeth a
-   * few percent wide, which must not hide its exact first tooth from the narrowest windows.
+   * few percent wide, which must not hide its exact first tooth from the narrowest windows. The
+   * windows of one width are stored together, in [from, to).
    */
-  static double dispersion(Windows win, double width) {
-    double[] r = new double[win.size];
+  static double dispersion(Windows win, int from, int to) {
+    double[] r = new double[to - from];
     int n = 0;
-    for (int i = 0; i < win.size; i++) {
-      if (win.w[i] == width && win.flat[i] && win.muPooled[i] >= 1) {
+    for (int i = from; i < to; i++) {
+      if (win.flat[i] && win.muPooled[i] >= 1) {
         double d = win.k[i] - win.muPooled[i];
         r[n++] = d * d / win.muPooled[i];
       }
@@ -193,10 +204,7 @@ public final class HazardScan {
     if (n < 10) {
       return 1;
     }
-    r = Arrays.copyOf(r, n);
-    Arrays.sort(r);
-    double med = n % 2 == 1 ? r[n / 2] : 0.5 * (r[n / 2 - 1] + r[n / 2]);
-    return Math.max(1, med / CHI2_1_MEDIAN);
+    return Math.max(1, Robust.median(Arrays.copyOf(r, n)) / CHI2_1_MEDIAN);
   }
 
   /** Grows a window into its support (class comment, item 6). Null when too few gaps remain. */

@@ -330,9 +330,10 @@ public final class PairScan {
    */
   public static int anyEarlierEnd(double[] starts, double[] sortedEnds, double lo, double hi) {
     int k = 0;
+    int b = 0; // starts ascend, so each search begins where the last one ended
     for (double s : starts) {
-      if (SortedSearch.upperBound(sortedEnds, s - lo)
-          > SortedSearch.lowerBound(sortedEnds, s - hi)) {
+      b = SortedSearch.upperBoundFrom(sortedEnds, s - lo, b);
+      if (b > 0 && sortedEnds[b - 1] >= s - hi) {
         k++;
       }
     }
