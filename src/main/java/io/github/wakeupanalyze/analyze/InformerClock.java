@@ -160,7 +160,7 @@ final class InformerClock {
    */
   private static boolean synchronized_(
       List<StreamWork> streams, List<Timer> group, AnalysisParameters params) {
-    List<double[]> members = new ArrayList<>(); // start, object, first
+    List<double[]> members = new ArrayList<>(); // start, object, first, end
     int total = 0;
     double first = Double.POSITIVE_INFINITY;
     double last = Double.NEGATIVE_INFINITY;
@@ -172,7 +172,7 @@ final class InformerClock {
         last = Math.max(last, w.times.start[j]);
         int k = w.timerOf[j];
         if (k >= 0 && k < w.timers.size() && group.contains(w.timers.get(k))) {
-          members.add(new double[] {w.times.start[j], si, j == 0 ? 1 : 0});
+          members.add(new double[] {w.times.start[j], si, j == 0 ? 1 : 0, w.times.end[j]});
         }
       }
     }
@@ -181,10 +181,12 @@ final class InformerClock {
       return false;
     }
     double[] starts = new double[n];
+    double[] ends = new double[n];
     int[] object = new int[n];
     boolean[] isFirst = new boolean[n];
     for (int i = 0; i < n; i++) {
       starts[i] = members.get(i)[0] - first;
+      ends[i] = members.get(i)[3] - first;
       object[i] = (int) members.get(i)[1];
       isFirst[i] = members.get(i)[2] == 1;
     }
@@ -192,6 +194,7 @@ final class InformerClock {
     for (ResyncBursts.Burst b :
         ResyncBursts.find(
             starts,
+            ends,
             object,
             isFirst,
             streams.size(),

@@ -8,17 +8,33 @@ import java.util.List;
  * 4).
  *
  * <p>Resync re-enqueues every object of the informer at once, every R (SyncPeriod, default 10 h,
- * times a factor in [0.9, 1.1) drawn once per process), so the controller reconciles many distinct
- * objects back to back. Candidate reconciles (those no evidence or per-object timer explains) are
- * pooled over the controller, sorted by start, and linked when consecutive starts are at most τ = 3
- * × the median reconcile duration + 5 ms apart (one worker processing the burst back to back). A
- * linked run touching m ≥ max(minObjects, 30 % of the objects) distinct objects is a burst when its
- * chance probability under independent Poisson starts at the pooled rate ρ, p ≈ N·q^(m−1) with q =
- * 1 − e^(−ρτ) (Bonferroni over the N possible starting points), is at most α. A run made mostly of
- * the first reconcile of its objects is the start-up list, not a resync. Bursts repeating at a
- * stable interval give the resync period; one or two bursts give only "probable resync".
+ * times a factor in [0.9, 1.1) drawn once per process, on the informer's clock), so the controller
+ * reconciles many distinct objects back to back. Candidate reconciles (those no evidence or
+ * per-object timer explains) are pooled over the controller, sorted by start, and linked while the
+ * worker stays busy: a start at most τ = 3 × the median reconcile duration + 5 ms after the latest
+ * end so far (one worker picking up the next key; a few other reconciles may come in between). A
+ * linked run is a busy period: a long reconcile inside it does not cut it, only idle time does.
+ *
+ * <p>The workqueue holds a key once, so one resync pass reconciles each object once; a run in which
+ * more than {@link #MAX_REPEATS} of its objects' reconciles are repeats makes several passes over
+ * the objects without the worker ever idling: a continuous train (lock-step RequeueAfter behind a
+ * saturated worker, where each object's next fire is due before the worker gets round to it), not a
+ * burst of its own. Such a train has no burst start by timing (a resync whose pass outlasts its
+ * period is one too), so no burst is claimed there.
+ *
+ * <p>A one-pass run touching m ≥ max(minObjects, 30 % of the objects) distinct objects is a burst
+ * when its chance probability under independent Poisson starts at the pooled rate ρ, p ≈ N·q^(m−1)
+ * with q = 1 − e^(−ρτ) (Bonferroni over the N possible starting points), is at most α. A run made
+ * mostly of the first reconcile of its objects is the start-up list, not a resync. Bursts repeating
+ * at a stable interval give the resync period; one or two bursts give only "probable resync".
  */
 final class ResyncBursts {
+  /**
+   * Most repeated reconciles (of an object already in the run) per distinct object of a one-pass
+   * run: events during the pass. Example: a 200-object pass with 12 edits in it has 0.06.
+   */
+  static final double MAX_REPEATS = 0.25;
+
   private ResyncBursts() {}
 
   /** One burst: its members (indices into the candidate arrays), objects, chance probability. */
@@ -26,6 +42,7 @@ final class ResyncBursts {
 
   /**
    * @param starts candidate starts, seconds, any order
+   * @param ends their ends, seconds
    * @param object object index of each candidate
    * @param first true when the candidate is the first reconcile of its object
    * @param objects number of objects of the controller
@@ -35,6 +52,7 @@ final class ResyncBursts {
    */
   static List<Burst> find(
       double[] starts,
+      double[] ends,
       int[] object,
       boolean[] first,
       int objects,
@@ -56,7 +74,9 @@ final class ResyncBursts {
     int i = 0;
     while (i < n) {
       int j = i + 1;
-      while (j < n && starts[order[j]] - starts[order[j - 1]] <= tau) {
+      double busyUntil = ends[order[i]];
+      while (j < n && starts[order[j]] - busyUntil <= tau) {
+        busyUntil = Math.max(busyUntil, ends[order[j]]);
         j++;
       }
       if (j - i >= need) {
@@ -75,7 +95,8 @@ final class ResyncBursts {
         }
         double logP = Math.log(totalReconciles) + (distinct - 1) * Math.log(q);
         double p = Math.min(1, Math.exp(logP));
-        if (distinct >= need && p <= alpha && firsts * 2 < distinct) {
+        boolean onePass = (j - i) - distinct <= MAX_REPEATS * distinct;
+        if (distinct >= need && p <= alpha && firsts * 2 < distinct && onePass) {
           out.add(
               new Burst(
                   members.stream().mapToInt(Integer::intValue).toArray(),

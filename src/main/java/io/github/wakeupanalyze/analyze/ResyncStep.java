@@ -40,6 +40,7 @@ final class ResyncStep {
       return null;
     }
     double[] st = new double[candidates];
+    double[] en = new double[candidates];
     int[] obj = new int[candidates];
     int[] idx = new int[candidates];
     boolean[] first = new boolean[candidates];
@@ -54,6 +55,7 @@ final class ResyncStep {
         }
         if (candidate(w, j)) {
           st[c] = w.times.start[j] - minS;
+          en[c] = w.times.end[j] - minS;
           obj[c] = si;
           idx[c] = j;
           first[c] = j == 0;
@@ -64,6 +66,7 @@ final class ResyncStep {
     List<ResyncBursts.Burst> bursts =
         ResyncBursts.find(
             st,
+            en,
             obj,
             first,
             streams.size(),

@@ -217,7 +217,8 @@ final class SamplingStep {
       for (int j = 1; j < t.n; j++) {
         restart[j] = t.get(j - 1).error();
       }
-      c = c.plus(TimerChain.counts(t.start, t.end, t.duplicate, restart, t.n, comb));
+      TimerChain.Worker worker = w.busy == null ? TimerChain.Worker.UNKNOWN : w.busy::busyUntil;
+      c = c.plus(TimerChain.counts(t.start, t.end, t.duplicate, restart, t.n, comb, worker));
     }
     return c;
   }

@@ -46,6 +46,24 @@ class InformerClockTest {
   }
 
   @Test
+  void lockStepRequeueTimers_behindASaturatedWorker_areNoResyncBursts() throws Exception {
+    // 800 objects on a 30 s RequeueAfter, 60 ms each through one worker: 48 s of work per 30 s, so
+    // the worker never idles and each object comes round every ~54 s (30 s + the queue wait)
+    Analysis a = analyze("src/test/resources/kafka/fleet.yaml");
+    assertEquals(0, resyncVerdicts(a, "db-controller"));
+    assertFalse(hasSource(a, "db-controller", TimerSource.RESYNC));
+    TimerFinding requeue =
+        a.controllers().stream()
+            .filter(c -> c.controller().equals("db-controller"))
+            .flatMap(c -> c.timers().stream())
+            .filter(f -> f.source() == TimerSource.REQUEUE)
+            .findFirst()
+            .orElseThrow();
+    assertTrue(requeue.delaySeconds() >= 30 && requeue.delaySeconds() < 60, requeue.toString());
+    assertTrue(requeue.objects() >= 400, requeue.toString());
+  }
+
+  @Test
   void resyncThroughOneWorker_isTheInformersTimer_notARequeueAfter() throws Exception {
     Analysis a = analyze("src/test/resources/scenarios/resync-one-worker.yaml");
     assertTrue(hasSource(a, "item-controller", TimerSource.RESYNC));

@@ -187,6 +187,13 @@ class ProductionAccuracyIT {
         r.name() + ": 5 s timer, got " + r.timers());
   }
 
+  /** A complete trace's inferred p̂ is 1 to within 0.005 (a point estimate, not only its bound). */
+  private static void assertReadsComplete(Row r) {
+    assertTrue(
+        !r.sampling().sampled() && r.sampling().probability() >= 0.995,
+        r.name() + ": complete trace reads p̂ " + r.sampling());
+  }
+
   @Test
   void sampledAtHalf_classifiesAtTarget_andInfersTheProbability() throws Exception {
     for (String name : List.of("percona-sampled-50", "percona-sampled-50-jaeger")) {
@@ -239,6 +246,7 @@ class ProductionAccuracyIT {
       Row r = row(name);
       assertFinds5sTimer(r);
       assertTrue(r.macroF1() >= 0.98, name + " macro-F1 " + r.macroF1());
+      assertReadsComplete(r);
     }
   }
 
@@ -248,6 +256,7 @@ class ProductionAccuracyIT {
     assertFinds5sTimer(r);
     assertTrue(r.macroF1() >= 0.99, "macro-F1 " + r.macroF1());
     assertTrue(r.timers().contains("/earliest"), "the controller's queue: " + r.timers());
+    assertReadsComplete(r);
   }
 
   @Test
@@ -268,10 +277,13 @@ class ProductionAccuracyIT {
     assertTrue(resync.macroF1() >= 0.99, "resync one worker macro-F1 " + resync.macroF1());
     assertEquals(1, resync.timers().split(" ").length / 2, "one timer: " + resync.timers());
     assertTrue(resync.timers().startsWith("resync "), "the informer's clock: " + resync.timers());
+    assertReadsComplete(resync);
     Row bulk = row("kube-rs-bulk");
     assertTrue(bulk.macroF1() >= 0.99, "kube-rs bulk macro-F1 " + bulk.macroF1());
+    assertReadsComplete(bulk);
     Row noReason = row("kube-rs-bulk-no-reason");
     assertTrue(
         noReason.macroF1() >= 0.99, "kube-rs bulk, no reason, macro-F1 " + noReason.macroF1());
+    assertReadsComplete(noReason);
   }
 }

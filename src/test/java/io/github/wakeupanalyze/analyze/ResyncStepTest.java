@@ -66,6 +66,43 @@ class ResyncStepTest {
     }
   }
 
+  /**
+   * 300 objects on a RequeueAfter behind one saturated worker: one continuous train in a fixed
+   * order, each reconcile starting as the previous ends, every 250th one long (0.4 s).
+   */
+  private static List<StreamWork> saturatedTrain(int cycles, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int objects = 300;
+    List<Streams.Builder> b = new ArrayList<>();
+    for (int o = 0; o < objects; o++) {
+      b.add(Streams.of(String.format("ns/o%02d", o)));
+    }
+    double t = 0;
+    int i = 0;
+    for (int k = 0; k < cycles; k++) {
+      for (int o = 0; o < objects; o++) {
+        double d = ++i % 250 == 0 ? 0.4 : 0.04 + 0.04 * rnd.nextDouble();
+        b.get(o).at(t, t + d);
+        t += d + 0.0002;
+      }
+    }
+    List<StreamWork> out = new ArrayList<>();
+    for (Streams.Builder s : b) {
+      StreamWork w = new StreamWork(s.times());
+      w.evidence(EvidenceLabels.label(w.times, EvidenceIndex.NONE, P));
+      Classifier.classify(w, P);
+      out.add(w);
+    }
+    return out;
+  }
+
+  @Test
+  void lockStepTrainBehindASaturatedWorker_isNoResync_whereLongReconcilesSpaceItsStarts() {
+    List<String> notes = new ArrayList<>();
+    assertNull(ResyncStep.run(saturatedTrain(8, 5), P, notes));
+    assertTrue(notes.isEmpty(), notes.toString());
+  }
+
   @Test
   void twoBursts_sayProbableResync_andTooFewObjects_nothing() {
     List<String> notes = new ArrayList<>();

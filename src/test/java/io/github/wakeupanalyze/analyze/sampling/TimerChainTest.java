@@ -175,6 +175,123 @@ class TimerChainTest {
     assertEquals(0, c.on(2));
   }
 
+  /**
+   * Six objects on 5 s RequeueAfter timers (earliest queue) and external events every 120 s on
+   * average each, through one shared worker (reconciles 150 ± 30 ms): a fire due while another
+   * object's reconcile runs waits for it. Every reconcile is kept with probability p; the chain is
+   * counted per object with the worker's busy blocks as the kept reconciles of all objects show
+   * them.
+   */
+  static ThinningEstimate sharedWorker(double p, int steps, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int objects = 6;
+    double[] fire = new double[objects];
+    double[] external = new double[objects];
+    List<List<double[]>> kept = new ArrayList<>();
+    for (int o = 0; o < objects; o++) {
+      fire[o] = 5 + 0.83 * o;
+      external[o] = exponential(rnd, 120);
+      kept.add(new ArrayList<>());
+    }
+    List<double[]> blocks = new ArrayList<>();
+    double free = 0;
+    for (int i = 0; i < steps; i++) {
+      int o = 0;
+      for (int m = 1; m < objects; m++) {
+        if (Math.min(fire[m], external[m]) < Math.min(fire[o], external[o])) {
+          o = m;
+        }
+      }
+      double start = Math.max(free, Math.min(fire[o], external[o]));
+      double end = start + Math.max(0.01, 0.15 + 0.03 * gauss(rnd));
+      if (external[o] <= start) {
+        external[o] = start + exponential(rnd, 120);
+      }
+      if (fire[o] <= start) {
+        fire[o] = end + 5 + 0.0001 * rnd.nextDouble();
+      }
+      free = end;
+      if (rnd.nextDouble() < p) {
+        kept.get(o).add(new double[] {start, end});
+        double[] last = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
+        if (last != null && start <= last[1] + 0.01) {
+          last[1] = Math.max(last[1], end);
+        } else {
+          blocks.add(new double[] {start, end});
+        }
+      }
+    }
+    TimerChain.Worker worker =
+        (since, start) -> {
+          for (double[] b : blocks) {
+            if (b[0] <= since && start > b[0] && b[1] + 0.01 >= start) {
+              return true;
+            }
+          }
+          return false;
+        };
+    CombCounts c = new CombCounts(COMB);
+    for (List<double[]> k : kept) {
+      int n = k.size();
+      double[] st = new double[n];
+      double[] en = new double[n];
+      for (int i = 0; i < n; i++) {
+        st[i] = k.get(i)[0];
+        en[i] = k.get(i)[1];
+      }
+      c = c.plus(TimerChain.counts(st, en, new boolean[n], new boolean[n], n, COMB, worker));
+    }
+    return ThinningEstimate.ofChain(c);
+  }
+
+  @Test
+  void firesWaitingBehindAnotherObjectsReconcile_leaveACompleteTraceAtOne() {
+    for (int seed = 0; seed < 5; seed++) {
+      ThinningEstimate e = sharedWorker(1, 3000, seed);
+      assertTrue(e.probability() >= 0.995, "complete trace, seed " + seed + ": " + e);
+    }
+  }
+
+  @Test
+  void firesWaitingBehindAnotherObjectsReconcile_keepTheIntervalCoveringPUnderThinning() {
+    for (double p : new double[] {0.5, 0.2, 0.1}) {
+      int covered = 0;
+      for (int seed = 0; seed < 40; seed++) {
+        ThinningEstimate e = sharedWorker(p, (int) (1500 / p), seed);
+        covered += e.low() <= p && p <= e.high() ? 1 : 0;
+      }
+      assertTrue(covered >= 36, "95 % interval covered p=" + p + " in " + covered + "/40");
+    }
+  }
+
+  @Test
+  void aFireThatWaitedBehindTheWorker_countsOnItsTooth_andAnchorsTheChain() {
+    // fires due at 5.15 and 10.32 both waited behind another object's reconcile (busy 5.0–5.166
+    // and 10.2–10.259): each is a tooth-1 link, though 10.259 lies in tooth 2 from the anchor
+    double[] s = {0, 5.166, 10.259};
+    double[] e = {0.15, 5.244, 10.4};
+    TimerChain.Worker busy =
+        (since, start) ->
+            since >= 5.0 && start <= 5.167 && since < start
+                || since >= 10.2 && start <= 10.26 && since < start;
+    CombCounts c = TimerChain.counts(s, e, new boolean[3], new boolean[3], 3, COMB, busy);
+    assertEquals(2, c.on(1));
+    assertEquals(0, c.on(2));
+    CombCounts unknown = TimerChain.counts(s, e, new boolean[3], new boolean[3], 3, COMB);
+    assertEquals(1, unknown.on(2), "without the worker the second reads as tooth 2");
+  }
+
+  @Test
+  void aReanchorBehindEvents_isFound_notOnlyRightBeforeTheNextFire() {
+    // a clock ticking from its starts: the run at 5.2 is off tooth 1 from the anchor's end; an
+    // event at 7 comes between; the next tick at 10.35 is tooth 1 from the run at 5.2
+    double[] s = {0, 5.2, 7, 10.35};
+    double[] e = {0.15, 5.35, 7.15, 10.5};
+    CombCounts c = TimerChain.counts(s, e, new boolean[4], new boolean[4], 4, COMB);
+    assertEquals(1, c.on(1));
+    assertEquals(0, c.on(2));
+  }
+
   static CombCounts reset(double[][] kept) {
     CombCounts c = new CombCounts(COMB);
     for (int i = 1; i < kept.length; i++) {
