@@ -1,6 +1,7 @@
 package io.github.wakeupanalyze.analyze;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,7 +21,8 @@ import java.util.List;
  * the objects without the worker ever idling: a continuous train (lock-step RequeueAfter behind a
  * saturated worker, where each object's next fire is due before the worker gets round to it), not a
  * burst of its own. Such a train has no burst start by timing (a resync whose pass outlasts its
- * period is one too), so no burst is claimed there.
+ * period is one too), so no burst is claimed there; such trains are returned apart ({@link Runs})
+ * for the caller to read their gaps.
  *
  * <p>A one-pass run touching m ≥ max(minObjects, 30 % of the objects) distinct objects is a burst
  * when its chance probability under independent Poisson starts at the pooled rate ρ, p ≈ N·q^(m−1)
@@ -41,6 +43,38 @@ final class ResyncBursts {
   record Burst(int[] members, int objects, double pValue, double startSeconds) {}
 
   /**
+   * The runs found: bursts, and continuous trains (runs that would be bursts but for their repeats;
+   * every reconcile of the run, indices into the candidate arrays).
+   */
+  record Runs(List<Burst> bursts, List<int[]> trains) {}
+
+  /** The bursts of {@link #runs}. */
+  static List<Burst> find(
+      double[] starts,
+      double[] ends,
+      int[] object,
+      boolean[] first,
+      int objects,
+      double medianDuration,
+      double span,
+      int totalReconciles,
+      int minObjects,
+      double alpha) {
+    return runs(
+            starts,
+            ends,
+            object,
+            first,
+            objects,
+            medianDuration,
+            span,
+            totalReconciles,
+            minObjects,
+            alpha)
+        .bursts();
+  }
+
+  /**
    * @param starts candidate starts, seconds, any order
    * @param ends their ends, seconds
    * @param object object index of each candidate
@@ -50,7 +84,7 @@ final class ResyncBursts {
    * @param span observed time span, seconds
    * @param totalReconciles all reconciles of the controller (for the pooled rate)
    */
-  static List<Burst> find(
+  static Runs runs(
       double[] starts,
       double[] ends,
       int[] object,
@@ -63,9 +97,10 @@ final class ResyncBursts {
       double alpha) {
     int n = starts.length;
     List<Burst> out = new ArrayList<>();
+    List<int[]> trains = new ArrayList<>();
     int need = Math.max(minObjects, (int) Math.ceil(0.3 * objects));
     if (n < need || objects < minObjects || span <= 0) {
-      return out;
+      return new Runs(out, trains);
     }
     int[] order = Order.argsort(starts);
     double tau = 3 * medianDuration + 0.005;
@@ -103,10 +138,12 @@ final class ResyncBursts {
                   distinct,
                   p,
                   starts[order[i]]));
+        } else if (distinct >= need && p <= alpha && !onePass) {
+          trains.add(Arrays.copyOfRange(order, i, j));
         }
       }
       i = j;
     }
-    return out;
+    return new Runs(out, trains);
   }
 }

@@ -5,19 +5,36 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wakeupanalyze.model.Cause;
+import io.github.wakeupanalyze.model.Trigger;
+import io.github.wakeupanalyze.simulate.Label;
 import io.github.wakeupanalyze.simulate.ScenarioLoader;
 import io.github.wakeupanalyze.simulate.write.OutputFormat;
 import io.github.wakeupanalyze.testing.Accuracy;
 import io.github.wakeupanalyze.testing.DemoAnalysis;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class InformerClockTest {
+  static final String TRAIN_BASIS = ResyncStep.TRAIN_BASIS;
+
   static Analysis analyze(String file) throws Exception {
     Accuracy.Simulated sim =
         Accuracy.simulate(ScenarioLoader.load(Path.of(file)), OutputFormat.OTLP_JSON);
     return DemoAnalysis.of(sim.trace(), AnalysisParameters.defaults()).analysis();
+  }
+
+  /** Reconciles of {@code controller} whose label {@code which} accepts. */
+  static long count(
+      Analysis a, String controller, java.util.function.Predicate<Classification> which) {
+    return a.reconciles().stream()
+        .filter(cr -> cr.reconcile().key().controller().equals(controller))
+        .filter(cr -> which.test(cr.classification()))
+        .count();
   }
 
   static long resyncVerdicts(Analysis a, String controller) {
@@ -61,6 +78,77 @@ class InformerClockTest {
             .orElseThrow();
     assertTrue(requeue.delaySeconds() >= 30 && requeue.delaySeconds() < 60, requeue.toString());
     assertTrue(requeue.objects() >= 400, requeue.toString());
+  }
+
+  @Test
+  void requeueAfterBehindASaturatedWorker_isReadAsTheTimerItIs() throws Exception {
+    // the same fleet: each object's RequeueAfter fires, then waits its turn behind the other 799;
+    // the worker never idles and the gaps sit at the train's cycle (~55 s)
+    Accuracy.Simulated sim =
+        Accuracy.simulate(
+            ScenarioLoader.load(Path.of("src/test/resources/kafka/fleet.yaml")),
+            OutputFormat.OTLP_JSON);
+    Analysis a = DemoAnalysis.of(sim.trace(), AnalysisParameters.defaults()).analysis();
+    Map<String, Label> truth = sim.byId(false);
+    int[][] fleet = new int[2][2]; // [truth][predicted], 0 event, 1 timer
+    int[][] db = new int[2][2];
+    int causeRight = 0;
+    Set<String> seen = new HashSet<>();
+    for (ClassifiedReconcile cr : a.reconciles()) {
+      Label l = truth.get(cr.reconcile().traceIdHex() + cr.reconcile().spanIdHex());
+      if (l == null || seen.add(cr.reconcile().key().toString())) {
+        continue; // the first reconcile of each object (its start-up) is not scored
+      }
+      int t = l.truth() == Trigger.TIMER ? 1 : 0;
+      int p = cr.classification().trigger() == Trigger.TIMER ? 1 : 0;
+      fleet[t][p]++;
+      if (cr.reconcile().key().controller().equals("db-controller")) {
+        db[t][p]++;
+      }
+      causeRight += l.cause() == cr.classification().cause() ? 1 : 0;
+    }
+    int scored = fleet[0][0] + fleet[0][1] + fleet[1][0] + fleet[1][1];
+    int dbScored = db[0][0] + db[0][1] + db[1][0] + db[1][1];
+    long behind = count(a, "db-controller", c -> TRAIN_BASIS.equals(c.basis()));
+    System.out.printf(
+        Locale.ROOT,
+        "saturated fleet: db-controller %d scored reconciles, %d timer (%d behind the worker),"
+            + " %d resync, [[ee et] [te tt]] = [[%d %d] [%d %d]]; fleet macro-F1 %.4f, cause"
+            + " accuracy %.4f (%d scored)%n",
+        dbScored,
+        db[0][1] + db[1][1],
+        behind,
+        resyncVerdicts(a, "db-controller"),
+        db[0][0],
+        db[0][1],
+        db[1][0],
+        db[1][1],
+        Accuracy.macroF1(fleet),
+        (double) causeRight / scored,
+        scored);
+    assertEquals(0, resyncVerdicts(a, "db-controller"));
+    assertTrue(
+        db[0][1] + db[1][1] >= 0.85 * dbScored,
+        (db[0][1] + db[1][1]) + " of " + dbScored + " timer-driven");
+    assertTrue(db[0][1] <= 0.2 * (db[0][0] + db[0][1]), "events read as timers: " + db[0][1]);
+  }
+
+  @Test
+  void poissonEditsBehindASaturatedWorker_areNotReadAsATimer() throws Exception {
+    // 800 objects edited every 20 s on average through one 60 ms worker: a train as continuous as
+    // the fleet's, but each gap is an exponential wait plus a queue turn: no cycle to read
+    Analysis a = analyze("src/test/resources/scenarios/saturated-edits.yaml");
+    long all = count(a, "db-controller", c -> true);
+    long behind = count(a, "db-controller", c -> TRAIN_BASIS.equals(c.basis()));
+    long timer = count(a, "db-controller", c -> c.trigger() == Trigger.TIMER);
+    System.out.printf(
+        Locale.ROOT,
+        "saturated edits: db-controller %d reconciles, %d timer, %d behind the worker%n",
+        all,
+        timer,
+        behind);
+    assertTrue(all > 3000, all + " reconciles: the worker is not saturated");
+    assertEquals(0, behind);
   }
 
   @Test

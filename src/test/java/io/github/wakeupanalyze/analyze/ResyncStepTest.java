@@ -1,10 +1,12 @@
 package io.github.wakeupanalyze.analyze;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wakeupanalyze.model.Cause;
+import io.github.wakeupanalyze.model.Trigger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -71,6 +73,11 @@ class ResyncStepTest {
    * order, each reconcile starting as the previous ends, every 250th one long (0.4 s).
    */
   private static List<StreamWork> saturatedTrain(int cycles, long seed) {
+    return saturatedTrain(cycles, seed, false);
+  }
+
+  /** As above; with {@code shuffled} each pass takes the objects in a new random order. */
+  private static List<StreamWork> saturatedTrain(int cycles, long seed, boolean shuffled) {
     SplittableRandom rnd = new SplittableRandom(seed);
     int objects = 300;
     List<Streams.Builder> b = new ArrayList<>();
@@ -79,8 +86,15 @@ class ResyncStepTest {
     }
     double t = 0;
     int i = 0;
+    List<Integer> order = new ArrayList<>();
+    for (int o = 0; o < objects; o++) {
+      order.add(o);
+    }
     for (int k = 0; k < cycles; k++) {
-      for (int o = 0; o < objects; o++) {
+      if (shuffled && k > 0) {
+        java.util.Collections.shuffle(order, new java.util.Random(rnd.nextLong()));
+      }
+      for (int o : order) {
         double d = ++i % 250 == 0 ? 0.4 : 0.04 + 0.04 * rnd.nextDouble();
         b.get(o).at(t, t + d);
         t += d + 0.0002;
@@ -101,6 +115,31 @@ class ResyncStepTest {
     List<String> notes = new ArrayList<>();
     assertNull(ResyncStep.run(saturatedTrain(8, 5), P, notes));
     assertTrue(notes.isEmpty(), notes.toString());
+  }
+
+  @Test
+  void trainWhoseGapsSitOnOneCycle_isRequeueBehindTheWorker_andAScatteredOneIsNot() {
+    List<StreamWork> lockStep = saturatedTrain(8, 5);
+    for (StreamWork w : lockStep) {
+      w.timers.clear(); // as if no per-object spike had been found: the train alone decides
+      java.util.Arrays.fill(w.label, null);
+    }
+    ResyncStep.run(lockStep, P, new ArrayList<>());
+    for (StreamWork w : lockStep) {
+      for (int j = 1; j < w.times.n; j++) {
+        assertEquals(ResyncStep.TRAIN_BASIS, w.label[j].basis(), w.times.get(j).toString());
+        assertEquals(Cause.REQUEUE, w.label[j].cause());
+        assertEquals(Trigger.TIMER, w.label[j].trigger());
+      }
+    }
+    // each pass in a new order: gaps anywhere between nothing and two passes, no one cycle
+    List<StreamWork> scattered = saturatedTrain(8, 5, true);
+    ResyncStep.run(scattered, P, new ArrayList<>());
+    for (StreamWork w : scattered) {
+      for (int j = 0; j < w.times.n; j++) {
+        assertNotEquals(ResyncStep.TRAIN_BASIS, w.label[j].basis());
+      }
+    }
   }
 
   @Test
