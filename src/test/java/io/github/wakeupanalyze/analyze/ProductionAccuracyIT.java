@@ -113,6 +113,7 @@ class ProductionAccuracyIT {
             "percona-sampled-50-jaeger",
             "percona-sampled-10",
             "percona-sampled-10-tracestate",
+            "percona-sampled-10-external",
             "poisson-sampled-10",
             "percona-span-loss-5",
             "percona-skew-plus20",
@@ -211,7 +212,9 @@ class ProductionAccuracyIT {
 
   @Test
   void sampledAtTenth_findsTheTimer_andEstimatesTheTrueWakeupRate() throws Exception {
-    for (String name : List.of("percona-sampled-10", "percona-sampled-10-tracestate")) {
+    for (String name :
+        List.of(
+            "percona-sampled-10", "percona-sampled-10-tracestate", "percona-sampled-10-external")) {
       Row r = row(name);
       assertTrue(r.reconciles() >= 100, name + " kept " + r.reconciles());
       assertFinds5sTimer(r);
@@ -223,7 +226,10 @@ class ProductionAccuracyIT {
           name + " wake-ups/h within 15 %");
       // target macro-F1 ≥ 0.90; measured 0.809 and 0.826, at the bound timing allows on these
       // parameters (0.81, TimingBoundTest): the watch event of a lost reconcile's own write lies
-      // inside a comb tooth, and only its place there and the next link tell it from the fire
+      // inside a comb tooth, and only its place there and the next link tell it from the fire.
+      // With other clients' edits at random phases instead (-external) 0.841: about one event in
+      // five lands in a tooth as wide as ten links of duration jitter, and a kept reconcile after
+      // a kept error is taken as its retry though the retry itself was most likely lost
       assertTrue(r.macroF1() >= 0.80, name + " macro-F1 " + r.macroF1());
     }
   }
