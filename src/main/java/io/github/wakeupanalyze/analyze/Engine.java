@@ -150,18 +150,15 @@ public final class Engine {
    */
   public ControllerOutcome controller(List<ObjectAnalysis> objects) {
     List<StreamWork> streams = new ArrayList<>();
+    int total = 0;
     for (ObjectAnalysis o : objects) {
       streams.add(o.work);
+      total += o.work.times.n;
     }
     List<String> notes = new ArrayList<>();
     SamplingEstimate sampling = SamplingStep.run(streams, params);
     InformerClock.run(streams, params);
     TimerFinding resync = ResyncStep.run(streams, params, notes);
-    List<StreamResult> streamResults = new ArrayList<>();
-    int total = 0;
-    for (ObjectAnalysis o : objects) {
-      total += o.work.times.n;
-    }
     List<ClassifiedReconcile> classified = new ArrayList<>(total);
     List<TimerFinding> all = new ArrayList<>();
     int insufficient = 0;
@@ -173,15 +170,17 @@ public final class Engine {
     }
     // each object's segmentation reads only that object: on every core
     List<StreamResult> results = objects.parallelStream().map(ObjectAnalysis::result).toList();
-    for (int i = 0; i < objects.size(); i++) {
-      ObjectAnalysis o = objects.get(i);
-      StreamResult r = results.get(i);
-      streamResults.add(r);
+    for (StreamResult r : results) {
       all.addAll(r.timers());
       insufficient += r.insufficientData() ? 1 : 0;
       timerDriven += r.timerDriven();
       reconciles += r.reconciles();
-      o.addReconcilesTo(classified, causes);
+    }
+    for (ObjectAnalysis o : objects) {
+      for (ClassifiedReconcile cr : o.reconciles()) {
+        classified.add(cr);
+        causes.merge(cr.classification().cause(), 1, Integer::sum);
+      }
     }
     List<TimerFinding> merged = TimerMerge.merge(all);
     if (resync != null) {
@@ -210,7 +209,7 @@ public final class Engine {
             insufficient,
             notes,
             sampling);
-    return new ControllerOutcome(result, streamResults, classified);
+    return new ControllerOutcome(result, results, classified);
   }
 
   /**

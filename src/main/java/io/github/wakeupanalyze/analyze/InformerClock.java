@@ -192,17 +192,18 @@ final class InformerClock {
     }
     int inBursts = 0;
     for (ResyncBursts.Burst b :
-        ResyncBursts.find(
-            starts,
-            ends,
-            object,
-            isFirst,
-            streams.size(),
-            medianDuration(streams),
-            last - first,
-            total,
-            params.resyncMinObjects(),
-            params.significance())) {
+        ResyncBursts.runs(
+                starts,
+                ends,
+                object,
+                isFirst,
+                streams.size(),
+                medianDuration(streams),
+                last - first,
+                total,
+                params.resyncMinObjects(),
+                params.significance())
+            .bursts()) {
       inBursts += b.members().length;
     }
     return 2 * inBursts >= n;

@@ -1,10 +1,8 @@
 package io.github.wakeupanalyze.analyze;
 
-import io.github.wakeupanalyze.model.Cause;
 import io.github.wakeupanalyze.model.StreamKey;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One object's analysis, from {@link Engine#object}: its reconciles classified and its result. Both
@@ -31,15 +29,6 @@ public final class ObjectAnalysis {
       out.add(new ClassifiedReconcile(work.times.get(j), work.label[j]));
     }
     return out;
-  }
-
-  /** Adds its classified reconciles to {@code out} and counts their causes. */
-  void addReconcilesTo(List<ClassifiedReconcile> out, Map<Cause, Integer> causes) {
-    for (int j = 0; j < work.times.n; j++) {
-      Classification c = work.label[j];
-      out.add(new ClassifiedReconcile(work.times.get(j), c));
-      causes.merge(c.cause(), 1, Integer::sum);
-    }
   }
 
   /** Its timers, verdict and notes (segmentation over the current labels). */

@@ -48,32 +48,6 @@ final class ResyncBursts {
    */
   record Runs(List<Burst> bursts, List<int[]> trains) {}
 
-  /** The bursts of {@link #runs}. */
-  static List<Burst> find(
-      double[] starts,
-      double[] ends,
-      int[] object,
-      boolean[] first,
-      int objects,
-      double medianDuration,
-      double span,
-      int totalReconciles,
-      int minObjects,
-      double alpha) {
-    return runs(
-            starts,
-            ends,
-            object,
-            first,
-            objects,
-            medianDuration,
-            span,
-            totalReconciles,
-            minObjects,
-            alpha)
-        .bursts();
-  }
-
   /**
    * @param starts candidate starts, seconds, any order
    * @param ends their ends, seconds
@@ -131,15 +105,17 @@ final class ResyncBursts {
         double logP = Math.log(totalReconciles) + (distinct - 1) * Math.log(q);
         double p = Math.min(1, Math.exp(logP));
         boolean onePass = (j - i) - distinct <= MAX_REPEATS * distinct;
-        if (distinct >= need && p <= alpha && firsts * 2 < distinct && onePass) {
-          out.add(
-              new Burst(
-                  members.stream().mapToInt(Integer::intValue).toArray(),
-                  distinct,
-                  p,
-                  starts[order[i]]));
-        } else if (distinct >= need && p <= alpha && !onePass) {
-          trains.add(Arrays.copyOfRange(order, i, j));
+        if (distinct >= need && p <= alpha) {
+          if (!onePass) {
+            trains.add(Arrays.copyOfRange(order, i, j));
+          } else if (firsts * 2 < distinct) {
+            out.add(
+                new Burst(
+                    members.stream().mapToInt(Integer::intValue).toArray(),
+                    distinct,
+                    p,
+                    starts[order[i]]));
+          }
         }
       }
       i = j;

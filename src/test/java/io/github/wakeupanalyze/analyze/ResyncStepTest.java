@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.wakeupanalyze.model.Cause;
 import io.github.wakeupanalyze.model.Trigger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -43,12 +45,17 @@ class ResyncStepTest {
       for (double[] r : times.get(o)) {
         s.at(r[0], r[1]);
       }
-      StreamWork w = new StreamWork(s.times());
-      w.evidence(EvidenceLabels.label(w.times, EvidenceIndex.NONE, P));
-      Classifier.classify(w, P);
-      out.add(w);
+      out.add(classified(s));
     }
     return out;
+  }
+
+  /** The object step's labels for one stream, as the controller step receives them. */
+  private static StreamWork classified(Streams.Builder s) {
+    StreamWork w = new StreamWork(s.times());
+    w.evidence(EvidenceLabels.label(w.times, EvidenceIndex.NONE, P));
+    Classifier.classify(w, P);
+    return w;
   }
 
   @Test
@@ -92,7 +99,7 @@ class ResyncStepTest {
     }
     for (int k = 0; k < cycles; k++) {
       if (shuffled && k > 0) {
-        java.util.Collections.shuffle(order, new java.util.Random(rnd.nextLong()));
+        Collections.shuffle(order, new Random(rnd.nextLong()));
       }
       for (int o : order) {
         double d = ++i % 250 == 0 ? 0.4 : 0.04 + 0.04 * rnd.nextDouble();
@@ -102,10 +109,7 @@ class ResyncStepTest {
     }
     List<StreamWork> out = new ArrayList<>();
     for (Streams.Builder s : b) {
-      StreamWork w = new StreamWork(s.times());
-      w.evidence(EvidenceLabels.label(w.times, EvidenceIndex.NONE, P));
-      Classifier.classify(w, P);
-      out.add(w);
+      out.add(classified(s));
     }
     return out;
   }
