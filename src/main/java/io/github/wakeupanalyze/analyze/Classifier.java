@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.analyze;
 
+import io.github.wakeupanalyze.analyze.sampling.ChainDecoder;
 import io.github.wakeupanalyze.analyze.sampling.Comb;
 import io.github.wakeupanalyze.model.Cause;
 import io.github.wakeupanalyze.model.Reconcile;
@@ -78,6 +79,7 @@ final class Classifier {
         break;
       }
     }
+    decodeChain(w);
     boolean insufficient =
         w.timers.isEmpty() && t.testableGaps(p.minGapSeconds()) < p.minGapsForVerdict();
     for (int j = 0; j < t.n; j++) {
@@ -88,6 +90,84 @@ final class Classifier {
           double conf = insufficient ? 0.5 : w.timers.isEmpty() ? 0.8 : 0.9;
           w.label[j] = Classification.event(Cause.UNKNOWN, conf, "timing");
         }
+      }
+    }
+  }
+
+  /** Share of timer links taken across an unseen break of the chain ({@link ChainDecoder}). */
+  static final double CHAIN_BREAKS = 0.02;
+
+  /** Verdicts of the timing rules that the chain decoder leaves as they are. */
+  private static final java.util.Set<String> FIXED_BASES =
+      java.util.Set.of(
+          "own write",
+          "own-write event of a lost reconcile (timing)",
+          "dirty requeue",
+          "queue wait");
+
+  /**
+   * Under thinning with an earliest-deadline fundamental: the {@link ChainDecoder}'s verdict on
+   * every reconcile the timing rules decided, the rest (evidence, own writes, quick follow-ups,
+   * waits) fixed. The event rate is the events' count over the stream's span, counted again after a
+   * first decoding.
+   */
+  private static void decodeChain(StreamWork w) {
+    SamplingComb sc = w.comb;
+    if (sc == null) {
+      return;
+    }
+    int k = -1;
+    for (int i = 0; i < w.timers.size() && k < 0; i++) {
+      Timer timer = w.timers.get(i);
+      k = timer.earliest && sc.isFundamental(timer) ? i : -1;
+    }
+    StreamTimes t = w.times;
+    double span = t.span();
+    if (k < 0 || !(span > 0)) {
+      return;
+    }
+    Timer timer = w.timers.get(k);
+    byte[] fixed = new byte[t.n];
+    boolean[] failed = new boolean[t.n];
+    int events = 0;
+    for (int j = 0; j < t.n; j++) {
+      failed[j] = t.get(j).error();
+      Classification c = w.label[j];
+      boolean isTimer = c != null && c.trigger() == Trigger.TIMER;
+      if (t.duplicate[j]) {
+        fixed[j] = ChainDecoder.SKIP;
+        continue;
+      }
+      events += isTimer ? 0 : 1;
+      if (w.fromEvidence[j]
+          || c != null && (FIXED_BASES.contains(c.basis()) || isTimer && w.timerOf[j] != k)) {
+        fixed[j] = isTimer ? ChainDecoder.TIMER : ChainDecoder.EVENT;
+      }
+    }
+    ChainDecoder decoder =
+        new ChainDecoder(sc.comb, sc.probability, CHAIN_BREAKS, sc.utilization)
+            .withOwnWrites(sc.ownWrites, sc.latency);
+    boolean[] chain = null;
+    for (int round = 0; round < 2; round++) {
+      chain = decoder.decode(t.start, t.end, t.n, fixed, failed, Math.max(1, events) / span);
+      events = 0;
+      for (int j = 0; j < t.n; j++) {
+        events += fixed[j] != ChainDecoder.SKIP && !chain[j] ? 1 : 0;
+      }
+    }
+    for (int j = 0; j < t.n; j++) {
+      if (fixed[j] != ChainDecoder.FREE) {
+        continue;
+      }
+      Classification c = w.label[j];
+      boolean isTimer = c != null && c.trigger() == Trigger.TIMER;
+      if (chain[j] && !isTimer) {
+        w.label[j] =
+            Classification.timer(Cause.REQUEUE, 0.7, timer.spike.delay(), "sampled timer, chain");
+        w.timerOf[j] = k;
+      } else if (!chain[j] && isTimer) {
+        w.label[j] = Classification.event(Cause.UNKNOWN, 0.7, "off the sampled timer's chain");
+        w.timerOf[j] = -1;
       }
     }
   }

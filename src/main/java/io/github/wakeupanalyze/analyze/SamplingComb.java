@@ -41,6 +41,18 @@ final class SamplingComb {
    */
   final double ownWriteLogOdds;
 
+  /** w, the share of reconciles followed by the watch event of their own write. */
+  final double ownWrites;
+
+  /** The keep probability the comb was read with. */
+  final double probability;
+
+  /**
+   * The share of time the controller's reconciles kept its workers busy, all reconciles counted
+   * (the kept ones' durations over p): about the chance that a fire waits for a worker.
+   */
+  double utilization;
+
   /** The typical delay from a reconcile's end to its own write's watch event, seconds. */
   final double latency;
 
@@ -58,6 +70,8 @@ final class SamplingComb {
       double ownWrites,
       double latency) {
     this.comb = comb;
+    this.probability = p;
+    this.ownWrites = ownWrites;
     this.latency = latency;
     this.lo = lo;
     this.hi = hi;

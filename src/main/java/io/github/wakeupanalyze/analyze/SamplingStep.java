@@ -118,6 +118,7 @@ final class SamplingStep {
       SamplingComb sc =
           new SamplingComb(
               comb, fundamental.lo, fundamental.hi, pooled, e, p, ownWrites[0], ownWrites[1]);
+      sc.utilization = utilization(streams, p);
       for (StreamWork w : streams) {
         reclassify(w, sc, fundamental, earliest, params);
       }
@@ -250,6 +251,27 @@ final class SamplingStep {
     }
     double median = Robust.median(lags.stream().mapToDouble(Double::doubleValue).toArray());
     return new double[] {Math.min(1, lags.size() / (n * p)), median};
+  }
+
+  /**
+   * The controller's reconciles' durations over its span, the lost ones counted at 1/p each: the
+   * share of time one worker would be busy.
+   */
+  static double utilization(List<StreamWork> streams, double p) {
+    double busy = 0;
+    double first = Double.POSITIVE_INFINITY;
+    double last = Double.NEGATIVE_INFINITY;
+    for (StreamWork w : streams) {
+      StreamTimes t = w.times;
+      for (int j = 0; j < t.n; j++) {
+        busy += t.duplicate[j] ? 0 : t.end[j] - t.start[j];
+      }
+      if (t.n > 0) {
+        first = Math.min(first, t.start[0]);
+        last = Math.max(last, t.end[t.n - 1]);
+      }
+    }
+    return last > first && p > 0 ? busy / p / (last - first) : 0;
   }
 
   /** Teeth k ≥ 2 hold more than chance, in at least two teeth (class comment, item 3). */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wakeupanalyze.model.Trigger;
-import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.simulate.Label;
 import io.github.wakeupanalyze.simulate.Scenario;
 import io.github.wakeupanalyze.simulate.ScenarioLoader;
@@ -58,17 +57,8 @@ class ProductionAccuracyIT {
     Accuracy.Simulated sim = Accuracy.simulate(sc, OutputFormat.OTLP_JSON);
     List<Label> all = sim.labels();
     Map<String, Label> labels = sim.byId(true);
-    Pipeline.Result result = DemoAnalysis.of(sim.trace(), AnalysisParameters.defaults());
-    Analysis a = result.analysis();
-    int[][] conf = new int[2][2];
-    Set<String> seen = new HashSet<>();
-    for (ClassifiedReconcile cr : a.reconciles()) {
-      Label truth = labels.get(cr.reconcile().traceIdHex() + cr.reconcile().spanIdHex());
-      if (!seen.add(cr.reconcile().key().toString()) && truth != null) {
-        int t = truth.truth() == Trigger.TIMER ? 1 : 0;
-        conf[t][cr.classification().trigger() == Trigger.TIMER ? 1 : 0]++;
-      }
-    }
+    Analysis a = DemoAnalysis.of(sim.trace(), AnalysisParameters.defaults()).analysis();
+    int[][] conf = confusion(a, labels);
     StringBuilder timers = new StringBuilder();
     int requeue = 0;
     for (ControllerResult c : a.controllers()) {
@@ -103,6 +93,19 @@ class ProductionAccuracyIT {
             labels.size());
     ROWS.put(name, row);
     return row;
+  }
+
+  private static int[][] confusion(Analysis a, Map<String, Label> labels) {
+    int[][] conf = new int[2][2];
+    Set<String> seen = new HashSet<>();
+    for (ClassifiedReconcile cr : a.reconciles()) {
+      Label truth = labels.get(cr.reconcile().traceIdHex() + cr.reconcile().spanIdHex());
+      if (!seen.add(cr.reconcile().key().toString()) && truth != null) {
+        int t = truth.truth() == Trigger.TIMER ? 1 : 0;
+        conf[t][cr.classification().trigger() == Trigger.TIMER ? 1 : 0]++;
+      }
+    }
+    return conf;
   }
 
   @BeforeAll
@@ -224,14 +227,12 @@ class ProductionAccuracyIT {
           r.estimatedPerHour(),
           0.15 * r.truePerHour(),
           name + " wake-ups/h within 15 %");
-      // target macro-F1 ≥ 0.90; measured 0.809 and 0.826, at the bound timing allows on these
-      // parameters (0.81, TimingBoundTest): the watch event of a lost reconcile's own write lies
-      // inside a comb tooth, and only its place there and the next link tell it from the fire.
-      // With other clients' edits at random phases instead (-external) 0.897 (0.841 with another
-      // seed: 30 events scored): about one event in five lands in a tooth as wide as ten links of
-      // duration jitter, and a kept reconcile after a kept error is taken as its retry though the
-      // retry itself was most likely lost
-      assertTrue(r.macroF1() >= 0.80, name + " macro-F1 " + r.macroF1());
+      // with other clients' edits at random phases (-external) the target, macro-F1 ≥ 0.90,
+      // holds; where the events are the watch events of lost reconciles' own writes it is out of
+      // timing's reach: they lie inside comb teeth, and TimingBoundTest bounds macro-F1 at 0.81
+      // on these parameters (measured 0.81 on both)
+      double target = name.endsWith("-external") ? 0.90 : 0.80;
+      assertTrue(r.macroF1() >= target, name + " macro-F1 " + r.macroF1());
     }
   }
 

@@ -56,6 +56,16 @@ public final class Comb {
     return delay;
   }
 
+  /** d̄, the typical reconcile duration, seconds. */
+  public double duration() {
+    return duration;
+  }
+
+  /** σ_d, the spread of one duration, seconds. */
+  public double durationSpread() {
+    return durationSpread;
+  }
+
   /** P + d̄: the distance between teeth, seconds. */
   public double spacing() {
     return delay + duration;
@@ -80,7 +90,7 @@ public final class Comb {
    * The variance of the k-th fire's start around tooth k's centre: k jitters, k − 1 durations, and
    * the pad read as a 3σ width, seconds².
    */
-  private double toothVariance(int k) {
+  double toothVariance(int k) {
     return k * jitter * jitter + (k - 1) * durationSpread * durationSpread + pad * pad / 9;
   }
 

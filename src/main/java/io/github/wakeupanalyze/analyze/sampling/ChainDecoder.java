@@ -1,0 +1,285 @@
+package io.github.wakeupanalyze.analyze.sampling;
+
+import java.util.Arrays;
+
+/**
+ * The most likely split of one thinned stream into an earliest-deadline timer's chain and events
+ * (docs/method.md, "Classifying under thinning"): a Viterbi decoder over the last kept timer
+ * reconcile, the chain's <em>anchor</em>.
+ *
+ * <p>The model. Under an earliest queue an event does not move the timer's deadline, so given the
+ * anchor's end E the next kept timer reconcile starts at E + x with density f(x) = (1 − ε)·Σ_k p(1
+ * − p)^(k−1)·f_k(x) + ε·g(x): fire k is the first kept one with probability p(1 − p)^(k−1), and it
+ * starts on tooth k of the {@link Comb}, f_k = N(c_k, v_k), or, with chance u (the share of time
+ * the worker is busy), after waiting for the worker up to two typical durations (that normal
+ * smeared by a uniform). The small share ε is an unseen break of the chain (a lost error backoff
+ * moved the deadline): then the next kept fire lies at an unknown phase, g(x) = (p/s)·e^(−px/s)
+ * with s the comb's spacing. Kept events come at rate λ whatever the timer does, plus, where the
+ * trace's reconciles write (share w), the kept watch event of each lost fire's own write, one
+ * duration and the watch latency after that fire. The likelihood of a stream is the product over
+ * its timer links of f(lag), times the event intensity at each event, times the chance that no kept
+ * fire followed the last anchor, (1 − p)^(teeth passed). A reconcile that failed breaks the chain
+ * (its backoff re-arms the queue): the next timer reconcile has no anchor, density p/s, as has the
+ * first. Reconciles labelled by stronger rules (evidence, own writes, waits) are fixed; the decoder
+ * chooses the rest.
+ *
+ * <p>The path is found by dynamic programming over the anchor, the last {@link #WINDOW} kept
+ * reconciles or "none": O(n·WINDOW). Compared with deciding each reconcile from its lag to the last
+ * anchor alone, the decoder also weighs what the choice implies for the links after it: an event
+ * taken for the timer moves the anchor off the chain, and the next timer reconciles then fit badly.
+ *
+ * <p>Assumptions: independent thinning (head sampling), an earliest queue, a fixed delay, Poisson
+ * events; Gaussian teeth (sums of durations). Reference: Rabiner, "A tutorial on hidden Markov
+ * models and selected applications in speech recognition", Proc. IEEE 77(2), 1989 (the Viterbi
+ * recursion), here over a semi-Markov state (the time since the anchor).
+ */
+public final class ChainDecoder {
+  /** Anchors considered: the last this many kept reconciles. */
+  static final int WINDOW = 64;
+
+  /** Not decided by the decoder: the decoder may choose. */
+  public static final byte FREE = 0;
+
+  /** Fixed: an event. */
+  public static final byte EVENT = 1;
+
+  /** Fixed: the timer (or another timer whose end re-arms the deadline). */
+  public static final byte TIMER = 2;
+
+  /** Not a reconcile of its own (a duplicate record): skipped. */
+  public static final byte SKIP = 3;
+
+  private static final int NONE = -1;
+
+  private final Comb comb;
+  private final double p;
+  private final double logBreak;
+  private final double logChain;
+  private final double logFresh;
+
+  private final double waitShare;
+  private final double waitWindow;
+  private final double ownWrites;
+  private final double latency;
+
+  /**
+   * @param comb the timer's comb
+   * @param p the keep probability, 0 < p ≤ 1
+   * @param breakShare ε, the share of links across an unseen break of the chain, e.g. 0.02
+   * @param waitShare u, the chance that a fire found the worker busy and waited, e.g. 0.1
+   */
+  public ChainDecoder(Comb comb, double p, double breakShare, double waitShare) {
+    this(comb, p, breakShare, waitShare, 0, 0);
+  }
+
+  private ChainDecoder(
+      Comb comb, double p, double breakShare, double waitShare, double ownWrites, double latency) {
+    if (!(p > 0 && p <= 1)) {
+      throw new IllegalArgumentException("keep probability must be in (0, 1], got " + p);
+    }
+    this.comb = comb;
+    this.p = p;
+    this.logBreak = Math.log(breakShare);
+    this.logChain = Math.log1p(-breakShare);
+    this.logFresh = Math.log(p / comb.spacing());
+    this.waitShare = Math.max(0, Math.min(0.5, waitShare));
+    this.waitWindow = Math.max(2 * comb.duration(), 1e-3);
+    this.ownWrites = Math.max(0, Math.min(1, ownWrites));
+    this.latency = Math.max(0, latency);
+  }
+
+  /**
+   * ln f(x): the density of the next kept timer reconcile's start x seconds after the anchor. Each
+   * tooth is a normal of the tooth's centre and variance, or, with chance u, that fire waited for
+   * the worker a time uniform over two typical durations (a normal smeared by a uniform).
+   */
+  double logLink(double x) {
+    if (!(x > 0)) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    int near = Math.max(1, comb.cell(x));
+    double chain = 0;
+    for (int k = Math.max(1, near - 2); k <= near + 1 && k <= Comb.MAX_TEETH; k++) {
+      double v = comb.toothVariance(k);
+      double sd = Math.sqrt(v);
+      double d = x - comb.center(k);
+      double onTime = Math.exp(-0.5 * d * d / v) / Math.sqrt(2 * Math.PI * v);
+      double waited = (Comb.normalCdf(d / sd) - Comb.normalCdf((d - waitWindow) / sd)) / waitWindow;
+      chain += p * Math.pow(1 - p, k - 1) * ((1 - waitShare) * onTime + waitShare * waited);
+    }
+    double s = comb.spacing();
+    double lost = logBreak + logFresh - p * x / s;
+    double linked = chain > 0 ? logChain + Math.log(chain) : Double.NEGATIVE_INFINITY;
+    return logSum(linked, lost);
+  }
+
+  /**
+   * This decoder with the watch events of the fires' own writes among the events: a share w of the
+   * fires writes, and the event of that write starts one duration plus the latency after the fire.
+   *
+   * @param share w, 0 ≤ w ≤ 1
+   * @param delay the latency from a write's end to its event's start, seconds
+   */
+  public ChainDecoder withOwnWrites(double share, double delay) {
+    return new ChainDecoder(comb, p, Math.exp(logBreak), waitShare, share, delay);
+  }
+
+  /**
+   * The intensity of kept events x seconds after the anchor's end while no later fire was kept: λ,
+   * plus the kept watch events of the lost fires' own writes, w·p·Σ_k N(x; c_k + d̄ + latency, v_k
+   * + σ_d²).
+   */
+  double eventIntensity(double eventRate, double x) {
+    if (ownWrites == 0 || !(x > 0)) {
+      return eventRate;
+    }
+    double shift = comb.duration() + latency;
+    int near = Math.max(1, comb.cell(x - shift));
+    double own = 0;
+    for (int k = Math.max(1, near - 1); k <= near + 1 && k <= Comb.MAX_TEETH; k++) {
+      double v = comb.toothVariance(k) + comb.durationSpread() * comb.durationSpread();
+      double d = x - comb.center(k) - shift;
+      own += Math.exp(-0.5 * d * d / v) / Math.sqrt(2 * Math.PI * v);
+    }
+    return eventRate + ownWrites * p * own;
+  }
+
+  /** ln of the chance that no kept fire came in the x seconds after the anchor's end. */
+  double logSurvival(double x) {
+    int passed = (int) Math.floor((x + comb.duration()) / comb.spacing());
+    return passed <= 0 ? 0 : passed * Math.log1p(-p);
+  }
+
+  private static double logSum(double a, double b) {
+    if (a == Double.NEGATIVE_INFINITY) {
+      return b;
+    }
+    if (b == Double.NEGATIVE_INFINITY) {
+      return a;
+    }
+    double m = Math.max(a, b);
+    return m + Math.log(Math.exp(a - m) + Math.exp(b - m));
+  }
+
+  /**
+   * Decodes one stream.
+   *
+   * @param start starts of the kept reconciles, seconds, ascending
+   * @param end their ends, seconds
+   * @param n the number of reconciles used
+   * @param fixed per reconcile {@link #FREE}, {@link #EVENT}, {@link #TIMER} or {@link #SKIP}
+   * @param failed true for a reconcile that failed: it breaks the chain
+   * @param eventRate λ, kept events per second, > 0
+   * @return true for each reconcile on the timer's chain (fixed ones as given, skipped false)
+   */
+  public boolean[] decode(
+      double[] start, double[] end, int n, byte[] fixed, boolean[] failed, double eventRate) {
+    double logEvent = Math.log(eventRate);
+    double[] score = new double[WINDOW]; // slot a % WINDOW: the best path with anchor a
+    int[] anchorOf = new int[WINDOW];
+    Arrays.fill(anchorOf, NONE);
+    double noneScore = 0; // no anchor yet, or the chain broke
+    int noneFrom = NONE; // the anchor the "none" state's best path ran through
+    int[] back = new int[n]; // for a timer reconcile: its anchor, NONE for none
+    int[] backNone = new int[n]; // and when that was none, the anchor none came from
+    for (int j = 0; j < n; j++) {
+      byte f = fixed[j];
+      if (f == SKIP) {
+        continue;
+      }
+      double asTimer = Double.NEGATIVE_INFINITY;
+      if (f != EVENT) {
+        asTimer = noneScore + logFresh;
+        back[j] = NONE;
+        backNone[j] = noneFrom;
+        for (int s = 0; s < WINDOW; s++) {
+          int a = anchorOf[s];
+          if (a != NONE) {
+            double v = score[s] + logLink(start[j] - end[a]);
+            if (v > asTimer) {
+              asTimer = v;
+              back[j] = a;
+            }
+          }
+        }
+      }
+      if (f == TIMER) {
+        Arrays.fill(anchorOf, NONE); // every path has j as its anchor now
+        noneScore = Double.NEGATIVE_INFINITY;
+        noneFrom = NONE;
+      } else {
+        noneScore += logEvent; // j an event, in every state
+        for (int s = 0; s < WINDOW; s++) {
+          int a = anchorOf[s];
+          if (a != NONE) {
+            score[s] +=
+                ownWrites == 0 ? logEvent : Math.log(eventIntensity(eventRate, start[j] - end[a]));
+          }
+        }
+      }
+      int slot = j % WINDOW;
+      if (anchorOf[slot] != NONE && score[slot] > noneScore) {
+        noneScore = score[slot]; // the anchor leaving the window joins "none"
+        noneFrom = anchorOf[slot];
+      }
+      anchorOf[slot] = NONE;
+      if (f != EVENT) {
+        score[slot] = asTimer;
+        anchorOf[slot] = j;
+      }
+      if (failed[j]) {
+        // the backoff re-arms the queue: no anchor before the next timer reconcile
+        for (int s = 0; s < WINDOW; s++) {
+          if (anchorOf[s] != NONE && score[s] > noneScore) {
+            noneScore = score[s];
+            noneFrom = anchorOf[s];
+          }
+          anchorOf[s] = NONE;
+        }
+      }
+    }
+    return backtrack(start, end, n, fixed, score, anchorOf, noneScore, noneFrom, back, backNone);
+  }
+
+  private boolean[] backtrack(
+      double[] start,
+      double[] end,
+      int n,
+      byte[] fixed,
+      double[] score,
+      int[] anchorOf,
+      double noneScore,
+      int noneFrom,
+      int[] back,
+      int[] backNone) {
+    boolean[] timer = new boolean[n];
+    int last = n - 1;
+    while (last >= 0 && fixed[last] == SKIP) {
+      last--;
+    }
+    if (last < 0) {
+      return timer;
+    }
+    double best = noneScore;
+    int anchor = noneFrom;
+    for (int s = 0; s < WINDOW; s++) {
+      int a = anchorOf[s];
+      if (a == NONE) {
+        continue;
+      }
+      double v = score[s] + logSurvival(start[last] - end[a]);
+      if (v > best) {
+        best = v;
+        anchor = a;
+      }
+    }
+    for (int j = last; j >= 0; j--) {
+      if (fixed[j] == SKIP || j != anchor) {
+        continue;
+      }
+      timer[j] = true;
+      anchor = back[j] == NONE ? backNone[j] : back[j];
+    }
+    return timer;
+  }
+}
