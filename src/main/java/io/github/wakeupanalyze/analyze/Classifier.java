@@ -149,7 +149,8 @@ final class Classifier {
             .withOwnWrites(sc.ownWrites, sc.latency);
     boolean[] chain = null;
     for (int round = 0; round < 2; round++) {
-      chain = decoder.decode(t.start, t.end, t.n, fixed, failed, Math.max(1, events) / span);
+      double rate = Math.max(1, events) / span;
+      chain = decoder.decode(t.start, t.end, t.n, fixed, failed, rate).timer();
       events = 0;
       for (int j = 0; j < t.n; j++) {
         events += fixed[j] != ChainDecoder.SKIP && !chain[j] ? 1 : 0;

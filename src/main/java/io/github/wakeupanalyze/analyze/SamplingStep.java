@@ -3,6 +3,7 @@ package io.github.wakeupanalyze.analyze;
 import io.github.wakeupanalyze.analyze.hazard.PoissonTail;
 import io.github.wakeupanalyze.analyze.hazard.Spike;
 import io.github.wakeupanalyze.analyze.numeric.Robust;
+import io.github.wakeupanalyze.analyze.sampling.ChainDecoder;
 import io.github.wakeupanalyze.analyze.sampling.Comb;
 import io.github.wakeupanalyze.analyze.sampling.CombCounts;
 import io.github.wakeupanalyze.analyze.sampling.SpectralFloor;
@@ -10,6 +11,7 @@ import io.github.wakeupanalyze.analyze.sampling.ThinningEstimate;
 import io.github.wakeupanalyze.analyze.sampling.TimerChain;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.SamplingSource;
+import io.github.wakeupanalyze.model.Trigger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -36,6 +38,8 @@ import java.util.Set;
  *       an upper bound below {@link #THINNED_BELOW}; above that the trace is taken as complete
  *       (records lost now and then stay harmonics). When thinning shows but the interval is wider
  *       than {@link #UNRESOLVED_RATIO} (high/low), p is unresolved: suspected.
+ *   <li><b>The queue</b> where thinning shows: earliest or reset, from which anchor explains the
+ *       kept reconciles better ({@link #earliestLikelier}); the tooth-1 count test otherwise.
  *   <li><b>Reclassify</b> under thinning: timers at a tooth of the fundamental are teeth, not
  *       timers; every object gets the fundamental and the comb; the classifier then calls an
  *       interval in a timer tooth the fundamental's wake-up.
@@ -75,15 +79,19 @@ final class SamplingStep {
       pooled = pooled.plus(counts(w.times, comb));
     }
     ThinningEstimate e = ThinningEstimate.of(pooled);
-    boolean earliest = QueueSemantics.earliest(queueCounts(streams, comb));
     // under an earliest queue events do not move the deadline: p from the timer's own chain
-    ThinningEstimate inferred = e;
-    if (earliest) {
-      inferred = ThinningEstimate.ofChain(chainCounts(streams, comb));
-      double[] w = ownWrites(streams, inferred.probability());
-      inferred = inferred.withoutOwnWrites(w[0], w[1], comb);
-    }
+    ThinningEstimate chain = ThinningEstimate.ofChain(chainCounts(streams, comb));
+    double[] chainWrites = ownWrites(streams, chain.probability());
+    chain = chain.withoutOwnWrites(chainWrites[0], chainWrites[1], comb);
     boolean shows = thinningShows(pooled, params.significance());
+    boolean earliest = QueueSemantics.earliest(queueCounts(streams, comb));
+    if (shows || stated > 0 && statedP < 1) {
+      double pe = stated > 0 ? statedP : chain.probability();
+      double pr = stated > 0 ? statedP : e.probability();
+      Boolean likelier = earliestLikelier(streams, comb, pe, pr);
+      earliest = likelier == null ? earliest : likelier;
+    }
+    ThinningEstimate inferred = earliest ? chain : e;
     double spectral = spectral(streams, comb.spacing());
     SamplingEstimate result;
     if (stated > 0) {
@@ -272,6 +280,55 @@ final class SamplingStep {
       }
     }
     return last > first && p > 0 ? busy / p / (last - first) : 0;
+  }
+
+  /**
+   * The queue under thinning, by likelihood (docs/method.md, "The queue under thinning"): each
+   * stream decoded as an earliest queue ({@link ChainDecoder#decode}, the chain's p̂) and as a
+   * reset queue ({@link ChainDecoder#resetPath}, the reset model's p̂), events at a rate λ̂ each
+   * model re-estimates once from its own path, its Poisson term e^(−λ̂·span) included ({@link
+   * ChainDecoder#earliestAdvantage}); true unless the reset reading's summed log-likelihood is
+   * higher by more than {@link ChainDecoder#resetMargin} per reconcile. Null when either p̂ is not
+   * in (0, 1] or no stream has 3 reconciles.
+   */
+  static Boolean earliestLikelier(
+      List<StreamWork> streams, Comb comb, double earliestP, double resetP) {
+    if (!(earliestP > 0 && earliestP <= 1 && resetP > 0 && resetP <= 1)) {
+      return null;
+    }
+    double[] own = ownWrites(streams, earliestP);
+    double wait = utilization(streams, earliestP);
+    ChainDecoder early =
+        new ChainDecoder(comb, earliestP, Classifier.CHAIN_BREAKS, wait)
+            .withOwnWrites(own[0], own[1]);
+    own = ownWrites(streams, resetP);
+    ChainDecoder reset =
+        new ChainDecoder(comb, resetP, Classifier.CHAIN_BREAKS, utilization(streams, resetP))
+            .withOwnWrites(own[0], own[1]);
+    double sum = 0;
+    long used = 0;
+    for (StreamWork w : streams) {
+      StreamTimes t = w.times;
+      double span = t.span();
+      if (t.n < 3 || !(span > 0)) {
+        continue;
+      }
+      used += t.n;
+      byte[] fixed = new byte[t.n];
+      boolean[] failed = new boolean[t.n];
+      for (int j = 0; j < t.n; j++) {
+        failed[j] = t.get(j).error();
+        Classification c = w.label[j];
+        fixed[j] =
+            t.duplicate[j]
+                ? ChainDecoder.SKIP
+                : !w.fromEvidence[j] || c == null
+                    ? ChainDecoder.FREE
+                    : c.trigger() == Trigger.TIMER ? ChainDecoder.TIMER : ChainDecoder.EVENT;
+      }
+      sum += ChainDecoder.earliestAdvantage(early, reset, t.start, t.end, t.n, fixed, failed, span);
+    }
+    return used > 0 ? sum > -ChainDecoder.resetMargin(earliestP) * used : null;
   }
 
   /** Teeth k ≥ 2 hold more than chance, in at least two teeth (class comment, item 3). */

@@ -48,13 +48,15 @@ class ProductionAccuracyIT {
 
   private static final Map<String, Row> ROWS = new LinkedHashMap<>();
 
+  private static final OutputFormat FORMAT = OutputFormat.OTLP_JSON;
+
   static Row measure(String name) throws Exception {
     Row cached = ROWS.get(name);
     if (cached != null) {
       return cached;
     }
     Scenario sc = ScenarioLoader.load(Path.of("src/test/resources/scenarios", name + ".yaml"));
-    Accuracy.Simulated sim = Accuracy.simulate(sc, OutputFormat.OTLP_JSON);
+    Accuracy.Simulated sim = Accuracy.simulate(sc, FORMAT);
     List<Label> all = sim.labels();
     Map<String, Label> labels = sim.byId(true);
     Analysis a = DemoAnalysis.of(sim.trace(), AnalysisParameters.defaults()).analysis();
@@ -117,6 +119,8 @@ class ProductionAccuracyIT {
             "percona-sampled-10",
             "percona-sampled-10-tracestate",
             "percona-sampled-10-external",
+            "percona-priority-sampled-50",
+            "percona-priority-sampled-10",
             "poisson-sampled-10",
             "percona-span-loss-5",
             "percona-skew-plus20",
@@ -234,6 +238,62 @@ class ProductionAccuracyIT {
       double target = name.endsWith("-external") ? 0.90 : 0.80;
       assertTrue(r.macroF1() >= target, name + " macro-F1 " + r.macroF1());
     }
+  }
+
+  /**
+   * One seed's macro-F1 at p = 0.1 rests on about 40 kept events: the external-events scenario over
+   * five more seeds, pooled. (These seeds were first run after the queue test under thinning was
+   * calibrated, on other seeds.)
+   */
+  @Test
+  void sampledAtTenth_externalEvents_holdTheTargetOverSeeds() throws Exception {
+    Scenario sc =
+        ScenarioLoader.load(
+            Path.of("src/test/resources/scenarios", "percona-sampled-10-external.yaml"));
+    int[][] pooled = new int[2][2];
+    for (long k = 1; k <= 5; k++) {
+      Accuracy.Simulated sim = Accuracy.simulate(sc.withSeed(sc.seed() + 104729 * k), FORMAT);
+      int[][] c =
+          confusion(
+              DemoAnalysis.of(sim.trace(), AnalysisParameters.defaults()).analysis(),
+              sim.byId(true));
+      for (int a = 0; a < 2; a++) {
+        for (int b = 0; b < 2; b++) {
+          pooled[a][b] += c[a][b];
+        }
+      }
+    }
+    double f1 = Accuracy.macroF1(pooled);
+    System.out.printf(
+        Locale.ROOT,
+        "percona-sampled-10-external over 5 more seeds: macro-F1 %.4f [[%d %d] [%d %d]]%n",
+        f1,
+        pooled[0][0],
+        pooled[0][1],
+        pooled[1][0],
+        pooled[1][1]);
+    assertTrue(f1 >= 0.90, "pooled macro-F1 " + f1);
+  }
+
+  /**
+   * controller-runtime's priority queue (a reset queue) under sampling: the queue is read as reset
+   * and the rate scales up; classification is below target (docs/method.md, "Known failure cases"):
+   * a floor at p = 0.5 guards it, none at p = 0.1.
+   */
+  @Test
+  void sampledPriorityQueue_isReadAsReset() throws Exception {
+    for (String name : List.of("percona-priority-sampled-50", "percona-priority-sampled-10")) {
+      Row r = row(name);
+      assertTrue(r.timers().matches("requeue 5\\.0\\d\\ds/reset"), name + ": " + r.timers());
+      assertTrue(r.sampling().sampled(), name + " marked sampled: " + r.sampling());
+      assertEquals(
+          r.truePerHour(),
+          r.estimatedPerHour(),
+          0.15 * r.truePerHour(),
+          name + " wake-ups/h within 15 %");
+    }
+    Row half = row("percona-priority-sampled-50");
+    assertTrue(half.macroF1() >= 0.75, "macro-F1 " + half.macroF1());
   }
 
   @Test

@@ -24,6 +24,11 @@ class ChainDecoderTest {
    * with probability p.
    */
   static Stream thinned(double p, long seed) {
+    return thinned(p, seed, false);
+  }
+
+  /** As {@link #thinned(double, long)}; with {@code reset} every reconcile re-arms the timer. */
+  static Stream thinned(double p, long seed, boolean reset) {
     SplittableRandom rnd = new SplittableRandom(seed);
     List<double[]> kept = new ArrayList<>();
     double fire = 5;
@@ -40,7 +45,8 @@ class ChainDecoderTest {
       }
       if (isEvent) {
         event += exp(rnd, 50);
-      } else {
+      }
+      if (!isEvent || reset) {
         fire = e + 5;
       }
     }
@@ -77,7 +83,8 @@ class ChainDecoderTest {
             s.n(),
             new byte[s.n()],
             new boolean[s.n()],
-            Math.max(1, events) / (s.end()[s.n() - 1] - s.start()[0]));
+            Math.max(1, events) / (s.end()[s.n() - 1] - s.start()[0]))
+        .timer();
   }
 
   /** [truth timer?][verdict timer?] counts. */
@@ -101,7 +108,8 @@ class ChainDecoderTest {
     double[] end = {0.15, 7.15, 15.6, 20.75};
     boolean[] chain =
         new ChainDecoder(COMB, 0.2, 0.02, 0.05)
-            .decode(start, end, 4, new byte[4], new boolean[4], 1.0 / 60);
+            .decode(start, end, 4, new byte[4], new boolean[4], 1.0 / 60)
+            .timer();
     assertArrayEquals(new boolean[] {true, false, true, true}, chain);
   }
 
@@ -164,7 +172,8 @@ class ChainDecoderTest {
     fixed[s.n() - 1] = ChainDecoder.SKIP;
     boolean[] chain =
         new ChainDecoder(COMB, 0.1, 0.02, 0.05)
-            .decode(s.start(), s.end(), s.n(), fixed, new boolean[s.n()], 0.02);
+            .decode(s.start(), s.end(), s.n(), fixed, new boolean[s.n()], 0.02)
+            .timer();
     assertFalse(chain[flipE], "a fixed event");
     assertTrue(chain[flipT], "a fixed timer");
     assertFalse(chain[s.n() - 1], "a skipped record");
@@ -180,10 +189,39 @@ class ChainDecoderTest {
     boolean[] failed = {false, false, true, false};
     assertArrayEquals(
         new boolean[] {true, true, true, true},
-        d.decode(start, end, 4, new byte[4], failed, 1.0 / 60));
+        d.decode(start, end, 4, new byte[4], failed, 1.0 / 60).timer());
     assertArrayEquals(
         new boolean[] {true, true, true, false},
-        d.decode(start, end, 4, new byte[4], new boolean[4], 1.0 / 60));
+        d.decode(start, end, 4, new byte[4], new boolean[4], 1.0 / 60).timer());
+  }
+
+  @Test
+  void theQueueIsReadFromWhichAnchorExplainsTheStreamBetter() {
+    for (double p : new double[] {0.1, 0.5}) {
+      for (long seed = 0; seed < 5; seed++) {
+        for (boolean reset : new boolean[] {false, true}) {
+          Stream s = thinned(p, 400 + seed, reset);
+          ChainDecoder d = new ChainDecoder(COMB, p, 0.02, 0.05);
+          double advantage =
+              ChainDecoder.earliestAdvantage(
+                      d,
+                      d,
+                      s.start(),
+                      s.end(),
+                      s.n(),
+                      new byte[s.n()],
+                      new boolean[s.n()],
+                      s.end()[s.n() - 1] - s.start()[0])
+                  / s.n();
+          String what = (reset ? "reset" : "earliest") + " p = " + p + " seed " + seed;
+          if (reset) {
+            assertTrue(advantage < -ChainDecoder.resetMargin(p), what + ": " + advantage);
+          } else {
+            assertTrue(advantage > -ChainDecoder.resetMargin(p), what + ": " + advantage);
+          }
+        }
+      }
+    }
   }
 
   @Test
