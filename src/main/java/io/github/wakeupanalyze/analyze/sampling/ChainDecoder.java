@@ -34,8 +34,12 @@ import java.util.Arrays;
  * recursion), here over a semi-Markov state (the time since the anchor).
  */
 public final class ChainDecoder {
-  /** Anchors considered: the last this many kept reconciles. */
-  static final int WINDOW = 64;
+  /**
+   * Anchors considered: the last this many kept reconciles. In a stream whose kept reconciles are
+   * 80 % events the chain's anchor lies further back once in 1,250 (0.8³²); then the "none" state
+   * carries it. 64 gave the same verdicts on the sampled scenarios at twice the cost.
+   */
+  static final int WINDOW = 32;
 
   /** Not decided by the decoder: the decoder may choose. */
   public static final byte FREE = 0;
@@ -50,6 +54,11 @@ public final class ChainDecoder {
   public static final byte SKIP = 3;
 
   private static final int NONE = -1;
+
+  /** Standard deviations beyond which a normal's density and tail are taken as zero. */
+  private static final double FAR = 9;
+
+  private static final double SQRT_2PI = Math.sqrt(2 * Math.PI);
 
   /**
    * How much better, in nats per reconcile, the reset reading must explain a thinned stream before
@@ -85,6 +94,15 @@ public final class ChainDecoder {
   private final double ownWrites;
   private final double latency;
 
+  /** Per tooth k: p(1 − p)^(k−1), the fire's standard deviation, its own write's. */
+  private final double[] toothWeight = new double[Comb.MAX_TEETH + 2];
+
+  private final double[] toothSd = new double[Comb.MAX_TEETH + 2];
+  private final double[] ownSd = new double[Comb.MAX_TEETH + 2];
+
+  /** An upper bound of ln f(x) over x: no link from any anchor scores more. */
+  private final double maxLogLink;
+
   /**
    * @param comb the timer's comb
    * @param p the keep probability, 0 < p ≤ 1
@@ -109,6 +127,16 @@ public final class ChainDecoder {
     this.waitWindow = Math.max(2 * comb.duration(), 1e-3);
     this.ownWrites = Math.max(0, Math.min(1, ownWrites));
     this.latency = Math.max(0, latency);
+    double peak = 0;
+    double spread = comb.durationSpread() * comb.durationSpread();
+    for (int k = 1; k < toothWeight.length; k++) {
+      toothWeight[k] = p * Math.pow(1 - p, k - 1);
+      toothSd[k] = Math.sqrt(comb.toothVariance(k));
+      ownSd[k] = Math.sqrt(comb.toothVariance(k) + spread);
+      peak = Math.max(peak, toothWeight[k] * Math.max(1 / (SQRT_2PI * toothSd[k]), 1 / waitWindow));
+    }
+    // at most four teeth add up at one x; the break's density is at most ε·p/s
+    this.maxLogLink = Math.log(4 * peak + Math.exp(logBreak + logFresh));
   }
 
   /**
@@ -123,15 +151,17 @@ public final class ChainDecoder {
     int near = Math.max(1, comb.cell(x));
     double chain = 0;
     for (int k = Math.max(1, near - 2); k <= near + 1 && k <= Comb.MAX_TEETH; k++) {
-      double v = comb.toothVariance(k);
-      double sd = Math.sqrt(v);
+      double sd = toothSd[k];
       double d = x - comb.center(k);
-      double onTime = Math.exp(-0.5 * d * d / v) / Math.sqrt(2 * Math.PI * v);
-      double waited = (Comb.normalCdf(d / sd) - Comb.normalCdf((d - waitWindow) / sd)) / waitWindow;
-      chain += p * Math.pow(1 - p, k - 1) * ((1 - waitShare) * onTime + waitShare * waited);
+      if (d < -FAR * sd || d > waitWindow + FAR * sd) {
+        continue; // neither reading of tooth k reaches x
+      }
+      double z = d / sd;
+      double onTime = Math.exp(-0.5 * z * z) / (SQRT_2PI * sd);
+      double waited = (phi(z) - phi((d - waitWindow) / sd)) / waitWindow;
+      chain += toothWeight[k] * ((1 - waitShare) * onTime + waitShare * waited);
     }
-    double s = comb.spacing();
-    double lost = logBreak + logFresh - p * x / s;
+    double lost = logBreak + logFresh - p * x / comb.spacing();
     double linked = chain > 0 ? logChain + Math.log(chain) : Double.NEGATIVE_INFINITY;
     return logSum(linked, lost);
   }
@@ -160,11 +190,41 @@ public final class ChainDecoder {
     int near = Math.max(1, comb.cell(x - shift));
     double own = 0;
     for (int k = Math.max(1, near - 1); k <= near + 1 && k <= Comb.MAX_TEETH; k++) {
-      double v = comb.toothVariance(k) + comb.durationSpread() * comb.durationSpread();
-      double d = x - comb.center(k) - shift;
-      own += Math.exp(-0.5 * d * d / v) / Math.sqrt(2 * Math.PI * v);
+      double sd = ownSd[k];
+      double z = (x - comb.center(k) - shift) / sd;
+      own += Math.abs(z) < FAR ? Math.exp(-0.5 * z * z) / (SQRT_2PI * sd) : 0;
     }
     return eventRate + ownWrites * p * own;
+  }
+
+  /** ln {@link #eventIntensity}, with ln λ given: the logarithm only where own writes add. */
+  private double logEventIntensity(double eventRate, double logEvent, double x) {
+    if (ownWrites == 0) {
+      return logEvent;
+    }
+    double v = eventIntensity(eventRate, x);
+    return v == eventRate ? logEvent : Math.log(v);
+  }
+
+  /**
+   * Φ(x), the standard normal CDF, by Abramowitz & Stegun 26.2.17 (absolute error below 7.5·10⁻⁸):
+   * commons-math3's erfc costs about ten times as much, and the decoder evaluates Φ eight times per
+   * anchor and reconcile.
+   */
+  static double phi(double x) {
+    if (x < -FAR) {
+      return 0;
+    }
+    if (x > FAR) {
+      return 1;
+    }
+    double t = 1 / (1 + 0.2316419 * Math.abs(x));
+    double poly =
+        t
+            * (0.319381530
+                + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+    double tail = Math.exp(-0.5 * x * x) / SQRT_2PI * poly;
+    return x >= 0 ? 1 - tail : tail;
   }
 
   /** ln of the chance that no kept fire came in the x seconds after the anchor's end. */
@@ -216,14 +276,16 @@ public final class ChainDecoder {
         asTimer = noneScore + logFresh;
         back[j] = NONE;
         backNone[j] = noneFrom;
-        for (int s = 0; s < WINDOW; s++) {
-          int a = anchorOf[s];
-          if (a != NONE) {
-            double v = score[s] + logLink(start[j] - end[a]);
-            if (v > asTimer) {
-              back[j] = a;
-            }
-            asTimer = Math.max(asTimer, v);
+        // newest anchors first: the likeliest, after which most older ones cannot win
+        for (int i = j - 1; i >= Math.max(0, j - WINDOW); i--) {
+          int s = i % WINDOW;
+          if (anchorOf[s] != i || score[s] + maxLogLink <= asTimer) {
+            continue;
+          }
+          double v = score[s] + logLink(start[j] - end[i]);
+          if (v > asTimer) {
+            asTimer = v;
+            back[j] = i;
           }
         }
       }
@@ -236,8 +298,7 @@ public final class ChainDecoder {
         for (int s = 0; s < WINDOW; s++) {
           int a = anchorOf[s];
           if (a != NONE) {
-            score[s] +=
-                ownWrites == 0 ? logEvent : Math.log(eventIntensity(eventRate, start[j] - end[a]));
+            score[s] += logEventIntensity(eventRate, logEvent, start[j] - end[a]);
           }
         }
       }
@@ -332,7 +393,7 @@ public final class ChainDecoder {
       } else {
         double x = start[j] - end[prev];
         asTimer = logLink(x);
-        asEvent = Math.log(eventIntensity(eventRate, x));
+        asEvent = logEventIntensity(eventRate, Math.log(eventRate), x);
       }
       timer[j] = fixed[j] == TIMER || fixed[j] == FREE && asTimer > asEvent;
       sum += timer[j] ? asTimer : asEvent;

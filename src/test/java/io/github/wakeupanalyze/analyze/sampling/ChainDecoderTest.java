@@ -1,6 +1,7 @@
 package io.github.wakeupanalyze.analyze.sampling;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -221,6 +222,18 @@ class ChainDecoderTest {
           }
         }
       }
+    }
+  }
+
+  @Test
+  void theFastNormalCdf_agreesWithTheErrorFunctionTo1e7_andIsMonotone() {
+    double previous = 0;
+    for (int i = -12_000; i <= 12_000; i++) {
+      double x = i / 1000.0;
+      double fast = ChainDecoder.phi(x);
+      assertEquals(Comb.normalCdf(x), fast, 1e-7, "x = " + x);
+      assertTrue(fast >= previous, "monotone at x = " + x);
+      previous = fast;
     }
   }
 
