@@ -5,6 +5,7 @@ import io.github.wakeupanalyze.analyze.sampling.Comb;
 import io.github.wakeupanalyze.model.Cause;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.Trigger;
+import java.util.Set;
 
 /**
  * Step 5 for one stream (docs/method.md, "Classification"): every reconcile without an evidence
@@ -19,6 +20,9 @@ import io.github.wakeupanalyze.model.Trigger;
  *       earliest timer fell due (gap ≤ 5 ms) is its dirty requeue; a gap above the support is the
  *       timer delayed in the queue when the controller's worker was busy with other objects from
  *       the deadline until this start.
+ *   <li>Under thinning with an earliest queue, the chain decoder ({@link ChainDecoder}) takes the
+ *       likeliest split of the whole stream into the timer's chain and events, and its verdict
+ *       replaces the timing rules' where they differ (evidence, own writes and waits stay).
  *   <li>Everything else is EVENT with cause unknown; the first reconcile has no history (confidence
  *       0.5), as have all of a stream with too few gaps to decide.
  * </ul>
@@ -98,8 +102,8 @@ final class Classifier {
   static final double CHAIN_BREAKS = 0.02;
 
   /** Verdicts of the timing rules that the chain decoder leaves as they are. */
-  private static final java.util.Set<String> FIXED_BASES =
-      java.util.Set.of(
+  private static final Set<String> FIXED_BASES =
+      Set.of(
           "own write",
           "own-write event of a lost reconcile (timing)",
           "dirty requeue",

@@ -64,7 +64,7 @@ public final class ChainDecoder {
    * How much better, in nats per reconcile, the reset reading must explain a thinned stream before
    * its queue is read as reset ({@link #earliestAdvantage}): 0.5 − p, none from p = 0.5 on. The
    * midpoint between the two readings as calibrated on simulated Percona-like controllers (three
-   * objects, two hours, external edits or own writes; 76 runs): at p ≈ 0.1 earliest queues scored
+   * objects, two hours, external edits or own writes; 59 runs): at p ≈ 0.1 earliest queues scored
    * −0.20 to +0.13 per reconcile (all but one above −0.11) and reset queues −1.53 to −0.67; at p =
    * 0.5 earliest +0.30 to +0.39 and reset −0.39 to −0.31. The readings are not equally wrong where
    * they are wrong: a reset queue's lost events, (1 − p)/p of them per kept one, each break the
