@@ -200,17 +200,30 @@ final class TimerFinder {
     }
   }
 
-  /** Marks a timer external-periodic when evidence or the start lattice says so (class comment). */
+  /**
+   * A start this long after the worker was already busy with another reconcile waited in the queue
+   * for it, seconds.
+   */
+  static final double QUEUED = 0.001;
+
+  /**
+   * Marks a timer external-periodic when evidence or the start lattice says so (class comment); not
+   * by the lattice when most of its starts waited for the controller's worker: behind a busy worker
+   * the starts follow the worker's cycle, which makes start→start gaps tighter than end→start ones
+   * whatever drives them.
+   */
   static void attribute(StreamWork w, Timer timer, AnalysisParameters p) {
     StreamTimes t = w.times;
     int events = 0;
     int inside = 0;
+    int queued = 0;
     double[] ss = new double[t.n];
     double[] gg = new double[t.n];
     int k = 0;
     for (int j = 1; j < t.n; j++) {
       if (timer.inSupport(t.gap[j])) {
         inside++;
+        queued += w.busy != null && w.busy.busyUntil(t.start[j] - QUEUED, t.start[j]) ? 1 : 0;
         if (w.label[j] != null && w.label[j].trigger() == Trigger.EVENT) {
           events++;
         }
@@ -220,7 +233,7 @@ final class TimerFinder {
     }
     if (inside > 0 && events * 2 > inside) {
       timer.source = TimerSource.EXTERNAL_PERIODIC;
-    } else if (!timer.earliest && k >= 5) {
+    } else if (!timer.earliest && k >= 5 && 2 * queued <= inside) {
       double[] ssk = Arrays.copyOf(ss, k);
       double[] ggk = Arrays.copyOf(gg, k);
       double sigSs = 1.4826 * Robust.mad(ssk, Robust.median(ssk));
