@@ -51,7 +51,7 @@ final class SamplingComb {
    * The share of time the controller's reconciles kept its workers busy, all reconciles counted
    * (the kept ones' durations over p): about the chance that a fire waits for a worker.
    */
-  double utilization;
+  final double utilization;
 
   /** The typical delay from a reconcile's end to its own write's watch event, seconds. */
   final double latency;
@@ -59,6 +59,7 @@ final class SamplingComb {
   /**
    * @param ownWrites w, the share of reconciles followed by the watch event of their own write
    * @param latency that event's typical delay after the reconcile's end, seconds, e.g. 0.003
+   * @param utilization the share of time the workers were busy, all reconciles counted
    */
   SamplingComb(
       Comb comb,
@@ -68,8 +69,10 @@ final class SamplingComb {
       ThinningEstimate e,
       double p,
       double ownWrites,
-      double latency) {
+      double latency,
+      double utilization) {
     this.comb = comb;
+    this.utilization = utilization;
     this.probability = p;
     this.ownWrites = ownWrites;
     this.latency = latency;

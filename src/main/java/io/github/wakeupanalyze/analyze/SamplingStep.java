@@ -125,8 +125,15 @@ final class SamplingStep {
       double[] ownWrites = ownWrites(streams, p);
       SamplingComb sc =
           new SamplingComb(
-              comb, fundamental.lo, fundamental.hi, pooled, e, p, ownWrites[0], ownWrites[1]);
-      sc.utilization = utilization(streams, p);
+              comb,
+              fundamental.lo,
+              fundamental.hi,
+              pooled,
+              e,
+              p,
+              ownWrites[0],
+              ownWrites[1],
+              utilization(streams, p));
       for (StreamWork w : streams) {
         reclassify(w, sc, fundamental, earliest, params);
       }
@@ -262,24 +269,11 @@ final class SamplingStep {
   }
 
   /**
-   * The controller's reconciles' durations over its span, the lost ones counted at 1/p each: the
-   * share of time one worker would be busy.
+   * The share of time one worker would be busy with every reconcile, the lost ones too: the kept
+   * ones' ({@link InformerClock#utilization}) over p.
    */
-  static double utilization(List<StreamWork> streams, double p) {
-    double busy = 0;
-    double first = Double.POSITIVE_INFINITY;
-    double last = Double.NEGATIVE_INFINITY;
-    for (StreamWork w : streams) {
-      StreamTimes t = w.times;
-      for (int j = 0; j < t.n; j++) {
-        busy += t.duplicate[j] ? 0 : t.end[j] - t.start[j];
-      }
-      if (t.n > 0) {
-        first = Math.min(first, t.start[0]);
-        last = Math.max(last, t.end[t.n - 1]);
-      }
-    }
-    return last > first && p > 0 ? busy / p / (last - first) : 0;
+  private static double utilization(List<StreamWork> streams, double p) {
+    return p > 0 ? InformerClock.utilization(streams) / p : 0;
   }
 
   /**

@@ -216,14 +216,12 @@ final class TimerFinder {
     StreamTimes t = w.times;
     int events = 0;
     int inside = 0;
-    int queued = 0;
     double[] ss = new double[t.n];
     double[] gg = new double[t.n];
     int k = 0;
     for (int j = 1; j < t.n; j++) {
       if (timer.inSupport(t.gap[j])) {
         inside++;
-        queued += w.busy != null && w.busy.busyUntil(t.start[j] - QUEUED, t.start[j]) ? 1 : 0;
         if (w.label[j] != null && w.label[j].trigger() == Trigger.EVENT) {
           events++;
         }
@@ -233,7 +231,7 @@ final class TimerFinder {
     }
     if (inside > 0 && events * 2 > inside) {
       timer.source = TimerSource.EXTERNAL_PERIODIC;
-    } else if (!timer.earliest && k >= 5 && 2 * queued <= inside) {
+    } else if (!timer.earliest && k >= 5 && !mostlyQueued(w, timer, inside)) {
       double[] ssk = Arrays.copyOf(ss, k);
       double[] ggk = Arrays.copyOf(gg, k);
       double sigSs = 1.4826 * Robust.mad(ssk, Robust.median(ssk));
@@ -244,6 +242,24 @@ final class TimerFinder {
         timer.source = TimerSource.EXTERNAL_PERIODIC;
       }
     }
+  }
+
+  /**
+   * True when more than half of the {@code inside} reconciles whose gap lies in the timer's support
+   * started within {@link #QUEUED} of the worker being busy with another reconcile.
+   */
+  private static boolean mostlyQueued(StreamWork w, Timer timer, int inside) {
+    if (w.busy == null) {
+      return false;
+    }
+    StreamTimes t = w.times;
+    int queued = 0;
+    for (int j = 1; j < t.n; j++) {
+      if (timer.inSupport(t.gap[j]) && w.busy.busyUntil(t.start[j] - QUEUED, t.start[j])) {
+        queued++;
+      }
+    }
+    return 2 * queued > inside;
   }
 
   /**
