@@ -135,7 +135,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     String stage = "reading and analyzing the inputs";
     try (folder) {
-      Warmups.start(); // no-op when the process started it already
+      Warmups.start();
       TraceOptions.Run run =
           traceOptions.run(
               inputs, parent.stdin, ProgressLine.forTerminal(err, quiet), err, quiet, verbose);

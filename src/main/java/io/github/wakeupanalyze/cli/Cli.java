@@ -20,14 +20,8 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class Cli {
   private Cli() {}
 
-  /**
-   * Runs with the process's standard streams. When the arguments plainly ask for an analysis, its
-   * warm-up starts first, beside the building of the command line ({@link Warmups}).
-   */
+  /** Runs with the process's standard streams. */
   public static int execute(String[] args) {
-    if (Warmups.analysisAhead(args)) {
-      Warmups.start();
-    }
     return execute(
         args,
         new PrintWriter(System.out, true, StandardCharsets.UTF_8),
