@@ -7,12 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -31,7 +33,10 @@ public final class Cli {
 
   /** Runs in-process with the given streams; returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err, InputStream stdin) {
-    return execute(commandLine(out, err, stdin), args, out, err);
+    String only = subcommandOf(args);
+    CommandLine cl =
+        only == null ? commandLine(out, err, stdin) : commandLine(out, err, stdin, only);
+    return execute(cl, args, out, err);
   }
 
   /**
@@ -54,8 +59,27 @@ public final class Cli {
     }
   }
 
+  /** The whole command line: the top command and every subcommand. */
   static CommandLine commandLine(PrintWriter out, PrintWriter err, InputStream stdin) {
-    CommandLine cl = new CommandLine(new WakeupAnalyzeCommand(stdin));
+    return configured(new CommandLine(new WakeupAnalyzeCommand(stdin)), out, err);
+  }
+
+  /**
+   * A command line with one subcommand, {@code name}, under a top command that picocli does not
+   * inspect: enough to run that subcommand, and the same to it (its parent's name and object).
+   * picocli builds a command's model by reading every annotation of its options, converters and
+   * mixins; for all eight commands that was about 40 ms of CPU of a small run's 1.2 s (paired runs,
+   * docs/performance.md), spent before anything is read.
+   */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, InputStream stdin, String name) {
+    CommandSpec top = CommandSpec.wrapWithoutInspection(new WakeupAnalyzeCommand(stdin));
+    top.name(WakeupAnalyzeCommand.class.getAnnotation(Command.class).name());
+    CommandLine cl = new CommandLine(top);
+    cl.addSubcommand(name, newSubcommand(name));
+    return configured(cl, out, err);
+  }
+
+  private static CommandLine configured(CommandLine cl, PrintWriter out, PrintWriter err) {
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(new ErrorHandler());
@@ -107,6 +131,58 @@ public final class Cli {
   }
 
   private static final Set<String> TOP_LEVEL_FLAGS = Set.of("-h", "--help", "-V", "--version");
+
+  /**
+   * The subcommand {@code args} run when that is plain from the words alone: the first argument
+   * names it, or is an input (then {@code analyze}); null when the whole command line is needed (no
+   * arguments, help, the version, options before a subcommand, a word that may be a typo).
+   */
+  static String subcommandOf(String[] args) {
+    if (args.length == 0 || TOP_LEVEL_FLAGS.contains(args[0])) {
+      return null;
+    }
+    Set<String> names = subcommandNames();
+    String first = args[0];
+    if (names.contains(first)) {
+      return first.equals("help") ? null : first;
+    }
+    for (String a : args) {
+      if (names.contains(a)) {
+        return null; // maybe options before a subcommand: withDefaultSubcommand decides
+      }
+    }
+    if (looksLikeCommand(first) && !Files.exists(Path.of(first))) {
+      return null; // a typo, reported with the list of commands
+    }
+    return "analyze";
+  }
+
+  /** The subcommand classes, as {@link WakeupAnalyzeCommand}'s annotation lists them. */
+  private static Class<?>[] subcommandClasses() {
+    return WakeupAnalyzeCommand.class.getAnnotation(Command.class).subcommands();
+  }
+
+  /** The subcommands' names, in the order of {@link #subcommandClasses}. */
+  static Set<String> subcommandNames() {
+    Set<String> names = new LinkedHashSet<>();
+    for (Class<?> c : subcommandClasses()) {
+      names.add(c.getAnnotation(Command.class).name());
+    }
+    return names;
+  }
+
+  private static Object newSubcommand(String name) {
+    for (Class<?> c : subcommandClasses()) {
+      if (c.getAnnotation(Command.class).name().equals(name)) {
+        try {
+          return CommandLine.defaultFactory().create(c); // as picocli creates the whole tree's
+        } catch (Exception e) {
+          throw new IllegalStateException("cannot create the " + name + " command", e);
+        }
+      }
+    }
+    throw new IllegalArgumentException("no command named " + name);
+  }
 
   /**
    * The index of the first subcommand name preceded only by that subcommand's options and their
@@ -190,8 +266,9 @@ public final class Cli {
               + Names.printable(Names.abbreviate(word))
               + "\""
               + (suggestion == null ? "" : " (did you mean " + suggestion + "?)")
-              + "; commands: analyze, compare, simulate, figures; an input must be an existing"
-              + " file, a folder or -");
+              + "; commands: "
+              + String.join(", ", subcommandNames())
+              + "; an input must be an existing file, a folder or -");
     }
   }
 }

@@ -92,4 +92,79 @@ class CliParsingTest {
     assertEquals(1, Cli.editDistance("ab", "ba"));
     assertEquals(3, Cli.editDistance("kitten", "sitting"));
   }
+
+  @Test
+  void theSubcommandToBuild_isTakenFromTheWordsAlone_onlyWhenThatIsPlain() {
+    assertEquals("analyze", Cli.subcommandOf(new String[] {"t.json"}));
+    assertEquals("analyze", Cli.subcommandOf(new String[] {"-q", "t.json", "--out", "r"}));
+    assertEquals("analyze", Cli.subcommandOf(new String[] {"-"}));
+    assertEquals("analyze", Cli.subcommandOf(new String[] {"docs"})); // an existing folder
+    assertEquals("compare", Cli.subcommandOf(new String[] {"compare", "a", "b"}));
+    assertEquals("serve", Cli.subcommandOf(new String[] {"serve"}));
+    // the whole command line: help and version, no words, options before a command, typos
+    assertNull(Cli.subcommandOf(new String[] {}));
+    assertNull(Cli.subcommandOf(new String[] {"--help"}));
+    assertNull(Cli.subcommandOf(new String[] {"-V"}));
+    assertNull(Cli.subcommandOf(new String[] {"help", "analyze"}));
+    assertNull(Cli.subcommandOf(new String[] {"-q", "compare", "a", "b"}));
+    assertNull(Cli.subcommandOf(new String[] {"--out", "compare", "t.json"}));
+    assertNull(Cli.subcommandOf(new String[] {"comapre", "a", "b"}));
+  }
+
+  /** Exit code, standard output and standard error of one run on the given command line. */
+  private record Outcome(int exit, String out, String err) {}
+
+  private static Outcome run(boolean whole, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    PrintWriter o = new PrintWriter(out);
+    PrintWriter e = new PrintWriter(err);
+    InputStream in = InputStream.nullInputStream();
+    CommandLine cl =
+        whole ? Cli.commandLine(o, e, in) : Cli.commandLine(o, e, in, Cli.subcommandOf(args));
+    int exit = Cli.execute(cl, args, o, e);
+    o.flush();
+    e.flush();
+    return new Outcome(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void aCommandBuiltAlone_helpsAndFailsExactlyAsInTheWholeCommandLine() {
+    Set<String> names = Cli.subcommandNames();
+    assertEquals(
+        Set.of("analyze", "compare", "simulate", "figures", "sources", "serve", "stream", "help"),
+        names);
+    for (String name : names) {
+      if (name.equals("help")) {
+        continue;
+      }
+      for (String[] args :
+          new String[][] {
+            {name, "--help"}, {name, "--no-such-option"}, {name, "--quiet", "--quiet", "--x=1"}
+          }) {
+        Outcome alone = run(false, args);
+        Outcome whole = run(true, args);
+        String what = String.join(" ", args);
+        assertEquals(whole, alone, what);
+        assertTrue(alone.out().contains("wakeup-analyze " + name) || alone.exit() != 0, what);
+      }
+    }
+    // the default command, as a user types it
+    assertEquals(run(true, "missing.json", "--bogus"), run(false, "missing.json", "--bogus"));
+  }
+
+  @Test
+  void aCommandBuiltAlone_runsWithItsParentsInput() {
+    // analyze reads standard input through its parent command: built alone it still does
+    StringWriter err = new StringWriter();
+    int exit =
+        Cli.execute(
+            new String[] {"-", "--out", dir.resolve("r").toString(), "--quiet"},
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err),
+            new java.io.ByteArrayInputStream(
+                "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertTrue(exit == ExitCodes.OK || exit == ExitCodes.INVALID_INPUT, err.toString());
+    assertFalse(err.toString().contains("NullPointerException"), err.toString());
+  }
 }
