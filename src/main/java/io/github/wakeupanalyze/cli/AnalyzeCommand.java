@@ -135,7 +135,6 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     String stage = "reading and analyzing the inputs";
     try (folder) {
-      Warmups.start();
       TraceOptions.Run run =
           traceOptions.run(
               inputs, parent.stdin, ProgressLine.forTerminal(err, quiet), err, quiet, verbose);
