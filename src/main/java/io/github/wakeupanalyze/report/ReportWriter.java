@@ -308,11 +308,17 @@ public final class ReportWriter {
       boolean png,
       boolean parallel)
       throws OutputException {
-    List<Figure> figures = OperatorFigures.build(analysis, op.operator());
+    // each part of the figures is computed and drawn in one task, so the periodogram's transforms
+    // run beside the drawing of the other charts
+    List<Supplier<List<Figure>>> parts = OperatorFigures.parts(analysis, op.operator());
     List<WebChart> drawn =
-        (parallel ? figures.parallelStream() : figures.stream())
-            .map(f -> WebChart.draw(f, png))
-            .toList();
+        (parallel ? parts.parallelStream() : parts.stream())
+                .map(part -> part.get().stream().map(f -> WebChart.draw(f, png)).toList())
+                .toList()
+                .stream()
+                .flatMap(List::stream)
+                .toList();
+    List<Figure> figures = drawn.stream().map(WebChart::figure).toList();
     Map<String, String> inline = new LinkedHashMap<>();
     List<Path> charts = new ArrayList<>();
     for (WebChart c : drawn) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The figures of one operator, built from the analysis: timeline, gap histogram, periodogram, phase
@@ -69,17 +70,30 @@ public final class OperatorFigures {
 
   /** Every figure of the operator, in report order. */
   public static List<Figure> build(Analysis analysis, String operator) {
-    OperatorFigures f = new OperatorFigures(analysis, operator);
     List<Figure> out = new ArrayList<>();
-    out.add(f.timeline());
-    out.add(f.gaps());
-    Figure p = f.periodogram();
-    if (p != null) {
-      out.add(p);
+    for (Supplier<List<Figure>> part : parts(analysis, operator)) {
+      out.addAll(part.get());
     }
-    out.addAll(f.phases());
-    out.add(f.perMinute());
     return out;
+  }
+
+  /**
+   * The figures of the operator in report order, as parts that may be computed on different threads
+   * (they only read what the constructor gathered): timeline, gap histogram, periodogram (none when
+   * too few starts), the phase plots, wake-ups per minute. The periodogram's transforms are most of
+   * the cost (40 of 65 ms of CPU on the 22 MB bench trace).
+   */
+  public static List<Supplier<List<Figure>>> parts(Analysis analysis, String operator) {
+    OperatorFigures f = new OperatorFigures(analysis, operator);
+    return List.of(
+        () -> List.of(f.timeline()),
+        () -> List.of(f.gaps()),
+        () -> {
+          Figure p = f.periodogram();
+          return p == null ? List.of() : List.of(p);
+        },
+        f::phases,
+        () -> List.of(f.perMinute()));
   }
 
   private double t(long nanos) {
