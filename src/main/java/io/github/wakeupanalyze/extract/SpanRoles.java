@@ -1,7 +1,9 @@
 package io.github.wakeupanalyze.extract;
 
+import io.github.wakeupanalyze.model.RecordMethods;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Where each reconcile-named span name usually sits, learned per service from the spans whose
@@ -22,7 +24,20 @@ final class SpanRoles {
     UNKNOWN
   }
 
-  private record Name(String service, String name) {}
+  private record Name(String service, String name) {
+    // Written out (see RecordMethods): the same values as the generated ones.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Name n
+          && Objects.equals(service, n.service)
+          && Objects.equals(name, n.name);
+    }
+
+    @Override
+    public int hashCode() {
+      return RecordMethods.hash(service, name);
+    }
+  }
 
   /** Counts of one name: outermost, nested; and the controller it last nested in. */
   private static final class Tally {

@@ -1,6 +1,7 @@
 package io.github.wakeupanalyze.model;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -49,5 +50,18 @@ public record ApiCalls(SortedMap<String, Integer> byMethod, List<String> writeTa
 
   public int reads() {
     return total() - writes();
+  }
+
+  // Written out (see RecordMethods): the same values as the generated ones.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ApiCalls c
+        && Objects.equals(byMethod, c.byMethod)
+        && Objects.equals(writeTargets, c.writeTargets);
+  }
+
+  @Override
+  public int hashCode() {
+    return RecordMethods.hash(byMethod, writeTargets);
   }
 }

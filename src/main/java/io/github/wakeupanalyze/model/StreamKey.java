@@ -1,6 +1,7 @@
 package io.github.wakeupanalyze.model;
 
 import java.util.Comparator;
+import java.util.Objects;
 
 /**
  * One reconcile stream: the reconciles of one object by one controller of one operator.
@@ -24,5 +25,19 @@ public record StreamKey(String operator, String controller, String object)
   @Override
   public int compareTo(StreamKey o) {
     return ORDER.compare(this, o);
+  }
+
+  // Written out (see RecordMethods): the same values as the generated ones.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof StreamKey k
+        && Objects.equals(operator, k.operator)
+        && Objects.equals(controller, k.controller)
+        && Objects.equals(object, k.object);
+  }
+
+  @Override
+  public int hashCode() {
+    return RecordMethods.hash(operator, controller, object);
   }
 }
