@@ -1,9 +1,7 @@
 package io.github.wakeupanalyze.extract;
 
-import io.github.wakeupanalyze.model.RecordMethods;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Where each reconcile-named span name usually sits, learned per service from the spans whose
@@ -24,21 +22,6 @@ final class SpanRoles {
     UNKNOWN
   }
 
-  private record Name(String service, String name) {
-    // Written out (see RecordMethods): the same values as the generated ones.
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Name n
-          && Objects.equals(service, n.service)
-          && Objects.equals(name, n.name);
-    }
-
-    @Override
-    public int hashCode() {
-      return RecordMethods.hash(service, name);
-    }
-  }
-
   /** Counts of one name: outermost, nested; and the controller it last nested in. */
   private static final class Tally {
     long outermost;
@@ -46,7 +29,14 @@ final class SpanRoles {
     String controller;
   }
 
-  private final Map<Name, Tally> tallies = new HashMap<>();
+  /**
+   * Tallies by service, then span name ({@value #MAX_NAMES} names at most in all): two string keys
+   * rather than a record key, whose generated hashCode would link through method handles on first
+   * use (see model.RecordMethods).
+   */
+  private final Map<String, Map<String, Tally>> tallies = new HashMap<>();
+
+  private int names;
 
   void outermost(String service, String name) {
     Tally t = tally(service, name);
@@ -64,7 +54,7 @@ final class SpanRoles {
   }
 
   Role role(String service, String name) {
-    Tally t = tallies.get(new Name(service, name));
+    Tally t = find(service, name);
     if (t == null || t.outermost + t.nested == 0) {
       return Role.UNKNOWN;
     }
@@ -73,16 +63,21 @@ final class SpanRoles {
 
   /** The controller whose reconcile a span of this name was last seen inside, or null. */
   String controllerAround(String service, String name) {
-    Tally t = tallies.get(new Name(service, name));
+    Tally t = find(service, name);
     return t == null ? null : t.controller;
   }
 
+  private Tally find(String service, String name) {
+    Map<String, Tally> byName = tallies.get(service);
+    return byName == null ? null : byName.get(name);
+  }
+
   private Tally tally(String service, String name) {
-    Name key = new Name(service, name);
-    Tally t = tallies.get(key);
-    if (t == null && tallies.size() < MAX_NAMES) {
+    Tally t = find(service, name);
+    if (t == null && names < MAX_NAMES) {
       t = new Tally();
-      tallies.put(key, t);
+      tallies.computeIfAbsent(service, s -> new HashMap<>()).put(name, t);
+      names++;
     }
     return t;
   }

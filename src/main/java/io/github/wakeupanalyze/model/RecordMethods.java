@@ -10,8 +10,8 @@ import java.util.Objects;
  * <p>Why write them out: a record's generated methods are linked through method handles the first
  * time each is called, which spins classes at run time; in a run of about a second that is a cost
  * paid before the first map look-up. The records that are map keys on the analyze path ({@link
- * StreamKey}, {@link ApiCalls}, the extractor's span names) write them out; the values, and so the
- * iteration order of any hash map, are the same as before.
+ * StreamKey}, {@link ApiCalls}) write them out; the values, and so the iteration order of any hash
+ * map, are the same as before.
  */
 public final class RecordMethods {
   private RecordMethods() {}
