@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -157,31 +157,30 @@ public final class Cli {
     return "analyze";
   }
 
-  /** The subcommand classes, as {@link WakeupAnalyzeCommand}'s annotation lists them. */
-  private static Class<?>[] subcommandClasses() {
-    return WakeupAnalyzeCommand.class.getAnnotation(Command.class).subcommands();
+  /** The subcommand classes by name, as {@link WakeupAnalyzeCommand}'s annotation lists them. */
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> byName = new LinkedHashMap<>();
+    for (Class<?> c : WakeupAnalyzeCommand.class.getAnnotation(Command.class).subcommands()) {
+      byName.put(c.getAnnotation(Command.class).name(), c);
+    }
+    return byName;
   }
 
-  /** The subcommands' names, in the order of {@link #subcommandClasses}. */
+  /** The subcommands' names, in the annotation's order. */
   static Set<String> subcommandNames() {
-    Set<String> names = new LinkedHashSet<>();
-    for (Class<?> c : subcommandClasses()) {
-      names.add(c.getAnnotation(Command.class).name());
-    }
-    return names;
+    return subcommands().keySet();
   }
 
   private static Object newSubcommand(String name) {
-    for (Class<?> c : subcommandClasses()) {
-      if (c.getAnnotation(Command.class).name().equals(name)) {
-        try {
-          return CommandLine.defaultFactory().create(c); // as picocli creates the whole tree's
-        } catch (Exception e) {
-          throw new IllegalStateException("cannot create the " + name + " command", e);
-        }
-      }
+    Class<?> c = subcommands().get(name);
+    if (c == null) {
+      throw new IllegalArgumentException("no command named " + name);
     }
-    throw new IllegalArgumentException("no command named " + name);
+    try {
+      return CommandLine.defaultFactory().create(c); // as picocli creates the whole tree's
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create the " + name + " command", e);
+    }
   }
 
   /**

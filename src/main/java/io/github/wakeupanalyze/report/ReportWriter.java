@@ -313,11 +313,8 @@ public final class ReportWriter {
     List<Supplier<List<Figure>>> parts = OperatorFigures.parts(analysis, op.operator());
     List<WebChart> drawn =
         (parallel ? parts.parallelStream() : parts.stream())
-                .map(part -> part.get().stream().map(f -> WebChart.draw(f, png)).toList())
-                .toList()
-                .stream()
-                .flatMap(List::stream)
-                .toList();
+            .flatMap(part -> part.get().stream().map(f -> WebChart.draw(f, png)))
+            .toList();
     List<Figure> figures = drawn.stream().map(WebChart::figure).toList();
     Map<String, String> inline = new LinkedHashMap<>();
     List<Path> charts = new ArrayList<>();
