@@ -15,7 +15,10 @@ import java.util.Locale;
 /**
  * Reader throughput alone: each file is sniffed and decoded into a sink that only counts (no
  * extraction, no analysis), on one thread, several times; prints the median run as MB/s and
- * spans/s, wall and CPU. The first run warms the JIT and is not counted.
+ * spans/s, wall and CPU. Runs during the first {@link #WARMUP_NANOS} (at least one) warm the JIT
+ * and are not counted: the optimizing compiler's code for the decoder arrives after several runs,
+ * and on a 2-core machine one warm-up run left the median of five bimodal (1.05 to 1.85 M spans/s
+ * on the same file in three invocations).
  *
  * <pre>
  * java -cp target/bench/benchmarks.jar io.github.wakeupanalyze.bench.DecodeThroughput [-n 5] FILE...
@@ -25,6 +28,9 @@ import java.util.Locale;
  */
 public final class DecodeThroughput {
   private DecodeThroughput() {}
+
+  /** How long runs are repeated, uncounted, before the counted ones. */
+  static final long WARMUP_NANOS = 3_000_000_000L;
 
   /** Counts spans; reads one field so the work cannot be optimized away. */
   private static final class Counter implements TraceInputs.SourceAwareSink {
@@ -56,6 +62,7 @@ public final class DecodeThroughput {
       double[] cpus = new double[runs];
       InputReport last = null;
       long check = 0;
+      long warmupEnd = System.nanoTime() + WARMUP_NANOS;
       for (int r = -1; r < runs; r++) {
         Counter c = new Counter();
         long t0 = System.nanoTime();
@@ -70,7 +77,9 @@ public final class DecodeThroughput {
           throw new IllegalStateException(last.error());
         }
         check ^= c.check;
-        if (r >= 0) {
+        if (r == -1 && t1 < warmupEnd) {
+          r--; // still warming up
+        } else if (r >= 0) {
           walls[r] = (t1 - t0) / 1e9;
           cpus[r] = (c1 - c0) / 1e9;
         }
