@@ -27,20 +27,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Failures a user meets outside the tool, with the packaged jar in a JVM of its own: out of memory
- * on the reading thread and on the extraction thread, a full disk, a read-only disk, and a second
- * process writing into the same folder. Disk tests mount a small tmpfs, which needs root and a
- * kernel that allows it; elsewhere they are skipped with a message.
+ * on the reading thread, on the extraction thread, in the analysis and in the reports, a full disk,
+ * a read-only disk, and a second process writing into the same folder. Disk tests mount a small
+ * tmpfs, which needs root and a kernel that allows it; elsewhere they are skipped with a message.
  */
 class OutputFailuresIT {
   @TempDir Path dir;
 
   /** The documented out-of-memory line, up to the stage and the heap size. */
-  static final Pattern OOM_LINE =
-      Pattern.compile(
-          "wakeup-analyze: out of memory while reading and analyzing the inputs \\(\\d+ MB heap\\):"
-              + " the output under .* is partial: nothing was written, no summary\\.json; give Java"
-              + " more memory, e\\.g\\. WAKEUP_ANALYZE_JAVA_OPTS=-Xmx4g scripts/wakeup-analyze \\.\\.\\."
-              + " or java -Xmx4g -jar wakeup-analyze\\.jar \\.\\.\\.");
+  static final Pattern OOM_LINE = oomLine("reading and analyzing the inputs");
+
+  static Pattern oomLine(String stage) {
+    return Pattern.compile(
+        "wakeup-analyze: out of memory while "
+            + Pattern.quote(stage)
+            + " \\(\\d+ MB heap\\): the output under .* is partial: nothing was written, no"
+            + " summary\\.json; give Java more memory, e\\.g\\. WAKEUP_ANALYZE_JAVA_OPTS=-Xmx4g"
+            + " scripts/wakeup-analyze \\.\\.\\. or java -Xmx4g -jar wakeup-analyze\\.jar \\.\\.\\.");
+  }
 
   Process start(String name, List<String> jvm, String... args) throws IOException {
     return ChildJvm.start(dir, name, ChildJvm.jarCommand(jvm, args));
@@ -95,6 +99,75 @@ class OutputFailuresIT {
     assertTrue(r.err().contains("at io.github.wakeupanalyze.ingest.OtlpJsonReader"), r.err());
     assertFalse(r.err().contains("HandOffSink.lambda"), "not the extraction thread: " + r.err());
     assertFalse(r.err().contains("internal error"), r.err());
+  }
+
+  /**
+   * The analysis and the reports run on the pool's threads as well as the main one; an error there
+   * reaches the command as itself. Half a million reconciles of one object: in a serial-collector
+   * heap of about 112–122 MB the extraction completes and the analysis runs out, at about 125–160
+   * MB the analysis completes and the unload tables of the reports run out (measured 2026-12-03;
+   * the analysis is tried at three sizes inside its range, in case a JDK moves it a little).
+   */
+  @Test
+  void outOfMemory_inTheAnalysis_andInTheReports_isTheDocumentedLine() throws Exception {
+    Path csv = dir.resolve("reconciles.csv");
+    try (BufferedWriter w = Files.newBufferedWriter(csv)) {
+      for (long i = 0; i < 500_000; i++) {
+        w.write(Long.toString(1_714_564_800L + 5 * i));
+        w.write('\n');
+      }
+    }
+    String analysisFrame = null;
+    for (int mb : new int[] {117, 113, 121}) {
+      ChildJvm.Result r = oom(csv, mb, "reading and analyzing the inputs");
+      analysisFrame = firstFrameOfOurs(r.err());
+      if (analysisFrame.startsWith("io.github.wakeupanalyze.analyze.")) {
+        break;
+      }
+    }
+    assertTrue(
+        analysisFrame.startsWith("io.github.wakeupanalyze.analyze."),
+        "ran out in the analysis: " + analysisFrame);
+
+    ChildJvm.Result reports = oom(csv, 145, "writing the reports");
+    String frame = firstFrameOfOurs(reports.err());
+    assertTrue(
+        frame.startsWith("io.github.wakeupanalyze.unload.")
+            || frame.startsWith("io.github.wakeupanalyze.report."),
+        "ran out in the reports: " + frame);
+  }
+
+  /** A run at {@code mb} that must end in the out-of-memory line of {@code stage}. */
+  private ChildJvm.Result oom(Path input, int mb, String stage) throws Exception {
+    List<String> jvm = List.of("-Xmx" + mb + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    ChildJvm.Result r = java("oom-" + mb, jvm, input.toString(), "--out", "out" + mb, "--verbose");
+    assertEquals(ExitCodes.INTERNAL, r.exit(), r.err());
+    String line = r.errLines().get(0);
+    assertTrue(oomLine(stage).matcher(line).matches(), mb + " MB: " + line);
+    assertTrue(
+        r.errLines().stream()
+            .skip(1)
+            .allMatch(
+                l ->
+                    l.startsWith("\t")
+                        || l.startsWith("Caused by: ")
+                        || l.startsWith("java.lang.OutOfMemoryError")),
+        "after the one line only the stack trace --verbose asks for: " + r.err());
+    assertFalse(r.err().contains("internal error"), r.err());
+    assertFalse(Files.exists(dir.resolve("out" + mb).resolve("summary.json")));
+    return r;
+  }
+
+  /**
+   * The class and method of the innermost stack frame in our code, e.g. {@code ...Robust.median}.
+   */
+  private static String firstFrameOfOurs(String err) {
+    return err.lines()
+        .map(String::strip)
+        .filter(l -> l.startsWith("at io.github.wakeupanalyze."))
+        .map(l -> l.substring(3, l.indexOf('(')))
+        .findFirst()
+        .orElse("(no frame of ours in: " + err + ")");
   }
 
   // ---- a second process ----------------------------------------------------------------------
