@@ -45,6 +45,11 @@ public record SamplingEstimate(
     return (stated || source == SamplingSource.INFERRED) && probability < 1 || suspected;
   }
 
+  /** Sampled, but with what probability is not known: the full stream's rate is not either. */
+  public boolean unresolved() {
+    return sampled() && (suspected || !(probability > 0));
+  }
+
   /** {@code tracestate}, {@code tag}, {@code option}, {@code inferred}, {@code stated} or none. */
   public String sourceLabel() {
     return source != null ? source.label() : stated ? "stated" : "none";
@@ -55,25 +60,74 @@ public record SamplingEstimate(
     if (!sampled()) {
       return "";
     }
-    if (Double.isNaN(probability) || suspected) {
+    if (unresolved()) {
       return "sampled? p unresolved";
     }
     return String.format(Locale.ROOT, "sampled p≈%.2g (%s)", probability, sourceLabel());
   }
 
   /**
-   * What a count per hour of kept reconciles stands for in the full stream, with the interval that
-   * p's gives: {estimate, low, high}; the count itself when not sampled.
+   * A quantity of the full (unsampled) stream estimated from the kept reconciles, with its 95 %
+   * interval.
    */
-  public double[] scaleUp(double keptPerHour) {
-    if (!sampled() || !(probability > 0)) {
-      return new double[] {keptPerHour, keptPerHour, keptPerHour};
+  public record Interval(double estimate, double low, double high) {
+    static Interval exactly(double v) {
+      return new Interval(v, v, v);
     }
-    return new double[] {
-      keptPerHour / probability,
-      keptPerHour / high,
-      low > 0 ? keptPerHour / low : Double.POSITIVE_INFINITY
-    };
+  }
+
+  /** The normal quantile of a two-sided 95 % interval. */
+  private static final double Z = 1.959964;
+
+  /**
+   * The full stream's reconciles per hour, from {@code kept} reconciles over {@code hours}: {@code
+   * kept / p} (each kept reconcile stands for 1/p; Horvitz &amp; Thompson 1952). The interval joins
+   * the two uncertainties at their extremes: the thinning itself (kept ~ Binomial(N, p), so N lies
+   * within {@code (kept ± 1.96·√(kept·(1 − p))) / p}, the normal approximation) and p's own
+   * interval, the upper end at p's lower end and vice versa. A stated p has no interval of its own;
+   * the thinning's remains. Not sampled: the kept rate, exactly (the trace is the stream).
+   * {@linkplain #unresolved Unresolved}: no estimate, only the bound that the kept rate gives from
+   * below.
+   */
+  public Interval fullStreamRate(long kept, double hours) {
+    if (!(hours > 0)) {
+      return Interval.exactly(Double.NaN);
+    }
+    double rate = kept / hours;
+    if (!sampled()) {
+      return Interval.exactly(rate);
+    }
+    if (unresolved()) {
+      return new Interval(Double.NaN, rate, Double.POSITIVE_INFINITY);
+    }
+    double lowCount = Math.max(0, kept - Z * Math.sqrt(kept * (1 - high)));
+    double highCount = kept + Z * Math.sqrt(kept * (1 - Math.max(low, 0)));
+    return new Interval(
+        rate / probability,
+        lowCount / hours / high,
+        low > 0 ? highCount / hours / low : Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * The full stream's share of timer-driven reconciles, from {@code timer} of {@code kept}.
+   * Thinning keeps each reconcile with the same probability whatever started it, so the kept share
+   * estimates the full one; its interval is Wilson's score interval for a binomial proportion
+   * (Wilson 1927; Agresti &amp; Coull 1998 on why not the Wald interval), which stays inside [0, 1]
+   * and behaves at shares near 0 or 1. It covers the sampling alone, not errors of classification.
+   * Not sampled: the share, exactly.
+   */
+  public Interval fullStreamShare(long timer, long kept) {
+    if (kept <= 0) {
+      return Interval.exactly(Double.NaN);
+    }
+    double share = (double) timer / kept;
+    if (!sampled()) {
+      return Interval.exactly(share);
+    }
+    double z2n = Z * Z / kept;
+    double centre = (share + z2n / 2) / (1 + z2n);
+    double half = Z / (1 + z2n) * Math.sqrt(share * (1 - share) / kept + z2n / (4 * kept));
+    return new Interval(share, Math.max(0, centre - half), Math.min(1, centre + half));
   }
 
   /**

@@ -46,7 +46,7 @@ public final class ConsoleTable {
     for (OperatorView op : OperatorView.of(analysis)) {
       String mark = op.samplingMark();
       if (!mark.isEmpty()) {
-        out.println(Names.printable(op.operator()) + ": " + mark);
+        out.println(Names.printable(op.operator()) + ": " + mark + "; " + op.fullStreamText());
       }
     }
     out.flush();

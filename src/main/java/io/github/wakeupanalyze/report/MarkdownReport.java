@@ -87,10 +87,15 @@ public final class MarkdownReport {
     w.write(
         "| Timer-driven | " + op.timerDriven() + " (" + Format.percent(op.timerShare()) + ") |\n");
     w.write("| Event-driven | " + op.eventDriven() + " |\n");
-    w.write("| Wake-ups per hour | " + rate(op.wakeupsPerHour()) + " |\n");
     String mark = op.samplingMark();
+    w.write(
+        "| Wake-ups per hour"
+            + (mark.isEmpty() ? "" : " (kept reconciles)")
+            + " | "
+            + rate(op.wakeupsPerHour())
+            + " |\n");
     if (!mark.isEmpty()) {
-      w.write("| Sampling | " + Names.markdown(mark) + " |\n");
+      w.write("| Sampling | " + Names.markdown(mark) + "; " + op.fullStreamText() + " |\n");
     }
     ObservedWindow own = analysis.window(op.operator());
     w.write(

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.github.wakeupanalyze.analyze.Analysis;
 import io.github.wakeupanalyze.analyze.ControllerResult;
+import io.github.wakeupanalyze.analyze.SamplingEstimate;
 import io.github.wakeupanalyze.analyze.TimerFinding;
 import io.github.wakeupanalyze.extract.ClockOffset;
 import io.github.wakeupanalyze.extract.ExtractCounts;
@@ -187,6 +188,7 @@ public final class SummaryJson {
     number(g, "timer_share", op.timerShare());
     number(g, "wakeups_per_hour", op.wakeupsPerHour());
     number(g, "hours", op.hours());
+    writeSampling(g, op.sampling(), op.reconcileCount(), op.timerDriven(), op.hours());
     writeEvidence(g, op);
     g.writeArrayFieldStart("controllers");
     for (ControllerResult c : op.controllers()) {
@@ -199,6 +201,7 @@ public final class SummaryJson {
       g.writeNumberField("timer_driven", c.timerDriven());
       number(g, "timer_share", Format.share(c.timerDriven(), c.reconciles()));
       number(g, "wakeups_per_hour", OperatorView.rate(c.reconciles(), op.hours()));
+      writeSampling(g, c.sampling(), c.reconciles(), c.timerDriven(), op.hours());
       g.writeObjectFieldStart("causes");
       for (Cause cause : Cause.values()) {
         g.writeNumberField(cause.label(), c.causes().getOrDefault(cause, 0));
@@ -247,6 +250,44 @@ public final class SummaryJson {
     }
     g.writeEndArray();
     writeUnload(g, unload);
+    g.writeEndObject();
+  }
+
+  /**
+   * {@code sampling}: whether the reconciles are a sample of the full stream, with what probability
+   * and from where, and what they say of the full stream. {@code sampled}: the trace states a
+   * probability below 1, or a timer's comb shows thinning; {@code unresolved}: thinning shows but p
+   * could not be estimated; {@code mark}: the line every output prints ("" when not sampled);
+   * {@code probability} with its 95 % interval ({@code probability_low}, {@code probability_high}),
+   * null when nothing states it and no timer shows it; {@code source}: {@code tracestate}, {@code
+   * tag}, {@code option}, {@code inferred}, {@code stated} or {@code none}; {@code evidence}: the
+   * reconciles stating p or the comb intervals it was inferred from; {@code
+   * estimated_wakeups_per_hour} and {@code estimated_timer_share}: the full stream's, {@code
+   * estimate}, {@code low}, {@code high} (95 %; the kept figures exactly when not sampled; a null
+   * estimate and high when unresolved).
+   */
+  private static void writeSampling(
+      JsonGenerator g, SamplingEstimate s, long kept, long timer, double hours) throws IOException {
+    g.writeObjectFieldStart("sampling");
+    g.writeBooleanField("sampled", s.sampled());
+    g.writeBooleanField("unresolved", s.unresolved());
+    g.writeStringField("mark", s.mark());
+    number(g, "probability", s.probability());
+    number(g, "probability_low", Double.isNaN(s.probability()) ? Double.NaN : s.low());
+    number(g, "probability_high", Double.isNaN(s.probability()) ? Double.NaN : s.high());
+    g.writeStringField("source", s.sourceLabel());
+    g.writeNumberField("evidence", s.evidence());
+    interval(g, "estimated_wakeups_per_hour", s.fullStreamRate(kept, hours));
+    interval(g, "estimated_timer_share", s.fullStreamShare(timer, kept));
+    g.writeEndObject();
+  }
+
+  private static void interval(JsonGenerator g, String name, SamplingEstimate.Interval i)
+      throws IOException {
+    g.writeObjectFieldStart(name);
+    number(g, "estimate", i.estimate());
+    number(g, "low", i.low());
+    number(g, "high", i.high());
     g.writeEndObject();
   }
 

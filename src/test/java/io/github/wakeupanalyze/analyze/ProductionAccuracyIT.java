@@ -77,7 +77,7 @@ class ProductionAccuracyIT {
     }
     ControllerResult c = a.controllers().get(0);
     double hours = sc.durationNanos() / 3.6e12;
-    double[] est = c.sampling().scaleUp(c.reconciles() / a.hours());
+    SamplingEstimate.Interval est = c.sampling().fullStreamRate(c.reconciles(), a.hours());
     Row row =
         new Row(
             name,
@@ -88,9 +88,9 @@ class ProductionAccuracyIT {
             requeue,
             c.sampling(),
             all.size() / hours,
-            est[0],
-            est[1],
-            est[2],
+            est.estimate(),
+            est.low(),
+            est.high(),
             c.reconciles(),
             labels.size());
     ROWS.put(name, row);

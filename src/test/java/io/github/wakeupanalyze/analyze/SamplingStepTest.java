@@ -61,9 +61,10 @@ class SamplingStepTest {
     Analysis a = analyze(percona(0.1, false));
     ControllerResult c = a.controllers().get(0);
     assertTrue(c.sampling().sampled());
-    double kept = c.reconciles() / a.hours();
     double truth = full.reconciles().size() / analyze(full).hours();
-    assertEquals(truth, c.sampling().scaleUp(kept)[0], 0.15 * truth, "wake-ups/h within 15 %");
+    SamplingEstimate.Interval rate = c.sampling().fullStreamRate(c.reconciles(), a.hours());
+    assertEquals(truth, rate.estimate(), 0.15 * truth, "wake-ups/h within 15 %");
+    assertTrue(rate.low() <= truth && truth <= rate.high(), "the interval covers it: " + rate);
   }
 
   @Test
