@@ -89,6 +89,10 @@ public final class CompareJson {
         g.writeStringField("operator", o.operator());
         g.writeStringField("status", o.presence().label());
         metrics(g, o.metrics());
+        g.writeObjectFieldStart("sampling");
+        g.writeStringField("baseline", o.sampling().baseline());
+        g.writeStringField("candidate", o.sampling().candidate());
+        g.writeEndObject();
         g.writeArrayFieldStart("controllers");
         for (ControllerDiff cd : o.controllers()) {
           g.writeStartObject();

@@ -89,6 +89,19 @@ public final class CompareMarkdown {
           row(OPERATOR_COLUMNS, o.metrics(), Names.markdown(o.operator()), o.presence().label()));
     }
     table(w, operators);
+    boolean anySampled = false;
+    for (OperatorDiff o : c.operators()) {
+      if (!o.sampling().note().isEmpty()) {
+        w.write(
+            (anySampled ? "" : "\n")
+                + "- "
+                + Names.markdown(o.operator())
+                + ": "
+                + Names.markdown(o.sampling().note())
+                + "\n");
+        anySampled = true;
+      }
+    }
 
     w.write(
         "\n## Timers\n\nTimers match when their delays agree within "

@@ -31,6 +31,11 @@ public final class CompareTable {
       }
     }
     TextTable.lines(rows).forEach(out::println);
+    for (OperatorDiff o : c.operators()) {
+      if (!o.sampling().note().isEmpty()) {
+        out.println(Names.printable(o.operator()) + ": " + o.sampling().note());
+      }
+    }
     out.println();
     if (c.options().rules().isEmpty()) {
       out.println("thresholds: none (--fail-on not given)");

@@ -52,7 +52,9 @@ public final class Comparer {
               presence(ob, oc),
               metrics(counts(ob), base.hours(), counts(oc), cand.hours()),
               controllers(ob, base.hours(), oc, cand.hours(), options.tolerance()),
-              unload(ob, oc, options.unloadAfterNanos())));
+              unload(ob, oc, options.unloadAfterNanos()),
+              new Comparison.SamplingMarks(
+                  ob == null ? "" : ob.sampling(), oc == null ? "" : oc.sampling())));
     }
     List<RuleResult> results = new ArrayList<>();
     for (Rule rule : options.rules()) {

@@ -59,13 +59,40 @@ public record Comparison(
     }
   }
 
-  /** One operator; metrics in {@link Metric} order (operator-level ones). */
+  /**
+   * One operator; metrics in {@link Metric} order (operator-level ones).
+   *
+   * @param sampling how each side marked a sampled trace
+   */
   public record OperatorDiff(
       String operator,
       Presence presence,
       Map<Metric, Change> metrics,
       List<ControllerDiff> controllers,
-      List<UnloadDiff> unload) {}
+      List<UnloadDiff> unload,
+      SamplingMarks sampling) {}
+
+  /**
+   * Each side's sampling mark ({@code sampled p≈0.10 (inferred)}, "" for a complete trace or an
+   * operator absent from that side).
+   */
+  public record SamplingMarks(String baseline, String candidate) {
+    /**
+     * One sentence for the outputs when either side is sampled, "" otherwise: its counts and rates
+     * are those of the kept reconciles.
+     */
+    public String note() {
+      if (baseline.isEmpty() && candidate.isEmpty()) {
+        return "";
+      }
+      return "baseline "
+          + (baseline.isEmpty() ? "complete" : baseline)
+          + ", candidate "
+          + (candidate.isEmpty() ? "complete" : candidate)
+          + ": counts and rates are of the kept reconciles"
+          + (baseline.equals(candidate) ? "" : ", so they differ by the sampling as well");
+    }
+  }
 
   public record ControllerDiff(
       String controller, Presence presence, Map<Metric, Change> metrics, List<TimerDiff> timers) {}

@@ -8,12 +8,24 @@ import java.util.List;
  *
  * @param controllers sorted by name
  * @param unload the unload model's results it carries, one per unload-after time (may be empty)
+ * @param sampling how the analysis marked a sampled trace, e.g. {@code sampled p≈0.10 (inferred)};
+ *     "" when not sampled (or the summary.json predates the mark)
  */
 public record OperatorSnapshot(
-    String operator, List<ControllerSnapshot> controllers, List<OperatorUnload> unload) {
+    String operator,
+    List<ControllerSnapshot> controllers,
+    List<OperatorUnload> unload,
+    String sampling) {
   public OperatorSnapshot {
     controllers = List.copyOf(controllers);
     unload = List.copyOf(unload);
+    sampling = sampling == null ? "" : sampling;
+  }
+
+  /** An operator of a complete trace. */
+  public OperatorSnapshot(
+      String operator, List<ControllerSnapshot> controllers, List<OperatorUnload> unload) {
+    this(operator, controllers, unload, "");
   }
 
   int reconciles() {

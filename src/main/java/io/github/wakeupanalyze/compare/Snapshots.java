@@ -3,6 +3,7 @@ package io.github.wakeupanalyze.compare;
 import io.github.wakeupanalyze.analyze.Analysis;
 import io.github.wakeupanalyze.analyze.ClassifiedReconcile;
 import io.github.wakeupanalyze.analyze.ControllerResult;
+import io.github.wakeupanalyze.analyze.SamplingEstimate;
 import io.github.wakeupanalyze.analyze.TimerFinding;
 import io.github.wakeupanalyze.unload.OperatorUnload;
 import io.github.wakeupanalyze.unload.UnloadAnalysis;
@@ -27,7 +28,9 @@ public final class Snapshots {
       we[1] += r.error() ? 1 : 0;
     }
     Map<String, List<ControllerSnapshot>> byOperator = new TreeMap<>();
+    Map<String, List<SamplingEstimate>> sampling = new HashMap<>();
     for (ControllerResult c : a.controllers()) {
+      sampling.computeIfAbsent(c.operator(), k -> new ArrayList<>()).add(c.sampling());
       long[] we = writesErrors.getOrDefault(c.operator() + "\u0000" + c.controller(), new long[2]);
       List<TimerSnapshot> timers = new ArrayList<>();
       for (TimerFinding t : c.timers()) {
@@ -51,7 +54,12 @@ public final class Snapshots {
     byOperator.forEach(
         (op, cs) -> {
           cs.sort((x, y) -> x.controller().compareTo(y.controller()));
-          ops.add(new OperatorSnapshot(op, cs, unload.getOrDefault(op, List.of())));
+          ops.add(
+              new OperatorSnapshot(
+                  op,
+                  cs,
+                  unload.getOrDefault(op, List.of()),
+                  SamplingEstimate.combine(sampling.get(op)).mark()));
         });
     return new Snapshot(
         source, Snapshot.Kind.TRACE, Math.max(0, a.windowEndNanos() - a.windowStartNanos()), ops);

@@ -238,7 +238,10 @@ public final class SummaryReader {
       @JsonProperty(value = "end_unix_nano", required = true) long endUnixNano) {}
 
   record Operator(
-      @JsonProperty(required = true) String operator, List<Controller> controllers, Unload unload) {
+      @JsonProperty(required = true) String operator,
+      List<Controller> controllers,
+      Unload unload,
+      Sampling sampling) {
     OperatorSnapshot snapshot(long window) {
       List<ControllerSnapshot> cs = new ArrayList<>();
       for (Controller c : controllers == null ? List.<Controller>of() : controllers) {
@@ -253,9 +256,12 @@ public final class SummaryReader {
             new OperatorUnload(
                 operator, r.observed().result(t, window), r.withoutTimers().result(t, window)));
       }
-      return new OperatorSnapshot(operator, cs, us);
+      return new OperatorSnapshot(operator, cs, us, sampling == null ? "" : sampling.mark());
     }
   }
+
+  /** The operator's sampling mark (summary.json from before it was written has none). */
+  record Sampling(String mark) {}
 
   record Controller(
       @JsonProperty(required = true) String controller,
