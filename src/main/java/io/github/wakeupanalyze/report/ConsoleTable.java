@@ -44,9 +44,9 @@ public final class ConsoleTable {
       out.println("(no reconcile spans found)");
     }
     for (OperatorView op : OperatorView.of(analysis)) {
-      String mark = op.samplingMark();
-      if (!mark.isEmpty()) {
-        out.println(Names.printable(op.operator()) + ": " + mark + "; " + op.fullStreamText());
+      String sampling = op.samplingSentence();
+      if (!sampling.isEmpty()) {
+        out.println(Names.printable(op.operator()) + ": " + sampling);
       }
     }
     out.flush();

@@ -74,6 +74,19 @@ final class IndexPage {
     if (ops.isEmpty()) {
       sb.append("\nNo reconcile spans found.\n");
     }
+    boolean anySampled = false;
+    for (OperatorView op : ops) {
+      String sampling = op.samplingSentence();
+      if (!sampling.isEmpty()) {
+        sb.append(anySampled ? "" : "\nCounts and rates above are of the kept reconciles.\n\n")
+            .append("- ")
+            .append(Names.markdown(op.operator()))
+            .append(": ")
+            .append(Names.markdown(sampling))
+            .append('\n');
+        anySampled = true;
+      }
+    }
     if (folders.size() < ops.size()) {
       sb.append("\nOnly the ")
           .append(folders.size())

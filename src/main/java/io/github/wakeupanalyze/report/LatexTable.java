@@ -99,6 +99,17 @@ public final class LatexTable {
         ev.apiCalls()
             ? "Wrote nothing: share of the timer-driven reconciles that made no API write."
             : "Wrote nothing: n/a, the input records no API calls.");
+    for (OperatorView op : ops) {
+      String sampling = op.samplingSentence();
+      if (!sampling.isEmpty()) {
+        w.write(
+            " \\textit{"
+                + breakable(op.operator())
+                + "}: counts and rates are of the kept reconciles, "
+                + TexText.escape(sampling)
+                + ".");
+      }
+    }
     w.write("\\par}\n");
   }
 

@@ -95,7 +95,7 @@ public final class MarkdownReport {
             + rate(op.wakeupsPerHour())
             + " |\n");
     if (!mark.isEmpty()) {
-      w.write("| Sampling | " + Names.markdown(mark) + "; " + op.fullStreamText() + " |\n");
+      w.write("| Sampling | " + Names.markdown(op.samplingSentence()) + " |\n");
     }
     ObservedWindow own = analysis.window(op.operator());
     w.write(

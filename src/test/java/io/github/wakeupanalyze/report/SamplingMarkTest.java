@@ -93,10 +93,40 @@ class SamplingMarkTest {
     assertTrue(md.contains("| Sampling | sampled p≈0."), md);
   }
 
+  private static String index(Pipeline.Result r) {
+    return IndexPage.markdown(r.analysis(), r.inputs(), java.util.Map.of());
+  }
+
+  private static String latex(Pipeline.Result r) throws Exception {
+    StringWriter w = new StringWriter();
+    LatexTable.write(r.analysis(), "TEST", w);
+    return w.toString();
+  }
+
+  @Test
+  void sampledTrace_isMarkedInTheIndexAndTheLatexTable_thatTypesetsItsSymbols() throws Exception {
+    Pipeline.Result r = DemoAnalysis.of(ThinnedRequeue.of(0.3, 11));
+    String sentence = OperatorView.of(r.analysis()).get(0).samplingSentence();
+    assertTrue(sentence.startsWith("sampled p≈0."), sentence);
+    String index = index(r);
+    assertTrue(index.contains("Counts and rates above are of the kept reconciles."), index);
+    assertTrue(index.contains("- sampled-operator: " + sentence + "\n"), index);
+    String tex = latex(r);
+    assertTrue(
+        tex.contains(
+            "counts and rates are of the kept reconciles, sampled p\\ensuremath{\\approx}0."),
+        tex);
+    assertTrue(tex.contains("interval "), tex);
+    assertFalse(
+        tex.contains("≈") || tex.contains("–") || tex.contains("∞"), "no raw symbol: " + tex);
+  }
+
   @Test
   void completeTrace_isNotMarked() throws Exception {
     Pipeline.Result r = DemoAnalysis.of(ThinnedRequeue.of(1, 11));
     assertFalse(console(r).contains("sampled p"), console(r));
     assertFalse(markdown(r).contains("| Sampling |"), markdown(r));
+    assertFalse(index(r).contains("kept reconciles"), index(r));
+    assertFalse(latex(r).contains("kept reconciles"), latex(r));
   }
 }

@@ -100,6 +100,37 @@ class ThesisPageIT {
     assertTrue(fonts.contains(family.replace(" ", "")), "the figure's font is embedded:\n" + fonts);
   }
 
+  /**
+   * The headline table of a head-sampled trace carries the sampling sentence in its notes ({@code
+   * p≈…}, an interval with a dash): it typesets without an overfull box, and the PDF shows the
+   * symbols, not {@code ?}.
+   */
+  @Test
+  void sampledHeadlineTable_typesetsItsSamplingNote() throws Exception {
+    for (String tool : List.of("pdflatex", "pdftotext")) {
+      assumeTrue(onPath(tool), "skipped: no " + tool + " on the PATH");
+    }
+    Pipeline.Result r =
+        io.github.wakeupanalyze.testing.DemoAnalysis.of(
+            io.github.wakeupanalyze.testing.ThinnedRequeue.of(0.3, 11));
+    Files.createDirectories(OUT);
+    try (var w = Files.newBufferedWriter(OUT.resolve("sampled-headline.tex"))) {
+      LatexTable.write(r.analysis(), "TEST", w);
+    }
+    Files.writeString(
+        OUT.resolve("sampled.tex"),
+        PAGE.replaceAll("(?m)^\\\\begin\\{figure\\}.*\n", "")
+            .replace("figures/headline.tex", "sampled-headline.tex"),
+        StandardCharsets.UTF_8);
+    run("pdflatex", "-interaction=nonstopmode", "-halt-on-error", "sampled.tex");
+    String log = Files.readString(OUT.resolve("sampled.log"), StandardCharsets.ISO_8859_1);
+    assertFalse(log.contains("Overfull"), "overfull box in " + OUT.resolve("sampled.log"));
+    String text = run("pdftotext", "-enc", "UTF-8", "sampled.pdf", "-").replaceAll("\\s+", " ");
+    assertTrue(text.contains("counts and rates are of the kept reconciles, sampled p≈0."), text);
+    assertTrue(text.contains("95 % interval"), text);
+    assertFalse(text.contains("?"), "a glyph printed as '?':\n" + text);
+  }
+
   private static boolean onPath(String tool) {
     String path = System.getenv("PATH");
     for (String dir : (path == null ? "" : path).split(File.pathSeparator)) {

@@ -29,6 +29,8 @@ public final class TexText {
         case '−' -> sb.append("\\ensuremath{-}");
         case 'µ', 'μ' -> sb.append("\\ensuremath{\\mu}");
         case '≥' -> sb.append("\\ensuremath{\\geq}");
+        case '≈' -> sb.append("\\ensuremath{\\approx}");
+        case '∞' -> sb.append("\\ensuremath{\\infty}");
         case '≤' -> sb.append("\\ensuremath{\\leq}");
         case '·' -> sb.append("\\ensuremath{\\cdot}");
         case '×' -> sb.append("\\ensuremath{\\times}");
