@@ -162,7 +162,68 @@ public final class HazardScan {
       }
       spikes.add(s);
     }
+    if (spikes.size() >= cfg.maxSpikes()) {
+      promoteFundamental(sg, win, accepted, p, lr, spikes, cfg);
+    }
     return spikes;
+  }
+
+  /** Longest reconcile, as a share of the period, that a lost step may add to a harmonic's gap. */
+  static final double MAX_LOST_DURATION = 0.1;
+
+  /**
+   * A thinned timer whose reconciles are short keeps teeth at m·P as sharp as its own first tooth,
+   * and each of them may hold as many gaps as the first (the share of gaps on tooth k falls only as
+   * (1 − p)^(k−1)); with a background estimated where the gaps are densest, the first tooth's
+   * likelihood ratio can then rank below four of its harmonics, which fill every slot. When at
+   * least two reported spikes lie at multiples of a significant window below them (m·P plus up to m
+   * − 1 lost reconciles of at most {@link #MAX_LOST_DURATION}·P, within both supports'
+   * half-widths), that window is the fundamental: it takes the place of the weakest of those
+   * multiples, and the harmonic folding downstream sees it.
+   */
+  private static void promoteFundamental(
+      SortedGaps sg,
+      Windows win,
+      List<Integer> accepted,
+      double[] p,
+      double[] lr,
+      List<Spike> spikes,
+      Config cfg) {
+    for (int i : accepted) {
+      if (overlapsAny(spikes, win.lo[i], win.hi[i])) {
+        continue;
+      }
+      double d = Math.sqrt(win.lo[i] * win.hi[i]);
+      double half = (win.hi[i] - win.lo[i]) / 2;
+      Spike weakest = null;
+      int multiples = 0;
+      for (Spike s : spikes) {
+        double tol = half + (s.high() - s.low()) / 2;
+        long m = (long) Math.floor((s.delay() + tol) / d);
+        double over = s.delay() - m * d;
+        if (m >= 2 && over >= -tol && over <= (m - 1) * MAX_LOST_DURATION * d + tol) {
+          multiples++;
+          if (weakest == null || s.likelihoodRatio() < weakest.likelihoodRatio()) {
+            weakest = s;
+          }
+        }
+      }
+      if (multiples < 2) {
+        continue;
+      }
+      Spike f = grow(sg, win.lo[i], win.hi[i], win.mu[i] / win.e[i], cfg, p[i], lr[i]);
+      if (f == null) {
+        continue;
+      }
+      spikes.remove(weakest);
+      if (overlapsAny(spikes, f.low(), f.high())) {
+        spikes.add(weakest); // its support grew into a reported spike: leave the list as it was
+        continue;
+      }
+      spikes.add(f);
+      spikes.sort((a, b) -> Double.compare(b.likelihoodRatio(), a.likelihoodRatio()));
+      return;
+    }
   }
 
   private static boolean overlapsAny(List<Spike> spikes, double lo, double hi) {
