@@ -13,6 +13,7 @@ import io.github.wakeupanalyze.extract.ExtractRules;
 import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.testing.DemoAnalysis;
 import io.github.wakeupanalyze.testing.OtlpJson;
+import io.github.wakeupanalyze.testing.ThinnedRequeue;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -49,25 +50,7 @@ class EvidenceStatementsTest {
 
   /** RequeueAfter 5 s on one object, 40 reconciles of 100 ms, no child spans at all. */
   private static OtlpJson requeueWithoutCalls() {
-    OtlpJson o = OtlpJson.service("quiet-operator");
-    double t = 0;
-    for (int i = 0; i < 40; i++) {
-      o.span(
-          i + 1,
-          10 * (i + 1),
-          0,
-          "Reconcile",
-          t,
-          t + 0.1,
-          "controller",
-          "quiet",
-          "k8s.namespace.name",
-          "ns",
-          "k8s.object.name",
-          "obj");
-      t += 5.1;
-    }
-    return o;
+    return ThinnedRequeue.of("quiet-operator", "quiet", 40, 1, 0);
   }
 
   private static Pipeline.Result run(List<String> inputs, long[] events, byte[] stdin) {

@@ -11,11 +11,19 @@ public final class ThinnedRequeue {
 
   /** A 5 s RequeueAfter on one object, 100 ms reconciles, each kept with probability p (seeded). */
   public static OtlpJson of(double p, long seed) {
+    return of("sampled-operator", "sampled", 900, p, seed);
+  }
+
+  /**
+   * {@code steps} reconciles of 100 ms on object {@code ns/obj}, 5.1 s apart (a 5 s RequeueAfter),
+   * no child spans, each kept with probability p ({@code p = 1}: all of them, whatever the seed).
+   */
+  public static OtlpJson of(String service, String controller, int steps, double p, long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
-    OtlpJson o = OtlpJson.service("sampled-operator");
+    OtlpJson o = OtlpJson.service(service);
     double t = 0;
     int id = 0;
-    for (int i = 0; i < 900; i++) {
+    for (int i = 0; i < steps; i++) {
       if (rnd.nextDouble() < p) {
         id++;
         o.span(
@@ -26,7 +34,7 @@ public final class ThinnedRequeue {
             t,
             t + 0.1,
             "controller",
-            "sampled",
+            controller,
             "k8s.namespace.name",
             "ns",
             "k8s.object.name",
