@@ -215,9 +215,10 @@ public final class HazardScan {
       if (f == null) {
         continue;
       }
-      spikes.remove(weakest);
+      int at = spikes.indexOf(weakest);
+      spikes.remove(at);
       if (overlapsAny(spikes, f.low(), f.high())) {
-        spikes.add(weakest); // its support grew into a reported spike: leave the list as it was
+        spikes.add(at, weakest); // its support grew into a reported spike: leave the list as it was
         continue;
       }
       spikes.add(f);
