@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.wakeupanalyze.analyze.ControllerResult;
+import io.github.wakeupanalyze.analyze.SamplingEstimate;
 import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.testing.DemoAnalysis;
 import io.github.wakeupanalyze.testing.ThinnedRequeue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -94,7 +98,7 @@ class SamplingMarkTest {
   }
 
   private static String index(Pipeline.Result r) {
-    return IndexPage.markdown(r.analysis(), r.inputs(), java.util.Map.of());
+    return IndexPage.markdown(r.analysis(), r.inputs(), Map.of());
   }
 
   private static String latex(Pipeline.Result r) throws Exception {
@@ -119,6 +123,24 @@ class SamplingMarkTest {
     assertTrue(tex.contains("interval "), tex);
     assertFalse(
         tex.contains("≈") || tex.contains("–") || tex.contains("∞"), "no raw symbol: " + tex);
+  }
+
+  /** Thinning shows but p is unresolved: no estimate is claimed, only the floor the kept give. */
+  @Test
+  void unresolvedSampling_saysSo_andClaimsOnlyTheKeptRateAsAFloor() {
+    SamplingEstimate unresolved =
+        new SamplingEstimate(Double.NaN, 0, 1, null, false, true, 12, Double.NaN);
+    ControllerResult c =
+        new ControllerResult(
+            "op", "ctl", 1, 300, 30, 270, Map.of(), List.of(), 0, List.of(), unresolved);
+    OperatorView op = new OperatorView("op", List.of(c), List.of(), 2);
+    String sentence = op.samplingSentence();
+    assertTrue(
+        sentence.startsWith(
+            "sampled? p unresolved; all reconciles: at least 150.0 wake-ups/h (the kept ones), 90.0"
+                + " % timer-driven ("),
+        sentence);
+    assertFalse(sentence.contains("estimated"), sentence);
   }
 
   @Test
