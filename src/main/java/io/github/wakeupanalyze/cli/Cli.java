@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -158,21 +159,23 @@ public final class Cli {
   }
 
   /** The subcommand classes by name, as {@link WakeupAnalyzeCommand}'s annotation lists them. */
+  private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
   private static Map<String, Class<?>> subcommands() {
     Map<String, Class<?>> byName = new LinkedHashMap<>();
     for (Class<?> c : WakeupAnalyzeCommand.class.getAnnotation(Command.class).subcommands()) {
       byName.put(c.getAnnotation(Command.class).name(), c);
     }
-    return byName;
+    return Collections.unmodifiableMap(byName);
   }
 
   /** The subcommands' names, in the annotation's order. */
   static Set<String> subcommandNames() {
-    return subcommands().keySet();
+    return SUBCOMMANDS.keySet();
   }
 
   private static Object newSubcommand(String name) {
-    Class<?> c = subcommands().get(name);
+    Class<?> c = SUBCOMMANDS.get(name);
     if (c == null) {
       throw new IllegalArgumentException("no command named " + name);
     }

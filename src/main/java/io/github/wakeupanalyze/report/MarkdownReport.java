@@ -87,15 +87,15 @@ public final class MarkdownReport {
     w.write(
         "| Timer-driven | " + op.timerDriven() + " (" + Format.percent(op.timerShare()) + ") |\n");
     w.write("| Event-driven | " + op.eventDriven() + " |\n");
-    String mark = op.samplingMark();
+    String sampling = op.samplingSentence();
     w.write(
         "| Wake-ups per hour"
-            + (mark.isEmpty() ? "" : " (kept reconciles)")
+            + (sampling.isEmpty() ? "" : " (kept reconciles)")
             + " | "
             + rate(op.wakeupsPerHour())
             + " |\n");
-    if (!mark.isEmpty()) {
-      w.write("| Sampling | " + Names.markdown(op.samplingSentence()) + " |\n");
+    if (!sampling.isEmpty()) {
+      w.write("| Sampling | " + Names.markdown(sampling) + " |\n");
     }
     ObservedWindow own = analysis.window(op.operator());
     w.write(

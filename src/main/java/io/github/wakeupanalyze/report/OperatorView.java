@@ -32,33 +32,20 @@ record OperatorView(
   }
 
   /**
-   * How the outputs mark a sampled trace, e.g. {@code sampled p≈0.43 (inferred)}; "" when not
-   * sampled.
-   */
-  String samplingMark() {
-    return sampling().mark();
-  }
-
-  /**
    * The sentence every output gives a sampled operator: its mark and what the kept reconciles say
-   * of all of them, e.g. {@code sampled p≈0.10 (inferred); all reconciles, estimated: ...}; "" when
-   * not sampled.
+   * of all of them, e.g. {@code sampled p≈0.10 (inferred); all reconciles, estimated: 2304
+   * wake-ups/h (95 % interval 2101–2561), 90.8 % timer-driven (87.9 %–93.1 %)}; when p is
+   * unresolved only the floor the kept ones give; "" when not sampled.
    */
   String samplingSentence() {
-    String mark = samplingMark();
-    return mark.isEmpty() ? "" : mark + "; " + fullStreamText();
-  }
-
-  /**
-   * What the kept reconciles say of all of them, for a sampled trace; "" when not sampled. E.g.
-   * {@code all reconciles, estimated: 2304 wake-ups/h (95 % interval 2101–2561), 90.8 %
-   * timer-driven (87.9–93.1 %)}; when p is unresolved only the floor the kept ones give.
-   */
-  String fullStreamText() {
     SamplingEstimate s = sampling();
     if (!s.sampled()) {
       return "";
     }
+    return s.mark() + "; " + fullStreamText(s);
+  }
+
+  private String fullStreamText(SamplingEstimate s) {
     SamplingEstimate.Interval rate = s.fullStreamRate(reconcileCount(), hours);
     SamplingEstimate.Interval share = s.fullStreamShare(timerDriven(), reconcileCount());
     String shareText =
