@@ -292,10 +292,10 @@ final class Classifier {
         } else if (!timer.earliest
             && g[j] >= timer.lo
             && w.comb.comb.tooth(g[j]) == 0
-            && w.comb.offCombPosterior >= 0.5) {
+            && w.comb.resetOffCombTimer(g[j])) {
           timer.attributed++;
           w.timerOf[j] = k;
-          double conf = Math.min(timer.confidence(), w.comb.offCombPosterior);
+          double conf = Math.min(timer.confidence(), w.comb.resetOffCombPosterior(g[j]));
           return Classification.timer(
               Cause.REQUEUE, conf, timer.spike.delay(), "sampled, likely timer");
         }

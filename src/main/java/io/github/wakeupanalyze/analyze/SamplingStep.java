@@ -133,7 +133,8 @@ final class SamplingStep {
               p,
               ownWrites[0],
               ownWrites[1],
-              utilization(streams, p));
+              utilization(streams, p),
+              resetGaps(streams, comb, fundamental));
       for (StreamWork w : streams) {
         reclassify(w, sc, fundamental, earliest, params);
       }
@@ -219,6 +220,34 @@ final class SamplingStep {
       }
     }
     return c;
+  }
+
+  /**
+   * The gaps of all streams as the reset queue's off-comb rule counts them ({@link
+   * SamplingComb#eventReach}): duplicates and gaps after an error are not counted.
+   */
+  static SamplingComb.ResetGaps resetGaps(List<StreamWork> streams, Comb comb, Timer fundamental) {
+    long below = 0;
+    SamplingComb.ResetGaps empty = SamplingComb.ResetGaps.empty();
+    long[] teeth = empty.teeth();
+    long[] between = empty.between();
+    for (StreamWork w : streams) {
+      StreamTimes t = w.times;
+      for (int j = 1; j < t.n; j++) {
+        if (t.duplicate[j] || t.get(j - 1).error()) {
+          continue;
+        }
+        double g = t.gap[j];
+        if (g < fundamental.lo) {
+          below++;
+        } else if (comb.tooth(g) > 0) {
+          teeth[Math.min(teeth.length - 1, comb.tooth(g))]++;
+        } else {
+          between[Math.max(1, Math.min(between.length - 1, comb.interval(g)))]++;
+        }
+      }
+    }
+    return new SamplingComb.ResetGaps(below, teeth, between);
   }
 
   /**

@@ -156,6 +156,16 @@ public final class Comb {
   }
 
   /**
+   * The interval between teeth a gap lies in: j for a gap between the centres of tooth j and tooth
+   * j + 1 (0 below tooth 1's centre). Whether it lies in a tooth is {@link #tooth}'s question.
+   * Example: P = 5 s, d̄ = 0.15 s: 7 s → 1, 12 s → 2.
+   */
+  public int interval(double gap) {
+    double j = Math.floor((gap + duration) / spacing());
+    return j < 0 ? 0 : j >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) j;
+  }
+
+  /**
    * The cell of a gap: the nearest tooth's k, capped at maxTooth + 1 (everything longer); 0 below
    * half a delay.
    */
