@@ -289,10 +289,8 @@ final class Classifier {
               REANCHOR_CONFIDENCE,
               timer.spike.delay(),
               "sampled timer, re-anchored");
-        } else if (!timer.earliest
-            && g[j] >= timer.lo
-            && w.comb.comb.tooth(g[j]) == 0
-            && w.comb.resetOffCombTimer(g[j])) {
+        } else if (!timer.earliest && g[j] >= timer.lo && w.comb.resetOffCombTimer(g[j])) {
+          // a reset queue: off the comb, or in a far tooth whose gaps are mostly chance ones
           timer.attributed++;
           w.timerOf[j] = k;
           double conf = Math.min(timer.confidence(), w.comb.resetOffCombPosterior(g[j]));

@@ -317,7 +317,7 @@ class ProductionAccuracyIT {
    * controller-runtime's priority queue (a reset queue) under sampling: the queue is read as reset
    * and the rate scales up; classification is below target, as timing alone bounds it below target
    * on this process ({@code ResetQueueBoundTest}: 0.87 at p = 0.5, 0.69 at p = 0.1; docs/method.md,
-   * "Known failure cases"): floors a little under the measured 0.846 and 0.613 guard it.
+   * "Known failure cases"): floors a little under the measured 0.846 and 0.683 guard it.
    */
   @Test
   void sampledPriorityQueue_isReadAsReset() throws Exception {
@@ -329,7 +329,7 @@ class ProductionAccuracyIT {
     Row half = row("percona-priority-sampled-50");
     assertTrue(half.macroF1() >= 0.82, "macro-F1 " + half.macroF1());
     Row tenth = row("percona-priority-sampled-10");
-    assertTrue(tenth.macroF1() >= 0.58, "macro-F1 " + tenth.macroF1());
+    assertTrue(tenth.macroF1() >= 0.63, "macro-F1 " + tenth.macroF1());
   }
 
   @Test
