@@ -162,8 +162,40 @@ public final class HazardScan {
       }
       spikes.add(s);
     }
-    if (spikes.size() >= cfg.maxSpikes()) {
-      promoteFundamental(sg, win, accepted, p, lr, spikes, cfg);
+    boolean promoted =
+        spikes.size() >= cfg.maxSpikes()
+            && promoteFundamental(sg, win, accepted, p, lr, spikes, cfg);
+    if (!promoted && spikes.size() >= 2) {
+      List<Integer> targeted = new ArrayList<>();
+      int family = 0;
+      for (int i = 0; i < win.size; i++) {
+        family += weakestMultiple(spikes, win.lo[i], win.hi[i]) != null ? 1 : 0;
+      }
+      for (int i = 0; i < win.size; i++) {
+        double k = win.k[i];
+        if (p[i] <= cfg.alpha()
+            || !(win.mu[i] > 0)
+            || k < cfg.minCount()
+            || k < 2 * win.mu[i]
+            || weakestMultiple(spikes, win.lo[i], win.hi[i]) == null) {
+          continue;
+        }
+        int w = 0;
+        while (i >= firstOfWidth[w + 1]) {
+          w++;
+        }
+        if (phiOf[w] == 0) {
+          phiOf[w] = dispersion(win, firstOfWidth[w], firstOfWidth[w + 1]);
+        }
+        double pf = Math.min(1, win.conditionalP(i, phiOf[w]) * family);
+        if (pf <= cfg.alpha() && (win.w[i] <= 0.05 || sharpEdge(sg, win.lo[i], win.hi[i]))) {
+          p[i] = pf;
+          lr[i] = PoissonTail.likelihoodRatio(k / phiOf[w], win.mu[i] / phiOf[w]);
+          targeted.add(i);
+        }
+      }
+      targeted.sort((a, b) -> Double.compare(lr[b], lr[a]));
+      promoteFundamental(sg, win, targeted, p, lr, spikes, cfg);
     }
     return spikes;
   }
@@ -180,8 +212,18 @@ public final class HazardScan {
    * − 1 lost reconciles of at most {@link #MAX_LOST_DURATION}·P, within both supports'
    * half-widths), that window is the fundamental: it takes the place of the weakest of those
    * multiples, and the harmonic folding downstream sees it.
+   *
+   * <p>When no window significant over the whole scan does (the caller's second call, made as soon
+   * as two spikes are reported), the first tooth is tested as what it is, one question asked of the
+   * comb the reported spikes draw: only the windows (holding a gap) that could be the fundamental
+   * of two of them form the family its Bonferroni correction counts, instead of every window of the
+   * scan. On the 10 % sample of one object with 40 ms reconciles (seed 1194 of {@code
+   * percona-backup-sampled-10}) eight gaps lie at 5.000 s ± 1 ms, p = 0.06 over all windows and
+   * below 0.01 over the comb's family.
+   *
+   * @return whether a fundamental was promoted
    */
-  private static void promoteFundamental(
+  private static boolean promoteFundamental(
       SortedGaps sg,
       Windows win,
       List<Integer> accepted,
@@ -193,22 +235,8 @@ public final class HazardScan {
       if (overlapsAny(spikes, win.lo[i], win.hi[i])) {
         continue;
       }
-      double d = Math.sqrt(win.lo[i] * win.hi[i]);
-      double half = (win.hi[i] - win.lo[i]) / 2;
-      Spike weakest = null;
-      int multiples = 0;
-      for (Spike s : spikes) {
-        double tol = half + (s.high() - s.low()) / 2;
-        long m = (long) Math.floor((s.delay() + tol) / d);
-        double over = s.delay() - m * d;
-        if (m >= 2 && over >= -tol && over <= (m - 1) * MAX_LOST_DURATION * d + tol) {
-          multiples++;
-          if (weakest == null || s.likelihoodRatio() < weakest.likelihoodRatio()) {
-            weakest = s;
-          }
-        }
-      }
-      if (multiples < 2) {
+      Spike weakest = weakestMultiple(spikes, win.lo[i], win.hi[i]);
+      if (weakest == null) {
         continue;
       }
       Spike f = grow(sg, win.lo[i], win.hi[i], win.mu[i] / win.e[i], cfg, p[i], lr[i]);
@@ -223,8 +251,33 @@ public final class HazardScan {
       }
       spikes.add(f);
       spikes.sort((a, b) -> Double.compare(b.likelihoodRatio(), a.likelihoodRatio()));
-      return;
+      return true;
     }
+    return false;
+  }
+
+  /**
+   * The weakest of the reported spikes that lie at a multiple m ≥ 2 of window [lo, hi] (m·P plus up
+   * to m − 1 lost reconciles of at most {@link #MAX_LOST_DURATION}·P, within both half-widths),
+   * when at least two do; else null.
+   */
+  private static Spike weakestMultiple(List<Spike> spikes, double lo, double hi) {
+    double d = Math.sqrt(lo * hi);
+    double half = (hi - lo) / 2;
+    Spike weakest = null;
+    int multiples = 0;
+    for (Spike s : spikes) {
+      double tol = half + (s.high() - s.low()) / 2;
+      long m = (long) Math.floor((s.delay() + tol) / d);
+      double over = s.delay() - m * d;
+      if (m >= 2 && over >= -tol && over <= (m - 1) * MAX_LOST_DURATION * d + tol) {
+        multiples++;
+        if (weakest == null || s.likelihoodRatio() < weakest.likelihoodRatio()) {
+          weakest = s;
+        }
+      }
+    }
+    return multiples >= 2 ? weakest : null;
   }
 
   private static boolean overlapsAny(List<Spike> spikes, double lo, double hi) {
