@@ -33,7 +33,7 @@ class HazardScanTest {
   }
 
   @Test
-  void jitterAndEvents_grid() {
+  void jitterAndEvents_grid_findsTheTimer_wheneverJitterOrEventsLeaveItVisible() {
     for (double j : new double[] {0, 0.05, 0.1, 0.25}) {
       for (double e : new double[] {0.1, 0.5, 0.9}) {
         int hit = 0;
@@ -50,6 +50,19 @@ class HazardScanTest {
         }
         System.out.printf(
             "J=%.2f events=%.1f detect=%d/40 err=%.4f%n", j, e, hit, hit == 0 ? 0 : err / hit);
+        // measured: 40/40 everywhere up to J = 0.10 with half events (39 and 32 of 40 with 90 %
+        // at J = 0.05 and 0.10); with a quarter of the delay's jitter only the event-poor
+        // streams are reliably found (40, 27 and 3 of 40)
+        String cell = "J=" + j + ", events=" + e + ": " + hit + "/40";
+        if (j <= 0.10 && e <= 0.5) {
+          assertEquals(40, hit, cell);
+        } else if (j <= 0.05) {
+          assertTrue(hit >= 38, cell);
+        } else if (e <= 0.1) {
+          assertTrue(hit >= 38, cell);
+        }
+        // the delay is the median of the support: within a fraction of the jitter of 5 s
+        assertTrue(hit == 0 || err / hit <= 0.3 * j + 0.002, cell + " error " + err / hit);
       }
     }
   }
