@@ -166,38 +166,56 @@ public final class HazardScan {
         spikes.size() >= cfg.maxSpikes()
             && promoteFundamental(sg, win, accepted, p, lr, spikes, cfg);
     if (!promoted && spikes.size() >= 2) {
-      List<Integer> targeted = new ArrayList<>();
-      int family = 0;
-      for (int i = 0; i < win.size; i++) {
-        family += weakestMultiple(spikes, win.lo[i], win.hi[i]) != null ? 1 : 0;
-      }
-      for (int i = 0; i < win.size; i++) {
-        double k = win.k[i];
-        if (p[i] <= cfg.alpha()
-            || !(win.mu[i] > 0)
-            || k < cfg.minCount()
-            || k < 2 * win.mu[i]
-            || weakestMultiple(spikes, win.lo[i], win.hi[i]) == null) {
-          continue;
-        }
-        int w = 0;
-        while (i >= firstOfWidth[w + 1]) {
-          w++;
-        }
-        if (phiOf[w] == 0) {
-          phiOf[w] = dispersion(win, firstOfWidth[w], firstOfWidth[w + 1]);
-        }
-        double pf = Math.min(1, win.conditionalP(i, phiOf[w]) * family);
-        if (pf <= cfg.alpha() && (win.w[i] <= 0.05 || sharpEdge(sg, win.lo[i], win.hi[i]))) {
-          p[i] = pf;
-          lr[i] = PoissonTail.likelihoodRatio(k / phiOf[w], win.mu[i] / phiOf[w]);
-          targeted.add(i);
-        }
-      }
-      targeted.sort((a, b) -> Double.compare(lr[b], lr[a]));
-      promoteFundamental(sg, win, targeted, p, lr, spikes, cfg);
+      List<Integer> firstTeeth = firstTeeth(sg, win, spikes, p, lr, firstOfWidth, phiOf, cfg);
+      promoteFundamental(sg, win, firstTeeth, p, lr, spikes, cfg);
     }
     return spikes;
+  }
+
+  /**
+   * The windows that pass as the first tooth of the comb the reported spikes draw, tested against
+   * that comb's own family ({@link #promoteFundamental}'s second call), strongest first; their
+   * {@code p} and {@code lr} are set. {@code phiOf} caches the dispersion per width.
+   */
+  private static List<Integer> firstTeeth(
+      SortedGaps sg,
+      Windows win,
+      List<Spike> spikes,
+      double[] p,
+      double[] lr,
+      int[] firstOfWidth,
+      double[] phiOf,
+      Config cfg) {
+    int family = 0;
+    for (int i = 0; i < win.size; i++) {
+      family += weakestMultiple(spikes, win.lo[i], win.hi[i]) != null ? 1 : 0;
+    }
+    List<Integer> teeth = new ArrayList<>();
+    for (int i = 0; i < win.size; i++) {
+      double k = win.k[i];
+      if (p[i] <= cfg.alpha()
+          || !(win.mu[i] > 0)
+          || k < cfg.minCount()
+          || k < 2 * win.mu[i]
+          || weakestMultiple(spikes, win.lo[i], win.hi[i]) == null) {
+        continue;
+      }
+      int w = 0;
+      while (i >= firstOfWidth[w + 1]) {
+        w++;
+      }
+      if (phiOf[w] == 0) {
+        phiOf[w] = dispersion(win, firstOfWidth[w], firstOfWidth[w + 1]);
+      }
+      double pf = Math.min(1, win.conditionalP(i, phiOf[w]) * family);
+      if (pf <= cfg.alpha() && (win.w[i] <= 0.05 || sharpEdge(sg, win.lo[i], win.hi[i]))) {
+        p[i] = pf;
+        lr[i] = PoissonTail.likelihoodRatio(k / phiOf[w], win.mu[i] / phiOf[w]);
+        teeth.add(i);
+      }
+    }
+    teeth.sort((a, b) -> Double.compare(lr[b], lr[a]));
+    return teeth;
   }
 
   /** Longest reconcile, as a share of the period, that a lost step may add to a harmonic's gap. */
