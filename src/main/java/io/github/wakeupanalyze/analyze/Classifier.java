@@ -224,6 +224,7 @@ final class Classifier {
   private static Classification timing(StreamWork w, int j) {
     StreamTimes t = w.times;
     double[] g = t.gap;
+    boolean betweenTeeth = false;
     for (int k = 0; k < w.timers.size(); k++) {
       Timer timer = w.timers.get(k);
       if (w.comb != null && timer.earliest && w.comb.isFundamental(timer)) {
@@ -296,6 +297,8 @@ final class Classifier {
           double conf = Math.min(timer.confidence(), w.comb.resetOffCombPosterior(g[j]));
           return Classification.timer(
               Cause.REQUEUE, conf, timer.spike.delay(), "sampled, likely timer");
+        } else if (!timer.earliest && g[j] >= timer.lo && w.comb.offCombPosterior >= 0.5) {
+          betweenTeeth = true; // called an event, though a lost event's fire is as likely
         }
       }
       if (!hit
@@ -329,6 +332,11 @@ final class Classifier {
         }
         return Classification.timer(Cause.REQUEUE, conf, timer.spike.delay(), basis);
       }
+    }
+    if (betweenTeeth) {
+      // a sampled reset queue between its first teeth: P(event) = 1/(j + 1), called an event for
+      // the macro-F1 (SamplingComb.eventReach), so the verdict is a coin flip at best
+      return Classification.event(Cause.UNKNOWN, 0.5, "sampled, between teeth");
     }
     return null;
   }
