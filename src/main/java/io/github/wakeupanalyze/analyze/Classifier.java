@@ -290,14 +290,16 @@ final class Classifier {
               REANCHOR_CONFIDENCE,
               timer.spike.delay(),
               "sampled timer, re-anchored");
-        } else if (!timer.earliest && g[j] >= timer.lo && w.comb.resetOffCombTimer(g[j])) {
-          // a reset queue: off the comb, or in a far tooth whose gaps are mostly chance ones
-          timer.attributed++;
-          w.timerOf[j] = k;
-          double conf = Math.min(timer.confidence(), w.comb.resetOffCombPosterior(g[j]));
-          return Classification.timer(
-              Cause.REQUEUE, conf, timer.spike.delay(), "sampled, likely timer");
         } else if (!timer.earliest && g[j] >= timer.lo && w.comb.offCombPosterior >= 0.5) {
+          // a reset queue whose timer dominates off the comb (or in a far tooth whose gaps are
+          // mostly chance ones)
+          if (w.comb.resetOffCombTimer(g[j])) {
+            timer.attributed++;
+            w.timerOf[j] = k;
+            double conf = Math.min(timer.confidence(), w.comb.resetOffCombPosterior(g[j]));
+            return Classification.timer(
+                Cause.REQUEUE, conf, timer.spike.delay(), "sampled, likely timer");
+          }
           betweenTeeth = true; // called an event, though a lost event's fire is as likely
         }
       }

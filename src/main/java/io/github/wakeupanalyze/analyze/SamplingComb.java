@@ -183,12 +183,12 @@ final class SamplingComb {
   }
 
   /**
-   * Under a reset queue, whether an off-comb gap of at least one delay is the timer's: an interval
-   * beyond {@link #resetEventReach}, where timers are the majority off the comb, or a fire that
-   * waited for a worker ({@link #lateFire}).
+   * Under a reset queue whose timer is the majority off the comb ({@link #offCombPosterior} ≥ ½),
+   * whether an off-comb gap of at least one delay is the timer's: an interval beyond {@link
+   * #resetEventReach}, or a fire that waited for a worker ({@link #lateFire}).
    */
   boolean resetOffCombTimer(double gap) {
-    return offCombPosterior >= 0.5 && (comb.interval(gap) > resetEventReach || lateFire(gap));
+    return comb.interval(gap) > resetEventReach || lateFire(gap);
   }
 
   /**

@@ -238,10 +238,11 @@ final class SamplingStep {
           continue;
         }
         double g = t.gap[j];
+        int tooth = comb.tooth(g);
         if (g < fundamental.lo) {
           below++;
-        } else if (comb.tooth(g) > 0) {
-          teeth[Math.min(teeth.length - 1, comb.tooth(g))]++;
+        } else if (tooth > 0) {
+          teeth[Math.min(teeth.length - 1, tooth)]++;
         } else {
           between[Math.max(1, Math.min(between.length - 1, comb.interval(g)))]++;
         }

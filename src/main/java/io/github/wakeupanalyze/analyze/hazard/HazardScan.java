@@ -186,18 +186,16 @@ public final class HazardScan {
       int[] firstOfWidth,
       double[] phiOf,
       Config cfg) {
-    int family = 0;
+    List<Integer> family = new ArrayList<>();
     for (int i = 0; i < win.size; i++) {
-      family += weakestMultiple(spikes, win.lo[i], win.hi[i]) != null ? 1 : 0;
+      if (weakestMultiple(spikes, win.lo[i], win.hi[i]) != null) {
+        family.add(i);
+      }
     }
     List<Integer> teeth = new ArrayList<>();
-    for (int i = 0; i < win.size; i++) {
+    for (int i : family) {
       double k = win.k[i];
-      if (p[i] <= cfg.alpha()
-          || !(win.mu[i] > 0)
-          || k < cfg.minCount()
-          || k < 2 * win.mu[i]
-          || weakestMultiple(spikes, win.lo[i], win.hi[i]) == null) {
+      if (p[i] <= cfg.alpha() || !(win.mu[i] > 0) || k < cfg.minCount() || k < 2 * win.mu[i]) {
         continue;
       }
       int w = 0;
@@ -207,7 +205,7 @@ public final class HazardScan {
       if (phiOf[w] == 0) {
         phiOf[w] = dispersion(win, firstOfWidth[w], firstOfWidth[w + 1]);
       }
-      double pf = Math.min(1, win.conditionalP(i, phiOf[w]) * family);
+      double pf = Math.min(1, win.conditionalP(i, phiOf[w]) * family.size());
       if (pf <= cfg.alpha() && (win.w[i] <= 0.05 || sharpEdge(sg, win.lo[i], win.hi[i]))) {
         p[i] = pf;
         lr[i] = PoissonTail.likelihoodRatio(k / phiOf[w], win.mu[i] / phiOf[w]);
