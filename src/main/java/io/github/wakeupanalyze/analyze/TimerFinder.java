@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.analyze;
 
+import io.github.wakeupanalyze.analyze.hazard.Durations;
 import io.github.wakeupanalyze.analyze.hazard.HazardScan;
 import io.github.wakeupanalyze.analyze.hazard.PairScan;
 import io.github.wakeupanalyze.analyze.hazard.SortedGaps;
@@ -48,7 +49,7 @@ final class TimerFinder {
   /** The stream's own scans (see the class comment). */
   static void scanOwn(StreamWork w, HazardScan.Config cfg) {
     w.sortedGaps = new SortedGaps(w.times.scanGaps());
-    w.ownSpikes = HazardScan.scan(w.sortedGaps, cfg);
+    w.ownSpikes = HazardScan.scan(w.sortedGaps, cfg, Durations.of(w.times.start, w.times.end));
     w.pairSpike = w.ownSpikes.isEmpty() ? PairScan.scan(w.times.start, w.times.end, cfg) : null;
   }
 

@@ -264,12 +264,12 @@ class ProductionAccuracyIT {
    * Short reconciles (40 ms, one object) keep the thinned timer's teeth at k·5 s as sharp as its
    * first, whose 5 s gaps number only about p of the kept ones. Over the scenario's seed and twelve
    * more (5001–5012, first run after the promotion was written), the 5 s timer is the one timer
-   * found on 11 of 13 (10 before the first tooth was tested against the comb's own family of
-   * windows); on 5006 one tooth alone is reported (30.2 s) and on 5005 none, with no first tooth
-   * significant (docs/method.md, "Known failure cases"). A floor, not a target.
+   * found on all 13: on 10 with the spike scan alone, 11 once the first tooth was tested against
+   * the comb's own family of windows, 13 with the comb scan (on 5005 no window was significant, on
+   * 5006 one far tooth at 30.2 s was reported alone).
    */
   @Test
-  void sampledAtTenth_shortReconciles_findTheFundamental_onMostSeeds() throws Exception {
+  void sampledAtTenth_shortReconciles_findTheFundamental_onEverySeed() throws Exception {
     Scenario sc =
         ScenarioLoader.load(
             Path.of("src/test/resources/scenarios", "percona-backup-sampled-10.yaml"));
@@ -278,7 +278,7 @@ class ProductionAccuracyIT {
     long[] seeds = new long[13];
     seeds[0] = sc.seed();
     for (int k = 1; k < seeds.length; k++) {
-      seeds[k] = 5000 + k;
+      seeds[k] = 5000L + k;
     }
     for (long seed : seeds) {
       Accuracy.Simulated sim = Accuracy.simulate(sc.withSeed(seed), FORMAT);
@@ -289,7 +289,7 @@ class ProductionAccuracyIT {
       seen.append(seed).append(five ? ": 5 s; " : ": " + ts.size() + " other timers; ");
     }
     System.out.println("percona-backup-sampled-10 over 13 seeds: " + seen);
-    assertTrue(found >= 11, found + " of 13: " + seen);
+    assertEquals(13, found, seen.toString());
   }
 
   /**

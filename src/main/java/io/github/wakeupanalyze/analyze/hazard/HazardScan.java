@@ -90,6 +90,15 @@ public final class HazardScan {
 
   /** Scans sorted gaps for spikes; the strongest first. */
   public static List<Spike> scan(SortedGaps sg, Config cfg) {
+    return scan(sg, cfg, null);
+  }
+
+  /**
+   * Scans sorted gaps for spikes, the strongest first; with the stream's reconcile durations, a
+   * thinned timer none of whose teeth is significant alone is looked for as a comb ({@link
+   * CombScan}).
+   */
+  public static List<Spike> scan(SortedGaps sg, Config cfg, Durations durations) {
     if (sg.atRisk(cfg.minGap()) < cfg.minCount()) {
       return List.of();
     }
@@ -122,6 +131,8 @@ public final class HazardScan {
     int wi = 0;
     List<Integer> accepted = new ArrayList<>();
     double[] p = new double[win.size];
+    double[] raw = new double[win.size]; // uncorrected p, NaN for windows not tested
+    Arrays.fill(raw, Double.NaN);
     double[] lr = new double[win.size];
     for (int i = 0; i < win.size; i++) {
       double k = win.k[i];
@@ -136,7 +147,8 @@ public final class HazardScan {
         phiOf[wi] = dispersion(win, firstOfWidth[wi], firstOfWidth[wi + 1]);
       }
       double phi = phiOf[wi];
-      p[i] = Math.min(1, win.conditionalP(i, phi) * m);
+      raw[i] = win.conditionalP(i, phi);
+      p[i] = Math.min(1, raw[i] * m);
       if (p[i] > cfg.alpha()) {
         continue;
       }
@@ -169,6 +181,7 @@ public final class HazardScan {
       List<Integer> firstTeeth = firstTeeth(sg, win, spikes, p, lr, firstOfWidth, phiOf, cfg);
       promoteFundamental(sg, win, firstTeeth, p, lr, spikes, cfg);
     }
+    CombScan.apply(sg, win, raw, durations, spikes, cfg);
     return spikes;
   }
 
