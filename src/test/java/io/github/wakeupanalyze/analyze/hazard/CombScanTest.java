@@ -208,6 +208,46 @@ class CombScanTest {
     assertTrue(added <= 6, added + " of 600: " + which);
   }
 
+  /**
+   * The scan has no time unit: every gap, duration, minimum gap and resolution multiplied by a
+   * power of two (exact in floating point) gives the same spikes, scaled, whether the comb found
+   * them or not. Twenty thinned timers, twenty timer-free streams, from 1/16 to 1024 times.
+   */
+  @Test
+  void scalingTime_scalesTheSpikes() {
+    for (long seed = 0; seed < 40; seed++) {
+      Kept k =
+          seed < 20
+              ? stream(3600, 5, 300, 0.04, 0.1, 4000 + seed)
+              : stream(3600, 0, 30, 0.04, 0.1, 4000 + seed);
+      List<Spike> base = HazardScan.scan(new SortedGaps(k.gaps()), CFG, k.durations());
+      for (double c : new double[] {1.0 / 16, 1024}) {
+        double[] g = k.gaps().clone();
+        for (int i = 0; i < g.length; i++) {
+          g[i] *= c;
+        }
+        HazardScan.Config cfg =
+            new HazardScan.Config(
+                CFG.minGap() * c,
+                CFG.alpha(),
+                CFG.minCount(),
+                CFG.maxSpikes(),
+                CFG.sharpLimit(),
+                CFG.resolution() * c);
+        Durations d = new Durations(k.durations().median() * c, k.durations().sigma() * c);
+        List<Spike> scaled = HazardScan.scan(new SortedGaps(g), cfg, d);
+        assertEquals(base.size(), scaled.size(), "seed " + seed + " × " + c);
+        for (int i = 0; i < base.size(); i++) {
+          Spike a = base.get(i);
+          Spike b = scaled.get(i);
+          assertEquals(a.delay() * c, b.delay(), 1e-12 * b.delay(), "seed " + seed + " × " + c);
+          assertEquals(a.count(), b.count(), "seed " + seed + " × " + c);
+          assertEquals(a.pValue(), b.pValue(), 1e-9 * a.pValue() + 1e-300, "seed " + seed);
+        }
+      }
+    }
+  }
+
   @Test
   void aSpikeLiesOnATooth_whenWithinTheToothsWidth() {
     Durations d = new Durations(0.04, 0.017);
