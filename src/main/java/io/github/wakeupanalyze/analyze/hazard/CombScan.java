@@ -32,11 +32,12 @@ import java.util.List;
  *       the tooth. The tooth holding the most hits is left out: a comb repeats across its teeth,
  *       one lump of gaps (a reported timer's, which also sit on the 2nd tooth of a comb of half its
  *       period, or a mode of the event gaps) is not one. The hits H over the remaining teeth k ≥ 2
- *       (at least two) are tested against μ = Σ N_k·2t_k/T by the Poisson tail P(Poisson(μ) ≥ H),
- *       which bounds the tail of the sum of binomials from above when H ≥ μ + 1 (Hoeffding 1956 by
- *       the binomial of the same mean, Anderson &amp; Samuels 1967 that by the Poisson). The
- *       candidate was chosen on its first tooth, whose gaps take no part in the test. Bonferroni
- *       over the candidates tested: accept when p·C ≤ α and H ≥ {@code minCount}.
+ *       (of at least two whose cells hold gaps; empty cells are skipped) are tested against μ = Σ
+ *       N_k·2t_k/T by the Poisson tail P(Poisson(μ) ≥ H), which bounds the tail of the sum of
+ *       binomials from above when H ≥ μ + 1 (Hoeffding 1956 by the binomial of the same mean,
+ *       Anderson &amp; Samuels 1967 that by the Poisson). The candidate was chosen on its first
+ *       tooth, whose gaps take no part in the test. Bonferroni over the candidates tested: accept
+ *       when p·C ≤ α and H ≥ {@code minCount}.
  *   <li>The accepted candidate with the smallest p grows into a spike (as the hazard scan's do),
  *       and reported spikes that lie on one of its teeth are dropped: they were the comb's far
  *       teeth.
@@ -60,8 +61,11 @@ final class CombScan {
 
   private CombScan() {}
 
-  /** A tested candidate: its first-tooth window and the comb test over its other teeth. */
-  record Comb(int window, double period, double p, double hits, double expected) {}
+  /**
+   * A tested candidate: its first-tooth window, the comb test over its other teeth, and the cells
+   * the test looked at.
+   */
+  record Comb(int window, double period, double p, double hits, double expected, int cells) {}
 
   /**
    * When fewer than two spikes are reported, looks for a comb whose first tooth none of them is; on
@@ -142,7 +146,7 @@ final class CombScan {
 
   /**
    * The comb test of candidate window {@code i} (steps 2 and 3) over its teeth, without the one
-   * holding the most hits; null when fewer than two teeth remain.
+   * holding the most hits; null when fewer than two teeth have gaps in their cells.
    */
   static Comb test(
       SortedGaps sg, HazardScan.Windows win, int i, Durations d, HazardScan.Config cfg) {
@@ -159,15 +163,28 @@ final class CombScan {
     double topHits = -1;
     double topExpected = 0;
     int teeth = 0;
-    for (int k = 2; ; k++) {
+    int cells = 0;
+    long k = 2;
+    while (true) {
       double centre = c + (k - 1) * period;
       double t = toothHalfWidth(h, k, d, cfg);
       if (t > period / 4 || centre - period / 2 > max) {
         break;
       }
-      int cell = sg.count(centre - period / 2, centre + period / 2);
+      cells++;
+      int from = sg.lowerBound(centre - period / 2);
+      int to = sg.lowerBound(centre + period / 2);
+      if (from == to) {
+        // An empty cell holds no hit and expects none: go to the next gap's tooth, so that a
+        // comb of short period over long gaps costs O(gaps), not O(longest gap / period).
+        if (to == x.length) {
+          break;
+        }
+        k = Math.max(k + 1, Math.round((x[to] - c) / period) + 1);
+        continue;
+      }
       int on = sg.count(centre - t, Math.nextUp(centre + t));
-      double e = cell * 2 * t / period;
+      double e = (to - from) * 2 * t / period;
       hits += on;
       expected += e;
       teeth++;
@@ -175,17 +192,18 @@ final class CombScan {
         topHits = on;
         topExpected = e;
       }
+      k++;
     }
     hits -= topHits;
     expected -= topExpected;
     if (teeth < 2 || !(expected > 0)) {
       return null;
     }
-    return new Comb(i, period, PoissonTail.upper(hits, expected), hits, expected);
+    return new Comb(i, period, PoissonTail.upper(hits, expected), hits, expected, cells);
   }
 
   /** Half-width of tooth k ≥ 1: the first tooth's, widened by k − 1 lost durations. */
-  static double toothHalfWidth(double h, int k, Durations d, HazardScan.Config cfg) {
+  static double toothHalfWidth(double h, long k, Durations d, HazardScan.Config cfg) {
     return h + SIGMAS * d.sigma() * Math.sqrt(k - 1) + cfg.resolution();
   }
 
@@ -196,7 +214,7 @@ final class CombScan {
     if (k < 2) {
       return false;
     }
-    double slack = toothHalfWidth(h, (int) Math.min(k, Integer.MAX_VALUE), d, cfg);
+    double slack = toothHalfWidth(h, k, d, cfg);
     return Math.abs(s.delay() - (c + (k - 1) * period)) <= slack + (s.high() - s.low()) / 2;
   }
 

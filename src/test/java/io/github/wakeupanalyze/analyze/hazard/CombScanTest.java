@@ -248,6 +248,28 @@ class CombScanTest {
     }
   }
 
+  /**
+   * Reconciles of no measurable duration (σ_d = 0) never widen the teeth, so a first tooth at 0.1 s
+   * would have teeth up to the longest gap: ten million of them below a gap of 10⁶ s. The test
+   * looks only at cells that hold gaps (and at most one empty cell before each).
+   */
+  @Test
+  void aShortPeriodOverLongGaps_looksOnlyAtCellsHoldingGaps() {
+    SplittableRandom rnd = new SplittableRandom(5);
+    double[] g = new double[80];
+    for (int i = 0; i < 40; i++) {
+      g[i] = 0.1 + 0.0004 * (rnd.nextDouble() - 0.5); // the first tooth
+      g[40 + i] = Math.exp(Math.log(0.2) + Math.log(1e6 / 0.2) * rnd.nextDouble());
+    }
+    g[79] = 1e6;
+    SortedGaps sg = new SortedGaps(g);
+    HazardScan.Windows win = new HazardScan.Windows();
+    win.add(sg, 0.0995, 0.1005, 0.005, new int[4]);
+    CombScan.Comb comb = CombScan.test(sg, win, 0, new Durations(0, 0), CFG);
+    assertTrue(comb != null && comb.cells() <= 2 * 40, comb == null ? "none" : comb.toString());
+    assertTrue(comb.p() > 0.01, "40 scattered gaps are no comb: " + comb);
+  }
+
   @Test
   void aSpikeLiesOnATooth_whenWithinTheToothsWidth() {
     Durations d = new Durations(0.04, 0.017);
