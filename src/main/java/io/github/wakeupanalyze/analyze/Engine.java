@@ -1,6 +1,8 @@
 package io.github.wakeupanalyze.analyze;
 
+import io.github.wakeupanalyze.analyze.hazard.Durations;
 import io.github.wakeupanalyze.analyze.hazard.HazardScan;
+import io.github.wakeupanalyze.analyze.hazard.SortedGaps;
 import io.github.wakeupanalyze.analyze.hazard.Spike;
 import io.github.wakeupanalyze.model.Cause;
 import io.github.wakeupanalyze.model.Reconcile;
@@ -87,11 +89,13 @@ public final class Engine {
   /** Timers found by pooling every object's gaps (timers shared by objects with few gaps each). */
   private List<Timer> pooledTimers(List<StreamTimes> times) {
     int total = 0;
+    int reconciles = 0;
     List<double[]> gaps = new ArrayList<>();
     for (StreamTimes t : times) {
       double[] g = t.scanGaps();
       gaps.add(g);
       total += g.length;
+      reconciles += t.n;
     }
     double[] all = new double[total];
     int k = 0;
@@ -99,8 +103,16 @@ public final class Engine {
       System.arraycopy(g, 0, all, k, g.length);
       k += g.length;
     }
+    double[] start = new double[reconciles];
+    double[] end = new double[reconciles];
+    k = 0;
+    for (StreamTimes t : times) {
+      System.arraycopy(t.start, 0, start, k, t.n);
+      System.arraycopy(t.end, 0, end, k, t.n);
+      k += t.n;
+    }
     List<Timer> pooled = new ArrayList<>();
-    for (Spike sp : HazardScan.scan(all, scan)) {
+    for (Spike sp : HazardScan.scan(new SortedGaps(all), scan, Durations.of(start, end))) {
       Timer t = new Timer(sp, true, params);
       t.earliest = QueueSemantics.earliest(times, t);
       pooled.add(t);
