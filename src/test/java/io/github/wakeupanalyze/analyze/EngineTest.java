@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.wakeupanalyze.analyze.hazard.HazardScan;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.TraceEvidence;
+import io.github.wakeupanalyze.testing.KeptReconciles;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The public steps give what the batch analysis gives, in whatever order objects are run. */
@@ -82,28 +82,13 @@ class EngineTest {
       List<List<Reconcile>> streams = new ArrayList<>();
       List<Double> gaps = new ArrayList<>();
       for (int o = 0; o < 4; o++) {
-        SplittableRandom rnd = new SplittableRandom(seed * 4 + o);
+        KeptReconciles k = KeptReconciles.simulate(900, 5, 300, 0.04, 0.1, seed * 4 + o);
         Streams.Builder b = Streams.of("ns/o" + o);
-        double end = 0;
-        double keptEnd = Double.NaN;
-        double edit = -300 * Math.log(1 - rnd.nextDouble());
-        while (end < 900) {
-          double start = end + 5;
-          if (edit < start) {
-            start = Math.max(edit, end);
-            edit += -300 * Math.log(1 - rnd.nextDouble());
-          }
-          double z =
-              Math.sqrt(-2 * Math.log(1 - rnd.nextDouble()))
-                  * Math.cos(2 * Math.PI * rnd.nextDouble());
-          end = start + 0.04 * Math.exp(0.4 * z);
-          if (rnd.nextDouble() < 0.1) {
-            b.at(start, end);
-            if (!Double.isNaN(keptEnd)) {
-              gaps.add(start - keptEnd);
-            }
-            keptEnd = end;
-          }
+        for (int j = 0; j < k.start().length; j++) {
+          b.at(k.start()[j], k.end()[j]);
+        }
+        for (double g : k.gaps()) {
+          gaps.add(g);
         }
         streams.add(b.build());
       }

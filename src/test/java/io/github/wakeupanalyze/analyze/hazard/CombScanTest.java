@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wakeupanalyze.testing.KeptReconciles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -30,36 +31,11 @@ class CombScanTest {
     return -mean * Math.log(1 - rnd.nextDouble());
   }
 
-  /**
-   * One object for {@code seconds}: a RequeueAfter of {@code delay} s (0 for none) armed at each
-   * end, an unseen edit on average every {@code editMean} s (starting a reconcile at once, or when
-   * the current one ends), reconciles of {@code durationMedian} s (log-normal, σ 0.4), each kept
-   * with probability p.
-   */
+  /** A stream of {@link KeptReconciles#simulate} as the scan sees it. */
   static Kept stream(
       double seconds, double delay, double editMean, double durationMedian, double p, long seed) {
-    SplittableRandom rnd = new SplittableRandom(seed);
-    List<Double> gaps = new ArrayList<>();
-    List<Double> durations = new ArrayList<>();
-    double keptEnd = Double.NaN;
-    double end = 0;
-    double edit = exponential(rnd, editMean);
-    while (end < seconds) {
-      double start = delay > 0 ? end + delay : Double.POSITIVE_INFINITY;
-      if (edit < start) {
-        start = Math.max(edit, end);
-        edit += exponential(rnd, editMean);
-      }
-      end = start + durationMedian * Math.exp(0.4 * normal(rnd));
-      if (rnd.nextDouble() < p) {
-        if (!Double.isNaN(keptEnd)) {
-          gaps.add(start - keptEnd);
-        }
-        durations.add(end - start);
-        keptEnd = end;
-      }
-    }
-    return kept(gaps, durations);
+    KeptReconciles k = KeptReconciles.simulate(seconds, delay, editMean, durationMedian, p, seed);
+    return new Kept(k.gaps(), Durations.of(k.start(), k.end()));
   }
 
   private static Kept kept(List<Double> gaps, List<Double> durations) {

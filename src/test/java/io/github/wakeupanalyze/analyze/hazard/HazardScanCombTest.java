@@ -2,9 +2,8 @@ package io.github.wakeupanalyze.analyze.hazard;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
+import io.github.wakeupanalyze.testing.KeptReconciles;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,30 +14,9 @@ import org.junit.jupiter.api.Test;
  * of the reported teeth, it is.
  */
 class HazardScanCombTest {
-  /** End→start gaps between kept reconciles: a timer of {@code delay} s, kept with p. */
+  /** End→start gaps between kept reconciles: a timer of {@code delay} s, kept with p, two hours. */
   static double[] thinnedTimer(double delay, double p, long seed) {
-    SplittableRandom rnd = new SplittableRandom(seed);
-    List<Double> gaps = new ArrayList<>();
-    double keptEnd = Double.NaN;
-    double end = 0;
-    double edit = -300 * Math.log(1 - rnd.nextDouble()); // an unseen edit every 5 min
-    while (end < 7200) {
-      double start = end + delay;
-      if (edit < start) {
-        start = Math.max(edit, end);
-        edit += -300 * Math.log(1 - rnd.nextDouble());
-      }
-      double g =
-          Math.sqrt(-2 * Math.log(1 - rnd.nextDouble())) * Math.cos(2 * Math.PI * rnd.nextDouble());
-      end = start + 0.04 * Math.exp(0.4 * g);
-      if (rnd.nextDouble() < p) {
-        if (!Double.isNaN(keptEnd)) {
-          gaps.add(start - keptEnd);
-        }
-        keptEnd = end;
-      }
-    }
-    return gaps.stream().mapToDouble(Double::doubleValue).toArray();
+    return KeptReconciles.simulate(7200, delay, 300, 0.04, p, seed).gaps();
   }
 
   static boolean reports(List<Spike> spikes, double delay) {
