@@ -246,6 +246,43 @@ class CombScanTest {
     assertTrue(comb.p() > 0.01, "40 scattered gaps are no comb: " + comb);
   }
 
+  /**
+   * Hostile gaps: repeated values, zeros, a few lattices of arbitrary spacing with and without
+   * noise, magnitudes from a nanosecond to thirty years, durations from none to longer than the
+   * gaps. The scan ends, and every spike it reports is well formed: its delay inside its support,
+   * at least {@code minCount} gaps, a p-value in [0, α].
+   */
+  @Test
+  void arbitraryGapsAndDurations_giveWellFormedSpikes() {
+    SplittableRandom rnd = new SplittableRandom(99);
+    for (int run = 0; run < 400; run++) {
+      int n = 2 + rnd.nextInt(600);
+      double scale = Math.pow(10, -9 + 18 * rnd.nextDouble());
+      double spacing = scale * (0.01 + rnd.nextDouble());
+      double[] g = new double[n];
+      for (int i = 0; i < n; i++) {
+        g[i] =
+            switch (rnd.nextInt(5)) {
+              case 0 -> 0;
+              case 1 -> spacing;
+              case 2 -> spacing * (1 + rnd.nextInt(40));
+              case 3 -> spacing * (1 + rnd.nextInt(40)) + spacing * 0.01 * normal(rnd);
+              default -> scale * exponential(rnd, 1);
+            };
+        g[i] = Math.max(0, g[i]);
+      }
+      double median = rnd.nextInt(4) == 0 ? 0 : scale * Math.pow(10, -3 + 4 * rnd.nextDouble());
+      double sigma = rnd.nextBoolean() ? 0 : median * rnd.nextDouble();
+      List<Spike> spikes = HazardScan.scan(new SortedGaps(g), CFG, new Durations(median, sigma));
+      for (Spike sp : spikes) {
+        String where = "run " + run + ": " + sp;
+        assertTrue(sp.low() <= sp.delay() && sp.delay() <= sp.high(), where);
+        assertTrue(sp.count() >= CFG.minCount(), where);
+        assertTrue(sp.pValue() >= 0 && sp.pValue() <= CFG.alpha(), where);
+      }
+    }
+  }
+
   @Test
   void aSpikeLiesOnATooth_whenWithinTheToothsWidth() {
     Durations d = new Durations(0.04, 0.017);
