@@ -30,9 +30,9 @@ import java.util.List;
  *   <li><b>Test.</b> Tooth k's cell is the period-wide interval [centre − T/2, centre + T/2). Under
  *       the null the gap density is flat within a cell, so of its N_k gaps a share 2t_k/T fall in
  *       the tooth. The tooth holding the most hits is left out: a comb repeats across its teeth,
- *       one lump of gaps (a reported timer's, which also sit on the 2nd tooth of a comb of half its
- *       period, or a mode of the event gaps) is not one. The hits H over the remaining teeth k ≥ 2
- *       (of at least two whose cells hold gaps; empty cells are skipped) are tested against μ = Σ
+ *       one lump of gaps (a reported timer's, which also sit on one tooth of many shorter combs, or
+ *       a mode of the event gaps) is not one. The hits H over the remaining teeth k ≥ 2 (of at
+ *       least two whose cells hold gaps; empty cells are skipped) are tested against μ = Σ
  *       N_k·2t_k/T by the Poisson tail P(Poisson(μ) ≥ H), which bounds the tail of the sum of
  *       binomials from above when H ≥ μ + 1 (Hoeffding 1956 by the binomial of the same mean,
  *       Anderson &amp; Samuels 1967 that by the Poisson). The candidate was chosen on its first
