@@ -103,16 +103,14 @@ public final class Engine {
       System.arraycopy(g, 0, all, k, g.length);
       k += g.length;
     }
-    double[] start = new double[reconciles];
-    double[] end = new double[reconciles];
+    double[] durations = new double[reconciles];
     k = 0;
     for (StreamTimes t : times) {
-      System.arraycopy(t.start, 0, start, k, t.n);
-      System.arraycopy(t.end, 0, end, k, t.n);
+      System.arraycopy(t.durations(), 0, durations, k, t.n);
       k += t.n;
     }
     List<Timer> pooled = new ArrayList<>();
-    for (Spike sp : HazardScan.scan(new SortedGaps(all), scan, Durations.of(start, end))) {
+    for (Spike sp : HazardScan.scan(new SortedGaps(all), scan, Durations.of(durations))) {
       Timer t = new Timer(sp, true, params);
       t.earliest = QueueSemantics.earliest(times, t);
       pooled.add(t);

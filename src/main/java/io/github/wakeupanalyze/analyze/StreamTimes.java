@@ -106,6 +106,15 @@ final class StreamTimes {
     return k;
   }
 
+  /** Each reconcile's duration, end − start, seconds. */
+  double[] durations() {
+    double[] d = new double[n];
+    for (int j = 0; j < n; j++) {
+      d[j] = end[j] - start[j];
+    }
+    return d;
+  }
+
   /** Seconds from the first start to the last. */
   double span() {
     return start[n - 1] - start[0];

@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.analyze;
 
+import io.github.wakeupanalyze.analyze.hazard.Durations;
 import io.github.wakeupanalyze.analyze.hazard.SortedGaps;
 import io.github.wakeupanalyze.analyze.hazard.Spike;
 import java.util.ArrayList;
@@ -40,6 +41,9 @@ final class StreamWork {
 
   List<Spike> ownSpikes;
   Spike pairSpike;
+
+  /** The stream's reconcile durations (median and robust spread), set with the own scans. */
+  Durations durations;
 
   StreamWork(StreamTimes times) {
     this.times = times;

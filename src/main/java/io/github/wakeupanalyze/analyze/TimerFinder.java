@@ -49,7 +49,8 @@ final class TimerFinder {
   /** The stream's own scans (see the class comment). */
   static void scanOwn(StreamWork w, HazardScan.Config cfg) {
     w.sortedGaps = new SortedGaps(w.times.scanGaps());
-    w.ownSpikes = HazardScan.scan(w.sortedGaps, cfg, Durations.of(w.times.start, w.times.end));
+    w.durations = Durations.of(w.times.durations());
+    w.ownSpikes = HazardScan.scan(w.sortedGaps, cfg, w.durations);
     w.pairSpike = w.ownSpikes.isEmpty() ? PairScan.scan(w.times.start, w.times.end, cfg) : null;
   }
 
@@ -80,7 +81,7 @@ final class TimerFinder {
         cand.add(timer.copyForStream());
       }
     }
-    double lostDuration = lostDuration(t);
+    double lostDuration = lostDuration(w.durations);
     List<Timer> kept = withoutHarmonics(cand, lostDuration);
     removeShadows(t, kept);
     for (Timer f : kept) {
@@ -110,13 +111,8 @@ final class TimerFinder {
    * The most a lost reconcile adds to a gap across it: the median duration plus three robust
    * spreads (1.4826·MAD), seconds; e.g. 0.15 + 3·0.05 = 0.3 s for Percona-like reconciles.
    */
-  static double lostDuration(StreamTimes t) {
-    double[] d = new double[t.n];
-    for (int j = 0; j < t.n; j++) {
-      d[j] = t.end[j] - t.start[j];
-    }
-    double median = Robust.median(d);
-    return median + 3 * 1.4826 * Robust.mad(d, median);
+  static double lostDuration(Durations d) {
+    return d.median() + 3 * d.sigma();
   }
 
   /** As {@link #withoutHarmonics(List, double)} with no lost reconciles' durations. */

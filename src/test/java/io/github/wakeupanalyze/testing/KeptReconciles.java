@@ -52,6 +52,15 @@ public record KeptReconciles(double[] start, double[] end) {
     return -mean * Math.log(1 - rnd.nextDouble());
   }
 
+  /** Each kept reconcile's duration, end − start. */
+  public double[] durations() {
+    double[] d = new double[start.length];
+    for (int j = 0; j < d.length; j++) {
+      d[j] = end[j] - start[j];
+    }
+    return d;
+  }
+
   /** End→start gaps between consecutive kept reconciles. */
   public double[] gaps() {
     double[] g = new double[Math.max(0, start.length - 1)];

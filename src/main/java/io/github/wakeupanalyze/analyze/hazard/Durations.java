@@ -11,12 +11,8 @@ import io.github.wakeupanalyze.analyze.numeric.Robust;
  */
 public record Durations(double median, double sigma) {
 
-  /** The durations of reconciles {@code j} from {@code start[j]} to {@code end[j]}, seconds. */
-  public static Durations of(double[] start, double[] end) {
-    double[] d = new double[start.length];
-    for (int j = 0; j < d.length; j++) {
-      d[j] = end[j] - start[j];
-    }
+  /** The statistics of reconcile durations {@code d}, seconds. */
+  public static Durations of(double[] d) {
     double median = Robust.median(d);
     return new Durations(median, 1.4826 * Robust.mad(d, median));
   }

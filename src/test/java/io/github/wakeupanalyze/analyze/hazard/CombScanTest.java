@@ -35,14 +35,12 @@ class CombScanTest {
   static Kept stream(
       double seconds, double delay, double editMean, double durationMedian, double p, long seed) {
     KeptReconciles k = KeptReconciles.simulate(seconds, delay, editMean, durationMedian, p, seed);
-    return new Kept(k.gaps(), Durations.of(k.start(), k.end()));
+    return new Kept(k.gaps(), Durations.of(k.durations()));
   }
 
   private static Kept kept(List<Double> gaps, List<Double> durations) {
     double[] d = durations.stream().mapToDouble(Double::doubleValue).toArray();
-    return new Kept(
-        gaps.stream().mapToDouble(Double::doubleValue).toArray(),
-        Durations.of(new double[d.length], d));
+    return new Kept(gaps.stream().mapToDouble(Double::doubleValue).toArray(), Durations.of(d));
   }
 
   /** {@code n} gaps drawn from {@code gap}, durations log-normal around {@code durationMedian}. */
