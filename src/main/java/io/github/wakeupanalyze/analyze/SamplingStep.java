@@ -9,6 +9,8 @@ import io.github.wakeupanalyze.analyze.sampling.CombCounts;
 import io.github.wakeupanalyze.analyze.sampling.SpectralFloor;
 import io.github.wakeupanalyze.analyze.sampling.ThinningEstimate;
 import io.github.wakeupanalyze.analyze.sampling.TimerChain;
+import io.github.wakeupanalyze.analyze.sampling.WriteReturn;
+import io.github.wakeupanalyze.model.ObjectRef;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.SamplingSource;
 import io.github.wakeupanalyze.model.Trigger;
@@ -271,31 +273,69 @@ final class SamplingStep {
 
   /**
    * w, the share of reconciles whose own write comes back as a watch event, and that event's median
-   * delay after the reconcile's end, seconds: a kept reconcile is followed by the kept event of its
-   * own write with probability w·p, which starts within {@link Classifier#FOLLOW_UP} of its end; so
-   * ŵ = (such quick follow-ups)/(n·p). Example: 460 kept, 4 follow-ups, p = 0.1: ŵ ≈ 0.087. {0, 0}
-   * without follow-ups.
+   * delay after the reconcile's end, seconds (docs/method.md, "Own writes under thinning"). A kept
+   * reconcile that wrote its own object is followed by the kept event of that write with
+   * probability f·p, within {@link Classifier#FOLLOW_UP} of its end: ŵ = (kept writers / n)·f̂,
+   * with f̂ the posterior mean of {@link WriteReturn}, plus the quick follow-ups of reconciles that
+   * wrote nothing of their own object over n·p (writes to owned objects, say). The writers are
+   * counted from the spans the sampler kept, so ŵ does not rest on the one or two follow-ups a
+   * thinned trace holds. Example: 140 kept, 7 writers, no follow-up, p = 0.1: ŵ = 0.05 × 0.18 ≈
+   * 0.009; one follow-up: 0.05 × 0.63 ≈ 0.031 (the ratio of follow-ups alone gave 0 and 0.071). The
+   * delay is 0 without follow-ups: a write's event that arrives while its reconcile runs waits in
+   * the queue until it ends.
    */
   static double[] ownWrites(List<StreamWork> streams, double p) {
     long n = 0;
+    long writers = 0;
+    long followedWriters = 0;
+    long followedOthers = 0;
     List<Double> lags = new ArrayList<>();
     for (StreamWork w : streams) {
       StreamTimes t = w.times;
+      ObjectRef self = ObjectRef.fromStreamObject(t.get(0).key().object());
       n += t.n;
-      for (int j = 1; j < t.n; j++) {
-        if (!t.duplicate[j]
-            && !t.get(j - 1).error()
-            && t.gap[j] >= 0
-            && t.gap[j] <= Classifier.FOLLOW_UP) {
-          lags.add(t.gap[j]);
+      for (int j = 0; j < t.n; j++) {
+        boolean wrote = !t.duplicate[j] && writesItself(t.get(j), self);
+        writers += wrote ? 1 : 0;
+        int i = j + 1;
+        if (i < t.n
+            && !t.duplicate[i]
+            && !t.get(j).error()
+            && t.gap[i] >= 0
+            && t.gap[i] <= Classifier.FOLLOW_UP) {
+          lags.add(t.gap[i]);
+          if (wrote) {
+            followedWriters++;
+          } else {
+            followedOthers++;
+          }
         }
       }
     }
-    if (lags.isEmpty() || n == 0 || !(p > 0)) {
+    if (n == 0 || !(p > 0)) {
       return new double[] {0, 0};
     }
-    double median = Robust.median(lags.stream().mapToDouble(Double::doubleValue).toArray());
-    return new double[] {Math.min(1, lags.size() / (n * p)), median};
+    double f = WriteReturn.posteriorMean(writers, followedWriters, Math.min(1, p));
+    double share = (double) writers / n * f + followedOthers / (n * p);
+    double median =
+        lags.isEmpty()
+            ? 0
+            : Robust.median(lags.stream().mapToDouble(Double::doubleValue).toArray());
+    return new double[] {Math.min(1, share), median};
+  }
+
+  /** Reconcile r wrote its own object (or a subresource of it, such as its status). */
+  private static boolean writesItself(Reconcile r, ObjectRef self) {
+    if (self == null) {
+      return false;
+    }
+    for (String path : r.calls().writeTargets()) {
+      ObjectRef o = ObjectRef.fromApiPath(path);
+      if (o != null && self.matches(o.namespace(), o.name())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wakeupanalyze.analyze.sampling.Comb;
+import io.github.wakeupanalyze.analyze.sampling.WriteReturn;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.SamplingSource;
 import java.util.List;
@@ -113,6 +114,46 @@ class SamplingStepTest {
     assertEquals(1, SamplingStep.queueCounts(List.of(work(earliest)), comb).any());
     assertEquals(0, SamplingStep.queueCounts(List.of(work(reset)), comb).any());
     assertTrue(SamplingStep.queueCounts(List.of(work(reset)), comb).chance() > 0);
+  }
+
+  /**
+   * Own writes are read from the writers a thinned trace keeps: 140 kept reconciles, 7 of them
+   * writing their own object, p = 0.1. Without a follow-up the share is 7/140 times the posterior
+   * return share f̂ (the follow-ups alone said 0); writes to another object do not count; a quick
+   * follow-up of a reconcile that wrote nothing of its own object counts over n·p as before.
+   */
+  @Test
+  void ownWrites_restOnTheKeptWriters() {
+    double[] silent = SamplingStep.ownWrites(List.of(work(writers("ns/x", false))), 0.1);
+    assertEquals(7.0 / 140 * WriteReturn.posteriorMean(7, 0, 0.1), silent[0], 1e-12);
+    assertEquals(0, silent[1], "no follow-up: the event waits for the writer's end");
+
+    double[] followed = SamplingStep.ownWrites(List.of(work(writers("ns/x", true))), 0.1);
+    assertEquals(7.0 / 141 * WriteReturn.posteriorMean(7, 1, 0.1), followed[0], 1e-12);
+    assertEquals(0.003, followed[1], 1e-6);
+
+    double[] elsewhere = SamplingStep.ownWrites(List.of(work(writers("ns/y", true))), 0.1);
+    assertEquals(1 / (141 * 0.1), elsewhere[0], 1e-12);
+  }
+
+  /**
+   * 140 reconciles 50 s apart, every 20th writing ns/x; with a follow-up 3 ms after the first's
+   * end.
+   */
+  private static StreamTimes writers(String object, boolean followUp) {
+    Streams.Builder b = Streams.of(object);
+    for (int i = 0; i < 140; i++) {
+      double s = i * 50.0;
+      if (i % 20 == 0) {
+        b.writing(s, s + 0.04, 1);
+      } else {
+        b.at(s, s + 0.04);
+      }
+      if (i == 0 && followUp) {
+        b.at(0.043, 0.08);
+      }
+    }
+    return b.times();
   }
 
   private static StreamWork work(StreamTimes t) {
