@@ -1,5 +1,7 @@
 package io.github.wakeupanalyze.analyze.sampling;
 
+import org.apache.commons.math3.special.Beta;
+
 /**
  * How many of an operator's writes to its own object come back as the watch events that run it
  * again, estimated from a sampled trace (docs/method.md, "Own writes under thinning").
@@ -18,13 +20,18 @@ package io.github.wakeupanalyze.analyze.sampling;
  * = 1 → 0.14; m = 460, x = 37 → 0.80 (x/(m·p) = 0.80). The prior alone (m = 0) gives 0.25.
  */
 public final class WriteReturn {
-  /** Steps of the Simpson rule over (0, 1]. */
-  private static final int STEPS = 512;
-
   private WriteReturn() {}
 
   /**
-   * The posterior mean of f.
+   * The posterior mean of f, in closed form. The slab's posterior in q = f·p is a Beta(x + 1, m − x
+   * + 1) cut at p, so with I the regularized incomplete beta function (commons-math3's {@code
+   * Beta.regularizedBeta}, a continued fraction) and B(x + 2, ·)/B(x + 1, ·) = (x + 1)/(m + 2):
+   *
+   * <ul>
+   *   <li>x ≥ 1: f̂ = (x + 1)/((m + 2)·p) · I_p(x + 2, m − x + 1) / I_p(x + 1, m − x + 1);
+   *   <li>x = 0 (the point mass at f = 0 has likelihood 1 there): f̂ = S₁/(S₀ + 1), with S₀ = (1 −
+   *       (1 − p)^(m+1)) / ((m + 1)·p) and S₁ = I_p(2, m + 1) / ((m + 1)(m + 2)·p²).
+   * </ul>
    *
    * @param writers m, kept reconciles that wrote their own object
    * @param followed x ≤ m, those followed by a kept quick follow-up
@@ -41,34 +48,18 @@ public final class WriteReturn {
               + ", "
               + p);
     }
-    // log-likelihoods are shifted by their maximum over the grid so that large m does not
-    // underflow; the point mass at f = 0 has likelihood 1 when x = 0 and 0 otherwise
-    double h = 1.0 / STEPS;
-    double max = followed == 0 ? 0 : Double.NEGATIVE_INFINITY;
-    double[] ll = new double[STEPS + 1];
-    for (int i = 0; i <= STEPS; i++) {
-      ll[i] = logLikelihood(i * h, writers, followed, p);
-      max = Math.max(max, ll[i]);
+    double m = writers;
+    double x = followed;
+    double f;
+    if (followed > 0) {
+      double upper = Beta.regularizedBeta(p, x + 2, m - x + 1);
+      double lower = Beta.regularizedBeta(p, x + 1, m - x + 1);
+      f = (x + 1) / ((m + 2) * p) * (upper / lower);
+    } else {
+      double s0 = -Math.expm1((m + 1) * Math.log1p(-p)) / ((m + 1) * p);
+      double s1 = Beta.regularizedBeta(p, 2, m + 1) / ((m + 1) * (m + 2) * p * p);
+      f = s1 / (s0 + 1);
     }
-    double mass = 0;
-    double moment = 0;
-    for (int i = 0; i <= STEPS; i++) {
-      double weight = (i == 0 || i == STEPS ? 1 : i % 2 == 1 ? 4 : 2) * h / 3;
-      double l = Math.exp(ll[i] - max);
-      mass += weight * l;
-      moment += weight * l * i * h;
-    }
-    double atZero = followed == 0 ? Math.exp(-max) : 0;
-    // prior: ½ at f = 0, ½ uniform on (0, 1]
-    return moment / (mass + atZero);
-  }
-
-  private static double logLikelihood(double f, long m, long x, double p) {
-    double q = f * p;
-    if (q <= 0) {
-      return x == 0 ? 0 : Double.NEGATIVE_INFINITY;
-    }
-    double l = (m - x) * Math.log1p(-Math.min(q, 1 - 1e-12));
-    return x == 0 ? l : l + x * Math.log(q);
+    return Math.max(0, Math.min(1, f));
   }
 }
