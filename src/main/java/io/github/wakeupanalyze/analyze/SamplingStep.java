@@ -140,6 +140,7 @@ final class SamplingStep {
       for (StreamWork w : streams) {
         reclassify(w, sc, fundamental, earliest, params);
       }
+      result = result.withOwnWrites(ownWrites[0], ownWrites[2]);
     }
     return result;
   }
@@ -282,7 +283,8 @@ final class SamplingStep {
    * thinned trace holds. Example: 140 kept, 7 writers, no follow-up, p = 0.1: ŵ = 0.05 × 0.18 ≈
    * 0.009; one follow-up: 0.05 × 0.63 ≈ 0.031 (the ratio of follow-ups alone gave 0 and 0.071). The
    * delay is 0 without follow-ups: a write's event that arrives while its reconcile runs waits in
-   * the queue until it ends.
+   * the queue until it ends. The third value is ŵ's standard deviation: f̂'s posterior spread times
+   * the writers' share, that share's binomial spread, the other follow-ups' Poisson count.
    */
   static double[] ownWrites(List<StreamWork> streams, double p) {
     long n = 0;
@@ -313,15 +315,23 @@ final class SamplingStep {
       }
     }
     if (n == 0 || !(p > 0)) {
-      return new double[] {0, 0};
+      return new double[] {0, 0, 0};
     }
-    double f = WriteReturn.posteriorMean(writers, followedWriters, Math.min(1, p));
-    double share = (double) writers / n * f + followedOthers / (n * p);
+    double q = Math.min(1, p);
+    double f = WriteReturn.posteriorMean(writers, followedWriters, q);
+    double v = (double) writers / n;
+    double others = followedOthers / (n * p);
+    double share = v * f + others;
+    // its spread: f's posterior, the writers' binomial share, the other follow-ups' Poisson count
+    double variance =
+        v * v * WriteReturn.posteriorVariance(writers, followedWriters, q)
+            + f * f * v * (1 - v) / n
+            + others / (n * p);
     double median =
         lags.isEmpty()
             ? 0
             : Robust.median(lags.stream().mapToDouble(Double::doubleValue).toArray());
-    return new double[] {Math.min(1, share), median};
+    return new double[] {Math.min(1, share), median, Math.sqrt(variance)};
   }
 
   /** Reconcile r wrote its own object (or a subresource of it, such as its status). */

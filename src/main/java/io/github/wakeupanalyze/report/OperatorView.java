@@ -45,9 +45,17 @@ record OperatorView(
     return s.mark() + "; " + fullStreamText(s);
   }
 
+  /**
+   * The full stream's timer-driven share over the operator's controllers, own-write events counted
+   * from each sampled controller's ŵ ({@link SamplingEstimate#fullStreamShare(List)}).
+   */
+  SamplingEstimate.Interval fullStreamShare() {
+    return SamplingEstimate.fullStreamShare(controllers);
+  }
+
   private String fullStreamText(SamplingEstimate s) {
     SamplingEstimate.Interval rate = s.fullStreamRate(reconcileCount(), hours);
-    SamplingEstimate.Interval share = s.fullStreamShare(timerDriven(), reconcileCount());
+    SamplingEstimate.Interval share = fullStreamShare();
     String shareText =
         Format.percent(share.estimate())
             + " timer-driven ("

@@ -188,7 +188,7 @@ public final class SummaryJson {
     number(g, "timer_share", op.timerShare());
     number(g, "wakeups_per_hour", op.wakeupsPerHour());
     number(g, "hours", op.hours());
-    writeSampling(g, op.sampling(), op.reconcileCount(), op.timerDriven(), op.hours());
+    writeSampling(g, op.sampling(), op.reconcileCount(), op.fullStreamShare(), op.hours());
     writeEvidence(g, op);
     g.writeArrayFieldStart("controllers");
     for (ControllerResult c : op.controllers()) {
@@ -201,7 +201,12 @@ public final class SummaryJson {
       g.writeNumberField("timer_driven", c.timerDriven());
       number(g, "timer_share", Format.share(c.timerDriven(), c.reconciles()));
       number(g, "wakeups_per_hour", OperatorView.rate(c.reconciles(), op.hours()));
-      writeSampling(g, c.sampling(), c.reconciles(), c.timerDriven(), op.hours());
+      writeSampling(
+          g,
+          c.sampling(),
+          c.reconciles(),
+          SamplingEstimate.fullStreamShare(List.of(c)),
+          op.hours());
       g.writeObjectFieldStart("causes");
       for (Cause cause : Cause.values()) {
         g.writeNumberField(cause.label(), c.causes().getOrDefault(cause, 0));
@@ -267,7 +272,12 @@ public final class SummaryJson {
    * estimate and high when unresolved).
    */
   private static void writeSampling(
-      JsonGenerator g, SamplingEstimate s, long kept, long timer, double hours) throws IOException {
+      JsonGenerator g,
+      SamplingEstimate s,
+      long kept,
+      SamplingEstimate.Interval timerShare,
+      double hours)
+      throws IOException {
     g.writeObjectFieldStart("sampling");
     g.writeBooleanField("sampled", s.sampled());
     g.writeBooleanField("unresolved", s.unresolved());
@@ -278,7 +288,7 @@ public final class SummaryJson {
     g.writeStringField("source", s.sourceLabel());
     g.writeNumberField("evidence", s.evidence());
     interval(g, "estimated_wakeups_per_hour", s.fullStreamRate(kept, hours));
-    interval(g, "estimated_timer_share", s.fullStreamShare(timer, kept));
+    interval(g, "estimated_timer_share", timerShare);
     g.writeEndObject();
   }
 

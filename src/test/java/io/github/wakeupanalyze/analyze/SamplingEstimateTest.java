@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wakeupanalyze.model.Cause;
 import io.github.wakeupanalyze.model.SamplingSource;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +89,91 @@ class SamplingEstimateTest {
             0 <= t.low() && t.low() <= t.estimate() && t.estimate() <= t.high() && t.high() <= 1);
       }
     }
+  }
+
+  /**
+   * With ŵ the own-write events are counted from it, not from the verdicts: 466 kept, 430 called
+   * timers, 17 called own-write events, so 19 other events (r = 19/466); ŵ = 0.066: the share is 1
+   * − r − ŵ. With ŵ exact (no spread) the interval is r's Wilson interval moved by ŵ; a spread
+   * widens it on both sides, in quadrature.
+   */
+  @Test
+  void timerShare_countsOwnWriteEventsFromTheirEstimatedShare() {
+    SamplingEstimate exact = inferred(0.1, 0.09, 0.11).withOwnWrites(0.066, 0);
+    SamplingEstimate.Interval r = exact.fullStreamShare(430, 17, 466);
+    SamplingEstimate.Interval others = exact.fullStreamShare(466 - 19, 466); // Wilson of 1 − r
+    assertEquals(1 - 19.0 / 466 - 0.066, r.estimate(), 1e-12);
+    assertEquals(others.low() - others.estimate(), r.low() - r.estimate(), 1e-12);
+    assertEquals(others.high() - others.estimate(), r.high() - r.estimate(), 1e-12);
+
+    SamplingEstimate spread = inferred(0.1, 0.09, 0.11).withOwnWrites(0.066, 0.012);
+    SamplingEstimate.Interval w = spread.fullStreamShare(430, 17, 466);
+    double z = 1.959964;
+    assertEquals(r.estimate(), w.estimate(), 1e-12);
+    assertEquals(
+        Math.hypot(r.estimate() - r.low(), z * 0.012), w.estimate() - w.low(), 1e-12, "low");
+    assertEquals(
+        Math.hypot(r.high() - r.estimate(), z * 0.012), w.high() - w.estimate(), 1e-12, "high");
+    // the class comment's example: 0.893 [0.861, 0.921], where the verdicts alone said 0.923
+    assertEquals(0.893, w.estimate(), 5e-4);
+    assertEquals(0.861, w.low(), 5e-4);
+    assertEquals(0.921, w.high(), 5e-4);
+    assertEquals(0.923, spread.fullStreamShare(430, 466).estimate(), 5e-4);
+  }
+
+  /** Without ŵ, or not sampled, the verdicts decide as before. */
+  @Test
+  void timerShare_withoutOwnWriteShare_isTheVerdicts() {
+    assertEquals(stated(0.5).fullStreamShare(8, 10), stated(0.5).fullStreamShare(8, 1, 10));
+    assertEquals(
+        new SamplingEstimate.Interval(0.8, 0.8, 0.8),
+        COMPLETE.withOwnWrites(0.3, 0.1).fullStreamShare(8, 1, 10));
+  }
+
+  /**
+   * Over controllers, the expected own-write events add and so do their variances: one controller
+   * alone gives its own figure; two give the pooled one by hand.
+   */
+  @Test
+  void timerShare_overControllers_addsTheirOwnWriteEvents() {
+    SamplingEstimate a = inferred(0.1, 0.09, 0.11).withOwnWrites(0.05, 0.01);
+    SamplingEstimate b = stated(0.1).withOwnWrites(0.10, 0.02);
+    ControllerResult ca = controller(a, 200, 180, 5);
+    ControllerResult cb = controller(b, 300, 270, 20);
+    assertEquals(
+        a.fullStreamShare(180, 5, 200), SamplingEstimate.fullStreamShare(List.of(ca)), "one alone");
+    SamplingEstimate.Interval both = SamplingEstimate.fullStreamShare(List.of(ca, cb));
+    double others = (200 - 180 - 5) + (300 - 270 - 20);
+    double expected = 0.05 * 200 + 0.10 * 300;
+    assertEquals(1 - (others + expected) / 500, both.estimate(), 1e-12);
+    double sd = Math.hypot(0.01 * 200, 0.02 * 300) / 500;
+    SamplingEstimate.Interval wilson = a.fullStreamShare(500 - (long) others, 500);
+    assertEquals(
+        Math.hypot(wilson.estimate() - wilson.low(), 1.959964 * sd),
+        both.estimate() - both.low(),
+        1e-12);
+  }
+
+  private static ControllerResult controller(
+      SamplingEstimate s, int reconciles, int timers, int ownWriteEvents) {
+    return new ControllerResult(
+        "op",
+        "ctl",
+        1,
+        reconciles,
+        reconciles - timers,
+        timers,
+        Map.of(
+            Cause.REQUEUE,
+            timers,
+            Cause.SELF_WRITE,
+            ownWriteEvents,
+            Cause.UNKNOWN,
+            reconciles - timers - ownWriteEvents),
+        List.of(),
+        0,
+        List.of(),
+        s);
   }
 
   /** The rate interval's coverage under binomial thinning of a known stream, over 400 seeds. */

@@ -62,4 +62,28 @@ public final class WriteReturn {
     }
     return Math.max(0, Math.min(1, f));
   }
+
+  /**
+   * The posterior variance of f, from the second moment in the same closed form: for x ≥ 1, E[f²] =
+   * (x + 1)(x + 2)/((m + 2)(m + 3)·p²) · I_p(x + 3, m − x + 1) / I_p(x + 1, m − x + 1); for x = 0,
+   * E[f²] = S₂/(S₀ + 1) with S₂ = 2·I_p(3, m + 1) / ((m + 1)(m + 2)(m + 3)·p³).
+   *
+   * @return Var(f | x) ≥ 0; the prior's own, 1/6 − 1/16 ≈ 0.104, for m = 0
+   */
+  public static double posteriorVariance(long writers, long followed, double p) {
+    double mean = posteriorMean(writers, followed, p);
+    double m = writers;
+    double x = followed;
+    double second;
+    if (followed > 0) {
+      double upper = Beta.regularizedBeta(p, x + 3, m - x + 1);
+      double lower = Beta.regularizedBeta(p, x + 1, m - x + 1);
+      second = (x + 1) * (x + 2) / ((m + 2) * (m + 3) * p * p) * (upper / lower);
+    } else {
+      double s0 = -Math.expm1((m + 1) * Math.log1p(-p)) / ((m + 1) * p);
+      double s2 = 2 * Beta.regularizedBeta(p, 3, m + 1) / ((m + 1) * (m + 2) * (m + 3) * p * p * p);
+      second = s2 / (s0 + 1);
+    }
+    return Math.max(0, Math.min(1, second) - mean * mean);
+  }
 }

@@ -46,6 +46,7 @@ class WriteReturnTest {
         double h = 1.0 / steps;
         double mass = 0;
         double moment = 0;
+        double second = 0;
         for (int i = 1; i <= steps; i++) {
           double f = i * h;
           double q = Math.min(f * p, 1);
@@ -53,12 +54,19 @@ class WriteReturnTest {
           double weight = (i == steps ? 1 : i % 2 == 1 ? 4 : 2) * h / 3;
           mass += weight * l;
           moment += weight * l * f;
+          second += weight * l * f * f;
         }
         assertEquals(
             moment / mass,
             WriteReturn.posteriorMean(m, x, p),
             1e-6,
             "m = " + m + ", x = " + x + ", p = " + p);
+        double mean = moment / mass;
+        assertEquals(
+            second / mass - mean * mean,
+            WriteReturn.posteriorVariance(m, x, p),
+            1e-6,
+            "variance, m = " + m + ", x = " + x + ", p = " + p);
       }
     }
   }
@@ -74,8 +82,35 @@ class WriteReturnTest {
   }
 
   @Test
-  void thePriorAlone_hasMeanOneQuarter() {
+  void thePriorAlone_hasMeanOneQuarter_andItsOwnVariance() {
     assertEquals(0.25, WriteReturn.posteriorMean(0, 0, 0.1), 1e-9);
+    // ½·δ₀ + ½·U(0, 1]: E[f²] = 1/6
+    assertEquals(1.0 / 6 - 1.0 / 16, WriteReturn.posteriorVariance(0, 0, 0.1), 1e-9);
+  }
+
+  /** Without follow-ups, against the integral of the definition (the point mass included). */
+  @Test
+  void withoutFollowUps_varianceMatchesTheIntegral() {
+    for (int m : new int[] {1, 7, 37, 400}) {
+      double p = 0.1;
+      int steps = 20_000;
+      double h = 1.0 / steps;
+      double mass = 1; // the point mass at f = 0, likelihood 1
+      double moment = 0;
+      double second = 0;
+      for (int i = 0; i <= steps; i++) {
+        double f = i * h;
+        double l = Math.pow(1 - f * p, m);
+        double weight = (i == 0 || i == steps ? 1 : i % 2 == 1 ? 4 : 2) * h / 3;
+        mass += weight * l;
+        moment += weight * l * f;
+        second += weight * l * f * f;
+      }
+      double mean = moment / mass;
+      assertEquals(mean, WriteReturn.posteriorMean(m, 0, p), 1e-6, "m = " + m);
+      assertEquals(
+          second / mass - mean * mean, WriteReturn.posteriorVariance(m, 0, p), 1e-6, "m = " + m);
+    }
   }
 
   /** The examples of the class comment. */
