@@ -11,6 +11,7 @@ import io.github.wakeupanalyze.simulate.write.OutputFormat;
 import io.github.wakeupanalyze.testing.Accuracy;
 import io.github.wakeupanalyze.testing.DemoAnalysis;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,20 @@ class ProductionAccuracyIT {
   private static final Map<String, Row> ROWS = new LinkedHashMap<>();
 
   private static final OutputFormat FORMAT = OutputFormat.OTLP_JSON;
+
+  /**
+   * The scenarios whose traces are head-sampled (the others are complete, or lossy by a little).
+   */
+  private static final List<String> SAMPLED =
+      List.of(
+          "percona-sampled-50",
+          "percona-sampled-50-jaeger",
+          "percona-sampled-10",
+          "percona-sampled-10-tracestate",
+          "percona-sampled-10-external",
+          "percona-backup-sampled-10",
+          "percona-priority-sampled-50",
+          "percona-priority-sampled-10");
 
   static Row measure(String name) throws Exception {
     Row cached = ROWS.get(name);
@@ -130,16 +145,9 @@ class ProductionAccuracyIT {
 
   @BeforeAll
   static void measureEverything() throws Exception {
-    for (String name :
+    List<String> names = new ArrayList<>(SAMPLED);
+    names.addAll(
         List.of(
-            "percona-sampled-50",
-            "percona-sampled-50-jaeger",
-            "percona-sampled-10",
-            "percona-sampled-10-tracestate",
-            "percona-sampled-10-external",
-            "percona-backup-sampled-10",
-            "percona-priority-sampled-50",
-            "percona-priority-sampled-10",
             "poisson-sampled-10",
             "percona-span-loss-5",
             "percona-skew-plus20",
@@ -150,7 +158,8 @@ class ProductionAccuracyIT {
             "josdk-max-interval",
             "resync-one-worker",
             "kube-rs-bulk",
-            "kube-rs-bulk-no-reason")) {
+            "kube-rs-bulk-no-reason"));
+    for (String name : names) {
       measure(name);
     }
     StringBuilder sb = new StringBuilder("\nAccuracy on production-like traces:\n");
@@ -285,16 +294,7 @@ class ProductionAccuracyIT {
     int rows = 0;
     int covered = 0;
     StringBuilder seen = new StringBuilder();
-    for (String name :
-        List.of(
-            "percona-sampled-50",
-            "percona-sampled-50-jaeger",
-            "percona-sampled-10",
-            "percona-sampled-10-tracestate",
-            "percona-sampled-10-external",
-            "percona-backup-sampled-10",
-            "percona-priority-sampled-50",
-            "percona-priority-sampled-10")) {
+    for (String name : SAMPLED) {
       Row r = row(name);
       assertTrue(r.sampling().sampled(), name);
       SamplingEstimate.Interval share = r.timerShare();

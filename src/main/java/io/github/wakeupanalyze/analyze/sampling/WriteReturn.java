@@ -23,15 +23,7 @@ public final class WriteReturn {
   private WriteReturn() {}
 
   /**
-   * The posterior mean of f, in closed form. The slab's posterior in q = f·p is a Beta(x + 1, m − x
-   * + 1) cut at p, so with I the regularized incomplete beta function (commons-math3's {@code
-   * Beta.regularizedBeta}, a continued fraction) and B(x + 2, ·)/B(x + 1, ·) = (x + 1)/(m + 2):
-   *
-   * <ul>
-   *   <li>x ≥ 1: f̂ = (x + 1)/((m + 2)·p) · I_p(x + 2, m − x + 1) / I_p(x + 1, m − x + 1);
-   *   <li>x = 0 (the point mass at f = 0 has likelihood 1 there): f̂ = S₁/(S₀ + 1), with S₀ = (1 −
-   *       (1 − p)^(m+1)) / ((m + 1)·p) and S₁ = I_p(2, m + 1) / ((m + 1)(m + 2)·p²).
-   * </ul>
+   * The posterior mean of f, in closed form: {@link #moment} 1.
    *
    * @param writers m, kept reconciles that wrote their own object
    * @param followed x ≤ m, those followed by a kept quick follow-up
@@ -39,6 +31,30 @@ public final class WriteReturn {
    * @return f̂ in [0, 1]; the prior's mean, 0.25, when m = 0
    */
   public static double posteriorMean(long writers, long followed, double p) {
+    return Math.max(0, Math.min(1, moment(writers, followed, p, 1)));
+  }
+
+  /**
+   * The posterior variance of f: {@link #moment} 2 less the mean's square.
+   *
+   * @return Var(f | x) ≥ 0; the prior's own, 1/6 − 1/16 ≈ 0.104, for m = 0
+   */
+  public static double posteriorVariance(long writers, long followed, double p) {
+    double mean = posteriorMean(writers, followed, p);
+    return Math.max(0, Math.min(1, moment(writers, followed, p, 2)) - mean * mean);
+  }
+
+  /**
+   * E[f^k | x]. The slab's posterior in q = f·p is a Beta(a, b) cut at p, a = x + 1, b = m − x + 1,
+   * so with I the regularized incomplete beta function (commons-math3's {@code
+   * Beta.regularizedBeta}, a continued fraction) and B(a + k, b)/B(a, b) = ∏ (a + j)/(a + b + j)
+   * over j &lt; k, the slab's own moment is that product over p^k times I_p(a + k, b)/I_p(a, b).
+   * With x ≥ 1 the point mass at f = 0 has likelihood 0, and that is the posterior's moment. With x
+   * = 0 it has likelihood 1 against the slab's mass M₀ = (1 − (1 − p)^(m+1))/((m + 1)·p) (the
+   * prior's halves cancel), so the slab's moment is weighted by M₀/(M₀ + 1). Example: m = 0, k = 1:
+   * the slab's ½ times M₀/(M₀ + 1) = ½ gives the prior's mean, ¼.
+   */
+  private static double moment(long writers, long followed, double p, int k) {
     if (!(p > 0 && p <= 1) || followed < 0 || followed > writers) {
       throw new IllegalArgumentException(
           "need 0 <= followed <= writers and p in (0, 1], got "
@@ -48,42 +64,17 @@ public final class WriteReturn {
               + ", "
               + p);
     }
-    double m = writers;
-    double x = followed;
-    double f;
-    if (followed > 0) {
-      double upper = Beta.regularizedBeta(p, x + 2, m - x + 1);
-      double lower = Beta.regularizedBeta(p, x + 1, m - x + 1);
-      f = (x + 1) / ((m + 2) * p) * (upper / lower);
-    } else {
-      double s0 = -Math.expm1((m + 1) * Math.log1p(-p)) / ((m + 1) * p);
-      double s1 = Beta.regularizedBeta(p, 2, m + 1) / ((m + 1) * (m + 2) * p * p);
-      f = s1 / (s0 + 1);
+    double a = followed + 1;
+    double b = writers - followed + 1;
+    double ratio = 1;
+    for (int j = 0; j < k; j++) {
+      ratio *= (a + j) / ((a + b + j) * p);
     }
-    return Math.max(0, Math.min(1, f));
-  }
-
-  /**
-   * The posterior variance of f, from the second moment in the same closed form: for x ≥ 1, E[f²] =
-   * (x + 1)(x + 2)/((m + 2)(m + 3)·p²) · I_p(x + 3, m − x + 1) / I_p(x + 1, m − x + 1); for x = 0,
-   * E[f²] = S₂/(S₀ + 1) with S₂ = 2·I_p(3, m + 1) / ((m + 1)(m + 2)(m + 3)·p³).
-   *
-   * @return Var(f | x) ≥ 0; the prior's own, 1/6 − 1/16 ≈ 0.104, for m = 0
-   */
-  public static double posteriorVariance(long writers, long followed, double p) {
-    double mean = posteriorMean(writers, followed, p);
-    double m = writers;
-    double x = followed;
-    double second;
+    double slab = ratio * Beta.regularizedBeta(p, a + k, b) / Beta.regularizedBeta(p, a, b);
     if (followed > 0) {
-      double upper = Beta.regularizedBeta(p, x + 3, m - x + 1);
-      double lower = Beta.regularizedBeta(p, x + 1, m - x + 1);
-      second = (x + 1) * (x + 2) / ((m + 2) * (m + 3) * p * p) * (upper / lower);
-    } else {
-      double s0 = -Math.expm1((m + 1) * Math.log1p(-p)) / ((m + 1) * p);
-      double s2 = 2 * Beta.regularizedBeta(p, 3, m + 1) / ((m + 1) * (m + 2) * (m + 3) * p * p * p);
-      second = s2 / (s0 + 1);
+      return slab;
     }
-    return Math.max(0, Math.min(1, second) - mean * mean);
+    double mass = -Math.expm1((writers + 1) * Math.log1p(-p)) / ((writers + 1) * p);
+    return slab * mass / (mass + 1);
   }
 }
