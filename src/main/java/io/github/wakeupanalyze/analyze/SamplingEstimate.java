@@ -142,7 +142,7 @@ public record SamplingEstimate(
    * Not sampled: the share, exactly.
    */
   public Interval fullStreamShare(long timer, long kept) {
-    return combinedShare(timer, 0, kept, 0, 0);
+    return combinedShare(sampled(), timer, 0, kept, 0, 0);
   }
 
   /**
@@ -150,15 +150,17 @@ public record SamplingEstimate(
    * {@code ownWriteEvents} were called the watch events of their own writes. Without ŵ, as {@link
    * #fullStreamShare(long, long)}. With ŵ (a sampled controller), the own-write events are counted
    * from it rather than from the verdicts: under thinning they hide in the timer's teeth, so the
-   * verdicts miss them one way (docs/method.md, "Known failure cases"). The share is then 1 − r −
-   * ŵ, where r = (kept − timer − ownWriteEvents)/kept is the other events' share, and its interval
-   * joins r's Wilson interval and ŵ's normal one in quadrature. Example: 466 kept, 430 timer, 17
-   * own-write events, ŵ = 0.066 ± 0.012: 0.893 [0.861, 0.921] (the verdicts alone: 0.923).
+   * verdicts miss them one way (docs/method.md, "Own writes under thinning"). The share is then 1 −
+   * r − ŵ, where r = (kept − timer − ownWriteEvents)/kept is the other events' share, and its
+   * interval joins r's Wilson interval and ŵ's normal one in quadrature. Example: 466 kept, 430
+   * timer, 17 own-write events, ŵ = 0.066 ± 0.012: 0.893 [0.861, 0.921] (the verdicts alone:
+   * 0.923).
    */
   public Interval fullStreamShare(long timer, long ownWriteEvents, long kept) {
     return ownWriteShare > 0
-        ? combinedShare(timer, ownWriteEvents, kept, ownWriteShare * kept, ownWriteSd * kept)
-        : combinedShare(timer, ownWriteEvents, kept, ownWriteEvents, 0);
+        ? combinedShare(
+            sampled(), timer, ownWriteEvents, kept, ownWriteShare * kept, ownWriteSd * kept)
+        : combinedShare(sampled(), timer, ownWriteEvents, kept, ownWriteEvents, 0);
   }
 
   /**
@@ -187,23 +189,19 @@ public record SamplingEstimate(
         own += c.causes().getOrDefault(Cause.SELF_WRITE, 0);
       }
     }
-    SamplingEstimate any = sampled ? SAMPLED_ANY : UNKNOWN;
-    return any.combinedShare(timer, own, kept, expected, Math.sqrt(variance));
+    return combinedShare(sampled, timer, own, kept, expected, Math.sqrt(variance));
   }
-
-  /** A sampled estimate that states nothing else: {@link #combinedShare}'s receiver. */
-  private static final SamplingEstimate SAMPLED_ANY =
-      new SamplingEstimate(0.5, 0.5, 0.5, null, true, false, 0, Double.NaN);
 
   /**
    * The timer share when {@code own} of the event verdicts are own-write events that count as
-   * {@code expected} ± {@code sd} instead.
+   * {@code expected} ± {@code sd} instead; exactly the verdicts' share when not sampled.
    */
-  private Interval combinedShare(long timer, long own, long kept, double expected, double sd) {
+  private static Interval combinedShare(
+      boolean sampled, long timer, long own, long kept, double expected, double sd) {
     if (kept <= 0) {
       return Interval.exactly(Double.NaN);
     }
-    if (!sampled()) {
+    if (!sampled) {
       return Interval.exactly((double) timer / kept);
     }
     if (!(sd > 0) && expected == own) {
