@@ -86,31 +86,32 @@ public final class Engine {
     return new ControllerContext(origin, pooledTimers(times), WorkerBusy.of(times), anchor);
   }
 
-  /** Timers found by pooling every object's gaps (timers shared by objects with few gaps each). */
-  private List<Timer> pooledTimers(List<StreamTimes> times) {
+  /** The arrays one after the other. */
+  private static double[] concat(List<double[]> parts) {
     int total = 0;
-    int reconciles = 0;
-    List<double[]> gaps = new ArrayList<>();
-    for (StreamTimes t : times) {
-      double[] g = t.scanGaps();
-      gaps.add(g);
-      total += g.length;
-      reconciles += t.n;
+    for (double[] part : parts) {
+      total += part.length;
     }
     double[] all = new double[total];
     int k = 0;
-    for (double[] g : gaps) {
-      System.arraycopy(g, 0, all, k, g.length);
-      k += g.length;
+    for (double[] part : parts) {
+      System.arraycopy(part, 0, all, k, part.length);
+      k += part.length;
     }
-    double[] durations = new double[reconciles];
-    k = 0;
+    return all;
+  }
+
+  /** Timers found by pooling every object's gaps (timers shared by objects with few gaps each). */
+  private List<Timer> pooledTimers(List<StreamTimes> times) {
+    List<double[]> gaps = new ArrayList<>();
+    List<double[]> durations = new ArrayList<>();
     for (StreamTimes t : times) {
-      System.arraycopy(t.durations(), 0, durations, k, t.n);
-      k += t.n;
+      gaps.add(t.scanGaps());
+      durations.add(t.durations());
     }
+    double[] all = concat(gaps);
     List<Timer> pooled = new ArrayList<>();
-    for (Spike sp : HazardScan.scan(new SortedGaps(all), scan, Durations.of(durations))) {
+    for (Spike sp : HazardScan.scan(new SortedGaps(all), scan, Durations.of(concat(durations)))) {
       Timer t = new Timer(sp, true, params);
       t.earliest = QueueSemantics.earliest(times, t);
       pooled.add(t);

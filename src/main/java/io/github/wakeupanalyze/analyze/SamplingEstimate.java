@@ -157,10 +157,30 @@ public record SamplingEstimate(
    * 0.923).
    */
   public Interval fullStreamShare(long timer, long ownWriteEvents, long kept) {
-    return ownWriteShare > 0
-        ? combinedShare(
-            sampled(), timer, ownWriteEvents, kept, ownWriteShare * kept, ownWriteSd * kept)
-        : combinedShare(sampled(), timer, ownWriteEvents, kept, ownWriteEvents, 0);
+    return combinedShare(
+        sampled(),
+        timer,
+        ownWriteEvents,
+        kept,
+        ownWriteEvents(ownWriteEvents, kept),
+        ownWriteEventsSd(kept));
+  }
+
+  /**
+   * The own-write events among {@code kept} reconciles: ŵ·kept where ŵ is estimated (a sampled
+   * controller), else the {@code verdicts}.
+   */
+  private double ownWriteEvents(long verdicts, long kept) {
+    return countsOwnWrites() ? ownWriteShare * kept : verdicts;
+  }
+
+  /** The standard deviation of {@link #ownWriteEvents}: 0 when the verdicts count them. */
+  private double ownWriteEventsSd(long kept) {
+    return countsOwnWrites() ? ownWriteSd * kept : 0;
+  }
+
+  private boolean countsOwnWrites() {
+    return sampled() && ownWriteShare > 0;
   }
 
   /**
@@ -177,17 +197,13 @@ public record SamplingEstimate(
     boolean sampled = false;
     for (ControllerResult c : controllers) {
       SamplingEstimate s = c.sampling();
+      int verdicts = c.causes().getOrDefault(Cause.SELF_WRITE, 0);
       kept += c.reconciles();
       timer += c.timerDriven();
+      own += verdicts;
+      expected += s.ownWriteEvents(verdicts, c.reconciles());
+      variance += Math.pow(s.ownWriteEventsSd(c.reconciles()), 2);
       sampled |= s.sampled();
-      if (s.sampled() && s.ownWriteShare > 0) {
-        own += c.causes().getOrDefault(Cause.SELF_WRITE, 0);
-        expected += s.ownWriteShare * c.reconciles();
-        variance += Math.pow(s.ownWriteSd * c.reconciles(), 2);
-      } else {
-        expected += c.causes().getOrDefault(Cause.SELF_WRITE, 0);
-        own += c.causes().getOrDefault(Cause.SELF_WRITE, 0);
-      }
     }
     return combinedShare(sampled, timer, own, kept, expected, Math.sqrt(variance));
   }

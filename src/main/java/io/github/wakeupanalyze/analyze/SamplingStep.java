@@ -83,14 +83,15 @@ final class SamplingStep {
     ThinningEstimate e = ThinningEstimate.of(pooled);
     // under an earliest queue events do not move the deadline: p from the timer's own chain
     ThinningEstimate chain = ThinningEstimate.ofChain(chainCounts(streams, comb));
-    double[] chainWrites = ownWrites(streams, chain.probability());
+    OwnWrites own = OwnWrites.of(streams);
+    double[] chainWrites = own.at(chain.probability());
     chain = chain.withoutOwnWrites(chainWrites[0], chainWrites[1], comb);
     boolean shows = thinningShows(pooled, params.significance());
     boolean earliest = QueueSemantics.earliest(queueCounts(streams, comb));
     if (shows || stated > 0 && statedP < 1) {
       double pe = stated > 0 ? statedP : chain.probability();
       double pr = stated > 0 ? statedP : e.probability();
-      Boolean likelier = earliestLikelier(streams, comb, pe, pr);
+      Boolean likelier = earliestLikelier(streams, comb, own, pe, pr);
       earliest = likelier == null ? earliest : likelier;
     }
     ThinningEstimate inferred = earliest ? chain : e;
@@ -124,7 +125,7 @@ final class SamplingStep {
     }
     if (result.sampled() && (shows || stated > 0) && result.probability() < 1) {
       double p = Double.isNaN(result.probability()) ? e.probability() : result.probability();
-      double[] ownWrites = ownWrites(streams, p);
+      double[] ownWrites = own.at(p);
       SamplingComb sc =
           new SamplingComb(
               comb,
@@ -287,51 +288,74 @@ final class SamplingStep {
    * the writers' share, that share's binomial spread, the other follow-ups' Poisson count.
    */
   static double[] ownWrites(List<StreamWork> streams, double p) {
-    long n = 0;
-    long writers = 0;
-    long followedWriters = 0;
-    long followedOthers = 0;
-    List<Double> lags = new ArrayList<>();
-    for (StreamWork w : streams) {
-      StreamTimes t = w.times;
-      ObjectRef self = ObjectRef.fromStreamObject(t.get(0).key().object());
-      n += t.n;
-      for (int j = 0; j < t.n; j++) {
-        boolean wrote = !t.duplicate[j] && writesItself(t.get(j), self);
-        writers += wrote ? 1 : 0;
-        int i = j + 1;
-        if (i < t.n
-            && !t.duplicate[i]
-            && !t.get(j).error()
-            && t.gap[i] >= 0
-            && t.gap[i] <= Classifier.FOLLOW_UP) {
-          lags.add(t.gap[i]);
-          if (wrote) {
-            followedWriters++;
-          } else {
-            followedOthers++;
+    return OwnWrites.of(streams).at(p);
+  }
+
+  /**
+   * What a controller's kept reconciles say of own writes, counted once ({@link #ownWrites}); the
+   * estimate depends on p only through {@link #at}, which each reading of the queue asks at its own
+   * p.
+   *
+   * @param kept n, the kept reconciles
+   * @param writers those that wrote their own object (duplicates not counted)
+   * @param followedWriters writers followed by a kept quick follow-up
+   * @param followedOthers other reconciles followed by one
+   * @param medianLag the follow-ups' median delay after the end, seconds; 0 without any
+   */
+  private record OwnWrites(
+      long kept, long writers, long followedWriters, long followedOthers, double medianLag) {
+    static OwnWrites of(List<StreamWork> streams) {
+      long n = 0;
+      long writers = 0;
+      long followedWriters = 0;
+      long followedOthers = 0;
+      List<Double> lags = new ArrayList<>();
+      for (StreamWork w : streams) {
+        StreamTimes t = w.times;
+        ObjectRef self = ObjectRef.fromStreamObject(t.get(0).key().object());
+        n += t.n;
+        for (int j = 0; j < t.n; j++) {
+          boolean wrote = !t.duplicate[j] && writesItself(t.get(j), self);
+          writers += wrote ? 1 : 0;
+          int i = j + 1;
+          if (i < t.n
+              && !t.duplicate[i]
+              && !t.get(j).error()
+              && t.gap[i] >= 0
+              && t.gap[i] <= Classifier.FOLLOW_UP) {
+            lags.add(t.gap[i]);
+            if (wrote) {
+              followedWriters++;
+            } else {
+              followedOthers++;
+            }
           }
         }
       }
+      double median =
+          lags.isEmpty()
+              ? 0
+              : Robust.median(lags.stream().mapToDouble(Double::doubleValue).toArray());
+      return new OwnWrites(n, writers, followedWriters, followedOthers, median);
     }
-    if (n == 0 || !(p > 0)) {
-      return new double[] {0, 0, 0};
+
+    /** {ŵ, the event's median delay, ŵ's standard deviation} at keep probability p. */
+    double[] at(double p) {
+      if (kept == 0 || !(p > 0)) {
+        return new double[] {0, 0, 0};
+      }
+      double q = Math.min(1, p);
+      double f = WriteReturn.posteriorMean(writers, followedWriters, q);
+      double v = (double) writers / kept;
+      double others = followedOthers / (kept * p);
+      double share = v * f + others;
+      // its spread: f's posterior, the writers' binomial share, the other follow-ups' Poisson count
+      double variance =
+          v * v * WriteReturn.posteriorVariance(writers, followedWriters, q)
+              + f * f * v * (1 - v) / kept
+              + others / (kept * p);
+      return new double[] {Math.min(1, share), medianLag, Math.sqrt(variance)};
     }
-    double q = Math.min(1, p);
-    double f = WriteReturn.posteriorMean(writers, followedWriters, q);
-    double v = (double) writers / n;
-    double others = followedOthers / (n * p);
-    double share = v * f + others;
-    // its spread: f's posterior, the writers' binomial share, the other follow-ups' Poisson count
-    double variance =
-        v * v * WriteReturn.posteriorVariance(writers, followedWriters, q)
-            + f * f * v * (1 - v) / n
-            + others / (n * p);
-    double median =
-        lags.isEmpty()
-            ? 0
-            : Robust.median(lags.stream().mapToDouble(Double::doubleValue).toArray());
-    return new double[] {Math.min(1, share), median, Math.sqrt(variance)};
   }
 
   /** Reconcile r wrote its own object (or a subresource of it, such as its status). */
@@ -365,17 +389,17 @@ final class SamplingStep {
    * higher by more than {@link ChainDecoder#resetMargin} per reconcile. Null when either p̂ is not
    * in (0, 1] or no stream has 3 reconciles.
    */
-  static Boolean earliestLikelier(
-      List<StreamWork> streams, Comb comb, double earliestP, double resetP) {
+  private static Boolean earliestLikelier(
+      List<StreamWork> streams, Comb comb, OwnWrites ownWrites, double earliestP, double resetP) {
     if (!(earliestP > 0 && earliestP <= 1 && resetP > 0 && resetP <= 1)) {
       return null;
     }
-    double[] own = ownWrites(streams, earliestP);
+    double[] own = ownWrites.at(earliestP);
     double wait = utilization(streams, earliestP);
     ChainDecoder early =
         new ChainDecoder(comb, earliestP, Classifier.CHAIN_BREAKS, wait)
             .withOwnWrites(own[0], own[1]);
-    own = ownWrites(streams, resetP);
+    own = ownWrites.at(resetP);
     ChainDecoder reset =
         new ChainDecoder(comb, resetP, Classifier.CHAIN_BREAKS, utilization(streams, resetP))
             .withOwnWrites(own[0], own[1]);
