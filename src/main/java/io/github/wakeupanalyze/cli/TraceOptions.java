@@ -37,7 +37,8 @@ final class TraceOptions {
       description =
           "Input format: auto (sniffed from the content, never the file name; the "
               + "default), otlp-json (also JSON Lines), otlp-proto, jaeger-json, zipkin-json, csv "
-              + "(reconcile times) or log (an operator's log).")
+              + "(reconcile times), log (an operator's log) or k8s-audit (an API server's audit "
+              + "log: every client's writes, evidence beside a trace).")
   String format;
 
   @Option(

@@ -136,6 +136,7 @@ final class BatchCollector implements ExtractConsumer {
         w.service(),
         w.traceIdHigh(),
         w.traceIdLow(),
-        w.spanId());
+        w.spanId(),
+        w.audited());
   }
 }

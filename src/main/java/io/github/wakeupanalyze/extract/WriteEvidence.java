@@ -86,6 +86,7 @@ public final class WriteEvidence {
         s.service(),
         s.traceIdHigh(),
         s.traceIdLow(),
-        s.spanId());
+        s.spanId(),
+        ObjectWrite.AUDIT_SCOPE.equals(s.scope()));
   }
 }

@@ -32,7 +32,9 @@ import java.util.Set;
  *         <li>Jaeger JSON: {@code operationName}/{@code operation_name}, {@code traceID}, {@code
  *             spanID}, {@code processID}, {@code processes}, {@code processMap};
  *         <li>Zipkin v2 JSON: {@code localEndpoint}, {@code remoteEndpoint}, {@code parentId},
- *             {@code annotations}, {@code shared}.
+ *             {@code annotations}, {@code shared};
+ *         <li>Kubernetes audit log: {@code auditID}, {@code requestURI}, {@code objectRef}, {@code
+ *             stageTimestamp}.
  *       </ul>
  *       But first: an object whose first field name is a log line's ({@code level}, {@code ts},
  *       {@code time}, {@code timestamp}, {@code @timestamp}, {@code msg}, {@code message}, …) is an
@@ -170,6 +172,9 @@ public final class FormatSniffer {
           }
           case "localEndpoint", "remoteEndpoint", "parentId", "annotations", "shared" -> {
             return TraceFormat.ZIPKIN_JSON;
+          }
+          case "auditID", "requestURI", "objectRef", "stageTimestamp" -> {
+            return TraceFormat.K8S_AUDIT;
           }
           case "traceId" -> traceId = true;
           case "id" -> id = true;

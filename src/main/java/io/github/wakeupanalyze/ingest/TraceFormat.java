@@ -32,7 +32,13 @@ public enum TraceFormat {
    * An operator's log: zap, klog, tracing, logback/log4j, logfmt or JSON lines, with or without
    * {@code kubectl logs --timestamps/--prefix} ({@link io.github.wakeupanalyze.ingest.log}).
    */
-  LOG("log");
+  LOG("log"),
+  /**
+   * A Kubernetes API server audit log ({@code audit.k8s.io} events, JSON lines or {@code
+   * EventList}s): not a trace but the writes of every client, read as evidence beside one ({@link
+   * AuditLogReader}).
+   */
+  K8S_AUDIT("k8s-audit");
 
   private final String cliName;
 
@@ -86,6 +92,7 @@ public enum TraceFormat {
       case ZIPKIN_JSON -> new ZipkinJsonReader();
       case CSV -> new CsvTraceReader(options.operator());
       case LOG -> new LogReader(options.operator(), options.logMatch());
+      case K8S_AUDIT -> new AuditLogReader();
     };
   }
 }

@@ -17,6 +17,8 @@ package io.github.wakeupanalyze.model;
  * @param client who wrote: the span's {@code user_agent.original} or {@code user.name} attribute
  *     when present, else its service name (e.g. {@code kube-apiserver} for an apiserver span)
  * @param service resource {@code service.name} of the span
+ * @param audited true when the write comes from the API server's audit log, which records every
+ *     write whatever the trace sampled: for the objects it names, no write is missing
  */
 public record ObjectWrite(
     long timeNanos,
@@ -29,4 +31,11 @@ public record ObjectWrite(
     String service,
     long traceIdHigh,
     long traceIdLow,
-    long spanId) {}
+    long spanId,
+    boolean audited) {
+  /**
+   * The instrumentation scope of the spans an audit log becomes ({@code
+   * io.github.wakeupanalyze.ingest.AuditLogReader}): their writes are {@link #audited}.
+   */
+  public static final String AUDIT_SCOPE = "k8s.io/apiserver/audit";
+}

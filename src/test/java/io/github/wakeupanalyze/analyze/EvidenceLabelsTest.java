@@ -18,7 +18,8 @@ class EvidenceLabelsTest {
 
   private static ObjectWrite write(double seconds, String client) {
     long t = Streams.ORIGIN + Math.round(seconds * 1e9);
-    return new ObjectWrite(t, t, "ns", "a", "widgets", "PATCH", client, "kube-apiserver", 0, 9, 99);
+    return new ObjectWrite(
+        t, t, "ns", "a", "widgets", "PATCH", client, "kube-apiserver", 0, 9, 99, false);
   }
 
   @Test

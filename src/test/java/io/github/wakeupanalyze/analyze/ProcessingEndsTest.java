@@ -55,7 +55,8 @@ class ProcessingEndsTest {
         service,
         0,
         s,
-        s);
+        s,
+        false);
   }
 
   private static EvidenceIndex index(List<ObjectWrite> writes) {

@@ -74,7 +74,18 @@ final class Scenarios {
         for (long t : l.writeTimes()) {
           writes.add(
               new ObjectWrite(
-                  t, t, obj[0], obj[1], "widgets", "PATCH", "kubectl", "kube-apiserver", 0, 1, t));
+                  t,
+                  t,
+                  obj[0],
+                  obj[1],
+                  "widgets",
+                  "PATCH",
+                  "kubectl",
+                  "kube-apiserver",
+                  0,
+                  1,
+                  t,
+                  false));
         }
       }
     }

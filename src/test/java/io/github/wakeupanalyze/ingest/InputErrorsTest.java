@@ -57,7 +57,7 @@ class InputErrorsTest {
                     case OTLP_PROTO -> "trace.pb";
                     case JAEGER_JSON -> "trace.jaeger.json";
                     case ZIPKIN_JSON -> "trace.zipkin.json";
-                    case CSV, LOG -> throw new AssertionError();
+                    case CSV, LOG, K8S_AUDIT -> throw new AssertionError();
                   }));
     }
     Collected c = Collected.read(new ReadOptions(forced, null), p.toString(), good.toString());

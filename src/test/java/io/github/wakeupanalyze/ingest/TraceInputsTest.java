@@ -116,7 +116,7 @@ class TraceInputsTest {
         assertThrows(IllegalArgumentException.class, () -> ReadOptions.parseFormat("jaeger"));
     assertEquals(
         "unknown format \"jaeger\": expected auto, otlp-json, otlp-proto, jaeger-json,"
-            + " zipkin-json, csv, log",
+            + " zipkin-json, csv, log, k8s-audit",
         e.getMessage());
     assertNull(new ReadOptions(null, " ").operator(), "a blank operator means none");
   }

@@ -1,0 +1,123 @@
+package io.github.wakeupanalyze.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wakeupanalyze.extract.WriteEvidence;
+import io.github.wakeupanalyze.model.ObjectWrite;
+import io.github.wakeupanalyze.model.Span;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A Kubernetes audit log is read as the writes it records: accepted, completed writes to named
+ * objects become API server spans, and everything else (reads, earlier stages, refusals, writes to
+ * collections) is left out.
+ */
+class AuditLogReaderTest {
+  /** A status patch by an operator's service account, as the log backend writes it. */
+  private static final String PATCH =
+      """
+      {"kind":"Event","apiVersion":"audit.k8s.io/v1","level":"Metadata",\
+      "auditID":"4c4e2a0e-8b9b-4f3a-9d55-0c2f1b7e6a11","stage":"ResponseComplete",\
+      "requestURI":"/apis/psmdb.percona.com/v1/namespaces/mongodb/perconaservermongodbs/cluster-a/status?fieldManager=x",\
+      "verb":"patch","user":{"username":"system:serviceaccount:mongodb:percona-server-mongodb-operator",\
+      "groups":["system:serviceaccounts"]},"sourceIPs":["10.244.0.12"],\
+      "userAgent":"manager/v0.0.0 (linux/amd64) kubernetes/$Format",\
+      "objectRef":{"resource":"perconaservermongodbs","namespace":"mongodb","name":"cluster-a",\
+      "apiGroup":"psmdb.percona.com","apiVersion":"v1","subresource":"status"},\
+      "responseStatus":{"metadata":{},"code":200},\
+      "requestReceivedTimestamp":"2026-12-03T10:00:00.123456Z","stageTimestamp":"2026-12-03T10:00:00.130001Z"}
+      """;
+
+  private static String withField(String event, String field, String value) {
+    return event.replaceFirst(
+        "\"" + field + "\":\"[^\"]*\"", "\"" + field + "\":\"" + value + "\"");
+  }
+
+  private static List<Span> read(String text) {
+    Collected c = Collected.stdin(text).ok();
+    assertEquals(TraceFormat.K8S_AUDIT, c.report().format(), "sniffed as an audit log");
+    return c.spans;
+  }
+
+  @Test
+  void anAcceptedPatch_becomesAnApiServerSpan_fromReceivedToComplete() {
+    Span s = read(PATCH).get(0);
+    assertEquals("kube-apiserver", s.service());
+    assertEquals(ObjectWrite.AUDIT_SCOPE, s.scope());
+    assertEquals(2, s.kind(), "SERVER");
+    assertEquals(0x4c4e2a0e8b9b4f3aL, s.traceIdHigh());
+    assertEquals(0x9d550c2f1b7e6a11L, s.traceIdLow());
+    assertEquals(1_796_292_000_123_456_000L, s.startNanos());
+    assertEquals(1_796_292_000_130_001_000L, s.endNanos());
+    assertEquals("PATCH", s.attribute("http.request.method"));
+    assertEquals(
+        "/apis/psmdb.percona.com/v1/namespaces/mongodb/perconaservermongodbs/cluster-a/status",
+        s.attribute("url.path"),
+        "the query is dropped");
+    assertEquals("cluster-a", s.attribute("k8s.object.name"));
+    assertEquals("mongodb", s.attribute("k8s.namespace.name"));
+  }
+
+  @Test
+  void theWrite_isAudited_andItsWriterIsTheUser_notTheGenericAgent() {
+    ObjectWrite w = WriteEvidence.of(read(PATCH).get(0));
+    assertTrue(w.audited());
+    assertEquals("system:serviceaccount:mongodb:percona-server-mongodb-operator", w.client());
+    assertEquals("cluster-a", w.name());
+    assertEquals("perconaservermongodbs", w.resource());
+    assertEquals(1_796_292_000_130_001_000L, w.timeNanos(), "committed by the response");
+  }
+
+  @Test
+  void everyWriteVerb_maps_andReadsAreLeftOut() {
+    StringBuilder log = new StringBuilder();
+    String[] verbs = {"create", "update", "patch", "delete", "get", "list", "watch"};
+    for (int i = 0; i < verbs.length; i++) {
+      log.append(withField(withField(PATCH, "verb", verbs[i]), "auditID", "id-" + i));
+    }
+    List<String> methods =
+        read(log.toString()).stream().map(s -> s.attribute("http.request.method")).toList();
+    assertEquals(List.of("POST", "PUT", "PATCH", "DELETE"), methods);
+  }
+
+  @Test
+  void earlierStages_refusals_andCollectionWrites_areLeftOut() {
+    String received = withField(PATCH, "stage", "RequestReceived");
+    String refused = PATCH.replace("\"code\":200", "\"code\":409");
+    String collection =
+        withField(PATCH, "verb", "deletecollection").replace("\"name\":\"cluster-a\",", "");
+    String kept = withField(PATCH, "auditID", "kept");
+    List<Span> spans = read(received + refused + collection + kept);
+    assertEquals(1, spans.size());
+    assertTrue(spans.get(0).traceIdHigh() != 0x4c4e2a0e8b9b4f3aL, "the one whose id is 'kept'");
+  }
+
+  @Test
+  void aWebhookBatch_isReadItemByItem() {
+    String batch =
+        "{\"kind\":\"EventList\",\"apiVersion\":\"audit.k8s.io/v1\",\"metadata\":{},\"items\":["
+            + PATCH.strip()
+            + ","
+            + withField(PATCH, "auditID", "second").strip()
+            + "]}";
+    assertEquals(2, read(batch).size());
+  }
+
+  @Test
+  void anObjectThatIsNoAuditEvent_isOneLineError_withItsPlace() {
+    String bad = PATCH + "{\"kind\":\"Event\",\"verb\":\"patch\"}\n";
+    Collected c = Collected.stdin(bad);
+    String e = c.error();
+    assertTrue(e.startsWith("-:2:1: "), e);
+    assertTrue(e.contains("expected a Kubernetes audit event"), e);
+    assertEquals(1, c.spans.size(), "the first event stays read");
+  }
+
+  @Test
+  void aTimeThatIsNoTime_namesTheField() {
+    String e = Collected.stdin(withField(PATCH, "stageTimestamp", "yesterday")).error();
+    assertTrue(e.contains("stageTimestamp") && e.contains("yesterday"), e);
+  }
+}
