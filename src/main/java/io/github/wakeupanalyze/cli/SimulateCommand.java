@@ -143,6 +143,7 @@ public final class SimulateCommand implements Callable<Integer> {
                   + (w.kept() < w.reconciles() ? ", " + w.kept() + " of them in the trace" : "")
                   + ") and "
                   + w.labels()
+                  + (w.audit() == null ? "" : ", the API server's audit log " + w.audit())
                   + (w.sources() == null ? "" : " (source code under " + w.sources() + ")"));
       cl.getOut().flush();
       return 0;

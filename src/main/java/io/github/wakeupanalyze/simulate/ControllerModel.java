@@ -274,6 +274,18 @@ abstract class ControllerModel {
             parent,
             cs,
             ce));
+    if (!fails && c.isWrite()) {
+      long quarter = (ce - cs) / 4; // no draw: an audit log never moves the simulated timeline
+      apiWrite(
+          new ApiWrite(
+              cs + quarter,
+              ce - quarter,
+              method,
+              url,
+              ApiWrite.serviceAccount(operator.service()),
+              SpanShapes.userAgent(operator.framework()),
+              callId));
+    }
     if (operator.apiServerSpans()) {
       long hop = Math.min((ce - cs) / 4, HOP.sample(random));
       spans.add(
@@ -288,6 +300,14 @@ abstract class ControllerModel {
               callId,
               cs + hop,
               ce - hop));
+    }
+  }
+
+  private void apiWrite(ApiWrite w) {
+    try {
+      sink.apiWrite(w);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -189,6 +189,21 @@ final class EditSource {
               List.of(),
               ""));
     }
+    try {
+      sink.apiWrite(
+          new ApiWrite(
+              writeStart,
+              now,
+              "PATCH",
+              url,
+              spec.client().startsWith("kubectl/")
+                  ? "kubernetes-admin"
+                  : ApiWrite.serviceAccount(spec.service()),
+              spec.client(),
+              spanId));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     SpanLink link =
         v == Visibility.LINK || v == Visibility.BOTH
             ? new SpanLink(traceHigh, traceLow, spanId)

@@ -61,6 +61,12 @@ final class ProductionSink implements SimSink {
     }
   }
 
+  /** Audit logs are never sampled; their times are on the API server's clock. */
+  @Override
+  public void apiWrite(ApiWrite write) throws IOException {
+    out.apiWrite(write.shifted(production.offset(SpanShapes.API_SERVER)));
+  }
+
   @Override
   public long resolutionNanos() {
     return out.resolutionNanos();

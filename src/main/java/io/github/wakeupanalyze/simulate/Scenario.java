@@ -76,14 +76,21 @@ public record Scenario(
    *     exporter), independently per span, e.g. 0.05
    * @param clockOffsetsNanos per {@code service.name}: added to every time that service writes,
    *     e.g. {@code kube-apiserver → 20 ms}
+   * @param auditLog the API server also keeps an audit log of every write ({@code simulate} writes
+   *     it beside the trace as {@code PREFIX.audit.jsonl}); it is never sampled
    */
   public record Production(
-      Sampling sampling, double spanLoss, Map<String, Long> clockOffsetsNanos) {
+      Sampling sampling, double spanLoss, Map<String, Long> clockOffsetsNanos, boolean auditLog) {
     /** Everything recorded, clocks in agreement. */
     public static final Production NONE = new Production(null, 0, Map.of());
 
     public Production {
       clockOffsetsNanos = java.util.Collections.unmodifiableMap(new TreeMap<>(clockOffsetsNanos));
+    }
+
+    /** Without an audit log. */
+    public Production(Sampling sampling, double spanLoss, Map<String, Long> clockOffsetsNanos) {
+      this(sampling, spanLoss, clockOffsetsNanos, false);
     }
 
     /** True when the trace is written exactly as simulated. */

@@ -148,7 +148,7 @@ final class ScenarioChecker {
               });
     }
     double loss = number(f.spanLoss(), "spanLoss", 0, 0, 0.99);
-    return new Production(sampling, loss, offsets);
+    return new Production(sampling, loss, offsets, Boolean.TRUE.equals(f.auditLog()));
   }
 
   private static double ratio(Double v, String path) {

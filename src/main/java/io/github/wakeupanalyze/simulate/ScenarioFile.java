@@ -24,6 +24,7 @@ final class ScenarioFile {
       SamplingFile sampling,
       Double spanLoss,
       Map<String, Nanos> clockOffsets,
+      Boolean auditLog,
       Map<String, String> sources) {}
 
   record OperatorFile(

@@ -18,6 +18,12 @@ public interface SimSink {
   /** A trace that is not a reconcile (a kube-apiserver span of an external write). */
   void other(List<SimSpan> spans) throws IOException;
 
+  /**
+   * A write the API server accepted, delivered when the writer issues it (so not always in time
+   * order): what an audit log records. Sinks that write no audit log ignore it.
+   */
+  default void apiWrite(ApiWrite write) throws IOException {}
+
   /** The time resolution the sink keeps, in nanoseconds: 1, or 1000 for microsecond formats. */
   default long resolutionNanos() {
     return 1;

@@ -4,11 +4,13 @@ import io.github.wakeupanalyze.analyze.AnalysisParameters;
 import io.github.wakeupanalyze.analyze.ClassifiedReconcile;
 import io.github.wakeupanalyze.model.Trigger;
 import io.github.wakeupanalyze.pipeline.Pipeline;
+import io.github.wakeupanalyze.simulate.ApiWrite;
 import io.github.wakeupanalyze.simulate.Label;
 import io.github.wakeupanalyze.simulate.Scenario;
 import io.github.wakeupanalyze.simulate.SimSink;
 import io.github.wakeupanalyze.simulate.SimSpan;
 import io.github.wakeupanalyze.simulate.Simulator;
+import io.github.wakeupanalyze.simulate.write.AuditLogWriter;
 import io.github.wakeupanalyze.simulate.write.OutputFormat;
 import io.github.wakeupanalyze.simulate.write.TraceWriter;
 import java.io.ByteArrayOutputStream;
@@ -149,10 +151,15 @@ public final class Accuracy {
    * @param trace the trace as the format writes it
    * @param labels the simulator's ground truth of every reconcile, in the order they ran, also
    *     those head sampling left out of the trace
+   * @param audit the API server's audit log (JSON lines) when the scenario keeps one, else null
    */
-  public record Simulated(byte[] trace, List<Label> labels) {
+  public record Simulated(byte[] trace, List<Label> labels, byte[] audit) {
     public Simulated {
       labels = List.copyOf(labels);
+    }
+
+    public Simulated(byte[] trace, List<Label> labels) {
+      this(trace, labels, null);
     }
 
     /**
@@ -173,8 +180,10 @@ public final class Accuracy {
   /** Simulates {@code scenario} and writes every span it makes as {@code format}, in memory. */
   public static Simulated simulate(Scenario scenario, OutputFormat format) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ByteArrayOutputStream auditBytes = new ByteArrayOutputStream();
     List<Label> labels = new ArrayList<>();
-    try (TraceWriter writer = format.open(bytes)) {
+    try (TraceWriter writer = format.open(bytes);
+        AuditLogWriter audit = new AuditLogWriter(auditBytes)) {
       Simulator.run(
           scenario,
           new SimSink() {
@@ -190,11 +199,19 @@ public final class Accuracy {
             }
 
             @Override
+            public void apiWrite(ApiWrite write) throws IOException {
+              audit.apiWrite(write);
+            }
+
+            @Override
             public long resolutionNanos() {
               return format.resolutionNanos();
             }
           });
     }
-    return new Simulated(bytes.toByteArray(), labels);
+    return new Simulated(
+        bytes.toByteArray(),
+        labels,
+        scenario.production().auditLog() ? auditBytes.toByteArray() : null);
   }
 }

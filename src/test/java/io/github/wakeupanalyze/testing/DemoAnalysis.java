@@ -5,7 +5,10 @@ import io.github.wakeupanalyze.extract.ExtractRules;
 import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.pipeline.Pipeline;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -29,6 +32,32 @@ public final class DemoAnalysis {
             parameters,
             new long[0],
             new ByteArrayInputStream(trace)));
+  }
+
+  /**
+   * {@code trace} read from standard input together with an audit log from a temporary file, as
+   * {@code analyze - audit.jsonl} would; without an audit log (null) as {@link #of(byte[],
+   * AnalysisParameters)}.
+   */
+  public static Pipeline.Result of(byte[] trace, byte[] audit, AnalysisParameters parameters)
+      throws IOException {
+    if (audit == null) {
+      return of(trace, parameters);
+    }
+    Path file = Files.createTempFile("wakeup-audit", ".jsonl");
+    try {
+      Files.write(file, audit);
+      return Pipeline.run(
+          new Pipeline.Request(
+              List.of("-", file.toString()),
+              ReadOptions.AUTO,
+              ExtractRules.defaults(),
+              parameters,
+              new long[0],
+              new ByteArrayInputStream(trace)));
+    } finally {
+      Files.deleteIfExists(file);
+    }
   }
 
   /** The {@link DemoTrace}, analyzed. */

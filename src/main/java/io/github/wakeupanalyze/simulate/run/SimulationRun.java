@@ -1,10 +1,12 @@
 package io.github.wakeupanalyze.simulate.run;
 
+import io.github.wakeupanalyze.simulate.ApiWrite;
 import io.github.wakeupanalyze.simulate.Label;
 import io.github.wakeupanalyze.simulate.Scenario;
 import io.github.wakeupanalyze.simulate.SimSink;
 import io.github.wakeupanalyze.simulate.SimSpan;
 import io.github.wakeupanalyze.simulate.Simulator;
+import io.github.wakeupanalyze.simulate.write.AuditLogWriter;
 import io.github.wakeupanalyze.simulate.write.LabelsWriter;
 import io.github.wakeupanalyze.simulate.write.OutputFormat;
 import io.github.wakeupanalyze.simulate.write.TraceWriter;
@@ -31,9 +33,11 @@ public final class SimulationRun {
    * @param sources the folder the scenario's source files were written to ({@code
    *     DIR/<prefix>.src}, or {@code DIR/src}); null when the scenario has none
    * @param kept reconciles whose span is in the trace (all of them unless sampled or lossy)
+   * @param audit the API server's audit log ({@code DIR/<prefix>.audit.jsonl}), null unless the
+   *     scenario keeps one ({@code auditLog: true})
    */
   public record Written(
-      Path trace, Path labels, long spans, long reconciles, long kept, Path sources) {}
+      Path trace, Path labels, long spans, long reconciles, long kept, Path sources, Path audit) {}
 
   private SimulationRun() {}
 
@@ -57,11 +61,20 @@ public final class SimulationRun {
     boolean named = prefix != null && !prefix.isEmpty();
     Path trace = dir.resolve((named ? prefix : "trace") + format.extension());
     Path labels = dir.resolve(named ? prefix + ".labels.csv" : "labels.csv");
+    Path audit =
+        scenario.production().auditLog()
+            ? dir.resolve(named ? prefix + ".audit.jsonl" : "audit.jsonl")
+            : null;
     long[] counts = new long[3];
     try (OutputStream traceOut = new BufferedOutputStream(Files.newOutputStream(trace), 1 << 16);
         OutputStream labelsOut = new BufferedOutputStream(Files.newOutputStream(labels), 1 << 16);
+        OutputStream auditOut =
+            audit == null
+                ? OutputStream.nullOutputStream()
+                : new BufferedOutputStream(Files.newOutputStream(audit), 1 << 16);
         TraceWriter tw = format.open(traceOut, batchSpans);
-        LabelsWriter lw = new LabelsWriter(labelsOut, format.resolutionNanos())) {
+        LabelsWriter lw = new LabelsWriter(labelsOut, format.resolutionNanos());
+        AuditLogWriter aw = new AuditLogWriter(auditOut)) {
       Simulator.run(
           scenario,
           new SimSink() {
@@ -79,6 +92,11 @@ public final class SimulationRun {
               counts[0] += spans.size();
               tw.other(spans);
             }
+
+            @Override
+            public void apiWrite(ApiWrite write) throws IOException {
+              aw.apiWrite(write);
+            }
           });
     }
     Path src = null;
@@ -90,6 +108,6 @@ public final class SimulationRun {
         Files.writeString(f, e.getValue(), StandardCharsets.UTF_8);
       }
     }
-    return new Written(trace, labels, counts[0], counts[1], counts[2], src);
+    return new Written(trace, labels, counts[0], counts[1], counts[2], src, audit);
   }
 }
