@@ -232,10 +232,7 @@ final class Classifier {
           return Classification.event(Cause.UNKNOWN, 0.8, "quick follow-up of a lost reconcile");
         }
         if (followsLostEnd(t, j, w.comb.comb)) {
-          timer.attributed++;
-          w.timerOf[j] = k;
-          return Classification.timer(
-              Cause.REQUEUE, 0.9, timer.spike.delay(), "sampled timer, lost anchor");
+          return attribute(w, j, k, 0.9, "sampled timer, lost anchor");
         }
       }
       boolean hit = timer.inSupport(g[j]);
@@ -243,6 +240,7 @@ final class Classifier {
       if (!hit && timer.harmonicOf(g[j]) > 0) {
         if (w.comb != null
             && w.comb.isFundamental(timer)
+            && !ownWriteRefuted(w)
             && ownWriteOfLost(w, timer, j, w.comb.comb.tooth(g[j]), g[j])) {
           return Classification.event(
               Cause.SELF_WRITE, 0.6, "own-write event of a lost reconcile (timing)");
@@ -272,33 +270,33 @@ final class Classifier {
         if (tooth == 0 && anchor >= 0) {
           tooth = w.comb.timerTooth(t.start[j] - t.end[anchor]); // the deadline ignores events
         }
-        if (tooth > 0 && ownWriteOfLost(w, timer, j, tooth, lagInTooth(w, t, j, anchor))) {
+        if (tooth > 0
+            && !ownWriteRefuted(w)
+            && ownWriteOfLost(w, timer, j, tooth, lagInTooth(w, t, j, anchor))) {
           return Classification.event(
               Cause.SELF_WRITE, 0.6, "own-write event of a lost reconcile (timing)");
         }
         if (tooth > 0) {
           hit = true; // under thinning: the timer, with tooth − 1 wake-ups not in the trace
           basis = "sampled timer";
-        } else if (timer.earliest && anchor >= 0 && ownWriteOffChain(w, j, anchor)) {
+        } else if (timer.earliest
+            && anchor >= 0
+            && !ownWriteRefuted(w)
+            && ownWriteOffChain(w, j, anchor)) {
           return Classification.event(
               Cause.SELF_WRITE, 0.6, "own-write event of a lost reconcile (timing)");
         } else if (timer.earliest && anchorsNext(w, timer, j)) {
-          timer.attributed++;
-          w.timerOf[j] = k;
-          return Classification.timer(
-              Cause.REQUEUE,
-              REANCHOR_CONFIDENCE,
-              timer.spike.delay(),
-              "sampled timer, re-anchored");
+          return attribute(w, j, k, REANCHOR_CONFIDENCE, "sampled timer, re-anchored");
         } else if (!timer.earliest && g[j] >= timer.lo && w.comb.offCombPosterior >= 0.5) {
           // a reset queue whose timer dominates off the comb (or in a far tooth whose gaps are
           // mostly chance ones)
           if (w.comb.resetOffCombTimer(g[j])) {
-            timer.attributed++;
-            w.timerOf[j] = k;
             double conf = Math.min(timer.confidence(), w.comb.resetOffCombPosterior(g[j]));
-            return Classification.timer(
-                Cause.REQUEUE, conf, timer.spike.delay(), "sampled, likely timer");
+            return attribute(w, j, k, conf, "sampled, likely timer");
+          }
+          if (onChainFromAuditedWrite(w, timer, j)) {
+            return attribute(
+                w, j, k, REANCHOR_CONFIDENCE, "sampled timer, re-anchored at an audited write");
           }
           betweenTeeth = true; // called an event, though a lost event's fire is as likely
         }
@@ -307,14 +305,10 @@ final class Classifier {
           && w.busy != null
           && g[j] > timer.hi
           && w.busy.busyUntil(t.end[j - 1] + timer.hi, t.start[j])) {
-        timer.attributed++;
-        w.timerOf[j] = k;
-        return Classification.timer(Cause.REQUEUE, 0.8, timer.spike.delay(), "queue wait");
+        return attribute(w, j, k, 0.8, "queue wait");
       }
       if (!hit && timer.earliest && g[j] <= DIRTY && t.firedDuring(j, timer.lo)) {
-        timer.attributed++;
-        w.timerOf[j] = k;
-        return Classification.timer(Cause.REQUEUE, 0.6, timer.spike.delay(), "dirty requeue");
+        return attribute(w, j, k, 0.6, "dirty requeue");
       }
       if (hit) {
         timer.attributed++;
@@ -341,6 +335,41 @@ final class Classifier {
       return Classification.event(Cause.UNKNOWN, 0.5, "sampled, between teeth");
     }
     return null;
+  }
+
+  /** Reconcile j attributed to timer k as its requeue, with this confidence and basis. */
+  private static Classification attribute(
+      StreamWork w, int j, int k, double confidence, String basis) {
+    Timer timer = w.timers.get(k);
+    timer.attributed++;
+    w.timerOf[j] = k;
+    return Classification.timer(Cause.REQUEUE, confidence, timer.spike.delay(), basis);
+  }
+
+  /**
+   * True when the audit log records the operator's own writes to the object: an own write's event
+   * would have been labelled from the log (step 0), so the timing rules' guess of one is refuted.
+   */
+  private static boolean ownWriteRefuted(StreamWork w) {
+    return w.audit != null && w.audit.ownWritesLogged();
+  }
+
+  /**
+   * A reset queue under thinning (the event's reconcile re-arms the timer from its own end): the
+   * latest audited write before reconcile j started a reconcile the trace lost, and j lies on the
+   * timer's comb counted from that reconcile's end (the write plus a median duration, the watch
+   * latency being milliseconds).
+   */
+  private static boolean onChainFromAuditedWrite(StreamWork w, Timer timer, int j) {
+    if (w.audit == null || w.durations == null) {
+      return false;
+    }
+    double write = w.audit.latestWriteBefore(w.times, j);
+    if (Double.isNaN(write)) {
+      return false;
+    }
+    double gap = w.times.start[j] - (write + w.durations.median());
+    return timer.inSupport(gap) || w.comb.comb.tooth(gap) > 0;
   }
 
   /**

@@ -129,7 +129,8 @@ public final class Engine {
   public ObjectAnalysis object(
       List<Reconcile> reconciles, EvidenceIndex evidence, ControllerContext context) {
     StreamWork w = new StreamWork(streamTimes(reconciles, evidence, context));
-    w.evidence(EvidenceLabels.label(w.times, evidence, params));
+    w.audit = AuditEvidence.of(w.times, evidence, params);
+    w.evidence(EvidenceLabels.label(w.times, evidence, w.audit, params));
     w.busy = context.busy;
     TimerFinder.scanOwn(w, scan);
     TimerFinder.find(w, scan, context.pooledTimers, params);

@@ -69,8 +69,11 @@ public final class EvidenceIndex {
    * Times (sorted epoch ns) of writes by other clients to the stream's object or to an object the
    * stream itself writes (a child it owns): not by the operator's own service or a client naming
    * it, and not inside one of the stream's own writing reconciles.
+   *
+   * @param audited the writes of an audit log ({@link ObjectWrite#audited}) when true, the trace's
+   *     own write spans when false
    */
-  long[] writeTimes(StreamTimes t) {
+  long[] writeTimes(StreamTimes t, boolean audited) {
     String operator = t.get(0).key().operator();
     List<ObjectRef> related = relatedObjects(t);
     List<Long> out = new ArrayList<>();
@@ -80,6 +83,9 @@ public final class EvidenceIndex {
     }
     for (String name : names) {
       for (ObjectWrite w : writesByName.getOrDefault(name, List.of())) {
+        if (w.audited() != audited) {
+          continue;
+        }
         boolean match = false;
         for (ObjectRef o : related) {
           match |= o.matches(w.namespace(), w.name());
@@ -90,9 +96,37 @@ public final class EvidenceIndex {
         out.add(w.timeNanos());
       }
     }
-    long[] times = out.stream().mapToLong(Long::longValue).toArray();
-    Arrays.sort(times);
-    return times;
+    return sorted(out);
+  }
+
+  /**
+   * Times (sorted epoch ns) of the operator's own writes to the stream's object that an audit log
+   * records: every one, also those of reconciles the trace lost.
+   */
+  long[] ownAuditedTimes(StreamTimes t) {
+    List<Long> out = new ArrayList<>();
+    for (ObjectWrite w : ownWrites(t.reconciles)) {
+      if (w.audited()) {
+        out.add(w.timeNanos());
+      }
+    }
+    return sorted(out);
+  }
+
+  /** Index of the last of the sorted times at or before {@code t} (the last of equals), or −1. */
+  static int lastAtOrBefore(long[] sorted, long t) {
+    int idx = Arrays.binarySearch(sorted, t);
+    int at = idx >= 0 ? idx : -idx - 2;
+    while (at + 1 < sorted.length && sorted[at + 1] == t) {
+      at++;
+    }
+    return at;
+  }
+
+  private static long[] sorted(List<Long> times) {
+    long[] out = times.stream().mapToLong(Long::longValue).toArray();
+    Arrays.sort(out);
+    return out;
   }
 
   /**

@@ -16,14 +16,16 @@ import java.util.Set;
  *
  * <p>In order, the first that applies: kube-rs {@code object.reason}; the trigger the record names
  * (a timer or an event); a span link to a write (a link into a trace an earlier reconcile of the
- * stream started is its own write); a write to the object, or to an object the stream itself
- * writes, by another client within {@code eventWindowSeconds} before the start, or during the
- * previous reconcile when the gap is that short (a dirty requeue); a retry the record names; the
- * previous reconcile's stated requeue delay, met to the millisecond; an error status on the
- * previous reconcile (controller-runtime {@code AddRateLimited}); an {@code --events} time like a
- * write; a geometric run of gaps (ratios in [1.6, 2.5], at least 4 in a row, starting below 50 ms
- * as client-go's 5 ms·2^k does) when the trace records no error status at all. Everything else is
- * left to timing (null).
+ * stream started is its own write); a write in the API server's audit log whose lag falls in the
+ * stream's learned watch-latency cluster ({@link AuditLags}; another client's, then the operator's
+ * own); a write to the object, or to an object the stream itself writes, by another client within
+ * {@code eventWindowSeconds} before the start (audit-log writes too when their lags show no
+ * cluster), or during the previous reconcile when the gap is that short (a dirty requeue); a retry
+ * the record names; the previous reconcile's stated requeue delay, met to the millisecond; an error
+ * status on the previous reconcile (controller-runtime {@code AddRateLimited}); an {@code --events}
+ * time like a write; a geometric run of gaps (ratios in [1.6, 2.5], at least 4 in a row, starting
+ * below 50 ms as client-go's 5 ms·2^k does) when the trace records no error status at all.
+ * Everything else is left to timing (null).
  */
 final class EvidenceLabels {
   private EvidenceLabels() {}
@@ -34,9 +36,23 @@ final class EvidenceLabels {
    * @return one label per reconcile, null where the evidence says nothing (and for duplicates)
    */
   static Classification[] label(StreamTimes t, EvidenceIndex ev, AnalysisParameters p) {
+    return label(t, ev, AuditEvidence.of(t, ev, p), p);
+  }
+
+  /**
+   * Labels one stream, with its audit evidence (null for none).
+   *
+   * @return one label per reconcile, null where the evidence says nothing (and for duplicates)
+   */
+  static Classification[] label(
+      StreamTimes t, EvidenceIndex ev, AuditEvidence audit, AnalysisParameters p) {
     Classification[] label = new Classification[t.n];
-    long[] writes = ev.writeTimes(t);
+    long[] writes = ev.writeTimes(t, false);
     long window = Math.round(p.eventWindowSeconds() * 1e9);
+    if (audit != null && !audit.otherFit.found() && audit.others.length > 0) {
+      // too few lags to learn from, or no cluster: the window rule reads them
+      writes = merge(writes, audit.others);
+    }
     boolean[] backoff = backoffRuns(t);
     boolean links = ev.hasLinks();
     Set<TraceId> traces = links ? new HashSet<>() : Set.of(); // earlier traces, for links only
@@ -53,6 +69,12 @@ final class EvidenceLabels {
       }
       if (c == null && links) {
         c = fromLinks(ev, r, traces);
+      }
+      if (c == null && audit != null && audit.otherFit.found()) {
+        c = fromAudit(audit.otherFit, audit.otherLag[j], Cause.EXTERNAL_EVENT, "audited write");
+      }
+      if (c == null && audit != null && audit.ownFit.found()) {
+        c = fromAudit(audit.ownFit, audit.ownLag[j], Cause.SELF_WRITE, "audited own write");
       }
       if (c == null && j > 0 && evidenceBefore(t, writes, j, window)) {
         c = Classification.event(Cause.EXTERNAL_EVENT, 0.97, "visible write");
@@ -140,16 +162,29 @@ final class EvidenceLabels {
   }
 
   /** An evidence time in (start[j−1], start[j]], within the window of the start or dirty. */
+  /** An event when the lag falls in the write-started part of the fit ({@link AuditLags}). */
+  private static Classification fromAudit(
+      AuditLags.Fit fit, double lag, Cause cause, String basis) {
+    if (Double.isNaN(lag)) {
+      return null;
+    }
+    double posterior = fit.posterior(lag);
+    return posterior >= 0.5 ? Classification.event(cause, Math.min(0.97, posterior), basis) : null;
+  }
+
+  private static long[] merge(long[] a, long[] b) {
+    long[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    Arrays.sort(out);
+    return out;
+  }
+
   static boolean evidenceBefore(StreamTimes t, long[] times, int j, long window) {
     if (times.length == 0) {
       return false;
     }
     long start = t.get(j).startNanos();
-    int idx = Arrays.binarySearch(times, start);
-    int at = idx >= 0 ? idx : -idx - 2; // last time <= start
-    while (at + 1 < times.length && times[at + 1] == start) {
-      at++;
-    }
+    int at = EvidenceIndex.lastAtOrBefore(times, start);
     if (at < 0) {
       return false;
     }

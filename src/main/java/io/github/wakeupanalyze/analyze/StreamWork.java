@@ -27,6 +27,9 @@ final class StreamWork {
 
   final List<Timer> timers = new ArrayList<>();
 
+  /** What the API server's audit log says about the stream; null without one. */
+  AuditEvidence audit;
+
   /** The controller's worker busy blocks; null when the stream is the controller's only one. */
   WorkerBusy busy;
 
