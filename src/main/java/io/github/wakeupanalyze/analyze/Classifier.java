@@ -356,9 +356,10 @@ final class Classifier {
 
   /**
    * A reset queue under thinning (the event's reconcile re-arms the timer from its own end): the
-   * latest audited write before reconcile j started a reconcile the trace lost, and j lies on the
-   * timer's comb counted from that reconcile's end (the write plus a median duration, the watch
-   * latency being milliseconds).
+   * latest audited write before reconcile j started a reconcile the trace lost, and j lies in the
+   * timer's window or a comb tooth counted from that reconcile's end. The lost reconcile's duration
+   * is not known: any within {@value #DURATION_SPREADS} robust spreads of the stream's median will
+   * do (the watch latency, milliseconds, is left out).
    */
   private static boolean onChainFromAuditedWrite(StreamWork w, Timer timer, int j) {
     if (w.audit == null || w.durations == null) {
@@ -368,9 +369,23 @@ final class Classifier {
     if (Double.isNaN(write)) {
       return false;
     }
-    double gap = w.times.start[j] - (write + w.durations.median());
-    return timer.inSupport(gap) || w.comb.comb.tooth(gap) > 0;
+    double median = w.durations.median();
+    double spread = DURATION_SPREADS * w.durations.sigma();
+    for (int i = -DURATION_STEPS; i <= DURATION_STEPS; i++) {
+      double end = write + Math.max(0, median + spread * i / DURATION_STEPS);
+      double gap = w.times.start[j] - end;
+      if (timer.inSupport(gap) || w.comb.comb.tooth(gap) > 0) {
+        return true;
+      }
+    }
+    return false;
   }
+
+  /** How far from its median a lost reconcile's duration may lie, in robust spreads. */
+  static final int DURATION_SPREADS = 3;
+
+  /** Durations tried on each side of the median (in equal steps). */
+  private static final int DURATION_STEPS = 8;
 
   /**
    * Under thinning, an earliest-deadline timer whose anchoring reconcile was lost: reconcile i lies
