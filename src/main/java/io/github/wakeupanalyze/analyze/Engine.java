@@ -207,6 +207,12 @@ public final class Engine {
               + " objects have too few reconciles to tell whether a timer drives them"
               + " (insufficient data)");
     }
+    if (sampling.sampled() && streams.stream().allMatch(s -> s.audit == null)) {
+      notes.add(
+          "sampled trace, no audit log given: an event whose reconcile or write the trace lost"
+              + " is told from a timer by timing alone; the API server's audit log, given beside"
+              + " the trace, holds every write (docs/formats.md, \"Audit logs\")");
+    }
     StreamKey k = objects.get(0).key();
     ControllerResult result =
         new ControllerResult(
