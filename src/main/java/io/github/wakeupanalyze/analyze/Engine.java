@@ -130,6 +130,7 @@ public final class Engine {
       List<Reconcile> reconciles, EvidenceIndex evidence, ControllerContext context) {
     StreamWork w = new StreamWork(streamTimes(reconciles, evidence, context));
     w.audit = AuditEvidence.of(w.times, evidence, params);
+    w.auditLogGiven = evidence.auditLog();
     w.evidence(EvidenceLabels.label(w.times, evidence, w.audit, params));
     w.busy = context.busy;
     TimerFinder.scanOwn(w, scan);
@@ -207,7 +208,7 @@ public final class Engine {
               + " objects have too few reconciles to tell whether a timer drives them"
               + " (insufficient data)");
     }
-    if (sampling.sampled() && streams.stream().allMatch(s -> s.audit == null)) {
+    if (sampling.sampled() && streams.stream().noneMatch(s -> s.auditLogGiven)) {
       notes.add(
           "sampled trace, no audit log given: an event whose reconcile or write the trace lost"
               + " is told from a timer by timing alone; the API server's audit log, given beside"

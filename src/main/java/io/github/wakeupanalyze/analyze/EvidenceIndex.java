@@ -29,6 +29,7 @@ public final class EvidenceIndex {
   private final Map<Long, ObjectWrite> writesBySpan = new HashMap<>();
   private final Map<Long, List<ReconcileLink>> linksByReconcile = new HashMap<>();
   private final long[] events;
+  private final boolean auditLog;
 
   /**
    * @param evidence writes by other clients and reconcile span links
@@ -36,13 +37,21 @@ public final class EvidenceIndex {
    */
   public EvidenceIndex(TraceEvidence evidence, long[] events) {
     this.events = events == null ? new long[0] : events;
+    boolean audited = false;
     for (ObjectWrite w : evidence.writes()) {
+      audited |= w.audited();
       writesByName.computeIfAbsent(w.name(), k -> new ArrayList<>()).add(w);
       writesBySpan.put(w.spanId(), w);
     }
+    auditLog = audited;
     for (ReconcileLink l : evidence.links()) {
       linksByReconcile.computeIfAbsent(l.reconcileSpanId(), k -> new ArrayList<>()).add(l);
     }
+  }
+
+  /** True when an audit log was given: some write is {@link ObjectWrite#audited}. */
+  boolean auditLog() {
+    return auditLog;
   }
 
   /** The {@code --events} times, sorted epoch ns. */

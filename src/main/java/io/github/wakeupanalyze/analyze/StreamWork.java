@@ -27,8 +27,11 @@ final class StreamWork {
 
   final List<Timer> timers = new ArrayList<>();
 
-  /** What the API server's audit log says about the stream; null without one. */
+  /** What the API server's audit log says about the stream; null when it says nothing. */
   AuditEvidence audit;
+
+  /** True when the analysis was given an audit log (whether or not it names this stream). */
+  boolean auditLogGiven;
 
   /** The controller's worker busy blocks; null when the stream is the controller's only one. */
   WorkerBusy busy;
