@@ -79,7 +79,8 @@ class ProductionAccuracyIT {
           "percona-sampled-10-external-audit",
           "percona-backup-sampled-10-audit",
           "percona-priority-sampled-10-audit",
-          "percona-priority-sampled-50-audit");
+          "percona-priority-sampled-50-audit",
+          "percona-skew-sampled-10-audit");
 
   /** The suffix of a row that scores an audited scenario's trace without its audit log. */
   static final String TRACE_ALONE = " (trace alone)";
