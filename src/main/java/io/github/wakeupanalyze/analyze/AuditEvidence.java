@@ -12,6 +12,9 @@ final class AuditEvidence {
   /** The operator's own audited writes to the object, epoch ns. */
   final long[] own;
 
+  /** How many of {@link #own} fall inside a kept reconcile: the kept writers. */
+  final int keptWriters;
+
   final double[] otherLag;
   final double[] ownLag;
   final AuditLags.Fit otherFit;
@@ -20,6 +23,7 @@ final class AuditEvidence {
   private AuditEvidence(long[] others, long[] own, StreamTimes t, long window, double seconds) {
     this.others = others;
     this.own = own;
+    keptWriters = inside(t, own);
     otherLag = AuditLags.lags(t, others, window);
     ownLag = AuditLags.lags(t, own, window);
     otherFit = AuditLags.fit(otherLag, seconds);
@@ -38,12 +42,29 @@ final class AuditEvidence {
   }
 
   /**
-   * True when the log records the operator's own writes to the object. Then an own write's event
-   * that the log does not show (no own write in the lag cluster before the start, or own writes
-   * whose events never come back) did not happen, whatever the timing suggests.
+   * True when the log settles whether the operator's own writes start reconciles: their lags show a
+   * cluster, or the trace keeps so many writers ({@value #DECIDING_WRITERS} or more) that their
+   * events, if they came back, would show one. Every write's event is kept with the trace's
+   * probability p, and the kept writers number about p times the writes, so about that many lags
+   * would be expected; fewer than {@link AuditLags#MIN_LAGS} of a Poisson count with mean 10 has
+   * chance 0.03. Then an own write's event that the log does not show did not happen, whatever the
+   * timing suggests.
    */
-  boolean ownWritesLogged() {
-    return own.length > 0;
+  boolean ownWritesDecided() {
+    return ownFit.found() || keptWriters >= DECIDING_WRITERS;
+  }
+
+  /** Kept writers that settle whether own writes come back (see {@link #ownWritesDecided}). */
+  static final int DECIDING_WRITERS = 10;
+
+  /** How many of the sorted times fall inside one of the stream's reconciles. */
+  private static int inside(StreamTimes t, long[] times) {
+    int n = 0;
+    for (long time : times) {
+      int j = t.lastStartAtOrBefore(time);
+      n += j >= 0 && time <= t.get(j).endNanos() ? 1 : 0;
+    }
+    return n;
   }
 
   /**

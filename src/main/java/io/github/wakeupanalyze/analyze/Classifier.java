@@ -347,11 +347,12 @@ final class Classifier {
   }
 
   /**
-   * True when the audit log records the operator's own writes to the object: an own write's event
-   * would have been labelled from the log (step 0), so the timing rules' guess of one is refuted.
+   * True when the audit log settles the operator's own writes ({@link
+   * AuditEvidence#ownWritesDecided}): an own write's event would have been labelled from the log
+   * (step 0), so the timing rules' guess of one is refuted.
    */
   private static boolean ownWriteRefuted(StreamWork w) {
-    return w.audit != null && w.audit.ownWritesLogged();
+    return w.audit != null && w.audit.ownWritesDecided();
   }
 
   /**

@@ -190,17 +190,7 @@ public final class EvidenceIndex {
 
   /** True when a write at this time falls inside one of the stream's writing reconciles. */
   private static boolean insideOwnWrite(StreamTimes t, long time) {
-    int lo = 0;
-    int hi = t.n;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (t.get(mid).startNanos() <= time) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    int j = lo - 1;
+    int j = t.lastStartAtOrBefore(time);
     return j >= 0 && time <= t.get(j).endNanos() && t.get(j).calls().writes() > 0;
   }
 }

@@ -161,7 +161,6 @@ final class EvidenceLabels {
     return gap >= delay - 0.001 && gap <= delay + 0.005 + 0.001 * delay;
   }
 
-  /** An evidence time in (start[j−1], start[j]], within the window of the start or dirty. */
   /** An event when the lag falls in the write-started part of the fit ({@link AuditLags}). */
   private static Classification fromAudit(
       AuditLags.Fit fit, double lag, Cause cause, String basis) {
@@ -179,6 +178,7 @@ final class EvidenceLabels {
     return out;
   }
 
+  /** An evidence time in (start[j−1], start[j]], within the window of the start or dirty. */
   static boolean evidenceBefore(StreamTimes t, long[] times, int j, long window) {
     if (times.length == 0) {
       return false;

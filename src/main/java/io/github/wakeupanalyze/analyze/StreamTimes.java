@@ -106,6 +106,21 @@ final class StreamTimes {
     return k;
   }
 
+  /** The index of the last reconcile that started at or before {@code epochNanos}, or −1. */
+  int lastStartAtOrBefore(long epochNanos) {
+    int lo = 0;
+    int hi = n;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (get(mid).startNanos() <= epochNanos) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo - 1;
+  }
+
   /** Each reconcile's duration, end − start, seconds. */
   double[] durations() {
     double[] d = new double[n];
