@@ -32,6 +32,9 @@ final class AuditEvidence {
 
   /** The stream's audit evidence, or null when the log holds no write that concerns it. */
   static AuditEvidence of(StreamTimes t, EvidenceIndex ev, AnalysisParameters p) {
+    if (!ev.auditLog()) {
+      return null; // no log given: nothing to look up for any stream
+    }
     long[] others = ev.writeTimes(t, true);
     long[] own = ev.ownAuditedTimes(t);
     if (others.length == 0 && own.length == 0) {

@@ -101,6 +101,12 @@ final class Classifier {
   /** Share of timer links taken across an unseen break of the chain ({@link ChainDecoder}). */
   static final double CHAIN_BREAKS = 0.02;
 
+  /** How far from its median a lost reconcile's duration may lie, in robust spreads. */
+  static final int DURATION_SPREADS = 3;
+
+  /** Durations tried on each side of the median (in equal steps). */
+  private static final int DURATION_STEPS = 8;
+
   /** Verdicts of the timing rules that the chain decoder leaves as they are. */
   private static final Set<String> FIXED_BASES =
       Set.of(
@@ -381,12 +387,6 @@ final class Classifier {
     }
     return false;
   }
-
-  /** How far from its median a lost reconcile's duration may lie, in robust spreads. */
-  static final int DURATION_SPREADS = 3;
-
-  /** Durations tried on each side of the median (in equal steps). */
-  private static final int DURATION_STEPS = 8;
 
   /**
    * Under thinning, an earliest-deadline timer whose anchoring reconcile was lost: reconcile i lies

@@ -36,9 +36,6 @@ final class AuditLogReader extends JsonReaderBase {
   /** The service name of the spans, as an API server's own spans would have. */
   static final String SERVICE = "kube-apiserver";
 
-  private long events;
-  private long writes;
-
   @Override
   String expectedRoot() {
     return "a Kubernetes audit log (audit.k8s.io Event objects, one per line)";
@@ -53,11 +50,6 @@ final class AuditLogReader extends JsonReaderBase {
     } else {
       throw error(p, "expected an audit event object, found " + describe(p));
     }
-  }
-
-  /** Events read and writes kept by the last {@link #read}, e.g. for tests. */
-  long[] counts() {
-    return new long[] {events, writes};
   }
 
   private void readArray(JsonParser p) throws IOException, InputException {
@@ -108,7 +100,6 @@ final class AuditLogReader extends JsonReaderBase {
       throw error(
           start, "expected a Kubernetes audit event (audit.k8s.io Event with auditID and stage)");
     }
-    events++;
     String method = method(e.verb);
     if (!"ResponseComplete".equals(e.stage)
         || method == null
@@ -146,7 +137,6 @@ final class AuditLogReader extends JsonReaderBase {
     if (e.userAgent != null) {
       builder.attribute("k8s.audit.user_agent", e.userAgent);
     }
-    writes++;
     sink.accept(build(start));
   }
 
