@@ -51,7 +51,8 @@ final class ServeCommand implements Callable<Integer> {
       paramLabel = "PORT",
       defaultValue = "4318",
       description =
-          "OTLP/HTTP, API, metrics and page port (default: ${DEFAULT-VALUE}; 0: any free).")
+          "OTLP/HTTP (POST /v1/traces), audit webhook (POST /v1/audit), API, metrics and page"
+              + " port (default: ${DEFAULT-VALUE}; 0: any free).")
   int port;
 
   @Option(
@@ -113,7 +114,7 @@ final class ServeCommand implements Callable<Integer> {
             + bind
             + ":"
             + server.httpPort()
-            + " (OTLP/HTTP /v1/traces, page, API, /metrics)"
+            + " (OTLP/HTTP /v1/traces, audit webhook /v1/audit, page, API, /metrics)"
             + (server.grpcPort() >= 0 ? " and grpc " + bind + ":" + server.grpcPort() : "")
             + "; no authentication");
     CountDownLatch stopped = new CountDownLatch(1);

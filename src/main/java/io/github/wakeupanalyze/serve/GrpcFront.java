@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
 final class GrpcFront {
   static final String SERVICE = "opentelemetry.proto.collector.trace.v1.TraceService";
 
-  /** The request as its bytes: decoded by {@link OtlpReceiver}, not by the generated parser. */
+  /** The request as its bytes: decoded by {@link Receiver}, not by the generated parser. */
   private static final MethodDescriptor.Marshaller<byte[]> BYTES =
       new MethodDescriptor.Marshaller<>() {
         @Override
@@ -68,13 +68,13 @@ final class GrpcFront {
           .build();
 
   private final Server server;
-  private final OtlpReceiver receiver;
+  private final Receiver receiver;
   private final LiveMetrics metrics;
 
   GrpcFront(
       InetSocketAddress address,
       ExecutorService executor,
-      OtlpReceiver receiver,
+      Receiver receiver,
       LiveMetrics metrics,
       ServeLog log,
       int maxBytes) {
@@ -116,7 +116,8 @@ final class GrpcFront {
 
   private void export(byte[] request, StreamObserver<ExportTraceServiceResponse> response) {
     long started = System.nanoTime();
-    OtlpReceiver.Answer a = receiver.export(request, false, Transport.GRPC, "grpc Export");
+    Receiver.Answer a =
+        receiver.export(request, Receiver.Payload.OTLP_PROTO, Transport.GRPC, "grpc Export");
     switch (a.kind()) {
       case OK -> {
         response.onNext(a.response());

@@ -20,18 +20,26 @@ import java.util.zip.ZipException;
 
 /**
  * The HTTP side, on the JDK's {@code com.sun.net.httpserver}: OTLP/HTTP {@code POST /v1/traces},
- * the live API, {@code /metrics}, health checks and the page.
+ * the API server's audit webhook {@code POST /v1/audit}, the live API, {@code /metrics}, health
+ * checks and the page.
  *
  * <p>{@code POST /v1/traces} answers as the OTLP specification says: 200 with an {@code
  * ExportTraceServiceResponse} in the request's encoding (protobuf or JSON), with {@code
  * partial_success} when spans were dropped; 400 with a {@code google.rpc.Status} for a body that
  * does not decode; 413 past the size limit (after decompression too); 415 for another content type
  * or encoding; 503 with {@code Retry-After} when the analysis is behind. Each refusal is logged in
- * one line; the server keeps serving.
+ * one line; the server keeps serving. {@code POST /v1/audit} takes what an API server's webhook
+ * backend sends ({@code application/json}, an {@code EventList}) and answers the same way, with a
+ * JSON body: the webhook retries any answer but 2xx.
  */
 final class HttpFront {
   static final String PROTOBUF = "application/x-protobuf";
   static final String JSON = "application/json";
+
+  static final String TRACES = "/v1/traces";
+
+  /** Where the API server's audit webhook posts its batches of events. */
+  static final String AUDIT = "/v1/audit";
 
   /** A body refused for its declared length is read and dropped up to this many bytes. */
   static final long DRAIN_BYTES = 64L << 20;
@@ -46,7 +54,7 @@ final class HttpFront {
   }
 
   private final HttpServer server;
-  private final OtlpReceiver receiver;
+  private final Receiver receiver;
   private final LiveMetrics metrics;
   private final ServeLog log;
   private final int maxBytes;
@@ -55,7 +63,7 @@ final class HttpFront {
   HttpFront(
       InetSocketAddress address,
       ExecutorService executor,
-      OtlpReceiver receiver,
+      Receiver receiver,
       LiveMetrics metrics,
       ServeLog log,
       int maxBytes,
@@ -88,13 +96,19 @@ final class HttpFront {
     try (ex) {
       String path = ex.getRequestURI().getPath();
       String method = ex.getRequestMethod();
-      if (path.equals("/v1/traces")) {
+      if (path.equals(TRACES) || path.equals(AUDIT)) {
+        Transport t = path.equals(AUDIT) ? Transport.AUDIT : Transport.HTTP;
         if (!method.equals("POST")) {
           ex.getResponseHeaders().set("Allow", "POST");
-          refuse(ex, 405, "use POST to export traces", "method");
+          refuse(
+              ex,
+              t,
+              405,
+              t == Transport.AUDIT ? "use POST to send audit events" : "use POST to export traces",
+              "method");
           return;
         }
-        traces(ex);
+        receive(ex, t);
       } else if (method.equals("GET") || method.equals("HEAD")) {
         if (!pages.get(path, ex)) {
           text(ex, 404, "not found: " + Names.printable(path) + "\n");
@@ -106,20 +120,21 @@ final class HttpFront {
     }
   }
 
-  private void traces(HttpExchange ex) throws IOException {
+  /** One request to {@code POST /v1/traces} (HTTP) or {@code POST /v1/audit} (AUDIT). */
+  private void receive(HttpExchange ex, Transport t) throws IOException {
     long started = System.nanoTime();
+    String route = "POST " + (t == Transport.AUDIT ? AUDIT : TRACES);
     String type = mediaType(ex.getRequestHeaders().getFirst("Content-Type"));
     boolean json = JSON.equals(type);
-    if (!json && !PROTOBUF.equals(type)) {
+    if (!json && (t == Transport.AUDIT || !PROTOBUF.equals(type))) {
       refuse(
           ex,
+          t,
           415,
           "unsupported content type \""
               + Names.printable(String.valueOf(type))
               + "\": expected "
-              + PROTOBUF
-              + " or "
-              + JSON,
+              + (t == Transport.AUDIT ? JSON : PROTOBUF + " or " + JSON),
           "unsupported_media_type");
       return;
     }
@@ -128,6 +143,7 @@ final class HttpFront {
     if (encoding != null && !gzip && !encoding.trim().equalsIgnoreCase("identity")) {
       refuse(
           ex,
+          t,
           415,
           "unsupported content encoding \"" + Names.printable(encoding) + "\": expected gzip",
           "unsupported_encoding");
@@ -138,6 +154,7 @@ final class HttpFront {
       drain(ex.getRequestBody(), DRAIN_BYTES);
       refuse(
           ex,
+          t,
           413,
           "request of " + length.trim() + " bytes is over the limit of " + maxBytes,
           "too_large");
@@ -148,39 +165,45 @@ final class HttpFront {
       InputStream in = ex.getRequestBody();
       body = readLimited(gzip ? new GZIPInputStream(in) : in, maxBytes);
     } catch (ZipException | java.io.EOFException e) {
-      refuse(ex, 400, "POST /v1/traces: body is not valid gzip: " + e.getMessage(), "bad_payload");
+      refuse(ex, t, 400, route + ": body is not valid gzip: " + e.getMessage(), "bad_payload");
       return;
     }
     if (body == null) {
       refuse(
           ex,
+          t,
           413,
           "request over the limit of " + maxBytes + " bytes" + (gzip ? " after decompression" : ""),
           "too_large");
       return;
     }
-    OtlpReceiver.Answer a = receiver.export(body, json, Transport.HTTP, "POST /v1/traces");
+    Receiver.Payload payload =
+        t == Transport.AUDIT
+            ? Receiver.Payload.AUDIT_EVENTS
+            : json ? Receiver.Payload.OTLP_JSON : Receiver.Payload.OTLP_PROTO;
+    Receiver.Answer a = receiver.export(body, payload, t, route);
     switch (a.kind()) {
       case OK -> {
         send(ex, 200, json, json ? responseJson(a) : a.response().toByteArray());
       }
       case BAD_PAYLOAD -> {
-        log.refused("http", "400", peer(ex), a.message());
+        log.refused(t.label(), "400", peer(ex), a.message());
         send(ex, 400, json, status(json, Code.INVALID_ARGUMENT, a.message()));
       }
       case BUSY -> {
-        log.busy("http", peer(ex));
+        log.busy(t.label(), peer(ex));
         ex.getResponseHeaders().set("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
         send(ex, 503, json, status(json, Code.UNAVAILABLE, a.message()));
       }
     }
-    metrics.exportTime(Transport.HTTP, System.nanoTime() - started);
+    metrics.exportTime(t, System.nanoTime() - started);
   }
 
   /** Answers with an error status, counts and logs it in one line. */
-  private void refuse(HttpExchange ex, int code, String message, String reason) throws IOException {
-    metrics.error(Transport.HTTP, reason);
-    log.refused("http", Integer.toString(code), peer(ex), message);
+  private void refuse(HttpExchange ex, Transport t, int code, String message, String reason)
+      throws IOException {
+    metrics.error(t, reason);
+    log.refused(t.label(), Integer.toString(code), peer(ex), message);
     boolean json = JSON.equals(mediaType(ex.getRequestHeaders().getFirst("Content-Type")));
     send(
         ex,
@@ -189,7 +212,7 @@ final class HttpFront {
         status(json, code == 413 ? Code.RESOURCE_EXHAUSTED : Code.INVALID_ARGUMENT, message));
   }
 
-  private static byte[] responseJson(OtlpReceiver.Answer a) {
+  private static byte[] responseJson(Receiver.Answer a) {
     if (a.rejected() == 0) {
       return "{}".getBytes(StandardCharsets.UTF_8);
     }

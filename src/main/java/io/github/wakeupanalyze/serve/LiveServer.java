@@ -66,7 +66,7 @@ public final class LiveServer implements AutoCloseable {
             settings.minPassNanos(),
             clock,
             this::onPass);
-    OtlpReceiver receiver = new OtlpReceiver(intake, engine, metrics);
+    Receiver receiver = new Receiver(intake, engine, metrics);
     this.httpExecutor = executor("wakeup-http");
     this.http =
         new HttpFront(

@@ -8,7 +8,8 @@ import java.nio.file.Path;
  *
  * @param bind the address both receivers listen on, e.g. {@code 127.0.0.1} (no authentication: keep
  *     it local unless something in front of it guards it)
- * @param httpPort OTLP/HTTP, API, metrics and page, e.g. 4318; 0 picks a free port
+ * @param httpPort OTLP/HTTP, the audit webhook, API, metrics and page, e.g. 4318; 0 picks a free
+ *     port
  * @param grpcPort OTLP/gRPC, e.g. 4317; 0 picks a free port, -1 turns gRPC off
  * @param maxRequestBytes largest export request, after decompression, e.g. 16 MiB (413 /
  *     RESOURCE_EXHAUSTED past it)

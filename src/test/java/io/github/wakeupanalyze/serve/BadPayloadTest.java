@@ -223,15 +223,19 @@ class BadPayloadTest {
     LiveMetrics metrics = new LiveMetrics(engine::view, () -> 0L);
     // never started: nothing drains the queue
     Intake intake = new Intake(engine, 5, Long.MAX_VALUE, 0, () -> 0L, (v, f, l, p) -> {});
-    OtlpReceiver receiver = new OtlpReceiver(intake, engine, metrics);
+    Receiver receiver = new Receiver(intake, engine, metrics);
     assertEquals(
-        OtlpReceiver.Kind.OK, receiver.export(request(4), false, Transport.HTTP, "t").kind());
-    OtlpReceiver.Answer busy = receiver.export(request(2), false, Transport.HTTP, "t");
-    assertEquals(OtlpReceiver.Kind.BUSY, busy.kind());
+        Receiver.Kind.OK,
+        receiver.export(request(4), Receiver.Payload.OTLP_PROTO, Transport.HTTP, "t").kind());
+    Receiver.Answer busy =
+        receiver.export(request(2), Receiver.Payload.OTLP_PROTO, Transport.HTTP, "t");
+    assertEquals(Receiver.Kind.BUSY, busy.kind());
     assertEquals(4, intake.queuedSpans());
     assertEquals(
-        OtlpReceiver.Kind.BAD_PAYLOAD,
-        receiver.export(new byte[] {10, 100}, false, Transport.HTTP, "t").kind());
+        Receiver.Kind.BAD_PAYLOAD,
+        receiver
+            .export(new byte[] {10, 100}, Receiver.Payload.OTLP_PROTO, Transport.HTTP, "t")
+            .kind());
     assertEquals(4, intake.queuedSpans());
   }
 

@@ -15,15 +15,37 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What both receivers do with one export request, whatever the transport: decode the whole body
- * with the streaming decoders (protobuf: {@link OtlpProtoDecoder}; JSON: the OTLP JSON reader),
- * drop the spans that ended before the window (a partial success), and queue the rest.
+ * What every receiver does with one request, whatever the transport: decode the whole body with the
+ * streaming decoders {@code analyze} uses ({@link Payload}), drop the spans that ended before the
+ * window (a partial success), and queue the rest. The API server's audit webhook ({@code POST
+ * /v1/audit}) comes in here too: each audited write is a span of {@code kube-apiserver}, exactly as
+ * {@code analyze} reads an audit log beside a trace.
  *
  * <p>A request is taken whole or not at all: spans are decoded into a list first and queued only
  * when the body decoded to its end, so a 400 never leaves half a request behind, and a retried
  * request is not counted twice (a reconcile seen again is counted once by the window).
  */
-final class OtlpReceiver {
+final class Receiver {
+  /** What a request body holds. */
+  enum Payload {
+    /** An OTLP {@code ExportTraceServiceRequest} in protobuf. */
+    OTLP_PROTO("spans"),
+    /** The same in OTLP JSON. */
+    OTLP_JSON("spans"),
+    /**
+     * Kubernetes audit events ({@code audit.k8s.io/v1}): the webhook backend's {@code EventList},
+     * an array, or JSON lines; the writes among them become spans, the rest is skipped.
+     */
+    AUDIT_EVENTS("audited writes");
+
+    /** What the decoded items are called in a partial-success message. */
+    final String items;
+
+    Payload(String items) {
+      this.items = items;
+    }
+  }
+
   /** What happened to one request. */
   enum Kind {
     /** Queued; {@code rejected} spans (ended before the window) were left out. */
@@ -56,7 +78,7 @@ final class OtlpReceiver {
   private final LiveEngine engine;
   private final LiveMetrics metrics;
 
-  OtlpReceiver(Intake intake, LiveEngine engine, LiveMetrics metrics) {
+  Receiver(Intake intake, LiveEngine engine, LiveMetrics metrics) {
     this.intake = intake;
     this.engine = engine;
     this.metrics = metrics;
@@ -67,13 +89,19 @@ final class OtlpReceiver {
    *
    * @param source names the request in error messages, e.g. {@code POST /v1/traces}
    */
-  Answer export(byte[] body, boolean json, Transport transport, String source) {
+  Answer export(byte[] body, Payload payload, Transport transport, String source) {
     List<Span> spans = new ArrayList<>();
     try {
-      if (json) {
-        TraceFormat.OTLP_JSON.newReader().read(new ByteArrayInputStream(body), source, spans::add);
-      } else {
-        OtlpProtoDecoder.decode(body, source, spans::add);
+      switch (payload) {
+        case OTLP_PROTO -> OtlpProtoDecoder.decode(body, source, spans::add);
+        case OTLP_JSON ->
+            TraceFormat.OTLP_JSON
+                .newReader()
+                .read(new ByteArrayInputStream(body), source, spans::add);
+        case AUDIT_EVENTS ->
+            TraceFormat.K8S_AUDIT
+                .newReader()
+                .read(new ByteArrayInputStream(body), source, spans::add);
       }
     } catch (InputException e) {
       metrics.error(transport, "bad_payload");
@@ -106,8 +134,9 @@ final class OtlpReceiver {
             ? ""
             : String.format(
                 Locale.ROOT,
-                "%d of %d spans ended before the analysis window and were dropped",
+                "%d of %d %s ended before the analysis window and were dropped",
                 rejected,
-                spans.size()));
+                spans.size(),
+                payload.items));
   }
 }
