@@ -5,19 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wakeupanalyze.analyze.Analysis;
-import io.github.wakeupanalyze.analyze.AnalysisParameters;
 import io.github.wakeupanalyze.analyze.ClassifiedReconcile;
-import io.github.wakeupanalyze.extract.ExtractRules;
-import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.ingest.TraceFormat;
-import io.github.wakeupanalyze.ingest.core.InputException;
 import io.github.wakeupanalyze.model.Span;
-import io.github.wakeupanalyze.pipeline.Pipeline;
-import io.github.wakeupanalyze.simulate.ScenarioLoader;
 import io.github.wakeupanalyze.simulate.run.SimulationRun;
-import io.github.wakeupanalyze.simulate.write.OutputFormat;
 import io.github.wakeupanalyze.testing.Replay;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +33,8 @@ class LiveAuditTest {
   /** How far behind the trace each audit batch arrives (the webhook's default batch wait: 30 s). */
   static final long AUDIT_DELAY_NANOS = 30_000_000_000L;
 
+  static final long FORTY_MINUTES = 40 * 60_000_000_000L;
+
   @TempDir static Path dir;
   static List<Span> traceSpans;
   static List<Span> auditSpans;
@@ -50,42 +44,15 @@ class LiveAuditTest {
   @BeforeAll
   static void simulateAndAnalyze() throws Exception {
     SimulationRun.Written w =
-        SimulationRun.write(
-            ScenarioLoader.load(
-                    Path.of("src/test/resources/scenarios/percona-sampled-10-audit.yaml"))
-                .withDuration(40 * 60_000_000_000L),
-            OutputFormat.OTLP_PROTO,
-            dir,
-            "audit");
+        Replay.simulateFiles(Replay.PERCONA_SAMPLED_AUDIT, FORTY_MINUTES, dir);
     traceSpans = Replay.spansByEnd(w.trace());
-    auditSpans = read(w.audit());
-    withLog = batch(w.trace(), w.audit());
-    traceAlone = batch(w.trace());
-  }
-
-  private static List<Span> read(Path audit) throws IOException, InputException {
-    List<Span> spans = new ArrayList<>();
-    try (InputStream in = Files.newInputStream(audit)) {
-      TraceFormat.K8S_AUDIT.newReader().read(in, audit.toString(), spans::add);
+    auditSpans = new ArrayList<>();
+    try (InputStream in = Files.newInputStream(w.audit())) {
+      TraceFormat.K8S_AUDIT.newReader().read(in, w.audit().toString(), auditSpans::add);
     }
-    spans.sort(Comparator.comparingLong(Span::endNanos));
-    return spans;
-  }
-
-  private static Analysis batch(Path... inputs) {
-    List<String> names = new ArrayList<>();
-    for (Path p : inputs) {
-      names.add(p.toString());
-    }
-    return Pipeline.run(
-            new Pipeline.Request(
-                names,
-                ReadOptions.AUTO,
-                ExtractRules.defaults(),
-                AnalysisParameters.defaults(),
-                new long[0],
-                null))
-        .analysis();
+    auditSpans.sort(Comparator.comparingLong(Span::endNanos));
+    withLog = Replay.analyze(w.trace(), w.audit()).analysis();
+    traceAlone = Replay.analyze(w.trace()).analysis();
   }
 
   private static LiveEngine engine() {

@@ -7,8 +7,6 @@ import io.github.wakeupanalyze.analyze.Analysis;
 import io.github.wakeupanalyze.analyze.AnalysisParameters;
 import io.github.wakeupanalyze.analyze.Analyzer;
 import io.github.wakeupanalyze.analyze.ClassifiedReconcile;
-import io.github.wakeupanalyze.extract.ExtractRules;
-import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.model.Cause;
 import io.github.wakeupanalyze.model.ObjectWrite;
 import io.github.wakeupanalyze.model.Reconcile;
@@ -47,15 +45,7 @@ class LiveReplayTest {
   static void simulateAndAnalyze() {
     trace = Replay.simulate(Replay.PERCONA, 0, dir);
     spans = Replay.spansByEnd(trace);
-    batch =
-        Pipeline.run(
-            new Pipeline.Request(
-                List.of(trace.toString()),
-                ReadOptions.AUTO,
-                ExtractRules.defaults(),
-                AnalysisParameters.defaults(),
-                new long[0],
-                null));
+    batch = Replay.analyze(trace);
   }
 
   /** Streams every span, a pass after each batch; returns every first verdict. */

@@ -7,15 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.wakeupanalyze.analyze.AnalysisParameters;
-import io.github.wakeupanalyze.extract.ExtractRules;
-import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.model.Span;
 import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.report.SummaryJson;
-import io.github.wakeupanalyze.simulate.ScenarioLoader;
 import io.github.wakeupanalyze.simulate.run.SimulationRun;
-import io.github.wakeupanalyze.simulate.write.OutputFormat;
 import io.github.wakeupanalyze.testing.Replay;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -26,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,13 +59,7 @@ class ServeAuditIT {
   @BeforeAll
   static void simulateAndAnalyze() throws Exception {
     SimulationRun.Written w =
-        SimulationRun.write(
-            ScenarioLoader.load(
-                    Path.of("src/test/resources/scenarios/percona-sampled-10-audit.yaml"))
-                .withDuration(40 * 60_000_000_000L),
-            OutputFormat.OTLP_PROTO,
-            dir,
-            "audit");
+        Replay.simulateFiles(Replay.PERCONA_SAMPLED_AUDIT, 40 * 60_000_000_000L, dir);
     spans = Replay.spansByEnd(w.trace());
     events = Files.readAllLines(w.audit(), StandardCharsets.UTF_8);
     eventNanos = new long[events.size()];
@@ -85,19 +73,7 @@ class ServeAuditIT {
   }
 
   private static JsonNode summary(Path... inputs) throws Exception {
-    List<String> names = new ArrayList<>();
-    for (Path p : inputs) {
-      names.add(p.toString());
-    }
-    Pipeline.Result r =
-        Pipeline.run(
-            new Pipeline.Request(
-                names,
-                ReadOptions.AUTO,
-                ExtractRules.defaults(),
-                AnalysisParameters.defaults(),
-                new long[0],
-                null));
+    Pipeline.Result r = Replay.analyze(inputs);
     StringWriter sw = new StringWriter();
     SummaryJson.write("test", r.inputs(), r.extraction(), r.analysis(), sw);
     return JSON.readTree(sw.toString());

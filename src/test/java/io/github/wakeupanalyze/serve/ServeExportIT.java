@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.wakeupanalyze.analyze.AnalysisParameters;
 import io.github.wakeupanalyze.analyze.ClassifiedReconcile;
 import io.github.wakeupanalyze.analyze.ControllerResult;
 import io.github.wakeupanalyze.analyze.TimerFinding;
-import io.github.wakeupanalyze.extract.ExtractRules;
-import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.model.Span;
 import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.report.SummaryJson;
@@ -48,15 +45,7 @@ class ServeExportIT {
   static void simulateAndAnalyze() throws Exception {
     Path trace = Replay.simulate(Replay.PERCONA, 0, dir);
     spans = Replay.spansByEnd(trace);
-    batch =
-        Pipeline.run(
-            new Pipeline.Request(
-                List.of(trace.toString()),
-                ReadOptions.AUTO,
-                ExtractRules.defaults(),
-                AnalysisParameters.defaults(),
-                new long[0],
-                null));
+    batch = Replay.analyze(trace);
     StringWriter w = new StringWriter();
     SummaryJson.write("test", batch.inputs(), batch.extraction(), batch.analysis(), w);
     batchSummary = JSON.readTree(w.toString());

@@ -1,8 +1,12 @@
 package io.github.wakeupanalyze.testing;
 
+import io.github.wakeupanalyze.analyze.AnalysisParameters;
+import io.github.wakeupanalyze.extract.ExtractRules;
+import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.ingest.TraceFormat;
 import io.github.wakeupanalyze.ingest.core.InputException;
 import io.github.wakeupanalyze.model.Span;
+import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.simulate.Scenario;
 import io.github.wakeupanalyze.simulate.ScenarioException;
 import io.github.wakeupanalyze.simulate.ScenarioLoader;
@@ -29,14 +33,26 @@ public final class Replay {
 
   private Replay() {}
 
+  /**
+   * A 10 % head-sampled Percona-like scenario that keeps the API server's audit log beside its
+   * trace ({@code auditLog: true}).
+   */
+  public static final Path PERCONA_SAMPLED_AUDIT =
+      Path.of("src/test/resources/scenarios/percona-sampled-10-audit.yaml");
+
   /** Simulates {@code scenario} (with another duration when {@code durationNanos > 0}). */
   public static Path simulate(Path scenario, long durationNanos, Path dir) {
+    return simulateFiles(scenario, durationNanos, dir).trace();
+  }
+
+  /** As {@link #simulate}, with every file the run wrote (the audit log among them). */
+  public static SimulationRun.Written simulateFiles(Path scenario, long durationNanos, Path dir) {
     try {
       Scenario s = ScenarioLoader.load(scenario);
       if (durationNanos > 0) {
         s = s.withDuration(durationNanos);
       }
-      return SimulationRun.write(s, OutputFormat.OTLP_PROTO, dir, "replay").trace();
+      return SimulationRun.write(s, OutputFormat.OTLP_PROTO, dir, "replay");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (ScenarioException e) {
@@ -56,6 +72,22 @@ public final class Replay {
     }
     spans.sort(Comparator.comparingLong(Span::endNanos));
     return spans;
+  }
+
+  /** {@code analyze} on {@code inputs} together, with the default rules and parameters. */
+  public static Pipeline.Result analyze(Path... inputs) {
+    List<String> names = new ArrayList<>();
+    for (Path p : inputs) {
+      names.add(p.toString());
+    }
+    return Pipeline.run(
+        new Pipeline.Request(
+            names,
+            ReadOptions.AUTO,
+            ExtractRules.defaults(),
+            AnalysisParameters.defaults(),
+            new long[0],
+            null));
   }
 
   /** Consecutive batches of at most {@code size} spans. */
