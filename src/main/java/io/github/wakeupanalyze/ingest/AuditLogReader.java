@@ -8,6 +8,7 @@ import io.github.wakeupanalyze.ingest.core.Synthetic;
 import io.github.wakeupanalyze.ingest.core.Timestamps;
 import io.github.wakeupanalyze.model.ObjectWrite;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -35,6 +36,25 @@ import java.util.Locale;
 final class AuditLogReader extends JsonReaderBase {
   /** The service name of the spans, as an API server's own spans would have. */
   static final String SERVICE = "kube-apiserver";
+
+  /** Audit events read, and how many of them were writes. */
+  private long events;
+
+  private long writes;
+
+  /** One line when the log held events but no write: it adds no evidence. */
+  @Override
+  public List<String> warnings() {
+    if (events == 0 || writes > 0) {
+      return List.of();
+    }
+    return List.of(
+        file
+            + ": no completed write among "
+            + events
+            + " audit event(s): reads, refused writes and unfinished requests are skipped, so"
+            + " this log adds no evidence (docs/formats.md, \"Audit logs\")");
+  }
 
   @Override
   String expectedRoot() {
@@ -100,6 +120,7 @@ final class AuditLogReader extends JsonReaderBase {
       throw error(
           start, "expected a Kubernetes audit event (audit.k8s.io Event with auditID and stage)");
     }
+    events++;
     String method = method(e.verb);
     if (!"ResponseComplete".equals(e.stage)
         || method == null
@@ -137,6 +158,7 @@ final class AuditLogReader extends JsonReaderBase {
     if (e.userAgent != null) {
       builder.attribute("k8s.audit.user_agent", e.userAgent);
     }
+    writes++;
     sink.accept(build(start));
   }
 

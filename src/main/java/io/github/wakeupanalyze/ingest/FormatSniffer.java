@@ -31,10 +31,11 @@ import java.util.Set;
  *             instrumentationLibrarySpans} (or their snake_case), {@code batches};
  *         <li>Jaeger JSON: {@code operationName}/{@code operation_name}, {@code traceID}, {@code
  *             spanID}, {@code processID}, {@code processes}, {@code processMap};
- *         <li>Zipkin v2 JSON: {@code localEndpoint}, {@code remoteEndpoint}, {@code parentId},
- *             {@code annotations}, {@code shared};
+ *         <li>Zipkin v2 JSON: {@code localEndpoint}, {@code remoteEndpoint}, {@code parentId};
+ *             {@code annotations} when an array, {@code shared} when a boolean (an audit event's
+ *             and a Kubernetes object's {@code annotations} is an object);
  *         <li>Kubernetes audit log: {@code auditID}, {@code requestURI}, {@code objectRef}, {@code
- *             stageTimestamp}.
+ *             stageTimestamp}; {@code apiVersion} when it is {@code audit.k8s.io/…}.
  *       </ul>
  *       But first: an object whose first field name is a log line's ({@code level}, {@code ts},
  *       {@code time}, {@code timestamp}, {@code @timestamp}, {@code msg}, {@code message}, …) is an
@@ -170,11 +171,27 @@ public final class FormatSniffer {
               "process_map" -> {
             return TraceFormat.JAEGER_JSON;
           }
-          case "localEndpoint", "remoteEndpoint", "parentId", "annotations", "shared" -> {
+          case "localEndpoint", "remoteEndpoint", "parentId" -> {
             return TraceFormat.ZIPKIN_JSON;
+          }
+          case "annotations", "shared" -> {
+            JsonToken v = p.nextToken();
+            if (v == JsonToken.START_ARRAY
+                || v == JsonToken.VALUE_TRUE
+                || v == JsonToken.VALUE_FALSE) {
+              return TraceFormat.ZIPKIN_JSON;
+            }
+            p.skipChildren();
           }
           case "auditID", "requestURI", "objectRef", "stageTimestamp" -> {
             return TraceFormat.K8S_AUDIT;
+          }
+          case "apiVersion" -> {
+            if (p.nextToken() == JsonToken.VALUE_STRING
+                && p.getText().startsWith("audit.k8s.io/")) {
+              return TraceFormat.K8S_AUDIT;
+            }
+            p.skipChildren();
           }
           case "traceId" -> traceId = true;
           case "id" -> id = true;

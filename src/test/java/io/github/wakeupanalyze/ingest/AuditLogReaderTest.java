@@ -95,6 +95,20 @@ class AuditLogReaderTest {
   }
 
   @Test
+  void aLogWithoutAWrite_saysSoInOneWarning() {
+    String reads = withField(PATCH, "verb", "get") + withField(PATCH, "verb", "list");
+    InputReport r = Collected.stdin(reads).ok().report();
+    assertEquals(0, r.spans());
+    assertEquals(
+        List.of(
+            "-: no completed write among 2 audit event(s): reads, refused writes and unfinished"
+                + " requests are skipped, so this log adds no evidence (docs/formats.md, \"Audit"
+                + " logs\")"),
+        r.warnings());
+    assertEquals(List.of(), Collected.stdin(PATCH).ok().report().warnings(), "one write: no note");
+  }
+
+  @Test
   void aWebhookBatch_isReadItemByItem() {
     String batch =
         "{\"kind\":\"EventList\",\"apiVersion\":\"audit.k8s.io/v1\",\"metadata\":{},\"items\":["

@@ -118,6 +118,29 @@ class FormatSnifferTest {
   }
 
   @Test
+  void auditEvents_withTheirKeysInAnyOrder_areAnAuditLog() {
+    // jq -S and some log shippers sort keys: an audit event's annotations (an object) come first
+    assertEquals(
+        TraceFormat.K8S_AUDIT,
+        sniff(
+            "{\"annotations\":{\"authorization.k8s.io/decision\":\"allow\"},"
+                + "\"apiVersion\":\"audit.k8s.io/v1\",\"auditID\":\"1\"}\n"));
+    assertEquals(
+        TraceFormat.K8S_AUDIT,
+        sniff(
+            "{\"annotations\":{\"a\":\"b\"},\"kind\":\"Event\",\"stage\":\"ResponseComplete\","
+                + "\"stageTimestamp\":\"2026-01-01T00:00:00Z\"}\n"));
+    assertEquals(
+        TraceFormat.K8S_AUDIT,
+        sniff("{\"kind\":\"EventList\",\"apiVersion\":\"audit.k8s.io/v1\",\"items\":[]}"));
+    assertEquals(
+        TraceFormat.ZIPKIN_JSON,
+        sniff("[{\"annotations\":[{\"timestamp\":1,\"value\":\"ws\"}],\"name\":\"get\"}]"),
+        "Zipkin's annotations are an array");
+    assertEquals(TraceFormat.ZIPKIN_JSON, sniff("[{\"shared\":true,\"name\":\"get\"}]"));
+  }
+
+  @Test
   void notATrace_matchesNothing() {
     assertNull(sniff(""));
     assertNull(sniff("{\"name\": \"my-package\", \"version\": \"1.0.0\"}"));
