@@ -8,6 +8,7 @@ import io.github.wakeupanalyze.live.LiveSettings;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,12 +62,12 @@ class AuditWebhookTest {
   private static double received() throws Exception {
     String metrics = server.get("/metrics").body();
     String name = "wakeup_spans_received_total{transport=\"audit\"} ";
-    for (String line : metrics.split("\n")) {
-      if (line.startsWith(name)) {
-        return Double.parseDouble(line.substring(name.length()).trim());
-      }
-    }
-    return 0;
+    return metrics
+        .lines()
+        .filter(line -> line.startsWith(name))
+        .mapToDouble(line -> Double.parseDouble(line.substring(name.length()).trim()))
+        .findFirst()
+        .orElse(0);
   }
 
   /** Posts a bad request to the webhook path; checks the status and the one log line. */
@@ -109,7 +110,7 @@ class AuditWebhookTest {
   @Test
   void aTruncatedBatch_is400_namingThePlace() throws Exception {
     byte[] whole = eventList(event("b1", "patch", "ResponseComplete", 200, "2026-01-01T00:00:01Z"));
-    byte[] cut = new String(whole, StandardCharsets.UTF_8).substring(0, 200).getBytes();
+    byte[] cut = Arrays.copyOf(whole, 200);
     String line = refused(400, HttpFront.JSON, cut);
     assertTrue(line.contains("POST /v1/audit:1:"), line);
   }
