@@ -236,8 +236,8 @@ public final class Engine {
    *
    * @param streams one list per object, each sorted by start and non-empty
    */
-  public ControllerOutcome analyzeController(
-      List<List<Reconcile>> streams, EvidenceIndex evidence) {
+  public ControllerOutcome analyzeController(List<List<Reconcile>> streams, EvidenceIndex index) {
+    EvidenceIndex evidence = index.forController(streams);
     ControllerContext context = context(streams, evidence);
     List<ObjectAnalysis> objects =
         streams.parallelStream().map(rs -> object(rs, evidence, context)).toList();

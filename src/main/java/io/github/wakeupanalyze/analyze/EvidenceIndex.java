@@ -25,17 +25,36 @@ public final class EvidenceIndex {
   /** No writes, no links, no events. */
   public static final EvidenceIndex NONE = new EvidenceIndex(TraceEvidence.NONE, new long[0]);
 
-  private final Map<String, List<ObjectWrite>> writesByName = new HashMap<>();
-  private final Map<Long, ObjectWrite> writesBySpan = new HashMap<>();
-  private final Map<Long, List<ReconcileLink>> linksByReconcile = new HashMap<>();
+  // filled by the first constructor, shared and never changed after
+  private final Map<String, List<ObjectWrite>> writesByName;
+  private final Map<Long, ObjectWrite> writesBySpan;
+  private final Map<Long, List<ReconcileLink>> linksByReconcile;
   private final long[] events;
   private final boolean auditLog;
+
+  /**
+   * Audit-log users that write as the operator although their name does not contain it, learned for
+   * one controller ({@link #forController}); empty otherwise.
+   */
+  private final Set<String> ownUsers;
+
+  /** A user writes as the operator when it writes inside at least this many kept reconciles... */
+  static final int MIN_WRITING_RECONCILES = 3;
+
+  /** ...and inside at least this share of the kept reconciles that write. */
+  static final double MIN_WRITING_SHARE = 0.5;
+
+  /** How far outside a reconcile an audited write may lie and still count as inside: clocks. */
+  static final long INSIDE_SLACK_NANOS = 10_000_000L;
 
   /**
    * @param evidence writes by other clients and reconcile span links
    * @param events sorted epoch-ns times of known external changes ({@code --events}), may be empty
    */
   public EvidenceIndex(TraceEvidence evidence, long[] events) {
+    writesByName = new HashMap<>();
+    writesBySpan = new HashMap<>();
+    linksByReconcile = new HashMap<>();
     this.events = events == null ? new long[0] : events;
     boolean audited = false;
     for (ObjectWrite w : evidence.writes()) {
@@ -44,8 +63,106 @@ public final class EvidenceIndex {
       writesBySpan.put(w.spanId(), w);
     }
     auditLog = audited;
+    for (List<ObjectWrite> ws : writesByName.values()) {
+      ws.sort(Comparator.comparingLong(ObjectWrite::timeNanos));
+    }
     for (ReconcileLink l : evidence.links()) {
       linksByReconcile.computeIfAbsent(l.reconcileSpanId(), k -> new ArrayList<>()).add(l);
+    }
+    ownUsers = Set.of();
+  }
+
+  /** {@code base}'s look-ups, with {@code ownUsers} writing as the operator. */
+  private EvidenceIndex(EvidenceIndex base, Set<String> ownUsers) {
+    writesByName = base.writesByName;
+    writesBySpan = base.writesBySpan;
+    linksByReconcile = base.linksByReconcile;
+    events = base.events;
+    auditLog = base.auditLog;
+    this.ownUsers = Set.copyOf(ownUsers);
+  }
+
+  /**
+   * This index for one controller's streams, knowing which audit-log users write as its operator. A
+   * user whose name contains the operator's is the operator anyway; so is a user that wrote to a
+   * reconcile's own object while the reconcile ran (within {@value #INSIDE_SLACK_NANOS} ns) in at
+   * least {@value #MIN_WRITING_RECONCILES} of the kept reconciles that write their object, and in
+   * at least half of them. That is how an operator whose service account does not name it
+   * (kubebuilder's {@code controller-manager}) is recognized: another client writes the object
+   * inside the operator's reconciles only by chance. Only the reconcile's own object counts: the
+   * built-in controllers answer the operator's writes to its children (a StatefulSet's status) at
+   * once, inside the reconcile, and are not the operator. Without an audit log this is the same
+   * index.
+   *
+   * @param streams one list per object of one controller, each sorted by start and non-empty
+   */
+  public EvidenceIndex forController(List<List<Reconcile>> streams) {
+    if (!auditLog || streams.isEmpty()) {
+      return this;
+    }
+    String operator = streams.get(0).get(0).key().operator();
+    Map<String, Integer> inside = new HashMap<>();
+    int writing = 0;
+    Set<String> users = new HashSet<>();
+    for (List<Reconcile> rs : streams) {
+      ObjectRef self = ObjectRef.fromStreamObject(rs.get(0).key().object());
+      if (self == null) {
+        continue;
+      }
+      for (Reconcile r : rs) {
+        if (!writesItself(r, self)) {
+          continue;
+        }
+        writing++;
+        users.clear();
+        usersInside(r, self, operator, users);
+        for (String u : users) {
+          inside.merge(u, 1, Integer::sum);
+        }
+      }
+    }
+    Set<String> own = new HashSet<>();
+    for (Map.Entry<String, Integer> e : inside.entrySet()) {
+      if (e.getValue() >= MIN_WRITING_RECONCILES && e.getValue() >= MIN_WRITING_SHARE * writing) {
+        own.add(e.getKey());
+      }
+    }
+    return own.isEmpty() ? this : new EvidenceIndex(this, own);
+  }
+
+  /** Whether the reconcile wrote its own object (a status update, say). */
+  private static boolean writesItself(Reconcile r, ObjectRef self) {
+    for (String path : r.calls().writeTargets()) {
+      ObjectRef o = ObjectRef.fromApiPath(path);
+      if (o != null && self.matches(o.namespace(), o.name())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Adds the users of audited writes to {@code o} while {@code r} ran, not named as the operator.
+   */
+  private void usersInside(Reconcile r, ObjectRef o, String operator, Set<String> users) {
+    List<ObjectWrite> ws = writesByName.getOrDefault(o.name(), List.of());
+    long from = r.startNanos() - INSIDE_SLACK_NANOS;
+    long to = r.endNanos() + INSIDE_SLACK_NANOS;
+    int lo = 0;
+    int hi = ws.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (ws.get(mid).timeNanos() < from) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (int i = lo; i < ws.size() && ws.get(i).timeNanos() <= to; i++) {
+      ObjectWrite w = ws.get(i);
+      if (w.audited() && o.matches(w.namespace(), w.name()) && !namedBy(w, operator)) {
+        users.add(w.client());
+      }
     }
   }
 
@@ -159,9 +276,15 @@ public final class EvidenceIndex {
   }
 
   /**
-   * A write by the operator itself: its service, or a client whose name contains the operator's.
+   * A write by the operator itself: its service, a client whose name contains the operator's, or an
+   * audit-log user learned to write as it ({@link #forController}).
    */
-  private static boolean ownedBy(ObjectWrite w, String operator) {
+  private boolean ownedBy(ObjectWrite w, String operator) {
+    return namedBy(w, operator) || ownUsers.contains(w.client());
+  }
+
+  /** A write by the operator's service or by a client whose name contains the operator's. */
+  private static boolean namedBy(ObjectWrite w, String operator) {
     String op = operator.toLowerCase(Locale.ROOT);
     return w.service().equals(operator)
         || (!op.isEmpty() && w.client().toLowerCase(Locale.ROOT).contains(op));

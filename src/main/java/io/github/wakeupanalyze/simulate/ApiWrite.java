@@ -26,8 +26,8 @@ public record ApiWrite(
         receivedNanos + offsetNanos, completeNanos + offsetNanos, method, url, user, userAgent, id);
   }
 
-  /** The user an operator's service account gives it. */
-  static String serviceAccount(String service) {
-    return "system:serviceaccount:operators:" + service;
+  /** The user a service account named {@code name} gives its pods. */
+  static String serviceAccount(String name) {
+    return "system:serviceaccount:operators:" + name;
   }
 }

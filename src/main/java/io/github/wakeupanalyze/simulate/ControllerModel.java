@@ -282,7 +282,7 @@ abstract class ControllerModel {
               ce - quarter,
               method,
               url,
-              ApiWrite.serviceAccount(operator.service()),
+              ApiWrite.serviceAccount(operator.serviceAccount()),
               SpanShapes.userAgent(operator.framework()),
               callId));
     }

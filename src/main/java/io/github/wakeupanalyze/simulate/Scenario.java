@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.simulate;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,6 +54,29 @@ public record Scenario(
 
   public Scenario withDuration(long d) {
     return new Scenario(name, seed, d, startEpochNanos, operators, production, sources);
+  }
+
+  /**
+   * The same run with every operator under the service account {@code account}: the same draws, the
+   * same trace; only the audit log's users differ.
+   */
+  public Scenario withServiceAccount(String account) {
+    List<Operator> renamed = new ArrayList<>();
+    for (Operator o : operators) {
+      renamed.add(
+          new Operator(
+              o.service(),
+              o.scope(),
+              o.framework(),
+              o.queue(),
+              o.watchLatency(),
+              o.dispatchLatency(),
+              o.timerLatency(),
+              o.apiServerSpans(),
+              account,
+              o.controllers()));
+    }
+    return new Scenario(name, seed, durationNanos, startEpochNanos, renamed, production, sources);
   }
 
   /** This scenario recorded another way (sampling, loss, clock offsets). */
@@ -170,6 +194,8 @@ public record Scenario(
    *     millisecond it was due (see {@link JosdkController})
    * @param apiServerSpans the kube-apiserver records a SERVER span for each of the operator's API
    *     calls, a child of the call's CLIENT span (the pairs clock offsets are estimated from)
+   * @param serviceAccount the name of the service account it runs as, which the audit log gives as
+   *     its user ({@code system:serviceaccount:operators:NAME})
    */
   public record Operator(
       String service,
@@ -180,6 +206,7 @@ public record Scenario(
       Dist dispatchLatency,
       Dist timerLatency,
       boolean apiServerSpans,
+      String serviceAccount,
       List<Controller> controllers) {
     public Operator {
       controllers = List.copyOf(controllers);

@@ -189,6 +189,7 @@ final class ScenarioChecker {
         dist(f.dispatchLatency(), at + ".dispatchLatency", Dist.lognormal(200_000L, 0.5)),
         dist(f.timerLatency(), at + ".timerLatency", Dist.lognormal(950_000L, 0.35)),
         f.apiServerSpans() != null && f.apiServerSpans(),
+        f.serviceAccount() == null ? service : f.serviceAccount(),
         cs);
   }
 

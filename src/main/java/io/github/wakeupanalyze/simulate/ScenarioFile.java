@@ -36,6 +36,7 @@ final class ScenarioFile {
       DistFile dispatchLatency,
       DistFile timerLatency,
       Boolean apiServerSpans,
+      String serviceAccount,
       List<ControllerFile> controllers) {}
 
   /**

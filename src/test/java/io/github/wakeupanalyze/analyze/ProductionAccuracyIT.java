@@ -78,6 +78,7 @@ class ProductionAccuracyIT {
           "percona-sampled-10-audit",
           "percona-sampled-10-external-audit",
           "percona-backup-sampled-10-audit",
+          "percona-backup-sampled-10-audit-sa",
           "percona-priority-sampled-10-audit",
           "percona-priority-sampled-50-audit",
           "percona-skew-sampled-10-audit");
