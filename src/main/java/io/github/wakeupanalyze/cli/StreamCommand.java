@@ -78,6 +78,14 @@ public final class StreamCommand implements Callable<Integer> {
   String encoding;
 
   @Option(
+      names = "--audit-topic",
+      paramLabel = "TOPIC",
+      description =
+          "A topic of the API server's audit events (JSON: an EventList, an event, or events one"
+              + " per line in each record), read beside the traces as the audit log.")
+  String auditTopic;
+
+  @Option(
       names = "--application-id",
       paramLabel = "ID",
       defaultValue = "wakeup-analyze",
@@ -147,7 +155,13 @@ public final class StreamCommand implements Callable<Integer> {
               d.parameters());
       settings =
           new StreamSettings(
-              live, inputTopic, enc, outputPrefix, Duration.ofSeconds(1), Duration.ofSeconds(5));
+              live,
+              inputTopic,
+              enc,
+              auditTopic,
+              outputPrefix,
+              Duration.ofSeconds(1),
+              Duration.ofSeconds(5));
     } catch (IllegalArgumentException e) {
       err.println("stream: " + e.getMessage());
       err.flush();

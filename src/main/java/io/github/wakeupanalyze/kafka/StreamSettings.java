@@ -10,6 +10,9 @@ import java.time.Duration;
  *     time), as for {@code serve}
  * @param inputTopic the Collector exporter's topic, e.g. {@code otlp_spans}
  * @param encoding the exporter's encoding
+ * @param auditTopic a topic of Kubernetes audit events (JSON: an {@code EventList}, an event or
+ *     events one per line per record), read beside the traces as the API server's audit log; null
+ *     for none
  * @param outputPrefix prefix of the output topics, e.g. {@code wakeup.}: {@code wakeup.reconciles}
  *     and {@code wakeup.controllers}
  * @param passInterval wall-clock time between analysis passes over the controllers that changed,
@@ -21,6 +24,7 @@ public record StreamSettings(
     LiveSettings live,
     String inputTopic,
     Encoding encoding,
+    String auditTopic,
     String outputPrefix,
     Duration passInterval,
     Duration idleFlush) {
@@ -42,6 +46,7 @@ public record StreamSettings(
         LiveSettings.defaults(LiveSettings.DEFAULT_WINDOW_NANOS),
         DEFAULT_INPUT_TOPIC,
         Encoding.OTLP_PROTO,
+        null,
         DEFAULT_OUTPUT_PREFIX,
         Duration.ofSeconds(1),
         Duration.ofSeconds(5));

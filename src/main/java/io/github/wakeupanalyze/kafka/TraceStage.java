@@ -3,6 +3,7 @@ package io.github.wakeupanalyze.kafka;
 import io.github.wakeupanalyze.extract.ExtractResult;
 import io.github.wakeupanalyze.extract.ReconcileExtractor;
 import io.github.wakeupanalyze.ingest.OtlpProtoDecoder;
+import io.github.wakeupanalyze.ingest.TraceFormat;
 import io.github.wakeupanalyze.ingest.core.InputException;
 import io.github.wakeupanalyze.live.LiveSettings;
 import io.github.wakeupanalyze.model.Ids;
@@ -10,6 +11,7 @@ import io.github.wakeupanalyze.model.ObjectWrite;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.ReconcileLink;
 import io.github.wakeupanalyze.model.Span;
+import io.github.wakeupanalyze.text.Names;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
@@ -137,18 +139,32 @@ final class TraceStage implements Processor<byte[], byte[], String, Item> {
       return;
     }
     List<Span> spans = new ArrayList<>();
+    boolean audit =
+        settings.auditTopic() != null
+            && context
+                .recordMetadata()
+                .map(m -> m.topic().equals(settings.auditTopic()))
+                .orElse(false);
     try {
-      decode(record.value(), spans);
+      if (audit) {
+        TraceFormat.K8S_AUDIT
+            .newReader()
+            .read(new ByteArrayInputStream(record.value()), settings.auditTopic(), spans::add);
+      } else {
+        decode(record.value(), spans);
+      }
     } catch (InputException | IOException | RuntimeException e) {
       badRecords++;
       System.err.println(
           "stream: skipped a record of "
-              + settings.inputTopic()
+              + (audit ? settings.auditTopic() : settings.inputTopic())
               + where()
-              + ": not an "
-              + settings.encoding().collectorName()
-              + " ExportTraceServiceRequest ("
-              + e.getMessage()
+              + (audit
+                  ? ": not Kubernetes audit events ("
+                  : ": not an "
+                      + settings.encoding().collectorName()
+                      + " ExportTraceServiceRequest (")
+              + Names.printable(e.getMessage())
               + ")");
       return;
     }

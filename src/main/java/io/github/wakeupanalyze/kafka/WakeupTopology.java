@@ -1,6 +1,7 @@
 package io.github.wakeupanalyze.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -45,7 +46,9 @@ public final class WakeupTopology {
             .withValueSerde(Codec.serde(Item.class))
             .withStreamPartitioner(Routing.partitioner());
     b.stream(
-            settings.inputTopic(),
+            settings.auditTopic() == null
+                ? List.of(settings.inputTopic())
+                : List.of(settings.inputTopic(), settings.auditTopic()),
             Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("otlp-records"))
         .process(
             () -> new TraceStage(settings),

@@ -36,6 +36,7 @@ class StageRestartTest {
           LiveSettings.defaults(3600 * S),
           "otlp_spans",
           Encoding.OTLP_PROTO,
+          null,
           "wakeup.",
           Duration.ofSeconds(1),
           Duration.ofSeconds(5));

@@ -66,6 +66,7 @@ class StreamLoadIT {
             StreamSettings.defaults().live(),
             input,
             Encoding.OTLP_PROTO,
+            null,
             app + ".",
             Duration.ofSeconds(1),
             Duration.ofSeconds(3));
@@ -151,6 +152,7 @@ class StreamLoadIT {
             StreamSettings.defaults().live(),
             "lat_in",
             Encoding.OTLP_PROTO,
+            null,
             "lat.",
             Duration.ofSeconds(1),
             Duration.ofSeconds(3));

@@ -56,6 +56,7 @@ class TopologyTest {
         LiveSettings.defaults(windowNanos),
         "otlp_spans",
         Encoding.OTLP_PROTO,
+        null,
         "wakeup.",
         Duration.ofSeconds(1),
         Duration.ofSeconds(5));
