@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.wakeupanalyze.live.LiveSettings;
 import io.github.wakeupanalyze.simulate.ScenarioLoader;
 import io.github.wakeupanalyze.simulate.run.SimulationRun;
 import io.github.wakeupanalyze.simulate.write.OutputFormat;
 import io.github.wakeupanalyze.testing.Replay;
+import io.github.wakeupanalyze.testing.WebhookBatches;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,18 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 class TopologyAuditTest {
   static final Instant WALL = Instant.parse("2026-01-01T00:00:00Z");
 
-  /** Each record holds at most this much time of audit events... */
-  static final long BATCH_NANOS = 10_000_000_000L;
-
-  /** ...and is produced this long after its first event. */
-  static final long DELAY_NANOS = 30_000_000_000L;
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @TempDir static Path dir;
   static List<CollectorRecords.Rec> records;
-  static List<String> events;
-  static long[] eventNanos;
+  static WebhookBatches audit;
   static TreeMap<String, String> withLog;
   static TreeMap<String, String> traceAlone;
 
@@ -62,12 +52,7 @@ class TopologyAuditTest {
             dir,
             "audit");
     records = CollectorRecords.records(w.trace());
-    events = Files.readAllLines(w.audit(), StandardCharsets.UTF_8);
-    eventNanos = new long[events.size()];
-    for (int i = 0; i < events.size(); i++) {
-      Instant t = Instant.parse(JSON.readTree(events.get(i)).get("stageTimestamp").asText());
-      eventNanos[i] = t.getEpochSecond() * 1_000_000_000L + t.getNano();
-    }
+    audit = WebhookBatches.of(w.audit());
     withLog = CollectorRecords.verdicts(Replay.analyze(w.trace(), w.audit()));
     traceAlone = CollectorRecords.verdicts(Replay.analyze(w.trace()));
   }
@@ -95,7 +80,7 @@ class TopologyAuditTest {
               new ByteArraySerializer(),
               WALL,
               Duration.ZERO);
-      TestInputTopic<byte[], byte[]> audit =
+      TestInputTopic<byte[], byte[]> auditTopic =
           s.auditTopic() == null
               ? null
               : d.createInputTopic(
@@ -106,7 +91,7 @@ class TopologyAuditTest {
                   Duration.ZERO);
       if (sendAudit) {
         // a broken record (a bridge cut it short) is skipped with one line; the rest is read
-        audit.pipeInput(
+        auditTopic.pipeInput(
             new TestRecord<>(
                 null,
                 "{\"kind\":\"EventList\",\"items\":[{\"audit".getBytes(StandardCharsets.UTF_8),
@@ -118,15 +103,17 @@ class TopologyAuditTest {
         input.pipeInput(
             new TestRecord<>(r.key(), r.value(), Instant.ofEpochMilli(r.timestampMillis())));
         long now = r.timestampMillis() * 1_000_000L;
-        while (sendAudit && next < events.size() && eventNanos[next] + DELAY_NANOS <= now) {
-          next = sendBatch(audit, next);
+        while (sendAudit
+            && next < audit.batches().size()
+            && audit.batches().get(next).sendNanos() <= now) {
+          send(auditTopic, audit.batches().get(next++));
         }
         if (i % 100 == 99) {
           d.advanceWallClockTime(Duration.ofSeconds(1));
         }
       }
-      while (sendAudit && next < events.size()) {
-        next = sendBatch(audit, next);
+      while (sendAudit && next < audit.batches().size()) {
+        send(auditTopic, audit.batches().get(next++));
       }
       d.advanceWallClockTime(s.idleFlush().plusSeconds(1));
       d.advanceWallClockTime(
@@ -143,21 +130,10 @@ class TopologyAuditTest {
     }
   }
 
-  /** One record: the events of one batch as an {@code EventList}; returns where it stopped. */
-  private static int sendBatch(TestInputTopic<byte[], byte[]> audit, int from) {
-    long end = eventNanos[from] + BATCH_NANOS;
-    int to = from;
-    while (to < events.size() && eventNanos[to] < end) {
-      to++;
-    }
-    byte[] body =
-        ("{\"kind\":\"EventList\",\"apiVersion\":\"audit.k8s.io/v1\",\"metadata\":{},\"items\":["
-                + String.join(",", events.subList(from, to))
-                + "]}")
-            .getBytes(StandardCharsets.UTF_8);
-    audit.pipeInput(
-        new TestRecord<>(null, body, Instant.ofEpochMilli((end + DELAY_NANOS) / 1_000_000L)));
-    return to;
+  /** One batch as one record, stamped when the webhook sent it. */
+  private static void send(TestInputTopic<byte[], byte[]> topic, WebhookBatches.Batch b) {
+    topic.pipeInput(
+        new TestRecord<>(null, b.body(), Instant.ofEpochMilli(b.sendNanos() / 1_000_000L)));
   }
 
   @Test

@@ -12,15 +12,14 @@ import io.github.wakeupanalyze.pipeline.Pipeline;
 import io.github.wakeupanalyze.report.SummaryJson;
 import io.github.wakeupanalyze.simulate.run.SimulationRun;
 import io.github.wakeupanalyze.testing.Replay;
+import io.github.wakeupanalyze.testing.WebhookBatches;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,21 +37,12 @@ import org.junit.jupiter.api.io.TempDir;
  * here also holds the log's writes after the operator's last kept span (docs/live.md).
  */
 class ServeAuditIT {
-  /** The webhook's batching: at most this much time of events in one request... */
-  static final long BATCH_NANOS = 10_000_000_000L;
-
-  /** ...sent this long after its first event (the API server's default batch wait is 30 s). */
-  static final long DELAY_NANOS = 30_000_000_000L;
-
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path dir;
   static List<Span> spans;
 
-  /** Audit events as the log holds them, one JSON object per line, and each one's time. */
-  static List<String> events;
-
-  static long[] eventNanos;
+  static WebhookBatches audit;
   static JsonNode withLog;
   static JsonNode traceAlone;
 
@@ -61,13 +51,7 @@ class ServeAuditIT {
     SimulationRun.Written w =
         Replay.simulateFiles(Replay.PERCONA_SAMPLED_AUDIT, 40 * 60_000_000_000L, dir);
     spans = Replay.spansByEnd(w.trace());
-    events = Files.readAllLines(w.audit(), StandardCharsets.UTF_8);
-    eventNanos = new long[events.size()];
-    for (int i = 0; i < events.size(); i++) {
-      Instant t = Instant.parse(JSON.readTree(events.get(i)).get("stageTimestamp").asText());
-      eventNanos[i] = t.getEpochSecond() * 1_000_000_000L + t.getNano();
-      assertTrue(i == 0 || eventNanos[i] >= eventNanos[i - 1], "the log is in time order");
-    }
+    audit = WebhookBatches.of(w.audit());
     withLog = summary(w.trace(), w.audit());
     traceAlone = summary(w.trace());
   }
@@ -95,21 +79,9 @@ class ServeAuditIT {
     }
   }
 
-  /** Posts the events from {@code from} up to the end of their batch; returns where it stopped. */
-  private static int postBatch(TestServer s, int from) throws Exception {
-    long end = eventNanos[from] + BATCH_NANOS;
-    int to = from;
-    while (to < events.size() && eventNanos[to] < end) {
-      to++;
-    }
-    byte[] body =
-        ("{\"kind\":\"EventList\",\"apiVersion\":\"audit.k8s.io/v1\",\"metadata\":{},\"items\":["
-                + String.join(",", events.subList(from, to))
-                + "]}")
-            .getBytes(StandardCharsets.UTF_8);
-    HttpResponse<byte[]> r = s.post(HttpFront.AUDIT, HttpFront.JSON, body);
+  private static void post(TestServer s, WebhookBatches.Batch b) throws Exception {
+    HttpResponse<byte[]> r = s.post(HttpFront.AUDIT, HttpFront.JSON, b.body());
     assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
-    return to;
   }
 
   @Test
@@ -129,12 +101,12 @@ class ServeAuditIT {
         CompletableResultCode r = exporter.export(SdkSpans.of(b)).join(2, TimeUnit.MINUTES);
         assertTrue(r.isSuccess(), "export failed: " + r.getFailureThrowable() + "; " + s.log);
         long now = b.get(b.size() - 1).endNanos();
-        while (next < events.size() && eventNanos[next] + DELAY_NANOS <= now) {
-          next = postBatch(s, next);
+        while (next < audit.batches().size() && audit.batches().get(next).sendNanos() <= now) {
+          post(s, audit.batches().get(next++));
         }
       }
-      while (next < events.size()) {
-        next = postBatch(s, next);
+      while (next < audit.batches().size()) {
+        post(s, audit.batches().get(next++));
       }
       exporter.shutdown().join(10, TimeUnit.SECONDS);
       s.awaitSettled();
@@ -148,7 +120,7 @@ class ServeAuditIT {
       assertEquals(withoutRates(withLog.get("operators")), withoutRates(live.get("operators")));
       String metrics = s.get("/metrics").body();
       assertEquals(
-          (double) events.size(),
+          (double) audit.events(),
           ServeExportIT.sample(metrics, "wakeup_spans_received_total{transport=\"audit\"}"),
           "every line of the simulated log is a write");
       assertTrue(s.log.isEmpty(), "nothing refused: " + s.log);
