@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.analyze;
 
+import io.github.wakeupanalyze.analyze.numeric.SortedSearch;
 import io.github.wakeupanalyze.model.ObjectRef;
 import io.github.wakeupanalyze.model.ObjectWrite;
 import io.github.wakeupanalyze.model.Reconcile;
@@ -148,17 +149,9 @@ public final class EvidenceIndex {
     List<ObjectWrite> ws = writesByName.getOrDefault(o.name(), List.of());
     long from = r.startNanos() - INSIDE_SLACK_NANOS;
     long to = r.endNanos() + INSIDE_SLACK_NANOS;
-    int lo = 0;
-    int hi = ws.size();
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (ws.get(mid).timeNanos() < from) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    for (int i = lo; i < ws.size() && ws.get(i).timeNanos() <= to; i++) {
+    for (int i = SortedSearch.lowerBound(ws, ObjectWrite::timeNanos, from);
+        i < ws.size() && ws.get(i).timeNanos() <= to;
+        i++) {
       ObjectWrite w = ws.get(i);
       if (w.audited() && o.matches(w.namespace(), w.name()) && !namedBy(w, operator)) {
         users.add(w.client());

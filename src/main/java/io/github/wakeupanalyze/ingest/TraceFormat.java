@@ -1,7 +1,12 @@
 package io.github.wakeupanalyze.ingest;
 
+import io.github.wakeupanalyze.ingest.core.InputException;
+import io.github.wakeupanalyze.ingest.core.SpanSink;
 import io.github.wakeupanalyze.ingest.core.TraceReader;
 import io.github.wakeupanalyze.ingest.log.LogReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.StringJoiner;
 
@@ -73,6 +78,25 @@ public enum TraceFormat {
       j.add(f.cliName);
     }
     return j.toString();
+  }
+
+  /**
+   * Reads one message held in memory (an export request, a Kafka record), default options: OTLP
+   * protobuf straight from the bytes ({@link OtlpProtoDecoder}), the others with their reader.
+   *
+   * @param source names the message in error messages
+   * @throws InputException when the bytes are not this format
+   */
+  public void readBytes(byte[] message, String source, SpanSink sink) throws InputException {
+    if (this == OTLP_PROTO) {
+      OtlpProtoDecoder.decode(message, source, sink);
+      return;
+    }
+    try {
+      newReader().read(new ByteArrayInputStream(message), source, sink);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading memory cannot fail", e);
+    }
   }
 
   /** A fresh reader for this format with default options. */

@@ -2,7 +2,6 @@ package io.github.wakeupanalyze.kafka;
 
 import io.github.wakeupanalyze.extract.ExtractResult;
 import io.github.wakeupanalyze.extract.ReconcileExtractor;
-import io.github.wakeupanalyze.ingest.OtlpProtoDecoder;
 import io.github.wakeupanalyze.ingest.TraceFormat;
 import io.github.wakeupanalyze.ingest.core.InputException;
 import io.github.wakeupanalyze.live.LiveSettings;
@@ -12,8 +11,6 @@ import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.ReconcileLink;
 import io.github.wakeupanalyze.model.Span;
 import io.github.wakeupanalyze.text.Names;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -145,19 +142,15 @@ final class TraceStage implements Processor<byte[], byte[], String, Item> {
                 .recordMetadata()
                 .map(m -> m.topic().equals(settings.auditTopic()))
                 .orElse(false);
+    String topic = audit ? settings.auditTopic() : settings.inputTopic();
     try {
-      if (audit) {
-        TraceFormat.K8S_AUDIT
-            .newReader()
-            .read(new ByteArrayInputStream(record.value()), settings.auditTopic(), spans::add);
-      } else {
-        decode(record.value(), spans);
-      }
-    } catch (InputException | IOException | RuntimeException e) {
+      (audit ? TraceFormat.K8S_AUDIT : settings.encoding().format())
+          .readBytes(record.value(), topic, spans::add);
+    } catch (InputException | RuntimeException e) {
       badRecords++;
       System.err.println(
           "stream: skipped a record of "
-              + (audit ? settings.auditTopic() : settings.inputTopic())
+              + topic
               + where()
               + (audit
                   ? ": not Kubernetes audit events ("
@@ -203,18 +196,6 @@ final class TraceStage implements Processor<byte[], byte[], String, Item> {
         .recordMetadata()
         .map(m -> " (partition " + m.partition() + ", offset " + m.offset() + ")")
         .orElse("");
-  }
-
-  private void decode(byte[] value, List<Span> out) throws InputException, IOException {
-    if (settings.encoding() == Encoding.OTLP_PROTO) {
-      OtlpProtoDecoder.decode(value, settings.inputTopic(), out::add);
-    } else {
-      settings
-          .encoding()
-          .format()
-          .newReader()
-          .read(new ByteArrayInputStream(value), settings.inputTopic(), out::add);
-    }
   }
 
   private void hold(String key, HeldSpan h) {

@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.live;
 
+import io.github.wakeupanalyze.analyze.numeric.SortedSearch;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.StreamKey;
 import java.util.ArrayList;
@@ -74,17 +75,7 @@ public final class ObjectWindow {
 
   /** The first index whose start is at or after {@code t}. */
   private int lowerBound(long t) {
-    int lo = 0;
-    int hi = reconciles.size();
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (reconciles.get(mid).startNanos() < t) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
+    return SortedSearch.lowerBound(reconciles, Reconcile::startNanos, t);
   }
 
   private static boolean sameSpan(Reconcile a, Reconcile b) {

@@ -4,6 +4,7 @@ import com.google.protobuf.Any;
 import com.google.protobuf.Duration;
 import com.google.rpc.Code;
 import com.google.rpc.RetryInfo;
+import io.github.wakeupanalyze.ingest.TraceFormat;
 import io.grpc.Grpc;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
@@ -117,7 +118,7 @@ final class GrpcFront {
   private void export(byte[] request, StreamObserver<ExportTraceServiceResponse> response) {
     long started = System.nanoTime();
     Receiver.Answer a =
-        receiver.export(request, Receiver.Payload.OTLP_PROTO, Transport.GRPC, "grpc Export");
+        receiver.export(request, TraceFormat.OTLP_PROTO, Transport.GRPC, "grpc Export");
     switch (a.kind()) {
       case OK -> {
         response.onNext(a.response());

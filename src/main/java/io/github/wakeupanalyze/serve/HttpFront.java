@@ -4,6 +4,7 @@ import com.google.rpc.Code;
 import com.google.rpc.Status;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.wakeupanalyze.ingest.TraceFormat;
 import io.github.wakeupanalyze.text.Names;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -108,7 +109,7 @@ final class HttpFront {
               "method");
           return;
         }
-        receive(ex, t);
+        receive(ex, t, "POST " + path);
       } else if (method.equals("GET") || method.equals("HEAD")) {
         if (!pages.get(path, ex)) {
           text(ex, 404, "not found: " + Names.printable(path) + "\n");
@@ -120,10 +121,13 @@ final class HttpFront {
     }
   }
 
-  /** One request to {@code POST /v1/traces} (HTTP) or {@code POST /v1/audit} (AUDIT). */
-  private void receive(HttpExchange ex, Transport t) throws IOException {
+  /**
+   * One request to {@code POST /v1/traces} (HTTP) or {@code POST /v1/audit} (AUDIT).
+   *
+   * @param route names the request in messages, e.g. {@code POST /v1/audit}
+   */
+  private void receive(HttpExchange ex, Transport t, String route) throws IOException {
     long started = System.nanoTime();
-    String route = "POST " + (t == Transport.AUDIT ? AUDIT : TRACES);
     String type = mediaType(ex.getRequestHeaders().getFirst("Content-Type"));
     boolean json = JSON.equals(type);
     if (!json && (t == Transport.AUDIT || !PROTOBUF.equals(type))) {
@@ -177,11 +181,11 @@ final class HttpFront {
           "too_large");
       return;
     }
-    Receiver.Payload payload =
+    TraceFormat format =
         t == Transport.AUDIT
-            ? Receiver.Payload.AUDIT_EVENTS
-            : json ? Receiver.Payload.OTLP_JSON : Receiver.Payload.OTLP_PROTO;
-    Receiver.Answer a = receiver.export(body, payload, t, route);
+            ? TraceFormat.K8S_AUDIT
+            : json ? TraceFormat.OTLP_JSON : TraceFormat.OTLP_PROTO;
+    Receiver.Answer a = receiver.export(body, format, t, route);
     switch (a.kind()) {
       case OK -> {
         send(ex, 200, json, json ? responseJson(a) : a.response().toByteArray());

@@ -1,51 +1,27 @@
 package io.github.wakeupanalyze.serve;
 
-import io.github.wakeupanalyze.ingest.OtlpProtoDecoder;
 import io.github.wakeupanalyze.ingest.TraceFormat;
 import io.github.wakeupanalyze.ingest.core.InputException;
 import io.github.wakeupanalyze.live.LiveEngine;
 import io.github.wakeupanalyze.model.Span;
 import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * What every receiver does with one request, whatever the transport: decode the whole body with the
- * streaming decoders {@code analyze} uses ({@link Payload}), drop the spans that ended before the
- * window (a partial success), and queue the rest. The API server's audit webhook ({@code POST
- * /v1/audit}) comes in here too: each audited write is a span of {@code kube-apiserver}, exactly as
- * {@code analyze} reads an audit log beside a trace.
+ * streaming decoders {@code analyze} uses ({@link TraceFormat#readBytes}), drop the spans that
+ * ended before the window (a partial success), and queue the rest. The API server's audit webhook
+ * ({@code POST /v1/audit}) comes in here too: each audited write is a span of {@code
+ * kube-apiserver}, exactly as {@code analyze} reads an audit log beside a trace.
  *
  * <p>A request is taken whole or not at all: spans are decoded into a list first and queued only
  * when the body decoded to its end, so a 400 never leaves half a request behind, and a retried
  * request is not counted twice (a reconcile seen again is counted once by the window).
  */
 final class Receiver {
-  /** What a request body holds. */
-  enum Payload {
-    /** An OTLP {@code ExportTraceServiceRequest} in protobuf. */
-    OTLP_PROTO("spans"),
-    /** The same in OTLP JSON. */
-    OTLP_JSON("spans"),
-    /**
-     * Kubernetes audit events ({@code audit.k8s.io/v1}): the webhook backend's {@code EventList},
-     * an array, or JSON lines; the writes among them become spans, the rest is skipped.
-     */
-    AUDIT_EVENTS("audited writes");
-
-    /** What the decoded items are called in a partial-success message. */
-    final String items;
-
-    Payload(String items) {
-      this.items = items;
-    }
-  }
-
   /** What happened to one request. */
   enum Kind {
     /** Queued; {@code rejected} spans (ended before the window) were left out. */
@@ -87,27 +63,17 @@ final class Receiver {
   /**
    * Decodes and queues one request body (already decompressed).
    *
+   * @param format what the body holds: OTLP protobuf or JSON, or Kubernetes audit events (whose
+   *     writes become spans)
    * @param source names the request in error messages, e.g. {@code POST /v1/traces}
    */
-  Answer export(byte[] body, Payload payload, Transport transport, String source) {
+  Answer export(byte[] body, TraceFormat format, Transport transport, String source) {
     List<Span> spans = new ArrayList<>();
     try {
-      switch (payload) {
-        case OTLP_PROTO -> OtlpProtoDecoder.decode(body, source, spans::add);
-        case OTLP_JSON ->
-            TraceFormat.OTLP_JSON
-                .newReader()
-                .read(new ByteArrayInputStream(body), source, spans::add);
-        case AUDIT_EVENTS ->
-            TraceFormat.K8S_AUDIT
-                .newReader()
-                .read(new ByteArrayInputStream(body), source, spans::add);
-      }
+      format.readBytes(body, source, spans::add);
     } catch (InputException e) {
       metrics.error(transport, "bad_payload");
       return new Answer(Kind.BAD_PAYLOAD, 0, e.getMessage());
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading memory cannot fail", e);
     }
     long oldest = engine.oldestKeptNanos();
     List<Span> kept = spans;
@@ -137,6 +103,6 @@ final class Receiver {
                 "%d of %d %s ended before the analysis window and were dropped",
                 rejected,
                 spans.size(),
-                payload.items));
+                format == TraceFormat.K8S_AUDIT ? "audited writes" : "spans"));
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
 import com.google.rpc.Status;
+import io.github.wakeupanalyze.ingest.TraceFormat;
 import io.github.wakeupanalyze.live.LiveEngine;
 import io.github.wakeupanalyze.live.LiveSettings;
 import io.grpc.CallOptions;
@@ -226,16 +227,13 @@ class BadPayloadTest {
     Receiver receiver = new Receiver(intake, engine, metrics);
     assertEquals(
         Receiver.Kind.OK,
-        receiver.export(request(4), Receiver.Payload.OTLP_PROTO, Transport.HTTP, "t").kind());
-    Receiver.Answer busy =
-        receiver.export(request(2), Receiver.Payload.OTLP_PROTO, Transport.HTTP, "t");
+        receiver.export(request(4), TraceFormat.OTLP_PROTO, Transport.HTTP, "t").kind());
+    Receiver.Answer busy = receiver.export(request(2), TraceFormat.OTLP_PROTO, Transport.HTTP, "t");
     assertEquals(Receiver.Kind.BUSY, busy.kind());
     assertEquals(4, intake.queuedSpans());
     assertEquals(
         Receiver.Kind.BAD_PAYLOAD,
-        receiver
-            .export(new byte[] {10, 100}, Receiver.Payload.OTLP_PROTO, Transport.HTTP, "t")
-            .kind());
+        receiver.export(new byte[] {10, 100}, TraceFormat.OTLP_PROTO, Transport.HTTP, "t").kind());
     assertEquals(4, intake.queuedSpans());
   }
 

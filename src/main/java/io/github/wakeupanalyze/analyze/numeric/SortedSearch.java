@@ -1,8 +1,32 @@
 package io.github.wakeupanalyze.analyze.numeric;
 
-/** Binary searches over ascending {@code double} arrays, as C++'s lower_bound and upper_bound. */
+import java.util.List;
+import java.util.function.ToLongFunction;
+
+/**
+ * Binary searches over ascending {@code double} arrays and lists sorted by a {@code long} key, as
+ * C++'s lower_bound and upper_bound.
+ */
 public final class SortedSearch {
   private SortedSearch() {}
+
+  /**
+   * The first index whose key is {@code >= v} in a list ascending by {@code key} (times of writes
+   * or reconciles); {@code list.size()} when none is.
+   */
+  public static <T> int lowerBound(List<T> list, ToLongFunction<? super T> key, long v) {
+    int lo = 0;
+    int hi = list.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (key.applyAsLong(list.get(mid)) < v) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
 
   /** The first index whose value is {@code >= v}; {@code a.length} when none is. */
   public static int lowerBound(double[] a, double v) {
