@@ -60,6 +60,7 @@ final class HttpFront {
   private final ServeLog log;
   private final int maxBytes;
   private final Pages pages;
+  private final Drain exchanges = new Drain();
 
   HttpFront(
       InetSocketAddress address,
@@ -77,7 +78,7 @@ final class HttpFront {
     this.pages = pages;
     this.server = HttpServer.create(address, 128);
     server.setExecutor(executor);
-    server.createContext("/", this::handle);
+    server.createContext("/", exchanges.counted(this::handle));
   }
 
   void start() {
@@ -88,9 +89,12 @@ final class HttpFront {
     return server.getAddress().getPort();
   }
 
-  /** Stops accepting and waits up to {@code seconds} for exchanges in flight. */
-  void stop(int seconds) {
-    server.stop(seconds);
+  /**
+   * Refuses new requests (503) and stops once the exchanges in flight have answered, waiting at
+   * most {@code seconds}.
+   */
+  Drain.Stopped stop(int seconds) {
+    return exchanges.stop(server, seconds);
   }
 
   private void handle(HttpExchange ex) throws IOException {

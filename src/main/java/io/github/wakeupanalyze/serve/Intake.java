@@ -33,6 +33,9 @@ final class Intake implements AutoCloseable {
   /** Queued by {@link #flushWhenIdle}: extract what is held once the batches before it are in. */
   private static final Batch FLUSH = new Batch(List.of(), 0);
 
+  /** Queued by {@link #close}: wakes the extraction thread at once to finish, not at its poll. */
+  private static final Batch STOP = new Batch(List.of(), 0);
+
   private final LiveEngine engine;
   private final long maxQueuedSpans;
   private final long idleFlushNanos;
@@ -131,11 +134,14 @@ final class Intake implements AutoCloseable {
           wake();
           continue;
         }
-        if (b == null) {
+        if (b == null || b == STOP) {
           if (stopping && queue.isEmpty()) {
             engine.flush();
             wake();
             return;
+          }
+          if (b == STOP) {
+            continue;
           }
           if (heldSinceFlush && now - lastArrival >= idleFlushNanos) {
             engine.flush();
@@ -239,6 +245,7 @@ final class Intake implements AutoCloseable {
   void close(long timeoutNanos) {
     accepting = false;
     stopping = true;
+    queue.add(STOP);
     try {
       TimeUnit.NANOSECONDS.timedJoin(extraction, timeoutNanos);
       wake();

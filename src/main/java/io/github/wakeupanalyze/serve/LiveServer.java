@@ -223,7 +223,9 @@ public final class LiveServer implements AutoCloseable {
     if (grpc != null) {
       grpc.stop(DRAIN_SECONDS);
     }
-    http.stop(DRAIN_SECONDS);
+    if (http.stop(DRAIN_SECONDS) == Drain.Stopped.DEADLINE) {
+      log.info("stopping: requests still running after " + DRAIN_SECONDS + " s were cut");
+    }
     intake.close();
     httpExecutor.shutdown();
     if (grpcExecutor != null) {

@@ -42,6 +42,7 @@ public final class ViewServer implements AutoCloseable {
   private final BooleanSupplier ready;
   private final Map<String, Supplier<byte[]>> other;
   private final Object scrape = new Object();
+  private final Drain exchanges = new Drain();
   private LiveView current;
   private final LiveMetrics metrics = new LiveMetrics(() -> current, () -> 0L);
 
@@ -59,7 +60,7 @@ public final class ViewServer implements AutoCloseable {
     this.server = HttpServer.create(address, 64);
     this.executor = Executors.newFixedThreadPool(2, r -> daemon(r));
     server.setExecutor(executor);
-    server.createContext("/", this::handle);
+    server.createContext("/", exchanges.counted(this::handle));
   }
 
   private static Thread daemon(Runnable r) {
@@ -143,10 +144,10 @@ public final class ViewServer implements AutoCloseable {
     }
   }
 
-  /** Stops accepting and waits up to a second for exchanges in flight. */
+  /** Refuses new requests and stops once those in flight have answered (a second at most). */
   @Override
   public void close() {
-    server.stop(1);
+    exchanges.stop(server, 1);
     executor.shutdown();
   }
 }
