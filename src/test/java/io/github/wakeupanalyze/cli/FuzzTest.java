@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.wakeupanalyze.simulate.run.SimulationRun;
 import io.github.wakeupanalyze.testing.OutputChecks;
+import io.github.wakeupanalyze.testing.Replay;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -23,16 +27,20 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Hostile input, in-process: seeded mutations of one small trace per format (truncation, byte
+ * Hostile input, in-process: seeded mutations of one small input per format (truncation, byte
  * flips, inserted garbage, huge numbers, deep nesting, invalid UTF-8, long strings), each run
- * through the command line. Whatever the bytes, a run exits 0 or 3, prints at most one error line
- * for its one input (exactly one when it exits 3), never a stack trace, an internal or an
+ * through the command line: every trace format, reconcile logs of the three frameworks, and the API
+ * server's audit log (JSON lines and a webhook's {@code EventList}), which runs beside the valid
+ * trace it belongs to. Whatever the bytes, a run exits 0 or 3, prints at most one error line for
+ * its one mutated input (exactly one when it exits 3), never a stack trace, an internal or an
  * out-of-memory error, and every file it writes is well-formed.
  *
  * <p>Most runs pass {@code --max-operators 0} (summary.json, reconciles.csv and index.html, no
@@ -42,7 +50,10 @@ import picocli.CommandLine;
  * mutant, the mutation and the seed, and leaves the input in the temporary folder.
  */
 class FuzzTest {
-  /** Mutants per seed: 7 seeds (6 formats, protobuf framed both ways) × 300 = 2,100 runs. */
+  /**
+   * Mutants per seed: 12 seeds (6 trace formats with protobuf framed both ways, a timestamp CSV,
+   * three logs, the audit log two ways) × 300 = 3,600 runs.
+   */
   static final int MUTANTS = 300;
 
   /** Every this many runs, all reports are written (charts, SVG, HTML). */
@@ -52,9 +63,22 @@ class FuzzTest {
 
   static final Path SEEDS = Path.of("src", "test", "resources", "ingest", "same-trace");
 
+  static final Path LOGS = Path.of("src", "test", "resources", "logs");
+
   @TempDir Path dir;
 
-  /** One small, valid trace per format. */
+  /**
+   * The valid trace an audit log belongs to (a 10 %-sampled Percona-like run of 3 min), and that
+   * log: the companion of the audit seeds.
+   */
+  static SimulationRun.Written audited;
+
+  @BeforeAll
+  static void simulateAudited(@TempDir Path sim) {
+    audited = Replay.simulateFiles(Replay.PERCONA_SAMPLED_AUDIT, TimeUnit.MINUTES.toNanos(3), sim);
+  }
+
+  /** One small, valid input per format. */
   static Map<String, byte[]> seeds() throws Exception {
     Map<String, byte[]> seeds = new TreeMap<>();
     for (String f :
@@ -73,8 +97,28 @@ class FuzzTest {
       csv.append(s).append(',').append(s + 120).append('\n');
     }
     seeds.put("trace.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+    seeds.put(
+        "zap-console.log", Files.readAllBytes(LOGS.resolve("controller-runtime/zap-console.log")));
+    seeds.put("kube-rs.json.log", Files.readAllBytes(LOGS.resolve("kube-rs/json.log")));
+    seeds.put("josdk-logback.log", Files.readAllBytes(LOGS.resolve("josdk/logback-ttll.log")));
+    if (audited != null) {
+      byte[] lines = Files.readAllBytes(audited.audit());
+      seeds.put(AUDIT_PREFIX + "jsonl", lines);
+      String items =
+          String.join(",", new String(lines, StandardCharsets.UTF_8).strip().split("\n"));
+      seeds.put(
+          AUDIT_PREFIX + "eventlist.json",
+          ("{\"kind\":\"EventList\",\"apiVersion\":\"audit.k8s.io/v1\",\"metadata\":{},"
+                  + "\"items\":["
+                  + items
+                  + "]}")
+              .getBytes(StandardCharsets.UTF_8));
+    }
     return seeds;
   }
+
+  /** Seeds named so are audit logs, read beside the trace they belong to. */
+  static final String AUDIT_PREFIX = "audit.";
 
   /** A named change to the bytes. */
   record Mutant(String how, byte[] bytes) {}
@@ -178,7 +222,7 @@ class FuzzTest {
   }
 
   @Test
-  void mutatedTraces_inEveryFormat_exit0or3_oneErrorLine_wellFormedOutput() throws Exception {
+  void mutatedInputs_inEveryFormat_exit0or3_oneErrorLine_wellFormedOutput() throws Exception {
     List<Map.Entry<String, byte[]>> all = new ArrayList<>(seeds().entrySet());
     // one thread per format, each with its own seeded generator: the same mutants every run
     ExecutorService pool =
@@ -224,7 +268,11 @@ class FuzzTest {
       Mutant m = mutate(seed, random);
       Files.write(input, m.bytes());
       boolean full = i % FULL_EVERY == 0;
-      List<String> args = new ArrayList<>(List.of(input.toString(), "--out", out.toString()));
+      List<String> args = new ArrayList<>();
+      if (name.startsWith(AUDIT_PREFIX)) {
+        args.add(audited.trace().toString());
+      }
+      args.addAll(List.of(input.toString(), "--out", out.toString()));
       if (!full) {
         args.addAll(List.of("--max-operators", "0"));
       }
@@ -271,6 +319,45 @@ class FuzzTest {
     }
     List<String> problems = OutputChecks.problems(out);
     assertEquals(List.of(), problems, what);
+  }
+
+  @Test
+  void everySeed_asItIs_isReadWithoutError_andTheAuditLogsAsAuditLogs() throws Exception {
+    CommandLine cl =
+        Cli.commandLine(
+            new PrintWriter(Writer.nullWriter()),
+            new PrintWriter(Writer.nullWriter()),
+            InputStream.nullInputStream());
+    for (Map.Entry<String, byte[]> seed : seeds().entrySet()) {
+      Path input = dir.resolve(seed.getKey());
+      Files.write(input, seed.getValue());
+      Path out = dir.resolve("seed-" + seed.getKey());
+      List<String> args = new ArrayList<>();
+      boolean audit = seed.getKey().startsWith(AUDIT_PREFIX);
+      if (audit) {
+        args.add(audited.trace().toString());
+      }
+      args.addAll(List.of(input.toString(), "--out", out.toString(), "--max-operators", "0"));
+      StringWriter stderr = new StringWriter();
+      int exit =
+          Cli.execute(
+              cl,
+              args.toArray(String[]::new),
+              new PrintWriter(Writer.nullWriter()),
+              new PrintWriter(stderr));
+      assertEquals(0, exit, seed.getKey() + ": " + stderr);
+      JsonNode read =
+          new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("inputs");
+      JsonNode mine = read.get(read.size() - 1);
+      assertEquals(input.toString(), mine.get("path").asText());
+      assertTrue(mine.get("error").isNull(), seed.getKey() + ": " + mine);
+      if (audit) {
+        assertEquals("k8s-audit", mine.get("format").asText(), seed.getKey());
+        assertTrue(mine.get("spans").asLong() > 0, seed.getKey() + ": no write read");
+      } else {
+        assertTrue(mine.get("reconciles").asLong() > 0, seed.getKey() + ": " + mine);
+      }
+    }
   }
 
   @Test

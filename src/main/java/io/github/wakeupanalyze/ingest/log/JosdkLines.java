@@ -44,7 +44,9 @@ final class JosdkLines {
   private static final Pattern DISPATCH_FOR =
       Pattern.compile("resource name: (\\S+) namespace: (\\S+)");
   private static final Pattern EXECUTOR = Pattern.compile("ReconcilerExecutor-(.+)-\\d+");
-  private static final Pattern DELAY = Pattern.compile("delay: ?(\\d+)");
+
+  /** A delay in milliseconds; more than 12 digits (31 years) is not one, and is not read. */
+  private static final Pattern DELAY = Pattern.compile("delay: ?(\\d{1,12})(?!\\d)");
 
   private final Reconciles reconciles;
   private final Map<String, TriggerHint> pending = new HashMap<>();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.ingest.TraceFormat;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -183,6 +184,21 @@ class LogReaderTest {
     long t2000 = 946_728_000_000_000_000L; // 2000-01-01T12:00:00Z
     assertEquals(josdk("logback-ttll", "webpagereconciler"), r.described(t2000));
     assertTrue(r.report().warnings().get(0).contains("no date"));
+  }
+
+  @Test
+  void josdk_aDelayTooLongToBeOne_isNoRequeue_notAnError() throws Exception {
+    String log =
+        Files.readString(LogSamples.DIR.resolve("josdk/logback-ttll.log"))
+            .replace("delay: 5000", "delay: 99999999999999999999999999999");
+    LogSamples.Read r = LogSamples.stdin(log, ReadOptions.AUTO);
+    assertNull(r.report().error(), r.report().error());
+    long t2000 = 946_728_000_000_000_000L;
+    List<String> expected =
+        josdk("stdin", "webpagereconciler").stream()
+            .map(line -> line.replace(" requeue=5000", ""))
+            .toList();
+    assertEquals(expected, r.described(t2000));
   }
 
   @Test
