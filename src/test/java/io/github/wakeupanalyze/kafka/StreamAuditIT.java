@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wakeupanalyze.live.LiveSettings;
-import io.github.wakeupanalyze.simulate.ScenarioLoader;
-import io.github.wakeupanalyze.simulate.run.SimulationRun;
-import io.github.wakeupanalyze.simulate.write.OutputFormat;
-import io.github.wakeupanalyze.testing.Replay;
-import io.github.wakeupanalyze.testing.WebhookBatches;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -45,25 +40,13 @@ class StreamAuditIT {
 
   @TempDir static Path dir;
   static TestBroker broker;
-  static List<CollectorRecords.Rec> records;
-  static WebhookBatches audit;
-  static TreeMap<String, String> withLog;
-  static TreeMap<String, String> traceAlone;
+  static AuditedRun run;
 
   @BeforeAll
   static void start() throws Exception {
     broker = new TestBroker(dir.resolve("broker"));
     StreamScaleOutIT.broker = broker;
-    SimulationRun.Written w =
-        SimulationRun.write(
-            ScenarioLoader.load(Replay.PERCONA_SAMPLED_AUDIT).withDuration(40 * 60_000_000_000L),
-            OutputFormat.OTLP_PROTO_DELIMITED,
-            dir,
-            "audit");
-    records = CollectorRecords.records(w.trace());
-    audit = WebhookBatches.of(w.audit());
-    withLog = CollectorRecords.verdicts(Replay.analyze(w.trace(), w.audit()));
-    traceAlone = CollectorRecords.verdicts(Replay.analyze(w.trace()));
+    run = AuditedRun.simulate(dir);
   }
 
   @AfterAll
@@ -75,39 +58,22 @@ class StreamAuditIT {
 
   /**
    * The trace records stamped with their trace time, and each audit batch as one record stamped
-   * when the webhook sent it, in the order they would have been produced.
+   * when the webhook sent it, in sending order, after a broken audit record.
    */
   static void produce(KafkaProducer<byte[], byte[]> p) {
-    // a bridge cut this one short: skipped with one line, the rest is read
-    p.send(
-        new ProducerRecord<>(
-            AUDIT,
-            null,
-            records.get(0).timestampMillis(),
-            null,
-            "{\"kind\":\"EventList\",\"items\":[{\"audit".getBytes(StandardCharsets.UTF_8)));
-    int next = 0;
-    for (CollectorRecords.Rec r : records) {
-      long now = r.timestampMillis() * 1_000_000L;
-      while (next < audit.batches().size() && audit.batches().get(next).sendNanos() <= now) {
-        sendBatch(p, audit.batches().get(next++));
-      }
-      p.send(new ProducerRecord<>(TRACES, null, r.timestampMillis(), r.key(), r.value()));
-    }
-    while (next < audit.batches().size()) {
-      sendBatch(p, audit.batches().get(next++));
-    }
+    long first = run.records().get(0).timestampMillis();
+    p.send(new ProducerRecord<>(AUDIT, null, first, null, AuditedRun.BROKEN));
+    run.inSendingOrder(
+        r -> p.send(new ProducerRecord<>(TRACES, null, r.timestampMillis(), r.key(), r.value())),
+        b -> p.send(new ProducerRecord<>(AUDIT, null, b.sendNanos() / 1_000_000L, null, b.body())));
     p.flush();
-  }
-
-  static void sendBatch(KafkaProducer<byte[], byte[]> p, WebhookBatches.Batch b) {
-    p.send(new ProducerRecord<>(AUDIT, null, b.sendNanos() / 1_000_000L, null, b.body()));
   }
 
   @Test
   void twoInstances_auditTopicHalfAMinuteLate_giveTheBatchVerdictsOfTraceAndLog() throws Exception {
-    assertEquals(withLog.keySet(), traceAlone.keySet());
-    assertNotEquals(withLog, traceAlone, "on this run the log changes verdicts");
+    TreeMap<String, String> withLog = run.withLog();
+    assertEquals(withLog.keySet(), run.traceAlone().keySet());
+    assertNotEquals(withLog, run.traceAlone(), "on this run the log changes verdicts");
     broker.createTopics(PARTITIONS, TRACES, APP + ".reconciles", APP + ".controllers");
     broker.createTopics(2, AUDIT);
     try (KafkaProducer<byte[], byte[]> p = broker.producer()) {

@@ -5,16 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wakeupanalyze.live.LiveSettings;
-import io.github.wakeupanalyze.simulate.ScenarioLoader;
-import io.github.wakeupanalyze.simulate.run.SimulationRun;
-import io.github.wakeupanalyze.simulate.write.OutputFormat;
-import io.github.wakeupanalyze.testing.Replay;
 import io.github.wakeupanalyze.testing.WebhookBatches;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -38,23 +32,11 @@ class TopologyAuditTest {
   static final Instant WALL = Instant.parse("2026-01-01T00:00:00Z");
 
   @TempDir static Path dir;
-  static List<CollectorRecords.Rec> records;
-  static WebhookBatches audit;
-  static TreeMap<String, String> withLog;
-  static TreeMap<String, String> traceAlone;
+  static AuditedRun run;
 
   @BeforeAll
   static void simulate() throws Exception {
-    SimulationRun.Written w =
-        SimulationRun.write(
-            ScenarioLoader.load(Replay.PERCONA_SAMPLED_AUDIT).withDuration(40 * 60_000_000_000L),
-            OutputFormat.OTLP_PROTO_DELIMITED,
-            dir,
-            "audit");
-    records = CollectorRecords.records(w.trace());
-    audit = WebhookBatches.of(w.audit());
-    withLog = CollectorRecords.verdicts(Replay.analyze(w.trace(), w.audit()));
-    traceAlone = CollectorRecords.verdicts(Replay.analyze(w.trace()));
+    run = AuditedRun.simulate(dir);
   }
 
   private static StreamSettings settings(String auditTopic) {
@@ -69,7 +51,7 @@ class TopologyAuditTest {
   }
 
   /** The latest verdict per reconcile after the records, with audit events late when given. */
-  private static TreeMap<String, String> run(StreamSettings s, boolean sendAudit) {
+  private static TreeMap<String, String> verdicts(StreamSettings s, boolean sendAudit) {
     Properties p = WakeupTopology.config("test", "unused:9092", new Properties());
     p.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state-" + sendAudit).toString());
     try (TopologyTestDriver d = new TopologyTestDriver(WakeupTopology.build(s), p, WALL)) {
@@ -91,30 +73,22 @@ class TopologyAuditTest {
                   Duration.ZERO);
       if (sendAudit) {
         // a broken record (a bridge cut it short) is skipped with one line; the rest is read
-        auditTopic.pipeInput(
-            new TestRecord<>(
-                null,
-                "{\"kind\":\"EventList\",\"items\":[{\"audit".getBytes(StandardCharsets.UTF_8),
-                WALL));
+        auditTopic.pipeInput(new TestRecord<>(null, AuditedRun.BROKEN, WALL));
       }
-      int next = 0;
-      for (int i = 0; i < records.size(); i++) {
-        CollectorRecords.Rec r = records.get(i);
-        input.pipeInput(
-            new TestRecord<>(r.key(), r.value(), Instant.ofEpochMilli(r.timestampMillis())));
-        long now = r.timestampMillis() * 1_000_000L;
-        while (sendAudit
-            && next < audit.batches().size()
-            && audit.batches().get(next).sendNanos() <= now) {
-          send(auditTopic, audit.batches().get(next++));
-        }
-        if (i % 100 == 99) {
-          d.advanceWallClockTime(Duration.ofSeconds(1));
-        }
-      }
-      while (sendAudit && next < audit.batches().size()) {
-        send(auditTopic, audit.batches().get(next++));
-      }
+      int[] piped = {0};
+      run.inSendingOrder(
+          r -> {
+            input.pipeInput(
+                new TestRecord<>(r.key(), r.value(), Instant.ofEpochMilli(r.timestampMillis())));
+            if (++piped[0] % 100 == 0) {
+              d.advanceWallClockTime(Duration.ofSeconds(1));
+            }
+          },
+          b -> {
+            if (sendAudit) {
+              send(auditTopic, b);
+            }
+          });
       d.advanceWallClockTime(s.idleFlush().plusSeconds(1));
       d.advanceWallClockTime(
           s.idleFlush().multipliedBy(TraceStage.INCOMPLETE_IDLE_FACTOR - 1).plusSeconds(1));
@@ -138,15 +112,15 @@ class TopologyAuditTest {
 
   @Test
   void auditTopicHalfAMinuteLate_andABrokenRecord_giveTheBatchVerdictsOfTraceAndLog() {
-    assertEquals(withLog.keySet(), traceAlone.keySet());
-    assertNotEquals(withLog, traceAlone, "on this run the log changes verdicts");
-    TopologyTest.assertSame(withLog, run(settings("k8s_audit"), true));
+    assertEquals(run.withLog().keySet(), run.traceAlone().keySet());
+    assertNotEquals(run.withLog(), run.traceAlone(), "on this run the log changes verdicts");
+    TopologyTest.assertSame(run.withLog(), verdicts(settings("k8s_audit"), true));
   }
 
   @Test
   void withoutTheAuditTopic_theVerdictsAreThoseOfTheTraceAlone() {
-    TreeMap<String, String> alone = run(settings(null), false);
+    TreeMap<String, String> alone = verdicts(settings(null), false);
     assertTrue(alone.size() > 100, "reconciles: " + alone.size());
-    TopologyTest.assertSame(traceAlone, alone);
+    TopologyTest.assertSame(run.traceAlone(), alone);
   }
 }
