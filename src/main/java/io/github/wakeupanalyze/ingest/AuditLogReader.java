@@ -31,7 +31,26 @@ import java.util.Locale;
  * {@code user.name} (the writer, e.g. {@code system:serviceaccount:ns:my-operator}) and {@code
  * user_agent} as {@code k8s.audit.user_agent}. The writer is the user, not the user agent:
  * controller-runtime's default agent is {@code manager/…}, which names no operator, while its
- * service account usually does.
+ * service account usually does. Events of {@code audit.k8s.io/v1alpha1}, which have one {@code
+ * timestamp} instead of the two times, are read with that time for both.
+ *
+ * <p><b>GKE.</b> Google Kubernetes Engine keeps no audit file: its audit events reach Cloud Logging
+ * as {@code LogEntry}s whose {@code protoPayload} is a {@code google.cloud.audit.AuditLog} of
+ * service {@code k8s.io}. Those are read too, as {@code gcloud logging read --format=json} prints
+ * them (an array) or a log sink exports them (one per line). The verb is the last part of {@code
+ * methodName} ({@code io.k8s.core.v1.pods.status.patch}); the object comes from {@code
+ * resourceName} ({@code GROUP/VERSION[/namespaces/NS]/RESOURCE/NAME[/SUB]}, the core group written
+ * {@code core}), its name on a create from {@code response.metadata.name} or {@code
+ * request.metadata.name} when the path ends at the collection; the writer is {@code
+ * authenticationInfo.principalEmail}; a write was accepted when {@code protoPayload.status.code} is
+ * 0 or absent (a {@code google.rpc.Code}, 7 for a 403) and is not labelled {@code
+ * command.gke.io/dryRun}; an entry that opens a long-running request ({@code operation.first}
+ * without {@code last}) is not a completed one. GKE logs no request-received time: the span is the
+ * instant {@code timestamp} (microseconds, the API server's time; {@code receiveTimestamp}, when
+ * Cloud Logging took it, is seconds later and used only without it). Google does not document
+ * whether {@code timestamp} is the request's arrival or its completion; the two lie a request's
+ * latency apart, and the write-to-reconcile lag the engine fits takes up a constant difference.
+ * Entries of other services, and requests that name no object, are counted and skipped.
  */
 final class AuditLogReader extends JsonReaderBase {
   /** The service name of the spans, as an API server's own spans would have. */
@@ -58,7 +77,8 @@ final class AuditLogReader extends JsonReaderBase {
 
   @Override
   String expectedRoot() {
-    return "a Kubernetes audit log (audit.k8s.io Event objects, one per line)";
+    return "a Kubernetes audit log (audit.k8s.io Event objects, one per line, or GKE audit"
+        + " LogEntry objects)";
   }
 
   @Override
@@ -107,13 +127,23 @@ final class AuditLogReader extends JsonReaderBase {
         case "userAgent" -> e.userAgent = text(p, v);
         case "requestReceivedTimestamp" -> e.received = time(p, v, name);
         case "stageTimestamp" -> e.staged = time(p, v, name);
-        case "user" -> readUser(p, v, e);
+        case "user" -> e.user = stringField(p, v, "username");
         case "objectRef" -> readObjectRef(p, v, e);
-        case "responseStatus" -> readStatus(p, v, e);
+        case "responseStatus" -> e.code = code(p, v);
+        case "timestamp" -> e.timestamp = time(p, v, name);
+        case "receiveTimestamp" -> e.receiveTimestamp = time(p, v, name);
+        case "insertId" -> e.insertId = text(p, v);
+        case "protoPayload" -> readProtoPayload(p, v, e);
+        case "operation" -> readOperation(p, v, e);
+        case "labels" -> readLabels(p, v, e);
         default -> p.skipChildren();
       }
     }
     if (list) {
+      return;
+    }
+    if (e.gke != null) {
+      gkeEntry(start, e, e.gke);
       return;
     }
     if (e.auditId == null || e.stage == null) {
@@ -130,9 +160,34 @@ final class AuditLogReader extends JsonReaderBase {
       return;
     }
     if (e.staged == Long.MIN_VALUE) {
+      e.staged = e.timestamp; // audit.k8s.io/v1alpha1 has one time
+    }
+    if (e.staged == Long.MIN_VALUE) {
       throw error(start, "audit event " + e.auditId + " has no stageTimestamp");
     }
     long begin = e.received == Long.MIN_VALUE ? e.staged : Math.min(e.received, e.staged);
+    String path = null;
+    if (e.uri != null) {
+      int q = e.uri.indexOf('?');
+      path = q < 0 ? e.uri : e.uri.substring(0, q);
+    }
+    write(
+        start, e.auditId, method, begin, e.staged, e.namespace, e.name, path, e.user, e.userAgent);
+  }
+
+  /** One completed, accepted write, as a span. */
+  private void write(
+      JsonLocation start,
+      String id,
+      String method,
+      long begin,
+      long end,
+      String namespace,
+      String name,
+      String path,
+      String user,
+      String userAgent)
+      throws InputException {
     builder
         .reset()
         .service(SERVICE)
@@ -140,26 +195,80 @@ final class AuditLogReader extends JsonReaderBase {
         .name(method)
         .kind(2)
         .startNanos(begin)
-        .endNanos(e.staged)
+        .endNanos(end)
         .attribute("http.request.method", method)
-        .attribute("k8s.object.name", e.name);
-    traceId(e.auditId);
+        .attribute("k8s.object.name", name);
+    traceId(id);
     builder.spanId(Synthetic.mix(idLow ^ Long.rotateLeft(idHigh, 17)) | 1);
-    if (e.namespace != null) {
-      builder.attribute("k8s.namespace.name", e.namespace);
+    if (namespace != null) {
+      builder.attribute("k8s.namespace.name", namespace);
     }
-    if (e.uri != null) {
-      int q = e.uri.indexOf('?');
-      builder.attribute("url.path", q < 0 ? e.uri : e.uri.substring(0, q));
+    if (path != null) {
+      builder.attribute("url.path", path);
     }
-    if (e.user != null) {
-      builder.attribute("user.name", e.user);
+    if (user != null) {
+      builder.attribute("user.name", user);
     }
-    if (e.userAgent != null) {
-      builder.attribute("k8s.audit.user_agent", e.userAgent);
+    if (userAgent != null) {
+      builder.attribute("k8s.audit.user_agent", userAgent);
     }
     writes++;
     sink.accept(build(start));
+  }
+
+  /**
+   * A GKE audit {@code LogEntry}: a write when it is a completed, accepted one of {@code k8s.io}.
+   */
+  private void gkeEntry(JsonLocation start, Event e, Gke g) throws InputException {
+    events++;
+    if (!"k8s.io".equals(g.service) || g.methodName == null || g.resourceName == null) {
+      return; // another service's audit entry, or none of a request
+    }
+    String method = method(g.methodName.substring(g.methodName.lastIndexOf('.') + 1));
+    if (method == null || g.code != 0 || e.dryRun || (e.first && !e.last)) {
+      return;
+    }
+    String[] p = g.resourceName.split("/", -1);
+    if (p.length < 4) {
+      return; // a collection or no resource at all
+    }
+    String group = p[0].equals("core") ? "" : p[0];
+    String version = p[1];
+    // the Namespace object is namespaces/NAME, like the start of a namespaced path
+    boolean namespaceObject =
+        group.isEmpty() && g.methodName.startsWith("io.k8s.core." + version + ".namespaces.");
+    int i = 2;
+    String namespace = null;
+    if (p[2].equals("namespaces") && !namespaceObject && p.length >= 5) {
+      namespace = p[3];
+      i = 4;
+    }
+    String resource = p[i];
+    String name = p.length > i + 1 ? p[i + 1] : "";
+    if (name.isEmpty()) {
+      name = g.responseName != null ? g.responseName : g.requestName;
+    }
+    if (resource.isEmpty() || name == null || name.isEmpty()) {
+      return;
+    }
+    long at = e.timestamp != Long.MIN_VALUE ? e.timestamp : e.receiveTimestamp;
+    if (at == Long.MIN_VALUE) {
+      throw error(start, "GKE audit entry " + e.insertId + " has no timestamp");
+    }
+    StringBuilder path = new StringBuilder(group.isEmpty() ? "/api/" : "/apis/" + group + "/");
+    path.append(version);
+    if (namespace != null) {
+      path.append("/namespaces/").append(namespace);
+    }
+    path.append('/').append(resource).append('/').append(name);
+    if (p.length > i + 2 && !p[i + 2].isEmpty()) {
+      path.append('/').append(p[i + 2]); // the subresource; a proxied path after it is not kept
+    }
+    String id = e.insertId != null ? e.insertId : e.operationId;
+    if (id == null) {
+      id = g.resourceName + "@" + at;
+    }
+    write(start, id, method, at, at, namespace, name, path.toString(), g.user, g.userAgent);
   }
 
   /** The auditID as the trace id: a UUID's 128 bits, else a hash of the text. */
@@ -229,19 +338,6 @@ final class AuditLogReader extends JsonReaderBase {
     }
   }
 
-  private void readUser(JsonParser p, JsonToken v, Event e) throws IOException, InputException {
-    fields(
-        p,
-        v,
-        (name, t) -> {
-          if (name.equals("username")) {
-            e.user = text(p, t);
-          } else {
-            p.skipChildren();
-          }
-        });
-  }
-
   private void readObjectRef(JsonParser p, JsonToken v, Event e)
       throws IOException, InputException {
     fields(
@@ -256,17 +352,120 @@ final class AuditLogReader extends JsonReaderBase {
         });
   }
 
-  private void readStatus(JsonParser p, JsonToken v, Event e) throws IOException, InputException {
+  /**
+   * The integer {@code code} of a status object value ({@code responseStatus}, {@code status}), or
+   * 0.
+   */
+  private static int code(JsonParser p, JsonToken v) throws IOException, InputException {
+    int[] code = {0};
     fields(
         p,
         v,
-        (name, t) -> {
-          if (name.equals("code") && t == JsonToken.VALUE_NUMBER_INT) {
-            e.code = p.getIntValue();
+        (n, t) -> {
+          if (n.equals("code") && t == JsonToken.VALUE_NUMBER_INT) {
+            code[0] = p.getIntValue();
           } else {
             p.skipChildren();
           }
         });
+    return code[0];
+  }
+
+  private void readProtoPayload(JsonParser p, JsonToken v, Event e)
+      throws IOException, InputException {
+    if (v != JsonToken.START_OBJECT) {
+      throw error(p, "expected \"protoPayload\" to be an object, found " + describe(p));
+    }
+    Gke g = new Gke();
+    e.gke = g;
+    fields(
+        p,
+        v,
+        (name, t) -> {
+          switch (name) {
+            case "serviceName" -> g.service = text(p, t);
+            case "methodName" -> g.methodName = text(p, t);
+            case "resourceName" -> g.resourceName = text(p, t);
+            case "authenticationInfo" -> g.user = stringField(p, t, "principalEmail");
+            case "requestMetadata" -> g.userAgent = stringField(p, t, "callerSuppliedUserAgent");
+            case "status" -> g.code = code(p, t);
+            case "response" -> g.responseName = metadataName(p, t);
+            case "request" -> g.requestName = metadataName(p, t);
+            default -> p.skipChildren();
+          }
+        });
+  }
+
+  /** The string {@code field} of an object value (null when absent); the rest is skipped. */
+  private String stringField(JsonParser p, JsonToken v, String field)
+      throws IOException, InputException {
+    String[] value = {null};
+    fields(
+        p,
+        v,
+        (n, t) -> {
+          if (n.equals(field)) {
+            value[0] = text(p, t);
+          } else {
+            p.skipChildren();
+          }
+        });
+    return value[0];
+  }
+
+  /** {@code metadata.name} of an object value, or null. */
+  private String metadataName(JsonParser p, JsonToken v) throws IOException, InputException {
+    String[] name = {null};
+    fields(
+        p,
+        v,
+        (n, t) -> {
+          if (n.equals("metadata")) {
+            name[0] = stringField(p, t, "name");
+          } else {
+            p.skipChildren();
+          }
+        });
+    return name[0];
+  }
+
+  private void readOperation(JsonParser p, JsonToken v, Event e)
+      throws IOException, InputException {
+    fields(
+        p,
+        v,
+        (name, t) -> {
+          switch (name) {
+            case "id" -> e.operationId = text(p, t);
+            case "first" -> e.first = t == JsonToken.VALUE_TRUE;
+            case "last" -> e.last = t == JsonToken.VALUE_TRUE;
+            default -> p.skipChildren();
+          }
+        });
+  }
+
+  private void readLabels(JsonParser p, JsonToken v, Event e) throws IOException, InputException {
+    fields(
+        p,
+        v,
+        (name, t) -> {
+          if (name.equals("command.gke.io/dryRun")) {
+            e.dryRun = !(t == JsonToken.VALUE_STRING && p.getText().equalsIgnoreCase("false"));
+          }
+          p.skipChildren();
+        });
+  }
+
+  /** The fields of a GKE entry's {@code protoPayload} the reader uses. */
+  private static final class Gke {
+    String service;
+    String methodName;
+    String resourceName;
+    String user;
+    String userAgent;
+    String responseName;
+    String requestName;
+    int code;
   }
 
   /** The fields of one event the reader uses. */
@@ -282,5 +481,16 @@ final class AuditLogReader extends JsonReaderBase {
     int code;
     long received = Long.MIN_VALUE;
     long staged = Long.MIN_VALUE;
+    long timestamp = Long.MIN_VALUE;
+
+    /** GKE: the LogEntry's fields; {@link #gke} is null for an {@code audit.k8s.io} event. */
+    Gke gke;
+
+    String insertId;
+    String operationId;
+    long receiveTimestamp = Long.MIN_VALUE;
+    boolean first;
+    boolean last;
+    boolean dryRun;
   }
 }

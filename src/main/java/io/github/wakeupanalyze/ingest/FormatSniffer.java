@@ -35,7 +35,8 @@ import java.util.Set;
  *             {@code annotations} when an array, {@code shared} when a boolean (an audit event's
  *             and a Kubernetes object's {@code annotations} is an object);
  *         <li>Kubernetes audit log: {@code auditID}, {@code requestURI}, {@code objectRef}, {@code
- *             stageTimestamp}; {@code apiVersion} when it is {@code audit.k8s.io/…}.
+ *             stageTimestamp}; {@code apiVersion} when it is {@code audit.k8s.io/…}; {@code
+ *             protoPayload} (a Cloud Logging audit entry, GKE's form of the log).
  *       </ul>
  *       But first: an object whose first field name is a log line's ({@code level}, {@code ts},
  *       {@code time}, {@code timestamp}, {@code @timestamp}, {@code msg}, {@code message}, …) is an
@@ -183,7 +184,7 @@ public final class FormatSniffer {
             }
             p.skipChildren();
           }
-          case "auditID", "requestURI", "objectRef", "stageTimestamp" -> {
+          case "auditID", "requestURI", "objectRef", "stageTimestamp", "protoPayload" -> {
             return TraceFormat.K8S_AUDIT;
           }
           case "apiVersion" -> {

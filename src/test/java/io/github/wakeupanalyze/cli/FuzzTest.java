@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.wakeupanalyze.simulate.run.SimulationRun;
+import io.github.wakeupanalyze.testing.GkeAuditEntries;
 import io.github.wakeupanalyze.testing.OutputChecks;
 import io.github.wakeupanalyze.testing.Replay;
 import java.io.ByteArrayOutputStream;
@@ -38,10 +39,10 @@ import picocli.CommandLine;
  * Hostile input, in-process: seeded mutations of one small input per format (truncation, byte
  * flips, inserted garbage, huge numbers, deep nesting, invalid UTF-8, long strings), each run
  * through the command line: every trace format, reconcile logs of the three frameworks, and the API
- * server's audit log (JSON lines and a webhook's {@code EventList}), which runs beside the valid
- * trace it belongs to. Whatever the bytes, a run exits 0 or 3, prints at most one error line for
- * its one mutated input (exactly one when it exits 3), never a stack trace, an internal or an
- * out-of-memory error, and every file it writes is well-formed.
+ * server's audit log (JSON lines, a webhook's {@code EventList} and GKE's Cloud Logging entries),
+ * which runs beside the valid trace it belongs to. Whatever the bytes, a run exits 0 or 3, prints
+ * at most one error line for its one mutated input (exactly one when it exits 3), never a stack
+ * trace, an internal or an out-of-memory error, and every file it writes is well-formed.
  *
  * <p>Most runs pass {@code --max-operators 0} (summary.json, reconciles.csv and index.html, no
  * charts) so that thousands fit in seconds; every {@value #FULL_EVERY}th run writes every report,
@@ -51,8 +52,8 @@ import picocli.CommandLine;
  */
 class FuzzTest {
   /**
-   * Mutants per seed: 12 seeds (6 trace formats with protobuf framed both ways, a timestamp CSV,
-   * three logs, the audit log two ways) × 300 = 3,600 runs.
+   * Mutants per seed: 13 seeds (6 trace formats with protobuf framed both ways, a timestamp CSV,
+   * three logs, the audit log three ways) × 300 = 3,900 runs.
    */
   static final int MUTANTS = 300;
 
@@ -73,9 +74,13 @@ class FuzzTest {
    */
   static SimulationRun.Written audited;
 
+  /** Where the GKE form of that log is written. */
+  static Path gkeDir;
+
   @BeforeAll
   static void simulateAudited(@TempDir Path sim) {
     audited = Replay.simulateFiles(Replay.PERCONA_SAMPLED_AUDIT, TimeUnit.MINUTES.toNanos(3), sim);
+    gkeDir = sim;
   }
 
   /** One small, valid input per format. */
@@ -113,6 +118,9 @@ class FuzzTest {
                   + items
                   + "]}")
               .getBytes(StandardCharsets.UTF_8));
+      seeds.put(
+          AUDIT_PREFIX + "gke.json",
+          Files.readAllBytes(GkeAuditEntries.write(audited.audit(), gkeDir.resolve("gke.json"))));
     }
     return seeds;
   }

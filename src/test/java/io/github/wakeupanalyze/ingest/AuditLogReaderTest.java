@@ -134,4 +134,125 @@ class AuditLogReaderTest {
     String e = Collected.stdin(withField(PATCH, "stageTimestamp", "yesterday")).error();
     assertTrue(e.contains("stageTimestamp") && e.contains("yesterday"), e);
   }
+
+  /** A v1alpha1 event: one {@code timestamp}, no received and stage times. */
+  @Test
+  void aV1alpha1Event_withOneTimestamp_isAnInstantWrite() {
+    String old =
+        PATCH
+            .replace("audit.k8s.io/v1", "audit.k8s.io/v1alpha1")
+            .replaceFirst(
+                "\"requestReceivedTimestamp\":\"[^\"]*\",\"stageTimestamp\"", "\"timestamp\"");
+    Span s = read(old).get(0);
+    assertEquals(1_796_292_000_130_001_000L, s.startNanos());
+    assertEquals(1_796_292_000_130_001_000L, s.endNanos());
+  }
+
+  /**
+   * A GKE audit entry as Cloud Logging holds it: {@code method} and {@code resource} go into {@code
+   * methodName} and {@code resourceName}; keys sorted, as gcloud prints them.
+   */
+  private static String gke(String id, String method, String resource) {
+    return """
+        {"insertId":"%s","logName":"projects/p/logs/cloudaudit.googleapis.com%%2Factivity",\
+        "operation":{"first":true,"id":"%s","last":true,"producer":"k8s.io"},\
+        "protoPayload":{"@type":"type.googleapis.com/google.cloud.audit.AuditLog",\
+        "authenticationInfo":{"principalEmail":"system:serviceaccount:mongodb:psmdb-operator"},\
+        "methodName":"%s","requestMetadata":{"callerIp":"10.0.0.7",\
+        "callerSuppliedUserAgent":"manager/v0.0.0"},"resourceName":"%s","serviceName":"k8s.io",\
+        "status":{}},"receiveTimestamp":"2026-12-03T10:00:02.481516273Z",\
+        "resource":{"labels":{"cluster_name":"c","location":"europe-west1","project_id":"p"},\
+        "type":"k8s_cluster"},"timestamp":"2026-12-03T10:00:00.130001Z"}
+        """
+        .formatted(id, id, method, resource);
+  }
+
+  @Test
+  void gkeEntries_asGcloudPrintsThem_becomeWrites_atTheirTimestamp() {
+    String array =
+        "["
+            + String.join(
+                ",",
+                gke(
+                        "0000000a-0000-0000-0000-000000000001",
+                        "io.k8s.psmdb.percona.com.v1.perconaservermongodbs.status.patch",
+                        "psmdb.percona.com/v1/namespaces/mongodb/perconaservermongodbs/cluster-a/status")
+                    .strip(),
+                gke(
+                        "0000000a-0000-0000-0000-000000000002",
+                        "io.k8s.core.v1.nodes.status.update",
+                        "core/v1/nodes/node-1/status")
+                    .strip(),
+                gke(
+                        "0000000a-0000-0000-0000-000000000003",
+                        "io.k8s.core.v1.namespaces.delete",
+                        "core/v1/namespaces/scratch")
+                    .strip(),
+                gke(
+                        "0000000a-0000-0000-0000-000000000004",
+                        "io.k8s.core.v1.pods.create",
+                        "core/v1/namespaces/mongodb/pods")
+                    .replace(
+                        "\"status\":{}",
+                        "\"status\":{},\"response\":{\"metadata\":{\"name\":\"rs0-x7k2p\"}}")
+                    .strip())
+            + "]";
+    List<Span> spans = read(array);
+    assertEquals(
+        List.of(
+            "PATCH mongodb/cluster-a /apis/psmdb.percona.com/v1/namespaces/mongodb/perconaservermongodbs/cluster-a/status",
+            "PUT null/node-1 /api/v1/nodes/node-1/status",
+            "DELETE null/scratch /api/v1/namespaces/scratch",
+            "POST mongodb/rs0-x7k2p /api/v1/namespaces/mongodb/pods/rs0-x7k2p"),
+        spans.stream()
+            .map(
+                s ->
+                    s.attribute("http.request.method")
+                        + " "
+                        + s.attribute("k8s.namespace.name")
+                        + "/"
+                        + s.attribute("k8s.object.name")
+                        + " "
+                        + s.attribute("url.path"))
+            .toList());
+    Span s = spans.get(0);
+    assertEquals(1_796_292_000_130_001_000L, s.startNanos(), "timestamp, not receiveTimestamp");
+    assertEquals(s.startNanos(), s.endNanos(), "GKE logs no request-received time");
+    assertEquals(0x0000000a00000000L, s.traceIdHigh(), "the insertId is the trace id");
+    ObjectWrite w = WriteEvidence.of(s);
+    assertTrue(w.audited());
+    assertEquals("system:serviceaccount:mongodb:psmdb-operator", w.client());
+    assertEquals("perconaservermongodbs", w.resource());
+    assertEquals("namespaces", WriteEvidence.of(spans.get(2)).resource());
+  }
+
+  @Test
+  void gkeEntries_refusedDryRunUnfinishedOtherServicesAndReads_areLeftOut() {
+    String patch =
+        gke("kept", "io.k8s.core.v1.configmaps.patch", "core/v1/namespaces/a/configmaps/c");
+    String refused =
+        patch.replace("\"status\":{}", "\"status\":{\"code\":7,\"message\":\"Forbidden\"}");
+    String dryRun =
+        patch.replace(
+            "\"timestamp\"", "\"labels\":{\"command.gke.io/dryRun\":\"true\"},\"timestamp\"");
+    String opened = patch.replace(",\"last\":true", "");
+    String otherService =
+        patch.replace("\"serviceName\":\"k8s.io\"", "\"serviceName\":\"compute.googleapis.com\"");
+    String read = gke("r", "io.k8s.core.v1.configmaps.get", "core/v1/namespaces/a/configmaps/c");
+    String nonResource = gke("n", "io.k8s.get", "readyz");
+    String unnamedCreate = gke("u", "io.k8s.core.v1.pods.create", "core/v1/namespaces/a/pods");
+    // one entry per line, keys sorted as jq -S and some sinks leave them
+    List<Span> spans =
+        read(refused + dryRun + opened + otherService + read + nonResource + unnamedCreate + patch);
+    assertEquals(1, spans.size());
+    assertEquals("c", spans.get(0).attribute("k8s.object.name"));
+  }
+
+  @Test
+  void aGkeEntryWithoutTimestamp_takesTheReceiveTimestamp() {
+    String entry =
+        gke("t", "io.k8s.core.v1.configmaps.update", "core/v1/namespaces/a/configmaps/c")
+            .replace(",\"timestamp\":\"2026-12-03T10:00:00.130001Z\"", "");
+    assertEquals(1_796_292_002_481_516_273L, read(entry).get(0).startNanos());
+  }
 }
