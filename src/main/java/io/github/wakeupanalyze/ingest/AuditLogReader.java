@@ -2,6 +2,7 @@ package io.github.wakeupanalyze.ingest;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.wakeupanalyze.ingest.core.InputException;
 import io.github.wakeupanalyze.ingest.core.Synthetic;
@@ -51,6 +52,10 @@ import java.util.Locale;
  * whether {@code timestamp} is the request's arrival or its completion; the two lie a request's
  * latency apart, and the write-to-reconcile lag the engine fits takes up a constant difference.
  * Entries of other services, and requests that name no object, are counted and skipped.
+ *
+ * <p><b>EKS and AKS</b> hand out the events themselves, each as a JSON string inside a record of
+ * their log store: CloudWatch Logs events ({@code message}) and AKS diagnostic logs ({@code
+ * properties.log}); see {@link #wrapped}.
  */
 final class AuditLogReader extends JsonReaderBase {
   /** The service name of the spans, as an API server's own spans would have. */
@@ -59,19 +64,28 @@ final class AuditLogReader extends JsonReaderBase {
   /** Audit events read, and how many of them were writes. */
   private long events;
 
+  /** Entries of a managed cluster's log service that hold no audit event (other categories). */
+  private long otherEntries;
+
   private long writes;
 
   /** One line when the log held events but no write: it adds no evidence. */
   @Override
   public List<String> warnings() {
-    if (events == 0 || writes > 0) {
+    if (writes > 0 || (events == 0 && otherEntries == 0)) {
       return List.of();
     }
+    String others =
+        otherEntries == 0
+            ? ""
+            : " (and " + otherEntries + " log entries of other categories or streams)";
     return List.of(
         file
             + ": no completed write among "
             + events
-            + " audit event(s): reads, refused writes and unfinished requests are skipped, so"
+            + " audit event(s)"
+            + others
+            + ": reads, refused writes and unfinished requests are skipped, so"
             + " this log adds no evidence (docs/formats.md, \"Audit logs\")");
   }
 
@@ -130,16 +144,42 @@ final class AuditLogReader extends JsonReaderBase {
         case "user" -> e.user = stringField(p, v, "username");
         case "objectRef" -> readObjectRef(p, v, e);
         case "responseStatus" -> e.code = code(p, v);
-        case "timestamp" -> e.timestamp = time(p, v, name);
+        case "timestamp" -> {
+          if (v == JsonToken.VALUE_STRING) {
+            e.timestamp = time(p, v, name);
+          } else {
+            p.skipChildren(); // a CloudWatch event's milliseconds: the event inside has its own
+          }
+        }
         case "receiveTimestamp" -> e.receiveTimestamp = time(p, v, name);
         case "insertId" -> e.insertId = text(p, v);
         case "protoPayload" -> readProtoPayload(p, v, e);
         case "operation" -> readOperation(p, v, e);
         case "labels" -> readLabels(p, v, e);
+        case "events" -> {
+          if (v != JsonToken.START_ARRAY) {
+            throw error(p, "expected \"events\" to be an array of CloudWatch log events");
+          }
+          readArray(p);
+          list = true;
+        }
+        case "message" -> {
+          e.wrapped = v == JsonToken.VALUE_STRING ? p.getText() : skip(p);
+          e.wrappedField = name;
+        }
+        case "properties" -> {
+          e.wrapped = stringField(p, v, "log");
+          e.wrappedField = "properties.log";
+        }
+        case "category", "logStreamName" -> e.source = text(p, v);
         default -> p.skipChildren();
       }
     }
     if (list) {
+      return;
+    }
+    if (e.wrapped != null && e.auditId == null && e.stage == null && e.gke == null) {
+      wrapped(start, e);
       return;
     }
     if (e.gke != null) {
@@ -269,6 +309,45 @@ final class AuditLogReader extends JsonReaderBase {
       id = g.resourceName + "@" + at;
     }
     write(start, id, method, at, at, namespace, name, path.toString(), g.user, g.userAgent);
+  }
+
+  /**
+   * An audit event carried as a JSON string by a managed cluster's log service: AKS diagnostic logs
+   * ({@code properties.log}, category {@code kube-audit} or {@code kube-audit-admin}) and EKS
+   * CloudWatch Logs events ({@code message}, stream {@code kube-apiserver-audit-…}, also inside the
+   * {@code events} of {@code aws logs filter-log-events}). Entries of other categories or streams
+   * (the control plane's own logs) are counted and skipped.
+   */
+  private void wrapped(JsonLocation start, Event e) throws IOException, InputException {
+    String field = e.wrappedField;
+    if (e.source != null
+        && !e.source.startsWith("kube-audit")
+        && !e.source.startsWith("kube-apiserver-audit")) {
+      otherEntries++;
+      return;
+    }
+    String json = e.wrapped.strip();
+    if (!json.startsWith("{")) {
+      throw error(start, "expected the audit event in \"" + field + "\" to be a JSON object");
+    }
+    try (JsonParser sub = FACTORY.createParser(json)) {
+      sub.nextToken();
+      readObject(sub);
+      if (sub.nextToken() != null) {
+        throw error(start, "expected one audit event in \"" + field + "\", found more");
+      }
+    } catch (InputException ex) {
+      throw error(start, "in the audit event of \"" + field + "\": " + ex.detail());
+    } catch (JsonProcessingException ex) {
+      throw error(
+          start, "the audit event in \"" + field + "\" is not JSON: " + ex.getOriginalMessage());
+    }
+  }
+
+  /** Skips the value the parser is on; returns null. */
+  private static String skip(JsonParser p) throws IOException {
+    p.skipChildren();
+    return null;
   }
 
   /** The auditID as the trace id: a UUID's 128 bits, else a hash of the text. */
@@ -492,5 +571,11 @@ final class AuditLogReader extends JsonReaderBase {
     boolean first;
     boolean last;
     boolean dryRun;
+
+    /** AKS or EKS: the event as a JSON string, and the category or log stream it came in. */
+    String wrapped;
+
+    String wrappedField;
+    String source;
   }
 }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Tells the format of an input from its first bytes, never from its name.
@@ -38,7 +39,9 @@ import java.util.Set;
  *             stageTimestamp}; {@code apiVersion} when it is {@code audit.k8s.io/…}; {@code
  *             protoPayload} (a Cloud Logging audit entry, GKE's form of the log).
  *       </ul>
- *       But first: an object whose first field name is a log line's ({@code level}, {@code ts},
+ *       But first: a prefix holding {@code "category":"kube-audit} (AKS diagnostic logs) or {@code
+ *       "logStreamName":"kube-apiserver-audit} (EKS CloudWatch events) is an audit log a managed
+ *       cluster exported; then, an object whose first field name is a log line's ({@code level}, {@code ts},
  *       {@code time}, {@code timestamp}, {@code @timestamp}, {@code msg}, {@code message}, …) is an
  *       operator log in JSON lines, even when it carries a {@code traceID} later. If no format's
  *       name occurs: field names {@code traceId} and {@code id} together mean Zipkin; a {@code data}
@@ -86,6 +89,16 @@ public final class FormatSniffer {
           "logger",
           "logger_name");
 
+  /**
+   * A managed cluster's export of its audit log, whose entries carry each event as a JSON string:
+   * AKS diagnostic logs (category {@code kube-audit} or {@code kube-audit-admin}, whose first key,
+   * {@code time}, would otherwise make them a log) and EKS CloudWatch Logs events (stream {@code
+   * kube-apiserver-audit-…}).
+   */
+  private static final Pattern MANAGED_AUDIT =
+      Pattern.compile(
+          "\"category\"\\s*:\\s*\"kube-audit|\"logStreamName\"\\s*:\\s*\"kube-apiserver-audit");
+
   private FormatSniffer() {}
 
   /**
@@ -118,6 +131,9 @@ public final class FormatSniffer {
       i++;
     }
     if (i < n && (buf[i] == '{' || buf[i] == '[')) {
+      if (MANAGED_AUDIT.matcher(new String(buf, i, n - i, StandardCharsets.ISO_8859_1)).find()) {
+        return TraceFormat.K8S_AUDIT;
+      }
       TraceFormat json = sniffJson(buf, i, n);
       if (json != null) {
         return json;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.wakeupanalyze.simulate.run.SimulationRun;
-import io.github.wakeupanalyze.testing.GkeAuditEntries;
+import io.github.wakeupanalyze.testing.ManagedAuditLogs;
 import io.github.wakeupanalyze.testing.OutputChecks;
 import io.github.wakeupanalyze.testing.Replay;
 import java.io.ByteArrayOutputStream;
@@ -120,7 +120,7 @@ class FuzzTest {
               .getBytes(StandardCharsets.UTF_8));
       seeds.put(
           AUDIT_PREFIX + "gke.json",
-          Files.readAllBytes(GkeAuditEntries.write(audited.audit(), gkeDir.resolve("gke.json"))));
+          Files.readAllBytes(ManagedAuditLogs.gke(audited.audit(), gkeDir.resolve("gke.json"))));
     }
     return seeds;
   }

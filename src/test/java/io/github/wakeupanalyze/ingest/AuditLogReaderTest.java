@@ -3,6 +3,8 @@ package io.github.wakeupanalyze.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wakeupanalyze.extract.WriteEvidence;
 import io.github.wakeupanalyze.model.ObjectWrite;
 import io.github.wakeupanalyze.model.Span;
@@ -254,5 +256,75 @@ class AuditLogReaderTest {
         gke("t", "io.k8s.core.v1.configmaps.update", "core/v1/namespaces/a/configmaps/c")
             .replace(",\"timestamp\":\"2026-12-03T10:00:00.130001Z\"", "");
     assertEquals(1_796_292_002_481_516_273L, read(entry).get(0).startNanos());
+  }
+
+  /** An AKS diagnostic-log record carrying {@code log} as a JSON string. */
+  private static String aks(String category, String log) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode r = json.createObjectNode();
+    r.put("time", "2026-12-03T10:00:00.1300010Z");
+    r.put("category", category);
+    r.putObject("properties").put("log", log.strip()).put("stream", "stdout");
+    return json.writeValueAsString(r) + "\n";
+  }
+
+  @Test
+  void aksRecords_areReadThroughTheirLog_andOtherCategoriesSkipped() throws Exception {
+    List<Span> spans =
+        read(aks("kube-apiserver", "I1203 10:00:00 1 x.go:1] ready") + aks("kube-audit", PATCH));
+    assertEquals(1, spans.size());
+    Span direct = read(PATCH).get(0);
+    assertEquals(direct.startNanos(), spans.get(0).startNanos());
+    assertEquals(direct.endNanos(), spans.get(0).endNanos());
+    assertEquals(direct.attributes(), spans.get(0).attributes());
+  }
+
+  @Test
+  void noWrite_amongTheAuditRecords_saysSo_countingTheOtherCategories() throws Exception {
+    String records =
+        aks("kube-apiserver", "I1203 10:00:00 1 x.go:1] ready")
+            + aks("kube-audit", withField(PATCH, "verb", "get"));
+    InputReport r = Collected.stdin(records).ok().report();
+    assertEquals(0, r.spans());
+    assertTrue(
+        r.warnings()
+            .get(0)
+            .contains(
+                "no completed write among 1 audit event(s) (and 1 log entries of other"
+                    + " categories or streams)"),
+        r.warnings().toString());
+  }
+
+  @Test
+  void aBrokenEventInsideAWrapper_isOneLineAtTheWrapper() throws Exception {
+    String broken = aks("kube-audit", PATCH).replace("ResponseComplete", "ResponseComplete\\\"");
+    Collected c = Collected.stdin(aks("kube-audit", PATCH) + broken);
+    String e = c.error();
+    assertTrue(e.startsWith("-:2:1: "), e);
+    assertTrue(e.contains("\"properties.log\""), e);
+    assertEquals(1, c.spans.size(), "the first record stays read");
+    String notJson = aks("kube-audit", "not json at all");
+    assertTrue(Collected.stdin(notJson).error().contains("to be a JSON object"));
+  }
+
+  @Test
+  void eksFilterLogEventsOutput_isReadThroughEachMessage() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode root = json.createObjectNode();
+    var events = root.putArray("events");
+    events
+        .addObject()
+        .put("logStreamName", "kube-apiserver-0f")
+        .put("timestamp", 1L)
+        .put("message", "I1203 ready");
+    events
+        .addObject()
+        .put("logStreamName", "kube-apiserver-audit-0f")
+        .put("timestamp", 1_796_292_000_130L)
+        .put("message", PATCH.strip());
+    root.putArray("searchedLogStreams");
+    List<Span> spans = read(json.writeValueAsString(root));
+    assertEquals(1, spans.size());
+    assertEquals(read(PATCH).get(0).endNanos(), spans.get(0).endNanos(), "the event's own time");
   }
 }

@@ -10,10 +10,12 @@ public final class InputException extends Exception {
   private static final long serialVersionUID = 1L;
 
   private final String file;
+  private final String detail;
 
   public InputException(String file, String where, String message, Throwable cause) {
     super(file + joined(where) + ": " + oneLine(message), cause);
     this.file = file;
+    this.detail = oneLine(message);
   }
 
   public InputException(String file, String where, String message) {
@@ -40,6 +42,11 @@ public final class InputException extends Exception {
 
   public String file() {
     return file;
+  }
+
+  /** What was wrong, without the file and the place. */
+  public String detail() {
+    return detail;
   }
 
   /**
