@@ -39,10 +39,11 @@ import picocli.CommandLine;
  * Hostile input, in-process: seeded mutations of one small input per format (truncation, byte
  * flips, inserted garbage, huge numbers, deep nesting, invalid UTF-8, long strings), each run
  * through the command line: every trace format, reconcile logs of the three frameworks, and the API
- * server's audit log (JSON lines, a webhook's {@code EventList} and GKE's Cloud Logging entries),
- * which runs beside the valid trace it belongs to. Whatever the bytes, a run exits 0 or 3, prints
- * at most one error line for its one mutated input (exactly one when it exits 3), never a stack
- * trace, an internal or an out-of-memory error, and every file it writes is well-formed.
+ * server's audit log (JSON lines, a webhook's {@code EventList}, GKE's Cloud Logging entries and
+ * AKS's diagnostic logs, whose records carry each event as a JSON string), which runs beside the
+ * valid trace it belongs to. Whatever the bytes, a run exits 0 or 3, prints at most one error line
+ * for its one mutated input (exactly one when it exits 3), never a stack trace, an internal or an
+ * out-of-memory error, and every file it writes is well-formed.
  *
  * <p>Most runs pass {@code --max-operators 0} (summary.json, reconciles.csv and index.html, no
  * charts) so that thousands fit in seconds; every {@value #FULL_EVERY}th run writes every report,
@@ -52,8 +53,8 @@ import picocli.CommandLine;
  */
 class FuzzTest {
   /**
-   * Mutants per seed: 13 seeds (6 trace formats with protobuf framed both ways, a timestamp CSV,
-   * three logs, the audit log three ways) × 300 = 3,900 runs.
+   * Mutants per seed: 14 seeds (6 trace formats with protobuf framed both ways, a timestamp CSV,
+   * three logs, the audit log four ways) × 300 = 4,200 runs.
    */
   static final int MUTANTS = 300;
 
@@ -74,7 +75,7 @@ class FuzzTest {
    */
   static SimulationRun.Written audited;
 
-  /** Where the GKE form of that log is written. */
+  /** Where the GKE and AKS forms of that log are written. */
   static Path gkeDir;
 
   @BeforeAll
@@ -121,6 +122,9 @@ class FuzzTest {
       seeds.put(
           AUDIT_PREFIX + "gke.json",
           Files.readAllBytes(ManagedAuditLogs.gke(audited.audit(), gkeDir.resolve("gke.json"))));
+      seeds.put(
+          AUDIT_PREFIX + "aks.json",
+          Files.readAllBytes(ManagedAuditLogs.aks(audited.audit(), gkeDir.resolve("aks.json"))));
     }
     return seeds;
   }
