@@ -86,6 +86,10 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
   private final TraceClocks clocks;
   private final BitSet standIns = new BitSet();
   private final ServiceRegistry services = new ServiceRegistry();
+
+  /** What the trace holds instead, for a run that finds no reconcile. */
+  private final RootNames rootNames = new RootNames();
+
   private final SpanRoles roles = new SpanRoles();
   private final ClockSkew skew = new ClockSkew();
   private final SamplingTally sampling = new SamplingTally();
@@ -175,6 +179,9 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
             ? SpanKeys.span(span.traceIdHigh(), span.traceIdLow(), span.parentSpanId())
             : 0;
     skew.observe(span, id, parentId, svc);
+    if (!isReconcile) {
+      rootNames.observe(span, parentId == 0);
+    }
     PendingSpan node =
         new PendingSpan(span, self, id, parentId, svc, source, epoch, isReconcile, strings);
     if (parentId == 0) {
@@ -535,7 +542,21 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
         services.operatorWindows(),
         clockOffsets(),
         sampling.summaries(),
-        ExtractWarnings.of(counts, services.collisionsByName(), sampling.warnings()));
+        warnings(counts));
+  }
+
+  /** The extraction's warnings, with one line on what was read when no reconcile was found. */
+  private List<String> warnings(ExtractCounts counts) {
+    List<String> out =
+        new ArrayList<>(
+            ExtractWarnings.of(counts, services.collisionsByName(), sampling.warnings()));
+    if (perSource.stream().mapToLong(Long::longValue).sum() == 0) {
+      String none = rootNames.noReconcile(spans, rules.reconcileName().pattern());
+      if (none != null) {
+        out.add(none);
+      }
+    }
+    return out;
   }
 
   /** The clock offsets estimated from the pairs seen so far ({@link ClockSkew}). */
