@@ -179,9 +179,7 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
             ? SpanKeys.span(span.traceIdHigh(), span.traceIdLow(), span.parentSpanId())
             : 0;
     skew.observe(span, id, parentId, svc);
-    if (!isReconcile) {
-      rootNames.observe(span, parentId == 0);
-    }
+    rootNames.observe(span, isReconcile, parentId == 0);
     PendingSpan node =
         new PendingSpan(span, self, id, parentId, svc, source, epoch, isReconcile, strings);
     if (parentId == 0) {

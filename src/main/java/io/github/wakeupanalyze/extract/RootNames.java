@@ -30,9 +30,20 @@ final class RootNames {
 
   private long auditWrites;
   private long otherSpans;
+  private boolean reconcileSeen;
 
-  /** Counts a span that is no reconcile; its name only when it is a root ({@code root}). */
-  void observe(Span span, boolean root) {
+  /**
+   * Counts a span; its name only when it is a root ({@code root}). Once a reconcile span is seen
+   * nothing more is counted: the warning is for runs that find none.
+   */
+  void observe(Span span, boolean reconcile, boolean root) {
+    if (reconcileSeen) {
+      return;
+    }
+    if (reconcile) {
+      reconcileSeen = true;
+      return;
+    }
     if (ObjectWrite.AUDIT_SCOPE.equals(span.scope())) {
       auditWrites++;
       return;
@@ -75,12 +86,12 @@ final class RootNames {
 
   /**
    * The warning for a run of {@code spans} spans that found no reconcile, or null when nothing was
-   * read.
+   * read or a span matched the pattern.
    *
    * @param pattern the {@code --reconcile-span} pattern in force
    */
   String noReconcile(long spans, String pattern) {
-    if (spans == 0) {
+    if (spans == 0 || reconcileSeen) {
       return null;
     }
     if (otherSpans == 0 && auditWrites > 0) {

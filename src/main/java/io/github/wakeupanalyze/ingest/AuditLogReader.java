@@ -178,12 +178,12 @@ final class AuditLogReader extends JsonReaderBase {
     if (list) {
       return;
     }
-    if (e.wrapped != null && e.auditId == null && e.stage == null && e.gke == null) {
-      wrapped(start, e);
+    if (e.gke != null) {
+      gkeEntry(start, e);
       return;
     }
-    if (e.gke != null) {
-      gkeEntry(start, e, e.gke);
+    if (e.wrapped != null && e.auditId == null && e.stage == null) {
+      wrapped(start, e);
       return;
     }
     if (e.auditId == null || e.stage == null) {
@@ -259,7 +259,8 @@ final class AuditLogReader extends JsonReaderBase {
   /**
    * A GKE audit {@code LogEntry}: a write when it is a completed, accepted one of {@code k8s.io}.
    */
-  private void gkeEntry(JsonLocation start, Event e, Gke g) throws InputException {
+  private void gkeEntry(JsonLocation start, Event e) throws InputException {
+    Gke g = e.gke;
     events++;
     if (!"k8s.io".equals(g.service) || g.methodName == null || g.resourceName == null) {
       return; // another service's audit entry, or none of a request

@@ -76,12 +76,12 @@ class FuzzTest {
   static SimulationRun.Written audited;
 
   /** Where the GKE and AKS forms of that log are written. */
-  static Path gkeDir;
+  static Path managedDir;
 
   @BeforeAll
   static void simulateAudited(@TempDir Path sim) {
     audited = Replay.simulateFiles(Replay.PERCONA_SAMPLED_AUDIT, TimeUnit.MINUTES.toNanos(3), sim);
-    gkeDir = sim;
+    managedDir = sim;
   }
 
   /** One small, valid input per format. */
@@ -121,10 +121,12 @@ class FuzzTest {
               .getBytes(StandardCharsets.UTF_8));
       seeds.put(
           AUDIT_PREFIX + "gke.json",
-          Files.readAllBytes(ManagedAuditLogs.gke(audited.audit(), gkeDir.resolve("gke.json"))));
+          Files.readAllBytes(
+              ManagedAuditLogs.gke(audited.audit(), managedDir.resolve("gke.json"))));
       seeds.put(
           AUDIT_PREFIX + "aks.json",
-          Files.readAllBytes(ManagedAuditLogs.aks(audited.audit(), gkeDir.resolve("aks.json"))));
+          Files.readAllBytes(
+              ManagedAuditLogs.aks(audited.audit(), managedDir.resolve("aks.json"))));
     }
     return seeds;
   }

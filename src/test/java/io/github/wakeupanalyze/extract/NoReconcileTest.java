@@ -105,7 +105,8 @@ class NoReconcileTest {
         // a skewed choice among 400 names: a few frequent, many rare
         String name = "n" + (int) Math.floor(400 * Math.pow(r.nextDouble(), 3));
         truth.merge(name, 1L, Long::sum);
-        names.observe(SyntheticTraces.span("op", i + 1, i + 1, 0, name, 1, i, i + 1).build(), true);
+        names.observe(
+            SyntheticTraces.span("op", i + 1, i + 1, 0, name, 1, i, i + 1).build(), false, true);
       }
       java.util.Map<String, long[]> kept = new java.util.HashMap<>();
       names.commonest().forEach(e -> kept.put(e.getKey(), e.getValue()));

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
 import java.util.TreeMap;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * server's webhook sends them (here through a bridge that writes each batch as one record).
  */
 class TopologyAuditTest {
-  static final Instant WALL = Instant.parse("2026-01-01T00:00:00Z");
+  static final Instant WALL = TopologyTest.WALL;
 
   @TempDir static Path dir;
   static AuditedRun run;
@@ -55,22 +54,9 @@ class TopologyAuditTest {
     Properties p = WakeupTopology.config("test", "unused:9092", new Properties());
     p.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state-" + sendAudit).toString());
     try (TopologyTestDriver d = new TopologyTestDriver(WakeupTopology.build(s), p, WALL)) {
-      TestInputTopic<byte[], byte[]> input =
-          d.createInputTopic(
-              s.inputTopic(),
-              new ByteArraySerializer(),
-              new ByteArraySerializer(),
-              WALL,
-              Duration.ZERO);
+      TestInputTopic<byte[], byte[]> input = TopologyTest.bytesTopic(d, s.inputTopic());
       TestInputTopic<byte[], byte[]> auditTopic =
-          s.auditTopic() == null
-              ? null
-              : d.createInputTopic(
-                  s.auditTopic(),
-                  new ByteArraySerializer(),
-                  new ByteArraySerializer(),
-                  WALL,
-                  Duration.ZERO);
+          s.auditTopic() == null ? null : TopologyTest.bytesTopic(d, s.auditTopic());
       if (sendAudit) {
         // a broken record (a bridge cut it short) is skipped with one line; the rest is read
         auditTopic.pipeInput(new TestRecord<>(null, AuditedRun.BROKEN, WALL));

@@ -82,18 +82,18 @@ class TopologyTest {
   }
 
   /** As above, with the input pausing before each record of {@code pauses} for as long as given. */
+  /** An input topic of the driver taking byte arrays, its records stamped by the test. */
+  static TestInputTopic<byte[], byte[]> bytesTopic(TopologyTestDriver d, String topic) {
+    return d.createInputTopic(
+        topic, new ByteArraySerializer(), new ByteArraySerializer(), WALL, Duration.ZERO);
+  }
+
   private static Run run(
       StreamSettings s, List<CollectorRecords.Rec> in, Map<Integer, Duration> pauses) {
     Properties p = WakeupTopology.config("test", "unused:9092", new Properties());
     p.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
     try (TopologyTestDriver d = new TopologyTestDriver(WakeupTopology.build(s), p, WALL)) {
-      TestInputTopic<byte[], byte[]> input =
-          d.createInputTopic(
-              s.inputTopic(),
-              new ByteArraySerializer(),
-              new ByteArraySerializer(),
-              WALL,
-              Duration.ZERO);
+      TestInputTopic<byte[], byte[]> input = bytesTopic(d, s.inputTopic());
       TestOutputTopic<String, String> rec =
           d.createOutputTopic(
               s.reconcilesTopic(), new StringDeserializer(), new StringDeserializer());
