@@ -81,8 +81,9 @@ public final class StreamCommand implements Callable<Integer> {
       names = "--audit-topic",
       paramLabel = "TOPIC",
       description =
-          "A topic of the API server's audit events (JSON: an EventList, an event, or events one"
-              + " per line in each record), read beside the traces as the audit log.")
+          "A topic of the API server's audit events, read beside the traces as the audit log:"
+              + " each record an EventList, an event or events one per line, or the same as GKE,"
+              + " EKS or AKS export them (docs/formats.md, \"Audit logs\").")
   String auditTopic;
 
   @Option(

@@ -4,13 +4,23 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.github.wakeupanalyze.ingest.core.InputException;
+import io.github.wakeupanalyze.ingest.core.SpanSink;
 import io.github.wakeupanalyze.ingest.core.Synthetic;
 import io.github.wakeupanalyze.ingest.core.Timestamps;
 import io.github.wakeupanalyze.model.ObjectWrite;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads a Kubernetes API server audit log ({@code audit.k8s.io/v1} {@code Event}s: the log
@@ -56,6 +66,14 @@ import java.util.Locale;
  * <p><b>EKS and AKS</b> hand out the events themselves, each as a JSON string inside a record of
  * their log store: CloudWatch Logs events ({@code message}) and AKS diagnostic logs ({@code
  * properties.log}); see {@link #wrapped}.
+ *
+ * <p><b>Layouts.</b> The first character that is not blank decides ({@link Layout#of}): {@code {}
+ * or {@code [} is JSON (one document, JSON lines or any concatenation); a first line that is a YAML
+ * key or {@code ---} is YAML, each document an entry, as {@code gcloud logging read} prints GKE's
+ * entries by default; anything else is read line by line ({@link #readLines}): an API server's own
+ * output ({@code --audit-log-path=-}, as {@code kubectl logs} gives it, with or without {@code
+ * --timestamps} or {@code --prefix}) or a CloudWatch Logs export to S3, where each event follows a
+ * time, and the lines that are no audit event (the server's own log) are counted and skipped.
  */
 final class AuditLogReader extends JsonReaderBase {
   /** The service name of the spans, as an API server's own spans would have. */
@@ -64,21 +82,186 @@ final class AuditLogReader extends JsonReaderBase {
   /** Audit events read, and how many of them were writes. */
   private long events;
 
-  /** Entries of a managed cluster's log service that hold no audit event (other categories). */
+  /**
+   * Entries of a managed cluster's log service that hold no audit event (other categories), and
+   * lines of an API server's output that are its own log.
+   */
   private long otherEntries;
+
+  /** Reading YAML: a scalar a string field holds may have been typed as a number or a boolean. */
+  private boolean yaml;
+
+  /** Reading line by line: a JSON line that is no audit event is the server's own log. */
+  private boolean lines;
+
+  /**
+   * Where the event starts on a line of an API server's output: after an optional {@code kubectl
+   * logs --prefix} ({@code [pod/NAME/CONTAINER] }) and an optional RFC 3339 time ({@code kubectl
+   * logs --timestamps}, a CloudWatch export to S3), at a {@code {}. Group 1 is the brace.
+   */
+  static final Pattern EVENT_LINE =
+      Pattern.compile(
+          "^\\uFEFF?(?:\\[[^\\]\\s]*\\][ \\t]+)?"
+              + "(?:\\d{4}-\\d\\d-\\d\\d[T ][0-9:.]+(?:Z|[+-]\\d\\d:?\\d\\d)?[ \\t]+)?(\\{)");
+
+  /**
+   * YAML as {@code gcloud logging read} prints GKE's audit entries. SnakeYAML's limits hold per
+   * document (an entry): no more aliases than a log entry needs (none), 4 M characters.
+   */
+  private static final YAMLFactory YAML = yamlFactory();
+
+  private static YAMLFactory yamlFactory() {
+    LoaderOptions limits = new LoaderOptions();
+    limits.setMaxAliasesForCollections(10);
+    limits.setNestingDepthLimit(MAX_NESTING);
+    limits.setCodePointLimit(1 << 22);
+    return YAMLFactory.builder().loaderOptions(limits).build();
+  }
+
+  @Override
+  public void read(InputStream in, String file, SpanSink sink) throws IOException, InputException {
+    this.file = file;
+    this.sink = sink;
+    BufferedInputStream b =
+        in instanceof BufferedInputStream buffered
+            ? buffered
+            : new BufferedInputStream(in, 1 << 16);
+    switch (Layout.of(b)) {
+      case JSON -> readRoots(FACTORY.createParser(b));
+      case YAML -> {
+        yaml = true;
+        readRoots(YAML.createParser(b));
+      }
+      case LINES -> readLines(b);
+    }
+  }
+
+  /** How an audit log is laid out, from its first line that is not blank. */
+  enum Layout {
+    JSON,
+    YAML,
+    LINES;
+
+    /** The first line of a YAML document: a marker, a key (of a mapping or a list's first item). */
+    private static final Pattern YAML_START =
+        Pattern.compile("^(?:---|%YAML|(?:- )?['\"]?[A-Za-z_@][^\\s:'\"]*['\"]?:(?:[ \\t]|$))");
+
+    /** {@code kubectl logs --prefix}: the pod and container in brackets. */
+    private static final Pattern KUBECTL_PREFIX = Pattern.compile("\\[[^\\]\\s]+\\][ \\t]");
+
+    /** Looks at the first 4 kB of {@code in} without consuming them. */
+    static Layout of(BufferedInputStream in) throws IOException {
+      in.mark(4097);
+      byte[] head = in.readNBytes(4096);
+      in.reset();
+      String text = new String(head, StandardCharsets.UTF_8);
+      int i = 0;
+      while (i < text.length()
+          && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '\uFEFF')) {
+        i++;
+      }
+      if (i == text.length()) {
+        return JSON; // an empty input gets the JSON reader's message
+      }
+      int end = text.indexOf('\n', i);
+      String first = text.substring(i, end < 0 ? text.length() : end);
+      Matcher event = EVENT_LINE.matcher(first);
+      if ((event.find() && event.start(1) > 0) || KUBECTL_PREFIX.matcher(first).lookingAt()) {
+        return LINES; // a kubectl prefix ([pod/…]), or an event after a time
+      }
+      if (text.charAt(i) == '{' || text.charAt(i) == '[') {
+        return jsonOnly(text, i) ? JSON : LINES;
+      }
+      return YAML_START.matcher(first).find() ? YAML : LINES;
+    }
+  }
+
+  /**
+   * Whether the lines of the head from {@code i} (the last one may be cut) are all JSON: each
+   * starts with a brace, bracket, quote or comma after its indentation, as pretty-printed or
+   * one-per-line JSON does. An API server's output whose first line is an event has its own log
+   * lines between the events ({@code I1203 10:00:00.000000 …}), which must be read line by line.
+   */
+  private static boolean jsonOnly(String text, int i) {
+    int from = i;
+    int end;
+    while ((end = text.indexOf('\n', from)) >= 0) {
+      String line = text.substring(from, end).strip();
+      if (!line.isEmpty() && "{}[]\",".indexOf(line.charAt(0)) < 0) {
+        return false;
+      }
+      from = end + 1;
+    }
+    return true;
+  }
+
+  /**
+   * An API server's output or an export with a time before each event: every line whose {@link
+   * #EVENT_LINE} finds an event start is read as one JSON object; a line without one, or a JSON
+   * object that is neither an audit event nor a managed cluster's record (the server's own log in
+   * JSON), is counted and skipped. An input with no audit event at all is an error.
+   */
+  private void readLines(InputStream in) throws IOException, InputException {
+    lines = true;
+    BufferedReader r =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    long n = 0;
+    long other = 0;
+    String line;
+    while ((line = r.readLine()) != null) {
+      n++;
+      Matcher m = EVENT_LINE.matcher(line);
+      if (!m.find()) {
+        if (!line.isBlank()) {
+          otherEntries++;
+          other++;
+        }
+        continue;
+      }
+      int at = m.start(1);
+      try (JsonParser p = FACTORY.createParser(line.substring(at))) {
+        p.nextToken();
+        readObject(p);
+        if (p.nextToken() != null) {
+          throw error(p, "expected one audit event on the line, found more after it");
+        }
+      } catch (InputException e) {
+        throw new InputException(file, Long.toString(n), e.detail(), e);
+      } catch (JsonProcessingException e) {
+        JsonLocation loc = e.getLocation();
+        String where =
+            loc == null
+                ? Long.toString(n)
+                : InputException.lineColumn(n, at + Math.max(1, loc.getColumnNr()));
+        throw new InputException(file, where, jsonError(file, e, null).detail(), e);
+      }
+    }
+    if (events == 0 && other > 0) {
+      throw new InputException(
+          file,
+          "",
+          "no audit event among "
+              + other
+              + " line(s): expected audit.k8s.io Event objects as JSON, one per line, each"
+              + " alone or after a time (kubectl logs --timestamps, a CloudWatch export), or GKE"
+              + " entries as YAML");
+    }
+  }
 
   private long writes;
 
   /** One line when the log held events but no write: it adds no evidence. */
   @Override
   public List<String> warnings() {
-    if (writes > 0 || (events == 0 && otherEntries == 0)) {
-      return List.of();
+    if (writes > 0 || (events == 0 && (otherEntries == 0 || lines))) {
+      return List.of(); // read line by line, a log without any event failed with its own line
     }
     String others =
         otherEntries == 0
             ? ""
-            : " (and " + otherEntries + " log entries of other categories or streams)";
+            : lines
+                ? " (and " + otherEntries + " lines of the API server's own log)"
+                : " (and " + otherEntries + " log entries of other categories or streams)";
     return List.of(
         file
             + ": no completed write among "
@@ -92,7 +275,7 @@ final class AuditLogReader extends JsonReaderBase {
   @Override
   String expectedRoot() {
     return "a Kubernetes audit log (audit.k8s.io Event objects, one per line, or GKE audit"
-        + " LogEntry objects)";
+        + " LogEntry objects as JSON or YAML)";
   }
 
   @Override
@@ -101,6 +284,9 @@ final class AuditLogReader extends JsonReaderBase {
       readObject(p);
     } else if (t == JsonToken.START_ARRAY) {
       readArray(p);
+    } else if (yaml
+        && (t == JsonToken.VALUE_NULL || (t == JsonToken.VALUE_STRING && p.getTextLength() == 0))) {
+      // an empty YAML document (a marker at the end, or two in a row) holds no entry
     } else {
       throw error(p, "expected an audit event object, found " + describe(p));
     }
@@ -184,6 +370,10 @@ final class AuditLogReader extends JsonReaderBase {
     }
     if (e.wrapped != null && e.auditId == null && e.stage == null) {
       wrapped(start, e);
+      return;
+    }
+    if (lines && e.auditId == null && e.stage == null) {
+      otherEntries++; // the server's own log, as JSON
       return;
     }
     if (e.auditId == null || e.stage == null) {
@@ -381,7 +571,7 @@ final class AuditLogReader extends JsonReaderBase {
     if (v == JsonToken.VALUE_NULL) {
       return null;
     }
-    if (v != JsonToken.VALUE_STRING) {
+    if (v != JsonToken.VALUE_STRING && !(yaml && v.isScalarValue())) {
       throw error(p, "expected a string for \"" + p.currentName() + "\", found " + describe(p));
     }
     return p.getText();
@@ -530,7 +720,9 @@ final class AuditLogReader extends JsonReaderBase {
         v,
         (name, t) -> {
           if (name.equals("command.gke.io/dryRun")) {
-            e.dryRun = !(t == JsonToken.VALUE_STRING && p.getText().equalsIgnoreCase("false"));
+            e.dryRun =
+                !(t == JsonToken.VALUE_FALSE
+                    || (t == JsonToken.VALUE_STRING && p.getText().equalsIgnoreCase("false")));
           }
           p.skipChildren();
         });

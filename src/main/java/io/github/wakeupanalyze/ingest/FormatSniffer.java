@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -46,6 +47,12 @@ import java.util.regex.Pattern;
  *       operator log in JSON lines, even when it carries a {@code traceID} later. If no format's
  *       name occurs: field names {@code traceId} and {@code id} together mean Zipkin; a {@code data}
  *       field means Jaeger (an empty query result). Otherwise the next rules are tried.
+ *   <li><b>Audit logs in other layouts</b>: a line {@code protoPayload:} and the name {@code
+ *       google.cloud.audit.AuditLog} is GKE's audit log as {@code gcloud logging read} prints it by
+ *       default (YAML); a line that holds an {@code audit.k8s.io} event after an optional {@code
+ *       kubectl logs} prefix and time ({@link AuditLogReader#EVENT_LINE}) is an API server's own
+ *       output or a CloudWatch export to S3. Both before the log rule: the lines around the events
+ *       are the API server's own log.
  *   <li><b>OTLP protobuf</b>: {@code 0a}, a varint length, then a ResourceSpans field tag ({@code
  *       0a}, {@code 12}, {@code 1a}): one TracesData message; or the same after 4 bytes of
  *       big-endian length: the Collector file exporter's {@code format: proto} ({@link
@@ -99,6 +106,17 @@ public final class FormatSniffer {
       Pattern.compile(
           "\"category\"\\s*:\\s*\"kube-audit|\"logStreamName\"\\s*:\\s*\"kube-apiserver-audit");
 
+  /** GKE's audit entries as YAML ({@code gcloud logging read} without {@code --format}). */
+  private static final Pattern GCLOUD_YAML =
+      Pattern.compile("(?m)^(?:- )?protoPayload:[ \\t]*\\r?$");
+
+  /** The type of a Cloud Logging audit payload, which must also occur in {@link #GCLOUD_YAML}. */
+  private static final String AUDIT_PAYLOAD = "google.cloud.audit.AuditLog";
+
+  /** An audit event's version, on a line that {@link AuditLogReader#EVENT_LINE} starts. */
+  private static final Pattern AUDIT_VERSION =
+      Pattern.compile("\"apiVersion\"\\s*:\\s*\"audit\\.k8s\\.io/");
+
   private FormatSniffer() {}
 
   /**
@@ -143,6 +161,9 @@ public final class FormatSniffer {
       return TraceFormat.OTLP_PROTO;
     }
     String text = text(buf, n, complete);
+    if (text != null && auditText(text)) {
+      return TraceFormat.K8S_AUDIT;
+    }
     if (text != null && LogSniffer.looksLike(text, complete)) {
       return TraceFormat.LOG;
     }
@@ -150,6 +171,20 @@ public final class FormatSniffer {
       return TraceFormat.CSV;
     }
     return null;
+  }
+
+  /** An audit log as text that is not JSON: GKE's YAML, or an API server's output (lines). */
+  private static boolean auditText(String text) {
+    if (text.contains(AUDIT_PAYLOAD) && GCLOUD_YAML.matcher(text).find()) {
+      return true;
+    }
+    for (String line : text.split("\n", 200)) {
+      Matcher m = AuditLogReader.EVENT_LINE.matcher(line);
+      if (m.find() && AUDIT_VERSION.matcher(line).find(m.start(1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static TraceFormat sniffJson(byte[] buf, int from, int n) {

@@ -57,11 +57,18 @@ abstract class JsonReaderBase implements TraceReader {
   abstract void readRoot(JsonParser p, JsonToken t) throws IOException, InputException;
 
   @Override
-  public final void read(InputStream in, String file, SpanSink sink)
-      throws IOException, InputException {
+  public void read(InputStream in, String file, SpanSink sink) throws IOException, InputException {
     this.file = file;
     this.sink = sink;
-    JsonParser p = FACTORY.createParser(in);
+    readRoots(FACTORY.createParser(in));
+  }
+
+  /**
+   * Reads every root value {@code p} gives, then closes it (not its source); Jackson's errors
+   * become one line with their place. A reader whose input may also be YAML hands in a YAML parser,
+   * which gives each document as a root value.
+   */
+  final void readRoots(JsonParser p) throws IOException, InputException {
     p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
     try {
       JsonToken t;
@@ -96,6 +103,8 @@ abstract class JsonReaderBase implements TraceReader {
       msg = "truncated JSON: " + msg;
     } else if (msg.contains("nesting depth")) {
       msg = "JSON nested deeper than " + MAX_NESTING + " levels: expected a trace export";
+    } else if (e instanceof com.fasterxml.jackson.dataformat.yaml.JacksonYAMLParseException) {
+      msg = "not valid YAML: " + msg;
     } else if (msg.contains("Invalid UTF-8")
         || msg.contains("Unexpected character")
         || msg.contains("Unrecognized token")) {

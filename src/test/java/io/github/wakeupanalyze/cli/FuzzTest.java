@@ -53,8 +53,8 @@ import picocli.CommandLine;
  */
 class FuzzTest {
   /**
-   * Mutants per seed: 14 seeds (6 trace formats with protobuf framed both ways, a timestamp CSV,
-   * three logs, the audit log four ways) × 300 = 4,200 runs.
+   * Mutants per seed: 16 seeds (6 trace formats with protobuf framed both ways, a timestamp CSV,
+   * three logs, the audit log six ways) × 300 = 4,800 runs.
    */
   static final int MUTANTS = 300;
 
@@ -75,7 +75,7 @@ class FuzzTest {
    */
   static SimulationRun.Written audited;
 
-  /** Where the GKE and AKS forms of that log are written. */
+  /** Where the managed clusters' forms of that log, and the API server's output, are written. */
   static Path managedDir;
 
   @BeforeAll
@@ -127,6 +127,15 @@ class FuzzTest {
           AUDIT_PREFIX + "aks.json",
           Files.readAllBytes(
               ManagedAuditLogs.aks(audited.audit(), managedDir.resolve("aks.json"))));
+      seeds.put(
+          AUDIT_PREFIX + "gke.yaml",
+          Files.readAllBytes(
+              ManagedAuditLogs.gkeYaml(audited.audit(), managedDir.resolve("gke.yaml"))));
+      seeds.put(
+          AUDIT_PREFIX + "apiserver.log",
+          Files.readAllBytes(
+              ManagedAuditLogs.apiServerOutput(
+                  audited.audit(), managedDir.resolve("apiserver.log"), true)));
     }
     return seeds;
   }

@@ -327,4 +327,143 @@ class AuditLogReaderTest {
     assertEquals(1, spans.size());
     assertEquals(read(PATCH).get(0).endNanos(), spans.get(0).endNanos(), "the event's own time");
   }
+
+  /**
+   * One GKE entry as {@code gcloud logging read} prints it without {@code --format}: YAML, quotes
+   * only where needed, so an {@code insertId} of digits is a YAML number and {@code last} a
+   * boolean.
+   */
+  private static String gkeYaml(String insertId, String method, String dryRun) {
+    return """
+        insertId: %s
+        labels:
+          authorization.k8s.io/decision: allow
+          command.gke.io/dryRun: %s
+        logName: projects/p/logs/cloudaudit.googleapis.com%%2Factivity
+        operation:
+          first: true
+          id: 9f0e7c1a
+          last: true
+          producer: k8s.io
+        protoPayload:
+          '@type': type.googleapis.com/google.cloud.audit.AuditLog
+          authenticationInfo:
+            principalEmail: system:serviceaccount:mongodb:psmdb-operator
+          methodName: %s
+          requestMetadata:
+            callerIp: 10.0.0.7
+            callerSuppliedUserAgent: manager/v0.0.0
+          resourceName: psmdb.percona.com/v1/namespaces/mongodb/perconaservermongodbs/cluster-a/status
+          serviceName: k8s.io
+          status: {}
+        receiveTimestamp: '2026-12-03T10:00:02.481516273Z'
+        resource:
+          type: k8s_cluster
+        timestamp: '2026-12-03T10:00:00.130001Z'
+        """
+        .formatted(insertId, dryRun, method);
+  }
+
+  @Test
+  void gkeEntries_asGcloudPrintsThemByDefault_yamlDocuments_becomeWrites() {
+    String method = "io.k8s.com.percona.psmdb.v1.perconaservermongodbs.status.patch";
+    String yaml =
+        gkeYaml("1234567", method, "'false'")
+            + "---\n"
+            + gkeYaml("abc", method, "false")
+            + "---\n"
+            + gkeYaml("dry", method, "'true'")
+            + "---\n";
+    List<Span> spans = read(yaml);
+    assertEquals(2, spans.size(), "the dry run is left out, an unquoted false is no dry run");
+    Span s = spans.get(0);
+    assertEquals("PATCH", s.attribute("http.request.method"));
+    assertEquals("cluster-a", s.attribute("k8s.object.name"));
+    assertEquals(1_796_292_000_130_001_000L, s.endNanos());
+    assertEquals(
+        read(gke(
+                "1234567",
+                method,
+                "psmdb.percona.com/v1/namespaces/mongodb/perconaservermongodbs/cluster-a/status"))
+            .get(0),
+        s,
+        "the same span as from gcloud's JSON");
+  }
+
+  @Test
+  void brokenYaml_isOneLine_namingItsPlace_afterTheEntriesBefore() {
+    String method = "io.k8s.core.v1.pods.patch";
+    Collected c = Collected.stdin(gkeYaml("a", method, "'false'") + "---\ninsertId: 'unclosed\n");
+    String e = c.error();
+    assertTrue(e.startsWith("-:"), e);
+    assertTrue(e.contains("not valid YAML"), e);
+    assertEquals(1, e.lines().count(), e);
+  }
+
+  /** An API server that writes its audit log to its own output ({@code --audit-log-path=-}). */
+  @Test
+  void anApiServersOutput_readsTheEventsBetweenItsOwnLogLines() {
+    String out =
+        "I1203 09:59:58.100000       1 flags.go:64] FLAG: --audit-log-path=\"-\"\n"
+            + PATCH
+            + "{\"ts\":1764756000000.1,\"msg\":\"cacher ready\"}\n"
+            + "E1203 10:00:00.200000       1 status.go:71] apiserver received an error {x}\n"
+            + withField(PATCH, "auditID", "second");
+    Collected c = Collected.stdin(out).ok();
+    assertEquals(TraceFormat.K8S_AUDIT, c.report().format());
+    assertEquals(2, c.spans.size());
+    assertEquals(read(PATCH).get(0), c.spans.get(0));
+  }
+
+  @Test
+  void eventsAfterAKubectlPrefixAndATime_orACloudWatchExportsTime_areRead() {
+    String withTime = "2026-12-03T10:00:00.131Z " + PATCH;
+    String kubectl =
+        "[pod/kube-apiserver-minikube/kube-apiserver] 2026-12-03T10:00:00.130999123Z "
+            + withField(PATCH, "auditID", "second");
+    List<Span> spans = read(withTime + kubectl);
+    assertEquals(2, spans.size());
+    assertEquals(read(PATCH).get(0).endNanos(), spans.get(1).endNanos(), "the event's own time");
+  }
+
+  @Test
+  void aBrokenEventAmongLines_isOneLine_namingItsLine() {
+    String out =
+        "I1203 09:59:58.100000       1 flags.go:64] FLAG: x\n"
+            + PATCH
+            + "2026-12-03T10:00:00.131Z {\"kind\":\"Event\",\"auditID\":\"x\",\"stage\":\n";
+    Collected c = Collected.stdin(out);
+    String e = c.error();
+    assertTrue(e.startsWith("-:3:"), e);
+    assertEquals(1, c.spans.size(), "the event before stays read");
+    String noStage = PATCH.replace("\"stage\":\"ResponseComplete\",", "");
+    assertTrue(Collected.stdin("I1203 x\n" + noStage).error().startsWith("-:2: expected a"));
+  }
+
+  @Test
+  void linesWithoutAnyAuditEvent_givenAsAnAuditLog_areOneLineError() {
+    ReadOptions asAudit = new ReadOptions(TraceFormat.K8S_AUDIT, null);
+    Collected c =
+        Collected.read(
+            asAudit,
+            new java.io.ByteArrayInputStream(
+                "I1203 09:59:58.100000 1 flags.go:64] FLAG: x\nI1203 ready\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            "-");
+    String e = c.error();
+    assertTrue(e.contains("no audit event among 2 line(s)"), e);
+    assertEquals(List.of(), c.report().warnings(), "the error says it all");
+  }
+
+  @Test
+  void anApiServersOutputWithoutAWrite_saysSo_countingItsOwnLines() {
+    String out = "I1203 ready\n" + withField(PATCH, "verb", "get") + "I1203 done\n";
+    InputReport r = Collected.stdin(out).ok().report();
+    assertEquals(
+        List.of(
+            "-: no completed write among 1 audit event(s) (and 2 lines of the API server's own"
+                + " log): reads, refused writes and unfinished requests are skipped, so this log"
+                + " adds no evidence (docs/formats.md, \"Audit logs\")"),
+        r.warnings());
+  }
 }

@@ -1,6 +1,7 @@
 package io.github.wakeupanalyze.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -138,6 +139,32 @@ class FormatSnifferTest {
         sniff("[{\"annotations\":[{\"timestamp\":1,\"value\":\"ws\"}],\"name\":\"get\"}]"),
         "Zipkin's annotations are an array");
     assertEquals(TraceFormat.ZIPKIN_JSON, sniff("[{\"shared\":true,\"name\":\"get\"}]"));
+  }
+
+  @Test
+  void auditLogsThatAreNotJson_areAnAuditLog_notAnOperatorLog() {
+    String event = "{\"kind\":\"Event\",\"apiVersion\":\"audit.k8s.io/v1\",\"auditID\":\"1\"}";
+    String klog = "I1203 09:59:58.100000       1 flags.go:64] FLAG: --v=\"2\"\n";
+    assertEquals(TraceFormat.LOG, sniff(klog + klog + klog), "the API server's own log alone");
+    assertEquals(TraceFormat.K8S_AUDIT, sniff(klog + klog + event + "\n" + klog));
+    assertEquals(
+        TraceFormat.K8S_AUDIT,
+        sniff("[pod/kube-apiserver-m/kube-apiserver] 2026-12-03T10:00:00.1Z " + event + "\n"),
+        "kubectl logs --prefix --timestamps");
+    assertEquals(
+        TraceFormat.K8S_AUDIT,
+        sniff("2026-12-03T10:00:00.123Z " + event + "\n"),
+        "a CloudWatch export to S3");
+    assertNotEquals(
+        TraceFormat.K8S_AUDIT,
+        sniff("2026-12-03T10:00:00.123Z {\"level\":\"info\",\"msg\":\"audit.k8s.io/v1\"}\n"),
+        "an operator's JSON log that mentions the audit version in a message");
+    String yaml =
+        "insertId: a1\nlogName: projects/p/logs/cloudaudit.googleapis.com%2Factivity\n"
+            + "protoPayload:\n  '@type': type.googleapis.com/google.cloud.audit.AuditLog\n"
+            + "  serviceName: k8s.io\ntimestamp: '2026-12-03T10:00:00.130001Z'\n---\n";
+    assertEquals(TraceFormat.K8S_AUDIT, sniff(yaml), "gcloud logging read, YAML");
+    assertNull(sniff("protoPayload:\n  '@type': type.googleapis.com/other.Payload\n"));
   }
 
   @Test

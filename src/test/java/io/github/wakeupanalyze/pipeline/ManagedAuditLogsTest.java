@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * GKE's form of the audit log gives the verdicts of the API server's own: a 10 %-sampled
- * Percona-like run's audit log, rewritten as the Cloud Logging entries GKE keeps (what {@code
- * gcloud logging read --format=json} prints), read beside the trace, classifies every reconcile as
+ * Every form of the audit log gives the verdicts of the API server's own file: a 10 %-sampled
+ * Percona-like run's audit log, rewritten as GKE, AKS and EKS hand it out (as JSON, YAML, an S3
+ * export) and as the API server's own output, read beside the trace, classifies every reconcile as
  * the original log does.
  */
 class ManagedAuditLogsTest {
@@ -75,5 +75,26 @@ class ManagedAuditLogsTest {
   @Test
   void eks_cloudWatchEvents_withTheApiServersOwnStreamAmongThem() throws Exception {
     assertSameVerdicts(ManagedAuditLogs::eks, "eks.json");
+  }
+
+  @Test
+  void gke_asGcloudPrintsItByDefault_yaml() throws Exception {
+    assertSameVerdicts(ManagedAuditLogs::gkeYaml, "gke.yaml");
+  }
+
+  @Test
+  void eks_cloudWatchExportToS3_aTimeBeforeEachEvent_gzip() throws Exception {
+    assertSameVerdicts(ManagedAuditLogs::s3Export, "000000.gz");
+  }
+
+  @Test
+  void apiServerOutput_asKubectlLogsGivesIt_withItsOwnLogBetween() throws Exception {
+    assertSameVerdicts(
+        (a, out) -> ManagedAuditLogs.apiServerOutput(a, out, false), "apiserver.log");
+  }
+
+  @Test
+  void apiServerOutput_withKubectlTimestampsAndPrefix() throws Exception {
+    assertSameVerdicts((a, out) -> ManagedAuditLogs.apiServerOutput(a, out, true), "apiserver.log");
   }
 }

@@ -5,11 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * An {@code audit.k8s.io} log rewritten as managed clusters' log services hand it out.
@@ -25,6 +33,17 @@ import java.util.List;
  *   <li>EKS: the output of {@code aws logs filter-log-events}, the event as a JSON string in each
  *       event's {@code message}, stream {@code kube-apiserver-audit-…}; an event of the API
  *       server's own log stream among them.
+ * </ul>
+ *
+ * <p>And in the layouts that are not JSON documents:
+ *
+ * <ul>
+ *   <li>GKE's entries as YAML, as {@code gcloud logging read} prints them without {@code --format}:
+ *       one document per entry, {@code ---} between them, strings quoted only where needed.
+ *   <li>An API server's own output with {@code --audit-log-path=-}, as {@code kubectl logs} gives
+ *       it: its klog lines (and one in JSON) between the events; optionally with {@code
+ *       --timestamps --prefix}.
+ *   <li>A CloudWatch Logs export to S3: gzip, each event after its time in milliseconds.
  * </ul>
  */
 public final class ManagedAuditLogs {
@@ -102,6 +121,82 @@ public final class ManagedAuditLogs {
       entries.add(of(JSON.readTree(line)));
     }
     JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), entries);
+    return out;
+  }
+
+  /**
+   * Writes the log at {@code audit} (JSON lines) as gcloud's YAML of GKE entries to {@code out}.
+   */
+  public static Path gkeYaml(Path audit, Path out) throws IOException {
+    YAMLMapper yaml =
+        YAMLMapper.builder()
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .build();
+    StringBuilder docs = new StringBuilder();
+    for (String line : Files.readAllLines(audit)) {
+      String doc = yaml.writeValueAsString(of(JSON.readTree(line)));
+      // gcloud writes --- between entries, not before the first
+      docs.append(docs.length() == 0 ? doc.substring(doc.indexOf('\n') + 1) : doc);
+    }
+    Files.writeString(out, docs);
+    return out;
+  }
+
+  /**
+   * Writes the log at {@code audit} (JSON lines) as an API server's output ({@code
+   * --audit-log-path=-}) that {@code kubectl logs} gives: start-up lines, then the events with a
+   * klog line after every fifth and one JSON log line; with {@code kubectl} options {@code
+   * --timestamps --prefix} when {@code timestamps}.
+   */
+  public static Path apiServerOutput(Path audit, Path out, boolean timestamps) throws IOException {
+    StringBuilder lines = new StringBuilder();
+    List<String> events = Files.readAllLines(audit);
+    String first = JSON.readTree(events.get(0)).path("stageTimestamp").asText();
+    String prefix = "[pod/kube-apiserver-minikube/kube-apiserver] ";
+    String[] own = {
+      "I1203 09:59:58.100000       1 flags.go:64] FLAG: --audit-log-path=\"-\"",
+      "I1203 09:59:58.200000       1 server.go:151] Version: v1.31.0",
+      "W1203 09:59:59.300000       1 genericapiserver.go:765] Skipping API apps/v1beta2",
+    };
+    for (String l : own) {
+      lines.append(timestamps ? prefix + first + " " : "").append(l).append('\n');
+    }
+    int n = 0;
+    for (String e : events) {
+      String at = JSON.readTree(e).path("stageTimestamp").asText();
+      lines.append(timestamps ? prefix + at + " " : "").append(e).append('\n');
+      if (++n % 5 == 0) {
+        lines
+            .append(timestamps ? prefix + at + " " : "")
+            .append("I1203 10:00:00.000000       1 trace.go:236] Trace[1]: \"Update\" {x}\n");
+      }
+      if (n == 7) {
+        lines.append(
+            "{\"ts\":1764756000000.1,\"caller\":\"cacher.go:471\",\"msg\":\"cacher ready\","
+                + "\"v\":0}\n");
+      }
+    }
+    Files.writeString(out, lines);
+    return out;
+  }
+
+  /**
+   * Writes the log at {@code audit} (JSON lines) as a CloudWatch Logs export to S3 of the {@code
+   * kube-apiserver-audit} stream: gzip, each event after its time (milliseconds, UTC).
+   */
+  public static Path s3Export(Path audit, Path out) throws IOException {
+    try (Writer w =
+        new OutputStreamWriter(
+            new GZIPOutputStream(Files.newOutputStream(out)), StandardCharsets.UTF_8)) {
+      for (String line : Files.readAllLines(audit)) {
+        Instant at = Instant.parse(JSON.readTree(line).path("stageTimestamp").asText());
+        w.write(DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.MILLIS)));
+        w.write(' ');
+        w.write(line);
+        w.write('\n');
+      }
+    }
     return out;
   }
 
