@@ -97,10 +97,11 @@ final class RootNames {
     if (otherSpans == 0 && auditWrites > 0) {
       return String.format(
           Locale.ROOT,
-          "no reconcile found: only an audit log was read (%,d writes); its writes are evidence for"
-              + " the reconciles of a trace or an operator log given beside it, e.g."
+          "no reconcile found: only an audit log was read (%,d write%s); its writes are evidence"
+              + " for the reconciles of a trace or an operator log given beside it, e.g."
               + " wakeup-analyze trace.json audit.log",
-          auditWrites);
+          auditWrites,
+          auditWrites == 1 ? "" : "s");
     }
     List<Map.Entry<String, long[]>> names = commonest();
     StringBuilder shown = new StringBuilder();

@@ -87,6 +87,8 @@ class NoReconcileTest {
                 + " for the reconciles of a trace or an operator log given beside it, e.g."
                 + " wakeup-analyze trace.json audit.log"),
         noReconcile(extract(writes, ExtractRules.DEFAULT_PATTERN)));
+    String one = noReconcile(extract(writes.subList(0, 1), ExtractRules.DEFAULT_PATTERN)).get(0);
+    assertTrue(one.contains("(1 write);"), one);
   }
 
   /**
