@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -67,7 +66,7 @@ import org.yaml.snakeyaml.LoaderOptions;
  * their log store: CloudWatch Logs events ({@code message}) and AKS diagnostic logs ({@code
  * properties.log}); see {@link #wrapped}.
  *
- * <p><b>Layouts.</b> The first character that is not blank decides ({@link Layout#of}): {@code {}
+ * <p><b>Layouts.</b> The first character that is not blank decides ({@link AuditLayout#of}): {@code {}
  * or {@code [} is JSON (one document, JSON lines or any concatenation); a first line that is a YAML
  * key or {@code ---} is YAML, each document an entry, as {@code gcloud logging read} prints GKE's
  * entries by default; anything else is read line by line ({@link #readLines}): an API server's own
@@ -95,16 +94,6 @@ final class AuditLogReader extends JsonReaderBase {
   private boolean lines;
 
   /**
-   * Where the event starts on a line of an API server's output: after an optional {@code kubectl
-   * logs --prefix} ({@code [pod/NAME/CONTAINER] }) and an optional RFC 3339 time ({@code kubectl
-   * logs --timestamps}, a CloudWatch export to S3), at a {@code {}. Group 1 is the brace.
-   */
-  static final Pattern EVENT_LINE =
-      Pattern.compile(
-          "^\\uFEFF?(?:\\[[^\\]\\s]*\\][ \\t]+)?"
-              + "(?:\\d{4}-\\d\\d-\\d\\d[T ][0-9:.]+(?:Z|[+-]\\d\\d:?\\d\\d)?[ \\t]+)?(\\{)");
-
-  /**
    * YAML as {@code gcloud logging read} prints GKE's audit entries. SnakeYAML's limits hold per
    * document (an entry): no more aliases than a log entry needs (none), 4 M characters.
    */
@@ -126,7 +115,7 @@ final class AuditLogReader extends JsonReaderBase {
         in instanceof BufferedInputStream buffered
             ? buffered
             : new BufferedInputStream(in, 1 << 16);
-    switch (Layout.of(b)) {
+    switch (AuditLayout.of(b)) {
       case JSON -> readRoots(FACTORY.createParser(b));
       case YAML -> {
         yaml = true;
@@ -136,70 +125,11 @@ final class AuditLogReader extends JsonReaderBase {
     }
   }
 
-  /** How an audit log is laid out, from its first line that is not blank. */
-  enum Layout {
-    JSON,
-    YAML,
-    LINES;
-
-    /** The first line of a YAML document: a marker, a key (of a mapping or a list's first item). */
-    private static final Pattern YAML_START =
-        Pattern.compile("^(?:---|%YAML|(?:- )?['\"]?[A-Za-z_@][^\\s:'\"]*['\"]?:(?:[ \\t]|$))");
-
-    /** {@code kubectl logs --prefix}: the pod and container in brackets. */
-    private static final Pattern KUBECTL_PREFIX = Pattern.compile("\\[[^\\]\\s]+\\][ \\t]");
-
-    /** Looks at the first 4 kB of {@code in} without consuming them. */
-    static Layout of(BufferedInputStream in) throws IOException {
-      in.mark(4097);
-      byte[] head = in.readNBytes(4096);
-      in.reset();
-      String text = new String(head, StandardCharsets.UTF_8);
-      int i = 0;
-      while (i < text.length()
-          && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '\uFEFF')) {
-        i++;
-      }
-      if (i == text.length()) {
-        return JSON; // an empty input gets the JSON reader's message
-      }
-      int end = text.indexOf('\n', i);
-      String first = text.substring(i, end < 0 ? text.length() : end);
-      Matcher event = EVENT_LINE.matcher(first);
-      if ((event.find() && event.start(1) > 0) || KUBECTL_PREFIX.matcher(first).lookingAt()) {
-        return LINES; // a kubectl prefix ([pod/…]), or an event after a time
-      }
-      if (text.charAt(i) == '{' || text.charAt(i) == '[') {
-        return jsonOnly(text, i) ? JSON : LINES;
-      }
-      return YAML_START.matcher(first).find() ? YAML : LINES;
-    }
-  }
-
-  /**
-   * Whether the lines of the head from {@code i} (the last one may be cut) are all JSON: each
-   * starts with a brace, bracket, quote or comma after its indentation, as pretty-printed or
-   * one-per-line JSON does. An API server's output whose first line is an event has its own log
-   * lines between the events ({@code I1203 10:00:00.000000 …}), which must be read line by line.
-   */
-  private static boolean jsonOnly(String text, int i) {
-    int from = i;
-    int end;
-    while ((end = text.indexOf('\n', from)) >= 0) {
-      String line = text.substring(from, end).strip();
-      if (!line.isEmpty() && "{}[]\",".indexOf(line.charAt(0)) < 0) {
-        return false;
-      }
-      from = end + 1;
-    }
-    return true;
-  }
-
   /**
    * An API server's output or an export with a time before each event: every line whose {@link
-   * #EVENT_LINE} finds an event start is read as one JSON object; a line without one, or a JSON
-   * object that is neither an audit event nor a managed cluster's record (the server's own log in
-   * JSON), is counted and skipped. An input with no audit event at all is an error.
+   * AuditLayout#EVENT_LINE} finds an event start is read as one JSON object; a line without one, or
+   * a JSON object that is neither an audit event nor a managed cluster's record (the server's own
+   * log in JSON), is counted and skipped. An input with no audit event at all is an error.
    */
   private void readLines(InputStream in) throws IOException, InputException {
     lines = true;
@@ -210,7 +140,7 @@ final class AuditLogReader extends JsonReaderBase {
     String line;
     while ((line = r.readLine()) != null) {
       n++;
-      Matcher m = EVENT_LINE.matcher(line);
+      Matcher m = AuditLayout.EVENT_LINE.matcher(line);
       if (!m.find()) {
         if (!line.isBlank()) {
           otherEntries++;

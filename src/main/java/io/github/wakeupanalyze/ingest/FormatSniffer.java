@@ -50,7 +50,7 @@ import java.util.regex.Pattern;
  *   <li><b>Audit logs in other layouts</b>: a line {@code protoPayload:} and the name {@code
  *       google.cloud.audit.AuditLog} is GKE's audit log as {@code gcloud logging read} prints it by
  *       default (YAML); a line that holds an {@code audit.k8s.io} event after an optional {@code
- *       kubectl logs} prefix and time ({@link AuditLogReader#EVENT_LINE}) is an API server's own
+ *       kubectl logs} prefix and time ({@link AuditLayout#EVENT_LINE}) is an API server's own
  *       output or a CloudWatch export to S3. Both before the log rule: the lines around the events
  *       are the API server's own log.
  *   <li><b>OTLP protobuf</b>: {@code 0a}, a varint length, then a ResourceSpans field tag ({@code
@@ -113,7 +113,7 @@ public final class FormatSniffer {
   /** The type of a Cloud Logging audit payload, which must also occur in {@link #GCLOUD_YAML}. */
   private static final String AUDIT_PAYLOAD = "google.cloud.audit.AuditLog";
 
-  /** An audit event's version, on a line that {@link AuditLogReader#EVENT_LINE} starts. */
+  /** An audit event's version, on a line that {@link AuditLayout#EVENT_LINE} starts. */
   private static final Pattern AUDIT_VERSION =
       Pattern.compile("\"apiVersion\"\\s*:\\s*\"audit\\.k8s\\.io/");
 
@@ -179,7 +179,7 @@ public final class FormatSniffer {
       return true;
     }
     for (String line : text.split("\n", 200)) {
-      Matcher m = AuditLogReader.EVENT_LINE.matcher(line);
+      Matcher m = AuditLayout.EVENT_LINE.matcher(line);
       if (m.find() && AUDIT_VERSION.matcher(line).find(m.start(1))) {
         return true;
       }
