@@ -44,6 +44,9 @@ public final class LogReader implements TraceReader {
 
   static final int MAX_LINE = 1 << 20;
 
+  /** What a line holding a Kubernetes audit event has, as the API server writes it. */
+  private static final String AUDIT_EVENT = "\"apiVersion\":\"audit.k8s.io/";
+
   private enum TimeSource {
     UNDECIDED,
     OWN,
@@ -80,12 +83,17 @@ public final class LogReader implements TraceReader {
     String first = null;
     long firstNumber = 0;
     long records = 0;
+    long auditEvents = 0;
     boolean wholeSeconds = false;
     String line;
     while ((line = lines.next()) != null) {
       if (first == null && !line.isBlank()) {
         first = line;
         firstNumber = lines.number();
+      }
+      if (line.contains(AUDIT_EVENT)) {
+        auditEvents++; // an API server's output: its audit events between its own log lines
+        continue;
       }
       if (!LineParser.parse(line, r)) {
         continue;
@@ -152,7 +160,15 @@ public final class LogReader implements TraceReader {
               + records
               + " log lines but no reconcile found: expected controller-runtime's V(5) lines"
               + " (--zap-log-level=5), Java Operator SDK DEBUG lines, kube-rs lines inside the"
-              + " reconciling-object span, or --log-match REGEX (see docs/logs.md)");
+              + " reconciling-object span, or --log-match REGEX (see docs/logs.md)"
+              + (auditEvents == 0
+                  ? ""
+                  : String.format(
+                      Locale.ROOT,
+                      "; %d %s Kubernetes audit events (an API server's output with its audit"
+                          + " log in it): --format k8s-audit reads them",
+                      auditEvents,
+                      auditEvents == 1 ? "line holds" : "lines hold")));
     }
   }
 

@@ -227,4 +227,40 @@ class LogReaderTest {
             new ReadOptions(null, null, Pattern.compile("WebPageReconciler")));
     assertEquals(6, r.spans().size(), "the JOSDK lines decide; the logger name matches nothing");
   }
+
+  @Test
+  void apiServerOutput_auditEventsAfterItsOwnLog_theWarningNamesTheAuditFormat() {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < 1_000; i++) {
+      out.append(
+          String.format(
+              "I1203 09:59:%02d.000000       1 flags.go:64] FLAG: --flag-%d=\"value\"%n",
+              i % 60, i));
+    }
+    String event =
+        "{\"kind\":\"Event\",\"apiVersion\":\"audit.k8s.io/v1\",\"level\":\"Metadata\","
+            + "\"auditID\":\"a%d\",\"stage\":\"ResponseComplete\",\"verb\":\"update\"}%n";
+    out.append(String.format(event, 1)).append(String.format(event, 2));
+    LogSamples.Read r = LogSamples.stdin(out.toString(), ReadOptions.AUTO);
+    assertEquals(List.of(), r.spans());
+    String warning = noReconcileWarning(r);
+    assertTrue(warning.contains("1000 log lines but no reconcile found"), warning);
+    assertTrue(
+        warning.endsWith(
+            "2 lines hold Kubernetes audit events (an API server's output"
+                + " with its audit log in it): --format k8s-audit reads them"),
+        warning);
+
+    LogSamples.Read plain = LogSamples.stdin(out.substring(0, out.indexOf("{")), ReadOptions.AUTO);
+    assertTrue(
+        noReconcileWarning(plain).endsWith("(see docs/logs.md)"),
+        "no audit event, no hint: " + plain.report().warnings());
+  }
+
+  private static String noReconcileWarning(LogSamples.Read r) {
+    return r.report().warnings().stream()
+        .filter(w -> w.contains("no reconcile found"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no such warning: " + r.report().warnings()));
+  }
 }
