@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.github.wakeupanalyze.ingest.core.InputException;
+import io.github.wakeupanalyze.ingest.core.KubeletTime;
 import io.github.wakeupanalyze.ingest.core.SpanSink;
 import io.github.wakeupanalyze.ingest.core.Synthetic;
 import io.github.wakeupanalyze.ingest.core.Timestamps;
@@ -149,7 +150,11 @@ final class AuditLogReader extends JsonReaderBase {
         continue;
       }
       int at = m.start(1);
-      try (JsonParser p = FACTORY.createParser(line.substring(at))) {
+      String event = line.substring(at);
+      if (KubeletTime.startsIn(line, 0, at)) {
+        event = KubeletTime.joinPartials(event); // kubectl logs --timestamps of a line over 16 KiB
+      }
+      try (JsonParser p = FACTORY.createParser(event)) {
         p.nextToken();
         readObject(p);
         if (p.nextToken() != null) {

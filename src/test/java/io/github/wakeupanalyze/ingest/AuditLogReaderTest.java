@@ -426,6 +426,30 @@ class AuditLogReaderTest {
     assertEquals(read(PATCH).get(0).endNanos(), spans.get(1).endNanos(), "the event's own time");
   }
 
+  /**
+   * A line over the container runtime's limit (16 KiB) is stored as partial records; {@code kubectl
+   * logs --timestamps} gives it back with the kubelet's time wherever it was split.
+   */
+  @Test
+  void anEventTheRuntimeSplit_withKubectlTimesInside_isReadWhole() {
+    String big =
+        PATCH.replace(
+            "\"level\":", "\"annotations\":{\"pad\":\"" + "y".repeat(40_000) + "\"},\"level\":");
+    String time = "2026-12-03T10:00:00.130999123Z ";
+    StringBuilder line = new StringBuilder();
+    String event = big.strip();
+    for (int at = 0; at < event.length(); at += 16_384) {
+      line.append(time).append(event, at, Math.min(event.length(), at + 16_384));
+    }
+    String inObjectRef = time + event.substring(0, event.indexOf("\"mongodb\",\"name\"") + 3);
+    String split =
+        inObjectRef + time + event.substring(inObjectRef.length() - time.length()) + "\n";
+    List<Span> spans = read(line + "\n" + split);
+    assertEquals(2, spans.size());
+    assertEquals(read(PATCH).get(0), spans.get(0));
+    assertEquals(read(PATCH).get(0), spans.get(1), "split inside the object's namespace");
+  }
+
   @Test
   void aBrokenEventAmongLines_isOneLine_namingItsLine() {
     String out =

@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.ingest.log;
 
+import io.github.wakeupanalyze.ingest.core.KubeletTime;
 import io.github.wakeupanalyze.ingest.core.Timestamps;
 import java.util.regex.Pattern;
 
@@ -11,7 +12,9 @@ import java.util.regex.Pattern;
  *   <li>{@code kubectl logs --prefix}: a leading {@code [pod/NAME/CONTAINER] } gives the pod and
  *       container.
  *   <li>{@code kubectl logs --timestamps}: a leading RFC 3339 time with exactly nine fractional
- *       digits and a space (the kubelet's fixed layout) gives {@link LogRecord#prefixNanos}.
+ *       digits and a space (the kubelet's fixed layout) gives {@link LogRecord#prefixNanos}; the
+ *       times it wrote where the container runtime split a long line are taken out ({@link
+ *       KubeletTime#joinPartials}).
  *   <li>The rest is tried as, by its first character: a JSON object ({@link JsonLine}); klog
  *       ({@link GoText#klog}); zap console ({@link GoText#zapConsole}), a Java pattern ({@link
  *       PatternLine}) or tracing ({@link TracingLine}) after a time; logfmt ({@link
@@ -47,7 +50,7 @@ final class LineParser {
         s = s.substring(close + 2);
       }
     }
-    int stamp = kubeletTime(s);
+    int stamp = KubeletTime.end(s, 0);
     long prefix = -1;
     if (stamp > 0) {
       try {
@@ -56,7 +59,7 @@ final class LineParser {
         stamp = -1;
       }
     }
-    String rest = stamp > 0 ? s.substring(stamp + 1) : s;
+    String rest = stamp > 0 ? KubeletTime.joinPartials(s.substring(stamp + 1)) : s;
     boolean ok = format(rest, r);
     if (!ok && stamp > 0) {
       ok = format(s, r); // the log's own time had the kubelet's layout
@@ -101,28 +104,6 @@ final class LineParser {
       return GoText.logfmt(s, r);
     }
     return false;
-  }
-
-  /**
-   * The end of a kubelet time at the start ({@code 2024-05-01T12:00:00.123456789Z} then a space),
-   * or -1.
-   */
-  private static int kubeletTime(String s) {
-    if (s.length() < 31 || s.charAt(4) != '-' || s.charAt(10) != 'T' || s.charAt(19) != '.') {
-      return -1;
-    }
-    int i = 20;
-    while (i < s.length() && Character.isDigit(s.charAt(i))) {
-      i++;
-    }
-    if (i != 29) {
-      return -1;
-    }
-    int space = s.indexOf(' ', i);
-    if (space < 0 || space > i + 6) {
-      return -1;
-    }
-    return space;
   }
 
   /**

@@ -109,6 +109,30 @@ class LineParserTest {
     assertEquals("my-db-0", LineParser.operatorOfPod("my-db-0"), "a StatefulSet pod is kept");
   }
 
+  /** A line over the runtime's 16 KiB limit comes back with a kubelet time where it was split. */
+  @Test
+  void kubectlTimes_whereTheRuntimeSplitALongLine_areTakenOut() {
+    String json =
+        "{\"level\":\"error\",\"ts\":1714564800.5,\"msg\":\"Reconciler error\","
+            + "\"controller\":\"memcached\",\"errorVerbose\":\""
+            + "frame\\n".repeat(3_000)
+            + "\"}";
+    String whole = parts(parse(json));
+    StringBuilder split = new StringBuilder();
+    for (int at = 0; at < json.length(); at += 16_384) {
+      split
+          .append("2024-05-01T12:00:00.00000000")
+          .append(at / 16_384)
+          .append("Z ")
+          .append(json, at, Math.min(json.length(), at + 16_384));
+    }
+    split.insert(split.indexOf("Reconciler") + 3, "2024-05-01T12:00:00.000000009Z ");
+    LogRecord r = parse(split.toString());
+    assertEquals(whole, parts(r));
+    assertEquals("ERROR|||Reconciler error", parts(r).substring(0, 24));
+    assertEquals(T, r.prefixNanos);
+  }
+
   @Test
   void kubectlTime_beforePlainText_isARecordOfItsOwn() {
     LogRecord r = parse("2024-05-01T12:00:00.000000000Z reconciling cluster c1 now");

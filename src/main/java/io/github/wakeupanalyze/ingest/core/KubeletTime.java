@@ -1,0 +1,97 @@
+package io.github.wakeupanalyze.ingest.core;
+
+/**
+ * The time {@code kubectl logs --timestamps} puts before each line: the kubelet's fixed RFC 3339
+ * layout with exactly nine fractional digits and a zone ({@code 2024-05-01T12:00:00.123456789Z}, or
+ * {@code +02:00}), then one space.
+ *
+ * <p>The container runtime stores a line longer than its limit (containerd's {@code
+ * max_container_log_line_size}, 16 KiB by default) as several records, each but the last marked
+ * partial. The kubelet writes each record after its own time and without a newline after a partial
+ * one, so the line comes back whole with a time and a space wherever it was split: {@code T1 first
+ * 16 KiB…T2 rest}. {@link #joinPartials} takes those out again.
+ */
+public final class KubeletTime {
+  /** Characters of the time before its zone: {@code 2024-05-01T12:00:00.123456789}. */
+  private static final int LOCAL = 29;
+
+  private KubeletTime() {}
+
+  /**
+   * The end of a kubelet time at {@code from} in {@code s} (the index of the space after it), or
+   * -1.
+   */
+  public static int end(String s, int from) {
+    if (s.length() - from < LOCAL + 2
+        || s.charAt(from + 4) != '-'
+        || s.charAt(from + 7) != '-'
+        || s.charAt(from + 10) != 'T'
+        || s.charAt(from + 13) != ':'
+        || s.charAt(from + 16) != ':'
+        || s.charAt(from + 19) != '.') {
+      return -1;
+    }
+    for (int i = 0; i < LOCAL; i++) {
+      if (i != 4 && i != 7 && i != 10 && i != 13 && i != 16 && i != 19) {
+        if (!Character.isDigit(s.charAt(from + i))) {
+          return -1;
+        }
+      }
+    }
+    int zone = from + LOCAL;
+    char c = s.charAt(zone);
+    int space;
+    if (c == 'Z') {
+      space = zone + 1;
+    } else if ((c == '+' || c == '-')
+        && s.length() > zone + 6
+        && Character.isDigit(s.charAt(zone + 1))
+        && Character.isDigit(s.charAt(zone + 2))
+        && s.charAt(zone + 3) == ':'
+        && Character.isDigit(s.charAt(zone + 4))
+        && Character.isDigit(s.charAt(zone + 5))) {
+      space = zone + 6;
+    } else {
+      return -1;
+    }
+    return space < s.length() && s.charAt(space) == ' ' ? space : -1;
+  }
+
+  /** Whether a kubelet time starts in {@code s} at an index from {@code from} to {@code to}. */
+  public static boolean startsIn(String s, int from, int to) {
+    for (int t = s.indexOf('T', from + 10); t >= 0 && t - 10 < to; t = s.indexOf('T', t + 1)) {
+      if (end(s, t - 10) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code s}, a line's text after its own kubelet time, without the times (and their space) the
+   * kubelet wrote where the runtime had split the line; {@code s} itself when there are none.
+   */
+  public static String joinPartials(String s) {
+    int t = s.indexOf('T', 10);
+    StringBuilder joined = null;
+    int copied = 0;
+    while (t >= 0) {
+      int at = t - 10;
+      int space = end(s, at);
+      if (space < 0) {
+        t = s.indexOf('T', t + 1);
+        continue;
+      }
+      if (joined == null) {
+        joined = new StringBuilder(s.length());
+      }
+      joined.append(s, copied, at);
+      copied = space + 1;
+      t = s.indexOf('T', copied + 10);
+    }
+    if (joined == null) {
+      return s;
+    }
+    return joined.append(s, copied, s.length()).toString();
+  }
+}
