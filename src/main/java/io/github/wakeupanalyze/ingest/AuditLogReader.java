@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.wakeupanalyze.ingest.core.CriLines;
 import io.github.wakeupanalyze.ingest.core.InputException;
 import io.github.wakeupanalyze.ingest.core.KubeletTime;
 import io.github.wakeupanalyze.ingest.core.SpanSink;
@@ -136,11 +137,20 @@ final class AuditLogReader extends JsonReaderBase {
     lines = true;
     BufferedReader r =
         new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    long[] physical = {0};
+    CriLines records =
+        new CriLines(
+            () -> {
+              String line = r.readLine();
+              physical[0] += line == null ? 0 : 1;
+              return line;
+            },
+            Integer.MAX_VALUE); // also the API server's own file on its node
     long n = 0;
     long other = 0;
     String line;
-    while ((line = r.readLine()) != null) {
-      n++;
+    while ((line = records.next()) != null) {
+      n = physical[0]; // a split event is named by its last record's line
       Matcher m = AuditLayout.EVENT_LINE.matcher(line);
       if (!m.find()) {
         if (!line.isBlank()) {

@@ -2,6 +2,7 @@ package io.github.wakeupanalyze.ingest;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.github.wakeupanalyze.ingest.core.CriLines;
 import io.github.wakeupanalyze.ingest.core.InputException;
 import io.github.wakeupanalyze.ingest.log.LogSniffer;
 import io.github.wakeupanalyze.text.Names;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +62,10 @@ import java.util.regex.Pattern;
  *   <li><b>Operator log</b>: UTF-8 text without NUL bytes whose first line is a log line with a
  *       time and a level (zap JSON or console, klog, tracing, logback/log4j patterns, logfmt), or
  *       has a {@code kubectl logs --timestamps} time; or at least three of its first forty lines
- *       are such lines ({@link io.github.wakeupanalyze.ingest.log.LogSniffer}).
+ *       are such lines ({@link io.github.wakeupanalyze.ingest.log.LogSniffer}). Lines in a
+ *       container runtime's CRI format (a node's files) are looked at as {@code kubectl logs
+ *       --timestamps} prints them ({@link io.github.wakeupanalyze.ingest.core.CriLines}), here and
+ *       for the audit log's lines above.
  *   <li><b>Timestamp CSV</b>: UTF-8 text without NUL bytes whose first record line (blank and
  *       {@code #} lines skipped) holds a time, or is a header (any names) followed by a line that
  *       holds a time ({@link TimestampCsv}). A header with both {@code trace_id} and {@code span_id}
@@ -178,7 +183,7 @@ public final class FormatSniffer {
     if (text.contains(AUDIT_PAYLOAD) && GCLOUD_YAML.matcher(text).find()) {
       return true;
     }
-    for (String line : text.split("\n", 200)) {
+    for (String line : CriLines.of(Arrays.asList(text.split("\n", 200)))) {
       Matcher m = AuditLayout.EVENT_LINE.matcher(line);
       if (m.find() && AUDIT_VERSION.matcher(line).find(m.start(1))) {
         return true;

@@ -53,8 +53,8 @@ import picocli.CommandLine;
  */
 class FuzzTest {
   /**
-   * Mutants per seed: 16 seeds (6 trace formats with protobuf framed both ways, a timestamp CSV,
-   * three logs, the audit log six ways) × 300 = 4,800 runs.
+   * Mutants per seed: 17 seeds (6 trace formats with protobuf framed both ways, a timestamp CSV,
+   * three logs, the audit log seven ways) × 300 = 5,100 runs.
    */
   static final int MUTANTS = 300;
 
@@ -136,6 +136,10 @@ class FuzzTest {
           Files.readAllBytes(
               ManagedAuditLogs.apiServerOutput(
                   audited.audit(), managedDir.resolve("apiserver.log"), true)));
+      seeds.put(
+          AUDIT_PREFIX + "node.log",
+          Files.readAllBytes(
+              ManagedAuditLogs.apiServerNodeFile(audited.audit(), managedDir.resolve("node.log"))));
     }
     return seeds;
   }

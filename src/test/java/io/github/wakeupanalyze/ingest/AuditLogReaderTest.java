@@ -450,6 +450,29 @@ class AuditLogReaderTest {
     assertEquals(read(PATCH).get(0), spans.get(1), "split inside the object's namespace");
   }
 
+  /**
+   * The API server's file on its node (CRI format), an event split into partial records inside its
+   * object, the server's own log on the other stream between them.
+   */
+  @Test
+  void theApiServersFileOnItsNode_joinsTheRecordsOfAnEvent() {
+    String event = PATCH.strip();
+    int cut = event.indexOf("\"mongodb\",\"name\"") + 3;
+    String node =
+        "2026-12-03T10:00:00.1Z stderr F I1203 10:00:00.100000       1 flags.go:64] FLAG: x\n"
+            + "2026-12-03T10:00:00.131Z stdout P "
+            + event.substring(0, cut)
+            + "\n2026-12-03T10:00:00.131Z stderr F I1203 10:00:00.131000       1 trace.go:236] y\n"
+            + "2026-12-03T10:00:00.131+00:00 stdout F "
+            + event.substring(cut)
+            + "\n2026-12-03T10:00:00.2Z stdout F "
+            + withField(event, "auditID", "second")
+            + "\n";
+    List<Span> spans = read(node);
+    assertEquals(List.of(read(PATCH).get(0)), spans.subList(0, 1));
+    assertEquals(2, spans.size());
+  }
+
   @Test
   void aBrokenEventAmongLines_isOneLine_namingItsLine() {
     String out =

@@ -97,4 +97,9 @@ class ManagedAuditLogsTest {
   void apiServerOutput_withKubectlTimestampsAndPrefix() throws Exception {
     assertSameVerdicts((a, out) -> ManagedAuditLogs.apiServerOutput(a, out, true), "apiserver.log");
   }
+
+  @Test
+  void apiServerFileOnItsNode_criRecords_eventsInPartialRecords() throws Exception {
+    assertSameVerdicts(ManagedAuditLogs::apiServerNodeFile, "0.log");
+  }
 }

@@ -182,6 +182,36 @@ public final class ManagedAuditLogs {
   }
 
   /**
+   * Writes the log at {@code audit} (JSON lines) as the API server's file on its node when it
+   * writes the log to its output: the CRI format of containerd (time, stream, tag), each event on
+   * stdout in partial records of 256 characters, the server's own log on stderr, one line of it
+   * between the records of every third event.
+   */
+  public static Path apiServerNodeFile(Path audit, Path out) throws IOException {
+    StringBuilder lines = new StringBuilder();
+    int n = 0;
+    for (String e : Files.readAllLines(audit)) {
+      String at =
+          DateTimeFormatter.ISO_INSTANT.format(
+              Instant.parse(JSON.readTree(e).path("stageTimestamp").asText()));
+      for (int from = 0; from < e.length(); from += 256) {
+        boolean last = from + 256 >= e.length();
+        lines
+            .append(at)
+            .append(" stdout ")
+            .append(last ? "F " : "P ")
+            .append(e, from, Math.min(e.length(), from + 256))
+            .append('\n');
+        if (from == 0 && ++n % 3 == 0) {
+          lines.append(at).append(" stderr F I1203 10:00:00.000000       1 trace.go:236] x\n");
+        }
+      }
+    }
+    Files.writeString(out, lines);
+    return out;
+  }
+
+  /**
    * Writes the log at {@code audit} (JSON lines) as a CloudWatch Logs export to S3 of the {@code
    * kube-apiserver-audit} stream: gzip, each event after its time (milliseconds, UTC).
    */

@@ -5,9 +5,11 @@
  * io.github.wakeupanalyze.ingest.core.InputException}), bounded line reading ({@link
  * io.github.wakeupanalyze.ingest.core.TextLines}), timestamp parsing ({@link
  * io.github.wakeupanalyze.ingest.core.Timestamps}), the kubelet's time before each line of {@code
- * kubectl logs --timestamps} ({@link io.github.wakeupanalyze.ingest.core.KubeletTime}) and ids for
- * spans made from non-span input ({@link io.github.wakeupanalyze.ingest.core.Synthetic}). Both
- * {@code ingest} (the trace formats) and {@code ingest.log} (operator logs) depend on it; it
- * depends on neither, so the two never form a cycle.
+ * kubectl logs --timestamps} ({@link io.github.wakeupanalyze.ingest.core.KubeletTime}), a
+ * container's log file on its node read as those lines ({@link
+ * io.github.wakeupanalyze.ingest.core.CriLines}) and ids for spans made from non-span input ({@link
+ * io.github.wakeupanalyze.ingest.core.Synthetic}). Both {@code ingest} (the trace formats) and
+ * {@code ingest.log} (operator logs) depend on it; it depends on neither, so the two never form a
+ * cycle.
  */
 package io.github.wakeupanalyze.ingest.core;

@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.ingest.log;
 
+import io.github.wakeupanalyze.ingest.core.CriLines;
 import io.github.wakeupanalyze.ingest.core.InputException;
 import io.github.wakeupanalyze.ingest.core.SpanSink;
 import io.github.wakeupanalyze.ingest.core.Synthetic;
@@ -78,6 +79,7 @@ public final class LogReader implements TraceReader {
     FrameworkLines frameworks = new FrameworkLines(tracker, match);
     LogTime.Clock clock = new LogTime.Clock();
     TextLines lines = new TextLines(in, MAX_LINE);
+    CriLines cri = new CriLines(lines::next, MAX_LINE); // also a node's file of the container
     LogRecord r = new LogRecord();
     TimeSource source = TimeSource.UNDECIDED;
     String first = null;
@@ -86,7 +88,7 @@ public final class LogReader implements TraceReader {
     long auditEvents = 0;
     boolean wholeSeconds = false;
     String line;
-    while ((line = lines.next()) != null) {
+    while ((line = cri.next()) != null) {
       if (first == null && !line.isBlank()) {
         first = line;
         firstNumber = lines.number();

@@ -1,5 +1,8 @@
 package io.github.wakeupanalyze.ingest.log;
 
+import io.github.wakeupanalyze.ingest.core.CriLines;
+import java.util.Arrays;
+
 /**
  * Tells an operator log from other text by its first lines, for the format sniffer: the first line
  * that is not blank is a log record with a time and a level (or a kubectl time), or at least three
@@ -19,11 +22,16 @@ public final class LogSniffer {
   public static boolean looksLike(String text, boolean complete) {
     String[] all = text.split("\r\n|\r|\n", -1);
     int usable = complete ? all.length : all.length - 1;
+    if (usable > 0 && all[0].startsWith("\uFEFF")) {
+      all[0] = all[0].substring(1);
+    }
     LogRecord r = new LogRecord();
     int seen = 0;
     int records = 0;
-    for (int i = 0; i < usable && seen < LINES; i++) {
-      String line = i == 0 && all[i].startsWith("\uFEFF") ? all[i].substring(1) : all[i];
+    for (String line : CriLines.of(Arrays.asList(all).subList(0, Math.max(0, usable)))) {
+      if (seen == LINES) {
+        break;
+      }
       if (line.isBlank()) {
         continue;
       }

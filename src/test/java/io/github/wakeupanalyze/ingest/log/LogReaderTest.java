@@ -38,6 +38,36 @@ class LogReaderTest {
     assertEquals(controllerRuntime(name), r.described(LogSamples.T0));
   }
 
+  /**
+   * The container's file on its node (CRI format: containerd's time, stream, tag; a long line in
+   * partial records) reads as {@code kubectl logs --timestamps} of the same container.
+   */
+  @Test
+  void theNodesFileOfTheContainer_readsAsKubectlLogsTimestamps() throws Exception {
+    String kubectl =
+        Files.readString(LogSamples.DIR.resolve("controller-runtime/zap-json-kubectl.log"));
+    StringBuilder node = new StringBuilder();
+    for (String line : kubectl.split("\n")) {
+      int space = line.indexOf(' ');
+      String time = line.substring(0, space).replaceFirst("\\.?0+Z$", "Z");
+      String text = line.substring(space + 1);
+      for (int at = 0; at < text.length(); at += 64) {
+        boolean last = at + 64 >= text.length();
+        node.append(time)
+            .append(" stderr ")
+            .append(last ? "F " : "P ")
+            .append(text, at, Math.min(text.length(), at + 64))
+            .append('\n');
+      }
+    }
+    LogSamples.Read expected = LogSamples.stdin(kubectl, ReadOptions.AUTO);
+    LogSamples.Read r = LogSamples.stdin(node.toString(), ReadOptions.AUTO);
+    assertEquals(TraceFormat.LOG, r.report().format(), "sniffed as a log");
+    assertEquals(List.of(), r.report().warnings());
+    assertEquals(5, r.spans().size());
+    assertEquals(expected.described(LogSamples.T0), r.described(LogSamples.T0));
+  }
+
   @Test
   void klogText_hasNoYear_readAsYear2000_withAWarning() {
     LogSamples.Read r = LogSamples.sample("controller-runtime/klog.log");

@@ -1,0 +1,211 @@
+package io.github.wakeupanalyze.ingest.core;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * A container's log as its runtime stores it on the node ({@code /var/log/pods/…/0.log}, {@code
+ * /var/log/containers/*.log}, what {@code kind export logs} collects), read as the lines {@code
+ * kubectl logs --timestamps} would print for it.
+ *
+ * <p>The CRI logging format writes each record as {@code TIME STREAM TAGS CONTENT}: the time in RFC
+ * 3339 with up to nine fractional digits (containerd drops trailing zeros and writes {@code Z},
+ * CRI-O writes nine digits and an offset), {@code stdout} or {@code stderr}, tags separated by
+ * {@code :} of which {@code P} marks a partial record (a line over the runtime's limit, 16 KiB in
+ * containerd by default, continues in the next record of the same stream) and {@code F} a full one.
+ * The kubelet reads the same files to answer {@code kubectl logs}.
+ *
+ * <p>Each line becomes the kubelet's time (nine digits, {@link KubeletTime}), a space and the
+ * content; the records of a split line are joined, per stream, under the time of the first one.
+ * Lines that are not CRI records pass unchanged, so any other text reads as before. A joined line
+ * is cut at the limit; a partial record the input ends with is returned as it is.
+ */
+public final class CriLines {
+  /** Where the lines come from. */
+  @FunctionalInterface
+  public interface Source {
+    /** The next line without its line end, or null at the end. */
+    String next() throws IOException;
+  }
+
+  private final Source in;
+  private final int limit;
+
+  /** The partial records of {@code stdout} [0] and {@code stderr} [1] waiting for their end. */
+  private final StringBuilder[] pending = {new StringBuilder(), new StringBuilder()};
+
+  private final String[] pendingTime = new String[2];
+  private long records;
+
+  /**
+   * @param in the lines
+   * @param limit the longest joined line kept, in characters
+   */
+  public CriLines(Source in, int limit) {
+    this.in = in;
+    this.limit = limit;
+  }
+
+  /** The lines of a sample (the first 64 KiB a sniffer looks at) as {@link #next} gives them. */
+  public static List<String> of(List<String> lines) {
+    Iterator<String> it = lines.iterator();
+    CriLines cri = new CriLines(() -> it.hasNext() ? it.next() : null, Integer.MAX_VALUE);
+    List<String> out = new ArrayList<>(lines.size());
+    try {
+      for (String line = cri.next(); line != null; line = cri.next()) {
+        out.add(line);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // never: the lines are in memory
+    }
+    return out;
+  }
+
+  /** CRI records read so far. */
+  public long records() {
+    return records;
+  }
+
+  /** The next line, with a CRI record's header made the kubelet's time; null at the end. */
+  public String next() throws IOException {
+    String line;
+    while ((line = in.next()) != null) {
+      int timeEnd = timeEnd(line);
+      int stream = timeEnd < 0 ? -1 : stream(line, timeEnd + 1);
+      if (stream < 0) {
+        return line;
+      }
+      int tags = timeEnd + 8; // after "stdout " or "stderr "
+      int tagsEnd = tagsEnd(line, tags);
+      if (tagsEnd < 0) {
+        return line;
+      }
+      records++;
+      boolean partial = partial(line, tags, tagsEnd);
+      int content = Math.min(line.length(), tagsEnd + 1);
+      StringBuilder joined = pending[stream];
+      if (pendingTime[stream] == null) {
+        pendingTime[stream] = kubeletTime(line, timeEnd);
+      }
+      int room = limit - joined.length();
+      joined.append(line, content, line.length() - content > room ? content + room : line.length());
+      if (!partial) {
+        return take(stream);
+      }
+    }
+    for (int s = 0; s < 2; s++) {
+      if (pendingTime[s] != null) {
+        return take(s); // the input ends inside a split line: what there is of it
+      }
+    }
+    return null;
+  }
+
+  private String take(int stream) {
+    String line = pendingTime[stream] + ' ' + pending[stream];
+    pending[stream].setLength(0);
+    pendingTime[stream] = null;
+    return line;
+  }
+
+  /**
+   * The end of an RFC 3339 time at the start of {@code s} (index of the space after it): date,
+   * {@code T}, time, 0–9 fractional digits, {@code Z} or an offset {@code ±hh:mm}; or -1.
+   */
+  static int timeEnd(String s) {
+    if (s.length() < 21 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T') {
+      return -1;
+    }
+    if (s.charAt(13) != ':' || s.charAt(16) != ':' || !digits(s, 0, 4) || !digits(s, 5, 7)) {
+      return -1;
+    }
+    if (!digits(s, 8, 10) || !digits(s, 11, 13) || !digits(s, 14, 16) || !digits(s, 17, 19)) {
+      return -1;
+    }
+    int i = 19;
+    if (s.charAt(i) == '.') {
+      int from = ++i;
+      while (i < s.length() && i - from < 9 && Character.isDigit(s.charAt(i))) {
+        i++;
+      }
+      if (i == from) {
+        return -1;
+      }
+    }
+    if (i < s.length() && s.charAt(i) == 'Z') {
+      i++;
+    } else if (i + 6 <= s.length()
+        && (s.charAt(i) == '+' || s.charAt(i) == '-')
+        && digits(s, i + 1, i + 3)
+        && s.charAt(i + 3) == ':'
+        && digits(s, i + 4, i + 6)) {
+      i += 6;
+    } else {
+      return -1;
+    }
+    return i < s.length() && s.charAt(i) == ' ' ? i : -1;
+  }
+
+  private static boolean digits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** 0 for {@code stdout }, 1 for {@code stderr } at {@code at}, else -1. */
+  private static int stream(String s, int at) {
+    if (s.startsWith("stdout ", at)) {
+      return 0;
+    }
+    return s.startsWith("stderr ", at) ? 1 : -1;
+  }
+
+  /** The end of the tags at {@code at} (upper-case letters joined by {@code :}), or -1. */
+  private static int tagsEnd(String s, int at) {
+    int i = at;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (c < 'A' || c > 'Z') {
+        return -1;
+      }
+      i++;
+      if (i == s.length() || s.charAt(i) == ' ') {
+        return i;
+      }
+      if (s.charAt(i) != ':') {
+        return -1;
+      }
+      i++;
+    }
+    return -1;
+  }
+
+  private static boolean partial(String s, int from, int to) {
+    for (int i = from; i < to; i += 2) {
+      if (s.charAt(i) == 'P') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The time before {@code end} in the kubelet's layout: nine fractional digits, {@code Z}. */
+  private static String kubeletTime(String s, int end) {
+    int zone = 19;
+    while (zone < end && s.charAt(zone) != 'Z' && s.charAt(zone) != '+' && s.charAt(zone) != '-') {
+      zone++;
+    }
+    String fraction = zone > 20 ? s.substring(20, zone) : "";
+    String offset = s.substring(zone, end);
+    if (offset.equals("+00:00") || offset.equals("-00:00")) {
+      offset = "Z";
+    }
+    return s.substring(0, 19) + '.' + fraction + "000000000".substring(fraction.length()) + offset;
+  }
+}
