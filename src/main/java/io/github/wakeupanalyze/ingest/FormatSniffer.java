@@ -2,8 +2,8 @@ package io.github.wakeupanalyze.ingest;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.github.wakeupanalyze.ingest.core.CriLines;
 import io.github.wakeupanalyze.ingest.core.InputException;
+import io.github.wakeupanalyze.ingest.core.NodeLogs;
 import io.github.wakeupanalyze.ingest.log.LogSniffer;
 import io.github.wakeupanalyze.text.Names;
 import java.io.BufferedInputStream;
@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
  *       But first: a prefix holding {@code "category":"kube-audit} (AKS diagnostic logs) or {@code
  *       "logStreamName":"kube-apiserver-audit} (EKS CloudWatch events) is an audit log a managed
  *       cluster exported; then, an object whose first field name is a log line's ({@code level}, {@code ts},
- *       {@code time}, {@code timestamp}, {@code @timestamp}, {@code msg}, {@code message}, …) is an
+ *       {@code time}, {@code timestamp}, {@code @timestamp}, {@code msg}, {@code message}, Docker's {@code log}, …) is an
  *       operator log in JSON lines, even when it carries a {@code traceID} later. If no format's
  *       name occurs: field names {@code traceId} and {@code id} together mean Zipkin; a {@code data}
  *       field means Jaeger (an empty query result). Otherwise the next rules are tried.
@@ -99,7 +99,8 @@ public final class FormatSniffer {
           "@version",
           "caller",
           "logger",
-          "logger_name");
+          "logger_name",
+          "log"); // Docker's json-file
 
   /**
    * A managed cluster's export of its audit log, whose entries carry each event as a JSON string:
@@ -183,7 +184,7 @@ public final class FormatSniffer {
     if (text.contains(AUDIT_PAYLOAD) && GCLOUD_YAML.matcher(text).find()) {
       return true;
     }
-    for (String line : CriLines.of(Arrays.asList(text.split("\n", 200)))) {
+    for (String line : NodeLogs.ofCri(Arrays.asList(text.split("\n", 200)))) {
       Matcher m = AuditLayout.EVENT_LINE.matcher(line);
       if (m.find() && AUDIT_VERSION.matcher(line).find(m.start(1))) {
         return true;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wakeupanalyze.simulate.run.SimulationRun;
 import io.github.wakeupanalyze.testing.ManagedAuditLogs;
 import io.github.wakeupanalyze.testing.OutputChecks;
@@ -53,8 +54,8 @@ import picocli.CommandLine;
  */
 class FuzzTest {
   /**
-   * Mutants per seed: 17 seeds (6 trace formats with protobuf framed both ways, a timestamp CSV,
-   * three logs, the audit log seven ways) × 300 = 5,100 runs.
+   * Mutants per seed: 18 seeds (6 trace formats with protobuf framed both ways, a timestamp CSV,
+   * four logs, the audit log seven ways) × 300 = 5,400 runs.
    */
   static final int MUTANTS = 300;
 
@@ -107,6 +108,22 @@ class FuzzTest {
         "zap-console.log", Files.readAllBytes(LOGS.resolve("controller-runtime/zap-console.log")));
     seeds.put("kube-rs.json.log", Files.readAllBytes(LOGS.resolve("kube-rs/json.log")));
     seeds.put("josdk-logback.log", Files.readAllBytes(LOGS.resolve("josdk/logback-ttll.log")));
+    ObjectMapper json = new ObjectMapper();
+    StringBuilder docker = new StringBuilder(); // Fluent Bit's records of them, in 100-char parts
+    for (String line :
+        Files.readAllLines(LOGS.resolve("controller-runtime/zap-json-kubectl.log"))) {
+      int space = line.indexOf(' ');
+      String text = line.substring(space + 1);
+      for (int at = 0; at < text.length(); at += 100) {
+        boolean last = at + 100 >= text.length();
+        String part = text.substring(at, Math.min(text.length(), at + 100)) + (last ? "\n" : "");
+        ObjectNode record = json.createObjectNode();
+        record.put("log", part).put("stream", "stderr").put("logtag", last ? "F" : "P");
+        record.put("time", line.substring(0, space));
+        docker.append(json.writeValueAsString(record)).append('\n');
+      }
+    }
+    seeds.put("zap-json.docker.log", docker.toString().getBytes(StandardCharsets.UTF_8));
     if (audited != null) {
       byte[] lines = Files.readAllBytes(audited.audit());
       seeds.put(AUDIT_PREFIX + "jsonl", lines);

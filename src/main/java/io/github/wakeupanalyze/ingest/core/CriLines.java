@@ -1,10 +1,6 @@
 package io.github.wakeupanalyze.ingest.core;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 
 /**
  * A container's log as its runtime stores it on the node ({@code /var/log/pods/…/0.log}, {@code
@@ -49,21 +45,6 @@ public final class CriLines {
     this.limit = limit;
   }
 
-  /** The lines of a sample (the first 64 KiB a sniffer looks at) as {@link #next} gives them. */
-  public static List<String> of(List<String> lines) {
-    Iterator<String> it = lines.iterator();
-    CriLines cri = new CriLines(() -> it.hasNext() ? it.next() : null, Integer.MAX_VALUE);
-    List<String> out = new ArrayList<>(lines.size());
-    try {
-      for (String line = cri.next(); line != null; line = cri.next()) {
-        out.add(line);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // never: the lines are in memory
-    }
-    return out;
-  }
-
   /** CRI records read so far. */
   public long records() {
     return records;
@@ -73,8 +54,11 @@ public final class CriLines {
   public String next() throws IOException {
     String line;
     while ((line = in.next()) != null) {
-      int timeEnd = timeEnd(line);
-      int stream = timeEnd < 0 ? -1 : stream(line, timeEnd + 1);
+      int timeEnd = KubeletTime.runtimeTimeEnd(line);
+      int stream =
+          timeEnd < 0 || timeEnd == line.length() || line.charAt(timeEnd) != ' '
+              ? -1
+              : stream(line, timeEnd + 1);
       if (stream < 0) {
         return line;
       }
@@ -88,7 +72,7 @@ public final class CriLines {
       int content = Math.min(line.length(), tagsEnd + 1);
       StringBuilder joined = pending[stream];
       if (pendingTime[stream] == null) {
-        pendingTime[stream] = kubeletTime(line, timeEnd);
+        pendingTime[stream] = KubeletTime.of(line, timeEnd);
       }
       int room = limit - joined.length();
       joined.append(line, content, line.length() - content > room ? content + room : line.length());
@@ -109,53 +93,6 @@ public final class CriLines {
     pending[stream].setLength(0);
     pendingTime[stream] = null;
     return line;
-  }
-
-  /**
-   * The end of an RFC 3339 time at the start of {@code s} (index of the space after it): date,
-   * {@code T}, time, 0–9 fractional digits, {@code Z} or an offset {@code ±hh:mm}; or -1.
-   */
-  static int timeEnd(String s) {
-    if (s.length() < 21 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T') {
-      return -1;
-    }
-    if (s.charAt(13) != ':' || s.charAt(16) != ':' || !digits(s, 0, 4) || !digits(s, 5, 7)) {
-      return -1;
-    }
-    if (!digits(s, 8, 10) || !digits(s, 11, 13) || !digits(s, 14, 16) || !digits(s, 17, 19)) {
-      return -1;
-    }
-    int i = 19;
-    if (s.charAt(i) == '.') {
-      int from = ++i;
-      while (i < s.length() && i - from < 9 && Character.isDigit(s.charAt(i))) {
-        i++;
-      }
-      if (i == from) {
-        return -1;
-      }
-    }
-    if (i < s.length() && s.charAt(i) == 'Z') {
-      i++;
-    } else if (i + 6 <= s.length()
-        && (s.charAt(i) == '+' || s.charAt(i) == '-')
-        && digits(s, i + 1, i + 3)
-        && s.charAt(i + 3) == ':'
-        && digits(s, i + 4, i + 6)) {
-      i += 6;
-    } else {
-      return -1;
-    }
-    return i < s.length() && s.charAt(i) == ' ' ? i : -1;
-  }
-
-  private static boolean digits(String s, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (!Character.isDigit(s.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** 0 for {@code stdout }, 1 for {@code stderr } at {@code at}, else -1. */
@@ -193,19 +130,5 @@ public final class CriLines {
       }
     }
     return false;
-  }
-
-  /** The time before {@code end} in the kubelet's layout: nine fractional digits, {@code Z}. */
-  private static String kubeletTime(String s, int end) {
-    int zone = 19;
-    while (zone < end && s.charAt(zone) != 'Z' && s.charAt(zone) != '+' && s.charAt(zone) != '-') {
-      zone++;
-    }
-    String fraction = zone > 20 ? s.substring(20, zone) : "";
-    String offset = s.substring(zone, end);
-    if (offset.equals("+00:00") || offset.equals("-00:00")) {
-      offset = "Z";
-    }
-    return s.substring(0, 19) + '.' + fraction + "000000000".substring(fraction.length()) + offset;
   }
 }

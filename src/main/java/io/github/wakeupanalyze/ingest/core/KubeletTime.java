@@ -57,6 +57,71 @@ public final class KubeletTime {
     return space < s.length() && s.charAt(space) == ' ' ? space : -1;
   }
 
+  /**
+   * The end of an RFC 3339 time at the start of {@code s} as container runtimes write it: date,
+   * {@code T}, time, 0–9 fractional digits, {@code Z} or an offset {@code ±hh:mm}; or -1.
+   */
+  public static int runtimeTimeEnd(String s) {
+    if (s.length() < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T') {
+      return -1;
+    }
+    if (s.charAt(13) != ':' || s.charAt(16) != ':' || !digits(s, 0, 4) || !digits(s, 5, 7)) {
+      return -1;
+    }
+    if (!digits(s, 8, 10) || !digits(s, 11, 13) || !digits(s, 14, 16) || !digits(s, 17, 19)) {
+      return -1;
+    }
+    int i = 19;
+    if (s.charAt(i) == '.') {
+      int from = ++i;
+      while (i < s.length() && i - from < 9 && Character.isDigit(s.charAt(i))) {
+        i++;
+      }
+      if (i == from) {
+        return -1;
+      }
+    }
+    if (i < s.length() && s.charAt(i) == 'Z') {
+      i++;
+    } else if (i + 6 <= s.length()
+        && (s.charAt(i) == '+' || s.charAt(i) == '-')
+        && digits(s, i + 1, i + 3)
+        && s.charAt(i + 3) == ':'
+        && digits(s, i + 4, i + 6)) {
+      i += 6;
+    } else {
+      return -1;
+    }
+    return i;
+  }
+
+  private static boolean digits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The RFC 3339 time in {@code s} before {@code end} (date, {@code T}, time, 0–9 fractional
+   * digits, {@code Z} or {@code ±hh:mm}, already checked) in the kubelet's layout: nine fractional
+   * digits, {@code Z} for a zero offset.
+   */
+  public static String of(String s, int end) {
+    int zone = 19;
+    while (zone < end && s.charAt(zone) != 'Z' && s.charAt(zone) != '+' && s.charAt(zone) != '-') {
+      zone++;
+    }
+    String fraction = zone > 20 ? s.substring(20, zone) : "";
+    String offset = s.substring(zone, end);
+    if (offset.equals("+00:00") || offset.equals("-00:00")) {
+      offset = "Z";
+    }
+    return s.substring(0, 19) + '.' + fraction + "000000000".substring(fraction.length()) + offset;
+  }
+
   /** Whether a kubelet time starts in {@code s} at an index from {@code from} to {@code to}. */
   public static boolean startsIn(String s, int from, int to) {
     for (int t = s.indexOf('T', from + 10); t >= 0 && t - 10 < to; t = s.indexOf('T', t + 1)) {

@@ -2,6 +2,7 @@ package io.github.wakeupanalyze.ingest.log;
 
 import io.github.wakeupanalyze.ingest.core.CriLines;
 import io.github.wakeupanalyze.ingest.core.InputException;
+import io.github.wakeupanalyze.ingest.core.NodeLogs;
 import io.github.wakeupanalyze.ingest.core.SpanSink;
 import io.github.wakeupanalyze.ingest.core.Synthetic;
 import io.github.wakeupanalyze.ingest.core.TextLines;
@@ -79,23 +80,31 @@ public final class LogReader implements TraceReader {
     FrameworkLines frameworks = new FrameworkLines(tracker, match);
     LogTime.Clock clock = new LogTime.Clock();
     TextLines lines = new TextLines(in, MAX_LINE);
-    CriLines cri = new CriLines(lines::next, MAX_LINE); // also a node's file of the container
+    long[] auditEvents = {0};
+    CriLines.Source logLines = // also the container's file on its node
+        NodeLogs.lines(
+            () -> {
+              String raw = lines.next();
+              if (raw != null && raw.contains(AUDIT_EVENT)) {
+                auditEvents[0]++; // as written: an event in a Docker record is no audit line
+              }
+              return raw;
+            },
+            MAX_LINE);
     LogRecord r = new LogRecord();
     TimeSource source = TimeSource.UNDECIDED;
     String first = null;
     long firstNumber = 0;
     long records = 0;
-    long auditEvents = 0;
     boolean wholeSeconds = false;
     String line;
-    while ((line = cri.next()) != null) {
+    while ((line = logLines.next()) != null) {
       if (first == null && !line.isBlank()) {
         first = line;
         firstNumber = lines.number();
       }
       if (line.contains(AUDIT_EVENT)) {
-        auditEvents++; // an API server's output: its audit events between its own log lines
-        continue;
+        continue; // an API server's output: its audit events between its own log lines
       }
       if (!LineParser.parse(line, r)) {
         continue;
@@ -163,14 +172,14 @@ public final class LogReader implements TraceReader {
               + " log lines but no reconcile found: expected controller-runtime's V(5) lines"
               + " (--zap-log-level=5), Java Operator SDK DEBUG lines, kube-rs lines inside the"
               + " reconciling-object span, or --log-match REGEX (see docs/logs.md)"
-              + (auditEvents == 0
+              + (auditEvents[0] == 0
                   ? ""
                   : String.format(
                       Locale.ROOT,
                       "; %d %s Kubernetes audit events (an API server's output with its audit"
                           + " log in it): --format k8s-audit reads them",
-                      auditEvents,
-                      auditEvents == 1 ? "line holds" : "lines hold")));
+                      auditEvents[0],
+                      auditEvents[0] == 1 ? "line holds" : "lines hold")));
     }
   }
 

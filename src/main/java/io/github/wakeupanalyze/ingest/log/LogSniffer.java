@@ -1,6 +1,6 @@
 package io.github.wakeupanalyze.ingest.log;
 
-import io.github.wakeupanalyze.ingest.core.CriLines;
+import io.github.wakeupanalyze.ingest.core.NodeLogs;
 import java.util.Arrays;
 
 /**
@@ -28,7 +28,7 @@ public final class LogSniffer {
     LogRecord r = new LogRecord();
     int seen = 0;
     int records = 0;
-    for (String line : CriLines.of(Arrays.asList(all).subList(0, Math.max(0, usable)))) {
+    for (String line : NodeLogs.of(Arrays.asList(all).subList(0, Math.max(0, usable)))) {
       if (seen == LINES) {
         break;
       }

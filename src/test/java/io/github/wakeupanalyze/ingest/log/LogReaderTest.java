@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.ingest.TraceFormat;
 import java.nio.file.Files;
@@ -66,6 +68,41 @@ class LogReaderTest {
     assertEquals(List.of(), r.report().warnings());
     assertEquals(5, r.spans().size());
     assertEquals(expected.described(LogSamples.T0), r.described(LogSamples.T0));
+  }
+
+  /**
+   * The container's file on a node with Docker's json-file driver (minikube's default), and the
+   * same records as Fluent Bit forwards them with the pod's name: the reconciles of {@code kubectl
+   * logs --timestamps}, the operator named by the pod.
+   */
+  @Test
+  void dockerJsonFileRecords_andFluentBitsWithThePod_readAsKubectlLogs() throws Exception {
+    String kubectl =
+        Files.readString(LogSamples.DIR.resolve("controller-runtime/zap-json-kubectl.log"));
+    ObjectMapper json = new ObjectMapper();
+    StringBuilder docker = new StringBuilder();
+    StringBuilder fluentBit = new StringBuilder();
+    for (String line : kubectl.split("\n")) {
+      int space = line.indexOf(' ');
+      ObjectNode record = json.createObjectNode();
+      record.put("log", line.substring(space + 1) + "\n");
+      record.put("stream", "stderr");
+      record.put("time", line.substring(0, space).replaceFirst("\\.?0+Z$", "Z"));
+      docker.append(json.writeValueAsString(record)).append('\n');
+      record.putObject("kubernetes").put("pod_name", "memcached-operator-6d8f7b9c4-x2k9p");
+      record.with("kubernetes").put("container_name", "manager");
+      fluentBit.append(json.writeValueAsString(record)).append('\n');
+    }
+    List<String> expected = LogSamples.stdin(kubectl, ReadOptions.AUTO).described(LogSamples.T0);
+    LogSamples.Read r = LogSamples.stdin(docker.toString(), ReadOptions.AUTO);
+    assertEquals(TraceFormat.LOG, r.report().format(), "sniffed as a log");
+    assertEquals(List.of(), r.report().warnings());
+    assertEquals(expected, r.described(LogSamples.T0));
+    List<String> fromPod =
+        LogSamples.stdin(fluentBit.toString(), ReadOptions.AUTO).described(LogSamples.T0);
+    assertEquals(5, fromPod.size());
+    assertEquals(
+        expected.stream().map(x -> x.replace(" stdin ", " memcached-operator ")).toList(), fromPod);
   }
 
   @Test
