@@ -28,13 +28,7 @@ public final class CriLines {
   }
 
   private final Source in;
-  private final int limit;
-
-  /** The partial records of {@code stdout} [0] and {@code stderr} [1] waiting for their end. */
-  private final StringBuilder[] pending = {new StringBuilder(), new StringBuilder()};
-
-  private final String[] pendingTime = new String[2];
-  private long records;
+  private final PartialLines lines;
 
   /**
    * @param in the lines
@@ -42,12 +36,7 @@ public final class CriLines {
    */
   public CriLines(Source in, int limit) {
     this.in = in;
-    this.limit = limit;
-  }
-
-  /** CRI records read so far. */
-  public long records() {
-    return records;
+    this.lines = new PartialLines(limit);
   }
 
   /** The next line, with a CRI record's header made the kubelet's time; null at the end. */
@@ -67,32 +56,15 @@ public final class CriLines {
       if (tagsEnd < 0) {
         return line;
       }
-      records++;
-      boolean partial = partial(line, tags, tagsEnd);
+      String head = KubeletTime.of(line, timeEnd) + ' ';
       int content = Math.min(line.length(), tagsEnd + 1);
-      StringBuilder joined = pending[stream];
-      if (pendingTime[stream] == null) {
-        pendingTime[stream] = KubeletTime.of(line, timeEnd);
-      }
-      int room = limit - joined.length();
-      joined.append(line, content, line.length() - content > room ? content + room : line.length());
-      if (!partial) {
-        return take(stream);
+      String whole =
+          lines.add(stream, head, line, content, line.length(), partial(line, tags, tagsEnd));
+      if (whole != null) {
+        return whole;
       }
     }
-    for (int s = 0; s < 2; s++) {
-      if (pendingTime[s] != null) {
-        return take(s); // the input ends inside a split line: what there is of it
-      }
-    }
-    return null;
-  }
-
-  private String take(int stream) {
-    String line = pendingTime[stream] + ' ' + pending[stream];
-    pending[stream].setLength(0);
-    pendingTime[stream] = null;
-    return line;
+    return lines.rest(); // the input ends inside a split line: what there is of it
   }
 
   /** 0 for {@code stdout }, 1 for {@code stderr } at {@code at}, else -1. */

@@ -34,10 +34,7 @@ public final class DockerJsonLines {
           .build();
 
   private final CriLines.Source in;
-  private final int limit;
-  private final StringBuilder[] pending = {new StringBuilder(), new StringBuilder()};
-  private final String[] pendingHead = new String[2];
-  private long records;
+  private final PartialLines lines;
 
   /** One record's fields; reused. */
   private String log;
@@ -54,12 +51,7 @@ public final class DockerJsonLines {
    */
   public DockerJsonLines(CriLines.Source in, int limit) {
     this.in = in;
-    this.limit = limit;
-  }
-
-  /** Records read so far. */
-  public long records() {
-    return records;
+    this.lines = new PartialLines(limit);
   }
 
   /** The next line, a record made a {@code kubectl logs} line; null at the end. */
@@ -69,36 +61,18 @@ public final class DockerJsonLines {
       if (!line.startsWith("{") || !line.contains("\"log\"") || !read(line)) {
         return line;
       }
-      records++;
       int s = "stdout".equals(stream) ? 0 : 1;
       boolean partial =
           logtag != null
               ? logtag.contains("P")
               : !log.endsWith("\n") && log.getBytes(StandardCharsets.UTF_8).length >= SPLIT;
-      String text = log.endsWith("\n") ? log.substring(0, log.length() - 1) : log;
-      if (pendingHead[s] == null) {
-        pendingHead[s] = head();
-      }
-      StringBuilder joined = pending[s];
-      int room = limit - joined.length();
-      joined.append(text, 0, Math.min(text.length(), Math.max(0, room)));
-      if (!partial) {
-        return take(s);
+      int end = log.endsWith("\n") ? log.length() - 1 : log.length();
+      String whole = lines.add(s, head(), log, 0, end, partial);
+      if (whole != null) {
+        return whole;
       }
     }
-    for (int s = 0; s < 2; s++) {
-      if (pendingHead[s] != null) {
-        return take(s); // the input ends inside a split line: what there is of it
-      }
-    }
-    return null;
-  }
-
-  private String take(int s) {
-    String line = pendingHead[s] + pending[s];
-    pending[s].setLength(0);
-    pendingHead[s] = null;
-    return line;
+    return lines.rest(); // the input ends inside a split line: what there is of it
   }
 
   /** What {@code kubectl logs --prefix --timestamps} puts before the line. */
