@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>ANSI colour codes are removed.
  *   <li>{@code kubectl logs --prefix}: a leading {@code [pod/NAME/CONTAINER] } gives the pod and
- *       container.
+ *       container; so do stern's {@code POD CONTAINER TIME} and its JSON output ({@link
+ *       SternLine}).
  *   <li>{@code kubectl logs --timestamps}: a leading RFC 3339 time with exactly nine fractional
  *       digits and a space (the kubelet's fixed layout) gives {@link LogRecord#prefixNanos}; the
  *       times it wrote where the container runtime split a long line are taken out ({@link
@@ -48,6 +49,13 @@ final class LineParser {
         pod = parts[0];
         container = parts.length > 1 ? parts[1] : "";
         s = s.substring(close + 2);
+      }
+    } else {
+      SternLine stern = SternLine.of(s);
+      if (stern != null) {
+        pod = stern.pod();
+        container = stern.container();
+        s = stern.line();
       }
     }
     int stamp = KubeletTime.end(s, 0);

@@ -133,6 +133,55 @@ class LineParserTest {
     assertEquals(T, r.prefixNanos);
   }
 
+  /** stern's default output with {@code --timestamps}: pod, container, time, the line. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '§',
+      value = {
+        "op-6d8f7b9c4-x2k9p manager 2024-05-01T12:00:00.000000001Z 12:00:00.000 [main] INFO"
+            + " io.x.Foo -- hi",
+        "ops op-6d8f7b9c4-x2k9p manager 2024-05-01T12:00:00.000000001Z 12:00:00.000 [main] INFO"
+            + " io.x.Foo -- hi",
+        "op-6d8f7b9c4-x2k9p manager 2024-05-01T14:00:00.000000001+02:00 12:00:00.000 [main] INFO"
+            + " io.x.Foo -- hi",
+        "{\"message\":\"12:00:00.000 [main] INFO io.x.Foo -- hi\",\"timestamp\":"
+            + "\"2024-05-01T12:00:00.000000001Z\",\"nodeName\":\"n1\",\"namespace\":\"ops\","
+            + "\"podName\":\"op-6d8f7b9c4-x2k9p\",\"containerName\":\"manager\",\"labels\":{}}",
+        "{\"message\":\"2024-05-01T12:00:00.000000001Z 12:00:00.000 [main] INFO io.x.Foo -- hi\","
+            + "\"nodeName\":\"n1\",\"namespace\":\"ops\",\"podName\":\"op-6d8f7b9c4-x2k9p\","
+            + "\"containerName\":\"manager\"}"
+      })
+  void stern_defaultOutputWithTimestamps_andJson_giveThePodAndTheKubeletTime(String line) {
+    LogRecord r = parse(line);
+    assertEquals("op-6d8f7b9c4-x2k9p", r.pod);
+    assertEquals("manager", r.container);
+    assertEquals(T + 1, r.prefixNanos);
+    assertEquals("hi", r.message);
+  }
+
+  @Test
+  void stern_withColours_isReadAfterTheColoursAreRemoved() {
+    LogRecord r =
+        parse(
+            "\u001b[32mop-6d8f7b9c4-x2k9p\u001b[0m \u001b[33mmanager\u001b[0m"
+                + " 2024-05-01T12:00:00.000000001Z plain text");
+    assertEquals("op-6d8f7b9c4-x2k9p", r.pod);
+    assertEquals(T + 1, r.prefixNanos);
+    assertEquals("plain text", r.message);
+  }
+
+  @Test
+  void wordsBeforeALine_withoutTheKubeletsTime_areNotStern() {
+    LogRecord r = parse("2024-05-01T12:00:00.000000001Z starting cache 2024-05-01T12:00:00Z");
+    assertEquals(null, r.pod);
+    LogRecord words = new LogRecord();
+    LineParser.parse("op manager 2024-05-01T12:00:00.123Z INFO io.x.Foo -- hi", words);
+    assertEquals(null, words.pod, "a time of the line's own, not the kubelet's");
+    LogRecord upper = new LogRecord();
+    LineParser.parse("Op manager 2024-05-01T12:00:00.000000001Z plain", upper);
+    assertEquals(null, upper.pod, "not a Kubernetes name");
+  }
+
   @Test
   void kubectlTime_beforePlainText_isARecordOfItsOwn() {
     LogRecord r = parse("2024-05-01T12:00:00.000000000Z reconciling cluster c1 now");

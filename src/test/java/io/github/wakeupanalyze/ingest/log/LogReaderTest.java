@@ -105,6 +105,40 @@ class LogReaderTest {
         expected.stream().map(x -> x.replace(" stdin ", " memcached-operator ")).toList(), fromPod);
   }
 
+  /**
+   * stern's default output with {@code --timestamps} (two namespaces: the namespace first) and its
+   * JSON output: the reconciles of {@code kubectl logs --timestamps}, the operator named by the
+   * pod.
+   */
+  @Test
+  void sternsOutput_defaultAndJson_readsAsKubectlLogsWithThePod() throws Exception {
+    String kubectl =
+        Files.readString(LogSamples.DIR.resolve("controller-runtime/zap-json-kubectl.log"));
+    ObjectMapper json = new ObjectMapper();
+    StringBuilder plain = new StringBuilder();
+    StringBuilder asJson = new StringBuilder();
+    for (String line : kubectl.split("\n")) {
+      plain.append("ops memcached-operator-6d8f7b9c4-x2k9p manager ").append(line).append('\n');
+      int space = line.indexOf(' ');
+      ObjectNode record = json.createObjectNode();
+      record.put("message", line.substring(space + 1));
+      record.put("timestamp", line.substring(0, space));
+      record.put("nodeName", "n1").put("namespace", "ops");
+      record.put("podName", "memcached-operator-6d8f7b9c4-x2k9p").put("containerName", "manager");
+      asJson.append(json.writeValueAsString(record)).append('\n');
+    }
+    List<String> expected =
+        LogSamples.stdin(kubectl, ReadOptions.AUTO).described(LogSamples.T0).stream()
+            .map(x -> x.replace(" stdin ", " memcached-operator "))
+            .toList();
+    for (StringBuilder stern : List.of(plain, asJson)) {
+      LogSamples.Read r = LogSamples.stdin(stern.toString(), ReadOptions.AUTO);
+      assertEquals(TraceFormat.LOG, r.report().format(), "sniffed as a log");
+      assertEquals(List.of(), r.report().warnings());
+      assertEquals(expected, r.described(LogSamples.T0));
+    }
+  }
+
   @Test
   void klogText_hasNoYear_readAsYear2000_withAWarning() {
     LogSamples.Read r = LogSamples.sample("controller-runtime/klog.log");
