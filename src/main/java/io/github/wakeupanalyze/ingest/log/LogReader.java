@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -75,8 +76,17 @@ public final class LogReader implements TraceReader {
     long fileHash = Synthetic.hash(file);
     long[] reconciles = {0};
     Span.Builder builder = Span.builder();
+    LogOrder order = new LogOrder();
+    List<LoggedReconcile> held = new ArrayList<>(); // until the log's order is known
     Reconciles tracker =
-        new Reconciles(x -> sink.accept(span(builder, x, fileHash, ++reconciles[0])));
+        new Reconciles(
+            x -> {
+              if (order.decided()) {
+                sink.accept(span(builder, x, fileHash, ++reconciles[0]));
+              } else {
+                held.add(x);
+              }
+            });
     FrameworkLines frameworks = new FrameworkLines(tracker, match);
     LogTime.Clock clock = new LogTime.Clock();
     TextLines lines = new TextLines(in, MAX_LINE);
@@ -137,9 +147,28 @@ public final class LogReader implements TraceReader {
           operatorOverride != null
               ? operatorOverride
               : r.pod != null ? LineParser.operatorOfPod(r.pod) : fileOperator;
+      if (!order.decided()) {
+        if (r.prefixNanos >= 0 || own >= 0) {
+          order.saw(r.pod != null ? r.pod : operator, t);
+        }
+        if (order.decided()) {
+          release(
+              order,
+              held,
+              lines.number(),
+              file,
+              x -> sink.accept(span(builder, x, fileHash, ++reconciles[0])));
+        }
+      }
       frameworks.accept(r, t, operator);
     }
+    if (!order.decided() && order.backwards()) {
+      throw backwards(order, file, lines.number());
+    }
     tracker.finish();
+    if (!order.decided()) {
+      held.forEach(x -> sink.accept(span(builder, x, fileHash, ++reconciles[0])));
+    }
     if (records == 0) {
       throw new InputException(
           file,
@@ -181,6 +210,34 @@ public final class LogReader implements TraceReader {
                       auditEvents[0],
                       auditEvents[0] == 1 ? "line holds" : "lines hold")));
     }
+  }
+
+  /**
+   * Once the order is decided: the reconciles held until then go on, or, in a newest-first log,
+   * nothing does and the input fails.
+   */
+  private static void release(
+      LogOrder order,
+      List<LoggedReconcile> held,
+      long line,
+      String file,
+      Consumer<LoggedReconcile> emit)
+      throws InputException {
+    if (order.backwards()) {
+      throw backwards(order, file, line);
+    }
+    held.forEach(emit);
+    held.clear();
+  }
+
+  private static InputException backwards(LogOrder order, String file, long line) {
+    return new InputException(
+        file,
+        Long.toString(line),
+        "the log lists its newest line first ("
+            + order.steps()
+            + "), as logcli and log views do by default: expected the oldest first (logcli query"
+            + " --forward, or reverse the file with tac)");
   }
 
   @Override

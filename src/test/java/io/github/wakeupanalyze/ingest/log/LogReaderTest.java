@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.ingest.TraceFormat;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -137,6 +139,35 @@ class LogReaderTest {
       assertEquals(List.of(), r.report().warnings());
       assertEquals(expected, r.described(LogSamples.T0));
     }
+  }
+
+  /**
+   * A log listed newest first (logcli's default direction) would pair each reconcile's end with the
+   * next one's start: it fails in one line instead, with nothing read from it.
+   */
+  @Test
+  void aLogListedNewestFirst_failsInOneLine_withNoReconcile() throws Exception {
+    List<String> lines =
+        new ArrayList<>(
+            Files.readAllLines(LogSamples.DIR.resolve("controller-runtime/zap-json-kubectl.log")));
+    Collections.reverse(lines);
+    LogSamples.Read r = LogSamples.stdin(String.join("\n", lines) + "\n", ReadOptions.AUTO);
+    assertEquals(List.of(), r.spans());
+    String error = r.report().error();
+    assertTrue(error != null && error.contains("the log lists its newest line first"), error);
+    assertTrue(error.contains("logcli query --forward"), error);
+
+    StringBuilder longer = new StringBuilder(); // past the decision: 200 records, newest first
+    for (int i = 200; i > 0; i--) {
+      longer.append(
+          String.format(
+              "2024-05-01T12:%02d:%02d.000000000Z {\"level\":\"info\",\"msg\":\"tick\"}%n",
+              i / 60, i % 60));
+    }
+    LogSamples.Read many = LogSamples.stdin(longer.toString(), ReadOptions.AUTO);
+    assertTrue(
+        many.report().error().contains("64 of 64 steps between records go back in time"),
+        many.report().error());
   }
 
   @Test
