@@ -10,8 +10,7 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>ANSI colour codes are removed.
  *   <li>{@code kubectl logs --prefix}: a leading {@code [pod/NAME/CONTAINER] } gives the pod and
- *       container; so do stern's {@code POD CONTAINER TIME} and its JSON output ({@link
- *       SternLine}).
+ *       container; so do stern's and logcli's lines ({@link PodLine}).
  *   <li>{@code kubectl logs --timestamps}: a leading RFC 3339 time with exactly nine fractional
  *       digits and a space (the kubelet's fixed layout) gives {@link LogRecord#prefixNanos}; the
  *       times it wrote where the container runtime split a long line are taken out ({@link
@@ -51,11 +50,11 @@ final class LineParser {
         s = s.substring(close + 2);
       }
     } else {
-      SternLine stern = SternLine.of(s);
-      if (stern != null) {
-        pod = stern.pod();
-        container = stern.container();
-        s = stern.line();
+      PodLine tool = PodLine.of(s); // stern's or logcli's
+      if (tool != null) {
+        pod = tool.pod();
+        container = tool.container();
+        s = tool.line();
       }
     }
     int stamp = KubeletTime.end(s, 0);

@@ -160,6 +160,28 @@ class LineParserTest {
   }
 
   @Test
+  void logcli_jsonlGivesTheNanosecondTime_theDefaultOutputOnlyThePod() {
+    LogRecord r =
+        parse(
+            "{\"labels\":{\"app\":\"op\",\"container\":\"manager\",\"pod\":\"op-6d8f7b9c4-x2k9p\"},"
+                + "\"line\":\"12:00:00.000 [main] INFO io.x.Foo -- hi\","
+                + "\"timestamp\":\"2024-05-01T14:00:00.000000001+02:00\"}");
+    assertEquals("op-6d8f7b9c4-x2k9p", r.pod);
+    assertEquals("manager", r.container);
+    assertEquals(T + 1, r.prefixNanos);
+    assertEquals("hi", r.message);
+
+    LogRecord text =
+        parse(
+            "2024-05-01T12:00:00Z {app=\"a \\\"quoted\\\" }\", pod_name=\"op-0\"}   "
+                + "2024-05-01T12:00:00.250Z\tINFO\tReconciling\t{\"controller\": \"c\"}");
+    assertEquals("op-0", text.pod);
+    assertEquals("", text.container);
+    assertEquals(-1, text.prefixNanos, "whole seconds: the line's own time places it");
+    assertEquals("Reconciling", text.message);
+  }
+
+  @Test
   void stern_withColours_isReadAfterTheColoursAreRemoved() {
     LogRecord r =
         parse(

@@ -142,6 +142,54 @@ class LogReaderTest {
   }
 
   /**
+   * Grafana Loki's logcli: {@code --output jsonl} (labels, line, nanosecond time) and its default
+   * output (whole-second time, labels, line: the line's own time places it). Forwards; its default
+   * direction, newest first, fails as any newest-first log does.
+   */
+  @Test
+  void logcliOutput_jsonlAndDefault_readsWithThePodFromItsLabels() throws Exception {
+    String kubectl =
+        Files.readString(LogSamples.DIR.resolve("controller-runtime/zap-json-kubectl.log"));
+    ObjectMapper json = new ObjectMapper();
+    StringBuilder jsonl = new StringBuilder();
+    for (String line : kubectl.split("\n")) {
+      int space = line.indexOf(' ');
+      ObjectNode record = json.createObjectNode();
+      record
+          .putObject("labels")
+          .put("container", "manager")
+          .put("namespace", "ops")
+          .put("pod", "memcached-operator-6d8f7b9c4-x2k9p");
+      record.put("line", line.substring(space + 1));
+      record.put("timestamp", line.substring(0, space).replaceFirst("\\.?0+Z$", "Z"));
+      jsonl.append(json.writeValueAsString(record)).append('\n');
+    }
+    List<String> expected =
+        LogSamples.stdin(kubectl, ReadOptions.AUTO).described(LogSamples.T0).stream()
+            .map(x -> x.replace(" stdin ", " memcached-operator "))
+            .toList();
+    LogSamples.Read r = LogSamples.stdin(jsonl.toString(), ReadOptions.AUTO);
+    assertEquals(TraceFormat.LOG, r.report().format(), "sniffed as a log");
+    assertEquals(expected, r.described(LogSamples.T0));
+
+    String console = Files.readString(LogSamples.DIR.resolve("controller-runtime/zap-console.log"));
+    StringBuilder text = new StringBuilder();
+    for (String line : console.split("\n")) {
+      text.append(line, 0, 19)
+          .append("Z {container=\"manager\", namespace=\"ops\",")
+          .append(" pod=\"memcached-operator-6d8f7b9c4-x2k9p\"}     ")
+          .append(line)
+          .append('\n');
+    }
+    List<String> fromConsole =
+        LogSamples.stdin(console, ReadOptions.AUTO).described(LogSamples.T0).stream()
+            .map(x -> x.replace(" stdin ", " memcached-operator "))
+            .toList();
+    assertEquals(
+        fromConsole, LogSamples.stdin(text.toString(), ReadOptions.AUTO).described(LogSamples.T0));
+  }
+
+  /**
    * A log listed newest first (logcli's default direction) would pair each reconcile's end with the
    * next one's start: it fails in one line instead, with nothing read from it.
    */
