@@ -44,9 +44,10 @@ import java.util.regex.Pattern;
  *       </ul>
  *       But first: a prefix holding {@code "category":"kube-audit} (AKS diagnostic logs) or {@code
  *       "logStreamName":"kube-apiserver-audit} (EKS CloudWatch events) is an audit log a managed
- *       cluster exported; then, an object whose first field name is a log line's ({@code level}, {@code ts},
- *       {@code time}, {@code timestamp}, {@code @timestamp}, {@code msg}, {@code message}, Docker's {@code log}, logcli's {@code labels}, …) is an
- *       operator log in JSON lines, even when it carries a {@code traceID} later. If no format's
+ *       cluster exported; then, an object whose first field name is a log line's ({@code level},
+ *       {@code ts}, {@code time}, {@code timestamp}, {@code @timestamp}, {@code msg}, {@code
+ *       message}, Docker's {@code log}, logcli's {@code labels}, …) is an operator log in JSON
+ *       lines, even when it carries a {@code traceID} later. If no format's
  *       name occurs: field names {@code traceId} and {@code id} together mean Zipkin; a {@code data}
  *       field means Jaeger (an empty query result). Otherwise the next rules are tried.
  *   <li><b>Audit logs in other layouts</b>: a line {@code protoPayload:} and the name {@code
