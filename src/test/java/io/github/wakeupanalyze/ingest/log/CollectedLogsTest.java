@@ -1,0 +1,164 @@
+package io.github.wakeupanalyze.ingest.log;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.wakeupanalyze.ingest.ReadOptions;
+import io.github.wakeupanalyze.ingest.TraceFormat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * One operator log as each tool and node hands it out reads as {@code kubectl logs --timestamps}
+ * gives it: the same reconciles at the same times, the operator named by the pod wherever the form
+ * names one.
+ */
+class CollectedLogsTest {
+  private static final String POD = "memcached-operator-6d8f7b9c4-x2k9p";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A line of {@code kubectl logs --timestamps}: the kubelet's time and the operator's line. */
+  record Line(String time, String text) {
+    /** The time as Go's RFC3339Nano writes it (containerd, Docker, logcli): zeros dropped. */
+    String goTime() {
+      return time.replaceFirst("\\.?0+Z$", "Z");
+    }
+  }
+
+  /** The forms, each written from the controller-runtime sample. */
+  enum Form {
+    /** The container's file on its node: containerd's CRI records, long lines in 64-char parts. */
+    CRI_NODE_FILE(false, l -> cri(l, 64)),
+    /** Docker's json-file driver (minikube's runtime). */
+    DOCKER_JSON_FILE(false, l -> json(docker(l))),
+    /** Fluent Bit's records of them, with its Kubernetes filter's pod and container. */
+    FLUENT_BIT(true, l -> json(fluentBit(l))),
+    /** stern's default output with --timestamps, tailing two namespaces. */
+    STERN(true, l -> "ops " + POD + " manager " + l.time() + " " + l.text()),
+    /** stern --output json. */
+    STERN_JSON(true, l -> json(stern(l))),
+    /** logcli --output jsonl --forward. */
+    LOGCLI_JSONL(true, l -> json(logcli(l)));
+
+    final boolean namesThePod;
+    final Function<Line, String> write;
+
+    Form(boolean namesThePod, Function<Line, String> write) {
+      this.namesThePod = namesThePod;
+      this.write = write;
+    }
+  }
+
+  private static String cri(Line l, int part) {
+    StringBuilder out = new StringBuilder();
+    String text = l.text();
+    for (int at = 0; at == 0 || at < text.length(); at += part) {
+      boolean last = at + part >= text.length();
+      if (at > 0) {
+        out.append('\n');
+      }
+      out.append(l.goTime())
+          .append(" stderr ")
+          .append(last ? "F " : "P ")
+          .append(text, at, Math.min(text.length(), at + part));
+    }
+    return out.toString();
+  }
+
+  private static ObjectNode docker(Line l) {
+    ObjectNode record = JSON.createObjectNode();
+    return record.put("log", l.text() + "\n").put("stream", "stderr").put("time", l.goTime());
+  }
+
+  private static ObjectNode fluentBit(Line l) {
+    ObjectNode record = docker(l);
+    record.putObject("kubernetes").put("pod_name", POD).put("container_name", "manager");
+    return record;
+  }
+
+  private static ObjectNode stern(Line l) {
+    ObjectNode record = JSON.createObjectNode().put("message", l.text()).put("timestamp", l.time());
+    return record
+        .put("nodeName", "n1")
+        .put("namespace", "ops")
+        .put("podName", POD)
+        .put("containerName", "manager");
+  }
+
+  private static ObjectNode logcli(Line l) {
+    ObjectNode record = JSON.createObjectNode();
+    record.putObject("labels").put("container", "manager").put("namespace", "ops").put("pod", POD);
+    return record.put("line", l.text()).put("timestamp", l.goTime());
+  }
+
+  private static String json(ObjectNode record) {
+    try {
+      return JSON.writeValueAsString(record);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String sample(String name) {
+    try {
+      return Files.readString(LogSamples.DIR.resolve(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The reconciles of {@code text} read from standard input, the operator renamed by the pod. */
+  private static List<String> described(String text, boolean namesThePod) {
+    return LogSamples.stdin(text, ReadOptions.AUTO).described(LogSamples.T0).stream()
+        .map(x -> namesThePod ? x.replace(" stdin ", " memcached-operator ") : x)
+        .toList();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Form.class)
+  void eachForm_readsAsKubectlLogsTimestamps(Form form) {
+    String kubectl = sample("controller-runtime/zap-json-kubectl.log");
+    StringBuilder written = new StringBuilder();
+    for (String line : kubectl.split("\n")) {
+      int space = line.indexOf(' ');
+      written
+          .append(form.write.apply(new Line(line.substring(0, space), line.substring(space + 1))))
+          .append('\n');
+    }
+    LogSamples.Read r = LogSamples.stdin(written.toString(), ReadOptions.AUTO);
+    assertEquals(TraceFormat.LOG, r.report().format(), "sniffed as a log");
+    assertEquals(List.of(), r.report().warnings());
+    assertEquals(5, r.spans().size());
+    assertEquals(described(kubectl, form.namesThePod), r.described(LogSamples.T0));
+  }
+
+  /** logcli's default output: its time has whole seconds, so the line's own time places it. */
+  @Test
+  void logcliDefaultOutput_namesThePod_andTheLinesOwnTimeCounts() {
+    String console = sample("controller-runtime/zap-console.log");
+    String written =
+        String.join(
+            "\n",
+            Arrays.stream(console.split("\n"))
+                .map(
+                    line ->
+                        line.substring(0, 19)
+                            + "Z {container=\"manager\", namespace=\"ops\", pod=\""
+                            + POD
+                            + "\"}     "
+                            + line)
+                .toList());
+    List<String> expected = described(console, true);
+    assertEquals(5, expected.size());
+    assertEquals(expected, described(written, false));
+  }
+}
