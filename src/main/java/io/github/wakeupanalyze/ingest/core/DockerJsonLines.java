@@ -78,9 +78,9 @@ public final class DockerJsonLines {
   /** What {@code kubectl logs --prefix --timestamps} puts before the line. */
   private String head() {
     StringBuilder head = new StringBuilder();
-    if (pod != null && !pod.isEmpty() && pod.indexOf(']') < 0 && pod.indexOf(' ') < 0) {
+    if (plain(pod) && !pod.isEmpty()) {
       head.append("[pod/").append(pod).append('/');
-      if (container != null && container.indexOf(']') < 0 && container.indexOf(' ') < 0) {
+      if (plain(container)) {
         head.append(container);
       }
       head.append("] ");
@@ -92,6 +92,11 @@ public final class DockerJsonLines {
       }
     }
     return head.toString();
+  }
+
+  /** A name that cannot end the {@code [pod/POD/CONTAINER]} prefix early or split it. */
+  private static boolean plain(String name) {
+    return name != null && name.chars().noneMatch(c -> c == ']' || c == '/' || c <= ' ');
   }
 
   /** Reads a record's fields; false when the line is no such record (then it passes unchanged). */

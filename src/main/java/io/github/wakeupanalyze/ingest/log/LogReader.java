@@ -76,13 +76,14 @@ public final class LogReader implements TraceReader {
     long fileHash = Synthetic.hash(file);
     long[] reconciles = {0};
     Span.Builder builder = Span.builder();
+    Consumer<LoggedReconcile> emit = x -> sink.accept(span(builder, x, fileHash, ++reconciles[0]));
     LogOrder order = new LogOrder();
     List<LoggedReconcile> held = new ArrayList<>(); // until the log's order is known
     Reconciles tracker =
         new Reconciles(
             x -> {
               if (order.decided()) {
-                sink.accept(span(builder, x, fileHash, ++reconciles[0]));
+                emit.accept(x);
               } else {
                 held.add(x);
               }
@@ -152,12 +153,7 @@ public final class LogReader implements TraceReader {
           order.saw(r.pod != null ? r.pod : operator, t);
         }
         if (order.decided()) {
-          release(
-              order,
-              held,
-              lines.number(),
-              file,
-              x -> sink.accept(span(builder, x, fileHash, ++reconciles[0])));
+          release(order, held, lines.number(), file, emit);
         }
       }
       frameworks.accept(r, t, operator);
@@ -167,7 +163,7 @@ public final class LogReader implements TraceReader {
     }
     tracker.finish();
     if (!order.decided()) {
-      held.forEach(x -> sink.accept(span(builder, x, fileHash, ++reconciles[0])));
+      held.forEach(emit);
     }
     if (records == 0) {
       throw new InputException(
