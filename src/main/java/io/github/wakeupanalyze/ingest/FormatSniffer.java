@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
  *       "logStreamName":"kube-apiserver-audit} (EKS CloudWatch events) is an audit log a managed
  *       cluster exported; then, an object whose first field name is a log line's ({@code level},
  *       {@code ts}, {@code time}, {@code timestamp}, {@code @timestamp}, {@code msg}, {@code
- *       message}, Docker's {@code log}, logcli's {@code labels}, …) is an operator log in JSON
+ *       message}, Docker's {@code log}, logcli's {@code labels}, OTLP's {@code resourceLogs}, …) is an operator log in JSON
  *       lines, even when it carries a {@code traceID} later. If no format's
  *       name occurs: field names {@code traceId} and {@code id} together mean Zipkin; a {@code data}
  *       field means Jaeger (an empty query result). Otherwise the next rules are tried.
@@ -102,7 +102,8 @@ public final class FormatSniffer {
           "logger",
           "logger_name",
           "log", // Docker's json-file
-          "labels"); // logcli --output jsonl
+          "labels", // logcli --output jsonl
+          "resourceLogs"); // the OpenTelemetry Collector's OTLP logs
 
   /**
    * A managed cluster's export of its audit log, whose entries carry each event as a JSON string:

@@ -122,6 +122,24 @@ public final class KubeletTime {
     return s.substring(0, 19) + '.' + fraction + "000000000".substring(fraction.length()) + offset;
   }
 
+  /** Epoch nanoseconds in the kubelet's layout (UTC, nine fractional digits, {@code Z}). */
+  public static String ofNanos(long epochNanos) {
+    long seconds = Math.floorDiv(epochNanos, 1_000_000_000L);
+    int nanos = (int) Math.floorMod(epochNanos, 1_000_000_000L);
+    java.time.LocalDateTime t =
+        java.time.LocalDateTime.ofEpochSecond(seconds, nanos, java.time.ZoneOffset.UTC);
+    return String.format(
+        java.util.Locale.ROOT,
+        "%04d-%02d-%02dT%02d:%02d:%02d.%09dZ",
+        t.getYear(),
+        t.getMonthValue(),
+        t.getDayOfMonth(),
+        t.getHour(),
+        t.getMinute(),
+        t.getSecond(),
+        nanos);
+  }
+
   /** Whether a kubelet time starts in {@code s} at an index from {@code from} to {@code to}. */
   public static boolean startsIn(String s, int from, int to) {
     for (int t = s.indexOf('T', from + 10); t >= 0 && t - 10 < to; t = s.indexOf('T', t + 1)) {

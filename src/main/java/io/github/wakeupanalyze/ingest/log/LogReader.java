@@ -1,8 +1,11 @@
 package io.github.wakeupanalyze.ingest.log;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.wakeupanalyze.ingest.core.CriLines;
 import io.github.wakeupanalyze.ingest.core.InputException;
 import io.github.wakeupanalyze.ingest.core.NodeLogs;
+import io.github.wakeupanalyze.ingest.core.OtlpLogLines;
 import io.github.wakeupanalyze.ingest.core.SpanSink;
 import io.github.wakeupanalyze.ingest.core.Synthetic;
 import io.github.wakeupanalyze.ingest.core.TextLines;
@@ -10,12 +13,14 @@ import io.github.wakeupanalyze.ingest.core.TraceReader;
 import io.github.wakeupanalyze.model.Span;
 import io.github.wakeupanalyze.model.WakeupAttributes;
 import io.github.wakeupanalyze.text.Names;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -90,18 +95,32 @@ public final class LogReader implements TraceReader {
             });
     FrameworkLines frameworks = new FrameworkLines(tracker, match);
     LogTime.Clock clock = new LogTime.Clock();
-    TextLines lines = new TextLines(in, MAX_LINE);
+    BufferedInputStream buffered =
+        in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, 1 << 16);
+    buffered.mark(256);
+    byte[] head = buffered.readNBytes(256);
+    buffered.reset();
     long[] auditEvents = {0};
-    CriLines.Source logLines = // also the container's file on its node
-        NodeLogs.lines(
-            () -> {
-              String raw = lines.next();
-              if (raw != null && raw.contains(AUDIT_EVENT)) {
-                auditEvents[0]++; // as written: an event in a Docker record is no audit line
-              }
-              return raw;
-            },
-            MAX_LINE);
+    CriLines.Source logLines;
+    LongSupplier where; // the input's line, for error messages
+    if (OtlpLogLines.opens(head, head.length)) {
+      OtlpLogLines otlp = new OtlpLogLines(buffered); // the OpenTelemetry Collector's export
+      logLines = otlp;
+      where = otlp::line;
+    } else {
+      TextLines lines = new TextLines(buffered, MAX_LINE);
+      where = lines::number;
+      logLines = // also the container's file on its node
+          NodeLogs.lines(
+              () -> {
+                String raw = lines.next();
+                if (raw != null && raw.contains(AUDIT_EVENT)) {
+                  auditEvents[0]++; // as written: an event in a Docker record is no audit line
+                }
+                return raw;
+              },
+              MAX_LINE);
+    }
     LogRecord r = new LogRecord();
     TimeSource source = TimeSource.UNDECIDED;
     String first = null;
@@ -109,10 +128,10 @@ public final class LogReader implements TraceReader {
     long records = 0;
     boolean wholeSeconds = false;
     String line;
-    while ((line = logLines.next()) != null) {
+    while ((line = next(logLines, file)) != null) {
       if (first == null && !line.isBlank()) {
         first = line;
-        firstNumber = lines.number();
+        firstNumber = where.getAsLong();
       }
       if (line.contains(AUDIT_EVENT)) {
         continue; // an API server's output: its audit events between its own log lines
@@ -153,13 +172,13 @@ public final class LogReader implements TraceReader {
           order.saw(r.pod != null ? r.pod : operator, t);
         }
         if (order.decided()) {
-          release(order, held, lines.number(), file, emit);
+          release(order, held, where.getAsLong(), file, emit);
         }
       }
       frameworks.accept(r, t, operator);
     }
     if (!order.decided() && order.backwards()) {
-      throw backwards(order, file, lines.number());
+      throw backwards(order, file, where.getAsLong());
     }
     tracker.finish();
     if (!order.decided()) {
@@ -205,6 +224,21 @@ public final class LogReader implements TraceReader {
                           + " log in it): --format k8s-audit reads them",
                       auditEvents[0],
                       auditEvents[0] == 1 ? "line holds" : "lines hold")));
+    }
+  }
+
+  /** The next line; a broken OTLP document is one line naming its place. */
+  private static String next(CriLines.Source lines, String file)
+      throws IOException, InputException {
+    try {
+      return lines.next();
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      throw new InputException(
+          file,
+          at == null ? "" : InputException.lineColumn(at.getLineNr(), at.getColumnNr()),
+          "not valid OTLP JSON logs: " + e.getOriginalMessage(),
+          e);
     }
   }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.ingest.TraceFormat;
+import io.github.wakeupanalyze.ingest.core.Timestamps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,7 +48,9 @@ class CollectedLogsTest {
     /** stern --output json. */
     STERN_JSON(true, l -> json(stern(l))),
     /** logcli --output jsonl --forward. */
-    LOGCLI_JSONL(true, l -> json(logcli(l)));
+    LOGCLI_JSONL(true, l -> json(logcli(l))),
+    /** The OpenTelemetry Collector's file exporter: OTLP logs, one request per line. */
+    OTEL_COLLECTOR(true, l -> json(otlp(l)));
 
     final boolean namesThePod;
     final Function<Line, String> write;
@@ -98,6 +101,23 @@ class CollectedLogsTest {
     ObjectNode record = JSON.createObjectNode();
     record.putObject("labels").put("container", "manager").put("namespace", "ops").put("pod", POD);
     return record.put("line", l.text()).put("timestamp", l.goTime());
+  }
+
+  private static ObjectNode otlp(Line l) {
+    ObjectNode request = JSON.createObjectNode();
+    ObjectNode resource = request.putArray("resourceLogs").addObject();
+    var attributes = resource.putObject("resource").putArray("attributes");
+    attributes.addObject().put("key", "k8s.pod.name").putObject("value").put("stringValue", POD);
+    attributes
+        .addObject()
+        .put("key", "k8s.container.name")
+        .putObject("value")
+        .put("stringValue", "manager");
+    ObjectNode record =
+        resource.putArray("scopeLogs").addObject().putArray("logRecords").addObject();
+    record.put("timeUnixNano", Long.toString(Timestamps.parse(l.time())));
+    record.putObject("body").put("stringValue", l.text());
+    return request;
   }
 
   private static String json(ObjectNode record) {

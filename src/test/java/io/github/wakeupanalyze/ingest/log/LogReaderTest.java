@@ -40,6 +40,18 @@ class LogReaderTest {
     assertEquals(controllerRuntime(name), r.described(LogSamples.T0));
   }
 
+  @Test
+  void aBrokenOtlpLogsDocument_isOneLine_namingItsPlace() {
+    LogSamples.Read r =
+        LogSamples.stdin(
+            "{\"resourceLogs\":[{\"scopeLogs\":[{\"logRecords\":[\n{\"body\":{\"stringValue\":]}",
+            ReadOptions.AUTO);
+    assertEquals(TraceFormat.LOG, r.report().format());
+    String error = r.report().error();
+    assertTrue(error != null && error.startsWith("-:2:"), error);
+    assertTrue(error.contains("not valid OTLP JSON logs"), error);
+  }
+
   /**
    * A log listed newest first (logcli's default direction) would pair each reconcile's end with the
    * next one's start: it fails in one line instead, with nothing read from it.

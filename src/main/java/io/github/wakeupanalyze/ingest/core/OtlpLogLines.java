@@ -1,0 +1,333 @@
+package io.github.wakeupanalyze.ingest.core;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+
+/**
+ * An operator's log as the OpenTelemetry Collector exports it (the {@code file} exporter's OTLP
+ * JSON, one {@code ExportLogsServiceRequest} per line, or one document): each log record read as
+ * the line {@code kubectl logs --timestamps --prefix} would print for it, one record at a time.
+ *
+ * <p>A record's line is its {@code body}: a string as the {@code filelog} receiver keeps the
+ * container's line; a map (a body a parser turned into fields) is written back as a JSON object.
+ * Its time is {@code timeUnixNano}, else {@code observedTimeUnixNano}. The pod and container are
+ * the resource's {@code k8s.pod.name} and {@code k8s.container.name} (the {@code container} parser
+ * and the {@code k8sattributes} processor set them). A body of several lines gives several lines,
+ * the first after the pod and time.
+ */
+public final class OtlpLogLines implements CriLines.Source {
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+          .build();
+
+  private final JsonParser p;
+  private final ArrayDeque<String> ready = new ArrayDeque<>();
+  private String pod;
+  private String container;
+
+  public OtlpLogLines(InputStream in) throws IOException {
+    this.p = JSON.createParser(in);
+  }
+
+  /** Whether {@code head}, the input's first bytes, opens an OTLP logs document. */
+  public static boolean opens(byte[] head, int n) {
+    String s = new String(head, 0, n, java.nio.charset.StandardCharsets.UTF_8).stripLeading();
+    if (s.startsWith("\uFEFF")) {
+      s = s.substring(1).stripLeading();
+    }
+    return s.startsWith("{") && s.substring(1).stripLeading().startsWith("\"resourceLogs\"");
+  }
+
+  /** The line of the input the parser has reached, for error messages. */
+  public long line() {
+    return p.currentLocation().getLineNr();
+  }
+
+  @Override
+  public String next() throws IOException {
+    while (ready.isEmpty()) {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        return null;
+      }
+      if (t == JsonToken.FIELD_NAME && p.currentName().equals("resource") && in("resourceLogs")) {
+        p.nextToken();
+        resource();
+      } else if (t == JsonToken.START_OBJECT && in("resourceLogs")) {
+        pod = container = null;
+      } else if (t == JsonToken.START_OBJECT && in("logRecords")) {
+        record();
+      } else if (t == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        if (!name.equals("resourceLogs")
+            && !name.equals("scopeLogs")
+            && !name.equals("instrumentationLibraryLogs")
+            && !name.equals("logRecords")) {
+          p.nextToken();
+          p.skipChildren(); // scope, schemaUrl, anything else
+        }
+      }
+    }
+    return ready.poll();
+  }
+
+  /**
+   * Whether the object the parser is in (at its start or a field) is an element of {@code field}.
+   */
+  private boolean in(String field) {
+    JsonStreamContext object = p.getParsingContext();
+    JsonStreamContext array = object == null ? null : object.getParent();
+    JsonStreamContext holder = array == null || !array.inArray() ? null : array.getParent();
+    return holder != null && field.equals(holder.getCurrentName());
+  }
+
+  /** The resource object: its pod and container. */
+  private void resource() throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return;
+    }
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      if (name.equals("attributes") && p.currentToken() == JsonToken.START_ARRAY) {
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+          String[] kv = keyValue();
+          if ("k8s.pod.name".equals(kv[0])) {
+            pod = kv[1];
+          } else if ("k8s.container.name".equals(kv[0])) {
+            container = kv[1];
+          }
+        }
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
+
+  /** An attribute ({@code key} and a string {@code value}), the parser on its start. */
+  private String[] keyValue() throws IOException {
+    String[] kv = new String[2];
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      if (name.equals("key") && p.currentToken() == JsonToken.VALUE_STRING) {
+        kv[0] = p.getText();
+      } else if (name.equals("value") && p.currentToken() == JsonToken.START_OBJECT) {
+        StringBuilder value = new StringBuilder();
+        if (any(value) && value.length() > 0 && value.charAt(0) == '"') {
+          kv[1] = unquote(value);
+        }
+      } else {
+        p.skipChildren();
+      }
+    }
+    return kv;
+  }
+
+  private static String unquote(StringBuilder json) {
+    try (JsonParser q = JSON.createParser(json.toString())) {
+      q.nextToken();
+      return q.getText();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** A log record, the parser on its start: its line or lines go to {@link #ready}. */
+  private void record() throws IOException {
+    long time = 0;
+    long observed = 0;
+    String body = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      switch (name) {
+        case "timeUnixNano" -> time = nanos();
+        case "observedTimeUnixNano" -> observed = nanos();
+        case "body" -> body = body();
+        default -> p.skipChildren();
+      }
+    }
+    if (body == null) {
+      return;
+    }
+    StringBuilder head = new StringBuilder();
+    if (plain(pod)) {
+      head.append("[pod/").append(pod).append('/').append(plain(container) ? container : "");
+      head.append("] ");
+    }
+    long at = time > 0 ? time : observed;
+    if (at > 0) {
+      head.append(KubeletTime.ofNanos(at)).append(' ');
+    }
+    String[] lines = body.split("\r?\n", -1);
+    int last = lines.length;
+    while (last > 1 && lines[last - 1].isEmpty()) {
+      last--;
+    }
+    ready.add(head + lines[0]);
+    for (int i = 1; i < last; i++) {
+      ready.add(lines[i]);
+    }
+  }
+
+  private static boolean plain(String name) {
+    return name != null
+        && !name.isEmpty()
+        && name.chars().noneMatch(c -> c == ']' || c == '/' || c <= ' ');
+  }
+
+  /** A uint64 as OTLP JSON writes it (a decimal string) or as a number; 0 when neither. */
+  private long nanos() throws IOException {
+    try {
+      return switch (p.currentToken()) {
+        case VALUE_STRING -> Long.parseLong(p.getText().strip());
+        case VALUE_NUMBER_INT -> p.getLongValue();
+        default -> {
+          p.skipChildren();
+          yield 0;
+        }
+      };
+    } catch (NumberFormatException | IOException e) {
+      return 0;
+    }
+  }
+
+  /** The body: a string as it is, anything else as JSON; null when absent. */
+  private String body() throws IOException {
+    StringBuilder json = new StringBuilder();
+    if (p.currentToken() != JsonToken.START_OBJECT || !any(json)) {
+      p.skipChildren();
+      return null;
+    }
+    return json.length() > 0 && json.charAt(0) == '"' ? unquote(json) : json.toString();
+  }
+
+  /**
+   * An {@code AnyValue} (the parser on its start) written as JSON text into {@code out}: a string
+   * as a JSON string, a number or boolean as itself, a map as an object, an array as an array.
+   *
+   * @return false when it holds none of these
+   */
+  private boolean any(StringBuilder out) throws IOException {
+    boolean any = false;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String kind = p.currentName();
+      JsonToken v = p.nextToken();
+      if (any) {
+        p.skipChildren();
+        continue;
+      }
+      switch (kind) {
+        case "stringValue" -> {
+          quote(out, p.getText());
+          any = true;
+        }
+        case "intValue", "doubleValue" -> {
+          out.append(v == JsonToken.VALUE_STRING ? p.getText().strip() : p.getText());
+          any = true;
+        }
+        case "boolValue" -> {
+          out.append(p.getText());
+          any = true;
+        }
+        case "kvlistValue" -> any = kvlist(out);
+        case "arrayValue" -> any = array(out);
+        default -> p.skipChildren();
+      }
+    }
+    return any;
+  }
+
+  private boolean kvlist(StringBuilder out) throws IOException {
+    out.append('{');
+    boolean first = true;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      boolean values = p.currentName().equals("values");
+      p.nextToken();
+      if (!values || p.currentToken() != JsonToken.START_ARRAY) {
+        p.skipChildren();
+        continue;
+      }
+      while (p.nextToken() == JsonToken.START_OBJECT) {
+        String key = null;
+        StringBuilder value = new StringBuilder();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          p.nextToken();
+          if (name.equals("key")) {
+            key = p.getText();
+          } else if (name.equals("value") && p.currentToken() == JsonToken.START_OBJECT) {
+            if (!any(value)) {
+              value.setLength(0);
+            }
+          } else {
+            p.skipChildren();
+          }
+        }
+        if (key != null && value.length() > 0) {
+          out.append(first ? "" : ",");
+          quote(out, key);
+          out.append(':').append(value);
+          first = false;
+        }
+      }
+    }
+    out.append('}');
+    return true;
+  }
+
+  private boolean array(StringBuilder out) throws IOException {
+    out.append('[');
+    boolean first = true;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      boolean values = p.currentName().equals("values");
+      p.nextToken();
+      if (!values || p.currentToken() != JsonToken.START_ARRAY) {
+        p.skipChildren();
+        continue;
+      }
+      while (p.nextToken() == JsonToken.START_OBJECT) {
+        int mark = out.length();
+        out.append(first ? "" : ",");
+        if (any(out)) {
+          first = false;
+        } else {
+          out.setLength(mark);
+        }
+      }
+    }
+    out.append(']');
+    return true;
+  }
+
+  private static void quote(StringBuilder out, String s) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+}
