@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.wakeupanalyze.ingest.core.Timestamps;
 import io.github.wakeupanalyze.simulate.run.SimulationRun;
 import io.github.wakeupanalyze.testing.ManagedAuditLogs;
 import io.github.wakeupanalyze.testing.OutputChecks;
@@ -54,8 +55,8 @@ import picocli.CommandLine;
  */
 class FuzzTest {
   /**
-   * Mutants per seed: 18 seeds (6 trace formats with protobuf framed both ways, a timestamp CSV,
-   * four logs, the audit log seven ways) × 300 = 5,400 runs.
+   * Mutants per seed: 19 seeds (6 trace formats with protobuf framed both ways, a timestamp CSV,
+   * five logs, the audit log seven ways) × 300 = 5,700 runs.
    */
   static final int MUTANTS = 300;
 
@@ -124,6 +125,24 @@ class FuzzTest {
       }
     }
     seeds.put("zap-json.docker.log", docker.toString().getBytes(StandardCharsets.UTF_8));
+    ObjectNode otlp = json.createObjectNode(); // the OpenTelemetry Collector's OTLP JSON logs
+    ObjectNode resource = otlp.putArray("resourceLogs").addObject();
+    resource
+        .putObject("resource")
+        .putArray("attributes")
+        .addObject()
+        .put("key", "k8s.pod.name")
+        .putObject("value")
+        .put("stringValue", "memcached-operator-6d8f7b9c4-x2k9p");
+    var records = resource.putArray("scopeLogs").addObject().putArray("logRecords");
+    for (String line :
+        Files.readAllLines(LOGS.resolve("controller-runtime/zap-json-kubectl.log"))) {
+      int space = line.indexOf(' ');
+      ObjectNode record = records.addObject();
+      record.put("timeUnixNano", Long.toString(Timestamps.parse(line.substring(0, space))));
+      record.putObject("body").put("stringValue", line.substring(space + 1));
+    }
+    seeds.put("zap-json.otlp-logs.json", json.writeValueAsBytes(otlp));
     if (audited != null) {
       byte[] lines = Files.readAllBytes(audited.audit());
       seeds.put(AUDIT_PREFIX + "jsonl", lines);
