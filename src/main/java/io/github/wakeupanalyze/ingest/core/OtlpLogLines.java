@@ -98,38 +98,76 @@ public final class OtlpLogLines implements CriLines.Source {
       String name = p.currentName();
       p.nextToken();
       if (name.equals("attributes") && p.currentToken() == JsonToken.START_ARRAY) {
-        while (p.nextToken() == JsonToken.START_OBJECT) {
-          String[] kv = keyValue();
-          if ("k8s.pod.name".equals(kv[0])) {
-            pod = kv[1];
-          } else if ("k8s.container.name".equals(kv[0])) {
-            container = kv[1];
-          }
-        }
+        elements(
+            () ->
+                keyValue(
+                    (key, value) -> {
+                      String text = value.charAt(0) == '"' ? unquote(value) : null;
+                      if (key.equals("k8s.pod.name")) {
+                        pod = text;
+                      } else if (key.equals("k8s.container.name")) {
+                        container = text;
+                      }
+                    }));
       } else {
         p.skipChildren();
       }
     }
   }
 
-  /** An attribute ({@code key} and a string {@code value}), the parser on its start. */
-  private String[] keyValue() throws IOException {
-    String[] kv = new String[2];
+  /** What is done at each element of an array, the parser on the element's start. */
+  private interface Element {
+    void at() throws IOException;
+  }
+
+  /** The objects of the array the parser is on (its start); anything else in it is skipped. */
+  private void elements(Element element) throws IOException {
+    for (JsonToken t = p.nextToken(); t != null && t != JsonToken.END_ARRAY; t = p.nextToken()) {
+      if (t == JsonToken.START_OBJECT) {
+        element.at();
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
+
+  /** The elements of the {@code values} array of the object the parser is on (its start). */
+  private void values(Element element) throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      boolean values = p.currentName().equals("values");
+      p.nextToken();
+      if (values && p.currentToken() == JsonToken.START_ARRAY) {
+        elements(element);
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
+
+  /** A {@code KeyValue} (the parser on its start): its key and its value as JSON text. */
+  private interface KeyValueSink {
+    void accept(String key, StringBuilder json);
+  }
+
+  private void keyValue(KeyValueSink sink) throws IOException {
+    String key = null;
+    StringBuilder value = new StringBuilder();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       p.nextToken();
       if (name.equals("key") && p.currentToken() == JsonToken.VALUE_STRING) {
-        kv[0] = p.getText();
+        key = p.getText();
       } else if (name.equals("value") && p.currentToken() == JsonToken.START_OBJECT) {
-        StringBuilder value = new StringBuilder();
-        if (any(value) && value.length() > 0 && value.charAt(0) == '"') {
-          kv[1] = unquote(value);
+        if (!any(value)) {
+          value.setLength(0);
         }
       } else {
         p.skipChildren();
       }
     }
-    return kv;
+    if (key != null && value.length() > 0) {
+      sink.accept(key, value);
+    }
   }
 
   private static String unquote(StringBuilder json) {
@@ -249,62 +287,30 @@ public final class OtlpLogLines implements CriLines.Source {
 
   private boolean kvlist(StringBuilder out) throws IOException {
     out.append('{');
-    boolean first = true;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      boolean values = p.currentName().equals("values");
-      p.nextToken();
-      if (!values || p.currentToken() != JsonToken.START_ARRAY) {
-        p.skipChildren();
-        continue;
-      }
-      while (p.nextToken() == JsonToken.START_OBJECT) {
-        String key = null;
-        StringBuilder value = new StringBuilder();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String name = p.currentName();
-          p.nextToken();
-          if (name.equals("key")) {
-            key = p.getText();
-          } else if (name.equals("value") && p.currentToken() == JsonToken.START_OBJECT) {
-            if (!any(value)) {
-              value.setLength(0);
-            }
-          } else {
-            p.skipChildren();
-          }
-        }
-        if (key != null && value.length() > 0) {
-          out.append(first ? "" : ",");
-          quote(out, key);
-          out.append(':').append(value);
-          first = false;
-        }
-      }
-    }
+    int start = out.length();
+    values(
+        () ->
+            keyValue(
+                (key, value) -> {
+                  out.append(out.length() == start ? "" : ",");
+                  quote(out, key);
+                  out.append(':').append(value);
+                }));
     out.append('}');
     return true;
   }
 
   private boolean array(StringBuilder out) throws IOException {
     out.append('[');
-    boolean first = true;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      boolean values = p.currentName().equals("values");
-      p.nextToken();
-      if (!values || p.currentToken() != JsonToken.START_ARRAY) {
-        p.skipChildren();
-        continue;
-      }
-      while (p.nextToken() == JsonToken.START_OBJECT) {
-        int mark = out.length();
-        out.append(first ? "" : ",");
-        if (any(out)) {
-          first = false;
-        } else {
-          out.setLength(mark);
-        }
-      }
-    }
+    int start = out.length();
+    values(
+        () -> {
+          int mark = out.length();
+          out.append(mark == start ? "" : ",");
+          if (!any(out)) {
+            out.setLength(mark);
+          }
+        });
     out.append(']');
     return true;
   }
