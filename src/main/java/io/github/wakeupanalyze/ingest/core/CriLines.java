@@ -4,8 +4,8 @@ import java.io.IOException;
 
 /**
  * A container's log as its runtime stores it on the node ({@code /var/log/pods/…/0.log}, {@code
- * /var/log/containers/*.log}, what {@code kind export logs} collects), read as the lines {@code
- * kubectl logs --timestamps} would print for it.
+ * /var/log/containers/*.log}, the files log shippers read), read as the lines {@code kubectl logs
+ * --timestamps} would print for it.
  *
  * <p>The CRI logging format writes each record as {@code TIME STREAM TAGS CONTENT}: the time in RFC
  * 3339 with up to nine fractional digits (containerd drops trailing zeros and writes {@code Z},
