@@ -78,13 +78,7 @@ public final class DockerJsonLines {
   /** What {@code kubectl logs --prefix --timestamps} puts before the line. */
   private String head() {
     StringBuilder head = new StringBuilder();
-    if (plain(pod) && !pod.isEmpty()) {
-      head.append("[pod/").append(pod).append('/');
-      if (plain(container)) {
-        head.append(container);
-      }
-      head.append("] ");
-    }
+    PodPrefix.append(head, pod, container);
     if (time != null) {
       int end = KubeletTime.runtimeTimeEnd(time);
       if (end == time.length()) {
@@ -92,11 +86,6 @@ public final class DockerJsonLines {
       }
     }
     return head.toString();
-  }
-
-  /** A name that cannot end the {@code [pod/POD/CONTAINER]} prefix early or split it. */
-  private static boolean plain(String name) {
-    return name != null && name.chars().noneMatch(c -> c == ']' || c == '/' || c <= ' ');
   }
 
   /** Reads a record's fields; false when the line is no such record (then it passes unchanged). */

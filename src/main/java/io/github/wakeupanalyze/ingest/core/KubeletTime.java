@@ -1,5 +1,9 @@
 package io.github.wakeupanalyze.ingest.core;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
 /**
  * The time {@code kubectl logs --timestamps} puts before each line: the kubelet's fixed RFC 3339
  * layout with exactly nine fractional digits and a zone ({@code 2024-05-01T12:00:00.123456789Z}, or
@@ -12,7 +16,7 @@ package io.github.wakeupanalyze.ingest.core;
  * 16 KiB…T2 rest}. {@link #joinPartials} takes those out again.
  */
 public final class KubeletTime {
-  /** Characters of the time before its zone: {@code 2024-05-01T12:00:00.123456789}. */
+  /** Characters of the kubelet's time before its zone: {@code 2024-05-01T12:00:00.123456789}. */
   private static final int LOCAL = 29;
 
   private KubeletTime() {}
@@ -22,39 +26,9 @@ public final class KubeletTime {
    * -1.
    */
   public static int end(String s, int from) {
-    if (s.length() - from < LOCAL + 2
-        || s.charAt(from + 4) != '-'
-        || s.charAt(from + 7) != '-'
-        || s.charAt(from + 10) != 'T'
-        || s.charAt(from + 13) != ':'
-        || s.charAt(from + 16) != ':'
-        || s.charAt(from + 19) != '.') {
-      return -1;
-    }
-    for (int i = 0; i < LOCAL; i++) {
-      if (i != 4 && i != 7 && i != 10 && i != 13 && i != 16 && i != 19) {
-        if (!Character.isDigit(s.charAt(from + i))) {
-          return -1;
-        }
-      }
-    }
-    int zone = from + LOCAL;
-    char c = s.charAt(zone);
-    int space;
-    if (c == 'Z') {
-      space = zone + 1;
-    } else if ((c == '+' || c == '-')
-        && s.length() > zone + 6
-        && Character.isDigit(s.charAt(zone + 1))
-        && Character.isDigit(s.charAt(zone + 2))
-        && s.charAt(zone + 3) == ':'
-        && Character.isDigit(s.charAt(zone + 4))
-        && Character.isDigit(s.charAt(zone + 5))) {
-      space = zone + 6;
-    } else {
-      return -1;
-    }
-    return space < s.length() && s.charAt(space) == ' ' ? space : -1;
+    int end = runtimeTimeEnd(s, from);
+    boolean nine = end >= from + LOCAL + 1 && digits(s, from + 20, from + LOCAL);
+    return nine && end < s.length() && s.charAt(end) == ' ' ? end : -1;
   }
 
   /**
@@ -62,22 +36,31 @@ public final class KubeletTime {
    * {@code T}, time, 0–9 fractional digits, {@code Z} or an offset {@code ±hh:mm}; or -1.
    */
   public static int runtimeTimeEnd(String s) {
-    if (s.length() < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T') {
+    return runtimeTimeEnd(s, 0);
+  }
+
+  /** {@link #runtimeTimeEnd(String)} for the time at {@code from}. */
+  static int runtimeTimeEnd(String s, int from) {
+    if (s.length() - from < 20
+        || s.charAt(from + 4) != '-'
+        || s.charAt(from + 7) != '-'
+        || s.charAt(from + 10) != 'T'
+        || s.charAt(from + 13) != ':'
+        || s.charAt(from + 16) != ':') {
       return -1;
     }
-    if (s.charAt(13) != ':' || s.charAt(16) != ':' || !digits(s, 0, 4) || !digits(s, 5, 7)) {
-      return -1;
+    for (int[] digits : DATE_TIME_DIGITS) {
+      if (!digits(s, from + digits[0], from + digits[1])) {
+        return -1;
+      }
     }
-    if (!digits(s, 8, 10) || !digits(s, 11, 13) || !digits(s, 14, 16) || !digits(s, 17, 19)) {
-      return -1;
-    }
-    int i = 19;
+    int i = from + 19;
     if (s.charAt(i) == '.') {
-      int from = ++i;
-      while (i < s.length() && i - from < 9 && Character.isDigit(s.charAt(i))) {
+      int fraction = ++i;
+      while (i < s.length() && i - fraction < 9 && Character.isDigit(s.charAt(i))) {
         i++;
       }
-      if (i == from) {
+      if (i == fraction) {
         return -1;
       }
     }
@@ -94,6 +77,11 @@ public final class KubeletTime {
     }
     return i;
   }
+
+  /** Where the digits of {@code 2024-05-01T12:00:00} are: [from, to) pairs. */
+  private static final int[][] DATE_TIME_DIGITS = {
+    {0, 4}, {5, 7}, {8, 10}, {11, 13}, {14, 16}, {17, 19}
+  };
 
   private static boolean digits(String s, int from, int to) {
     for (int i = from; i < to; i++) {
@@ -126,10 +114,9 @@ public final class KubeletTime {
   public static String ofNanos(long epochNanos) {
     long seconds = Math.floorDiv(epochNanos, 1_000_000_000L);
     int nanos = (int) Math.floorMod(epochNanos, 1_000_000_000L);
-    java.time.LocalDateTime t =
-        java.time.LocalDateTime.ofEpochSecond(seconds, nanos, java.time.ZoneOffset.UTC);
+    LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, nanos, ZoneOffset.UTC);
     return String.format(
-        java.util.Locale.ROOT,
+        Locale.ROOT,
         "%04d-%02d-%02dT%02d:%02d:%02d.%09dZ",
         t.getYear(),
         t.getMonthValue(),

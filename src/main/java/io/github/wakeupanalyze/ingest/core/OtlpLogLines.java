@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -101,8 +102,7 @@ public final class OtlpLogLines implements CriLines.Source {
         elements(
             () ->
                 keyValue(
-                    (key, value) -> {
-                      String text = value.charAt(0) == '"' ? unquote(value) : null;
+                    (key, text, json) -> {
                       if (key.equals("k8s.pod.name")) {
                         pod = text;
                       } else if (key.equals("k8s.container.name")) {
@@ -144,13 +144,17 @@ public final class OtlpLogLines implements CriLines.Source {
     }
   }
 
-  /** A {@code KeyValue} (the parser on its start): its key and its value as JSON text. */
+  /**
+   * A {@code KeyValue} (the parser on its start): its key, its value's text when it is a string
+   * (else null) and its value as JSON text.
+   */
   private interface KeyValueSink {
-    void accept(String key, StringBuilder json);
+    void accept(String key, String text, StringBuilder json);
   }
 
   private void keyValue(KeyValueSink sink) throws IOException {
     String key = null;
+    String text = null;
     StringBuilder value = new StringBuilder();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
@@ -158,24 +162,14 @@ public final class OtlpLogLines implements CriLines.Source {
       if (name.equals("key") && p.currentToken() == JsonToken.VALUE_STRING) {
         key = p.getText();
       } else if (name.equals("value") && p.currentToken() == JsonToken.START_OBJECT) {
-        if (!any(value)) {
-          value.setLength(0);
-        }
+        value.setLength(0);
+        text = value(value);
       } else {
         p.skipChildren();
       }
     }
     if (key != null && value.length() > 0) {
-      sink.accept(key, value);
-    }
-  }
-
-  private static String unquote(StringBuilder json) {
-    try (JsonParser q = JSON.createParser(json.toString())) {
-      q.nextToken();
-      return q.getText();
-    } catch (IOException e) {
-      return null;
+      sink.accept(key, text, value);
     }
   }
 
@@ -198,10 +192,7 @@ public final class OtlpLogLines implements CriLines.Source {
       return;
     }
     StringBuilder head = new StringBuilder();
-    if (plain(pod)) {
-      head.append("[pod/").append(pod).append('/').append(plain(container) ? container : "");
-      head.append("] ");
-    }
+    PodPrefix.append(head, pod, container);
     long at = time > 0 ? time : observed;
     if (at > 0) {
       head.append(KubeletTime.ofNanos(at)).append(' ');
@@ -215,12 +206,6 @@ public final class OtlpLogLines implements CriLines.Source {
     for (int i = 1; i < last; i++) {
       ready.add(lines[i]);
     }
-  }
-
-  private static boolean plain(String name) {
-    return name != null
-        && !name.isEmpty()
-        && name.chars().noneMatch(c -> c == ']' || c == '/' || c <= ' ');
   }
 
   /** A uint64 as OTLP JSON writes it (a decimal string) or as a number; 0 when neither. */
@@ -241,99 +226,79 @@ public final class OtlpLogLines implements CriLines.Source {
 
   /** The body: a string as it is, anything else as JSON; null when absent. */
   private String body() throws IOException {
-    StringBuilder json = new StringBuilder();
-    if (p.currentToken() != JsonToken.START_OBJECT || !any(json)) {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
       p.skipChildren();
       return null;
     }
-    return json.length() > 0 && json.charAt(0) == '"' ? unquote(json) : json.toString();
+    StringBuilder json = new StringBuilder();
+    String text = value(json);
+    return text != null ? text : json.length() > 0 ? json.toString() : null;
   }
 
   /**
    * An {@code AnyValue} (the parser on its start) written as JSON text into {@code out}: a string
-   * as a JSON string, a number or boolean as itself, a map as an object, an array as an array.
+   * as a JSON string, a number or boolean as itself, a map as an object, an array as an array;
+   * nothing when it holds none of these.
    *
-   * @return false when it holds none of these
+   * @return the string, when the value is one; else null
    */
-  private boolean any(StringBuilder out) throws IOException {
-    boolean any = false;
+  private String value(StringBuilder out) throws IOException {
+    int start = out.length();
+    String text = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String kind = p.currentName();
       JsonToken v = p.nextToken();
-      if (any) {
-        p.skipChildren();
+      if (out.length() > start) {
+        p.skipChildren(); // one value: the first
         continue;
       }
       switch (kind) {
         case "stringValue" -> {
-          quote(out, p.getText());
-          any = true;
+          text = p.getText();
+          quote(out, text);
         }
-        case "intValue", "doubleValue" -> {
-          out.append(v == JsonToken.VALUE_STRING ? p.getText().strip() : p.getText());
-          any = true;
-        }
-        case "boolValue" -> {
-          out.append(p.getText());
-          any = true;
-        }
-        case "kvlistValue" -> any = kvlist(out);
-        case "arrayValue" -> any = array(out);
+        case "intValue", "doubleValue" ->
+            out.append(v == JsonToken.VALUE_STRING ? p.getText().strip() : p.getText());
+        case "boolValue" -> out.append(p.getText());
+        case "kvlistValue" -> kvlist(out);
+        case "arrayValue" -> array(out);
         default -> p.skipChildren();
       }
     }
-    return any;
+    return text;
   }
 
-  private boolean kvlist(StringBuilder out) throws IOException {
+  private void kvlist(StringBuilder out) throws IOException {
     out.append('{');
     int start = out.length();
     values(
         () ->
             keyValue(
-                (key, value) -> {
+                (key, text, json) -> {
                   out.append(out.length() == start ? "" : ",");
                   quote(out, key);
-                  out.append(':').append(value);
+                  out.append(':').append(json);
                 }));
     out.append('}');
-    return true;
   }
 
-  private boolean array(StringBuilder out) throws IOException {
+  private void array(StringBuilder out) throws IOException {
     out.append('[');
     int start = out.length();
     values(
         () -> {
           int mark = out.length();
           out.append(mark == start ? "" : ",");
-          if (!any(out)) {
-            out.setLength(mark);
+          int at = out.length();
+          value(out);
+          if (out.length() == at) {
+            out.setLength(mark); // a value of no kind this reads
           }
         });
     out.append(']');
-    return true;
   }
 
   private static void quote(StringBuilder out, String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
+    out.append('"').append(JsonStringEncoder.getInstance().quoteAsString(s)).append('"');
   }
 }

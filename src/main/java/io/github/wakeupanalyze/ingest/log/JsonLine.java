@@ -26,7 +26,7 @@ import java.util.Set;
  * <p>A line cut by the reader's length limit is read as far as it goes.
  */
 final class JsonLine {
-  private static final JsonFactory FACTORY = new JsonFactory();
+  static final JsonFactory FACTORY = new JsonFactory();
   private static final int MAX_DEPTH = 4;
   private static final Set<String> UNPREFIXED = Set.of("fields", "mdc", "MDC", "contextMap");
 

@@ -1,6 +1,5 @@
 package io.github.wakeupanalyze.ingest.log;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.wakeupanalyze.ingest.core.KubeletTime;
@@ -36,8 +35,6 @@ import java.io.IOException;
  * @param line the line after them, as {@code kubectl logs} would print it
  */
 record PodLine(String pod, String container, String line) {
-  private static final JsonFactory FACTORY = new JsonFactory();
-
   /** {@code s} taken apart, or null when it is none of these tools' lines. */
   static PodLine of(String s) {
     if (s.startsWith("{")) {
@@ -161,7 +158,7 @@ record PodLine(String pod, String container, String line) {
    */
   private static String[] fields(String s, boolean labels, String... names) {
     String[] out = new String[4];
-    try (JsonParser p = FACTORY.createParser(s)) {
+    try (JsonParser p = JsonLine.FACTORY.createParser(s)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return null;
       }
