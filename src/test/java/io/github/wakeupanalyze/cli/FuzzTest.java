@@ -20,6 +20,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,8 +56,8 @@ import picocli.CommandLine;
  */
 class FuzzTest {
   /**
-   * Mutants per seed: 19 seeds (6 trace formats with protobuf framed both ways, a timestamp CSV,
-   * five logs, the audit log seven ways) × 300 = 5,700 runs.
+   * Mutants per seed: 20 seeds (6 trace formats with protobuf framed both ways, a timestamp CSV,
+   * six logs, the audit log seven ways) × 300 = 6,000 runs.
    */
   static final int MUTANTS = 300;
 
@@ -143,6 +144,18 @@ class FuzzTest {
       record.putObject("body").put("stringValue", line.substring(space + 1));
     }
     seeds.put("zap-json.otlp-logs.json", json.writeValueAsBytes(otlp));
+    StringBuilder grafana = // Grafana's "Download logs" text: facts, two empty lines, rows
+        new StringBuilder(
+            "Common labels: {\"container\":\"manager\",\"pod\":\"memcached-operator-6d8f7b9c4-x2k9p\"}\n"
+                + "Line limit: \"1000 (12 returned)\"\n\n\n");
+    for (String line :
+        Files.readAllLines(LOGS.resolve("controller-runtime/zap-json-kubectl.log"))) {
+      int space = line.indexOf(' ');
+      Instant t = Instant.parse(line.substring(0, space));
+      grafana.append(t.toEpochMilli()).append('\t').append(t).append('\t');
+      grafana.append(line, space + 1, line.length()).append('\n');
+    }
+    seeds.put("zap-json.grafana.txt", grafana.toString().getBytes(StandardCharsets.UTF_8));
     if (audited != null) {
       byte[] lines = Files.readAllBytes(audited.audit());
       seeds.put(AUDIT_PREFIX + "jsonl", lines);

@@ -28,7 +28,8 @@ public final class DockerJsonLines {
   /** Docker's buffer: a longer line is stored in records of this many bytes. */
   static final int SPLIT = 16 * 1024;
 
-  private static final JsonFactory JSON =
+  /** The JSON factory of the readers of this package (nesting bounded: records are flat). */
+  static final JsonFactory JSON =
       JsonFactory.builder()
           .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
           .build();

@@ -9,15 +9,16 @@ import java.util.List;
 /**
  * A container's log in any form its node keeps it (the CRI format of containerd and CRI-O, {@link
  * CriLines}; Docker's {@code json-file}, also as Fluentd and Fluent Bit forward it, {@link
- * DockerJsonLines}), read as the lines {@code kubectl logs --timestamps} prints; other lines pass
- * unchanged. The one chain the operator-log reader and its sniffer share.
+ * DockerJsonLines}), or as Grafana's "Download logs" saves it ({@link GrafanaLines}), read as the
+ * lines {@code kubectl logs --timestamps} prints; other lines pass unchanged. The one chain the
+ * operator-log reader and its sniffer share.
  */
 public final class NodeLogs {
   private NodeLogs() {}
 
   /** The lines of {@code raw}, each record of a node's file made a {@code kubectl logs} line. */
   public static CriLines.Source lines(CriLines.Source raw, int limit) {
-    return new CriLines(new DockerJsonLines(raw, limit)::next, limit)::next;
+    return new CriLines(new DockerJsonLines(new GrafanaLines(raw)::next, limit)::next, limit)::next;
   }
 
   /** The lines of a sample (the first 64 KiB a sniffer looks at) as {@link #lines} gives them. */

@@ -267,7 +267,8 @@ public final class LogReader implements TraceReader {
         "the log lists its newest line first ("
             + order.steps()
             + "), as logcli and log views do by default: expected the oldest first (logcli query"
-            + " --forward, or reverse the file with tac)");
+            + " --forward, Grafana's \"Oldest first\" before \"Download logs\", or reverse the"
+            + " file with tac)");
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.github.wakeupanalyze.ingest.log;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.wakeupanalyze.ingest.core.KubeletTime;
+import io.github.wakeupanalyze.ingest.core.PodLabels;
 import java.io.IOException;
 
 /**
@@ -20,9 +21,7 @@ import java.io.IOException;
  *       to stern 1.34, in {@code timestamp} after it.
  *   <li><b>logcli</b> (Grafana Loki) {@code --output jsonl}: {@code labels}, {@code line} and
  *       {@code timestamp} (RFC 3339 to the nanosecond, in logcli's {@code --timezone}); the pod and
- *       container are the labels {@code pod} and {@code container} (also {@code pod_name}, {@code
- *       container_name} or {@code k8s_pod_name}, {@code k8s_container_name}, as scrape
- *       configurations name them).
+ *       container are labels ({@link PodLabels}).
  *   <li><b>logcli</b> default output: {@code TIME {LABELS} LINE}. Its time has whole seconds, so
  *       only the labels are taken: the line's own time places it.
  * </ul>
@@ -90,8 +89,8 @@ record PodLine(String pod, String container, String line) {
       if (j >= s.length()) {
         return null;
       }
-      pod = podLabel(key) ? value.toString() : pod;
-      container = containerLabel(key) ? value.toString() : container;
+      pod = PodLabels.pod(key) ? value.toString() : pod;
+      container = PodLabels.container(key) ? value.toString() : container;
       i = j + 1;
       if (s.startsWith(", ", i)) {
         i += 2;
@@ -101,16 +100,6 @@ record PodLine(String pod, String container, String line) {
       return null;
     }
     return new PodLine(pod, container == null ? "" : container, s.substring(i + 1).strip());
-  }
-
-  private static boolean podLabel(String key) {
-    return key.equals("pod") || key.equals("pod_name") || key.equals("k8s_pod_name");
-  }
-
-  private static boolean containerLabel(String key) {
-    return key.equals("container")
-        || key.equals("container_name")
-        || key.equals("k8s_container_name");
   }
 
   /** A Kubernetes name (DNS subdomain) in {@code s[from, to)}. */
@@ -170,9 +159,9 @@ record PodLine(String pod, String container, String line) {
             String label = p.currentName();
             JsonToken lv = p.nextToken();
             String text = lv == JsonToken.VALUE_STRING ? p.getText() : null;
-            if (text != null && podLabel(label)) {
+            if (text != null && PodLabels.pod(label)) {
               out[2] = text;
-            } else if (text != null && containerLabel(label)) {
+            } else if (text != null && PodLabels.container(label)) {
               out[3] = text;
             } else {
               p.skipChildren();

@@ -11,12 +11,16 @@ import io.github.wakeupanalyze.ingest.core.Timestamps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * One operator log as each tool and node hands it out reads as {@code kubectl logs --timestamps}
@@ -180,5 +184,48 @@ class CollectedLogsTest {
     List<String> expected = described(console, true);
     assertEquals(5, expected.size());
     assertEquals(expected, described(written, false));
+  }
+
+  /**
+   * Grafana's "Download logs" as text, oldest first: the query's facts, two empty lines, then each
+   * line after its time. Grafana 10 writes epoch milliseconds and the time in RFC 3339; earlier
+   * versions the time in the browser's zone, with an offset or with none. The pod comes from {@code
+   * Common labels}.
+   */
+  private static final DateTimeFormatter OFFSET =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").withZone(ZoneOffset.ofHours(2));
+
+  private static final DateTimeFormatter LOCAL =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.ofHours(2));
+
+  @ParameterizedTest
+  @ValueSource(strings = {"millis", "offset", "local"})
+  void grafanaDownload_readsAsKubectlLogsTimestamps_withThePodOfItsCommonLabels(String rows) {
+    String kubectl = sample("controller-runtime/zap-json-kubectl.log");
+    StringBuilder written =
+        new StringBuilder(
+            "Common labels: {\"container\":\"manager\",\"namespace\":\"ops\",\"pod\":\""
+                + POD
+                + "\"}\nLine limit: \"1000 (12 returned)\"\nTotal bytes processed: \"3.1 kB\"\n\n\n");
+    for (String line : kubectl.split("\n")) {
+      int space = line.indexOf(' ');
+      Instant t = Instant.parse(line.substring(0, space));
+      String time =
+          switch (rows) {
+            case "millis" -> t.toEpochMilli() + "\t" + t; // Instant prints 3 digits here
+            case "offset" -> OFFSET.format(t);
+            default -> LOCAL.format(t);
+          };
+      written.append(time).append('\t').append(line.substring(space + 1)).append('\n');
+    }
+    LogSamples.Read r = LogSamples.stdin(written.toString(), ReadOptions.AUTO);
+    assertEquals(TraceFormat.LOG, r.report().format(), "sniffed as a log");
+    assertEquals(5, r.spans().size());
+    // Grafana 10 keeps the kubelet's time (to the millisecond, as the sample's are); the earlier
+    // rows leave each line to its own time, which has whole seconds here
+    String expected = rows.equals("millis") ? kubectl : kubectl.replaceAll("(?m)^\\S+ ", "");
+    assertEquals(described(expected, true), r.described(LogSamples.T0));
+    assertEquals(
+        LogSamples.stdin(expected, ReadOptions.AUTO).report().warnings(), r.report().warnings());
   }
 }

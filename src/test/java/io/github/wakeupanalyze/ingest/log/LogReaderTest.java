@@ -67,6 +67,7 @@ class LogReaderTest {
     String error = r.report().error();
     assertTrue(error != null && error.contains("the log lists its newest line first"), error);
     assertTrue(error.contains("logcli query --forward"), error);
+    assertTrue(error.contains("Grafana's \"Oldest first\""), error);
 
     StringBuilder longer = new StringBuilder(); // past the decision: 200 records, newest first
     for (int i = 200; i > 0; i--) {
