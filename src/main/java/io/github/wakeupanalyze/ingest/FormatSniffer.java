@@ -200,7 +200,8 @@ public final class FormatSniffer {
     boolean traceId = false;
     boolean id = false;
     boolean data = false;
-    boolean first = buf[from] == '{';
+    boolean object = buf[from] == '{';
+    boolean first = true; // the first field name
     try (JsonParser p = JsonReaderBase.FACTORY.createParser(buf, from, n - from)) {
       JsonToken t;
       while ((t = p.nextToken()) != null) {
@@ -208,8 +209,11 @@ public final class FormatSniffer {
           continue;
         }
         String name = p.currentName();
-        if (first && LOG_KEYS.contains(name)) {
+        if (first && object && LOG_KEYS.contains(name)) {
           return TraceFormat.LOG;
+        }
+        if (first && !object && name.equals("line")) {
+          return TraceFormat.LOG; // Grafana's logs download as JSON: [{"line": …, "timestamp": …}]
         }
         first = false;
         switch (name) {

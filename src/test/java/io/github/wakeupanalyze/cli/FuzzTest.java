@@ -56,8 +56,8 @@ import picocli.CommandLine;
  */
 class FuzzTest {
   /**
-   * Mutants per seed: 20 seeds (6 trace formats with protobuf framed both ways, a timestamp CSV,
-   * six logs, the audit log seven ways) × 300 = 6,000 runs.
+   * Mutants per seed: 21 seeds (6 trace formats with protobuf framed both ways, a timestamp CSV,
+   * seven logs, the audit log seven ways) × 300 = 6,300 runs.
    */
   static final int MUTANTS = 300;
 
@@ -156,6 +156,15 @@ class FuzzTest {
       grafana.append(line, space + 1, line.length()).append('\n');
     }
     seeds.put("zap-json.grafana.txt", grafana.toString().getBytes(StandardCharsets.UTF_8));
+    var rows = json.createArrayNode(); // the same download as JSON
+    for (String line :
+        Files.readAllLines(LOGS.resolve("controller-runtime/zap-json-kubectl.log"))) {
+      int space = line.indexOf(' ');
+      ObjectNode row = rows.addObject().put("line", line.substring(space + 1));
+      row.put("timestamp", Long.toString(Timestamps.parse(line.substring(0, space))));
+      row.putObject("fields").put("pod", "memcached-operator-6d8f7b9c4-x2k9p");
+    }
+    seeds.put("zap-json.grafana.json", json.writeValueAsBytes(rows));
     if (audited != null) {
       byte[] lines = Files.readAllBytes(audited.audit());
       seeds.put(AUDIT_PREFIX + "jsonl", lines);

@@ -111,6 +111,14 @@ class FormatSnifferTest {
     assertEquals(TraceFormat.ZIPKIN_JSON, sniff("[{\"traceId\": \"1\", \"id\": \"1\"}]"));
     assertEquals(TraceFormat.ZIPKIN_JSON, sniff("[[{\"traceId\": \"1\", \"parentId\": \"2\"}]]"));
     assertEquals(
+        TraceFormat.LOG,
+        sniff("[{\"line\": \"x\", \"timestamp\": \"1\", \"fields\": {\"traceID\": \"1\"}}]"),
+        "Grafana's logs download as JSON, whatever fields it detected");
+    assertEquals(
+        TraceFormat.ZIPKIN_JSON,
+        sniff("[{\"traceId\": \"1\", \"id\": \"1\", \"line\": \"x\"}]"),
+        "\"line\" counts only as the first key");
+    assertEquals(
         TraceFormat.OTLP_JSON,
         sniff(
             "\uFEFF  \n{\"resourceSpans\": [{\"resource\": "

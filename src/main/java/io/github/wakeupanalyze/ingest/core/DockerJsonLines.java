@@ -1,9 +1,7 @@
 package io.github.wakeupanalyze.ingest.core;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -27,12 +25,6 @@ import java.nio.charset.StandardCharsets;
 public final class DockerJsonLines {
   /** Docker's buffer: a longer line is stored in records of this many bytes. */
   static final int SPLIT = 16 * 1024;
-
-  /** The JSON factory of the readers of this package (nesting bounded: records are flat). */
-  static final JsonFactory JSON =
-      JsonFactory.builder()
-          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
-          .build();
 
   private final CriLines.Source in;
   private final PartialLines lines;
@@ -92,7 +84,7 @@ public final class DockerJsonLines {
   /** Reads a record's fields; false when the line is no such record (then it passes unchanged). */
   private boolean read(String line) {
     log = stream = time = logtag = pod = container = null;
-    try (JsonParser p = JSON.createParser(line)) {
+    try (JsonParser p = LogJson.FACTORY.createParser(line)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return false;
       }

@@ -113,20 +113,13 @@ public final class GrafanaLines {
    * The pod and container of a {@code Common labels} object; a value that is not one is ignored.
    */
   private void labels(String json) {
-    try (JsonParser p = DockerJsonLines.JSON.createParser(json)) {
+    try (JsonParser p = LogJson.FACTORY.createParser(json)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return;
       }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String key = p.currentName();
-        String text = p.nextToken() == JsonToken.VALUE_STRING ? p.getText() : null;
-        p.skipChildren();
-        if (text != null && PodLabels.pod(key)) {
-          pod = text;
-        } else if (text != null && PodLabels.container(key)) {
-          container = text;
-        }
-      }
+      PodLabels.Named named = PodLabels.read(p);
+      pod = named.pod();
+      container = named.container();
     } catch (IOException e) {
       pod = null; // not a label set after all: name no pod
       container = null;

@@ -1,10 +1,8 @@
 package io.github.wakeupanalyze.ingest.core;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,26 +21,18 @@ import java.util.ArrayDeque;
  * the first after the pod and time.
  */
 public final class OtlpLogLines implements CriLines.Source {
-  private static final JsonFactory JSON =
-      JsonFactory.builder()
-          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
-          .build();
-
   private final JsonParser p;
   private final ArrayDeque<String> ready = new ArrayDeque<>();
   private String pod;
   private String container;
 
   public OtlpLogLines(InputStream in) throws IOException {
-    this.p = JSON.createParser(in);
+    this.p = LogJson.FACTORY.createParser(in);
   }
 
   /** Whether {@code head}, the input's first bytes, opens an OTLP logs document. */
   public static boolean opens(byte[] head, int n) {
-    String s = new String(head, 0, n, java.nio.charset.StandardCharsets.UTF_8).stripLeading();
-    if (s.startsWith("\uFEFF")) {
-      s = s.substring(1).stripLeading();
-    }
+    String s = LogJson.head(head, n);
     return s.startsWith("{") && s.substring(1).stripLeading().startsWith("\"resourceLogs\"");
   }
 
@@ -182,8 +172,8 @@ public final class OtlpLogLines implements CriLines.Source {
       String name = p.currentName();
       p.nextToken();
       switch (name) {
-        case "timeUnixNano" -> time = nanos();
-        case "observedTimeUnixNano" -> observed = nanos();
+        case "timeUnixNano" -> time = LogJson.nanos(p);
+        case "observedTimeUnixNano" -> observed = LogJson.nanos(p);
         case "body" -> body = body();
         default -> p.skipChildren();
       }
@@ -197,31 +187,7 @@ public final class OtlpLogLines implements CriLines.Source {
     if (at > 0) {
       head.append(KubeletTime.ofNanos(at)).append(' ');
     }
-    String[] lines = body.split("\r?\n", -1);
-    int last = lines.length;
-    while (last > 1 && lines[last - 1].isEmpty()) {
-      last--;
-    }
-    ready.add(head + lines[0]);
-    for (int i = 1; i < last; i++) {
-      ready.add(lines[i]);
-    }
-  }
-
-  /** A uint64 as OTLP JSON writes it (a decimal string) or as a number; 0 when neither. */
-  private long nanos() throws IOException {
-    try {
-      return switch (p.currentToken()) {
-        case VALUE_STRING -> Long.parseLong(p.getText().strip());
-        case VALUE_NUMBER_INT -> p.getLongValue();
-        default -> {
-          p.skipChildren();
-          yield 0;
-        }
-      };
-    } catch (NumberFormatException | IOException e) {
-      return 0;
-    }
+    LogJson.addLines(ready, head, body);
   }
 
   /** The body: a string as it is, anything else as JSON; null when absent. */

@@ -3,6 +3,7 @@ package io.github.wakeupanalyze.ingest.log;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.wakeupanalyze.ingest.core.CriLines;
+import io.github.wakeupanalyze.ingest.core.GrafanaJsonLines;
 import io.github.wakeupanalyze.ingest.core.InputException;
 import io.github.wakeupanalyze.ingest.core.NodeLogs;
 import io.github.wakeupanalyze.ingest.core.OtlpLogLines;
@@ -103,10 +104,17 @@ public final class LogReader implements TraceReader {
     long[] auditEvents = {0};
     CriLines.Source logLines;
     LongSupplier where; // the input's line, for error messages
+    String document = null; // what a JSON document read as a whole is, for error messages
     if (OtlpLogLines.opens(head, head.length)) {
       OtlpLogLines otlp = new OtlpLogLines(buffered); // the OpenTelemetry Collector's export
       logLines = otlp;
       where = otlp::line;
+      document = "OTLP JSON logs";
+    } else if (GrafanaJsonLines.opens(head, head.length)) {
+      GrafanaJsonLines grafana = new GrafanaJsonLines(buffered);
+      logLines = grafana;
+      where = grafana::line;
+      document = "JSON of a Grafana logs download";
     } else {
       TextLines lines = new TextLines(buffered, MAX_LINE);
       where = lines::number;
@@ -128,7 +136,7 @@ public final class LogReader implements TraceReader {
     long records = 0;
     boolean wholeSeconds = false;
     String line;
-    while ((line = next(logLines, file)) != null) {
+    while ((line = next(logLines, file, document)) != null) {
       if (first == null && !line.isBlank()) {
         first = line;
         firstNumber = where.getAsLong();
@@ -227,8 +235,8 @@ public final class LogReader implements TraceReader {
     }
   }
 
-  /** The next line; a broken OTLP document is one line naming its place. */
-  private static String next(CriLines.Source lines, String file)
+  /** The next line; a broken JSON document (a {@code document}) is one line naming its place. */
+  private static String next(CriLines.Source lines, String file, String document)
       throws IOException, InputException {
     try {
       return lines.next();
@@ -237,7 +245,7 @@ public final class LogReader implements TraceReader {
       throw new InputException(
           file,
           at == null ? "" : InputException.lineColumn(at.getLineNr(), at.getColumnNr()),
-          "not valid OTLP JSON logs: " + e.getOriginalMessage(),
+          "not valid " + document + ": " + e.getOriginalMessage(),
           e);
     }
   }

@@ -155,18 +155,9 @@ record PodLine(String pod, String container, String line) {
         String field = p.currentName();
         JsonToken v = p.nextToken();
         if (labels && field.equals("labels") && v == JsonToken.START_OBJECT) {
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String label = p.currentName();
-            JsonToken lv = p.nextToken();
-            String text = lv == JsonToken.VALUE_STRING ? p.getText() : null;
-            if (text != null && PodLabels.pod(label)) {
-              out[2] = text;
-            } else if (text != null && PodLabels.container(label)) {
-              out[3] = text;
-            } else {
-              p.skipChildren();
-            }
-          }
+          PodLabels.Named named = PodLabels.read(p);
+          out[2] = named.pod() != null ? named.pod() : out[2];
+          out[3] = named.container() != null ? named.container() : out[3];
           continue;
         }
         String text = v == JsonToken.VALUE_STRING ? p.getText() : null;

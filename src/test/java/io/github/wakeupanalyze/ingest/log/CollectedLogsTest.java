@@ -1,8 +1,10 @@
 package io.github.wakeupanalyze.ingest.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wakeupanalyze.ingest.ReadOptions;
@@ -14,7 +16,9 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -124,7 +128,7 @@ class CollectedLogsTest {
     return request;
   }
 
-  private static String json(ObjectNode record) {
+  private static String json(JsonNode record) {
     try {
       return JSON.writeValueAsString(record);
     } catch (JsonProcessingException e) {
@@ -227,5 +231,47 @@ class CollectedLogsTest {
     assertEquals(described(expected, true), r.described(LogSamples.T0));
     assertEquals(
         LogSamples.stdin(expected, ReadOptions.AUTO).report().warnings(), r.report().warnings());
+  }
+
+  /**
+   * Grafana's "Download logs" as JSON: an object per line with its time in epoch nanoseconds and
+   * the stream's labels among its fields. Grafana lists the newest line first unless told
+   * otherwise; that download fails in one line naming the remedy.
+   */
+  @Test
+  void grafanaJsonDownload_readsAsKubectlLogsTimestamps_andNewestFirstFails() {
+    String kubectl = sample("controller-runtime/zap-json-kubectl.log");
+    List<ObjectNode> rows = new ArrayList<>();
+    for (String line : kubectl.split("\n")) {
+      int space = line.indexOf(' ');
+      String time = line.substring(0, space);
+      ObjectNode row = JSON.createObjectNode().put("line", line.substring(space + 1));
+      row.put("timestamp", Long.toString(Timestamps.parse(time))).put("date", time);
+      row.putObject("fields")
+          .put("container", "manager")
+          .put("detected_level", "info")
+          .put("pod", POD);
+      rows.add(row);
+    }
+    LogSamples.Read r =
+        LogSamples.stdin(json(JSON.createArrayNode().addAll(rows)), ReadOptions.AUTO);
+    assertEquals(TraceFormat.LOG, r.report().format(), "sniffed as a log");
+    assertEquals(List.of(), r.report().warnings());
+    assertEquals(described(kubectl, true), r.described(LogSamples.T0));
+
+    List<ObjectNode> newestFirst = new ArrayList<>();
+    for (int copy = 0; copy < 20; copy++) { // past the order's decision: 240 lines, 5 s apart
+      for (ObjectNode row : rows) {
+        ObjectNode later = row.deepCopy();
+        long t = Long.parseLong(row.get("timestamp").asText()) + copy * 5_000_000_000L;
+        newestFirst.add(later.put("timestamp", Long.toString(t)));
+      }
+    }
+    Collections.reverse(newestFirst);
+    String error =
+        LogSamples.stdin(json(JSON.createArrayNode().addAll(newestFirst)), ReadOptions.AUTO)
+            .report()
+            .error();
+    assertTrue(error != null && error.contains("Grafana's \"Oldest first\""), error);
   }
 }

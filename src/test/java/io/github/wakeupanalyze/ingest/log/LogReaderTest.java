@@ -52,6 +52,16 @@ class LogReaderTest {
     assertTrue(error.contains("not valid OTLP JSON logs"), error);
   }
 
+  @Test
+  void aBrokenGrafanaJsonDownload_isOneLine_namingItsPlace() {
+    LogSamples.Read r =
+        LogSamples.stdin("[{\"line\":\"a\",\"timestamp\":\"1\"},\n{\"line\":]", ReadOptions.AUTO);
+    assertEquals(TraceFormat.LOG, r.report().format());
+    String error = r.report().error();
+    assertTrue(error != null && error.startsWith("-:2:"), error);
+    assertTrue(error.contains("not valid JSON of a Grafana logs download"), error);
+  }
+
   /**
    * A log listed newest first (logcli's default direction) would pair each reconcile's end with the
    * next one's start: it fails in one line instead, with nothing read from it.
