@@ -44,8 +44,13 @@ import java.util.regex.Pattern;
  * WakeupAttributes#REQUEUE_AFTER_NANOS} where they state the requeue delay. Ids are {@link
  * Synthetic}: (a hash of the file name, the reconcile's number).
  *
+ * <p><b>Order.</b> A log that lists its newest line first ({@link LogOrder}) is read again from its
+ * end: the lines read until the order is known, and after it the rest, go to a temporary file
+ * ({@link Spool}), which is then read backwards; what the first reading found is dropped.
+ *
  * <p>Memory: one line at a time (at most {@value #MAX_LINE} characters are kept of a longer one),
- * plus the reconciles in flight ({@link Reconciles}).
+ * plus the reconciles in flight ({@link Reconciles}); a newest-first log also takes its lines' size
+ * on disk.
  */
 public final class LogReader implements TraceReader {
   /** The name of the spans made from logs; the default {@code --reconcile-span} matches it. */
@@ -78,24 +83,10 @@ public final class LogReader implements TraceReader {
   @Override
   public void read(InputStream in, String file, SpanSink sink) throws IOException, InputException {
     warnings.clear();
-    String fileOperator = operatorOverride != null ? operatorOverride : Synthetic.operatorOf(file);
     long fileHash = Synthetic.hash(file);
     long[] reconciles = {0};
     Span.Builder builder = Span.builder();
     Consumer<LoggedReconcile> emit = x -> sink.accept(span(builder, x, fileHash, ++reconciles[0]));
-    LogOrder order = new LogOrder();
-    List<LoggedReconcile> held = new ArrayList<>(); // until the log's order is known
-    Reconciles tracker =
-        new Reconciles(
-            x -> {
-              if (order.decided()) {
-                emit.accept(x);
-              } else {
-                held.add(x);
-              }
-            });
-    FrameworkLines frameworks = new FrameworkLines(tracker, match);
-    LogTime.Clock clock = new LogTime.Clock();
     BufferedInputStream buffered =
         in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, 1 << 16);
     buffered.mark(256);
@@ -129,23 +120,124 @@ public final class LogReader implements TraceReader {
               },
               MAX_LINE);
     }
-    LogRecord r = new LogRecord();
-    TimeSource source = TimeSource.UNDECIDED;
-    String first = null;
-    long firstNumber = 0;
-    long records = 0;
-    boolean wholeSeconds = false;
-    String line;
-    while ((line = next(logLines, file, document)) != null) {
+    Spool spool = spool(file);
+    try {
+      Pass pass = new Pass(file, emit);
+      boolean reversing = false;
+      String line;
+      while ((line = next(logLines, file, document)) != null) {
+        if (spool != null && (reversing || !pass.order.decided())) {
+          spool.add(where.getAsLong(), line);
+        }
+        if (reversing) {
+          continue;
+        }
+        pass.accept(line, where.getAsLong());
+        if (pass.order.decided() && pass.order.backwards()) {
+          if (spool == null) {
+            throw backwards(pass.order, file, where.getAsLong());
+          }
+          reversing = true; // what it found is dropped; the rest is only kept
+        } else if (pass.order.decided() && spool != null) {
+          spool.close(); // in time order: read once, as it comes
+          spool = null;
+        }
+      }
+      if (!pass.order.decided() && pass.order.backwards()) {
+        if (spool == null) {
+          throw backwards(pass.order, file, where.getAsLong());
+        }
+        reversing = true;
+      }
+      if (reversing) {
+        warnings.add(
+            String.format(
+                Locale.ROOT,
+                "%s: the log lists its newest line first (%s), as logcli and log views do by"
+                    + " default: read from its end instead, through a temporary copy of %.1f MB",
+                file,
+                pass.order.steps(),
+                spool.bytes() / 1e6));
+        pass = new Pass(file, emit);
+        try (Spool.Reversed lines = spool.reversed()) {
+          while ((line = lines.next()) != null) {
+            pass.accept(line, lines.number());
+            if (pass.order.decided() && pass.order.backwards()) {
+              throw new InputException(
+                  file,
+                  Long.toString(lines.number()),
+                  "the log's lines are in no time order: its newest line comes first at its"
+                      + " start, and read from its end ("
+                      + pass.order.steps()
+                      + ") too; expected one log in time order");
+            }
+          }
+        }
+      }
+      pass.finish(auditEvents[0], () -> reconciles[0]);
+    } finally {
+      if (spool != null) {
+        spool.close();
+      }
+    }
+  }
+
+  /** A spool for the lines read until the log's order is known, or null when none can be made. */
+  private Spool spool(String file) {
+    try {
+      return new Spool();
+    } catch (IOException | SecurityException e) {
+      return null; // a newest-first log then fails, as it says
+    }
+  }
+
+  /** One reading of the log's lines, in the order given: its state and what it found. */
+  private final class Pass {
+    private final String file;
+    private final String fileOperator;
+    private final Consumer<LoggedReconcile> emit;
+    final LogOrder order = new LogOrder();
+    private final List<LoggedReconcile> held = new ArrayList<>(); // until the order is known
+    private final Reconciles tracker;
+    private final FrameworkLines frameworks;
+    private final LogTime.Clock clock = new LogTime.Clock();
+    private final LogRecord r = new LogRecord();
+    private TimeSource source = TimeSource.UNDECIDED;
+    private String first;
+    private long firstNumber;
+    private long records;
+    private boolean wholeSeconds;
+
+    Pass(String file, Consumer<LoggedReconcile> emit) {
+      this.file = file;
+      this.fileOperator = operatorOverride != null ? operatorOverride : Synthetic.operatorOf(file);
+      this.emit = emit;
+      this.tracker =
+          new Reconciles(
+              x -> {
+                if (order.decided()) {
+                  emit.accept(x);
+                } else {
+                  held.add(x);
+                }
+              });
+      this.frameworks = new FrameworkLines(tracker, match);
+    }
+
+    /**
+     * Reads {@code line}, line {@code number} of the input. Once the order is known to be time
+     * order, the reconciles held until then go on; in a newest-first log nothing does.
+     */
+    void accept(String line, long number) {
       if (first == null && !line.isBlank()) {
         first = line;
-        firstNumber = where.getAsLong();
+        firstNumber = number;
       }
       if (line.contains(AUDIT_EVENT)) {
-        continue; // an API server's output: its audit events between its own log lines
+        return; // an API server's output: its audit events between its own log lines
       }
       if (!LineParser.parse(line, r)) {
-        continue;
+        return;
       }
       long own = r.partial == LogTime.COMPLETE ? r.ownNanos : -1;
       if (r.prefixNanos >= 0) {
@@ -168,7 +260,7 @@ public final class LogReader implements TraceReader {
       } else if (r.prefixNanos >= 0) {
         t = r.prefixNanos;
       } else {
-        continue; // a record without any time: nothing to place it by
+        return; // a record without any time: nothing to place it by
       }
       records++;
       String operator =
@@ -179,59 +271,65 @@ public final class LogReader implements TraceReader {
         if (r.prefixNanos >= 0 || own >= 0) {
           order.saw(r.pod != null ? r.pod : operator, t);
         }
+        if (order.decided() && order.backwards()) {
+          return; // the caller reads the log again from its end
+        }
         if (order.decided()) {
-          release(order, held, where.getAsLong(), file, emit);
+          held.forEach(emit);
+          held.clear();
         }
       }
       frameworks.accept(r, t, operator);
     }
-    if (!order.decided() && order.backwards()) {
-      throw backwards(order, file, where.getAsLong());
-    }
-    tracker.finish();
-    if (!order.decided()) {
-      held.forEach(emit);
-    }
-    if (records == 0) {
-      throw new InputException(
-          file,
-          first == null ? "" : Long.toString(firstNumber),
-          first == null
-              ? "empty: expected operator log lines"
-              : "not an operator log: expected log lines with a time (zap, klog, tracing, "
-                  + "logback, log4j, logfmt, JSON, or kubectl logs --timestamps), found \""
-                  + Names.abbreviate(Names.printable(first.strip()))
-                  + "\"");
-    }
-    if (clock.assumed()) {
-      warnings.add(
-          file
-              + ": the log's times carry no date (klog writes no year; this pattern only the time"
-              + " of day): read as days from 2000-01-01; kubectl logs --timestamps gives the"
-              + " real dates");
-    }
-    if (wholeSeconds) {
-      warnings.add(
-          file
-              + ": the log's times are whole seconds, so gaps shorter than a few seconds blur;"
-              + " kubectl logs --timestamps gives nanoseconds");
-    }
-    if (reconciles[0] == 0) {
-      warnings.add(
-          file
-              + ": "
-              + records
-              + " log lines but no reconcile found: expected controller-runtime's V(5) lines"
-              + " (--zap-log-level=5), Java Operator SDK DEBUG lines, kube-rs lines inside the"
-              + " reconciling-object span, or --log-match REGEX (see docs/logs.md)"
-              + (auditEvents[0] == 0
-                  ? ""
-                  : String.format(
-                      Locale.ROOT,
-                      "; %d %s Kubernetes audit events (an API server's output with its audit"
-                          + " log in it): --format k8s-audit reads them",
-                      auditEvents[0],
-                      auditEvents[0] == 1 ? "line holds" : "lines hold")));
+
+    /** The end of the input: what is left goes on; warnings for what the reading assumed. */
+    void finish(long auditEvents, LongSupplier found) throws InputException {
+      tracker.finish();
+      if (!order.decided()) {
+        held.forEach(emit);
+        held.clear();
+      }
+      if (records == 0) {
+        throw new InputException(
+            file,
+            first == null ? "" : Long.toString(firstNumber),
+            first == null
+                ? "empty: expected operator log lines"
+                : "not an operator log: expected log lines with a time (zap, klog, tracing, "
+                    + "logback, log4j, logfmt, JSON, or kubectl logs --timestamps), found \""
+                    + Names.abbreviate(Names.printable(first.strip()))
+                    + "\"");
+      }
+      if (clock.assumed()) {
+        warnings.add(
+            file
+                + ": the log's times carry no date (klog writes no year; this pattern only the time"
+                + " of day): read as days from 2000-01-01; kubectl logs --timestamps gives the"
+                + " real dates");
+      }
+      if (wholeSeconds) {
+        warnings.add(
+            file
+                + ": the log's times are whole seconds, so gaps shorter than a few seconds blur;"
+                + " kubectl logs --timestamps gives nanoseconds");
+      }
+      if (found.getAsLong() == 0) {
+        warnings.add(
+            file
+                + ": "
+                + records
+                + " log lines but no reconcile found: expected controller-runtime's V(5) lines"
+                + " (--zap-log-level=5), Java Operator SDK DEBUG lines, kube-rs lines inside the"
+                + " reconciling-object span, or --log-match REGEX (see docs/logs.md)"
+                + (auditEvents == 0
+                    ? ""
+                    : String.format(
+                        Locale.ROOT,
+                        "; %d %s Kubernetes audit events (an API server's output with its audit"
+                            + " log in it): --format k8s-audit reads them",
+                        auditEvents,
+                        auditEvents == 1 ? "line holds" : "lines hold")));
+      }
     }
   }
 
@@ -248,24 +346,6 @@ public final class LogReader implements TraceReader {
           "not valid " + document + ": " + e.getOriginalMessage(),
           e);
     }
-  }
-
-  /**
-   * Once the order is decided: the reconciles held until then go on, or, in a newest-first log,
-   * nothing does and the input fails.
-   */
-  private static void release(
-      LogOrder order,
-      List<LoggedReconcile> held,
-      long line,
-      String file,
-      Consumer<LoggedReconcile> emit)
-      throws InputException {
-    if (order.backwards()) {
-      throw backwards(order, file, line);
-    }
-    held.forEach(emit);
-    held.clear();
   }
 
   private static InputException backwards(LogOrder order, String file, long line) {

@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wakeupanalyze.ingest.ReadOptions;
 import io.github.wakeupanalyze.ingest.TraceFormat;
+import io.github.wakeupanalyze.ingest.core.KubeletTime;
+import io.github.wakeupanalyze.ingest.core.Timestamps;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,33 +67,61 @@ class LogReaderTest {
   }
 
   /**
-   * A log listed newest first (logcli's default direction) would pair each reconcile's end with the
-   * next one's start: it fails in one line instead, with nothing read from it.
+   * A log listed newest first (logcli's default direction, a log view's download) would pair each
+   * reconcile's end with the next one's start: it is read from its end instead, through a temporary
+   * copy, and gives what the same log oldest first gives, with a warning saying so.
    */
   @Test
-  void aLogListedNewestFirst_failsInOneLine_withNoReconcile() throws Exception {
-    List<String> lines =
-        new ArrayList<>(
-            Files.readAllLines(LogSamples.DIR.resolve("controller-runtime/zap-json-kubectl.log")));
-    Collections.reverse(lines);
-    LogSamples.Read r = LogSamples.stdin(String.join("\n", lines) + "\n", ReadOptions.AUTO);
+  void aLogListedNewestFirst_readsFromItsEnd_asTheSameLogOldestFirst() throws Exception {
+    List<String> sample =
+        Files.readAllLines(LogSamples.DIR.resolve("controller-runtime/zap-json-kubectl.log"));
+    List<String> longer = new ArrayList<>(); // past the order's decision: 20 copies, 5 s apart
+    for (int copy = 0; copy < 20; copy++) {
+      for (String line : sample) {
+        Instant t = Instant.parse(line.substring(0, line.indexOf(' '))).plusSeconds(5L * copy);
+        longer.add(KubeletTime.ofNanos(Timestamps.parse(t.toString())) + line.substring(30));
+      }
+    }
+    for (List<String> oldestFirst : List.of(sample, longer)) {
+      List<String> newestFirst = new ArrayList<>(oldestFirst);
+      Collections.reverse(newestFirst);
+      LogSamples.Read forward = LogSamples.stdin(String.join("\n", oldestFirst), ReadOptions.AUTO);
+      LogSamples.Read r = LogSamples.stdin(String.join("\n", newestFirst) + "\n", ReadOptions.AUTO);
+      assertNull(r.report().error(), r.report().error());
+      assertEquals(forward.described(LogSamples.T0), r.described(LogSamples.T0));
+      assertEquals(1, r.report().warnings().size(), r.report().warnings().toString());
+      String warning = r.report().warnings().get(0);
+      assertTrue(warning.contains("the log lists its newest line first"), warning);
+      assertTrue(warning.contains("read from its end instead"), warning);
+    }
+    assertTrue(longer.size() > 2 * LogOrder.STEPS, "the longer log is past the decision");
+  }
+
+  /** A log newest first at its start and at its end has no order to read: one line says so. */
+  @Test
+  void aLogInNoTimeOrder_failsInOneLine_withNoReconcile() {
+    StringBuilder log = new StringBuilder();
+    for (int i = 200; i > 100; i--) { // newest first ...
+      log.append(line(i));
+    }
+    for (int i = 1; i <= 100; i++) { // ... then oldest first: from its end, newest first again
+      log.append(line(i));
+    }
+    LogSamples.Read r = LogSamples.stdin(log.toString(), ReadOptions.AUTO);
     assertEquals(List.of(), r.spans());
     String error = r.report().error();
-    assertTrue(error != null && error.contains("the log lists its newest line first"), error);
-    assertTrue(error.contains("logcli query --forward"), error);
-    assertTrue(error.contains("Grafana's \"Oldest first\""), error);
+    assertTrue(error != null && error.contains("in no time order"), error);
+    assertTrue(error.contains("64 of 64 steps between records go back in time"), error);
+  }
 
-    StringBuilder longer = new StringBuilder(); // past the decision: 200 records, newest first
-    for (int i = 200; i > 0; i--) {
-      longer.append(
-          String.format(
-              "2024-05-01T12:%02d:%02d.000000000Z {\"level\":\"info\",\"msg\":\"tick\"}%n",
-              i / 60, i % 60));
-    }
-    LogSamples.Read many = LogSamples.stdin(longer.toString(), ReadOptions.AUTO);
-    assertTrue(
-        many.report().error().contains("64 of 64 steps between records go back in time"),
-        many.report().error());
+  private static String line(int second) {
+    return String.format(
+        Locale.ROOT,
+        "2024-05-01T12:%02d:%02d.000000000Z {\"level\":\"info\",\"msg\":\"Reconciling\","
+            + "\"controller\":\"m\",\"reconcileID\":\"r%d\"}%n",
+        second / 60,
+        second % 60,
+        second);
   }
 
   @Test
