@@ -2,6 +2,7 @@ package io.github.wakeupanalyze.ingest;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.github.wakeupanalyze.ingest.core.CsvLogLines;
 import io.github.wakeupanalyze.ingest.core.InputException;
 import io.github.wakeupanalyze.ingest.core.NodeLogs;
 import io.github.wakeupanalyze.ingest.log.LogSniffer;
@@ -67,6 +68,9 @@ import java.util.regex.Pattern;
  *       container runtime's CRI format (a node's files) are looked at as {@code kubectl logs
  *       --timestamps} prints them ({@link io.github.wakeupanalyze.ingest.core.CriLines}), here and
  *       for the audit log's lines above.
+ *   <li><b>A log's CSV</b>: text whose first line is a CSV header with a column for the log line
+ *       ({@code message}, {@code _raw}, …: {@link CsvLogLines}), as Kibana and Splunk export logs:
+ *       an operator log, not a timestamp CSV, whatever its rows' times.
  *   <li><b>Timestamp CSV</b>: UTF-8 text without NUL bytes whose first record line (blank and
  *       {@code #} lines skipped) holds a time, or is a header (any names) followed by a line that
  *       holds a time ({@link TimestampCsv}). A header with both {@code trace_id} and {@code span_id}
@@ -175,6 +179,9 @@ public final class FormatSniffer {
     }
     if (text != null && LogSniffer.looksLike(text, complete)) {
       return TraceFormat.LOG;
+    }
+    if (text != null && CsvLogLines.opens(buf, n)) {
+      return TraceFormat.LOG; // a log exported as CSV: its rows are log lines, not reconciles
     }
     if (text != null && TimestampCsv.looksLike(text, complete)) {
       return TraceFormat.CSV;

@@ -56,8 +56,8 @@ import picocli.CommandLine;
  */
 class FuzzTest {
   /**
-   * Mutants per seed: 21 seeds (6 trace formats with protobuf framed both ways, a timestamp CSV,
-   * seven logs, the audit log seven ways) × 300 = 6,300 runs.
+   * Mutants per seed: 22 seeds (6 trace formats with protobuf framed both ways, a timestamp CSV,
+   * eight logs, the audit log seven ways) × 300 = 6,600 runs.
    */
   static final int MUTANTS = 300;
 
@@ -165,6 +165,18 @@ class FuzzTest {
       row.putObject("fields").put("pod", "memcached-operator-6d8f7b9c4-x2k9p");
     }
     seeds.put("zap-json.grafana.json", json.writeValueAsBytes(rows));
+    StringBuilder kibana = // Kibana's CSV of it, newest first as Discover sorts it
+        new StringBuilder("\"@timestamp\",\"kubernetes.pod.name\",message\n");
+    List<String> kubectl =
+        Files.readAllLines(LOGS.resolve("controller-runtime/zap-json-kubectl.log"));
+    for (int i = kubectl.size() - 1; i >= 0; i--) {
+      String line = kubectl.get(i);
+      int space = line.indexOf(' ');
+      kibana.append('"').append(Instant.parse(line.substring(0, space))).append("\",");
+      kibana.append("memcached-operator-6d8f7b9c4-x2k9p,\"");
+      kibana.append(line.substring(space + 1).replace("\"", "\"\"")).append("\"\n");
+    }
+    seeds.put("zap-json.kibana.csv", kibana.toString().getBytes(StandardCharsets.UTF_8));
     if (audited != null) {
       byte[] lines = Files.readAllBytes(audited.audit());
       seeds.put(AUDIT_PREFIX + "jsonl", lines);

@@ -96,6 +96,17 @@ class FormatSnifferTest {
   }
 
   @Test
+  void aLogExportedAsCsv_isALog_evenWithATimeInEveryRow() {
+    assertEquals(
+        TraceFormat.LOG,
+        sniff(
+            "@timestamp,kubernetes.pod.name,message\n"
+                + "2024-05-01T12:00:00.120Z,op-1,\"{\"\"msg\"\":\"\"Reconciling\"\"}\"\n"));
+    assertEquals(
+        TraceFormat.CSV, sniff("timestamp,end\n2024-05-01T12:00:00Z,2024-05-01T12:00:01Z\n"));
+  }
+
+  @Test
   void firstFieldNameOfOneFormat_decides() {
     assertEquals(TraceFormat.OTLP_JSON, sniff("{\"resourceSpans\": []}"));
     assertEquals(TraceFormat.OTLP_JSON, sniff("{\"result\": {\"resource_spans\": []}}"));

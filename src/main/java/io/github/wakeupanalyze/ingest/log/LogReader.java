@@ -3,6 +3,7 @@ package io.github.wakeupanalyze.ingest.log;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.wakeupanalyze.ingest.core.CriLines;
+import io.github.wakeupanalyze.ingest.core.CsvLogLines;
 import io.github.wakeupanalyze.ingest.core.GrafanaJsonLines;
 import io.github.wakeupanalyze.ingest.core.InputException;
 import io.github.wakeupanalyze.ingest.core.NodeLogs;
@@ -58,6 +59,9 @@ public final class LogReader implements TraceReader {
 
   static final int MAX_LINE = 1 << 20;
 
+  /** The bytes looked at to tell a document or a CSV header from lines of text. */
+  private static final int HEAD = 4096;
+
   /** What a line holding a Kubernetes audit event has, as the API server writes it. */
   private static final String AUDIT_EVENT = "\"apiVersion\":\"audit.k8s.io/";
 
@@ -89,8 +93,8 @@ public final class LogReader implements TraceReader {
     Consumer<LoggedReconcile> emit = x -> sink.accept(span(builder, x, fileHash, ++reconciles[0]));
     BufferedInputStream buffered =
         in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, 1 << 16);
-    buffered.mark(256);
-    byte[] head = buffered.readNBytes(256);
+    buffered.mark(HEAD);
+    byte[] head = buffered.readNBytes(HEAD);
     buffered.reset();
     long[] auditEvents = {0};
     CriLines.Source logLines;
@@ -106,6 +110,11 @@ public final class LogReader implements TraceReader {
       logLines = grafana;
       where = grafana::line;
       document = "JSON of a Grafana logs download";
+    } else if (CsvLogLines.opens(head, head.length)) {
+      CsvLogLines csv = new CsvLogLines(buffered); // Kibana's, Splunk's, a log view's table
+      logLines = csv;
+      where = csv::line;
+      document = "CSV of a log export";
     } else {
       TextLines lines = new TextLines(buffered, MAX_LINE);
       where = lines::number;

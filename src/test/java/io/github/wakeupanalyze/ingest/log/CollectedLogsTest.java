@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -278,5 +279,46 @@ class CollectedLogsTest {
     assertTrue(
         backward.report().warnings().get(0).contains("read from its end instead"),
         backward.report().warnings().toString());
+  }
+
+  /**
+   * Kibana's "Generate CSV" of the operator's log from Discover: with an ISO date format the row's
+   * time is the kubelet's, and the rows come newest first as Discover sorts them; with Kibana's
+   * default date format (no zone) each line's own time places it, here oldest first (the sample's
+   * own times are whole seconds, too few steps to show an order). Before, the ISO one was read as a
+   * timestamp CSV, one reconcile per log line.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void kibanaCsv_readsAsKubectlLogsTimestamps(boolean isoDates) {
+    String kubectl = sample("controller-runtime/zap-json-kubectl.log");
+    List<String> rows = new ArrayList<>();
+    DateTimeFormatter kibana =
+        DateTimeFormatter.ofPattern("MMM d, yyyy @ HH:mm:ss.SSS", Locale.ROOT)
+            .withZone(ZoneOffset.ofHours(2));
+    for (String line : kubectl.split("\n")) {
+      int space = line.indexOf(' ');
+      Instant t = Instant.parse(line.substring(0, space));
+      String text = line.substring(space + 1).replace("\"", "\"\"");
+      rows.add(
+          "\""
+              + (isoDates ? t.toString() : kibana.format(t))
+              + "\",manager,"
+              + POD
+              + ",\""
+              + text
+              + "\"");
+    }
+    if (isoDates) {
+      Collections.reverse(rows);
+    }
+    String csv =
+        "\"@timestamp\",\"kubernetes.container.name\",\"kubernetes.pod.name\",message\n"
+            + String.join("\n", rows)
+            + "\n";
+    LogSamples.Read r = LogSamples.stdin(csv, ReadOptions.AUTO);
+    assertEquals(TraceFormat.LOG, r.report().format(), "sniffed as a log");
+    String expected = isoDates ? kubectl : kubectl.replaceAll("(?m)^\\S+ ", "");
+    assertEquals(described(expected, true), r.described(LogSamples.T0));
   }
 }

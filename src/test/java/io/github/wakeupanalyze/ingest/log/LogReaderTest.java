@@ -66,6 +66,16 @@ class LogReaderTest {
     assertTrue(error.contains("not valid JSON of a Grafana logs download"), error);
   }
 
+  @Test
+  void aBrokenLogCsv_isOneLine_namingItsPlace() {
+    LogSamples.Read r =
+        LogSamples.stdin("@timestamp,message\nx,\"a\"\ny,\"unclosed\n", ReadOptions.AUTO);
+    assertEquals(TraceFormat.LOG, r.report().format());
+    String error = r.report().error();
+    assertTrue(error != null && error.startsWith("-:"), error);
+    assertTrue(error.contains("not valid CSV of a log export"), error);
+  }
+
   /**
    * A log listed newest first (logcli's default direction, a log view's download) would pair each
    * reconcile's end with the next one's start: it is read from its end instead, through a temporary
