@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.wakeupanalyze.ingest.core.CsvLogLines;
 import io.github.wakeupanalyze.ingest.core.InputException;
+import io.github.wakeupanalyze.ingest.core.LokiJsonLines;
 import io.github.wakeupanalyze.ingest.core.NodeLogs;
 import io.github.wakeupanalyze.ingest.log.LogSniffer;
 import io.github.wakeupanalyze.text.Names;
@@ -164,6 +165,9 @@ public final class FormatSniffer {
     if (i < n && (buf[i] == '{' || buf[i] == '[')) {
       if (MANAGED_AUDIT.matcher(new String(buf, i, n - i, StandardCharsets.ISO_8859_1)).find()) {
         return TraceFormat.K8S_AUDIT;
+      }
+      if (LokiJsonLines.opens(buf, n)) {
+        return TraceFormat.LOG; // Loki's answer to a log query: its "data" is no Jaeger's
       }
       TraceFormat json = sniffJson(buf, i, n);
       if (json != null) {

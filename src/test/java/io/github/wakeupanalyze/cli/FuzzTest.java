@@ -56,8 +56,8 @@ import picocli.CommandLine;
  */
 class FuzzTest {
   /**
-   * Mutants per seed: 22 seeds (6 trace formats with protobuf framed both ways, a timestamp CSV,
-   * eight logs, the audit log seven ways) × 300 = 6,600 runs.
+   * Mutants per seed: 23 seeds (6 trace formats with protobuf framed both ways, a timestamp CSV,
+   * nine logs, the audit log seven ways) × 300 = 6,900 runs.
    */
   static final int MUTANTS = 300;
 
@@ -177,6 +177,20 @@ class FuzzTest {
       kibana.append(line.substring(space + 1).replace("\"", "\"\"")).append("\"\n");
     }
     seeds.put("zap-json.kibana.csv", kibana.toString().getBytes(StandardCharsets.UTF_8));
+    ObjectNode loki = json.createObjectNode().put("status", "success"); // curl of query_range
+    ObjectNode stream =
+        loki.putObject("data").put("resultType", "streams").putArray("result").addObject();
+    stream.putObject("stream").put("pod", "memcached-operator-6d8f7b9c4-x2k9p");
+    var values = stream.putArray("values");
+    for (int i = kubectl.size() - 1; i >= 0; i--) { // direction=backward, Loki's default
+      String line = kubectl.get(i);
+      int space = line.indexOf(' ');
+      values
+          .addArray()
+          .add(Long.toString(Timestamps.parse(line.substring(0, space))))
+          .add(line.substring(space + 1));
+    }
+    seeds.put("zap-json.loki.json", json.writeValueAsBytes(loki));
     if (audited != null) {
       byte[] lines = Files.readAllBytes(audited.audit());
       seeds.put(AUDIT_PREFIX + "jsonl", lines);

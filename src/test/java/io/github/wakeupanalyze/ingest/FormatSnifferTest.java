@@ -107,6 +107,13 @@ class FormatSnifferTest {
   }
 
   @Test
+  void lokisAnswerToALogQuery_isALog_notJaegersData() {
+    assertEquals(
+        TraceFormat.LOG,
+        sniff("{\"status\":\"success\",\"data\":{\"resultType\":\"streams\",\"result\":[]}}"));
+  }
+
+  @Test
   void firstFieldNameOfOneFormat_decides() {
     assertEquals(TraceFormat.OTLP_JSON, sniff("{\"resourceSpans\": []}"));
     assertEquals(TraceFormat.OTLP_JSON, sniff("{\"result\": {\"resource_spans\": []}}"));

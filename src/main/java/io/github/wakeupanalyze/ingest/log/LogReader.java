@@ -6,6 +6,7 @@ import io.github.wakeupanalyze.ingest.core.CriLines;
 import io.github.wakeupanalyze.ingest.core.CsvLogLines;
 import io.github.wakeupanalyze.ingest.core.GrafanaJsonLines;
 import io.github.wakeupanalyze.ingest.core.InputException;
+import io.github.wakeupanalyze.ingest.core.LokiJsonLines;
 import io.github.wakeupanalyze.ingest.core.NodeLogs;
 import io.github.wakeupanalyze.ingest.core.OtlpLogLines;
 import io.github.wakeupanalyze.ingest.core.SpanSink;
@@ -110,6 +111,11 @@ public final class LogReader implements TraceReader {
       logLines = grafana;
       where = grafana::line;
       document = "JSON of a Grafana logs download";
+    } else if (LokiJsonLines.opens(head, head.length)) {
+      LokiJsonLines loki = new LokiJsonLines(buffered); // curl of Loki's query_range
+      logLines = loki;
+      where = loki::line;
+      document = "JSON of a Loki query's answer";
     } else if (CsvLogLines.opens(head, head.length)) {
       CsvLogLines csv = new CsvLogLines(buffered); // Kibana's, Splunk's, a log view's table
       logLines = csv;

@@ -321,4 +321,27 @@ class CollectedLogsTest {
     String expected = isoDates ? kubectl : kubectl.replaceAll("(?m)^\\S+ ", "");
     assertEquals(described(expected, true), r.described(LogSamples.T0));
   }
+
+  /** Loki's answer to {@code query_range}, saved with curl: newest first, Loki's default. */
+  @Test
+  void lokiQueryAnswer_readsAsKubectlLogsTimestamps() {
+    String kubectl = sample("controller-runtime/zap-json-kubectl.log");
+    ObjectNode answer = JSON.createObjectNode().put("status", "success");
+    ObjectNode stream =
+        answer.putObject("data").put("resultType", "streams").putArray("result").addObject();
+    stream.putObject("stream").put("container", "manager").put("pod", POD);
+    var values = stream.putArray("values");
+    List<String> lines = new ArrayList<>(List.of(kubectl.split("\n")));
+    Collections.reverse(lines);
+    for (String line : lines) {
+      int space = line.indexOf(' ');
+      values
+          .addArray()
+          .add(Long.toString(Timestamps.parse(line.substring(0, space))))
+          .add(line.substring(space + 1));
+    }
+    LogSamples.Read r = LogSamples.stdin(json(answer), ReadOptions.AUTO);
+    assertEquals(TraceFormat.LOG, r.report().format(), "sniffed as a log");
+    assertEquals(described(kubectl, true), r.described(LogSamples.T0));
+  }
 }
