@@ -98,44 +98,11 @@ public final class LogReader implements TraceReader {
     byte[] head = buffered.readNBytes(HEAD);
     buffered.reset();
     long[] auditEvents = {0};
-    CriLines.Source logLines;
-    LongSupplier where; // the input's line, for error messages
-    String document = null; // what a JSON document read as a whole is, for error messages
-    if (OtlpLogLines.opens(head, head.length)) {
-      OtlpLogLines otlp = new OtlpLogLines(buffered); // the OpenTelemetry Collector's export
-      logLines = otlp;
-      where = otlp::line;
-      document = "OTLP JSON logs";
-    } else if (GrafanaJsonLines.opens(head, head.length)) {
-      GrafanaJsonLines grafana = new GrafanaJsonLines(buffered);
-      logLines = grafana;
-      where = grafana::line;
-      document = "JSON of a Grafana logs download";
-    } else if (LokiJsonLines.opens(head, head.length)) {
-      LokiJsonLines loki = new LokiJsonLines(buffered); // curl of Loki's query_range
-      logLines = loki;
-      where = loki::line;
-      document = "JSON of a Loki query's answer";
-    } else if (CsvLogLines.opens(head, head.length)) {
-      CsvLogLines csv = new CsvLogLines(buffered); // Kibana's, Splunk's, a log view's table
-      logLines = csv;
-      where = csv::line;
-      document = "CSV of a log export";
-    } else {
-      TextLines lines = new TextLines(buffered, MAX_LINE);
-      where = lines::number;
-      logLines = // also the container's file on its node
-          NodeLogs.lines(
-              () -> {
-                String raw = lines.next();
-                if (raw != null && raw.contains(AUDIT_EVENT)) {
-                  auditEvents[0]++; // as written: an event in a Docker record is no audit line
-                }
-                return raw;
-              },
-              MAX_LINE);
-    }
-    Spool spool = spool(file);
+    Source source = source(head, buffered, auditEvents);
+    CriLines.Source logLines = source.lines();
+    LongSupplier where = source.where();
+    String document = source.document();
+    Spool spool = spool();
     try {
       Pass pass = new Pass(file, emit);
       boolean reversing = false;
@@ -169,10 +136,12 @@ public final class LogReader implements TraceReader {
             String.format(
                 Locale.ROOT,
                 "%s: the log lists its newest line first (%s), as logcli and log views do by"
-                    + " default: read from its end instead, through a temporary copy of %.1f MB",
+                    + " default: read from its end instead, through a temporary copy of %s",
                 file,
                 pass.order.steps(),
-                spool.bytes() / 1e6));
+                spool.bytes() < 1_000_000
+                    ? String.format(Locale.ROOT, "%.0f kB", spool.bytes() / 1e3)
+                    : String.format(Locale.ROOT, "%.1f MB", spool.bytes() / 1e6)));
         pass = new Pass(file, emit);
         try (Spool.Reversed lines = spool.reversed()) {
           while ((line = lines.next()) != null) {
@@ -197,8 +166,55 @@ public final class LogReader implements TraceReader {
     }
   }
 
+  /**
+   * Where the lines come from: a document read record by record, or lines of text.
+   *
+   * @param lines the lines, each as {@code kubectl logs --timestamps} would print it
+   * @param where the input's line the reading has reached, for error messages
+   * @param document what the input is when it is one JSON or CSV document, for error messages; null
+   *     for lines of text
+   */
+  private record Source(CriLines.Source lines, LongSupplier where, String document) {}
+
+  /**
+   * The source for an input whose first bytes are {@code head}; lines of text count the audit
+   * events in them into {@code auditEvents[0]}.
+   */
+  private static Source source(byte[] head, BufferedInputStream in, long[] auditEvents)
+      throws IOException {
+    int n = head.length;
+    if (OtlpLogLines.opens(head, n)) {
+      OtlpLogLines otlp = new OtlpLogLines(in); // the OpenTelemetry Collector's export
+      return new Source(otlp, otlp::line, "OTLP JSON logs");
+    }
+    if (GrafanaJsonLines.opens(head, n)) {
+      GrafanaJsonLines grafana = new GrafanaJsonLines(in);
+      return new Source(grafana, grafana::line, "JSON of a Grafana logs download");
+    }
+    if (LokiJsonLines.opens(head, n)) {
+      LokiJsonLines loki = new LokiJsonLines(in); // curl of Loki's query_range
+      return new Source(loki, loki::line, "JSON of a Loki query's answer");
+    }
+    if (CsvLogLines.opens(head, n)) {
+      CsvLogLines csv = new CsvLogLines(in); // Kibana's, Splunk's, a log view's table
+      return new Source(csv, csv::line, "CSV of a log export");
+    }
+    TextLines lines = new TextLines(in, MAX_LINE);
+    CriLines.Source text = // also the container's file on its node
+        NodeLogs.lines(
+            () -> {
+              String raw = lines.next();
+              if (raw != null && raw.contains(AUDIT_EVENT)) {
+                auditEvents[0]++; // as written: an event in a Docker record is no audit line
+              }
+              return raw;
+            },
+            MAX_LINE);
+    return new Source(text, lines::number, null);
+  }
+
   /** A spool for the lines read until the log's order is known, or null when none can be made. */
-  private Spool spool(String file) {
+  private static Spool spool() {
     try {
       return new Spool();
     } catch (IOException | SecurityException e) {
@@ -354,6 +370,9 @@ public final class LogReader implements TraceReader {
     try {
       return lines.next();
     } catch (JsonProcessingException e) {
+      if (document == null) {
+        throw e; // lines of text: not a document's syntax
+      }
       JsonLocation at = e.getLocation();
       throw new InputException(
           file,
