@@ -60,8 +60,11 @@ public final class LogReader implements TraceReader {
 
   static final int MAX_LINE = 1 << 20;
 
-  /** The bytes looked at to tell a document or a CSV header from lines of text. */
-  private static final int HEAD = 4096;
+  /**
+   * The bytes looked at to tell a document or a CSV header from lines of text: as many as the
+   * format sniffer looks at, so a CSV header it took for a log's is one here too.
+   */
+  private static final int HEAD = 64 * 1024;
 
   /** What a line holding a Kubernetes audit event has, as the API server writes it. */
   private static final String AUDIT_EVENT = "\"apiVersion\":\"audit.k8s.io/";
@@ -93,7 +96,7 @@ public final class LogReader implements TraceReader {
     Span.Builder builder = Span.builder();
     Consumer<LoggedReconcile> emit = x -> sink.accept(span(builder, x, fileHash, ++reconciles[0]));
     BufferedInputStream buffered =
-        in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, 1 << 16);
+        in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, HEAD);
     buffered.mark(HEAD);
     byte[] head = buffered.readNBytes(HEAD);
     buffered.reset();

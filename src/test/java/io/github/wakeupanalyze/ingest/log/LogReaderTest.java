@@ -66,6 +66,27 @@ class LogReaderTest {
     assertTrue(error.contains("not valid JSON of a Grafana logs download"), error);
   }
 
+  /** Kibana exports every field it has a column for: a header of kilobytes is still a header. */
+  @Test
+  void aLogCsv_withAHeaderOfManyColumns_readsItsLines() {
+    StringBuilder csv = new StringBuilder("@timestamp");
+    for (int i = 0; i < 300; i++) {
+      csv.append(",kubernetes.labels.label_number_").append(i);
+    }
+    csv.append(",message\n");
+    for (int i = 0; i < 3; i++) {
+      csv.append("2024-05-01T12:00:0").append(i).append(".000Z").append(",x".repeat(300));
+      csv.append(",\"{\"\"level\"\":\"\"info\"\",\"\"msg\"\":\"\"Reconciling\"\",");
+      csv.append("\"\"controller\"\":\"\"m\"\",\"\"reconcileID\"\":\"\"r").append(i);
+      csv.append("\"\"}\"\n");
+    }
+    assertTrue(csv.indexOf("\n") > 8192, "the header is longer than 8 KiB");
+    LogSamples.Read r = LogSamples.stdin(csv.toString(), ReadOptions.AUTO);
+    assertNull(r.report().error(), r.report().error());
+    assertEquals(TraceFormat.LOG, r.report().format());
+    assertEquals(3, r.spans().size());
+  }
+
   @Test
   void aBrokenLogCsv_isOneLine_namingItsPlace() {
     LogSamples.Read r =
