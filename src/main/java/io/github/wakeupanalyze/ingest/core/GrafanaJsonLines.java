@@ -1,10 +1,8 @@
 package io.github.wakeupanalyze.ingest.core;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayDeque;
 
 /**
  * A log as Grafana's "Download logs" saves it as JSON (Grafana 10.2 and later): one array, an
@@ -14,12 +12,10 @@ import java.util.ArrayDeque;
  * the pod and container of its labels ({@link PodLabels}), the time to the nanosecond, the line. A
  * line of several lines gives several, the first after the pod and time.
  */
-public final class GrafanaJsonLines implements CriLines.Source {
-  private final JsonParser p;
-  private final ArrayDeque<String> ready = new ArrayDeque<>();
+public final class GrafanaJsonLines extends JsonLogDocument {
 
   public GrafanaJsonLines(InputStream in) throws IOException {
-    this.p = LogJson.FACTORY.createParser(in);
+    super(in);
   }
 
   /** Whether {@code head}, the input's first bytes, opens such a download. */
@@ -32,30 +28,18 @@ public final class GrafanaJsonLines implements CriLines.Source {
     return s.startsWith("{") && s.substring(1).stripLeading().startsWith("\"line\"");
   }
 
-  /** The line of the input the parser has reached, for error messages. */
-  public long line() {
-    return p.currentLocation().getLineNr();
-  }
-
   @Override
-  public String next() throws IOException {
-    while (ready.isEmpty()) {
-      JsonToken t = p.nextToken();
-      if (t == null) {
-        return null;
-      }
-      if (t == JsonToken.START_OBJECT && p.getParsingContext().getParent().inRoot()) {
-        p.skipChildren(); // a download is an array: an object at the top is none of its rows
-      } else if (t == JsonToken.START_OBJECT) {
-        row();
-      } else if (t != JsonToken.START_ARRAY && t != JsonToken.END_ARRAY) {
-        p.skipChildren(); // a value in the array that is no row
-      }
+  void token(JsonToken t) throws IOException {
+    if (t == JsonToken.START_OBJECT && p.getParsingContext().getParent().inRoot()) {
+      p.skipChildren(); // a download is an array: an object at the top is none of its rows
+    } else if (t == JsonToken.START_OBJECT) {
+      row();
+    } else if (t != JsonToken.START_ARRAY && t != JsonToken.END_ARRAY) {
+      p.skipChildren(); // a value in the array that is no row
     }
-    return ready.poll();
   }
 
-  /** A row, the parser on its start: its line or lines go to {@link #ready}. */
+  /** A row, the parser on its start: its line or lines are added ({@link #add}). */
   private void row() throws IOException {
     String line = null;
     long nanos = 0;
@@ -79,11 +63,6 @@ public final class GrafanaJsonLines implements CriLines.Source {
     if (line == null) {
       return;
     }
-    StringBuilder head = new StringBuilder();
-    PodPrefix.append(head, pod, container);
-    if (nanos > 0) {
-      head.append(KubeletTime.ofNanos(nanos)).append(' ');
-    }
-    LogJson.addLines(ready, head, line);
+    add(pod, container, nanos, line);
   }
 }

@@ -1,11 +1,9 @@
 package io.github.wakeupanalyze.ingest.core;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayDeque;
 import java.util.regex.Pattern;
 
 /**
@@ -20,11 +18,9 @@ import java.util.regex.Pattern;
  * {@code direction=forward}); a stream's labels name the pod of its values when they come first, as
  * Loki writes them.
  */
-public final class LokiJsonLines implements CriLines.Source {
+public final class LokiJsonLines extends JsonLogDocument {
   private static final Pattern STREAMS = Pattern.compile("\"resultType\"\\s*:\\s*\"streams\"");
 
-  private final JsonParser p;
-  private final ArrayDeque<String> ready = new ArrayDeque<>();
   private String pod;
   private String container;
 
@@ -32,7 +28,7 @@ public final class LokiJsonLines implements CriLines.Source {
   private boolean inValues;
 
   public LokiJsonLines(InputStream in) throws IOException {
-    this.p = LogJson.FACTORY.createParser(in);
+    super(in);
   }
 
   /** Whether {@code head}, the input's first bytes, opens an answer to a log query. */
@@ -41,41 +37,29 @@ public final class LokiJsonLines implements CriLines.Source {
     return s.startsWith("{") && STREAMS.matcher(s).find();
   }
 
-  /** The line of the input the parser has reached, for error messages. */
-  public long line() {
-    return p.currentLocation().getLineNr();
-  }
-
   @Override
-  public String next() throws IOException {
-    while (ready.isEmpty()) {
-      if (inValues) {
-        inValues = value();
-        continue;
-      }
-      JsonToken t = p.nextToken();
-      if (t == null) {
-        return null;
-      }
-      if (t == JsonToken.START_OBJECT && aStream()) {
-        pod = container = null; // a stream names its own pod, or none
-      }
-      if (t != JsonToken.FIELD_NAME) {
-        continue;
-      }
-      String name = p.currentName();
-      JsonToken v = p.nextToken();
-      if (name.equals("stream") && v == JsonToken.START_OBJECT) {
-        PodLabels.Named named = PodLabels.read(p);
-        pod = named.pod();
-        container = named.container();
-      } else if (name.equals("values") && v == JsonToken.START_ARRAY) {
-        inValues = true;
-      } else if (!name.equals("data") && !name.equals("result")) {
-        p.skipChildren(); // status, resultType, stats, anything else
-      }
+  void token(JsonToken t) throws IOException {
+    if (inValues) {
+      inValues = value(t);
+      return;
     }
-    return ready.poll();
+    if (t == JsonToken.START_OBJECT && aStream()) {
+      pod = container = null; // a stream names its own pod, or none
+    }
+    if (t != JsonToken.FIELD_NAME) {
+      return;
+    }
+    String name = p.currentName();
+    JsonToken v = p.nextToken();
+    if (name.equals("stream") && v == JsonToken.START_OBJECT) {
+      PodLabels.Named named = PodLabels.read(p);
+      pod = named.pod();
+      container = named.container();
+    } else if (name.equals("values") && v == JsonToken.START_ARRAY) {
+      inValues = true;
+    } else if (!name.equals("data") && !name.equals("result")) {
+      p.skipChildren(); // status, resultType, stats, anything else
+    }
   }
 
   /** Whether the object the parser just entered is an element of {@code result}. */
@@ -88,12 +72,11 @@ public final class LokiJsonLines implements CriLines.Source {
   }
 
   /**
-   * The next entry of a stream's values: its line or lines go to {@link #ready}; false at the end
-   * of the values, when the next stream names its own pod.
+   * An entry of a stream's values, the parser on its first token {@code t}: its line or lines are
+   * added ({@link #add}); false at the end of the values.
    */
-  private boolean value() throws IOException {
-    JsonToken t = p.nextToken();
-    if (t == null || t == JsonToken.END_ARRAY) {
+  private boolean value(JsonToken t) throws IOException {
+    if (t == JsonToken.END_ARRAY) {
       return false;
     }
     if (t != JsonToken.START_ARRAY) {
@@ -114,12 +97,7 @@ public final class LokiJsonLines implements CriLines.Source {
       i++;
     }
     if (line != null) {
-      StringBuilder head = new StringBuilder();
-      PodPrefix.append(head, pod, container);
-      if (nanos > 0) {
-        head.append(KubeletTime.ofNanos(nanos)).append(' ');
-      }
-      LogJson.addLines(ready, head, line);
+      add(pod, container, nanos, line);
     }
     return true;
   }

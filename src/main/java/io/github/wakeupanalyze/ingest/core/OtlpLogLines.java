@@ -1,12 +1,10 @@
 package io.github.wakeupanalyze.ingest.core;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayDeque;
 
 /**
  * An operator's log as the OpenTelemetry Collector exports it (the {@code file} exporter's OTLP
@@ -20,14 +18,12 @@ import java.util.ArrayDeque;
  * and the {@code k8sattributes} processor set them). A body of several lines gives several lines,
  * the first after the pod and time.
  */
-public final class OtlpLogLines implements CriLines.Source {
-  private final JsonParser p;
-  private final ArrayDeque<String> ready = new ArrayDeque<>();
+public final class OtlpLogLines extends JsonLogDocument {
   private String pod;
   private String container;
 
   public OtlpLogLines(InputStream in) throws IOException {
-    this.p = LogJson.FACTORY.createParser(in);
+    super(in);
   }
 
   /** Whether {@code head}, the input's first bytes, opens an OTLP logs document. */
@@ -36,37 +32,25 @@ public final class OtlpLogLines implements CriLines.Source {
     return s.startsWith("{") && s.substring(1).stripLeading().startsWith("\"resourceLogs\"");
   }
 
-  /** The line of the input the parser has reached, for error messages. */
-  public long line() {
-    return p.currentLocation().getLineNr();
-  }
-
   @Override
-  public String next() throws IOException {
-    while (ready.isEmpty()) {
-      JsonToken t = p.nextToken();
-      if (t == null) {
-        return null;
-      }
-      if (t == JsonToken.FIELD_NAME && p.currentName().equals("resource") && in("resourceLogs")) {
+  void token(JsonToken t) throws IOException {
+    if (t == JsonToken.FIELD_NAME && p.currentName().equals("resource") && in("resourceLogs")) {
+      p.nextToken();
+      resource();
+    } else if (t == JsonToken.START_OBJECT && in("resourceLogs")) {
+      pod = container = null;
+    } else if (t == JsonToken.START_OBJECT && in("logRecords")) {
+      record();
+    } else if (t == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      if (!name.equals("resourceLogs")
+          && !name.equals("scopeLogs")
+          && !name.equals("instrumentationLibraryLogs")
+          && !name.equals("logRecords")) {
         p.nextToken();
-        resource();
-      } else if (t == JsonToken.START_OBJECT && in("resourceLogs")) {
-        pod = container = null;
-      } else if (t == JsonToken.START_OBJECT && in("logRecords")) {
-        record();
-      } else if (t == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        if (!name.equals("resourceLogs")
-            && !name.equals("scopeLogs")
-            && !name.equals("instrumentationLibraryLogs")
-            && !name.equals("logRecords")) {
-          p.nextToken();
-          p.skipChildren(); // scope, schemaUrl, anything else
-        }
+        p.skipChildren(); // scope, schemaUrl, anything else
       }
     }
-    return ready.poll();
   }
 
   /**
@@ -163,7 +147,7 @@ public final class OtlpLogLines implements CriLines.Source {
     }
   }
 
-  /** A log record, the parser on its start: its line or lines go to {@link #ready}. */
+  /** A log record, the parser on its start: its line or lines are added ({@link #add}). */
   private void record() throws IOException {
     long time = 0;
     long observed = 0;
@@ -181,13 +165,7 @@ public final class OtlpLogLines implements CriLines.Source {
     if (body == null) {
       return;
     }
-    StringBuilder head = new StringBuilder();
-    PodPrefix.append(head, pod, container);
-    long at = time > 0 ? time : observed;
-    if (at > 0) {
-      head.append(KubeletTime.ofNanos(at)).append(' ');
-    }
-    LogJson.addLines(ready, head, body);
+    add(pod, container, time > 0 ? time : observed, body);
   }
 
   /** The body: a string as it is, anything else as JSON; null when absent. */
