@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.ingest.core;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -8,10 +9,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A log exported as CSV by the store it was collected in (Kibana's "Generate CSV" from Discover,
@@ -26,7 +31,10 @@ import java.util.Locale;
  * <ul>
  *   <li>the line: that column, without the {@code '} Kibana puts before a value that would start a
  *       spreadsheet formula; a line of several lines gives several, the first after the pod and
- *       time;
+ *       time. Where the column is {@code message} or {@code msg} and its value is no log line of
+ *       its own (a collector decoded the operator's JSON line into columns, as Filebeat's {@code
+ *       decode_json_fields} does), the row is made that JSON line again: {@code msg} and every
+ *       other column;
  *   <li>the time ({@code @timestamp}, {@code _time}, {@code timestamp}, {@code time}), taken as the
  *       kubelet's when it is RFC 3339 with a zone (Kibana with an ISO date format, Splunk);
  *       Kibana's default {@code Jan 1, 2026 @ 00:00:00.000} is in the browser's zone, unnamed, so
@@ -56,6 +64,13 @@ public final class CsvLogLines implements CriLines.Source {
   private final MappingIterator<String[]> rows;
   private final ArrayDeque<String> ready = new ArrayDeque<>();
   private int message = -1;
+
+  /**
+   * The names of the columns besides the line, time, pod and container, where the line column is a
+   * decoded message ({@code message}, {@code msg}); else empty.
+   */
+  private String[] fields = new String[0];
+
   private int time = -1;
   private int pod = -1;
   private int container = -1;
@@ -121,7 +136,9 @@ public final class CsvLogLines implements CriLines.Source {
       if (zone > 0 && zone == t.strip().length()) {
         head.append(KubeletTime.of(t.strip(), zone)).append(' ');
       }
-      LogJson.addLines(ready, head, formula(row[message]));
+      String line = formula(row[message]);
+      LogJson.addLines(
+          ready, head, fields.length > 0 && !aLogLine(line) ? object(row, line) : line);
     }
     return ready.poll();
   }
@@ -141,7 +158,57 @@ public final class CsvLogLines implements CriLines.Source {
     }
     if (message < 0) {
       message = Integer.MAX_VALUE; // not a log's header after all: no row has a line
+      return;
     }
+    String name = names[message].toLowerCase(Locale.ROOT);
+    if (name.equals("message") || name.equals("msg")) {
+      List<String> more = new ArrayList<>();
+      for (int i = 0; i < names.length; i++) {
+        boolean own = i == message || i == time || i == pod || i == container;
+        more.add(own || names[i].isEmpty() ? null : names[i]);
+      }
+      fields = more.toArray(String[]::new);
+    }
+  }
+
+  /**
+   * Whether {@code line} reads as a log line of its own: a JSON object, a line that starts with a
+   * time (zap console, logback, tracing), klog's {@code I0501 } or logfmt's {@code key=}. Otherwise
+   * a collector decoded the line into columns and {@code message} is only its message.
+   */
+  private static boolean aLogLine(String line) {
+    if (line.isEmpty() || line.charAt(0) == '{' || Character.isDigit(line.charAt(0))) {
+      return true;
+    }
+    if (KLOG.matcher(line).lookingAt()) {
+      return true;
+    }
+    return LOGFMT.matcher(line).lookingAt();
+  }
+
+  private static final Pattern KLOG = Pattern.compile("[IWEF]\\d{4} ");
+  private static final Pattern LOGFMT = Pattern.compile("[A-Za-z_][\\w.]*=");
+
+  /**
+   * A decoded row as the JSON line it came from: {@code msg} the message, each other non-empty
+   * column under its name ({@code json.} taken off, as Filebeat's {@code json} input adds it).
+   */
+  private String object(String[] row, String message) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = LogJson.FACTORY.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("msg", message);
+      for (int i = 0; i < row.length && i < fields.length; i++) {
+        if (fields[i] != null && !row[i].isEmpty()) {
+          String name = fields[i].startsWith("json.") ? fields[i].substring(5) : fields[i];
+          g.writeStringField(name, row[i]);
+        }
+      }
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // never: a StringWriter
+    }
+    return out.toString();
   }
 
   private static String field(String[] row, int column) {

@@ -95,4 +95,34 @@ class CsvLogLinesTest {
         read("message,event.original\nparsed message,raw line\n"),
         "event.original keeps the line as the container wrote it");
   }
+
+  /**
+   * Filebeat's {@code decode_json_fields} leaves only the message in {@code message} and the rest
+   * of the operator's JSON line in columns: the row is made that JSON line again. A row whose
+   * message is a log line of its own keeps it, whatever other columns there are.
+   */
+  @Test
+  void aDecodedRow_isMadeItsJsonLineAgain_aRawOneIsKept() {
+    String csv =
+        "@timestamp,message,json.controller,json.reconcileID,host.name\n"
+            + "2024-05-01T12:00:00.120Z,Reconciling,memcached,r1,node-1\n"
+            + "2024-05-01T12:00:00.130Z,Reconcile successful,memcached,,node-1\n"
+            + "2024-05-01T12:00:00.140Z,\"{\"\"msg\"\":\"\"raw\"\"}\",,,node-1\n"
+            + "2024-05-01T12:00:00.150Z,I0501 12:00:00.150000 1 x.go:1] klog,,,node-1\n"
+            + "2024-05-01T12:00:00.160Z,level=info msg=logfmt,,,node-1\n";
+    assertEquals(
+        List.of(
+            "2024-05-01T12:00:00.120000000Z {\"msg\":\"Reconciling\",\"controller\":\"memcached\","
+                + "\"reconcileID\":\"r1\",\"host.name\":\"node-1\"}",
+            "2024-05-01T12:00:00.130000000Z {\"msg\":\"Reconcile successful\","
+                + "\"controller\":\"memcached\",\"host.name\":\"node-1\"}",
+            "2024-05-01T12:00:00.140000000Z {\"msg\":\"raw\"}",
+            "2024-05-01T12:00:00.150000000Z I0501 12:00:00.150000 1 x.go:1] klog",
+            "2024-05-01T12:00:00.160000000Z level=info msg=logfmt"),
+        read(csv));
+    assertEquals(
+        List.of("2024-05-01T12:00:00.120000000Z Reconciling"),
+        read("@timestamp,_raw,json.controller\n2024-05-01T12:00:00.120Z,Reconciling,memcached\n"),
+        "a raw column is never rebuilt");
+  }
 }

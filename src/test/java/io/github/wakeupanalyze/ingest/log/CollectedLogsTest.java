@@ -344,4 +344,32 @@ class CollectedLogsTest {
     assertEquals(TraceFormat.LOG, r.report().format(), "sniffed as a log");
     assertEquals(described(kubectl, true), r.described(LogSamples.T0));
   }
+
+  /**
+   * Kibana's CSV of a log whose JSON lines Filebeat decoded ({@code decode_json_fields}): the
+   * message in {@code message}, the operator's other keys in {@code json.*} columns. Read as the
+   * JSON lines they were, it gives the reconciles of the log; read as bare messages it had merged
+   * every object into one.
+   */
+  @Test
+  void kibanaCsv_ofDecodedJsonLines_readsAsKubectlLogsTimestamps() throws IOException {
+    String kubectl = sample("controller-runtime/zap-json-kubectl.log");
+    List<String> keys = List.of("level", "controller", "namespace", "name", "reconcileID");
+    StringBuilder csv = new StringBuilder("@timestamp,kubernetes.pod.name,message");
+    keys.forEach(k -> csv.append(",json.").append(k));
+    csv.append('\n');
+    for (String line : kubectl.split("\n")) {
+      int space = line.indexOf(' ');
+      JsonNode record = JSON.readTree(line.substring(space + 1));
+      csv.append(Instant.parse(line.substring(0, space))).append(',').append(POD).append(',');
+      csv.append('"').append(record.path("msg").asText().replace("\"", "\"\"")).append('"');
+      for (String k : keys) {
+        csv.append(',').append(record.path(k).asText(""));
+      }
+      csv.append('\n');
+    }
+    LogSamples.Read r = LogSamples.stdin(csv.toString(), ReadOptions.AUTO);
+    assertEquals(TraceFormat.LOG, r.report().format(), "sniffed as a log");
+    assertEquals(described(kubectl, true), r.described(LogSamples.T0));
+  }
 }
