@@ -163,10 +163,11 @@ public final class FormatSniffer {
       i++;
     }
     if (i < n && (buf[i] == '{' || buf[i] == '[')) {
-      if (MANAGED_AUDIT.matcher(new String(buf, i, n - i, StandardCharsets.ISO_8859_1)).find()) {
+      String prefix = new String(buf, i, n - i, StandardCharsets.ISO_8859_1);
+      if (MANAGED_AUDIT.matcher(prefix).find()) {
         return TraceFormat.K8S_AUDIT;
       }
-      if (LokiJsonLines.opens(buf, n)) {
+      if (LokiJsonLines.opens(prefix)) {
         return TraceFormat.LOG; // Loki's answer to a log query: its "data" is no Jaeger's
       }
       TraceFormat json = sniffJson(buf, i, n);
@@ -184,7 +185,7 @@ public final class FormatSniffer {
     if (text != null && LogSniffer.looksLike(text, complete)) {
       return TraceFormat.LOG;
     }
-    if (text != null && CsvLogLines.opens(buf, n)) {
+    if (text != null && CsvLogLines.opens(text)) {
       return TraceFormat.LOG; // a log exported as CSV: its rows are log lines, not reconciles
     }
     if (text != null && TimestampCsv.looksLike(text, complete)) {

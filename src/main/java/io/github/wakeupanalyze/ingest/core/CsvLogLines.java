@@ -23,10 +23,10 @@ import java.util.regex.Pattern;
  * Splunk's export of events, a table of rows saved from a log view), read row by row as the lines
  * {@code kubectl logs --timestamps --prefix} would print for it.
  *
- * <p>The first line is a header; a column named for the log line ({@value #MESSAGE_NAMES}, the
- * first of these there) makes it a log. Fields follow RFC 4180 (quotes, doubled quotes, line ends
- * inside quoted fields); the separator is the first of {@code ,} {@code ;} tab in the header. Of
- * each row:
+ * <p>The first line is a header; a column named for the log line ({@code event.original}, {@code
+ * _raw}, {@code message}, {@code log}, {@code line}, {@code msg}: the first of these there) makes
+ * it a log. Fields follow RFC 4180 (quotes, doubled quotes, line ends inside quoted fields); the
+ * separator is the first of {@code ,} {@code ;} tab in the header. Of each row:
  *
  * <ul>
  *   <li>the line: that column, without the {@code '} Kibana puts before a value that would start a
@@ -46,10 +46,9 @@ import java.util.regex.Pattern;
  */
 public final class CsvLogLines implements CriLines.Source {
   /** The column names that hold the log line, in the order they are preferred. */
-  static final String MESSAGE_NAMES = "event.original, _raw, message, log, line, msg";
-
   private static final List<String> MESSAGE =
       List.of("event.original", "_raw", "message", "log", "line", "msg");
+
   private static final List<String> TIME = List.of("@timestamp", "_time", "timestamp", "time");
   private static final List<String> POD =
       List.of("kubernetes.pod.name", "kubernetes.pod_name", "k8s.pod.name", "kubernetes_pod_name");
@@ -92,9 +91,12 @@ public final class CsvLogLines implements CriLines.Source {
     parser = (CsvParser) rows.getParser();
   }
 
-  /** Whether {@code head}, the input's first bytes, starts with the header of a log's CSV. */
-  public static boolean opens(byte[] head, int n) {
-    String s = LogJson.head(head, n);
+  /**
+   * Whether {@code head}, the input's first characters (as much as a sniffer looks at), starts with
+   * the header of a log's CSV.
+   */
+  public static boolean opens(String head) {
+    String s = LogJson.head(head);
     int end = s.indexOf('\n');
     if (end < 0) {
       return false; // the header goes on past the bytes looked at, or there is no row
@@ -132,9 +134,9 @@ public final class CsvLogLines implements CriLines.Source {
       StringBuilder head = new StringBuilder();
       PodPrefix.append(head, field(row, pod), field(row, container));
       String t = field(row, time);
-      int zone = t == null ? -1 : KubeletTime.runtimeTimeEnd(t.strip());
-      if (zone > 0 && zone == t.strip().length()) {
-        head.append(KubeletTime.of(t.strip(), zone)).append(' ');
+      String kubelet = t == null ? null : KubeletTime.ofWhole(t.strip());
+      if (kubelet != null) {
+        head.append(kubelet).append(' ');
       }
       String line = formula(row[message]);
       LogJson.addLines(
@@ -219,7 +221,7 @@ public final class CsvLogLines implements CriLines.Source {
   private static int column(String[] names, List<String> wanted) {
     for (String w : wanted) {
       for (int i = 0; i < names.length; i++) {
-        if (names[i].strip().toLowerCase(Locale.ROOT).equals(w)) {
+        if (names[i].toLowerCase(Locale.ROOT).equals(w)) {
           return i;
         }
       }

@@ -72,11 +72,9 @@ public final class DockerJsonLines {
   private String head() {
     StringBuilder head = new StringBuilder();
     PodPrefix.append(head, pod, container);
-    if (time != null) {
-      int end = KubeletTime.runtimeTimeEnd(time);
-      if (end == time.length()) {
-        head.append(KubeletTime.of(time, end)).append(' ');
-      }
+    String kubelet = KubeletTime.ofWhole(time);
+    if (kubelet != null) {
+      head.append(kubelet).append(' ');
     }
     return head.toString();
   }

@@ -18,9 +18,12 @@ public final class GrafanaJsonLines extends JsonLogDocument {
     super(in);
   }
 
-  /** Whether {@code head}, the input's first bytes, opens such a download. */
-  public static boolean opens(byte[] head, int n) {
-    String s = LogJson.head(head, n);
+  /**
+   * Whether {@code head}, the input's first characters (as much as a sniffer looks at), opens such
+   * a download.
+   */
+  public static boolean opens(String head) {
+    String s = LogJson.head(head);
     if (!s.startsWith("[")) {
       return false;
     }

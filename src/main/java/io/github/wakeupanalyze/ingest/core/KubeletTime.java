@@ -110,6 +110,14 @@ public final class KubeletTime {
     return s.substring(0, 19) + '.' + fraction + "000000000".substring(fraction.length()) + offset;
   }
 
+  /**
+   * {@code s} in the kubelet's layout when the whole of it is an RFC 3339 time as runtimes write it
+   * ({@link #runtimeTimeEnd}); else null.
+   */
+  public static String ofWhole(String s) {
+    return s != null && runtimeTimeEnd(s) == s.length() ? of(s, s.length()) : null;
+  }
+
   /** Epoch nanoseconds in the kubelet's layout (UTC, nine fractional digits, {@code Z}). */
   public static String ofNanos(long epochNanos) {
     long seconds = Math.floorDiv(epochNanos, 1_000_000_000L);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Deque;
 
 /** The JSON factory of this package's readers of collected logs. */
@@ -52,9 +51,9 @@ final class LogJson {
     }
   }
 
-  /** The input's first bytes as text, without a byte-order mark and leading white space. */
-  static String head(byte[] head, int n) {
-    String s = new String(head, 0, n, StandardCharsets.UTF_8).stripLeading();
+  /** The input's first characters without a byte-order mark and leading white space. */
+  static String head(String text) {
+    String s = text.stripLeading();
     return s.startsWith("\uFEFF") ? s.substring(1).stripLeading() : s;
   }
 }

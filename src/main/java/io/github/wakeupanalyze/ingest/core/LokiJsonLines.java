@@ -31,9 +31,12 @@ public final class LokiJsonLines extends JsonLogDocument {
     super(in);
   }
 
-  /** Whether {@code head}, the input's first bytes, opens an answer to a log query. */
-  public static boolean opens(byte[] head, int n) {
-    String s = LogJson.head(head, n);
+  /**
+   * Whether {@code head}, the input's first characters (as much as a sniffer looks at), opens an
+   * answer to a log query.
+   */
+  public static boolean opens(String head) {
+    String s = LogJson.head(head);
     return s.startsWith("{") && STREAMS.matcher(s).find();
   }
 

@@ -26,9 +26,12 @@ public final class OtlpLogLines extends JsonLogDocument {
     super(in);
   }
 
-  /** Whether {@code head}, the input's first bytes, opens an OTLP logs document. */
-  public static boolean opens(byte[] head, int n) {
-    String s = LogJson.head(head, n);
+  /**
+   * Whether {@code head}, the input's first characters (as much as a sniffer looks at), opens an
+   * OTLP logs document.
+   */
+  public static boolean opens(String head) {
+    String s = LogJson.head(head);
     return s.startsWith("{") && s.substring(1).stripLeading().startsWith("\"resourceLogs\"");
   }
 

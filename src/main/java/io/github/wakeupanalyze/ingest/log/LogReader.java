@@ -19,6 +19,7 @@ import io.github.wakeupanalyze.text.Names;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -185,25 +186,25 @@ public final class LogReader implements TraceReader {
    */
   private static Source source(byte[] head, BufferedInputStream in, long[] auditEvents)
       throws IOException {
-    int n = head.length;
-    if (OtlpLogLines.opens(head, n)) {
+    String text = new String(head, StandardCharsets.UTF_8);
+    if (OtlpLogLines.opens(text)) {
       OtlpLogLines otlp = new OtlpLogLines(in); // the OpenTelemetry Collector's export
       return new Source(otlp, otlp::line, "OTLP JSON logs");
     }
-    if (GrafanaJsonLines.opens(head, n)) {
+    if (GrafanaJsonLines.opens(text)) {
       GrafanaJsonLines grafana = new GrafanaJsonLines(in);
       return new Source(grafana, grafana::line, "JSON of a Grafana logs download");
     }
-    if (LokiJsonLines.opens(head, n)) {
+    if (LokiJsonLines.opens(text)) {
       LokiJsonLines loki = new LokiJsonLines(in); // curl of Loki's query_range
       return new Source(loki, loki::line, "JSON of a Loki query's answer");
     }
-    if (CsvLogLines.opens(head, n)) {
+    if (CsvLogLines.opens(text)) {
       CsvLogLines csv = new CsvLogLines(in); // Kibana's, Splunk's, a log view's table
       return new Source(csv, csv::line, "CSV of a log export");
     }
     TextLines lines = new TextLines(in, MAX_LINE);
-    CriLines.Source text = // also the container's file on its node
+    CriLines.Source plain = // also the container's file on its node
         NodeLogs.lines(
             () -> {
               String raw = lines.next();
@@ -213,7 +214,7 @@ public final class LogReader implements TraceReader {
               return raw;
             },
             MAX_LINE);
-    return new Source(text, lines::number, null);
+    return new Source(plain, lines::number, null);
   }
 
   /** A spool for the lines read until the log's order is known, or null when none can be made. */

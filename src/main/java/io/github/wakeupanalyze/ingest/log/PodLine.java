@@ -135,8 +135,9 @@ record PodLine(String pod, String container, String line) {
       return null;
     }
     String line = f[0].stripTrailing();
-    if (f[1] != null && KubeletTime.runtimeTimeEnd(f[1]) == f[1].length()) {
-      line = KubeletTime.of(f[1], f[1].length()) + " " + line;
+    String kubelet = KubeletTime.ofWhole(f[1]);
+    if (kubelet != null) {
+      line = kubelet + " " + line;
     }
     return new PodLine(f[2], f[3] == null ? "" : f[3], line);
   }

@@ -68,6 +68,9 @@ final class Spool implements AutoCloseable {
     private final FileChannel channel;
     private final ByteBuffer block = ByteBuffer.allocate(BLOCK);
 
+    /** The file's length. */
+    private final long size;
+
     /** Where the part not yet read ends. */
     private long position;
 
@@ -81,7 +84,8 @@ final class Spool implements AutoCloseable {
 
     private Reversed(FileChannel channel) throws IOException {
       this.channel = channel;
-      this.position = channel.size();
+      this.size = channel.size();
+      this.position = size;
     }
 
     /** The input line number of the line {@link #next} returned last. */
@@ -114,7 +118,7 @@ final class Spool implements AutoCloseable {
             throw new IOException("the spool file ended early");
           }
         }
-        boolean last = position + n == channel.size();
+        boolean last = position + n == size;
         end = last && b[n - 1] == '\n' ? n - 1 : n; // the newline that ends the last line
       }
     }

@@ -19,8 +19,7 @@ class CsvLogLinesTest {
   private static final String POD = "op-7c9d8-x2k9p";
 
   private static boolean opens(String text) {
-    byte[] b = text.getBytes(StandardCharsets.UTF_8);
-    return CsvLogLines.opens(b, b.length);
+    return CsvLogLines.opens(text);
   }
 
   private static List<String> read(String text) {

@@ -55,8 +55,11 @@ class LokiJsonLinesTest {
     byte[] streams = "{\"status\": \"success\", \"data\": {\"resultType\": \"streams\"".getBytes();
     byte[] matrix = "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\"".getBytes();
     byte[] jaeger = "{\"data\":[{\"traceID\":\"1\"}]}".getBytes();
-    assertTrue(LokiJsonLines.opens(streams, streams.length), "jq's spacing too");
-    assertFalse(LokiJsonLines.opens(matrix, matrix.length), "a metric query has no lines");
-    assertFalse(LokiJsonLines.opens(jaeger, jaeger.length));
+    assertTrue(
+        LokiJsonLines.opens(new String(streams, StandardCharsets.UTF_8)), "jq's spacing too");
+    assertFalse(
+        LokiJsonLines.opens(new String(matrix, StandardCharsets.UTF_8)),
+        "a metric query has no lines");
+    assertFalse(LokiJsonLines.opens(new String(jaeger, StandardCharsets.UTF_8)));
   }
 }

@@ -106,10 +106,10 @@ class OtlpLogLinesTest {
   @Test
   void theStartOfAnOtlpLogsDocument_isKnownByItsFirstField() {
     byte[] yes = "\uFEFF \n{ \"resourceLogs\": [".getBytes(StandardCharsets.UTF_8);
-    assertTrue(OtlpLogLines.opens(yes, yes.length));
+    assertTrue(OtlpLogLines.opens(new String(yes, StandardCharsets.UTF_8)));
     byte[] no = "{\"resourceSpans\":[".getBytes(StandardCharsets.UTF_8);
-    assertFalse(OtlpLogLines.opens(no, no.length));
+    assertFalse(OtlpLogLines.opens(new String(no, StandardCharsets.UTF_8)));
     byte[] log = "{\"level\":\"info\",\"resourceLogs\":1}".getBytes(StandardCharsets.UTF_8);
-    assertFalse(OtlpLogLines.opens(log, log.length));
+    assertFalse(OtlpLogLines.opens(new String(log, StandardCharsets.UTF_8)));
   }
 }
