@@ -94,6 +94,9 @@ final class ServeCommand implements Callable<Integer> {
           "Spans queued before exports are refused with a retry (default: ${DEFAULT-VALUE}).")
   long maxQueuedSpans;
 
+  @Option(names = "--verbose", description = "Print stack traces of internal errors.")
+  boolean verbose;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter err = spec.commandLine().getErr();

@@ -89,6 +89,9 @@ public final class SimulateCommand implements Callable<Integer> {
               + "in bounded memory.")
   int batch;
 
+  @Option(names = "--verbose", description = "Print stack traces of internal errors.")
+  boolean verbose;
+
   @Override
   public Integer call() {
     CommandLine cl = spec.commandLine();
@@ -128,6 +131,13 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     if (durationNanos > 0) {
       s = s.withDuration(durationNanos);
+    }
+    if (fmt.isLog() && s.production().thins()) {
+      cl.getErr()
+          .println(
+              "simulate: note: a log records every reconcile; the scenario's sampling and span"
+                  + " loss apply to traces only");
+      cl.getErr().flush();
     }
     try {
       SimulationRun.Written w = SimulationRun.write(s, fmt, out, name, batch);

@@ -121,6 +121,9 @@ public final class StreamCommand implements Callable<Integer> {
               + " at application.server from --config, or at HOST:PORT.")
   String httpHost;
 
+  @Option(names = "--verbose", description = "Print stack traces of internal errors.")
+  boolean verbose;
+
   @Override
   public Integer call() throws InterruptedException {
     CommandLine cl = spec.commandLine();

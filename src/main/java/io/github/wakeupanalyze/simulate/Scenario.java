@@ -122,6 +122,19 @@ public record Scenario(
       return sampling == null && spanLoss == 0 && clockOffsetsNanos.isEmpty();
     }
 
+    /** True when some recorded spans are dropped: by head sampling or by loss on the way. */
+    public boolean thins() {
+      return sampling != null || spanLoss > 0;
+    }
+
+    /**
+     * As recorded by an operator's log rather than a trace: every reconcile is written (a log is
+     * neither sampled nor lost span by span), on the same clocks, with the same audit log.
+     */
+    public Production unthinned() {
+      return new Production(null, 0, clockOffsetsNanos, auditLog);
+    }
+
     /** The clock offset of a service, 0 when it has none. */
     public long offset(String service) {
       return clockOffsetsNanos.getOrDefault(service, 0L);

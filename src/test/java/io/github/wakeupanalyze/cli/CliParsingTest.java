@@ -30,6 +30,24 @@ class CliParsingTest {
   }
 
   @Test
+  void everyCommand_acceptsTheVerboseOptionThatAnInternalErrorNames() {
+    CommandLine cl =
+        Cli.commandLine(
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(new StringWriter()),
+            InputStream.nullInputStream());
+    assertFalse(cl.getSubcommands().isEmpty());
+    for (var e : cl.getSubcommands().entrySet()) {
+      if (e.getValue().getCommand() instanceof CommandLine.HelpCommand) {
+        continue; // prints help, runs nothing that could fail
+      }
+      assertTrue(
+          e.getValue().getCommandSpec().findOption("--verbose") != null,
+          e.getKey() + " has no --verbose, which its internal-error line tells the user to add");
+    }
+  }
+
+  @Test
   void optionsBeforeTheSubcommand_moveBehindIt() {
     assertArrayEquals(
         new String[] {"compare", "-q", "a.json", "b.json", "--fail-on", "new-timer"},

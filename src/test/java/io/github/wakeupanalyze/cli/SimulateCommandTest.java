@@ -44,6 +44,33 @@ class SimulateCommandTest {
   }
 
   @Test
+  void aLogOfASampledScenario_holdsEveryReconcile_andSaysThatSamplingIsForTraces()
+      throws Exception {
+    String scenario = "src/test/resources/scenarios/percona-sampled-10-tracestate.yaml";
+    assertEquals(0, run(scenario, "--out", dir.toString(), "--duration", "5m"), err.toString());
+    long traced = labels(dir.resolve("labels.csv")).filter(l -> l.endsWith(",true")).count();
+    assertEquals(
+        0,
+        run(scenario, "--out", dir.toString(), "--duration", "5m", "--format", "log-zap-json"),
+        err.toString());
+    assertTrue(
+        err.toString().contains("sampling and span loss apply to traces only"), err.toString());
+    long reconciles = labels(dir.resolve("labels.csv")).count();
+    long logged = labels(dir.resolve("labels.csv")).filter(l -> l.endsWith(",true")).count();
+    assertEquals(reconciles, logged, "every reconcile is in the log");
+    assertTrue(traced < reconciles / 3, traced + " of " + reconciles + " in the sampled trace");
+    long starts =
+        Files.readAllLines(dir.resolve("trace.zap.log")).stream()
+            .filter(l -> l.contains("\"msg\":\"Reconciling\""))
+            .count();
+    assertEquals(reconciles, starts);
+  }
+
+  private static java.util.stream.Stream<String> labels(Path file) throws java.io.IOException {
+    return Files.readAllLines(file).stream().skip(1);
+  }
+
+  @Test
   void simulate_withName_writesNamedFiles() {
     assertEquals(
         0,

@@ -22,7 +22,9 @@ import java.util.Map;
 /**
  * Runs a scenario into files: {@code DIR/<prefix><extension>} for the trace and {@code
  * DIR/<prefix>labels.csv} (with prefix {@code name.}, or none) for the labels; the scenario's
- * source files, when it carries some, under {@code DIR/<prefix>src/}.
+ * source files, when it carries some, under {@code DIR/<prefix>src/}. An operator's log holds every
+ * reconcile: in the log formats the scenario's sampling and span loss are not applied (its clock
+ * offsets and audit log are).
  */
 public final class SimulationRun {
   /**
@@ -57,6 +59,9 @@ public final class SimulationRun {
   public static Written write(
       Scenario scenario, OutputFormat format, Path dir, String prefix, int batchSpans)
       throws IOException {
+    if (format.isLog()) {
+      scenario = scenario.withProduction(scenario.production().unthinned());
+    }
     Files.createDirectories(dir);
     boolean named = prefix != null && !prefix.isEmpty();
     Path trace = dir.resolve((named ? prefix : "trace") + format.extension());

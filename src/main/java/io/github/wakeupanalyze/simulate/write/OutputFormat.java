@@ -43,6 +43,11 @@ public enum OutputFormat {
     this.log = log;
   }
 
+  /** True for an operator's log ({@code log-…}), false for a trace. */
+  public boolean isLog() {
+    return log != null;
+  }
+
   public String cliName() {
     return cliName;
   }
