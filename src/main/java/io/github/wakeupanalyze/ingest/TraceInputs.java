@@ -129,7 +129,9 @@ public final class TraceInputs {
     Map<String, String> out = new HashMap<>();
     for (var e : byName.entrySet()) {
       List<String> same = e.getValue();
-      if (same.size() < 2) {
+      // files in one folder (psmdb.log beside the trace psmdb.otlp.json) no folder tells apart
+      long folders = same.stream().map(TraceInputs::folder).distinct().count();
+      if (folders < 2) {
         continue;
       }
       for (int depth = 1; depth <= 64; depth++) {
@@ -137,13 +139,20 @@ public final class TraceInputs {
         for (String f : same) {
           named.put(f, withParents(f, e.getKey(), depth));
         }
-        if (new HashSet<>(named.values()).size() == same.size() || depth == 64) {
+        if (new HashSet<>(named.values()).size() == folders || depth == 64) {
           out.putAll(named);
           break;
         }
       }
     }
     return out;
+  }
+
+  /** The folder part of a file as given ({@code a/b} for {@code a/b/psmdb.csv}), or "". */
+  private static String folder(String file) {
+    String f = file.replace('\\', '/');
+    int slash = f.lastIndexOf('/');
+    return slash < 0 ? "" : f.substring(0, slash);
   }
 
   /** {@code a/b/psmdb.csv}, depth 1 → {@code b/psmdb}; stops at the path's first folder. */

@@ -142,5 +142,13 @@ class MergedInputsReadTest {
         java.util.Map.of(),
         TraceInputs.fileOperators(List.of("a/psmdb.csv", "a/psmdb.csv")),
         "the same file given twice is one name");
+    assertEquals(
+        java.util.Map.of(),
+        TraceInputs.fileOperators(List.of("run/psmdb.otlp.json", "run/psmdb.log")),
+        "no folder tells apart files in one folder: a log beside its trace keeps its own name");
+    assertEquals(
+        java.util.Map.of(
+            "a/psmdb.log", "a/psmdb", "a/psmdb.json", "a/psmdb", "b/psmdb.log", "b/psmdb"),
+        TraceInputs.fileOperators(List.of("a/psmdb.log", "a/psmdb.json", "b/psmdb.log")));
   }
 }
