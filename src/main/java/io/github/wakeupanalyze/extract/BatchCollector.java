@@ -7,6 +7,7 @@ import io.github.wakeupanalyze.model.ReconcileLink;
 import io.github.wakeupanalyze.model.StreamKey;
 import io.github.wakeupanalyze.model.TraceEvidence;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -57,7 +58,8 @@ final class BatchCollector implements ExtractConsumer {
       Map<String, ObservedWindow> operatorWindows,
       List<ClockOffset> offsets,
       List<SamplingSummary> sampling,
-      List<String> warnings) {
+      List<String> warnings,
+      BitSet complete) {
     Map<String, Long> shift = new HashMap<>();
     for (ClockOffset o : offsets) {
       if (o.applied() && o.offsetNanos() != 0) {
@@ -65,15 +67,18 @@ final class BatchCollector implements ExtractConsumer {
       }
     }
     List<Reconcile> out = new ArrayList<>(reconciles);
+    TwoRecords two = new TwoRecords(complete);
     for (List<Reconcile> stream : new TreeMap<>(byStream).values()) {
       long s = shift.getOrDefault(stream.get(0).key().operator(), 0L);
       if (s != 0) {
         stream.replaceAll(r -> shifted(r, s));
       }
       stream.sort(Reconcile.IN_STREAM);
-      out.addAll(stream);
+      out.addAll(complete.isEmpty() ? stream : two.merge(stream));
     }
     byStream.clear();
+    List<String> lines = new ArrayList<>(warnings);
+    lines.addAll(two.warnings());
     List<ObjectWrite> ws = new ArrayList<>(writes.size());
     for (ObjectWrite w : writes) {
       long s = shift.getOrDefault(w.service(), 0L);
@@ -95,7 +100,7 @@ final class BatchCollector implements ExtractConsumer {
         });
     return new ExtractResult(
         out,
-        counts,
+        counts.withMerged(two.merged()),
         perSource,
         windowStart,
         windowEnd,
@@ -104,7 +109,7 @@ final class BatchCollector implements ExtractConsumer {
         ls,
         offsets,
         sampling,
-        warnings);
+        lines);
   }
 
   private static Reconcile shifted(Reconcile r, long s) {

@@ -25,6 +25,8 @@ package io.github.wakeupanalyze.extract;
  * @param evictedEntries span entries evicted to bound memory; 0 when the whole input fitted
  * @param horizonNanos how long, in trace time, a span stayed known after it arrived: {@link
  *     ExtractLimits#horizonNanos()}, or less when the table had to make room
+ * @param mergedReconciles reconciles found both in a trace and in a record of every reconcile (an
+ *     operator's log) of the same stream, counted once ({@link RecordMerge})
  */
 public record ExtractCounts(
     long spans,
@@ -39,4 +41,57 @@ public record ExtractCounts(
     long lateSpans,
     long lateChildren,
     long evictedEntries,
-    long horizonNanos) {}
+    long horizonNanos,
+    long mergedReconciles) {
+
+  /** Counts of a run in which no reconcile was in two records. */
+  public ExtractCounts(
+      long spans,
+      long duplicates,
+      long idCollisions,
+      long nestedReconcileSpans,
+      long orphans,
+      long orphanReconciles,
+      long fragments,
+      long lostReconciles,
+      long lostParents,
+      long lateSpans,
+      long lateChildren,
+      long evictedEntries,
+      long horizonNanos) {
+    this(
+        spans,
+        duplicates,
+        idCollisions,
+        nestedReconcileSpans,
+        orphans,
+        orphanReconciles,
+        fragments,
+        lostReconciles,
+        lostParents,
+        lateSpans,
+        lateChildren,
+        evictedEntries,
+        horizonNanos,
+        0);
+  }
+
+  /** These counts, with {@code n} reconciles found in two records. */
+  ExtractCounts withMerged(long n) {
+    return new ExtractCounts(
+        spans,
+        duplicates,
+        idCollisions,
+        nestedReconcileSpans,
+        orphans,
+        orphanReconciles,
+        fragments,
+        lostReconciles,
+        lostParents,
+        lateSpans,
+        lateChildren,
+        evictedEntries,
+        horizonNanos,
+        n);
+  }
+}

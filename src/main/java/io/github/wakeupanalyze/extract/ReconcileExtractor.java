@@ -7,6 +7,7 @@ import io.github.wakeupanalyze.model.ReconcileLink;
 import io.github.wakeupanalyze.model.Span;
 import io.github.wakeupanalyze.model.SpanLink;
 import io.github.wakeupanalyze.model.StreamKey;
+import io.github.wakeupanalyze.model.WakeupAttributes;
 import io.github.wakeupanalyze.text.Durations;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -85,6 +86,10 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
   private final Map<Integer, ReconcileBuilder> active = new HashMap<>();
   private final TraceClocks clocks;
   private final BitSet standIns = new BitSet();
+
+  /** Inputs whose reconciles carry {@link WakeupAttributes#COMPLETE}: they record every one. */
+  private final BitSet completeSources = new BitSet();
+
   private final ServiceRegistry services = new ServiceRegistry();
 
   /** What the trace holds instead, for a run that finds no reconcile. */
@@ -355,6 +360,9 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
           new ReconcileLink(n.span.traceIdHigh(), n.span.traceIdLow(), n.span.spanId(), l));
     }
     perSource.set(n.source, perSource.get(n.source) + 1);
+    if ("true".equals(n.span.attribute(WakeupAttributes.COMPLETE))) {
+      completeSources.set(n.source);
+    }
     stamp(reconcileIndex, SpanKeys.alias(n.id, n.service), serial, n.service, n.service);
     noteTraceReconcile(n, serial);
     return serial;
@@ -540,7 +548,8 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
         services.operatorWindows(),
         clockOffsets(),
         sampling.summaries(),
-        warnings(counts));
+        warnings(counts),
+        completeSources);
   }
 
   /** The extraction's warnings, with one line on what was read when no reconcile was found. */

@@ -12,6 +12,12 @@ public final class WakeupAttributes {
   /** The requeue delay the reconcile asked for, in nanoseconds, as a decimal string. */
   public static final String REQUEUE_AFTER_NANOS = "wakeup.requeue_after_ns";
 
+  /**
+   * {@code true} on a reconcile from a record that holds every reconcile (an operator's log, which
+   * is never sampled): a trace's reconcile at the same time in the same stream is the same one.
+   */
+  public static final String COMPLETE = "wakeup.complete";
+
   /** The controller, where the record names it apart from the span name. */
   public static final String CONTROLLER = "controller";
 

@@ -131,6 +131,7 @@ public final class SummaryJson {
     g.writeNumberField("late_spans", c.lateSpans());
     g.writeNumberField("late_children", c.lateChildren());
     g.writeNumberField("evicted_entries", c.evictedEntries());
+    g.writeNumberField("merged_reconciles", c.mergedReconciles());
     number(g, "horizon_s", c.horizonNanos() / 1e9);
     g.writeArrayFieldStart("clock_offsets");
     for (ClockOffset o : ex.clockOffsets()) {

@@ -411,7 +411,8 @@ public final class LogReader implements TraceReader {
         .kind(1)
         .startNanos(x.start)
         .endNanos(Math.max(x.start, x.end))
-        .error(x.error);
+        .error(x.error)
+        .attribute(WakeupAttributes.COMPLETE, "true");
     if (x.controller != null) {
       b.attribute(WakeupAttributes.CONTROLLER, x.controller);
     }

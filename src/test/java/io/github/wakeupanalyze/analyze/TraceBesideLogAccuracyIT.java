@@ -1,0 +1,120 @@
+package io.github.wakeupanalyze.analyze;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wakeupanalyze.extract.ExtractRules;
+import io.github.wakeupanalyze.ingest.ReadOptions;
+import io.github.wakeupanalyze.model.Trigger;
+import io.github.wakeupanalyze.pipeline.Pipeline;
+import io.github.wakeupanalyze.simulate.Label;
+import io.github.wakeupanalyze.simulate.Scenario;
+import io.github.wakeupanalyze.simulate.ScenarioLoader;
+import io.github.wakeupanalyze.simulate.write.OutputFormat;
+import io.github.wakeupanalyze.testing.Accuracy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The head-sampled rows of the production accuracy table, with the operator's log of the same run
+ * beside the trace (controller-runtime's zap JSON, as {@code kubectl logs} prints it, read with
+ * {@code --operator} naming the trace's operator). On the trace alone three p = 0.1 rows sit at
+ * what timing allows ({@code TimingBoundTest}, {@code ResetQueueBoundTest}: 0.81, 0.78 and 0.69);
+ * the log records every reconcile, so the kept ones are classified as in a complete trace, with the
+ * trace's spans on the reconciles it kept. Scored, as in {@code ProductionAccuracyIT}, on the
+ * reconciles the trace kept.
+ */
+class TraceBesideLogAccuracyIT {
+  @TempDir Path dir;
+
+  private static final List<String> SAMPLED =
+      List.of(
+          "percona-sampled-50",
+          "percona-sampled-50-jaeger",
+          "percona-sampled-10",
+          "percona-sampled-10-tracestate",
+          "percona-sampled-10-external",
+          "percona-backup-sampled-10",
+          "percona-priority-sampled-50",
+          "percona-priority-sampled-10");
+
+  @Test
+  void everySampledRow_reachesItsTarget_withTheOperatorsLogBesideTheTrace() throws Exception {
+    StringBuilder table =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%nSampled trace with the operator's log beside it:%n%-32s %6s %6s %8s %s%n",
+                "scenario",
+                "kept",
+                "all",
+                "macroF1",
+                "[[ee et] [te tt]]"));
+    for (String name : SAMPLED) {
+      Scenario sc = ScenarioLoader.load(Path.of("src/test/resources/scenarios", name + ".yaml"));
+      Accuracy.Simulated sim = Accuracy.simulate(sc, OutputFormat.OTLP_PROTO);
+      Accuracy.Simulated logged =
+          Accuracy.simulate(
+              sc.withProduction(sc.production().unthinned()), OutputFormat.LOG_ZAP_JSON);
+      assertEquals(sim.labels().size(), logged.labels().size(), name + ": one run");
+      Path trace = Files.write(dir.resolve(name + ".otlp.pb"), sim.trace());
+      Path log = Files.write(dir.resolve(name + ".log"), logged.trace());
+      // the log as kubectl logs prints it without --prefix: named as the trace's operator
+      Pipeline.Result r =
+          Pipeline.run(
+              new Pipeline.Request(
+                  List.of(trace.toString(), log.toString()),
+                  new ReadOptions(null, "percona-server-mongodb-operator", null),
+                  ExtractRules.defaults(),
+                  AnalysisParameters.defaults(),
+                  new long[0],
+                  null));
+      Map<String, Label> kept = sim.byId(true);
+      int[][] conf = new int[2][2];
+      Set<String> seen = new HashSet<>();
+      for (ClassifiedReconcile cr : r.analysis().reconciles()) {
+        Label truth = kept.get(cr.reconcile().traceIdHex() + cr.reconcile().spanIdHex());
+        if (!seen.add(cr.reconcile().key().toString()) && truth != null) {
+          conf[truth.truth() == Trigger.TIMER ? 1 : 0][
+              cr.classification().trigger() == Trigger.TIMER ? 1 : 0]++;
+        }
+      }
+      double f1 = Accuracy.macroF1(conf);
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "%-32s %6d %6d %8.3f [[%d %d] [%d %d]]%n",
+              name,
+              kept.size(),
+              sim.labels().size(),
+              f1,
+              conf[0][0],
+              conf[0][1],
+              conf[1][0],
+              conf[1][1]));
+      assertEquals(
+          sim.labels().size(),
+          r.extraction().reconciles().size(),
+          name + ": each once " + r.extraction().warnings() + r.analysis().controllers());
+      assertEquals(kept.size(), r.extraction().counts().mergedReconciles(), name);
+      ControllerResult c = r.analysis().controllers().get(0);
+      assertFalse(c.sampling().sampled(), name + ": complete with the log, " + c.sampling());
+      assertTrue(
+          c.timers().stream()
+              .anyMatch(
+                  t -> t.source() == TimerSource.REQUEUE && Math.abs(t.delaySeconds() - 5) < 0.1),
+          name + ": the 5 s timer, " + c.timers());
+      double target = name.contains("-sampled-50") ? 0.95 : 0.90;
+      assertTrue(f1 >= target, name + " macro-F1 " + f1 + table);
+    }
+    System.out.print(table);
+  }
+}

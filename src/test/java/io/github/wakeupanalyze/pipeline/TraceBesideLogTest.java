@@ -1,0 +1,130 @@
+package io.github.wakeupanalyze.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wakeupanalyze.analyze.AnalysisParameters;
+import io.github.wakeupanalyze.analyze.ControllerResult;
+import io.github.wakeupanalyze.extract.ExtractRules;
+import io.github.wakeupanalyze.ingest.ReadOptions;
+import io.github.wakeupanalyze.simulate.Scenario;
+import io.github.wakeupanalyze.simulate.ScenarioLoader;
+import io.github.wakeupanalyze.simulate.run.SimulationRun;
+import io.github.wakeupanalyze.simulate.write.OutputFormat;
+import io.github.wakeupanalyze.testing.Replay;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A head-sampled trace with the operator's log of the same run beside it: the log holds every
+ * reconcile, the trace one in ten with its spans. Read together, each reconcile counts once and the
+ * stream is complete (the accuracy this gives is in {@code analyze.TraceBesideLogAccuracyIT}).
+ */
+class TraceBesideLogTest {
+  static SimulationRun.Written trace;
+  static SimulationRun.Written log;
+
+  @BeforeAll
+  static void simulate(@TempDir Path dir) throws Exception {
+    Scenario s =
+        ScenarioLoader.load(
+                Path.of("src/test/resources/scenarios/percona-sampled-10-tracestate.yaml"))
+            .withDuration(TimeUnit.MINUTES.toNanos(20));
+    trace = SimulationRun.write(s, OutputFormat.OTLP_PROTO, dir, "trace");
+    log = SimulationRun.write(s, OutputFormat.LOG_ZAP_JSON, dir, "log");
+  }
+
+  private static Pipeline.Result analyze(String operator, Path... inputs) {
+    return Pipeline.run(
+        new Pipeline.Request(
+            java.util.Arrays.stream(inputs).map(Path::toString).toList(),
+            new ReadOptions(null, operator, null),
+            ExtractRules.defaults(),
+            AnalysisParameters.defaults(),
+            new long[0],
+            null));
+  }
+
+  private static String operators(Pipeline.Result r) {
+    return r.analysis().controllers().stream()
+        .map(c -> c.operator())
+        .distinct()
+        .collect(Collectors.joining(","));
+  }
+
+  @Test
+  void theRunIsTheSimulationsRun() {
+    assertEquals(trace.reconciles(), log.reconciles(), "one run, two records");
+    assertEquals(log.reconciles(), log.kept(), "the log has every reconcile");
+    assertTrue(trace.kept() * 4 < trace.reconciles(), trace.kept() + " kept by the sampler");
+  }
+
+  @Test
+  void eachReconcileCountsOnce_andTheStreamIsComplete() {
+    Pipeline.Result r = Replay.analyze(trace.trace(), log.trace());
+    assertEquals(log.reconciles(), r.extraction().reconciles().size());
+    assertEquals(trace.kept(), r.extraction().counts().mergedReconciles());
+    assertEquals("percona-server-mongodb-operator", operators(r));
+    for (ControllerResult c : r.analysis().controllers()) {
+      assertFalse(c.sampling().sampled(), c.sampling().mark());
+    }
+    assertTrue(
+        r.extraction().warnings().stream()
+            .anyMatch(w -> w.contains("both in a trace and in an operator's log")),
+        r.extraction().warnings()::toString);
+  }
+
+  @Test
+  void withoutTheLog_theTraceIsReadAsTheSampleItIs() {
+    Pipeline.Result r = Replay.analyze(trace.trace());
+    assertEquals(trace.kept(), r.extraction().reconciles().size());
+    assertTrue(r.analysis().controllers().get(0).sampling().sampled());
+  }
+
+  @Test
+  void theTracesSpansStayWithTheirReconciles() {
+    Pipeline.Result alone = Replay.analyze(trace.trace());
+    Pipeline.Result both = Replay.analyze(trace.trace(), log.trace());
+    long writesAlone =
+        alone.extraction().reconciles().stream().mapToLong(r -> r.calls().writes()).sum();
+    long writesBoth =
+        both.extraction().reconciles().stream().mapToLong(r -> r.calls().writes()).sum();
+    assertTrue(writesAlone > 0, "the sampled trace has status writes");
+    assertEquals(writesAlone, writesBoth, "the log adds reconciles, not calls");
+  }
+
+  @Test
+  void aLogNamedAfterItsFile_isNamedForTheUser_andMeetsTheTraceWhenNamedAsIt(@TempDir Path dir)
+      throws Exception {
+    // kubectl logs without --prefix: the operator is the file's name
+    Path plain = dir.resolve("operator.log");
+    List<String> lines =
+        Files.readAllLines(log.trace()).stream()
+            .map(l -> l.replaceFirst("^\\[[^]]*] ", ""))
+            .toList();
+    Files.write(plain, lines);
+    Pipeline.Result apart = analyze(null, trace.trace(), plain);
+    assertEquals(trace.kept() + log.reconciles(), apart.extraction().reconciles().size());
+    assertEquals(0, apart.extraction().counts().mergedReconciles());
+    assertTrue(
+        apart.extraction().warnings().stream()
+            .anyMatch(
+                w ->
+                    w.startsWith(
+                            "operator operator (from a log) and operator"
+                                + " percona-server-mongodb-operator (from a trace) reconcile the same"
+                                + " objects at the same times")
+                        && w.contains("give --operator percona-server-mongodb-operator")),
+        apart.extraction().warnings()::toString);
+    Pipeline.Result named = analyze("percona-server-mongodb-operator", trace.trace(), plain);
+    assertEquals(log.reconciles(), named.extraction().reconciles().size());
+    assertEquals(trace.kept(), named.extraction().counts().mergedReconciles());
+  }
+}
