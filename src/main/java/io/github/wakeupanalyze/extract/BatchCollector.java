@@ -66,17 +66,21 @@ final class BatchCollector implements ExtractConsumer {
         shift.put(o.service(), o.offsetNanos());
       }
     }
-    List<Reconcile> out = new ArrayList<>(reconciles);
-    TwoRecords two = new TwoRecords(complete);
-    for (List<Reconcile> stream : new TreeMap<>(byStream).values()) {
+    TreeMap<StreamKey, List<Reconcile>> streams = new TreeMap<>(byStream);
+    byStream.clear();
+    for (List<Reconcile> stream : streams.values()) {
       long s = shift.getOrDefault(stream.get(0).key().operator(), 0L);
       if (s != 0) {
         stream.replaceAll(r -> shifted(r, s));
       }
       stream.sort(Reconcile.IN_STREAM);
-      out.addAll(complete.isEmpty() ? stream : two.merge(stream));
     }
-    byStream.clear();
+    TwoRecords two = new TwoRecords(complete);
+    if (!complete.isEmpty()) {
+      streams = two.merge(streams);
+    }
+    List<Reconcile> out = new ArrayList<>(reconciles);
+    streams.values().forEach(out::addAll);
     List<String> lines = new ArrayList<>(warnings);
     lines.addAll(two.warnings());
     List<ObjectWrite> ws = new ArrayList<>(writes.size());

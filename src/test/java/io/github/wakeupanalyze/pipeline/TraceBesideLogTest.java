@@ -100,6 +100,36 @@ class TraceBesideLogTest {
     assertEquals(writesAlone, writesBoth, "the log adds reconciles, not calls");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "percona-mongodb.yaml, LOG_KLOG, percona-server-mongodb-operator",
+    "kube-rs.yaml, LOG_KUBE_RS, doc-operator",
+    "kube-rs.yaml, LOG_KUBE_RS_JSON, doc-operator",
+    "java-operator-sdk.yaml, LOG_JOSDK, webpage-operator",
+    "java-operator-sdk.yaml, LOG_JOSDK_JSON, webpage-operator"
+  })
+  void everyFrameworksLog_meetsItsTrace_reconcileByReconcile(
+      String scenario, OutputFormat format, String operator, @TempDir Path dir) throws Exception {
+    Scenario s =
+        ScenarioLoader.load(Path.of("sample-traces/scenarios", scenario))
+            .withDuration(TimeUnit.MINUTES.toNanos(10));
+    SimulationRun.Written t = SimulationRun.write(s, OutputFormat.OTLP_JSON, dir, "trace");
+    SimulationRun.Written l = SimulationRun.write(s, format, dir, "log");
+    Pipeline.Result r = analyze(operator, t.trace(), l.trace());
+    assertEquals(
+        t.reconciles(), r.extraction().reconciles().size(), r.extraction().warnings()::toString);
+    assertEquals(t.reconciles(), r.extraction().counts().mergedReconciles());
+    assertEquals(operator, operators(r));
+    assertEquals(
+        Replay.analyze(t.trace()).analysis().controllers().stream()
+            .map(c -> c.controller() + "=" + c.reconciles())
+            .toList(),
+        r.analysis().controllers().stream()
+            .map(c -> c.controller() + "=" + c.reconciles())
+            .toList(),
+        "the trace's controllers, each with its own reconciles");
+  }
+
   @Test
   void aLogNamedAfterItsFile_isNamedForTheUser_andMeetsTheTraceWhenNamedAsIt(@TempDir Path dir)
       throws Exception {
