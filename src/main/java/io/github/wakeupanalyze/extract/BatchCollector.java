@@ -71,7 +71,7 @@ final class BatchCollector implements ExtractConsumer {
     for (List<Reconcile> stream : streams.values()) {
       long s = shift.getOrDefault(stream.get(0).key().operator(), 0L);
       if (s != 0) {
-        stream.replaceAll(r -> shifted(r, s));
+        stream.replaceAll(r -> r.shifted(s));
       }
       stream.sort(Reconcile.IN_STREAM);
     }
@@ -114,23 +114,6 @@ final class BatchCollector implements ExtractConsumer {
         offsets,
         sampling,
         lines);
-  }
-
-  private static Reconcile shifted(Reconcile r, long s) {
-    return new Reconcile(
-        r.key(),
-        r.traceIdHigh(),
-        r.traceIdLow(),
-        r.spanId(),
-        r.startNanos() - s,
-        r.endNanos() - s,
-        r.error(),
-        r.reason(),
-        r.calls(),
-        r.source(),
-        r.hint(),
-        r.requeueAfterNanos(),
-        r.samplingProbability());
   }
 
   private static ObjectWrite shifted(ObjectWrite w, long s) {

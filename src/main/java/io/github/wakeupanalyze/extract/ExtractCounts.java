@@ -44,38 +44,6 @@ public record ExtractCounts(
     long horizonNanos,
     long mergedReconciles) {
 
-  /** Counts of a run in which no reconcile was in two records. */
-  public ExtractCounts(
-      long spans,
-      long duplicates,
-      long idCollisions,
-      long nestedReconcileSpans,
-      long orphans,
-      long orphanReconciles,
-      long fragments,
-      long lostReconciles,
-      long lostParents,
-      long lateSpans,
-      long lateChildren,
-      long evictedEntries,
-      long horizonNanos) {
-    this(
-        spans,
-        duplicates,
-        idCollisions,
-        nestedReconcileSpans,
-        orphans,
-        orphanReconciles,
-        fragments,
-        lostReconciles,
-        lostParents,
-        lateSpans,
-        lateChildren,
-        evictedEntries,
-        horizonNanos,
-        0);
-  }
-
   /** These counts, with {@code n} reconciles found in two records. */
   ExtractCounts withMerged(long n) {
     return new ExtractCounts(

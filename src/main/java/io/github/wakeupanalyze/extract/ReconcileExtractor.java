@@ -586,7 +586,8 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
         lateSpans,
         lateChildren,
         evictedEntries,
-        horizon);
+        horizon,
+        0);
   }
 
   // ---------------------------------------------------------------- keys

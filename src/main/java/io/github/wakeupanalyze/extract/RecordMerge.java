@@ -74,7 +74,7 @@ final class RecordMerge {
     }
     for (int j = 0; j < logged.size(); j++) {
       if (!taken[j]) {
-        out.add(certain(logged.get(j)));
+        out.add(logged.get(j).withSamplingProbability(1));
       }
     }
     out.sort(Reconcile.IN_STREAM);
@@ -115,24 +115,6 @@ final class RecordMerge {
         traced.source(),
         traced.hint() != null ? traced.hint() : logged.hint(),
         traced.requeueAfterNanos() >= 0 ? traced.requeueAfterNanos() : logged.requeueAfterNanos(),
-        1);
-  }
-
-  /** A reconcile of a complete record: recorded with probability 1. */
-  private static Reconcile certain(Reconcile r) {
-    return new Reconcile(
-        r.key(),
-        r.traceIdHigh(),
-        r.traceIdLow(),
-        r.spanId(),
-        r.startNanos(),
-        r.endNanos(),
-        r.error(),
-        r.reason(),
-        r.calls(),
-        r.source(),
-        r.hint(),
-        r.requeueAfterNanos(),
         1);
   }
 }

@@ -74,7 +74,7 @@ final class TwoRecords {
           StreamKey key = traced.get(0).key();
           List<Reconcile> both = new ArrayList<>(traced);
           for (Reconcile r : logged) {
-            both.add(rekeyed(r, key));
+            both.add(r.withKey(key));
           }
           both.sort(Reconcile.IN_STREAM);
           RecordMerge.Stream m = RecordMerge.of(both, complete);
@@ -180,22 +180,5 @@ final class TwoRecords {
     both.sort(Reconcile.IN_STREAM);
     int m = RecordMerge.of(both, complete).merged();
     return m >= 3 && 2 * m >= traced.size();
-  }
-
-  private static Reconcile rekeyed(Reconcile r, StreamKey key) {
-    return new Reconcile(
-        key,
-        r.traceIdHigh(),
-        r.traceIdLow(),
-        r.spanId(),
-        r.startNanos(),
-        r.endNanos(),
-        r.error(),
-        r.reason(),
-        r.calls(),
-        r.source(),
-        r.hint(),
-        r.requeueAfterNanos(),
-        r.samplingProbability());
   }
 }

@@ -73,6 +73,60 @@ public record Reconcile(
         Double.NaN);
   }
 
+  /** This reconcile in another stream (the same one, named as another record names it). */
+  public Reconcile withKey(StreamKey k) {
+    return new Reconcile(
+        k,
+        traceIdHigh,
+        traceIdLow,
+        spanId,
+        startNanos,
+        endNanos,
+        error,
+        reason,
+        calls,
+        source,
+        hint,
+        requeueAfterNanos,
+        samplingProbability);
+  }
+
+  /** This reconcile with its times moved {@code offsetNanos} earlier (onto another clock). */
+  public Reconcile shifted(long offsetNanos) {
+    return new Reconcile(
+        key,
+        traceIdHigh,
+        traceIdLow,
+        spanId,
+        startNanos - offsetNanos,
+        endNanos - offsetNanos,
+        error,
+        reason,
+        calls,
+        source,
+        hint,
+        requeueAfterNanos,
+        samplingProbability);
+  }
+
+  /** This reconcile, recorded with probability {@code p}. */
+  public Reconcile withSamplingProbability(double p) {
+    return new Reconcile(
+        key,
+        traceIdHigh,
+        traceIdLow,
+        spanId,
+        startNanos,
+        endNanos,
+        error,
+        reason,
+        calls,
+        source,
+        hint,
+        requeueAfterNanos,
+        p);
+  }
+
   public String traceIdHex() {
     return Ids.hex(traceIdHigh, traceIdLow);
   }

@@ -58,6 +58,7 @@ final class ApiJson {
             0,
             0,
             0,
+            0,
             0);
     return new ExtractResult(
         reconciles,

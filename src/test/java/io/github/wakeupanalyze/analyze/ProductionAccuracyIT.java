@@ -58,7 +58,7 @@ class ProductionAccuracyIT {
   /**
    * The scenarios whose traces are head-sampled (the others are complete, or lossy by a little).
    */
-  private static final List<String> SAMPLED =
+  static final List<String> SAMPLED =
       List.of(
           "percona-sampled-50",
           "percona-sampled-50-jaeger",

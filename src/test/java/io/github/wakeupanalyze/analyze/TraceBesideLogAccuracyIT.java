@@ -35,17 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TraceBesideLogAccuracyIT {
   @TempDir Path dir;
 
-  private static final List<String> SAMPLED =
-      List.of(
-          "percona-sampled-50",
-          "percona-sampled-50-jaeger",
-          "percona-sampled-10",
-          "percona-sampled-10-tracestate",
-          "percona-sampled-10-external",
-          "percona-backup-sampled-10",
-          "percona-priority-sampled-50",
-          "percona-priority-sampled-10");
-
   @Test
   void everySampledRow_reachesItsTarget_withTheOperatorsLogBesideTheTrace() throws Exception {
     StringBuilder table =
@@ -58,7 +47,7 @@ class TraceBesideLogAccuracyIT {
                 "all",
                 "macroF1",
                 "[[ee et] [te tt]]"));
-    for (String name : SAMPLED) {
+    for (String name : ProductionAccuracyIT.SAMPLED) {
       Scenario sc = ScenarioLoader.load(Path.of("src/test/resources/scenarios", name + ".yaml"));
       Accuracy.Simulated sim = Accuracy.simulate(sc, OutputFormat.OTLP_PROTO);
       Accuracy.Simulated logged =

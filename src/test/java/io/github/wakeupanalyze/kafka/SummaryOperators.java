@@ -37,7 +37,7 @@ final class SummaryOperators {
 
   static JsonNode of(Analysis a) {
     StringWriter w = new StringWriter();
-    ExtractCounts none = new ExtractCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    ExtractCounts none = new ExtractCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     ExtractResult x =
         new ExtractResult(
             List.of(),
