@@ -7,6 +7,7 @@ import io.github.wakeupanalyze.compare.Comparison.Status;
 import io.github.wakeupanalyze.compare.Comparison.TimerDiff;
 import io.github.wakeupanalyze.compare.Comparison.UnloadDiff;
 import io.github.wakeupanalyze.text.Names;
+import io.github.wakeupanalyze.text.Numbers;
 import io.github.wakeupanalyze.text.TextTable;
 import java.io.IOException;
 import java.io.Writer;
@@ -207,16 +208,16 @@ public final class CompareMarkdown {
     long failed = c.results().stream().filter(r -> r.status() == Status.FAIL).count();
     long passed = c.results().stream().filter(r -> r.status() == Status.PASS).count();
     long skipped = c.results().stream().filter(r -> r.status() == Status.SKIPPED).count();
-    String rules = plural(c.options().rules().size(), "threshold");
+    String rules = Numbers.count(c.options().rules().size(), "threshold");
     return (failed > 0
             ? "**Regression**: "
                 + failed
                 + " of "
-                + plural(failed + passed, "check")
+                + Numbers.count(failed + passed, "check")
                 + " failed ("
                 + rules
                 + ")."
-            : "**No regression**: " + plural(passed, "check") + " passed (" + rules + ").")
+            : "**No regression**: " + Numbers.count(passed, "check") + " passed (" + rules + ").")
         + (skipped > 0 ? " " + skipped + " skipped (nothing to check on one side)." : "");
   }
 
@@ -238,10 +239,6 @@ public final class CompareMarkdown {
     List<String> cells = new ArrayList<>(List.of(first));
     metrics.forEach(m -> cells.add(Fmt.cell(m, values.get(m))));
     return cells.toArray(String[]::new);
-  }
-
-  private static String plural(long n, String word) {
-    return n + " " + word + (n == 1 ? "" : "s");
   }
 
   private static String pair(TimerDiff t, Function<TimerSnapshot, String> f) {

@@ -100,7 +100,15 @@ final class BatchCollector implements ExtractConsumer {
     operatorWindows.forEach(
         (op, w) -> {
           long s = shift.getOrDefault(op, 0L);
-          windows.put(op, new ObservedWindow(w.startNanos() - s, w.endNanos() - s));
+          ObservedWindow seen = new ObservedWindow(w.startNanos() - s, w.endNanos() - s);
+          ObservedWindow logged = two.covered().get(op);
+          windows.put(
+              op,
+              logged == null
+                  ? seen
+                  : new ObservedWindow(
+                      Math.max(seen.startNanos(), logged.startNanos()),
+                      Math.min(seen.endNanos(), logged.endNanos())));
         });
     return new ExtractResult(
         out,

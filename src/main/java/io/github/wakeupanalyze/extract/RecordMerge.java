@@ -19,9 +19,9 @@ import java.util.List;
  * trace's, with its finer times, ids and calls, completed by what only the log states (the trigger,
  * the requeue delay, {@code object.reason}, an error), and recorded with probability 1. The log's
  * other reconciles are recorded with probability 1 too: whatever sampling the trace states, the log
- * lost none of them. A trace's reconcile that no log line matches keeps the probability its trace
- * states, so where the log covers only part of the trace's time, the stream's sampling is the
- * mixture of the two (the Horvitz–Thompson count of {@code analyze.SamplingStep} stays unbiased).
+ * lost none of them. So is a trace reconcile that no log line matches (a line the log lost, or one
+ * that names its object otherwise): within the time the log covers, the two records together hold
+ * every reconcile. {@link TwoRecords} hands over only that time.
  */
 final class RecordMerge {
   /** Starts of one reconcile in the two records are at most this far apart. */
@@ -68,7 +68,7 @@ final class RecordMerge {
         taken[j] = true;
         merged++;
       } else {
-        out.add(t);
+        out.add(t.withSamplingProbability(1));
         traceOnly++;
       }
     }

@@ -1,8 +1,11 @@
 package io.github.wakeupanalyze.extract;
 
+import io.github.wakeupanalyze.model.ObservedWindow;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.StreamKey;
 import io.github.wakeupanalyze.text.Names;
+import io.github.wakeupanalyze.text.Numbers;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -15,6 +18,12 @@ import java.util.TreeSet;
  * Traces and records of every reconcile (operator logs) in one run: joins each stream's two records
  * ({@link RecordMerge}) and says in the warnings what it did, and where the two records of one
  * operator could not meet because they name it differently.
+ *
+ * <p>A logged operator is analyzed over the time its log covers, from its first logged reconcile's
+ * start to its last one's end: there the two records together hold every reconcile. The trace's
+ * reconciles of that operator outside it are left out, with a warning, rather than read as one
+ * stream of two samplings (a log of the last hour beside a two-hour trace at 10 %: one p for the
+ * whole stream classified half of the kept timer reconciles as events).
  *
  * <p>Streams meet by their key (operator, controller, object). Where a log and a trace of one
  * operator name the controller differently (a kube-rs log names it by the object's kind, its trace
@@ -34,6 +43,12 @@ final class TwoRecords {
   private int joinedByObject;
   private final TreeSet<String> apart = new TreeSet<>();
 
+  /** Per operator with a log: the time it covers. */
+  private final Map<String, ObservedWindow> covered = new TreeMap<>();
+
+  /** Per operator with a log: trace reconciles outside the time it covers, left out. */
+  private final Map<String, Long> outside = new TreeMap<>();
+
   /**
    * @param complete the sources (input indexes) that record every reconcile
    */
@@ -48,6 +63,16 @@ final class TwoRecords {
    * @return by key, each in stream order; a stream joined by its object has the trace's key
    */
   TreeMap<StreamKey, List<Reconcile>> merge(TreeMap<StreamKey, List<Reconcile>> streams) {
+    coverage(streams);
+    TreeMap<StreamKey, List<Reconcile>> cut = new TreeMap<>();
+    streams.forEach(
+        (k, s) -> {
+          List<Reconcile> inside = inside(s);
+          if (!inside.isEmpty()) {
+            cut.put(k, inside);
+          }
+        });
+    streams = cut;
     TreeMap<StreamKey, List<Reconcile>> out = new TreeMap<>();
     // streams of one record kind, by operator and object: [logs, traces]
     Map<List<String>, List<List<List<Reconcile>>>> alone = new TreeMap<>(KEYS);
@@ -88,6 +113,49 @@ final class TwoRecords {
     }
     noteApart(out);
     return out;
+  }
+
+  /** Each logged operator's time: from its log's first reconcile's start to the last one's end. */
+  private void coverage(Map<StreamKey, List<Reconcile>> streams) {
+    for (List<Reconcile> s : streams.values()) {
+      for (Reconcile r : s) {
+        if (complete.get(r.source())) {
+          covered.merge(
+              r.key().operator(),
+              new ObservedWindow(r.startNanos(), r.endNanos()),
+              (a, b) ->
+                  new ObservedWindow(
+                      Math.min(a.startNanos(), b.startNanos()),
+                      Math.max(a.endNanos(), b.endNanos())));
+        }
+      }
+    }
+  }
+
+  /** The reconciles of {@code stream} in its operator's logged time, all when it has no log. */
+  private List<Reconcile> inside(List<Reconcile> stream) {
+    ObservedWindow w = covered.get(stream.get(0).key().operator());
+    if (w == null) {
+      return stream;
+    }
+    List<Reconcile> in = new ArrayList<>(stream.size());
+    for (Reconcile r : stream) {
+      if (r.startNanos() >= w.startNanos() - RecordMerge.TOLERANCE_NANOS
+          && r.startNanos() <= w.endNanos()) {
+        in.add(r);
+      } else {
+        outside.merge(r.key().operator(), 1L, Long::sum);
+      }
+    }
+    return in;
+  }
+
+  /**
+   * The time each operator's log covers, by operator: the analysis of a logged operator is of that
+   * time (its observed window is cut to it).
+   */
+  Map<String, ObservedWindow> covered() {
+    return covered;
   }
 
   /**
@@ -147,27 +215,39 @@ final class TwoRecords {
       out.add(
           String.format(
               Locale.ROOT,
-              "%,d reconciles are both in a trace and in an operator's log: each counted once, with"
-                  + " the trace's spans, and as complete as the log",
-              merged));
+              "%s both in a trace and in an operator's log: each counted once, with the trace's"
+                  + " spans, and as complete as the log",
+              Numbers.count(merged, "reconcile") + (merged == 1 ? " is" : " are")));
     }
     if (joinedByObject > 0) {
       out.add(
           String.format(
               Locale.ROOT,
-              "%,d streams of a log name their controller otherwise than the trace (a kube-rs log"
-                  + " names it by the kind): joined by operator and object, under the trace's name",
-              joinedByObject));
+              "%s of a log named by another controller than in the trace (a kube-rs log names it"
+                  + " by the kind): joined by operator and object, under the trace's name",
+              Numbers.count(joinedByObject, "stream")));
     }
     if (traceOnly > 0) {
       out.add(
           String.format(
               Locale.ROOT,
-              "%,d reconciles of a trace are in no operator's log, though the log has reconciles of"
-                  + " their object: the log covers less time, or lost lines; there the trace's own"
-                  + " sampling applies",
-              traceOnly));
+              "%s of a trace in no operator's log, though within the time it covers: lines the"
+                  + " log lost, or objects it names otherwise; counted once, from the trace",
+              Numbers.count(traceOnly, "reconcile")));
     }
+    outside.forEach(
+        (op, n) ->
+            out.add(
+                String.format(
+                    Locale.ROOT,
+                    "left out: %s of %s in a trace, outside the time its log covers (%s to %s);"
+                        + " the analysis of %s is of the logged time; analyze the trace alone for"
+                        + " all of its time, sampled",
+                    Numbers.count(n, "reconcile"),
+                    Names.printable(op),
+                    Instant.ofEpochSecond(0, covered.get(op).startNanos()),
+                    Instant.ofEpochSecond(0, covered.get(op).endNanos()),
+                    Names.printable(op))));
     out.addAll(apart);
     return out;
   }

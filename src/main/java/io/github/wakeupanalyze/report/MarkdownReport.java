@@ -12,6 +12,7 @@ import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.report.chart.Figure;
 import io.github.wakeupanalyze.sources.SourceLinks;
 import io.github.wakeupanalyze.text.Names;
+import io.github.wakeupanalyze.text.Numbers;
 import io.github.wakeupanalyze.unload.OperatorUnload;
 import io.github.wakeupanalyze.unload.PredictiveResult;
 import io.github.wakeupanalyze.unload.UnloadAnalysis;
@@ -501,7 +502,7 @@ public final class MarkdownReport {
           + " is event-driven: no timer found in its "
           + c.reconciles()
           + " reconciles on "
-          + plural(c.objects(), "object")
+          + Numbers.count(c.objects(), "object")
           + (c.timerDriven() > 0 ? " (" + c.timerDriven() + " were retries after errors)." : ".");
     }
     InputEvidence ev = InputEvidence.of(mine);
@@ -546,7 +547,7 @@ public final class MarkdownReport {
           + Format.duration(ev.endTimes() ? main.delaySeconds() : main.periodSeconds())
           + (ev.endTimes() ? "" : " (start to start)")
           + " on "
-          + plural(main.objects(), "object")
+          + Numbers.count(main.objects(), "object")
           + ", not a timer of its own; "
           + shares
           + wrote;
@@ -562,14 +563,10 @@ public final class MarkdownReport {
     return name
         + " wakes every "
         + every
-        + plural(main.objects(), "object")
+        + Numbers.count(main.objects(), "object")
         + "; "
         + shares
         + wrote;
-  }
-
-  private static String plural(int n, String word) {
-    return n + " " + word + (n == 1 ? "" : "s");
   }
 
   private static String rate(double perHour) {

@@ -40,4 +40,12 @@ public final class Numbers {
   public static String percent(double share) {
     return Double.isNaN(share) ? "n/a" : fixed(100 * share, 1) + " %";
   }
+
+  /**
+   * A count and its noun: {@code 1 object}, {@code 1,204 reconciles} (thousands grouped, the plural
+   * by an added {@code s}).
+   */
+  public static String count(long n, String word) {
+    return String.format(Locale.ROOT, "%,d %s%s", n, word, n == 1 ? "" : "s");
+  }
 }

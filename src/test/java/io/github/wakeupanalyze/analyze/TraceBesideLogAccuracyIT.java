@@ -56,26 +56,9 @@ class TraceBesideLogAccuracyIT {
       assertEquals(sim.labels().size(), logged.labels().size(), name + ": one run");
       Path trace = Files.write(dir.resolve(name + ".otlp.pb"), sim.trace());
       Path log = Files.write(dir.resolve(name + ".log"), logged.trace());
-      // the log as kubectl logs prints it without --prefix: named as the trace's operator
-      Pipeline.Result r =
-          Pipeline.run(
-              new Pipeline.Request(
-                  List.of(trace.toString(), log.toString()),
-                  new ReadOptions(null, "percona-server-mongodb-operator", null),
-                  ExtractRules.defaults(),
-                  AnalysisParameters.defaults(),
-                  new long[0],
-                  null));
+      Pipeline.Result r = analyze(trace, log);
       Map<String, Label> kept = sim.byId(true);
-      int[][] conf = new int[2][2];
-      Set<String> seen = new HashSet<>();
-      for (ClassifiedReconcile cr : r.analysis().reconciles()) {
-        Label truth = kept.get(cr.reconcile().traceIdHex() + cr.reconcile().spanIdHex());
-        if (!seen.add(cr.reconcile().key().toString()) && truth != null) {
-          conf[truth.truth() == Trigger.TIMER ? 1 : 0][
-              cr.classification().trigger() == Trigger.TIMER ? 1 : 0]++;
-        }
-      }
+      int[][] conf = confusion(r, kept);
       double f1 = Accuracy.macroF1(conf);
       table.append(
           String.format(
@@ -105,5 +88,63 @@ class TraceBesideLogAccuracyIT {
       assertTrue(f1 >= target, name + " macro-F1 " + f1 + table);
     }
     System.out.print(table);
+  }
+
+  /** The log as kubectl logs prints it without --prefix, named as the trace's operator. */
+  private static Pipeline.Result analyze(Path trace, Path log) {
+    return Pipeline.run(
+        new Pipeline.Request(
+            List.of(trace.toString(), log.toString()),
+            new ReadOptions(null, "percona-server-mongodb-operator", null),
+            ExtractRules.defaults(),
+            AnalysisParameters.defaults(),
+            new long[0],
+            null));
+  }
+
+  /** [truth][verdict] over the analyzed reconciles the trace kept, each stream's first left out. */
+  private static int[][] confusion(Pipeline.Result r, Map<String, Label> kept) {
+    int[][] conf = new int[2][2];
+    Set<String> seen = new HashSet<>();
+    for (ClassifiedReconcile cr : r.analysis().reconciles()) {
+      Label truth = kept.get(cr.reconcile().traceIdHex() + cr.reconcile().spanIdHex());
+      if (!seen.add(cr.reconcile().key().toString()) && truth != null) {
+        conf[truth.truth() == Trigger.TIMER ? 1 : 0][
+            cr.classification().trigger() == Trigger.TIMER ? 1 : 0]++;
+      }
+    }
+    return conf;
+  }
+
+  /**
+   * A log of the last hour beside a two-hour trace: analyzed over the logged hour, the kept
+   * reconciles there reach the target (read as one stream under two samplings they fell to 0.53).
+   */
+  @Test
+  void aLogOfTheLastHour_givesTheTargetOverThatHour() throws Exception {
+    String name = "percona-sampled-10-tracestate";
+    Scenario sc = ScenarioLoader.load(Path.of("src/test/resources/scenarios", name + ".yaml"));
+    Accuracy.Simulated sim = Accuracy.simulate(sc, OutputFormat.OTLP_PROTO);
+    Accuracy.Simulated logged =
+        Accuracy.simulate(
+            sc.withProduction(sc.production().unthinned()), OutputFormat.LOG_ZAP_JSON);
+    Path trace = Files.write(dir.resolve("trace.otlp.pb"), sim.trace());
+    List<String> lines =
+        new String(logged.trace(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    Path log =
+        Files.write(dir.resolve("last-hour.log"), lines.subList(lines.size() / 2, lines.size()));
+    Pipeline.Result r = analyze(trace, log);
+    int[][] conf = confusion(r, sim.byId(true));
+    int scored = conf[0][0] + conf[0][1] + conf[1][0] + conf[1][1];
+    double f1 = Accuracy.macroF1(conf);
+    System.out.printf(
+        Locale.ROOT,
+        "%n%s, log of the last hour: %d kept scored, macro-F1 %.3f%n",
+        name,
+        scored,
+        f1);
+    assertTrue(scored > 150, scored + " kept reconciles in the logged hour");
+    assertTrue(f1 >= 0.90, "macro-F1 " + f1);
+    assertFalse(r.analysis().controllers().get(0).sampling().sampled());
   }
 }

@@ -85,14 +85,14 @@ class RecordMergeTest {
   }
 
   @Test
-  void aTraceReconcileTheLogDoesNotHave_keepsItsOwnSampling() {
+  void aTraceReconcileTheLogLostALineOf_isKept_asRecordedWithinTheLogsTime() {
     List<Reconcile> log = List.of(logged(0, 0, 150 * MS, null));
     Reconcile later = traced(2, 60_000, 60_150, 0.1);
     RecordMerge.Stream m = RecordMerge.of(sorted(List.of(later), log), LOGS);
     assertEquals(0, m.merged());
     assertEquals(1, m.traceOnly());
     assertEquals(2, m.reconciles().size());
-    assertEquals(0.1, m.reconciles().get(1).samplingProbability());
+    assertEquals(1.0, m.reconciles().get(1).samplingProbability());
   }
 
   @Test
@@ -117,7 +117,7 @@ class RecordMergeTest {
     assertEquals(2, m.reconciles().size());
     assertEquals(retry.traceIdHex(), m.reconciles().get(1).traceIdHex());
     assertEquals(1.0, m.reconciles().get(1).samplingProbability());
-    assertEquals(0.5, m.reconciles().get(0).samplingProbability());
+    assertEquals(1.0, m.reconciles().get(0).samplingProbability());
   }
 
   @Test

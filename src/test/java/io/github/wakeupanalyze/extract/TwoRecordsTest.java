@@ -49,7 +49,9 @@ class TwoRecordsTest {
     assertEquals(List.of(traced), List.copyOf(out.keySet()), "the trace's name");
     assertEquals(10, out.get(traced).size());
     assertEquals(10, two.merged());
-    assertTrue(two.warnings().stream().anyMatch(w -> w.startsWith("1 streams of a log name")));
+    assertTrue(
+        two.warnings().stream()
+            .anyMatch(w -> w.startsWith("1 stream of a log named by another controller")));
   }
 
   @Test
@@ -73,8 +75,14 @@ class TwoRecordsTest {
     TreeMap<StreamKey, List<Reconcile>> out =
         two.merge(streams(List.of(stream(traced, TRACE, 0), stream(logged, LOG, 2_500))));
     assertEquals(2, out.size());
+    assertEquals(9, out.get(traced).size(), "the trace's first reconcile is before the log's time");
     assertEquals(0, two.merged());
-    assertEquals(List.of(), two.warnings());
+    assertEquals(1, two.warnings().size(), two.warnings()::toString);
+    assertTrue(
+        two.warnings()
+            .get(0)
+            .startsWith("left out: 1 reconcile of op in a trace, outside the time"),
+        two.warnings().get(0));
   }
 
   @Test

@@ -89,6 +89,39 @@ class TraceBesideLogTest {
   }
 
   @Test
+  void aLogOfPartOfTheTracesTime_isAnalyzedOverItsTime_theTracesOtherReconcilesLeftOutAndCounted(
+      @TempDir Path dir) throws Exception {
+    List<String> lines = Files.readAllLines(log.trace());
+    Path lastHalf =
+        Files.write(dir.resolve("last-half.log"), lines.subList(lines.size() / 2, lines.size()));
+    Pipeline.Result whole = Replay.analyze(trace.trace(), log.trace());
+    Pipeline.Result half = Replay.analyze(trace.trace(), lastHalf);
+    long logged = Replay.analyze(lastHalf).extraction().reconciles().size();
+    assertEquals(logged, half.extraction().reconciles().size(), "the log's time, complete");
+    long merged = half.extraction().counts().mergedReconciles();
+    assertTrue(merged > 0 && merged < trace.kept(), merged + " of " + trace.kept());
+    String left = String.valueOf(trace.kept() - merged);
+    assertTrue(
+        half.extraction().warnings().stream()
+            .anyMatch(
+                w ->
+                    w.startsWith(
+                            "left out: "
+                                + left
+                                + " reconciles of percona-server-mongodb-operator in a trace,"
+                                + " outside the time its log covers")
+                        && w.contains("analyze the trace alone")),
+        half.extraction().warnings()::toString);
+    String op = "percona-server-mongodb-operator";
+    ControllerResult c = half.analysis().controllers().get(0);
+    assertFalse(c.sampling().sampled(), "one record of every reconcile: " + c.sampling().mark());
+    double rate = c.reconciles() / half.analysis().hours(op);
+    double truth = whole.analysis().controllers().get(0).reconciles() / whole.analysis().hours(op);
+    assertEquals(truth, rate, 0.05 * truth, "wake-ups/h over the logged time");
+    assertTrue(half.analysis().hours(op) < 0.6 * whole.analysis().hours(op));
+  }
+
+  @Test
   void theTracesSpansStayWithTheirReconciles() {
     Pipeline.Result alone = Replay.analyze(trace.trace());
     Pipeline.Result both = Replay.analyze(trace.trace(), log.trace());
