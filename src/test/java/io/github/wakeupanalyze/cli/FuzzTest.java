@@ -43,10 +43,11 @@ import picocli.CommandLine;
  * flips, inserted garbage, huge numbers, deep nesting, invalid UTF-8, long strings), each run
  * through the command line: every trace format, reconcile logs of the three frameworks, and the API
  * server's audit log (JSON lines, a webhook's {@code EventList}, GKE's Cloud Logging entries and
- * AKS's diagnostic logs, whose records carry each event as a JSON string), which runs beside the
- * valid trace it belongs to. Whatever the bytes, a run exits 0 or 3, prints at most one error line
- * for its one mutated input (exactly one when it exits 3), never a stack trace, an internal or an
- * out-of-memory error, and every file it writes is well-formed.
+ * AKS's diagnostic logs, whose records carry each event as a JSON string) and the operator's own
+ * log of a sampled run, each of which runs beside the valid trace it belongs to. Whatever the
+ * bytes, a run exits 0 or 3, prints at most one error line for its one mutated input (exactly one
+ * when it exits 3), never a stack trace, an internal or an out-of-memory error, and every file it
+ * writes is well-formed.
  *
  * <p>Most runs pass {@code --max-operators 0} (summary.json, reconciles.csv and index.html, no
  * charts) so that thousands fit in seconds; every {@value #FULL_EVERY}th run writes every report,
@@ -56,8 +57,9 @@ import picocli.CommandLine;
  */
 class FuzzTest {
   /**
-   * Mutants per seed: 23 seeds (6 trace formats with protobuf framed both ways, a timestamp CSV,
-   * nine logs, the audit log seven ways) × 300 = 6,900 runs.
+   * Mutants per seed: 24 seeds (6 trace formats with protobuf framed both ways, a timestamp CSV,
+   * nine logs, the audit log seven ways, an operator's log beside its sampled trace) × 300 = 7,200
+   * runs.
    */
   static final int MUTANTS = 300;
 
@@ -78,12 +80,26 @@ class FuzzTest {
    */
   static SimulationRun.Written audited;
 
+  /** The operator's log of that run: every reconcile, beside the trace that kept one in ten. */
+  static SimulationRun.Written auditedLog;
+
   /** Where the managed clusters' forms of that log, and the API server's output, are written. */
   static Path managedDir;
 
   @BeforeAll
   static void simulateAudited(@TempDir Path sim) {
     audited = Replay.simulateFiles(Replay.PERCONA_SAMPLED_AUDIT, TimeUnit.MINUTES.toNanos(3), sim);
+    try {
+      auditedLog =
+          SimulationRun.write(
+              io.github.wakeupanalyze.simulate.ScenarioLoader.load(Replay.PERCONA_SAMPLED_AUDIT)
+                  .withDuration(TimeUnit.MINUTES.toNanos(3)),
+              io.github.wakeupanalyze.simulate.write.OutputFormat.LOG_ZAP_JSON,
+              sim,
+              "operator");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
     managedDir = sim;
   }
 
@@ -191,6 +207,9 @@ class FuzzTest {
           .add(line.substring(space + 1));
     }
     seeds.put("zap-json.loki.json", json.writeValueAsBytes(loki));
+    if (auditedLog != null) {
+      seeds.put(BESIDE_PREFIX + "zap.log", Files.readAllBytes(auditedLog.trace()));
+    }
     if (audited != null) {
       byte[] lines = Files.readAllBytes(audited.audit());
       seeds.put(AUDIT_PREFIX + "jsonl", lines);
@@ -230,6 +249,14 @@ class FuzzTest {
 
   /** Seeds named so are audit logs, read beside the trace they belong to. */
   static final String AUDIT_PREFIX = "audit.";
+
+  /** Seeds named so are the operator's log of that trace's run, read beside it. */
+  static final String BESIDE_PREFIX = "beside-trace.";
+
+  /** True for a seed read beside {@link #audited}'s trace. */
+  static boolean besideTheTrace(String seed) {
+    return seed.startsWith(AUDIT_PREFIX) || seed.startsWith(BESIDE_PREFIX);
+  }
 
   /** A named change to the bytes. */
   record Mutant(String how, byte[] bytes) {}
@@ -380,7 +407,7 @@ class FuzzTest {
       Files.write(input, m.bytes());
       boolean full = i % FULL_EVERY == 0;
       List<String> args = new ArrayList<>();
-      if (name.startsWith(AUDIT_PREFIX)) {
+      if (besideTheTrace(name)) {
         args.add(audited.trace().toString());
       }
       args.addAll(List.of(input.toString(), "--out", out.toString()));
@@ -445,7 +472,7 @@ class FuzzTest {
       Path out = dir.resolve("seed-" + seed.getKey());
       List<String> args = new ArrayList<>();
       boolean audit = seed.getKey().startsWith(AUDIT_PREFIX);
-      if (audit) {
+      if (besideTheTrace(seed.getKey())) {
         args.add(audited.trace().toString());
       }
       args.addAll(List.of(input.toString(), "--out", out.toString(), "--max-operators", "0"));
@@ -467,6 +494,15 @@ class FuzzTest {
         assertTrue(mine.get("spans").asLong() > 0, seed.getKey() + ": no write read");
       } else {
         assertTrue(mine.get("reconciles").asLong() > 0, seed.getKey() + ": " + mine);
+      }
+      if (seed.getKey().startsWith(BESIDE_PREFIX)) {
+        JsonNode extraction =
+            new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("extraction");
+        assertEquals(
+            audited.kept(),
+            extraction.get("merged_reconciles").asLong(),
+            seed.getKey() + ": every kept reconcile meets its log line");
+        assertEquals(auditedLog.reconciles(), extraction.get("reconciles").asLong());
       }
     }
   }
