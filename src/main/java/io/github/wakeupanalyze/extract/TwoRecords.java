@@ -46,6 +46,12 @@ final class TwoRecords {
   /** Per operator with a log: the time it covers. */
   private final Map<String, ObservedWindow> covered = new TreeMap<>();
 
+  /** Per operator: reconciles found in both records. */
+  private final Map<String, Long> mergedBy = new TreeMap<>();
+
+  /** Operators with a log and a trace in its time that share no reconcile. */
+  private final TreeSet<String> unmet = new TreeSet<>();
+
   /** Per operator with a log: trace reconciles outside the time it covers, left out. */
   private final Map<String, Long> outside = new TreeMap<>();
 
@@ -78,6 +84,7 @@ final class TwoRecords {
     Map<List<String>, List<List<List<Reconcile>>>> alone = new TreeMap<>(KEYS);
     for (var e : streams.entrySet()) {
       RecordMerge.Stream m = RecordMerge.of(e.getValue(), complete);
+      mergedBy.merge(e.getKey().operator(), (long) m.merged(), Long::sum);
       merged += m.merged();
       traceOnly += m.traceOnly();
       if (m.merged() == 0 && m.traceOnly() == 0) {
@@ -103,6 +110,7 @@ final class TwoRecords {
           }
           both.sort(Reconcile.IN_STREAM);
           RecordMerge.Stream m = RecordMerge.of(both, complete);
+          mergedBy.merge(key.operator(), (long) m.merged(), Long::sum);
           merged += m.merged();
           traceOnly += m.traceOnly();
           joinedByObject++;
@@ -111,8 +119,36 @@ final class TwoRecords {
         }
       }
     }
+    settle(out);
     noteApart(out);
     return out;
+  }
+
+  /**
+   * In an operator with both records, a stream only its log has is complete too (probability 1, not
+   * left to inference beside the trace's stated sampling); an operator whose two records share no
+   * reconcile gets a warning: they name its streams otherwise, and both are counted.
+   */
+  private void settle(TreeMap<StreamKey, List<Reconcile>> streams) {
+    java.util.Set<String> traced = new java.util.HashSet<>();
+    for (List<Reconcile> s : streams.values()) {
+      for (Reconcile r : s) {
+        if (!complete.get(r.source())) {
+          traced.add(r.key().operator());
+          break;
+        }
+      }
+    }
+    for (var e : streams.entrySet()) {
+      if (traced.contains(e.getKey().operator())) {
+        e.getValue().replaceAll(r -> complete.get(r.source()) ? r.withSamplingProbability(1) : r);
+      }
+    }
+    for (String op : covered.keySet()) {
+      if (traced.contains(op) && mergedBy.getOrDefault(op, 0L) == 0) {
+        unmet.add(op);
+      }
+    }
   }
 
   /** Each logged operator's time: from its log's first reconcile's start to the last one's end. */
@@ -248,6 +284,14 @@ final class TwoRecords {
                     Instant.ofEpochSecond(0, covered.get(op).startNanos()),
                     Instant.ofEpochSecond(0, covered.get(op).endNanos()),
                     Names.printable(op))));
+    for (String op : unmet) {
+      out.add(
+          "operator "
+              + Names.printable(op)
+              + " has reconciles in a log and in a trace of the same time, but none in common:"
+              + " the two name its controllers or objects otherwise, and each reconcile may be"
+              + " counted twice (docs/logs.md, \"Beside a trace\")");
+    }
     out.addAll(apart);
     return out;
   }

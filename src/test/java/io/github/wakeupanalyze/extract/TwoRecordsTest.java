@@ -77,12 +77,13 @@ class TwoRecordsTest {
     assertEquals(2, out.size());
     assertEquals(9, out.get(traced).size(), "the trace's first reconcile is before the log's time");
     assertEquals(0, two.merged());
-    assertEquals(1, two.warnings().size(), two.warnings()::toString);
+    assertEquals(2, two.warnings().size(), two.warnings()::toString);
     assertTrue(
         two.warnings()
             .get(0)
             .startsWith("left out: 1 reconcile of op in a trace, outside the time"),
         two.warnings().get(0));
+    assertTrue(two.warnings().get(1).contains("but none in common"), two.warnings().get(1));
   }
 
   @Test
@@ -99,5 +100,29 @@ class TwoRecordsTest {
                 + " same objects at the same times: one operator, its reconciles counted twice;"
                 + " give --operator percona-operator to read the log as the trace's operator"),
         two.warnings());
+  }
+
+  @Test
+  void aLogAndATraceOfOneOperatorThatShareNoReconcile_areSaidToNameItOtherwise() {
+    StreamKey traced = new StreamKey("op", "c", "x"); // a trace without the namespace
+    StreamKey logged = new StreamKey("op", "c", "ns/x");
+    StreamKey other = new StreamKey("op", "c", "ns/y");
+    TwoRecords two = new TwoRecords(LOGS);
+    TreeMap<StreamKey, List<Reconcile>> out =
+        two.merge(
+            streams(
+                List.of(
+                    stream(traced, TRACE, 0), stream(logged, LOG, 0), stream(other, LOG, 1_000))));
+    assertEquals(3, out.size());
+    assertEquals(0, two.merged());
+    assertEquals(
+        List.of(
+            "operator op has reconciles in a log and in a trace of the same time, but none in"
+                + " common: the two name its controllers or objects otherwise, and each reconcile"
+                + " may be counted twice (docs/logs.md, \"Beside a trace\")"),
+        two.warnings());
+    for (Reconcile r : out.get(other)) {
+      assertEquals(1.0, r.samplingProbability(), "a log beside a trace: every reconcile in it");
+    }
   }
 }
