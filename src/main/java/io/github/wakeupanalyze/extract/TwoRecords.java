@@ -289,8 +289,9 @@ final class TwoRecords {
           "operator "
               + Names.printable(op)
               + " has reconciles in a log and in a trace of the same time, but none in common:"
-              + " the two name its controllers or objects otherwise, and each reconcile may be"
-              + " counted twice (docs/logs.md, \"Beside a trace\")");
+              + " the two name its controllers or objects otherwise, or the log's times are"
+              + " coarser than 50 ms (kubectl logs --timestamps gives finer ones); each reconcile"
+              + " may be counted twice (docs/logs.md, \"Beside a trace\")");
     }
     out.addAll(apart);
     return out;

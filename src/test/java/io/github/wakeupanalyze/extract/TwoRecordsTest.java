@@ -118,8 +118,9 @@ class TwoRecordsTest {
     assertEquals(
         List.of(
             "operator op has reconciles in a log and in a trace of the same time, but none in"
-                + " common: the two name its controllers or objects otherwise, and each reconcile"
-                + " may be counted twice (docs/logs.md, \"Beside a trace\")"),
+                + " common: the two name its controllers or objects otherwise, or the log's times"
+                + " are coarser than 50 ms (kubectl logs --timestamps gives finer ones); each"
+                + " reconcile may be counted twice (docs/logs.md, \"Beside a trace\")"),
         two.warnings());
     for (Reconcile r : out.get(other)) {
       assertEquals(1.0, r.samplingProbability(), "a log beside a trace: every reconcile in it");
