@@ -19,11 +19,12 @@ import java.util.TreeSet;
  * ({@link RecordMerge}) and says in the warnings what it did, and where the two records of one
  * operator could not meet because they name it differently.
  *
- * <p>A logged operator is analyzed over the time its log covers, from its first logged reconcile's
- * start to its last one's end: there the two records together hold every reconcile. The trace's
- * reconciles of that operator outside it are left out, with a warning, rather than read as one
- * stream of two samplings (a log of the last hour beside a two-hour trace at 10 %: one p for the
- * whole stream classified half of the kept timer reconciles as events).
+ * <p>A logged operator whose log and trace share reconciles is analyzed over the time its log
+ * covers, from its first logged reconcile's start to its last one's end: there the two records
+ * together hold every reconcile. The trace's reconciles of that operator outside it are left out,
+ * with a warning, rather than read as one stream of two samplings (a log of the last hour beside a
+ * two-hour trace at 10 %: one p for the whole stream classified half of the kept timer reconciles
+ * as events).
  *
  * <p>Streams meet by their key (operator, controller, object). Where a log and a trace of one
  * operator name the controller differently (a kube-rs log names it by the object's kind, its trace
@@ -70,6 +71,10 @@ final class TwoRecords {
    */
   TreeMap<StreamKey, List<Reconcile>> merge(TreeMap<StreamKey, List<Reconcile>> streams) {
     coverage(streams);
+    java.util.Set<String> logged = new TreeSet<>(covered.keySet());
+    // only an operator whose two records share reconciles is cut to its log's time: a log of
+    // another day, or one whose times are off, leaves the trace as it is (and gets a warning)
+    covered.keySet().retainAll(meetings(streams));
     TreeMap<StreamKey, List<Reconcile>> cut = new TreeMap<>();
     streams.forEach(
         (k, s) -> {
@@ -78,50 +83,78 @@ final class TwoRecords {
             cut.put(k, inside);
           }
         });
-    streams = cut;
     TreeMap<StreamKey, List<Reconcile>> out = new TreeMap<>();
-    // streams of one record kind, by operator and object: [logs, traces]
-    Map<List<String>, List<List<List<Reconcile>>>> alone = new TreeMap<>(KEYS);
-    for (var e : streams.entrySet()) {
+    for (var e : cut.entrySet()) {
       RecordMerge.Stream m = RecordMerge.of(e.getValue(), complete);
       mergedBy.merge(e.getKey().operator(), (long) m.merged(), Long::sum);
       merged += m.merged();
       traceOnly += m.traceOnly();
-      if (m.merged() == 0 && m.traceOnly() == 0) {
-        Reconcile r = e.getValue().get(0);
+      out.put(e.getKey(), m.reconciles());
+    }
+    for (List<List<Reconcile>> pair : pairsByObject(cut)) {
+      List<Reconcile> log = pair.get(0);
+      List<Reconcile> traced = pair.get(1);
+      StreamKey key = traced.get(0).key();
+      List<Reconcile> both = new ArrayList<>(traced);
+      for (Reconcile r : log) {
+        both.add(r.withKey(key));
+      }
+      both.sort(Reconcile.IN_STREAM);
+      RecordMerge.Stream m = RecordMerge.of(both, complete);
+      mergedBy.merge(key.operator(), (long) m.merged(), Long::sum);
+      merged += m.merged();
+      traceOnly += m.traceOnly();
+      joinedByObject++;
+      out.remove(log.get(0).key());
+      out.put(key, m.reconciles());
+    }
+    settle(out, logged);
+    noteApart(out);
+    return out;
+  }
+
+  /** The operators whose log and trace share at least one reconcile, in one stream or by object. */
+  private java.util.Set<String> meetings(Map<StreamKey, List<Reconcile>> streams) {
+    java.util.Set<String> meet = new java.util.HashSet<>();
+    for (var e : streams.entrySet()) {
+      if (RecordMerge.of(e.getValue(), complete).merged() > 0) {
+        meet.add(e.getKey().operator());
+      }
+    }
+    for (List<List<Reconcile>> pair : pairsByObject(streams)) {
+      meet.add(pair.get(1).get(0).key().operator());
+    }
+    return meet;
+  }
+
+  /**
+   * Streams of one record kind each, a log's and a trace's, that are the only two of their operator
+   * and object and hold the same run ({@link #sameRun}): [log stream, trace stream] each.
+   */
+  private List<List<List<Reconcile>>> pairsByObject(Map<StreamKey, List<Reconcile>> streams) {
+    // by operator and object: [log streams, trace streams]
+    Map<List<String>, List<List<List<Reconcile>>>> alone = new TreeMap<>(KEYS);
+    for (List<Reconcile> s : streams.values()) {
+      boolean log = complete.get(s.get(0).source());
+      if (s.stream().allMatch(r -> complete.get(r.source()) == log)) {
+        Reconcile r = s.get(0);
         alone
             .computeIfAbsent(
                 List.of(r.key().operator(), r.key().object()),
                 k -> List.of(new ArrayList<>(), new ArrayList<>()))
-            .get(complete.get(r.source()) ? 0 : 1)
-            .add(e.getValue());
-      }
-      out.put(e.getKey(), m.reconciles());
-    }
-    for (List<List<List<Reconcile>>> pair : alone.values()) {
-      if (pair.get(0).size() == 1 && pair.get(1).size() == 1) {
-        List<Reconcile> logged = pair.get(0).get(0);
-        List<Reconcile> traced = pair.get(1).get(0);
-        if (sameRun(traced, logged)) {
-          StreamKey key = traced.get(0).key();
-          List<Reconcile> both = new ArrayList<>(traced);
-          for (Reconcile r : logged) {
-            both.add(r.withKey(key));
-          }
-          both.sort(Reconcile.IN_STREAM);
-          RecordMerge.Stream m = RecordMerge.of(both, complete);
-          mergedBy.merge(key.operator(), (long) m.merged(), Long::sum);
-          merged += m.merged();
-          traceOnly += m.traceOnly();
-          joinedByObject++;
-          out.remove(logged.get(0).key());
-          out.put(key, m.reconciles());
-        }
+            .get(log ? 0 : 1)
+            .add(s);
       }
     }
-    settle(out);
-    noteApart(out);
-    return out;
+    List<List<List<Reconcile>>> pairs = new ArrayList<>();
+    for (List<List<List<Reconcile>>> kinds : alone.values()) {
+      if (kinds.get(0).size() == 1
+          && kinds.get(1).size() == 1
+          && sameRun(kinds.get(1).get(0), kinds.get(0).get(0))) {
+        pairs.add(List.of(kinds.get(0).get(0), kinds.get(1).get(0)));
+      }
+    }
+    return pairs;
   }
 
   /**
@@ -129,7 +162,7 @@ final class TwoRecords {
    * left to inference beside the trace's stated sampling); an operator whose two records share no
    * reconcile gets a warning: they name its streams otherwise, and both are counted.
    */
-  private void settle(TreeMap<StreamKey, List<Reconcile>> streams) {
+  private void settle(TreeMap<StreamKey, List<Reconcile>> streams, java.util.Set<String> logged) {
     java.util.Set<String> traced = new java.util.HashSet<>();
     for (List<Reconcile> s : streams.values()) {
       for (Reconcile r : s) {
@@ -144,7 +177,7 @@ final class TwoRecords {
         e.getValue().replaceAll(r -> complete.get(r.source()) ? r.withSamplingProbability(1) : r);
       }
     }
-    for (String op : covered.keySet()) {
+    for (String op : logged) {
       if (traced.contains(op) && mergedBy.getOrDefault(op, 0L) == 0) {
         unmet.add(op);
       }

@@ -68,22 +68,35 @@ class TwoRecordsTest {
   }
 
   @Test
-  void streamsOfOneObjectAtOtherTimes_stayApart() {
+  void streamsOfOneObjectAtOtherTimes_stayApart_andTheTraceIsNotCutToALogItDoesNotMeet() {
     StreamKey traced = new StreamKey("op", "c", "ns/x");
     StreamKey logged = new StreamKey("op", "x", "ns/x");
     TwoRecords two = new TwoRecords(LOGS);
     TreeMap<StreamKey, List<Reconcile>> out =
         two.merge(streams(List.of(stream(traced, TRACE, 0), stream(logged, LOG, 2_500))));
     assertEquals(2, out.size());
-    assertEquals(9, out.get(traced).size(), "the trace's first reconcile is before the log's time");
+    assertEquals(10, out.get(traced).size(), "a log that shares none is no record of its time");
+    assertEquals(java.util.Map.of(), two.covered());
     assertEquals(0, two.merged());
-    assertEquals(2, two.warnings().size(), two.warnings()::toString);
+    assertEquals(1, two.warnings().size(), two.warnings()::toString);
+    assertTrue(two.warnings().get(0).contains("but none in common"), two.warnings().get(0));
+  }
+
+  @Test
+  void aLogOfPartOfTheTime_cutsTheTraceToIt() {
+    StreamKey key = new StreamKey("op", "c", "ns/x");
+    List<Reconcile> log = stream(key, LOG, 0).subList(5, 10); // the last 25 s of the trace's 50
+    List<Reconcile> both = new ArrayList<>(stream(key, TRACE, 0));
+    both.addAll(log);
+    both.sort(Reconcile.IN_STREAM);
+    TwoRecords two = new TwoRecords(LOGS);
+    TreeMap<StreamKey, List<Reconcile>> out = two.merge(streams(List.of(both)));
+    assertEquals(5, out.get(key).size());
+    assertEquals(5, two.merged());
+    assertEquals(log.get(0).startNanos(), two.covered().get("op").startNanos());
     assertTrue(
-        two.warnings()
-            .get(0)
-            .startsWith("left out: 1 reconcile of op in a trace, outside the time"),
-        two.warnings().get(0));
-    assertTrue(two.warnings().get(1).contains("but none in common"), two.warnings().get(1));
+        two.warnings().get(1).startsWith("left out: 5 reconciles of op in a trace"),
+        two.warnings()::toString);
   }
 
   @Test
