@@ -44,6 +44,9 @@ final class ReconcileBuilder {
    */
   private String[] methods;
 
+  /** False for a reconcile from an operator's log, whose record holds no calls. */
+  private final boolean callsRecorded;
+
   private int[] counts;
   private int methodCount;
   private String[] targets;
@@ -76,6 +79,7 @@ final class ReconcileBuilder {
     this.requeueAfterNanos =
         withState ? requeueAfter(s.attribute(WakeupAttributes.REQUEUE_AFTER_NANOS)) : -1;
     this.sampling = withState ? Sampling.of(s) : null;
+    this.callsRecorded = !"true".equals(s.attribute(WakeupAttributes.COMPLETE));
   }
 
   /**
@@ -149,7 +153,7 @@ final class ReconcileBuilder {
    * @param probability the sampling probability of its trace, NaN when unknown
    */
   Reconcile build(Map<ApiCalls, ApiCalls> shared, double probability) {
-    ApiCalls calls = ApiCalls.NONE;
+    ApiCalls calls = callsRecorded ? ApiCalls.NONE : ApiCalls.UNRECORDED;
     if (methodCount > 0) {
       TreeMap<String, Integer> byMethod = new TreeMap<>();
       for (int i = 0; i < methodCount; i++) {

@@ -30,9 +30,12 @@ public final class LatexTable {
   private LatexTable() {}
 
   public static void write(Analysis analysis, String toolVersion, Writer w) throws IOException {
-    Map<String, int[]> timerWrote = new HashMap<>(); // controller → {timer-driven, wrote nothing}
+    // controller → {timer-driven with calls recorded, of those wrote nothing}
+    Map<String, int[]> timerWrote = new HashMap<>();
+    boolean unrecorded = false;
     for (ClassifiedReconcile cr : analysis.reconciles()) {
-      if (cr.classification().trigger() == Trigger.TIMER) {
+      unrecorded |= !cr.reconcile().calls().recorded();
+      if (cr.classification().trigger() == Trigger.TIMER && cr.reconcile().calls().recorded()) {
         StreamKey k = cr.reconcile().key();
         int[] c =
             timerWrote.computeIfAbsent(k.operator() + "\u0000" + k.controller(), x -> new int[2]);
@@ -97,7 +100,8 @@ public final class LatexTable {
                 + " not by their delay. ");
     w.write(
         ev.apiCalls()
-            ? "Wrote nothing: share of the timer-driven reconciles that made no API write."
+            ? "Wrote nothing: share of the timer-driven reconciles that made no API write"
+                + (unrecorded ? ", of those whose calls the input records (not a log's)." : ".")
             : "Wrote nothing: n/a, the input records no API calls.");
     for (OperatorView op : ops) {
       String sampling = op.samplingSentence();

@@ -232,12 +232,7 @@ public final class MarkdownReport {
               + " | "
               + s.writes
               + " | "
-              + (ev.apiCalls()
-                  ? s.wroteNothing
-                      + " ("
-                      + Format.percent(Format.share(s.wroteNothing, s.reconciles))
-                      + ")"
-                  : "n/a")
+              + (ev.apiCalls() ? s.wroteNothingCell() : "n/a")
               + " | "
               + s.errors
               + " |\n");
@@ -519,12 +514,16 @@ public final class MarkdownReport {
     }
     int timerWroteNothing = 0;
     int timer = 0;
+    int timerRecorded = 0;
     for (ClassifiedReconcile cr : mine) {
       if (cr.reconcile().key().controller().equals(c.controller())
           && cr.classification().trigger() == io.github.wakeupanalyze.model.Trigger.TIMER) {
         timer++;
-        if (cr.reconcile().calls().writes() == 0) {
-          timerWroteNothing++;
+        if (cr.reconcile().calls().recorded()) {
+          timerRecorded++;
+          if (cr.reconcile().calls().writes() == 0) {
+            timerWroteNothing++;
+          }
         }
       }
     }
@@ -536,10 +535,13 @@ public final class MarkdownReport {
     String wrote =
         timer == 0
             ? "."
-            : ev.apiCalls()
+            : ev.apiCalls() && timerRecorded > 0
                 ? "; "
-                    + Format.percent(Format.share(timerWroteNothing, timer))
-                    + " of those wrote nothing."
+                    + Format.percent(Format.share(timerWroteNothing, timerRecorded))
+                    + (timerRecorded < timer
+                        ? " of the " + timerRecorded + " of those whose calls were recorded"
+                        : " of those")
+                    + " wrote nothing."
                 : "; whether they wrote anything is not recorded (the input has no API calls).";
     if (InputEvidence.external(main)) {
       return name

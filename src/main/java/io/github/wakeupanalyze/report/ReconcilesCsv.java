@@ -38,7 +38,11 @@ public final class ReconcilesCsv {
       row.append(c.trigger() == Trigger.TIMER ? Format.seconds(c.timerSeconds()) : "").append(',');
       row.append(r.error()).append(',');
       Csv.text(row, r.reason() == null ? "" : r.reason()).append(',');
-      row.append(r.calls().reads()).append(',').append(r.calls().writes()).append(',');
+      if (r.calls().recorded()) {
+        row.append(r.calls().reads()).append(',').append(r.calls().writes()).append(',');
+      } else {
+        row.append(",,"); // an operator's log holds no calls: unknown, not none
+      }
       Csv.text(row, String.join(" ", r.calls().writeTargets())).append(',');
       Csv.text(row, c.basis() == null ? "" : c.basis());
       row.append('\n');

@@ -14,7 +14,7 @@ class RecordMethodsTest {
   /** Records with the same components whose methods the compiler generates. */
   private record Generated3(String a, String b, String c) {}
 
-  private record Generated2(Object a, Object b) {}
+  private record GeneratedCalls(Object byMethod, Object writeTargets, boolean recorded) {}
 
   private static String word(SplittableRandom r) {
     int pick = r.nextInt(5);
@@ -47,11 +47,15 @@ class RecordMethodsTest {
     ApiCalls same = new ApiCalls(new TreeMap<>(Map.of("PATCH", 1, "GET", 2)), List.of("/x", "/y"));
     ApiCalls otherOrder =
         new ApiCalls(new TreeMap<>(Map.of("GET", 2, "PATCH", 1)), List.of("/y", "/x"));
-    assertEquals(new Generated2(a.byMethod(), a.writeTargets()).hashCode(), a.hashCode());
+    assertEquals(new GeneratedCalls(a.byMethod(), a.writeTargets(), true).hashCode(), a.hashCode());
     assertEquals(a, same);
     assertEquals(a.hashCode(), same.hashCode());
     assertNotEquals(a, otherOrder);
     assertNotEquals(a, ApiCalls.NONE);
-    assertEquals(new Generated2(Map.of(), List.of()).hashCode(), ApiCalls.NONE.hashCode());
+    assertEquals(
+        new GeneratedCalls(Map.of(), List.of(), true).hashCode(), ApiCalls.NONE.hashCode());
+    assertEquals(
+        new GeneratedCalls(Map.of(), List.of(), false).hashCode(), ApiCalls.UNRECORDED.hashCode());
+    assertNotEquals(ApiCalls.NONE, ApiCalls.UNRECORDED, "no call seen is not no call recorded");
   }
 }

@@ -134,6 +134,58 @@ class EvidenceStatementsTest {
     assertTrue(s.matches(".*; [0-9.]+ % of those wrote nothing\\."), s);
   }
 
+  /**
+   * A sampled trace with the operator's log beside it: every reconcile is counted, but only those
+   * the trace kept show their calls, so "wrote nothing" is their share, said so, and the others'
+   * calls are unknown in reconciles.csv, not zero.
+   */
+  @Test
+  void aLogBesideATrace_sharesWhatWakeUpsDidOverTheRecordedCallsOnly() throws Exception {
+    io.github.wakeupanalyze.simulate.Scenario sc =
+        io.github.wakeupanalyze.simulate.ScenarioLoader.load(
+                Path.of("src/test/resources/scenarios/percona-sampled-10-tracestate.yaml"))
+            .withDuration(java.util.concurrent.TimeUnit.MINUTES.toNanos(20));
+    var trace =
+        io.github.wakeupanalyze.simulate.run.SimulationRun.write(
+            sc, io.github.wakeupanalyze.simulate.write.OutputFormat.OTLP_JSON, dir, "trace");
+    var log =
+        io.github.wakeupanalyze.simulate.run.SimulationRun.write(
+            sc, io.github.wakeupanalyze.simulate.write.OutputFormat.LOG_ZAP_JSON, dir, "log");
+    Pipeline.Result r =
+        run(List.of(trace.trace().toString(), log.trace().toString()), new long[0], new byte[0]);
+    int timer = 0;
+    int recorded = 0;
+    int recordedQuiet = 0;
+    for (var cr : r.analysis().reconciles()) {
+      if (cr.classification().trigger() == io.github.wakeupanalyze.model.Trigger.TIMER) {
+        timer++;
+        if (cr.reconcile().calls().recorded()) {
+          recorded++;
+          recordedQuiet += cr.reconcile().calls().writes() == 0 ? 1 : 0;
+        }
+      }
+    }
+    assertTrue(recorded > 0 && recorded * 4 < timer, recorded + " of " + timer);
+    String s = sentence(r);
+    String share = Format.percent(Format.share(recordedQuiet, recorded));
+    assertTrue(
+        s.endsWith(
+            "; "
+                + share
+                + " of the "
+                + recorded
+                + " of those whose calls were recorded wrote"
+                + " nothing."),
+        s);
+    assertTrue(markdown(r).contains(" recorded) | "), markdown(r));
+    assertTrue(latex(r).contains("of those whose calls the input records (not a log's)."));
+    StringWriter csv = new StringWriter();
+    ReconcilesCsv.write(r.analysis(), csv);
+    long unknown =
+        csv.toString().lines().filter(l -> l.matches(".*,(true|false),[^,]*,,,.*")).count();
+    assertEquals(r.analysis().reconciles().size() - trace.kept(), unknown, "the log's calls");
+  }
+
   /** An external change every 5.01 s, each followed 30 ms later by a 50 ms reconcile. */
   private static Pipeline.Result externalPeriodic() {
     OtlpJson o = OtlpJson.service("watcher-operator");
