@@ -239,12 +239,10 @@ public final class SummaryJson {
         g.writeEndObject();
       }
       g.writeEndArray();
-      long[] we = writesErrors.getOrDefault(op.operator() + "\u0000" + c.controller(), new long[2]);
+      long[] we = writesErrors.getOrDefault(op.operator() + "\u0000" + c.controller(), new long[3]);
       g.writeNumberField("api_writes", we[0]);
-      number(
-          g,
-          "writes_per_wakeup",
-          c.reconciles() == 0 ? Double.NaN : (double) we[0] / c.reconciles());
+      // per reconcile whose calls were recorded (a log's are not)
+      number(g, "writes_per_wakeup", we[2] == 0 ? Double.NaN : (double) we[0] / we[2]);
       g.writeNumberField("errors", we[1]);
       number(g, "error_share", c.reconciles() == 0 ? Double.NaN : (double) we[1] / c.reconciles());
       g.writeArrayFieldStart("notes");
@@ -356,15 +354,19 @@ public final class SummaryJson {
     g.writeEndArray();
   }
 
-  /** API writes and failed reconciles per operator + NUL + controller. */
+  /**
+   * API writes, failed reconciles and reconciles whose calls were recorded, per operator + NUL +
+   * controller.
+   */
   private static Map<String, long[]> writesAndErrors(Analysis analysis) {
     Map<String, long[]> m = new java.util.HashMap<>();
     for (var cr : analysis.reconciles()) {
       var r = cr.reconcile();
       long[] we =
-          m.computeIfAbsent(r.key().operator() + "\u0000" + r.key().controller(), k -> new long[2]);
+          m.computeIfAbsent(r.key().operator() + "\u0000" + r.key().controller(), k -> new long[3]);
       we[0] += r.calls().writes();
       we[1] += r.error() ? 1 : 0;
+      we[2] += r.calls().recorded() ? 1 : 0;
     }
     return m;
   }
