@@ -116,18 +116,31 @@ public final class Comparer {
   }
 
   /** The counts behind the metrics; writes and errors are -1 when unknown. */
-  record Counts(long reconciles, long timerDriven, long writes, long errors, long timers) {}
+  record Counts(
+      long reconciles, long timerDriven, long writes, long errors, long timers, long recorded) {}
 
   private static Counts counts(OperatorSnapshot o) {
     return o == null
         ? null
-        : new Counts(o.reconciles(), o.timerDriven(), o.apiWrites(), o.errors(), o.timers());
+        : new Counts(
+            o.reconciles(),
+            o.timerDriven(),
+            o.apiWrites(),
+            o.errors(),
+            o.timers(),
+            o.callsRecorded());
   }
 
   private static Counts counts(ControllerSnapshot c) {
     return c == null
         ? null
-        : new Counts(c.reconciles(), c.timerDriven(), c.apiWrites(), c.errors(), c.timers().size());
+        : new Counts(
+            c.reconciles(),
+            c.timerDriven(),
+            c.apiWrites(),
+            c.errors(),
+            c.timers().size(),
+            c.callsRecorded());
   }
 
   static Map<Metric, Change> metrics(Counts b, double hb, Counts c, double hc) {
@@ -150,7 +163,9 @@ public final class Comparer {
       case TIMER_WAKEUPS_PER_HOUR -> hours > 0 ? k.timerDriven() / hours : Double.NaN;
       case TIMER_SHARE -> n > 0 ? k.timerDriven() / n : Double.NaN;
       case TIMERS -> k.timers();
-      case WRITES_PER_WAKEUP -> n > 0 && k.writes() >= 0 ? k.writes() / n : Double.NaN;
+      // per reconcile whose calls were recorded: an operator's log holds none
+      case WRITES_PER_WAKEUP ->
+          k.recorded() > 0 && k.writes() >= 0 ? (double) k.writes() / k.recorded() : Double.NaN;
       case ERROR_SHARE -> n > 0 && k.errors() >= 0 ? k.errors() / n : Double.NaN;
       default -> throw new IllegalArgumentException(m + " is not a controller metric");
     };

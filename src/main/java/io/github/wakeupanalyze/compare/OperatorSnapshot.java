@@ -41,6 +41,10 @@ public record OperatorSnapshot(
     return sumKnown(controllers.stream().mapToLong(ControllerSnapshot::apiWrites).toArray());
   }
 
+  long callsRecorded() {
+    return controllers.stream().mapToLong(ControllerSnapshot::callsRecorded).sum();
+  }
+
   long errors() {
     return sumKnown(controllers.stream().mapToLong(ControllerSnapshot::errors).toArray());
   }

@@ -1,7 +1,7 @@
 package io.github.wakeupanalyze.compare;
 
 import io.github.wakeupanalyze.analyze.Analysis;
-import io.github.wakeupanalyze.analyze.ClassifiedReconcile;
+import io.github.wakeupanalyze.analyze.CallTally;
 import io.github.wakeupanalyze.analyze.ControllerResult;
 import io.github.wakeupanalyze.analyze.SamplingEstimate;
 import io.github.wakeupanalyze.analyze.TimerFinding;
@@ -18,20 +18,13 @@ public final class Snapshots {
   private Snapshots() {}
 
   public static Snapshot of(String source, Analysis a, List<Long> unloadAfterNanos) {
-    Map<String, long[]> writesErrors = new HashMap<>();
-    for (ClassifiedReconcile cr : a.reconciles()) {
-      var r = cr.reconcile();
-      long[] we =
-          writesErrors.computeIfAbsent(
-              r.key().operator() + "\u0000" + r.key().controller(), k -> new long[2]);
-      we[0] += r.calls().writes();
-      we[1] += r.error() ? 1 : 0;
-    }
+    Map<String, CallTally> tally = CallTally.of(a.reconciles());
     Map<String, List<ControllerSnapshot>> byOperator = new TreeMap<>();
     Map<String, List<SamplingEstimate>> sampling = new HashMap<>();
     for (ControllerResult c : a.controllers()) {
       sampling.computeIfAbsent(c.operator(), k -> new ArrayList<>()).add(c.sampling());
-      long[] we = writesErrors.getOrDefault(c.operator() + "\u0000" + c.controller(), new long[2]);
+      CallTally we =
+          tally.getOrDefault(CallTally.key(c.operator(), c.controller()), CallTally.NONE);
       List<TimerSnapshot> timers = new ArrayList<>();
       for (TimerFinding t : c.timers()) {
         timers.add(
@@ -47,7 +40,13 @@ public final class Snapshots {
           .computeIfAbsent(c.operator(), k -> new ArrayList<>())
           .add(
               new ControllerSnapshot(
-                  c.controller(), c.reconciles(), c.timerDriven(), we[0], we[1], timers));
+                  c.controller(),
+                  c.reconciles(),
+                  c.timerDriven(),
+                  we.writes(),
+                  we.errors(),
+                  timers,
+                  we.recorded()));
     }
     Map<String, List<OperatorUnload>> unload = UnloadAnalysis.of(a, unloadAfterNanos);
     List<OperatorSnapshot> ops = new ArrayList<>();

@@ -269,7 +269,8 @@ public final class SummaryReader {
       @JsonProperty("timer_driven") int timerDriven,
       @JsonProperty("api_writes") Long apiWrites,
       Long errors,
-      List<Timer> timers) {
+      List<Timer> timers,
+      @JsonProperty("calls_recorded") Long callsRecorded) {
     ControllerSnapshot snapshot() {
       List<TimerSnapshot> ts = new ArrayList<>();
       for (Timer t : timers == null ? List.<Timer>of() : timers) {
@@ -289,7 +290,8 @@ public final class SummaryReader {
           timerDriven,
           apiWrites == null ? -1 : apiWrites,
           errors == null ? -1 : errors,
-          ts);
+          ts,
+          callsRecorded == null ? reconciles : callsRecorded);
     }
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.github.wakeupanalyze.analyze.Analysis;
+import io.github.wakeupanalyze.analyze.CallTally;
 import io.github.wakeupanalyze.analyze.ControllerResult;
 import io.github.wakeupanalyze.analyze.SamplingEstimate;
 import io.github.wakeupanalyze.analyze.TimerFinding;
@@ -108,7 +109,7 @@ public final class SummaryJson {
       }
       g.writeEndObject();
       g.writeArrayFieldStart("operators");
-      Map<String, long[]> writesErrors = writesAndErrors(analysis);
+      Map<String, CallTally> writesErrors = CallTally.of(analysis.reconciles());
       for (OperatorView op : OperatorView.of(analysis)) {
         writeOperator(
             g, op, writesErrors, unload.getOrDefault(op.operator(), UnloadTable.EMPTY), links);
@@ -177,7 +178,7 @@ public final class SummaryJson {
   private static void writeOperator(
       JsonGenerator g,
       OperatorView op,
-      Map<String, long[]> writesErrors,
+      Map<String, CallTally> writesErrors,
       UnloadTable unload,
       SourceLinks links)
       throws IOException {
@@ -239,17 +240,21 @@ public final class SummaryJson {
         g.writeEndObject();
       }
       g.writeEndArray();
-      long[] we = writesErrors.getOrDefault(op.operator() + "\u0000" + c.controller(), new long[3]);
-      g.writeNumberField("api_writes", we[0]);
-      // per reconcile whose calls were recorded (a log's are not)
-      number(g, "writes_per_wakeup", we[2] == 0 ? Double.NaN : (double) we[0] / we[2]);
-      g.writeNumberField("errors", we[1]);
-      number(g, "error_share", c.reconciles() == 0 ? Double.NaN : (double) we[1] / c.reconciles());
+      CallTally we =
+          writesErrors.getOrDefault(CallTally.key(op.operator(), c.controller()), CallTally.NONE);
+      g.writeNumberField("api_writes", we.writes());
+      number(g, "writes_per_wakeup", we.writesPerWakeup());
+      g.writeNumberField("errors", we.errors());
+      number(
+          g,
+          "error_share",
+          c.reconciles() == 0 ? Double.NaN : (double) we.errors() / c.reconciles());
       g.writeArrayFieldStart("notes");
       for (String note : c.notes()) {
         g.writeString(note);
       }
       g.writeEndArray();
+      g.writeNumberField("calls_recorded", we.recorded());
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -352,23 +357,6 @@ public final class SummaryJson {
       g.writeEndObject();
     }
     g.writeEndArray();
-  }
-
-  /**
-   * API writes, failed reconciles and reconciles whose calls were recorded, per operator + NUL +
-   * controller.
-   */
-  private static Map<String, long[]> writesAndErrors(Analysis analysis) {
-    Map<String, long[]> m = new java.util.HashMap<>();
-    for (var cr : analysis.reconciles()) {
-      var r = cr.reconcile();
-      long[] we =
-          m.computeIfAbsent(r.key().operator() + "\u0000" + r.key().controller(), k -> new long[3]);
-      we[0] += r.calls().writes();
-      we[1] += r.error() ? 1 : 0;
-      we[2] += r.calls().recorded() ? 1 : 0;
-    }
-    return m;
   }
 
   // ---- unload section: per operator, the last key of its object ------------------------------

@@ -47,6 +47,7 @@ class CompareSummaryReaderTest {
     assertEquals(27, demo.reconciles());
     assertEquals(21, demo.timerDriven());
     assertEquals(6, demo.apiWrites());
+    assertEquals(27, demo.callsRecorded());
     assertEquals(5.0, demo.controllers().get(0).timers().get(0).delaySeconds());
     assertEquals(3, demo.unload().size());
     assertEquals(26, demo.unload().get(0).observed().reloads());
@@ -66,6 +67,28 @@ class CompareSummaryReaderTest {
     assertEquals(-1, s.operators().get(0).apiWrites());
     assertTrue(s.operators().get(0).unload().isEmpty());
     assertEquals(27, s.operators().get(0).reconciles());
+    assertEquals(27, s.operators().get(0).callsRecorded(), "every reconcile, as before the field");
+  }
+
+  /**
+   * A side read from a trace with the operator's log beside it: writes per wake-up is per reconcile
+   * whose calls were recorded, not diluted by the log's reconciles, which show none.
+   */
+  @Test
+  void writesPerWakeup_isPerReconcileWhoseCallsWereRecorded() throws Exception {
+    Path p = dir.resolve("s.json");
+    Files.writeString(p, golden().replace("\"calls_recorded\" : 27", "\"calls_recorded\" : 3"));
+    OperatorSnapshot demo = SummaryReader.read("s.json", p).operators().get(0);
+    assertEquals(3, demo.callsRecorded());
+    Comparer.Counts counts =
+        new Comparer.Counts(
+            demo.reconciles(),
+            demo.timerDriven(),
+            demo.apiWrites(),
+            demo.errors(),
+            demo.timers(),
+            demo.callsRecorded());
+    assertEquals(2.0, Comparer.value(Metric.WRITES_PER_WAKEUP, counts, 1), "6 writes by 3");
   }
 
   @Test
