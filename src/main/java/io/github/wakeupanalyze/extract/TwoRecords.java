@@ -29,8 +29,8 @@ import java.util.TreeSet;
  * <p>Streams meet by their key (operator, controller, object). Where a log and a trace of one
  * operator name the controller differently (a kube-rs log names it by the object's kind, its trace
  * by the tracer's scope), the object still names the stream: a log stream and a trace stream left
- * alone, the only two of their operator and object, are joined under the trace's key when {@link
- * #sameRun} holds.
+ * alone, the only two of their operator and object, are joined under the trace's key when at least
+ * half of the trace's reconciles find their line, and the operator's pairs show at least 3 such.
  *
  * <p>A log read without {@code kubectl logs --prefix} takes its operator's name from the file; the
  * trace names it by {@code service.name}. The same reconciles then sit in two operators' streams,
@@ -129,7 +129,7 @@ final class TwoRecords {
 
   /**
    * Streams of one record kind each, a log's and a trace's, that are the only two of their operator
-   * and object and hold the same run ({@link #sameRun}): [log stream, trace stream] each.
+   * and object and hold the same run: [log stream, trace stream] each.
    */
   private List<List<List<Reconcile>>> pairsByObject(Map<StreamKey, List<Reconcile>> streams) {
     // by operator and object: [log streams, trace streams]
@@ -146,14 +146,32 @@ final class TwoRecords {
             .add(s);
       }
     }
-    List<List<List<Reconcile>>> pairs = new ArrayList<>();
-    for (List<List<List<Reconcile>>> kinds : alone.values()) {
-      if (kinds.get(0).size() == 1
-          && kinds.get(1).size() == 1
-          && sameRun(kinds.get(1).get(0), kinds.get(0).get(0))) {
-        pairs.add(List.of(kinds.get(0).get(0), kinds.get(1).get(0)));
+    // a pair holds when at least half of its trace's reconciles find their line; an operator's
+    // pairs are taken together when they hold, with at least 3 such reconciles among them: a
+    // sampled object may keep only one or two, which alone could meet a line by chance
+    Map<String, List<List<List<Reconcile>>>> candidates = new TreeMap<>();
+    Map<String, Integer> evidence = new TreeMap<>();
+    for (var e : alone.entrySet()) {
+      List<List<List<Reconcile>>> kinds = e.getValue();
+      if (kinds.get(0).size() == 1 && kinds.get(1).size() == 1) {
+        List<Reconcile> traced = kinds.get(1).get(0);
+        int m = meeting(traced, kinds.get(0).get(0));
+        if (m >= 1 && 2 * m >= traced.size()) {
+          String op = e.getKey().get(0);
+          candidates
+              .computeIfAbsent(op, k -> new ArrayList<>())
+              .add(List.of(kinds.get(0).get(0), traced));
+          evidence.merge(op, m, Integer::sum);
+        }
       }
     }
+    List<List<List<Reconcile>>> pairs = new ArrayList<>();
+    candidates.forEach(
+        (op, ps) -> {
+          if (evidence.get(op) >= 3) {
+            pairs.addAll(ps);
+          }
+        });
     return pairs;
   }
 
@@ -332,11 +350,16 @@ final class TwoRecords {
 
   /** At least half of the trace's reconciles (and 3) have their log line in {@code logged}. */
   private boolean sameRun(List<Reconcile> traced, List<Reconcile> logged) {
+    int m = meeting(traced, logged);
+    return m >= 3 && 2 * m >= traced.size();
+  }
+
+  /** How many of the trace's reconciles find their line in {@code logged} ({@link RecordMerge}). */
+  private int meeting(List<Reconcile> traced, List<Reconcile> logged) {
     List<Reconcile> both = new ArrayList<>(traced.size() + logged.size());
     both.addAll(traced);
     both.addAll(logged);
     both.sort(Reconcile.IN_STREAM);
-    int m = RecordMerge.of(both, complete).merged();
-    return m >= 3 && 2 * m >= traced.size();
+    return RecordMerge.of(both, complete).merged();
   }
 }

@@ -90,12 +90,64 @@ class TraceBesideLogAccuracyIT {
     System.out.print(table);
   }
 
+  /**
+   * The other two frameworks, head-sampled at 10 % (nothing recorded) with their own log beside the
+   * trace: the Java Operator SDK's 2 s {@code rescheduleAfter} (its DEBUG log) and kube-rs's
+   * periodic bulk reconciles (its tracing log, whose controller is the kind: joined by object).
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "josdk-reschedule-2s, LOG_JOSDK, webpage-operator",
+    "kube-rs-bulk, LOG_KUBE_RS, config-sync"
+  })
+  void theOtherFrameworks_sampledAtTenPercent_reachTheTargetWithTheirLog(
+      String name, OutputFormat format, String operator) throws Exception {
+    Scenario full = ScenarioLoader.load(Path.of("src/test/resources/scenarios", name + ".yaml"));
+    Scenario sc =
+        full.withProduction(
+            new Scenario.Production(
+                new Scenario.Sampling(0.1, true, Scenario.SamplingRecord.NONE, Map.of()),
+                0,
+                Map.of()));
+    Accuracy.Simulated sim = Accuracy.simulate(sc, OutputFormat.OTLP_PROTO);
+    Accuracy.Simulated logged = Accuracy.simulate(full, format);
+    assertEquals(sim.labels().size(), logged.labels().size(), name + ": one run");
+    Path trace = Files.write(dir.resolve(name + ".otlp.pb"), sim.trace());
+    Path log = Files.write(dir.resolve(name + ".log"), logged.trace());
+    Pipeline.Result r = analyze(trace, log, operator);
+    Map<String, Label> kept = sim.byId(true);
+    int[][] conf = confusion(r, kept);
+    double f1 = Accuracy.macroF1(conf);
+    int scored = conf[0][0] + conf[0][1] + conf[1][0] + conf[1][1];
+    System.out.printf(
+        Locale.ROOT,
+        "%n%s sampled at 10 %%, with its log: %d kept scored, macro-F1 %.3f [[%d %d] [%d %d]]%n",
+        name,
+        scored,
+        f1,
+        conf[0][0],
+        conf[0][1],
+        conf[1][0],
+        conf[1][1]);
+    assertEquals(sim.labels().size(), r.extraction().reconciles().size(), name + ": each once");
+    assertEquals(kept.size(), r.extraction().counts().mergedReconciles(), name);
+    assertTrue(scored >= 20, name + ": " + scored + " kept reconciles scored");
+    for (ControllerResult c : r.analysis().controllers()) {
+      assertFalse(c.sampling().sampled(), name + ": " + c.sampling().mark());
+    }
+    assertTrue(f1 >= 0.90, name + " macro-F1 " + f1);
+  }
+
   /** The log as kubectl logs prints it without --prefix, named as the trace's operator. */
   private static Pipeline.Result analyze(Path trace, Path log) {
+    return analyze(trace, log, "percona-server-mongodb-operator");
+  }
+
+  private static Pipeline.Result analyze(Path trace, Path log, String operator) {
     return Pipeline.run(
         new Pipeline.Request(
             List.of(trace.toString(), log.toString()),
-            new ReadOptions(null, "percona-server-mongodb-operator", null),
+            new ReadOptions(null, operator, null),
             ExtractRules.defaults(),
             AnalysisParameters.defaults(),
             new long[0],

@@ -139,4 +139,28 @@ class TwoRecordsTest {
       assertEquals(1.0, r.samplingProbability(), "a log beside a trace: every reconcile in it");
     }
   }
+
+  @Test
+  void aSampledObjectWithOneKeptReconcile_joinsByObject_whenItsOperatorsOtherPairsShowTheNaming() {
+    StreamKey traced = new StreamKey("op", "doc-controller", "Doc/a");
+    StreamKey logged = new StreamKey("op", "Doc", "Doc/a");
+    StreamKey tracedB = new StreamKey("op", "doc-controller", "Doc/b");
+    StreamKey loggedB = new StreamKey("op", "Doc", "Doc/b");
+    List<Reconcile> oneKept = stream(tracedB, TRACE, 0).subList(4, 5);
+    TwoRecords two = new TwoRecords(LOGS);
+    TreeMap<StreamKey, List<Reconcile>> out =
+        two.merge(
+            streams(
+                List.of(
+                    stream(traced, TRACE, 0),
+                    stream(logged, LOG, 0),
+                    oneKept,
+                    stream(loggedB, LOG, 0))));
+    assertEquals(List.of(traced, tracedB), List.copyOf(out.keySet()));
+    assertEquals(11, two.merged());
+    TwoRecords alone = new TwoRecords(LOGS);
+    out = alone.merge(streams(List.of(oneKept, stream(loggedB, LOG, 0))));
+    assertEquals(0, alone.merged(), "one reconcile alone could meet a line by chance");
+    assertEquals(2, out.size());
+  }
 }
