@@ -37,15 +37,18 @@ final class ReconcileBuilder {
   int pieces = 1;
 
   /**
+   * From a record of every reconcile ({@link WakeupAttributes#COMPLETE}, an operator's log), which
+   * holds no calls.
+   */
+  private final boolean complete;
+
+  /**
    * Calls beneath, tallied in parallel arrays (a {@code TreeMap} and a {@code LinkedHashSet} cost
    * some 300 bytes more per reconcile, and a batch run holds every reconcile of the last few
    * minutes of trace time while late children may still arrive): {@code methods[i]} was called
    * {@code counts[i]} times; methods and targets are interned by the extractor.
    */
   private String[] methods;
-
-  /** False for a reconcile from an operator's log, whose record holds no calls. */
-  private final boolean callsRecorded;
 
   private int[] counts;
   private int methodCount;
@@ -79,7 +82,7 @@ final class ReconcileBuilder {
     this.requeueAfterNanos =
         withState ? requeueAfter(s.attribute(WakeupAttributes.REQUEUE_AFTER_NANOS)) : -1;
     this.sampling = withState ? Sampling.of(s) : null;
-    this.callsRecorded = !"true".equals(s.attribute(WakeupAttributes.COMPLETE));
+    this.complete = "true".equals(s.attribute(WakeupAttributes.COMPLETE));
   }
 
   /**
@@ -95,6 +98,11 @@ final class ReconcileBuilder {
   static ReconcileBuilder lost(
       int serial, int service, StreamKey key, Span piece, int source, Map<String, String> strings) {
     return new ReconcileBuilder(serial, service, true, key, piece, source, strings, false);
+  }
+
+  /** True when its record holds every reconcile (an operator's log). */
+  boolean complete() {
+    return complete;
   }
 
   /** A span beneath (or a piece of) a lost reconcile widens the times known of it. */
@@ -153,7 +161,7 @@ final class ReconcileBuilder {
    * @param probability the sampling probability of its trace, NaN when unknown
    */
   Reconcile build(Map<ApiCalls, ApiCalls> shared, double probability) {
-    ApiCalls calls = callsRecorded ? ApiCalls.NONE : ApiCalls.UNRECORDED;
+    ApiCalls calls = complete ? ApiCalls.UNRECORDED : ApiCalls.NONE;
     if (methodCount > 0) {
       TreeMap<String, Integer> byMethod = new TreeMap<>();
       for (int i = 0; i < methodCount; i++) {

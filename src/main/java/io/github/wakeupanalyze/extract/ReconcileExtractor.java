@@ -360,7 +360,7 @@ public final class ReconcileExtractor implements TraceInputs.SourceAwareSink {
           new ReconcileLink(n.span.traceIdHigh(), n.span.traceIdLow(), n.span.spanId(), l));
     }
     perSource.set(n.source, perSource.get(n.source) + 1);
-    if ("true".equals(n.span.attribute(WakeupAttributes.COMPLETE))) {
+    if (b.complete()) {
       completeSources.set(n.source);
     }
     stamp(reconcileIndex, SpanKeys.alias(n.id, n.service), serial, n.service, n.service);

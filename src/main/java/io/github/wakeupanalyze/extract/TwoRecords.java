@@ -72,9 +72,10 @@ final class TwoRecords {
   TreeMap<StreamKey, List<Reconcile>> merge(TreeMap<StreamKey, List<Reconcile>> streams) {
     coverage(streams);
     java.util.Set<String> logged = new TreeSet<>(covered.keySet());
+    Map<StreamKey, RecordMerge.Stream> first = new java.util.HashMap<>();
     // only an operator whose two records share reconciles is cut to its log's time: a log of
     // another day, or one whose times are off, leaves the trace as it is (and gets a warning)
-    covered.keySet().retainAll(meetings(streams));
+    covered.keySet().retainAll(meetings(streams, first));
     TreeMap<StreamKey, List<Reconcile>> cut = new TreeMap<>();
     streams.forEach(
         (k, s) -> {
@@ -85,7 +86,11 @@ final class TwoRecords {
         });
     TreeMap<StreamKey, List<Reconcile>> out = new TreeMap<>();
     for (var e : cut.entrySet()) {
-      RecordMerge.Stream m = RecordMerge.of(e.getValue(), complete);
+      // a stream the cut left whole is merged as it was when the meetings were counted
+      RecordMerge.Stream m =
+          e.getValue() == streams.get(e.getKey())
+              ? first.get(e.getKey())
+              : RecordMerge.of(e.getValue(), complete);
       mergedBy.merge(e.getKey().operator(), (long) m.merged(), Long::sum);
       merged += m.merged();
       traceOnly += m.traceOnly();
@@ -113,11 +118,18 @@ final class TwoRecords {
     return out;
   }
 
-  /** The operators whose log and trace share at least one reconcile, in one stream or by object. */
-  private java.util.Set<String> meetings(Map<StreamKey, List<Reconcile>> streams) {
+  /**
+   * The operators whose log and trace share at least one reconcile, in one stream or by object.
+   *
+   * @param merges receives each stream merged, by key
+   */
+  private java.util.Set<String> meetings(
+      Map<StreamKey, List<Reconcile>> streams, Map<StreamKey, RecordMerge.Stream> merges) {
     java.util.Set<String> meet = new java.util.HashSet<>();
     for (var e : streams.entrySet()) {
-      if (RecordMerge.of(e.getValue(), complete).merged() > 0) {
+      RecordMerge.Stream m = RecordMerge.of(e.getValue(), complete);
+      merges.put(e.getKey(), m);
+      if (m.merged() > 0) {
         meet.add(e.getKey().operator());
       }
     }
@@ -132,16 +144,16 @@ final class TwoRecords {
    * and object and hold the same run: [log stream, trace stream] each.
    */
   private List<List<List<Reconcile>>> pairsByObject(Map<StreamKey, List<Reconcile>> streams) {
-    // by operator and object: [log streams, trace streams]
-    Map<List<String>, List<List<List<Reconcile>>>> alone = new TreeMap<>(KEYS);
+    // by operator and object (the controller left blank): [log streams, trace streams]
+    Map<StreamKey, List<List<List<Reconcile>>>> alone = new TreeMap<>();
     for (List<Reconcile> s : streams.values()) {
-      boolean log = complete.get(s.get(0).source());
-      if (s.stream().allMatch(r -> complete.get(r.source()) == log)) {
-        Reconcile r = s.get(0);
+      Boolean log = logged(s);
+      if (log != null) {
+        StreamKey k = s.get(0).key();
         alone
             .computeIfAbsent(
-                List.of(r.key().operator(), r.key().object()),
-                k -> List.of(new ArrayList<>(), new ArrayList<>()))
+                new StreamKey(k.operator(), "", k.object()),
+                x -> List.of(new ArrayList<>(), new ArrayList<>()))
             .get(log ? 0 : 1)
             .add(s);
       }
@@ -157,7 +169,7 @@ final class TwoRecords {
         List<Reconcile> traced = kinds.get(1).get(0);
         int m = meeting(traced, kinds.get(0).get(0));
         if (m >= 1 && 2 * m >= traced.size()) {
-          String op = e.getKey().get(0);
+          String op = e.getKey().operator();
           candidates
               .computeIfAbsent(op, k -> new ArrayList<>())
               .add(List.of(kinds.get(0).get(0), traced));
@@ -204,22 +216,25 @@ final class TwoRecords {
 
   /** Each logged operator's time: from its log's first reconcile's start to the last one's end. */
   private void coverage(Map<StreamKey, List<Reconcile>> streams) {
+    Map<String, long[]> span = new TreeMap<>(); // by operator: first start, last end
     for (List<Reconcile> s : streams.values()) {
       for (Reconcile r : s) {
         if (complete.get(r.source())) {
-          covered.merge(
-              r.key().operator(),
-              new ObservedWindow(r.startNanos(), r.endNanos()),
-              (a, b) ->
-                  new ObservedWindow(
-                      Math.min(a.startNanos(), b.startNanos()),
-                      Math.max(a.endNanos(), b.endNanos())));
+          long[] w =
+              span.computeIfAbsent(
+                  r.key().operator(), k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+          w[0] = Math.min(w[0], r.startNanos());
+          w[1] = Math.max(w[1], r.endNanos());
         }
       }
     }
+    span.forEach((op, w) -> covered.put(op, new ObservedWindow(w[0], w[1])));
   }
 
-  /** The reconciles of {@code stream} in its operator's logged time, all when it has no log. */
+  /**
+   * The reconciles of {@code stream} in its operator's logged time: {@code stream} itself when that
+   * is all of them (or its operator is not cut).
+   */
   private List<Reconcile> inside(List<Reconcile> stream) {
     ObservedWindow w = covered.get(stream.get(0).key().operator());
     if (w == null) {
@@ -234,7 +249,7 @@ final class TwoRecords {
         outside.merge(r.key().operator(), 1L, Long::sum);
       }
     }
-    return in;
+    return in.size() == stream.size() ? stream : in;
   }
 
   /**
@@ -250,11 +265,10 @@ final class TwoRecords {
    * controller).
    */
   private void noteApart(TreeMap<StreamKey, List<Reconcile>> streams) {
-    Map<List<String>, List<List<Reconcile>>> logged = new TreeMap<>(KEYS);
+    Map<String, List<List<Reconcile>>> logged = new TreeMap<>(); // by object
     for (List<Reconcile> s : streams.values()) {
-      Reconcile r = s.get(0);
-      if (complete.get(r.source()) && complete.get(s.get(s.size() - 1).source())) {
-        logged.computeIfAbsent(List.of(r.key().object()), k -> new ArrayList<>()).add(s);
+      if (Boolean.TRUE.equals(logged(s))) {
+        logged.computeIfAbsent(s.get(0).key().object(), k -> new ArrayList<>()).add(s);
       }
     }
     for (List<Reconcile> traced : streams.values()) {
@@ -262,7 +276,7 @@ final class TwoRecords {
       if (complete.get(traced.get(0).source())) {
         continue;
       }
-      for (List<Reconcile> log : logged.getOrDefault(List.of(t.object()), List.of())) {
+      for (List<Reconcile> log : logged.getOrDefault(t.object(), List.of())) {
         String logOp = log.get(0).key().operator();
         if (!logOp.equals(t.operator()) && sameRun(traced, log)) {
           apart.add(
@@ -279,16 +293,16 @@ final class TwoRecords {
     }
   }
 
-  private static final java.util.Comparator<List<String>> KEYS =
-      (a, b) -> {
-        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-          int c = a.get(i).compareTo(b.get(i));
-          if (c != 0) {
-            return c;
-          }
-        }
-        return Integer.compare(a.size(), b.size());
-      };
+  /** True for a stream only a log has, false for one only a trace has, null for one of both. */
+  private Boolean logged(List<Reconcile> stream) {
+    boolean log = complete.get(stream.get(0).source());
+    for (Reconcile r : stream) {
+      if (complete.get(r.source()) != log) {
+        return null;
+      }
+    }
+    return log;
+  }
 
   /** Reconciles found in both records, counted once. */
   long merged() {
