@@ -15,7 +15,6 @@ import io.github.wakeupanalyze.ingest.core.TextLines;
 import io.github.wakeupanalyze.ingest.core.TraceReader;
 import io.github.wakeupanalyze.model.Span;
 import io.github.wakeupanalyze.model.WakeupAttributes;
-import io.github.wakeupanalyze.text.Names;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,10 +31,8 @@ import java.util.regex.Pattern;
  * LineParser}), lines that are not records of their own (stack frames, continuations) belong to the
  * one before, and the reconciles are found by the framework's own lines ({@link FrameworkLines}).
  *
- * <p><b>Time.</b> A line's own time is used when it is complete and has at least millisecond
- * digits; otherwise the {@code kubectl logs --timestamps} time (nanoseconds); otherwise the own
- * time, completed by {@link LogTime.Clock} when it has no date (with a warning), and with a warning
- * when it is whole seconds. The choice is made on the first line with a time and kept for the file.
+ * <p><b>Time.</b> As {@link LineReading} places a line: its own time when it has milliseconds, else
+ * the {@code kubectl logs --timestamps} time, else its own time completed.
  *
  * <p><b>Operator.</b> {@code --operator}, else the pod of a {@code kubectl logs --prefix} line
  * without its ReplicaSet suffixes, else the file name without its extensions.
@@ -66,15 +63,6 @@ public final class LogReader implements TraceReader {
    * format sniffer looks at, so a CSV header it took for a log's is one here too.
    */
   private static final int HEAD = 64 * 1024;
-
-  /** What a line holding a Kubernetes audit event has, as the API server writes it. */
-  private static final String AUDIT_EVENT = "\"apiVersion\":\"audit.k8s.io/";
-
-  private enum TimeSource {
-    UNDECIDED,
-    OWN,
-    PREFIX
-  }
 
   private final String operatorOverride;
   private final Pattern match;
@@ -108,7 +96,7 @@ public final class LogReader implements TraceReader {
     String document = source.document();
     Spool spool = spool();
     try {
-      Pass pass = new Pass(file, emit);
+      LineReading pass = new LineReading(file, operatorOverride, match, emit, false);
       boolean reversing = false;
       String line;
       while ((line = next(logLines, file, document)) != null) {
@@ -146,7 +134,7 @@ public final class LogReader implements TraceReader {
                 spool.bytes() < 1_000_000
                     ? String.format(Locale.ROOT, "%.0f kB", spool.bytes() / 1e3)
                     : String.format(Locale.ROOT, "%.1f MB", spool.bytes() / 1e6)));
-        pass = new Pass(file, emit);
+        pass = new LineReading(file, operatorOverride, match, emit, false);
         try (Spool.Reversed lines = spool.reversed()) {
           while ((line = lines.next()) != null) {
             pass.accept(line, lines.number());
@@ -162,7 +150,7 @@ public final class LogReader implements TraceReader {
           }
         }
       }
-      pass.finish(auditEvents[0], () -> reconciles[0]);
+      pass.finish(auditEvents[0], () -> reconciles[0], warnings);
     } finally {
       if (spool != null) {
         spool.close();
@@ -208,7 +196,7 @@ public final class LogReader implements TraceReader {
         NodeLogs.lines(
             () -> {
               String raw = lines.next();
-              if (raw != null && raw.contains(AUDIT_EVENT)) {
+              if (raw != null && raw.contains(LineReading.AUDIT_EVENT)) {
                 auditEvents[0]++; // as written: an event in a Docker record is no audit line
               }
               return raw;
@@ -223,148 +211,6 @@ public final class LogReader implements TraceReader {
       return new Spool();
     } catch (IOException | SecurityException e) {
       return null; // a newest-first log then fails, as it says
-    }
-  }
-
-  /** One reading of the log's lines, in the order given: its state and what it found. */
-  private final class Pass {
-    private final String file;
-    private final String fileOperator;
-    private final Consumer<LoggedReconcile> emit;
-    final LogOrder order = new LogOrder();
-    private final List<LoggedReconcile> held = new ArrayList<>(); // until the order is known
-    private final Reconciles tracker;
-    private final FrameworkLines frameworks;
-    private final LogTime.Clock clock = new LogTime.Clock();
-    private final LogRecord r = new LogRecord();
-    private TimeSource source = TimeSource.UNDECIDED;
-    private String first;
-    private long firstNumber;
-    private long records;
-    private boolean wholeSeconds;
-
-    Pass(String file, Consumer<LoggedReconcile> emit) {
-      this.file = file;
-      this.fileOperator = operatorOverride != null ? operatorOverride : Synthetic.operatorOf(file);
-      this.emit = emit;
-      this.tracker =
-          new Reconciles(
-              x -> {
-                if (order.decided()) {
-                  emit.accept(x);
-                } else {
-                  held.add(x);
-                }
-              });
-      this.frameworks = new FrameworkLines(tracker, match);
-    }
-
-    /**
-     * Reads {@code line}, line {@code number} of the input. Once the order is known to be time
-     * order, the reconciles held until then go on; in a newest-first log nothing does.
-     */
-    void accept(String line, long number) {
-      if (first == null && !line.isBlank()) {
-        first = line;
-        firstNumber = number;
-      }
-      if (line.contains(AUDIT_EVENT)) {
-        return; // an API server's output: its audit events between its own log lines
-      }
-      if (!LineParser.parse(line, r)) {
-        return;
-      }
-      long own = r.partial == LogTime.COMPLETE ? r.ownNanos : -1;
-      if (r.prefixNanos >= 0) {
-        clock.saw(r.prefixNanos);
-      } else if (own >= 0) {
-        clock.saw(own);
-      }
-      if (source == TimeSource.UNDECIDED && (r.partial != LogTime.NONE || r.prefixNanos >= 0)) {
-        boolean fine = own >= 0 && r.fractionDigits >= 3;
-        source = fine || r.prefixNanos < 0 ? TimeSource.OWN : TimeSource.PREFIX;
-        wholeSeconds = source == TimeSource.OWN && own >= 0 && r.fractionDigits == 0;
-      }
-      long t;
-      if (source == TimeSource.PREFIX && r.prefixNanos >= 0) {
-        t = r.prefixNanos;
-      } else if (own >= 0) {
-        t = own;
-      } else if (r.partial != LogTime.NONE) {
-        t = clock.complete(r);
-      } else if (r.prefixNanos >= 0) {
-        t = r.prefixNanos;
-      } else {
-        return; // a record without any time: nothing to place it by
-      }
-      records++;
-      String operator =
-          operatorOverride != null
-              ? operatorOverride
-              : r.pod != null ? LineParser.operatorOfPod(r.pod) : fileOperator;
-      if (!order.decided()) {
-        if (r.prefixNanos >= 0 || own >= 0) {
-          order.saw(r.pod != null ? r.pod : operator, t);
-        }
-        if (order.decided() && order.backwards()) {
-          return; // the caller reads the log again from its end
-        }
-        if (order.decided()) {
-          held.forEach(emit);
-          held.clear();
-        }
-      }
-      frameworks.accept(r, t, operator);
-    }
-
-    /** The end of the input: what is left goes on; warnings for what the reading assumed. */
-    void finish(long auditEvents, LongSupplier found) throws InputException {
-      tracker.finish();
-      if (!order.decided()) {
-        held.forEach(emit);
-        held.clear();
-      }
-      if (records == 0) {
-        throw new InputException(
-            file,
-            first == null ? "" : Long.toString(firstNumber),
-            first == null
-                ? "empty: expected operator log lines"
-                : "not an operator log: expected log lines with a time (zap, klog, tracing, "
-                    + "logback, log4j, logfmt, JSON, or kubectl logs --timestamps), found \""
-                    + Names.abbreviate(Names.printable(first.strip()))
-                    + "\"");
-      }
-      if (clock.assumed()) {
-        warnings.add(
-            file
-                + ": the log's times carry no date (klog writes no year; this pattern only the time"
-                + " of day): read as days from 2000-01-01; kubectl logs --timestamps gives the"
-                + " real dates");
-      }
-      if (wholeSeconds) {
-        warnings.add(
-            file
-                + ": the log's times are whole seconds, so gaps shorter than a few seconds blur;"
-                + " kubectl logs --timestamps gives nanoseconds");
-      }
-      if (found.getAsLong() == 0) {
-        warnings.add(
-            file
-                + ": "
-                + records
-                + " log lines but no reconcile found: expected controller-runtime's V(5) lines"
-                + " (--zap-log-level=5), Java Operator SDK DEBUG lines, kube-rs lines inside the"
-                + " reconciling-object span, or --log-match REGEX (see docs/logs.md)"
-                + (auditEvents == 0
-                    ? ""
-                    : String.format(
-                        Locale.ROOT,
-                        "; %d %s Kubernetes audit events (an API server's output with its audit"
-                            + " log in it): --format k8s-audit reads them",
-                        auditEvents,
-                        auditEvents == 1 ? "line holds" : "lines hold")));
-      }
     }
   }
 
@@ -402,7 +248,7 @@ public final class LogReader implements TraceReader {
     return List.copyOf(warnings);
   }
 
-  private static Span span(Span.Builder b, LoggedReconcile x, long fileHash, long n) {
+  static Span span(Span.Builder b, LoggedReconcile x, long fileHash, long n) {
     b.reset()
         .service(x.operator)
         .traceId(fileHash, n)

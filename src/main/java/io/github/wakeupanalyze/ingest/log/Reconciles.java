@@ -118,6 +118,13 @@ final class Reconciles {
     return open.size() + ended.size();
   }
 
+  /** Hands on the reconciles that ended, without waiting out the linger time. */
+  void releaseEnded() {
+    List<LoggedReconcile> rest = new ArrayList<>(ended.values());
+    ended.clear();
+    rest.forEach(out);
+  }
+
   /** Hands on everything left, in order of start. */
   void finish() {
     List<LoggedReconcile> rest = new ArrayList<>(ended.values());
