@@ -45,7 +45,7 @@ public record ExtractCounts(
     long mergedReconciles) {
 
   /** These counts, with {@code n} reconciles found in two records. */
-  ExtractCounts withMerged(long n) {
+  public ExtractCounts withMerged(long n) {
     return new ExtractCounts(
         spans,
         duplicates,

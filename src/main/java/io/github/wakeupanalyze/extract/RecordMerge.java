@@ -4,6 +4,7 @@ import io.github.wakeupanalyze.model.Reconcile;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One run recorded twice: a trace and the operator's log of the same reconciles. A sampled trace
@@ -45,6 +46,14 @@ final class RecordMerge {
    *     one kind of record has reconciles in it
    */
   static Stream of(List<Reconcile> stream, BitSet complete) {
+    return of(stream, complete, null);
+  }
+
+  /**
+   * As {@link #of(List, BitSet)}, each joined reconcile put in {@code logParts} (when not null)
+   * with the log's reconcile it was made with.
+   */
+  static Stream of(List<Reconcile> stream, BitSet complete, Map<Reconcile, Reconcile> logParts) {
     List<Reconcile> logged = new ArrayList<>();
     List<Reconcile> traced = new ArrayList<>();
     for (Reconcile r : stream) {
@@ -64,7 +73,11 @@ final class RecordMerge {
       int j = logOfTrace[i];
       if (traceOfLog[j] == i
           && Math.abs(logged.get(j).startNanos() - t.startNanos()) <= TOLERANCE_NANOS) {
-        out.add(merged(t, logged.get(j)));
+        Reconcile m = merged(t, logged.get(j));
+        out.add(m);
+        if (logParts != null) {
+          logParts.put(m, logged.get(j));
+        }
         taken[j] = true;
         merged++;
       } else {

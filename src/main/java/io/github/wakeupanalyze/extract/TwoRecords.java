@@ -8,6 +8,7 @@ import io.github.wakeupanalyze.text.Numbers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,8 +38,9 @@ import java.util.TreeSet;
  * and count twice; when streams of one object coincide by {@link #sameRun}, a warning names the
  * {@code --operator} that makes them one.
  */
-final class TwoRecords {
+public final class TwoRecords {
   private final BitSet complete;
+  private final Map<Reconcile, Reconcile> logParts;
   private long merged;
   private long traceOnly;
   private int joinedByObject;
@@ -59,8 +61,26 @@ final class TwoRecords {
   /**
    * @param complete the sources (input indexes) that record every reconcile
    */
-  TwoRecords(BitSet complete) {
+  public TwoRecords(BitSet complete) {
+    this(complete, false);
+  }
+
+  /**
+   * @param complete the sources (input indexes) that record every reconcile
+   * @param keepLogParts remember each joined reconcile's log part ({@link #logPartOf}): the live
+   *     window gives a reconcile its first verdict once, whichever record brought it first
+   */
+  public TwoRecords(BitSet complete, boolean keepLogParts) {
     this.complete = complete;
+    this.logParts = keepLogParts ? new IdentityHashMap<>() : null;
+  }
+
+  /**
+   * The log's reconcile that {@code joined}, a reconcile of {@link #merge}'s result, was made with;
+   * null when it is not a join of the two records, or the parts were not kept.
+   */
+  public Reconcile logPartOf(Reconcile joined) {
+    return logParts == null ? null : logParts.get(joined);
   }
 
   /**
@@ -69,7 +89,7 @@ final class TwoRecords {
    * @param streams by key, each in stream order
    * @return by key, each in stream order; a stream joined by its object has the trace's key
    */
-  TreeMap<StreamKey, List<Reconcile>> merge(TreeMap<StreamKey, List<Reconcile>> streams) {
+  public TreeMap<StreamKey, List<Reconcile>> merge(TreeMap<StreamKey, List<Reconcile>> streams) {
     coverage(streams);
     java.util.Set<String> logged = new TreeSet<>(covered.keySet());
     Map<StreamKey, RecordMerge.Stream> first = new java.util.HashMap<>();
@@ -90,7 +110,7 @@ final class TwoRecords {
       RecordMerge.Stream m =
           e.getValue() == streams.get(e.getKey())
               ? first.get(e.getKey())
-              : RecordMerge.of(e.getValue(), complete);
+              : RecordMerge.of(e.getValue(), complete, logParts);
       mergedBy.merge(e.getKey().operator(), (long) m.merged(), Long::sum);
       merged += m.merged();
       traceOnly += m.traceOnly();
@@ -105,7 +125,7 @@ final class TwoRecords {
         both.add(r.withKey(key));
       }
       both.sort(Reconcile.IN_STREAM);
-      RecordMerge.Stream m = RecordMerge.of(both, complete);
+      RecordMerge.Stream m = RecordMerge.of(both, complete, logParts);
       mergedBy.merge(key.operator(), (long) m.merged(), Long::sum);
       merged += m.merged();
       traceOnly += m.traceOnly();
@@ -127,7 +147,7 @@ final class TwoRecords {
       Map<StreamKey, List<Reconcile>> streams, Map<StreamKey, RecordMerge.Stream> merges) {
     java.util.Set<String> meet = new java.util.HashSet<>();
     for (var e : streams.entrySet()) {
-      RecordMerge.Stream m = RecordMerge.of(e.getValue(), complete);
+      RecordMerge.Stream m = RecordMerge.of(e.getValue(), complete, logParts);
       merges.put(e.getKey(), m);
       if (m.merged() > 0) {
         meet.add(e.getKey().operator());
@@ -256,7 +276,7 @@ final class TwoRecords {
    * The time each operator's log covers, by operator: the analysis of a logged operator is of that
    * time (its observed window is cut to it).
    */
-  Map<String, ObservedWindow> covered() {
+  public Map<String, ObservedWindow> covered() {
     return covered;
   }
 
@@ -305,12 +325,12 @@ final class TwoRecords {
   }
 
   /** Reconciles found in both records, counted once. */
-  long merged() {
+  public long merged() {
     return merged;
   }
 
   /** One line each, for the extraction's warnings. */
-  List<String> warnings() {
+  public List<String> warnings() {
     List<String> out = new ArrayList<>();
     if (merged > 0) {
       out.add(

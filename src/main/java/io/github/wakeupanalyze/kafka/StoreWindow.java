@@ -92,7 +92,7 @@ record StoreWindow(long watermarkNanos, Map<String, Item> entries, long heldSpan
     Analysis a =
         new Analyzer(live.parameters())
             .analyze(rs, new long[0], new TraceEvidence(writes, links), start, end);
-    LiveCounts counts = new LiveCounts(0, 0, 0, lateSpans, heldSpans, 0, 0, 0, 0, rs.size());
+    LiveCounts counts = new LiveCounts(0, 0, 0, lateSpans, heldSpans, 0, 0, 0, 0, rs.size(), 0);
     return new LiveView(0, watermarkNanos, a, List.of(), counts);
   }
 }

@@ -7,11 +7,13 @@ import io.github.wakeupanalyze.analyze.ControllerResult;
 import io.github.wakeupanalyze.analyze.Engine;
 import io.github.wakeupanalyze.analyze.EvidenceIndex;
 import io.github.wakeupanalyze.analyze.StreamResult;
+import io.github.wakeupanalyze.extract.TwoRecords;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.StreamKey;
 import io.github.wakeupanalyze.unload.WakePrediction;
 import io.github.wakeupanalyze.unload.WakePredictor;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +36,27 @@ final class LiveAnalyzer {
   /** One controller's latest result and its objects' views. */
   private record ControllerState(Engine.ControllerOutcome outcome, List<ObjectView> views) {}
 
+  /** A reconcile's identity across copies: its trace and span ids. */
+  private record Id(long high, long low, long span) {
+    static Id of(Reconcile r) {
+      return new Id(r.traceIdHigh(), r.traceIdLow(), r.spanId());
+    }
+  }
+
+  /** The input index of the logs' reconciles: the record of every reconcile. */
+  private static final BitSet LOGGED = BitSet.valueOf(new long[] {1L << TraceAssembler.LOG_SOURCE});
+
   private final AnalysisParameters params;
   private final Engine engine;
   private TreeMap<ControllerKey, ControllerState> controllers = new TreeMap<>();
   private long passes;
+  private long joined;
+
+  /**
+   * The reconciles that entered the window and have not had a first verdict, with their starts: a
+   * trace's reconcile after the time its operator's log covers waits for its line.
+   */
+  private final Map<Id, Long> pending = new HashMap<>();
 
   LiveAnalyzer(AnalysisParameters params) {
     this.params = params;
@@ -46,15 +65,28 @@ final class LiveAnalyzer {
 
   Pass analyze(WindowSnapshot s, long[] extraction) {
     EvidenceIndex evidence = new EvidenceIndex(s.evidence(), new long[0]);
+    for (Reconcile r : s.fresh()) {
+      pending.put(Id.of(r), r.startNanos());
+    }
+    pending.values().removeIf(start -> start < s.windowStartNanos());
+    Map<ControllerKey, List<List<Reconcile>>> changed = s.changed();
+    Set<ControllerKey> keys = s.controllers();
+    TwoRecords two = null;
+    if (s.logged()) {
+      two = new TwoRecords(LOGGED, true);
+      changed = joined(changed, two);
+      keys = changed.keySet();
+    }
+    joined = two == null ? 0 : two.merged();
     TreeMap<ControllerKey, ControllerState> next = new TreeMap<>();
     List<FirstVerdict> first = new ArrayList<>();
-    for (ControllerKey ck : s.controllers()) {
-      List<List<Reconcile>> streams = s.changed().get(ck);
+    for (ControllerKey ck : keys) {
+      List<List<Reconcile>> streams = changed.get(ck);
       ControllerState before = controllers.get(ck);
       if (streams == null && before != null) {
         next.put(ck, before);
       } else if (streams != null) {
-        next.put(ck, run(streams, evidence, before, s.fresh(), first));
+        next.put(ck, run(streams, evidence, before, two, first));
       }
     }
     controllers = next;
@@ -62,11 +94,49 @@ final class LiveAnalyzer {
     return new Pass(view(s, extraction), first);
   }
 
+  /**
+   * The trace's and the logs' reconciles of every stream in the window joined ({@link TwoRecords},
+   * as {@code analyze trace op.log} joins them), grouped by controller again: a kube-rs log's
+   * stream joined by its object moves to the trace's controller.
+   */
+  private static Map<ControllerKey, List<List<Reconcile>>> joined(
+      Map<ControllerKey, List<List<Reconcile>>> all, TwoRecords two) {
+    TreeMap<StreamKey, List<Reconcile>> streams = new TreeMap<>();
+    for (List<List<Reconcile>> controller : all.values()) {
+      for (List<Reconcile> stream : controller) {
+        streams.put(stream.get(0).key(), new ArrayList<>(stream));
+      }
+    }
+    Map<ControllerKey, List<List<Reconcile>>> out = new TreeMap<>();
+    two.merge(streams)
+        .forEach(
+            (k, stream) ->
+                out.computeIfAbsent(ControllerKey.of(k), c -> new ArrayList<>()).add(stream));
+    return out;
+  }
+
+  /**
+   * Whether {@code r} has not had its first verdict: neither it nor, when it joins the two records,
+   * its log part was given one (the log's line may come before or after the trace's span).
+   */
+  private boolean waiting(Reconcile r, TwoRecords two) {
+    Reconcile log = two == null ? null : two.logPartOf(r);
+    return pending.containsKey(Id.of(r)) && (log == null || pending.containsKey(Id.of(log)));
+  }
+
+  private void verdictGiven(Reconcile r, TwoRecords two) {
+    pending.remove(Id.of(r));
+    Reconcile log = two == null ? null : two.logPartOf(r);
+    if (log != null) {
+      pending.remove(Id.of(log));
+    }
+  }
+
   private ControllerState run(
       List<List<Reconcile>> streams,
       EvidenceIndex evidence,
       ControllerState before,
-      Set<Reconcile> fresh,
+      TwoRecords two,
       List<FirstVerdict> first) {
     Engine.ControllerOutcome o = engine.analyzeController(streams, evidence);
     Map<StreamKey, WakePrediction> previous = new HashMap<>();
@@ -81,18 +151,23 @@ final class LiveAnalyzer {
       List<ClassifiedReconcile> rs = o.reconciles().subList(at, at + sr.reconciles());
       at += sr.reconciles();
       WakePrediction[] after = WakePredictor.after(rs, sr.timers());
+      boolean[] waiting = new boolean[rs.size()];
+      for (int i = 0; i < rs.size(); i++) {
+        waiting[i] = waiting(rs.get(i).reconcile(), two);
+      }
       for (int i = 0; i < rs.size(); i++) {
         ClassifiedReconcile cr = rs.get(i);
-        if (fresh.contains(cr.reconcile())) {
+        if (waiting[i]) {
           WakePrediction p;
           if (i == 0) {
             p = null;
-          } else if (fresh.contains(rs.get(i - 1).reconcile())) {
+          } else if (waiting[i - 1]) {
             p = after[i - 1];
           } else {
             p = previous.get(sr.key());
           }
           first.add(new FirstVerdict(cr, p));
+          verdictGiven(cr.reconcile(), two);
         }
       }
       views.add(new ObjectView(sr, rs.get(rs.size() - 1), after[after.length - 1]));
@@ -126,7 +201,8 @@ final class LiveAnalyzer {
             w[LiveCounts.DUPLICATE_RECONCILES],
             w[LiveCounts.LATE],
             w[LiveCounts.EVICTED],
-            s.reconcilesInWindow());
+            s.reconcilesInWindow(),
+            joined);
     return new LiveView(passes, s.watermarkNanos(), a, objects, counts);
   }
 }

@@ -12,7 +12,10 @@ package io.github.wakeupanalyze.live;
  * @param duplicateReconciles reconciles received again (an export retried), counted once
  * @param lateReconciles reconciles that started before the window when they became final, dropped
  * @param evictedReconciles reconciles that left the window as it moved
- * @param reconcilesInWindow reconciles in the window now
+ * @param reconcilesInWindow reconciles in the window now, as received (a reconcile that a trace and
+ *     an operator's log both hold is two)
+ * @param joinedReconciles reconciles in the window's analysis that a trace and an operator's log
+ *     both hold, counted once
  */
 public record LiveCounts(
     long spans,
@@ -24,12 +27,13 @@ public record LiveCounts(
     long duplicateReconciles,
     long lateReconciles,
     long evictedReconciles,
-    long reconcilesInWindow) {
+    long reconcilesInWindow,
+    long joinedReconciles) {
   static final int RECONCILES = 0;
   static final int DUPLICATE_RECONCILES = 1;
   static final int LATE = 2;
   static final int EVICTED = 3;
   static final int WINDOW_FIELDS = 4;
 
-  static final LiveCounts NONE = new LiveCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+  static final LiveCounts NONE = new LiveCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 }

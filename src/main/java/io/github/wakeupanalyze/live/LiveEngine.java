@@ -9,13 +9,15 @@ import java.util.List;
  * <pre>
  * accept(spans) ─ extraction: traces held until final ─▶ window: reconciles per object
  *                                                           │ snapshot of what changed
- * analyze() ◀─ batch engine per changed controller, predictions, first verdicts
+ * analyze() ◀─ with an operator's log, the two records joined; batch engine per changed
+ *              controller, predictions, first verdicts
  * </pre>
  *
  * <p>Two threads may share it: one calls {@link #accept} and {@link #flush} (extraction), another
  * {@link #analyze} (the passes); each method is meant for one thread only. Everything is trace
  * time: the watermark is the latest span end received, so replaying a recorded trace at any speed
- * gives the same window.
+ * gives the same window. An operator's log enters as the spans {@code ingest.log.LiveLog} makes of
+ * its reconciles, one each, marked as a record of every reconcile.
  */
 public final class LiveEngine {
   private final LiveSettings settings;

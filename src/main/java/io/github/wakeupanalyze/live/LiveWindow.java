@@ -38,6 +38,7 @@ final class LiveWindow implements Finals {
   private boolean evidenceChanged;
   private long watermark = Long.MIN_VALUE;
   private long firstStart = Long.MAX_VALUE;
+  private long lastLogStart = Long.MIN_VALUE;
   private final long[] counts = new long[LiveCounts.WINDOW_FIELDS];
 
   LiveWindow(long windowNanos) {
@@ -69,6 +70,9 @@ final class LiveWindow implements Finals {
             .computeIfAbsent(ck, k -> new TreeMap<>())
             .computeIfAbsent(r.key().object(), o -> new ObjectWindow(r.key()));
     if (w.add(r)) {
+      if (r.source() == TraceAssembler.LOG_SOURCE) {
+        lastLogStart = Math.max(lastLogStart, r.startNanos());
+      }
       counts[LiveCounts.RECONCILES]++;
       fresh.add(r);
       dirty.add(ck);
@@ -137,9 +141,11 @@ final class LiveWindow implements Finals {
     if (links.values().removeIf(l -> l.startNanos() < start)) {
       evidenceChanged = true;
     }
+    // with an operator's log in the window, a pass joins the two records over every stream
+    boolean logged = lastLogStart != Long.MIN_VALUE && lastLogStart >= start;
     Map<ControllerKey, List<List<Reconcile>>> changed = new TreeMap<>();
     for (Map.Entry<ControllerKey, TreeMap<String, ObjectWindow>> c : controllers.entrySet()) {
-      if (evidenceChanged || dirty.contains(c.getKey())) {
+      if (logged || evidenceChanged || dirty.contains(c.getKey())) {
         List<List<Reconcile>> streams = new ArrayList<>();
         for (ObjectWindow o : c.getValue().values()) {
           streams.add(o.reconciles());
@@ -165,6 +171,7 @@ final class LiveWindow implements Finals {
             changed,
             new TraceEvidence(writes, allLinks),
             fresh,
+            logged,
             inWindow,
             counts.clone());
     dirty.clear();

@@ -3,10 +3,12 @@ package io.github.wakeupanalyze.live;
 import io.github.wakeupanalyze.extract.ExtractResult;
 import io.github.wakeupanalyze.extract.ExtractRules;
 import io.github.wakeupanalyze.extract.ReconcileExtractor;
+import io.github.wakeupanalyze.ingest.log.LiveLog;
 import io.github.wakeupanalyze.model.ObjectWrite;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.ReconcileLink;
 import io.github.wakeupanalyze.model.Span;
+import io.github.wakeupanalyze.model.WakeupAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -34,6 +36,14 @@ final class TraceAssembler {
     final List<Span> spans = new ArrayList<>();
     long lastEnd = Long.MIN_VALUE;
   }
+
+  /** The input index of reconciles from traces. */
+  static final int TRACE_SOURCE = 0;
+
+  /** The input index of reconciles from the operators' logs, which record every reconcile. */
+  static final int LOG_SOURCE = 1;
+
+  private static final String LOG = "true";
 
   private final ExtractRules rules;
   private final long graceNanos;
@@ -109,11 +119,26 @@ final class TraceAssembler {
   }
 
   private void extract(List<Held> traces, Finals out) {
+    List<Held> logged = new ArrayList<>();
+    List<Held> traced = new ArrayList<>();
+    for (Held h : traces) {
+      (LOG.equals(h.spans.get(0).attribute(WakeupAttributes.COMPLETE)) ? logged : traced).add(h);
+    }
+    extract(traced, TRACE_SOURCE, "live", out);
+    extract(logged, LOG_SOURCE, LiveLog.SOURCE, out);
+  }
+
+  /**
+   * Extracts {@code traces} as input {@code source}: the traces and the operators' logs each by an
+   * extractor of their own, so the two records of one reconcile are joined by the window's pass
+   * over every stream, not within one release.
+   */
+  private void extract(List<Held> traces, int source, String name, Finals out) {
     if (traces.isEmpty()) {
       return;
     }
     ReconcileExtractor x = new ReconcileExtractor(rules);
-    x.startSource(0, "live");
+    x.startSource(source, name);
     for (Held h : traces) {
       for (Span s : h.spans) {
         x.accept(s);

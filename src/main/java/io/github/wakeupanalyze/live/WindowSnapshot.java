@@ -16,6 +16,8 @@ import java.util.Set;
  *     each list in stream order)
  * @param evidence writes by other clients and span links in the window
  * @param fresh the reconciles that entered the window since the previous pass (identity set)
+ * @param logged an operator's log has reconciles in the window: every controller is in {@code
+ *     changed}, and the pass joins the log's reconciles with the trace's
  * @param reconcilesInWindow reconciles in the window
  * @param counts the window's counters, indexed as in {@link LiveCounts}
  */
@@ -26,5 +28,6 @@ record WindowSnapshot(
     Map<ControllerKey, List<List<Reconcile>>> changed,
     TraceEvidence evidence,
     Set<Reconcile> fresh,
+    boolean logged,
     long reconcilesInWindow,
     long[] counts) {}

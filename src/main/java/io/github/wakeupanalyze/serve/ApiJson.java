@@ -62,7 +62,7 @@ final class ApiJson {
             0);
     return new ExtractResult(
         reconciles,
-        counts,
+        counts.withMerged(c.joinedReconciles()),
         List.of((long) reconciles.size()),
         v.analysis().windowStartNanos(),
         v.analysis().windowEndNanos(),

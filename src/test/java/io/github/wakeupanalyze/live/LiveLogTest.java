@@ -1,0 +1,183 @@
+package io.github.wakeupanalyze.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wakeupanalyze.analyze.Analysis;
+import io.github.wakeupanalyze.analyze.ClassifiedReconcile;
+import io.github.wakeupanalyze.analyze.ControllerResult;
+import io.github.wakeupanalyze.ingest.log.LiveLog;
+import io.github.wakeupanalyze.model.Reconcile;
+import io.github.wakeupanalyze.model.Span;
+import io.github.wakeupanalyze.pipeline.Pipeline;
+import io.github.wakeupanalyze.simulate.Scenario;
+import io.github.wakeupanalyze.simulate.ScenarioLoader;
+import io.github.wakeupanalyze.simulate.run.SimulationRun;
+import io.github.wakeupanalyze.simulate.write.OutputFormat;
+import io.github.wakeupanalyze.testing.Replay;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A 10 % head-sampled Percona-like trace and the operator's own log of the same run (read by {@link
+ * LiveLog}, as {@code serve} reads {@code POST /v1/logs}), streamed together through the online
+ * engine as a Collector sends them (the log's lines in batches a few seconds behind the trace): the
+ * window's verdicts are those of {@code analyze trace op.log}, each reconcile counted once, the
+ * stream read as complete, and each reconcile given one first verdict.
+ */
+class LiveLogTest {
+  /** How far behind the trace's spans each batch of log lines arrives (trace time). */
+  static final long LOG_DELAY_NANOS = TimeUnit.SECONDS.toNanos(7);
+
+  /** A Collector's filelog receiver: a batch of lines per this much log time. */
+  static final long LOG_BATCH_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  private static final Pattern TS = Pattern.compile("\"ts\":([0-9.]+)");
+
+  @TempDir static Path dir;
+  static SimulationRun.Written trace;
+  static List<Span> spans;
+  static List<String> lines;
+  static List<Long> lineTimes;
+  static Pipeline.Result batch;
+
+  @BeforeAll
+  static void simulate() throws Exception {
+    Scenario s =
+        ScenarioLoader.load(
+                Path.of("src/test/resources/scenarios/percona-sampled-10-tracestate.yaml"))
+            .withDuration(TimeUnit.MINUTES.toNanos(20));
+    trace = SimulationRun.write(s, OutputFormat.OTLP_PROTO, dir, "trace");
+    SimulationRun.Written log = SimulationRun.write(s, OutputFormat.LOG_ZAP_JSON, dir, "log");
+    spans = Replay.spansByEnd(trace.trace());
+    lines = Files.readAllLines(log.trace());
+    lineTimes = new ArrayList<>();
+    for (String line : lines) {
+      lineTimes.add(timeOf(line));
+    }
+    batch = Replay.analyze(trace.trace(), log.trace());
+  }
+
+  /** The time zap wrote on a line ({@code "ts":} epoch seconds, to the microsecond). */
+  private static long timeOf(String line) {
+    Matcher m = TS.matcher(line);
+    assertTrue(m.find(), line);
+    return new BigDecimal(m.group(1)).movePointRight(9).longValueExact();
+  }
+
+  private static LiveEngine engine() {
+    return new LiveEngine(LiveSettings.defaults(LiveSettings.DEFAULT_WINDOW_NANOS));
+  }
+
+  /** Streams the trace in SDK batches and the log a second at a time, seven seconds behind. */
+  private static List<FirstVerdict> replay(LiveEngine engine) {
+    LiveLog log = new LiveLog();
+    List<FirstVerdict> first = new ArrayList<>();
+    int l = 0;
+    long batchEnd = lineTimes.get(0) + LOG_BATCH_NANOS;
+    for (List<Span> b : Replay.batches(spans, Replay.SDK_BATCH)) {
+      engine.accept(b);
+      long now = b.get(b.size() - 1).endNanos();
+      while (l < lines.size() && batchEnd + LOG_DELAY_NANOS <= now) {
+        int from = l;
+        while (l < lines.size() && lineTimes.get(l) < batchEnd) {
+          l++;
+        }
+        if (l > from) {
+          engine.accept(log.accept(lines.subList(from, l)));
+        }
+        batchEnd += LOG_BATCH_NANOS;
+      }
+      first.addAll(engine.analyze().firstVerdicts());
+    }
+    engine.accept(log.accept(lines.subList(l, lines.size())));
+    engine.accept(log.close());
+    engine.flush();
+    first.addAll(engine.analyze().firstVerdicts());
+    return first;
+  }
+
+  @Test
+  void theWindowsVerdicts_areThoseOfAnalyzeOnTheTraceAndTheLog() {
+    LiveEngine engine = engine();
+    replay(engine);
+    Analysis live = engine.analyze().view().analysis();
+    assertEquals(batch.analysis().streams(), live.streams());
+    assertEquals(verdicts(batch.analysis()), verdicts(live));
+  }
+
+  /**
+   * Each reconcile's stream, times, what the log added and its classification: the ids of a log's
+   * reconciles are made from the file's name, which the live log does not have.
+   */
+  private static List<String> verdicts(Analysis a) {
+    return a.reconciles().stream()
+        .map(
+            cr -> {
+              Reconcile r = cr.reconcile();
+              return r.key()
+                  + " "
+                  + r.startNanos()
+                  + "-"
+                  + r.endNanos()
+                  + " requeue "
+                  + r.requeueAfterNanos()
+                  + " calls "
+                  + r.calls()
+                  + " p "
+                  + r.samplingProbability()
+                  + ": "
+                  + cr.classification();
+            })
+        .toList();
+  }
+
+  @Test
+  void eachReconcileCountsOnce_andTheStreamIsComplete() {
+    LiveEngine engine = engine();
+    replay(engine);
+    LiveView v = engine.analyze().view();
+    assertEquals(trace.reconciles(), v.analysis().reconciles().size(), "every reconcile, once");
+    assertEquals(trace.kept(), v.counts().joinedReconciles(), "each kept span met its line");
+    for (ControllerResult c : v.analysis().controllers()) {
+      assertFalse(c.sampling().sampled(), c.sampling().mark());
+    }
+  }
+
+  @Test
+  void eachReconcileGetsOneFirstVerdict_whicheverRecordCameFirst() {
+    List<FirstVerdict> first = replay(engine());
+    assertEquals(trace.reconciles(), first.size());
+    long distinct =
+        first.stream()
+            .map(FirstVerdict::reconcile)
+            .map(ClassifiedReconcile::reconcile)
+            .map(r -> r.key() + "@" + r.startNanos())
+            .distinct()
+            .count();
+    assertEquals(first.size(), distinct, "no reconcile twice");
+  }
+
+  @Test
+  void theTraceAlone_isReadAsTheSampleItIs() {
+    LiveEngine engine = engine();
+    for (List<Span> b : Replay.batches(spans, Replay.SDK_BATCH)) {
+      engine.accept(b);
+    }
+    engine.flush();
+    LiveView v = engine.analyze().view();
+    assertEquals(trace.kept(), v.analysis().reconciles().size());
+    assertEquals(0, v.counts().joinedReconciles());
+    assertTrue(v.analysis().controllers().get(0).sampling().sampled());
+  }
+}
