@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Receives traces over OTLP (HTTP on --port, gRPC on --grpc-port), classifies reconciles as "
-          + "they complete over a sliding window, predicts each object's next timer wake-up, and "
+      "Receives traces and the operators' own logs over OTLP (HTTP on --port, gRPC on "
+          + "--grpc-port), classifies reconciles as they complete over a sliding window, "
+          + "predicts each object's next timer wake-up, and "
           + "serves the live page (/), the API (/api/v1/summary, /api/v1/objects, "
           + "/api/v1/recent), Prometheus metrics (/metrics), /healthz and /readyz.",
       "",
@@ -51,8 +52,9 @@ final class ServeCommand implements Callable<Integer> {
       paramLabel = "PORT",
       defaultValue = "4318",
       description =
-          "OTLP/HTTP (POST /v1/traces), audit webhook (POST /v1/audit), API, metrics and page"
-              + " port (default: ${DEFAULT-VALUE}; 0: any free).")
+          "OTLP/HTTP (POST /v1/traces, and the operators' logs on POST /v1/logs), audit"
+              + " webhook (POST /v1/audit), API, metrics and page port (default:"
+              + " ${DEFAULT-VALUE}; 0: any free).")
   int port;
 
   @Option(
@@ -117,7 +119,7 @@ final class ServeCommand implements Callable<Integer> {
             + bind
             + ":"
             + server.httpPort()
-            + " (OTLP/HTTP /v1/traces, audit webhook /v1/audit, page, API, /metrics)"
+            + " (OTLP/HTTP /v1/traces and /v1/logs, audit webhook /v1/audit, page, API, /metrics)"
             + (server.grpcPort() >= 0 ? " and grpc " + bind + ":" + server.grpcPort() : "")
             + "; no authentication");
     CountDownLatch stopped = new CountDownLatch(1);

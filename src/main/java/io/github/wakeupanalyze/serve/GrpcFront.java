@@ -17,6 +17,7 @@ import io.grpc.protobuf.ProtoUtils;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,12 +27,14 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * OTLP/gRPC: {@code opentelemetry.proto.collector.trace.v1.TraceService/Export} on grpc-java's
- * Netty transport. The method is registered by hand with a marshaller that keeps the request as
- * bytes, so the streaming decoder reads it (as for OTLP/HTTP) instead of the generated parser
- * building its message tree; gzip comes with grpc-java.
+ * OTLP/gRPC: {@code opentelemetry.proto.collector.trace.v1.TraceService/Export}, and {@code
+ * logs.v1.LogsService/Export} for the operators' own logs, on grpc-java's Netty transport. The
+ * method is registered by hand with a marshaller that keeps the request as bytes, so the streaming
+ * decoder reads it (as for OTLP/HTTP) instead of the generated parser building its message tree;
+ * gzip comes with grpc-java.
  *
  * <p>Statuses: OK with {@code partial_success} when spans were dropped; INVALID_ARGUMENT for a
  * request that does not decode; RESOURCE_EXHAUSTED past the size limit (grpc-java's own check);
@@ -40,6 +43,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class GrpcFront {
   static final String SERVICE = "opentelemetry.proto.collector.trace.v1.TraceService";
+
+  /** The operators' own logs, as a Collector's {@code otlp} exporter sends them. */
+  static final String LOGS_SERVICE = "opentelemetry.proto.collector.logs.v1.LogsService";
 
   /** The request as its bytes: decoded by {@link Receiver}, not by the generated parser. */
   private static final MethodDescriptor.Marshaller<byte[]> BYTES =
@@ -68,6 +74,15 @@ final class GrpcFront {
               ProtoUtils.marshaller(ExportTraceServiceResponse.getDefaultInstance()))
           .build();
 
+  static final MethodDescriptor<byte[], ExportLogsServiceResponse> EXPORT_LOGS =
+      MethodDescriptor.<byte[], ExportLogsServiceResponse>newBuilder()
+          .setType(MethodDescriptor.MethodType.UNARY)
+          .setFullMethodName(MethodDescriptor.generateFullMethodName(LOGS_SERVICE, "Export"))
+          .setRequestMarshaller(BYTES)
+          .setResponseMarshaller(
+              ProtoUtils.marshaller(ExportLogsServiceResponse.getDefaultInstance()))
+          .build();
+
   private final Server server;
   private final Receiver receiver;
   private final LiveMetrics metrics;
@@ -85,9 +100,14 @@ final class GrpcFront {
         ServerServiceDefinition.builder(SERVICE)
             .addMethod(EXPORT, ServerCalls.asyncUnaryCall(this::export))
             .build();
+    ServerServiceDefinition logs =
+        ServerServiceDefinition.builder(LOGS_SERVICE)
+            .addMethod(EXPORT_LOGS, ServerCalls.asyncUnaryCall(this::exportLogs))
+            .build();
     this.server =
         NettyServerBuilder.forAddress(address)
             .addService(service)
+            .addService(logs)
             .executor(executor)
             .maxInboundMessageSize(maxBytes)
             .addStreamTracerFactory(new RefusalLog(log, metrics))
@@ -119,9 +139,22 @@ final class GrpcFront {
     long started = System.nanoTime();
     Receiver.Answer a =
         receiver.export(request, TraceFormat.OTLP_PROTO, Transport.GRPC, "grpc Export");
+    answer(a, response, a::response);
+    metrics.exportTime(Transport.GRPC, System.nanoTime() - started);
+  }
+
+  private void exportLogs(byte[] request, StreamObserver<ExportLogsServiceResponse> response) {
+    long started = System.nanoTime();
+    Receiver.Answer a =
+        receiver.exportLog(request, false, Transport.GRPC_LOGS, "grpc LogsService/Export");
+    answer(a, response, ExportLogsServiceResponse::getDefaultInstance);
+    metrics.exportTime(Transport.GRPC_LOGS, System.nanoTime() - started);
+  }
+
+  private static <T> void answer(Receiver.Answer a, StreamObserver<T> response, Supplier<T> ok) {
     switch (a.kind()) {
       case OK -> {
-        response.onNext(a.response());
+        response.onNext(ok.get());
         response.onCompleted();
       }
       case BAD_PAYLOAD ->
@@ -142,7 +175,6 @@ final class GrpcFront {
                                   .build()))
                       .build()));
     }
-    metrics.exportTime(Transport.GRPC, System.nanoTime() - started);
   }
 
   /** Logs and counts every call that did not end OK, grpc-java's own refusals included. */

@@ -31,7 +31,9 @@ import java.util.zip.ZipException;
  * or encoding; 503 with {@code Retry-After} when the analysis is behind. Each refusal is logged in
  * one line; the server keeps serving. {@code POST /v1/audit} takes what an API server's webhook
  * backend sends ({@code application/json}, an {@code EventList}) and answers the same way, with a
- * JSON body: the webhook retries any answer but 2xx.
+ * JSON body: the webhook retries any answer but 2xx. {@code POST /v1/logs} takes the operators' own
+ * logs (OTLP logs, protobuf or JSON) and answers as {@code /v1/traces} does, with an empty {@code
+ * ExportLogsServiceResponse}.
  */
 final class HttpFront {
   static final String PROTOBUF = "application/x-protobuf";
@@ -41,6 +43,9 @@ final class HttpFront {
 
   /** Where the API server's audit webhook posts its batches of events. */
   static final String AUDIT = "/v1/audit";
+
+  /** Where a Collector sends the operators' own logs (OTLP/HTTP logs). */
+  static final String LOGS = "/v1/logs";
 
   /** A body refused for its declared length is read and dropped up to this many bytes. */
   static final long DRAIN_BYTES = 64L << 20;
@@ -101,15 +106,22 @@ final class HttpFront {
     try (ex) {
       String path = ex.getRequestURI().getPath();
       String method = ex.getRequestMethod();
-      if (path.equals(TRACES) || path.equals(AUDIT)) {
-        Transport t = path.equals(AUDIT) ? Transport.AUDIT : Transport.HTTP;
+      if (path.equals(TRACES) || path.equals(AUDIT) || path.equals(LOGS)) {
+        Transport t =
+            path.equals(AUDIT)
+                ? Transport.AUDIT
+                : path.equals(LOGS) ? Transport.LOGS : Transport.HTTP;
         if (!method.equals("POST")) {
           ex.getResponseHeaders().set("Allow", "POST");
           refuse(
               ex,
               t,
               405,
-              t == Transport.AUDIT ? "use POST to send audit events" : "use POST to export traces",
+              switch (t) {
+                case AUDIT -> "use POST to send audit events";
+                case LOGS -> "use POST to export logs";
+                default -> "use POST to export traces";
+              },
               "method");
           return;
         }
@@ -126,7 +138,8 @@ final class HttpFront {
   }
 
   /**
-   * One request to {@code POST /v1/traces} (HTTP) or {@code POST /v1/audit} (AUDIT).
+   * One request to {@code POST /v1/traces} (HTTP), {@code POST /v1/audit} (AUDIT) or {@code POST
+   * /v1/logs} (LOGS).
    *
    * @param route names the request in messages, e.g. {@code POST /v1/audit}
    */
@@ -189,7 +202,10 @@ final class HttpFront {
         t == Transport.AUDIT
             ? TraceFormat.K8S_AUDIT
             : json ? TraceFormat.OTLP_JSON : TraceFormat.OTLP_PROTO;
-    Receiver.Answer a = receiver.export(body, format, t, route);
+    Receiver.Answer a =
+        t == Transport.LOGS
+            ? receiver.exportLog(body, json, t, route)
+            : receiver.export(body, format, t, route);
     switch (a.kind()) {
       case OK -> {
         send(ex, 200, json, json ? responseJson(a) : a.response().toByteArray());

@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.serve;
 
+import io.github.wakeupanalyze.ingest.log.LiveLog;
 import io.github.wakeupanalyze.live.FirstVerdict;
 import io.github.wakeupanalyze.live.LiveEngine;
 import io.github.wakeupanalyze.live.LiveView;
@@ -28,15 +29,24 @@ final class Intake implements AutoCloseable {
     void onPass(LiveView view, List<FirstVerdict> firstVerdicts, long lagNanos, long passNanos);
   }
 
-  private record Batch(List<Span> spans, long receivedNanos) {}
+  /** Spans, or the operators' log lines; each span or line counts one towards the bound. */
+  private record Batch(List<Span> spans, List<String> lines, long receivedNanos) {
+    int size() {
+      return spans.size() + lines.size();
+    }
+  }
 
   /** Queued by {@link #flushWhenIdle}: extract what is held once the batches before it are in. */
-  private static final Batch FLUSH = new Batch(List.of(), 0);
+  private static final Batch FLUSH = new Batch(List.of(), List.of(), 0);
 
   /** Queued by {@link #close}: wakes the extraction thread at once to finish, not at its poll. */
-  private static final Batch STOP = new Batch(List.of(), 0);
+  private static final Batch STOP = new Batch(List.of(), List.of(), 0);
 
   private final LiveEngine engine;
+
+  /** The operators' log lines read into reconciles; extraction thread only. */
+  private final LiveLog log = new LiveLog();
+
   private final long maxQueuedSpans;
   private final long idleFlushNanos;
   private final long minPassNanos;
@@ -99,16 +109,30 @@ final class Intake implements AutoCloseable {
    * @return false when the queue is full or the intake is closing: the caller answers with a retry
    */
   boolean offer(List<Span> spans) {
+    return offer(new Batch(spans, List.of(), clock.getAsLong()));
+  }
+
+  /**
+   * Queues a batch of the operators' log lines, each as {@code kubectl logs --prefix --timestamps}
+   * prints it; each line counts as a span towards {@code maxQueuedSpans}.
+   *
+   * @return false when the queue is full or the intake is closing: the caller answers with a retry
+   */
+  boolean offerLog(List<String> lines) {
+    return offer(new Batch(List.of(), lines, clock.getAsLong()));
+  }
+
+  private boolean offer(Batch b) {
     if (!accepting || failure != null) {
       return false;
     }
-    long n = spans.size();
+    long n = b.size();
     long after = queued.addAndGet(n);
     if (after > maxQueuedSpans && after != n) {
       queued.addAndGet(-n);
       return false;
     }
-    queue.add(new Batch(spans, clock.getAsLong()));
+    queue.add(b);
     return true;
   }
 
@@ -128,6 +152,7 @@ final class Intake implements AutoCloseable {
         Batch b = queue.poll(Math.max(1, idleFlushNanos / 4), TimeUnit.NANOSECONDS);
         long now = clock.getAsLong();
         if (b == FLUSH) {
+          accept(log.releaseEnded());
           engine.flush();
           heldSinceFlush = false;
           flushesDone.incrementAndGet();
@@ -136,6 +161,7 @@ final class Intake implements AutoCloseable {
         }
         if (b == null || b == STOP) {
           if (stopping && queue.isEmpty()) {
+            accept(log.close()); // the input ended: a reconcile still open ends at its last line
             engine.flush();
             wake();
             return;
@@ -144,6 +170,7 @@ final class Intake implements AutoCloseable {
             continue;
           }
           if (heldSinceFlush && now - lastArrival >= idleFlushNanos) {
+            accept(log.releaseEnded());
             engine.flush();
             heldSinceFlush = false;
             wake();
@@ -151,8 +178,12 @@ final class Intake implements AutoCloseable {
           continue;
         }
         oldestUnanalyzed.compareAndSet(-1, b.receivedNanos());
-        engine.accept(b.spans());
-        queued.addAndGet(-b.spans().size());
+        if (!b.lines().isEmpty()) {
+          accept(log.accept(b.lines()));
+        } else {
+          engine.accept(b.spans());
+        }
+        queued.addAndGet(-b.size());
         lastArrival = now;
         heldSinceFlush = true;
         wake();
@@ -162,6 +193,13 @@ final class Intake implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       failure = e;
       wake();
+    }
+  }
+
+  /** The spans of the reconciles the operators' log lines completed, into the engine. */
+  private void accept(List<Span> logged) {
+    if (!logged.isEmpty()) {
+      engine.accept(logged);
     }
   }
 

@@ -64,6 +64,13 @@ final class LiveMetrics {
           .labelNames("transport")
           .withoutExemplars()
           .register(registry);
+  private final Counter logLinesReceived =
+      Counter.builder()
+          .name("wakeup_log_lines_received_total")
+          .help("Operator log lines received in accepted OTLP logs export requests")
+          .labelNames("transport")
+          .withoutExemplars()
+          .register(registry);
   private final Counter spansDropped =
       Counter.builder()
           .name("wakeup_spans_dropped_total")
@@ -138,6 +145,10 @@ final class LiveMetrics {
 
   void received(Transport t, int spans) {
     spansReceived.labelValues(t.label()).inc(spans);
+  }
+
+  void receivedLog(Transport t, int lines) {
+    logLinesReceived.labelValues(t.label()).inc(lines);
   }
 
   void dropped(String reason, long spans) {

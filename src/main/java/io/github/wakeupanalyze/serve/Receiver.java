@@ -2,6 +2,7 @@ package io.github.wakeupanalyze.serve;
 
 import io.github.wakeupanalyze.ingest.TraceFormat;
 import io.github.wakeupanalyze.ingest.core.InputException;
+import io.github.wakeupanalyze.ingest.core.OtlpLogRequest;
 import io.github.wakeupanalyze.live.LiveEngine;
 import io.github.wakeupanalyze.model.Span;
 import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
@@ -67,6 +68,30 @@ final class Receiver {
    *     writes become spans)
    * @param source names the request in error messages, e.g. {@code POST /v1/traces}
    */
+  /**
+   * Decodes and queues one OTLP logs export request (already decompressed): the operators' own
+   * logs, which record every reconcile beside a sampled trace. Nothing is dropped by the window
+   * here; the reconciles the lines make are placed by the window as the trace's are.
+   *
+   * @param json the body is OTLP JSON (else protobuf)
+   * @param source names the request in error messages, e.g. {@code POST /v1/logs}
+   */
+  Answer exportLog(byte[] body, boolean json, Transport transport, String source) {
+    List<String> lines;
+    try {
+      lines = OtlpLogRequest.lines(body, json, source);
+    } catch (InputException e) {
+      metrics.error(transport, "bad_payload");
+      return new Answer(Kind.BAD_PAYLOAD, 0, e.getMessage());
+    }
+    if (!lines.isEmpty() && !intake.offerLog(lines)) {
+      metrics.error(transport, "busy");
+      return new Answer(Kind.BUSY, 0, "the analysis is behind: retry later");
+    }
+    metrics.receivedLog(transport, lines.size());
+    return new Answer(Kind.OK, 0, "");
+  }
+
   Answer export(byte[] body, TraceFormat format, Transport transport, String source) {
     List<Span> spans = new ArrayList<>();
     try {

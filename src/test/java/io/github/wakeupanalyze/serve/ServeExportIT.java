@@ -63,7 +63,8 @@ class ServeExportIT {
               .setEndpoint(s.grpc())
               .setTimeout(Duration.ofMinutes(1))
               .build();
-      case AUDIT -> throw new IllegalArgumentException("audit events are not spans an SDK sends");
+      case AUDIT, LOGS, GRPC_LOGS ->
+          throw new IllegalArgumentException(t + " carries no spans an SDK sends");
     };
   }
 

@@ -50,11 +50,6 @@ public abstract class JsonLogDocument implements CriLines.Source {
    * (when {@code epochNanos} is positive), each further line of {@code text} as it is.
    */
   final void add(String pod, String container, long epochNanos, String text) {
-    StringBuilder head = new StringBuilder();
-    PodPrefix.append(head, pod, container);
-    if (epochNanos > 0) {
-      head.append(KubeletTime.ofNanos(epochNanos)).append(' ');
-    }
-    LogJson.addLines(ready, head, text);
+    LogJson.addRecord(ready, pod, container, epochNanos, text);
   }
 }

@@ -20,6 +20,21 @@ final class LogJson {
    * Adds a record's text to {@code ready}: its first line after {@code head} (the pod and time),
    * each further line as it is; empty lines at its end are dropped.
    */
+  /**
+   * Adds a record as {@code kubectl logs --prefix --timestamps} prints it: its first line after the
+   * pod's prefix (when {@code pod} is one) and the time (when {@code epochNanos} is positive), each
+   * further line of {@code text} as it is.
+   */
+  static void addRecord(
+      Deque<String> ready, String pod, String container, long epochNanos, String text) {
+    StringBuilder head = new StringBuilder();
+    PodPrefix.append(head, pod, container);
+    if (epochNanos > 0) {
+      head.append(KubeletTime.ofNanos(epochNanos)).append(' ');
+    }
+    addLines(ready, head, text);
+  }
+
   static void addLines(Deque<String> ready, CharSequence head, String text) {
     String[] lines = text.split("\r?\n", -1);
     int last = lines.length;

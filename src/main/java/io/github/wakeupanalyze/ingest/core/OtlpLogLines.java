@@ -15,12 +15,14 @@ import java.io.InputStream;
  * container's line; a map (a body a parser turned into fields) is written back as a JSON object.
  * Its time is {@code timeUnixNano}, else {@code observedTimeUnixNano}. The pod and container are
  * the resource's {@code k8s.pod.name} and {@code k8s.container.name} (the {@code container} parser
- * and the {@code k8sattributes} processor set them). A body of several lines gives several lines,
- * the first after the pod and time.
+ * and the {@code k8sattributes} processor set them); without a pod, its {@code service.name} (an
+ * SDK's log exporter sets it, as it does on the operator's spans) names the operator. A body of
+ * several lines gives several lines, the first after the pod and time.
  */
 public final class OtlpLogLines extends JsonLogDocument {
   private String pod;
   private String container;
+  private String service;
 
   public OtlpLogLines(InputStream in) throws IOException {
     super(in);
@@ -41,7 +43,7 @@ public final class OtlpLogLines extends JsonLogDocument {
       p.nextToken();
       resource();
     } else if (t == JsonToken.START_OBJECT && in("resourceLogs")) {
-      pod = container = null;
+      pod = container = service = null;
     } else if (t == JsonToken.START_OBJECT && in("logRecords")) {
       record();
     } else if (t == JsonToken.FIELD_NAME) {
@@ -84,6 +86,8 @@ public final class OtlpLogLines extends JsonLogDocument {
                         pod = text;
                       } else if (key.equals("k8s.container.name")) {
                         container = text;
+                      } else if (key.equals("service.name")) {
+                        service = text;
                       }
                     }));
       } else {
@@ -168,7 +172,7 @@ public final class OtlpLogLines extends JsonLogDocument {
     if (body == null) {
       return;
     }
-    add(pod, container, time > 0 ? time : observed, body);
+    add(pod != null ? pod : service, container, time > 0 ? time : observed, body);
   }
 
   /** The body: a string as it is, anything else as JSON; null when absent. */

@@ -1,0 +1,259 @@
+package io.github.wakeupanalyze.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.wakeupanalyze.simulate.Scenario;
+import io.github.wakeupanalyze.simulate.ScenarioLoader;
+import io.github.wakeupanalyze.simulate.run.SimulationRun;
+import io.github.wakeupanalyze.simulate.write.OutputFormat;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
+import io.opentelemetry.exporter.otlp.logs.OtlpGrpcLogRecordExporter;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.logs.export.LogRecordExporter;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.testing.logs.TestLogRecordData;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@code serve} takes the operators' own logs as a Collector's {@code filelog} pipeline exports
+ * them (OTLP logs: {@code POST /v1/logs} in protobuf or JSON, or {@code LogsService/Export} over
+ * gRPC), sent here by the OpenTelemetry SDK's own log exporters: beside a 10 % head-sampled trace
+ * of the same run, the window counts every reconcile once and reads the stream as complete. Each
+ * record has a resource object of its own, so the SDK's exporter sends them out of order, as OTLP
+ * allows.
+ */
+class OperatorLogReceiverTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern LINE = Pattern.compile("^\\[pod/([^/]+)/([^\\]]*)\\] (.*)$");
+  private static final Pattern TS = Pattern.compile("\"ts\":([0-9.]+)");
+
+  @TempDir static Path dir;
+  static SimulationRun.Written trace;
+  static List<LogRecordData> records;
+
+  @BeforeAll
+  static void simulate() throws Exception {
+    Scenario s =
+        ScenarioLoader.load(
+                Path.of("src/test/resources/scenarios/percona-sampled-10-tracestate.yaml"))
+            .withDuration(TimeUnit.MINUTES.toNanos(10));
+    trace = SimulationRun.write(s, OutputFormat.OTLP_PROTO, dir, "trace");
+    SimulationRun.Written log = SimulationRun.write(s, OutputFormat.LOG_ZAP_JSON, dir, "log");
+    records = new ArrayList<>();
+    for (String line : Files.readAllLines(log.trace())) {
+      records.add(record(line));
+    }
+  }
+
+  /**
+   * A line of the simulated log as the Collector's {@code filelog} receiver and {@code
+   * k8sattributes} processor make it a record: the container's line as the body, the pod and
+   * container on the resource, the time it was read as the observed time.
+   */
+  private static LogRecordData record(String line) {
+    Matcher m = LINE.matcher(line);
+    assertTrue(m.matches(), line);
+    Matcher ts = TS.matcher(m.group(3));
+    assertTrue(ts.find(), line);
+    long nanos = new BigDecimal(ts.group(1)).movePointRight(9).longValueExact();
+    return TestLogRecordData.builder()
+        .setResource(
+            Resource.create(
+                Attributes.builder()
+                    .put("k8s.pod.name", m.group(1))
+                    .put("k8s.container.name", m.group(2))
+                    .build()))
+        .setInstrumentationScopeInfo(InstrumentationScopeInfo.create("filelog"))
+        .setObservedTimestamp(nanos + 2_000_000, TimeUnit.NANOSECONDS)
+        .setBody(m.group(3))
+        .build();
+  }
+
+  private static LogRecordExporter exporter(Transport t, TestServer s) {
+    return switch (t) {
+      case LOGS ->
+          OtlpHttpLogRecordExporter.builder()
+              .setEndpoint(s.http() + HttpFront.LOGS)
+              .setTimeout(Duration.ofMinutes(1))
+              .build();
+      case GRPC_LOGS ->
+          OtlpGrpcLogRecordExporter.builder()
+              .setEndpoint(s.grpc())
+              .setTimeout(Duration.ofMinutes(1))
+              .build();
+      default -> throw new IllegalArgumentException(t + " carries no logs");
+    };
+  }
+
+  private static JsonNode summary(TestServer s) throws Exception {
+    return JSON.readTree(s.get("/api/v1/summary").body());
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = Transport.class,
+      names = {"LOGS", "GRPC_LOGS"})
+  void theSdksLogExporter_besideTheSampledTrace_givesEachReconcileOnce(Transport transport)
+      throws Exception {
+    try (TestServer s = new TestServer()) {
+      HttpResponse<byte[]> r =
+          s.post(HttpFront.TRACES, HttpFront.PROTOBUF, Files.readAllBytes(trace.trace()));
+      assertEquals(200, r.statusCode());
+      LogRecordExporter e = exporter(transport, s);
+      for (int i = 0; i < records.size(); i += 512) {
+        assertTrue(
+            e.export(records.subList(i, Math.min(records.size(), i + 512)))
+                .join(1, TimeUnit.MINUTES)
+                .isSuccess());
+      }
+      e.shutdown().join(10, TimeUnit.SECONDS);
+      s.awaitSettled();
+      JsonNode summary = summary(s);
+      assertEquals(trace.reconciles(), summary.path("extraction").path("reconciles").asLong());
+      assertEquals(
+          trace.kept(), summary.path("extraction").path("merged_reconciles").asLong(), "joined");
+      assertEquals(1, summary.path("operators").size());
+      for (JsonNode op : summary.path("operators")) {
+        assertFalse(op.path("sampling").path("sampled").asBoolean(true), op.toString());
+      }
+      String metrics = s.get("/metrics").body();
+      String received = "wakeup_log_lines_received_total{transport=\"" + transport.label() + "\"} ";
+      assertTrue(
+          metrics.lines().anyMatch(l -> l.startsWith(received + records.size())),
+          () -> metrics.lines().filter(l -> l.contains("log_lines")).toList().toString());
+    }
+  }
+
+  @Test
+  void theTraceAlone_staysTheSampleItIs() throws Exception {
+    try (TestServer s = new TestServer()) {
+      s.post(HttpFront.TRACES, HttpFront.PROTOBUF, Files.readAllBytes(trace.trace()));
+      s.awaitSettled();
+      JsonNode summary = summary(s);
+      assertEquals(trace.kept(), summary.path("extraction").path("reconciles").asLong());
+      assertEquals(0, summary.path("extraction").path("merged_reconciles").asLong());
+      assertTrue(summary.path("operators").get(0).path("sampling").path("sampled").asBoolean());
+    }
+  }
+
+  @Test
+  void otlpJsonLogs_areTaken_andABrokenBodyIs400NamingThePlace() throws Exception {
+    try (TestServer s = new TestServer()) {
+      String body =
+          """
+          {"resourceLogs":[{"resource":{"attributes":[{"key":"k8s.pod.name","value":\
+          {"stringValue":"op-6d8f7b9c4-x2k9p"}}]},"scopeLogs":[{"logRecords":[\
+          {"timeUnixNano":"1767225600000260000","body":{"stringValue":"hello"}}]}]}]}""";
+      HttpResponse<byte[]> ok =
+          s.post(HttpFront.LOGS, HttpFront.JSON, body.getBytes(StandardCharsets.UTF_8));
+      assertEquals(200, ok.statusCode());
+      assertEquals("{}", new String(ok.body(), StandardCharsets.UTF_8));
+      int before = s.log.size();
+      HttpResponse<byte[]> bad =
+          s.post(
+              HttpFront.LOGS,
+              HttpFront.JSON,
+              body.substring(0, 90).getBytes(StandardCharsets.UTF_8));
+      assertEquals(400, bad.statusCode());
+      String line = s.log.get(before);
+      assertTrue(line.startsWith("serve: logs 400 from 127.0.0.1:"), line);
+      assertTrue(line.contains("POST /v1/logs:1:"), line);
+      assertTrue(line.contains("not valid OTLP JSON logs"), line);
+      HttpResponse<byte[]> proto =
+          s.post(HttpFront.LOGS, HttpFront.PROTOBUF, new byte[] {(byte) 0x0a, (byte) 0xff});
+      assertEquals(400, proto.statusCode());
+      assertTrue(
+          s.log.get(before + 1).contains("not an OTLP logs export request in protobuf"),
+          s.log::toString);
+      assertEquals(405, s.get(HttpFront.LOGS).statusCode());
+    }
+  }
+
+  /** The first {@code n} lines of the simulated log as one OTLP logs request, in protobuf. */
+  private static byte[] protobufRequest(int n) {
+    ScopeLogs.Builder scope = ScopeLogs.newBuilder();
+    for (LogRecordData r : records.subList(0, n)) {
+      scope.addLogRecords(
+          LogRecord.newBuilder()
+              .setObservedTimeUnixNano(r.getObservedTimestampEpochNanos())
+              .setBody(AnyValue.newBuilder().setStringValue(r.getBodyValue().asString())));
+    }
+    String pod = records.get(0).getResource().getAttribute(AttributeKey.stringKey("k8s.pod.name"));
+    return ExportLogsServiceRequest.newBuilder()
+        .addResourceLogs(
+            ResourceLogs.newBuilder()
+                .setResource(
+                    io.opentelemetry.proto.resource.v1.Resource.newBuilder()
+                        .addAttributes(
+                            KeyValue.newBuilder()
+                                .setKey("k8s.pod.name")
+                                .setValue(AnyValue.newBuilder().setStringValue(pod))))
+                .addScopeLogs(scope))
+        .build()
+        .toByteArray();
+  }
+
+  @Test
+  void mutatedRequests_are200Or400_eachRefusalOneLine_andTheServerKeepsServing() throws Exception {
+    byte[] valid = protobufRequest(40);
+    SplittableRandom rnd = new SplittableRandom(11);
+    try (TestServer s = new TestServer()) {
+      int refused = 0;
+      for (int i = 0; i < 300; i++) {
+        byte[] body = valid.clone();
+        switch (rnd.nextInt(3)) {
+          case 0 -> body = Arrays.copyOf(body, rnd.nextInt(body.length));
+          case 1 -> {
+            for (int k = 0; k < 1 + rnd.nextInt(8); k++) {
+              body[rnd.nextInt(body.length)] = (byte) rnd.nextInt(256);
+            }
+          }
+          default -> body[rnd.nextInt(body.length)] ^= (byte) (1 << rnd.nextInt(8));
+        }
+        int before = s.log.size();
+        HttpResponse<byte[]> r = s.post(HttpFront.LOGS, HttpFront.PROTOBUF, body);
+        assertTrue(r.statusCode() == 200 || r.statusCode() == 400, "status " + r.statusCode());
+        if (r.statusCode() == 400) {
+          refused++;
+          assertEquals(before + 1, s.log.size(), s.log::toString);
+          String line = s.log.get(before);
+          assertTrue(line.startsWith("serve: logs 400 from 127.0.0.1:"), line);
+          assertFalse(line.chars().anyMatch(c -> c < 0x20), line);
+        }
+      }
+      assertTrue(refused > 0 && refused < 300, refused + " refused");
+      assertEquals(200, s.post(HttpFront.LOGS, HttpFront.PROTOBUF, valid).statusCode());
+      assertEquals(200, s.get("/readyz").statusCode());
+    }
+  }
+}
