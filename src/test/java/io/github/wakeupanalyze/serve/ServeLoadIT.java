@@ -1,18 +1,33 @@
 package io.github.wakeupanalyze.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wakeupanalyze.analyze.ControllerResult;
 import io.github.wakeupanalyze.live.LiveCounts;
 import io.github.wakeupanalyze.live.LiveSettings;
+import io.github.wakeupanalyze.live.LiveView;
+import io.github.wakeupanalyze.simulate.Scenario;
+import io.github.wakeupanalyze.simulate.ScenarioLoader;
+import io.github.wakeupanalyze.simulate.run.SimulationRun;
+import io.github.wakeupanalyze.simulate.write.OutputFormat;
 import io.github.wakeupanalyze.testing.Replay;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +37,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +65,15 @@ class ServeLoadIT {
 
   /** The trace file as SDK-sized requests, spans in the order they end. */
   static List<byte[]> requests(Path trace) throws Exception {
+    return requests(trace, Long.MAX_VALUE);
+  }
+
+  /**
+   * The trace file as an SDK's batch span processor exports it: spans in the order they end, a
+   * request per 512 spans or per {@code maxNanos} of trace time (its schedule delay), whichever
+   * comes first.
+   */
+  static List<byte[]> requests(Path trace, long maxNanos) throws Exception {
     ExportTraceServiceRequest all;
     try (InputStream in = Files.newInputStream(trace)) {
       all = ExportTraceServiceRequest.parseFrom(in);
@@ -62,9 +88,16 @@ class ServeLoadIT {
     }
     items.sort(Comparator.comparingLong(i -> i.span().getEndTimeUnixNano()));
     List<byte[]> out = new ArrayList<>();
-    for (int at = 0; at < items.size(); at += Replay.SDK_BATCH) {
+    for (int at = 0, to; at < items.size(); at = to) {
+      long first = items.get(at).span().getEndTimeUnixNano();
+      to = at + 1;
+      while (to < items.size()
+          && to - at < Replay.SDK_BATCH
+          && items.get(to).span().getEndTimeUnixNano() - first < maxNanos) {
+        to++;
+      }
       ExportTraceServiceRequest.Builder r = ExportTraceServiceRequest.newBuilder();
-      for (Item i : items.subList(at, Math.min(items.size(), at + Replay.SDK_BATCH))) {
+      for (Item i : items.subList(at, to)) {
         r.addResourceSpans(
             ResourceSpans.newBuilder()
                 .setResource(i.resource().getResource())
@@ -157,6 +190,177 @@ class ServeLoadIT {
       assertTrue(
           c.reconcilesInWindow() < c.reconciles() / 4,
           "the window holds about 15 min of the trace: " + c);
+    }
+  }
+
+  /** A request and the latest time in it (trace time), to interleave traces and logs. */
+  record Timed(long nanos, String path, byte[] body) {}
+
+  /**
+   * The log as a Collector sends it: a request per second of lines (at most 512), one pod each,
+   * each line's time its observed time; each request due {@code delayNanos} after its last line.
+   */
+  static List<Timed> logRequests(Path log, long delayNanos) throws Exception {
+    Pattern line = Pattern.compile("^\\[pod/([^/]+)/([^\\]]*)\\] (.*)$");
+    Pattern ts = Pattern.compile("\"ts\":([0-9.]+)");
+    List<String> lines = Files.readAllLines(log);
+    List<Timed> out = new ArrayList<>();
+    long[] times = new long[lines.size()];
+    for (int i = 0; i < lines.size(); i++) {
+      Matcher t = ts.matcher(lines.get(i));
+      assertTrue(t.find(), lines.get(i));
+      times[i] = new BigDecimal(t.group(1)).movePointRight(9).longValueExact();
+    }
+    for (int at = 0, to; at < lines.size(); at = to) {
+      to = at + 1;
+      while (to < lines.size()
+          && to - at < Replay.SDK_BATCH
+          && times[to] - times[at] < TimeUnit.SECONDS.toNanos(1)) {
+        to++;
+      }
+      ScopeLogs.Builder scope = ScopeLogs.newBuilder();
+      String pod = null;
+      long last = 0;
+      for (int i = at; i < to; i++) {
+        String l = lines.get(i);
+        Matcher m = line.matcher(l);
+        assertTrue(m.matches(), l);
+        last = times[i];
+        pod = m.group(1);
+        scope.addLogRecords(
+            LogRecord.newBuilder()
+                .setObservedTimeUnixNano(last)
+                .setBody(AnyValue.newBuilder().setStringValue(m.group(3))));
+      }
+      byte[] body =
+          ExportLogsServiceRequest.newBuilder()
+              .addResourceLogs(
+                  ResourceLogs.newBuilder()
+                      .setResource(
+                          Resource.newBuilder()
+                              .addAttributes(
+                                  KeyValue.newBuilder()
+                                      .setKey("k8s.pod.name")
+                                      .setValue(AnyValue.newBuilder().setStringValue(pod))))
+                      .addScopeLogs(scope))
+              .build()
+              .toByteArray();
+      out.add(new Timed(last + delayNanos, HttpFront.LOGS, body));
+    }
+    return out;
+  }
+
+  /**
+   * The same load with the operator's own log: a six-hour Percona-like run head-sampled at 10 %,
+   * its trace as the SDK's batch processor exports it (512 spans or 5 s), its log a second at a
+   * time, each log request sent once the trace has passed its last line by 7 s. Every pass then
+   * joins the two records over the whole window. Prints spans/s and lines/s sent, the export
+   * latency, the passes run, and the heap; asserts every request taken and the window read as
+   * complete.
+   */
+  @Test
+  void longReplay_withTheOperatorsLog_joinedInTheWindow() throws Exception {
+    Scenario scenario =
+        ScenarioLoader.load(
+                Path.of("src/test/resources/scenarios/percona-sampled-10-tracestate.yaml"))
+            .withDuration(TimeUnit.HOURS.toNanos(HOURS));
+    Path trace = SimulationRun.write(scenario, OutputFormat.OTLP_PROTO, dir, "trace").trace();
+    Path log = SimulationRun.write(scenario, OutputFormat.LOG_ZAP_JSON, dir, "log").trace();
+    List<Timed> all = new ArrayList<>();
+    for (byte[] r : requests(trace, TimeUnit.SECONDS.toNanos(5))) {
+      ExportTraceServiceRequest q = ExportTraceServiceRequest.parseFrom(r);
+      long last = 0;
+      for (ResourceSpans rs : q.getResourceSpansList()) {
+        for (ScopeSpans ss : rs.getScopeSpansList()) {
+          for (Span sp : ss.getSpansList()) {
+            last = Math.max(last, sp.getEndTimeUnixNano());
+          }
+        }
+      }
+      all.add(new Timed(last, HttpFront.TRACES, r));
+    }
+    all.addAll(logRequests(log, TimeUnit.SECONDS.toNanos(7)));
+    all.sort(Comparator.comparingLong(Timed::nanos));
+    try (TestServer s =
+        new TestServer(
+            LiveSettings.defaults(WINDOW_NANOS),
+            ServeSettings.DEFAULT_MAX_REQUEST_BYTES,
+            ServeSettings.DEFAULT_MAX_QUEUED_SPANS,
+            null)) {
+      long heapBefore = heapAfterGc();
+      long[] latency = new long[all.size()];
+      int sent = 0;
+      int retries = 0;
+      long started = System.nanoTime();
+      long deadline = started + TimeUnit.SECONDS.toNanos(MAX_SECONDS);
+      while (sent < all.size() && System.nanoTime() < deadline) {
+        long t0 = System.nanoTime();
+        Timed q = all.get(sent);
+        HttpResponse<byte[]> r = s.post(q.path(), HttpFront.PROTOBUF, q.body());
+        if (r.statusCode() == 503) {
+          retries++;
+          Thread.sleep(50);
+          continue;
+        }
+        assertEquals(200, r.statusCode());
+        latency[sent++] = System.nanoTime() - t0;
+      }
+      long sendNanos = System.nanoTime() - started;
+      s.awaitSettled();
+      long heapAfter = heapAfterGc();
+      long[] done = Arrays.copyOf(latency, sent);
+      Arrays.sort(done);
+      LiveView v = s.server.view();
+      LiveCounts c = v.counts();
+      String metrics = s.get("/metrics").body();
+      long lines =
+          (long)
+              metrics
+                  .lines()
+                  .filter(l -> l.startsWith("wakeup_log_lines_received_total{transport=\"logs\"} "))
+                  .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                  .sum();
+      System.out.printf(
+          Locale.ROOT,
+          "serve load with the operator's log: %d of %d requests (%d spans, %d log lines, %d h"
+              + " of trace at 10 %%) in %.1f s: %.0f spans/s and %.0f lines/s sent; export latency"
+              + " p50 %.1f ms, p99 %.1f ms; %d retries after 503; %d passes; heap after GC %.1f MiB"
+              + " before, %.1f MiB at the end; %d reconciles in the window's analysis, %d of them"
+              + " joined with their line%n",
+          sent,
+          all.size(),
+          c.spans(),
+          lines,
+          HOURS,
+          sendNanos / 1e9,
+          c.spans() / (sendNanos / 1e9),
+          lines / (sendNanos / 1e9),
+          done[done.length / 2] / 1e6,
+          done[(int) Math.min(done.length - 1, Math.ceil(done.length * 0.99) - 1)] / 1e6,
+          retries,
+          v.pass(),
+          heapBefore / 1048576.0,
+          heapAfter / 1048576.0,
+          v.analysis().reconciles().size(),
+          c.joinedReconciles());
+      assertTrue(sent > all.size() / 4, "a quarter of the replay at least");
+      assertTrue(c.evictedReconciles() > 0, "the window moved");
+      if (sent == all.size()) {
+        assertTrue(c.joinedReconciles() > 0, "the window joined the two records: " + c);
+        for (ControllerResult cr : v.analysis().controllers()) {
+          assertFalse(
+              cr.sampling().sampled(),
+              () ->
+                  c
+                      + " "
+                      + cr
+                      + " p<1: "
+                      + v.analysis().reconciles().stream()
+                          .filter(x -> x.reconcile().samplingProbability() < 1)
+                          .limit(3)
+                          .toList());
+        }
+      }
     }
   }
 }
