@@ -66,22 +66,21 @@ final class GrpcFront {
       };
 
   static final MethodDescriptor<byte[], ExportTraceServiceResponse> EXPORT =
-      MethodDescriptor.<byte[], ExportTraceServiceResponse>newBuilder()
-          .setType(MethodDescriptor.MethodType.UNARY)
-          .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, "Export"))
-          .setRequestMarshaller(BYTES)
-          .setResponseMarshaller(
-              ProtoUtils.marshaller(ExportTraceServiceResponse.getDefaultInstance()))
-          .build();
+      export(SERVICE, ExportTraceServiceResponse.getDefaultInstance());
 
   static final MethodDescriptor<byte[], ExportLogsServiceResponse> EXPORT_LOGS =
-      MethodDescriptor.<byte[], ExportLogsServiceResponse>newBuilder()
-          .setType(MethodDescriptor.MethodType.UNARY)
-          .setFullMethodName(MethodDescriptor.generateFullMethodName(LOGS_SERVICE, "Export"))
-          .setRequestMarshaller(BYTES)
-          .setResponseMarshaller(
-              ProtoUtils.marshaller(ExportLogsServiceResponse.getDefaultInstance()))
-          .build();
+      export(LOGS_SERVICE, ExportLogsServiceResponse.getDefaultInstance());
+
+  /** A service's unary {@code Export}: the request kept as bytes, the response a message. */
+  private static <T extends com.google.protobuf.Message> MethodDescriptor<byte[], T> export(
+      String service, T response) {
+    return MethodDescriptor.<byte[], T>newBuilder()
+        .setType(MethodDescriptor.MethodType.UNARY)
+        .setFullMethodName(MethodDescriptor.generateFullMethodName(service, "Export"))
+        .setRequestMarshaller(BYTES)
+        .setResponseMarshaller(ProtoUtils.marshaller(response))
+        .build();
+  }
 
   private final Server server;
   private final Receiver receiver;

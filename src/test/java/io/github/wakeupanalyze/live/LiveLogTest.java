@@ -16,14 +16,12 @@ import io.github.wakeupanalyze.simulate.ScenarioLoader;
 import io.github.wakeupanalyze.simulate.run.SimulationRun;
 import io.github.wakeupanalyze.simulate.write.OutputFormat;
 import io.github.wakeupanalyze.testing.Replay;
-import java.math.BigDecimal;
+import io.github.wakeupanalyze.testing.SimulatedLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,8 +40,6 @@ class LiveLogTest {
   /** A Collector's filelog receiver: a batch of lines per this much log time. */
   static final long LOG_BATCH_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-  private static final Pattern TS = Pattern.compile("\"ts\":([0-9.]+)");
-
   @TempDir static Path dir;
   static SimulationRun.Written trace;
   static List<Span> spans;
@@ -54,8 +50,7 @@ class LiveLogTest {
   @BeforeAll
   static void simulate() throws Exception {
     Scenario s =
-        ScenarioLoader.load(
-                Path.of("src/test/resources/scenarios/percona-sampled-10-tracestate.yaml"))
+        ScenarioLoader.load(SimulatedLog.PERCONA_SAMPLED_10)
             .withDuration(TimeUnit.MINUTES.toNanos(20));
     trace = SimulationRun.write(s, OutputFormat.OTLP_PROTO, dir, "trace");
     SimulationRun.Written log = SimulationRun.write(s, OutputFormat.LOG_ZAP_JSON, dir, "log");
@@ -63,16 +58,9 @@ class LiveLogTest {
     lines = Files.readAllLines(log.trace());
     lineTimes = new ArrayList<>();
     for (String line : lines) {
-      lineTimes.add(timeOf(line));
+      lineTimes.add(SimulatedLog.parse(line).nanos());
     }
     batch = Replay.analyze(trace.trace(), log.trace());
-  }
-
-  /** The time zap wrote on a line ({@code "ts":} epoch seconds, to the microsecond). */
-  private static long timeOf(String line) {
-    Matcher m = TS.matcher(line);
-    assertTrue(m.find(), line);
-    return new BigDecimal(m.group(1)).movePointRight(9).longValueExact();
   }
 
   private static LiveEngine engine() {

@@ -10,22 +10,15 @@ import io.github.wakeupanalyze.simulate.Scenario;
 import io.github.wakeupanalyze.simulate.ScenarioLoader;
 import io.github.wakeupanalyze.simulate.run.SimulationRun;
 import io.github.wakeupanalyze.simulate.write.OutputFormat;
-import io.opentelemetry.api.common.AttributeKey;
+import io.github.wakeupanalyze.testing.SimulatedLog;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
 import io.opentelemetry.exporter.otlp.logs.OtlpGrpcLogRecordExporter;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
-import io.opentelemetry.proto.common.v1.AnyValue;
-import io.opentelemetry.proto.common.v1.KeyValue;
-import io.opentelemetry.proto.logs.v1.LogRecord;
-import io.opentelemetry.proto.logs.v1.ResourceLogs;
-import io.opentelemetry.proto.logs.v1.ScopeLogs;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.testing.logs.TestLogRecordData;
-import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,8 +29,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,24 +45,24 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class OperatorLogReceiverTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern LINE = Pattern.compile("^\\[pod/([^/]+)/([^\\]]*)\\] (.*)$");
-  private static final Pattern TS = Pattern.compile("\"ts\":([0-9.]+)");
 
   @TempDir static Path dir;
   static SimulationRun.Written trace;
   static List<LogRecordData> records;
+  static List<SimulatedLog.Line> lines;
 
   @BeforeAll
   static void simulate() throws Exception {
     Scenario s =
-        ScenarioLoader.load(
-                Path.of("src/test/resources/scenarios/percona-sampled-10-tracestate.yaml"))
+        ScenarioLoader.load(SimulatedLog.PERCONA_SAMPLED_10)
             .withDuration(TimeUnit.MINUTES.toNanos(10));
     trace = SimulationRun.write(s, OutputFormat.OTLP_PROTO, dir, "trace");
     SimulationRun.Written log = SimulationRun.write(s, OutputFormat.LOG_ZAP_JSON, dir, "log");
     records = new ArrayList<>();
+    lines = new ArrayList<>();
     for (String line : Files.readAllLines(log.trace())) {
       records.add(record(line));
+      lines.add(SimulatedLog.parse(line));
     }
   }
 
@@ -81,21 +72,17 @@ class OperatorLogReceiverTest {
    * container on the resource, the time it was read as the observed time.
    */
   private static LogRecordData record(String line) {
-    Matcher m = LINE.matcher(line);
-    assertTrue(m.matches(), line);
-    Matcher ts = TS.matcher(m.group(3));
-    assertTrue(ts.find(), line);
-    long nanos = new BigDecimal(ts.group(1)).movePointRight(9).longValueExact();
+    SimulatedLog.Line l = SimulatedLog.parse(line);
     return TestLogRecordData.builder()
         .setResource(
             Resource.create(
                 Attributes.builder()
-                    .put("k8s.pod.name", m.group(1))
-                    .put("k8s.container.name", m.group(2))
+                    .put("k8s.pod.name", l.pod())
+                    .put("k8s.container.name", l.container())
                     .build()))
         .setInstrumentationScopeInfo(InstrumentationScopeInfo.create("filelog"))
-        .setObservedTimestamp(nanos + 2_000_000, TimeUnit.NANOSECONDS)
-        .setBody(m.group(3))
+        .setObservedTimestamp(l.nanos() + 2_000_000, TimeUnit.NANOSECONDS)
+        .setBody(l.body())
         .build();
   }
 
@@ -199,33 +186,9 @@ class OperatorLogReceiverTest {
     }
   }
 
-  /** The first {@code n} lines of the simulated log as one OTLP logs request, in protobuf. */
-  private static byte[] protobufRequest(int n) {
-    ScopeLogs.Builder scope = ScopeLogs.newBuilder();
-    for (LogRecordData r : records.subList(0, n)) {
-      scope.addLogRecords(
-          LogRecord.newBuilder()
-              .setObservedTimeUnixNano(r.getObservedTimestampEpochNanos())
-              .setBody(AnyValue.newBuilder().setStringValue(r.getBodyValue().asString())));
-    }
-    String pod = records.get(0).getResource().getAttribute(AttributeKey.stringKey("k8s.pod.name"));
-    return ExportLogsServiceRequest.newBuilder()
-        .addResourceLogs(
-            ResourceLogs.newBuilder()
-                .setResource(
-                    io.opentelemetry.proto.resource.v1.Resource.newBuilder()
-                        .addAttributes(
-                            KeyValue.newBuilder()
-                                .setKey("k8s.pod.name")
-                                .setValue(AnyValue.newBuilder().setStringValue(pod))))
-                .addScopeLogs(scope))
-        .build()
-        .toByteArray();
-  }
-
   @Test
   void mutatedRequests_are200Or400_eachRefusalOneLine_andTheServerKeepsServing() throws Exception {
-    byte[] valid = protobufRequest(40);
+    byte[] valid = SimulatedLog.otlpRequest(lines.subList(0, 40));
     SplittableRandom rnd = new SplittableRandom(11);
     try (TestServer s = new TestServer()) {
       int refused = 0;

@@ -13,21 +13,14 @@ import io.github.wakeupanalyze.simulate.ScenarioLoader;
 import io.github.wakeupanalyze.simulate.run.SimulationRun;
 import io.github.wakeupanalyze.simulate.write.OutputFormat;
 import io.github.wakeupanalyze.testing.Replay;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.github.wakeupanalyze.testing.SimulatedLog;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
-import io.opentelemetry.proto.common.v1.AnyValue;
-import io.opentelemetry.proto.common.v1.KeyValue;
-import io.opentelemetry.proto.logs.v1.LogRecord;
-import io.opentelemetry.proto.logs.v1.ResourceLogs;
-import io.opentelemetry.proto.logs.v1.ScopeLogs;
-import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +30,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,35 +122,16 @@ class ServeLoadIT {
             ServeSettings.DEFAULT_MAX_QUEUED_SPANS,
             null)) {
       long heapBefore = heapAfterGc();
-      long heapMiddle = 0;
-      long[] latency = new long[requests.size()];
-      int sent = 0;
-      int retries = 0;
-      long started = System.nanoTime();
-      long deadline = started + TimeUnit.SECONDS.toNanos(MAX_SECONDS);
-      while (sent < requests.size() && System.nanoTime() < deadline) {
-        long t0 = System.nanoTime();
-        HttpResponse<byte[]> r = s.post("/v1/traces", HttpFront.PROTOBUF, requests.get(sent));
-        if (r.statusCode() == 503) {
-          retries++;
-          Thread.sleep(50);
-          continue;
-        }
-        assertEquals(200, r.statusCode());
-        latency[sent++] = System.nanoTime() - t0;
-        if (sent == requests.size() / 2) {
-          long paused = System.nanoTime();
-          heapMiddle = heapAfterGc();
-          deadline += System.nanoTime() - paused;
-          started += System.nanoTime() - paused;
-        }
+      List<Timed> timed = new ArrayList<>();
+      for (byte[] r : requests) {
+        timed.add(new Timed(0, HttpFront.TRACES, r));
       }
-      long sendNanos = System.nanoTime() - started;
+      Sent sent = send(s, timed);
+      long sendNanos = sent.nanos();
+      long started = System.nanoTime() - sendNanos;
       s.awaitSettled();
       long settledNanos = System.nanoTime() - started;
       long heapAfter = heapAfterGc();
-      long[] done = Arrays.copyOf(latency, sent);
-      Arrays.sort(done);
       LiveCounts c = s.server.view().counts();
       System.out.printf(
           Locale.ROOT,
@@ -167,23 +139,23 @@ class ServeLoadIT {
               + " %.0f spans/s analysed; export latency p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
               + " %d retries after 503; heap after GC %.1f MiB before, %.1f MiB at half,"
               + " %.1f MiB at the end; %d reconciles in the window, %d evicted%n",
-          sent,
+          sent.count(),
           requests.size(),
           c.spans(),
           HOURS,
           sendNanos / 1e9,
           c.spans() / (sendNanos / 1e9),
           c.spans() / (settledNanos / 1e9),
-          done[done.length / 2] / 1e6,
-          done[(int) Math.min(done.length - 1, Math.ceil(done.length * 0.99) - 1)] / 1e6,
-          done[done.length - 1] / 1e6,
-          retries,
+          sent.quantileMs(0.5),
+          sent.quantileMs(0.99),
+          sent.quantileMs(1),
+          sent.retries(),
           heapBefore / 1048576.0,
-          heapMiddle / 1048576.0,
+          sent.heapAtHalf() / 1048576.0,
           heapAfter / 1048576.0,
           c.reconcilesInWindow(),
           c.evictedReconciles());
-      assertTrue(sent > requests.size() / 4, "a quarter of the replay at least");
+      assertTrue(sent.count() > requests.size() / 4, "a quarter of the replay at least");
       assertTrue(spans > 0);
       assertTrue(c.evictedReconciles() > 0, "the window moved");
       assertEquals(c.reconciles(), c.reconcilesInWindow() + c.evictedReconciles());
@@ -201,53 +173,81 @@ class ServeLoadIT {
    * each line's time its observed time; each request due {@code delayNanos} after its last line.
    */
   static List<Timed> logRequests(Path log, long delayNanos) throws Exception {
-    Pattern line = Pattern.compile("^\\[pod/([^/]+)/([^\\]]*)\\] (.*)$");
-    Pattern ts = Pattern.compile("\"ts\":([0-9.]+)");
-    List<String> lines = Files.readAllLines(log);
-    List<Timed> out = new ArrayList<>();
-    long[] times = new long[lines.size()];
-    for (int i = 0; i < lines.size(); i++) {
-      Matcher t = ts.matcher(lines.get(i));
-      assertTrue(t.find(), lines.get(i));
-      times[i] = new BigDecimal(t.group(1)).movePointRight(9).longValueExact();
+    List<SimulatedLog.Line> lines = new ArrayList<>();
+    for (String l : Files.readAllLines(log)) {
+      lines.add(SimulatedLog.parse(l));
     }
+    List<Timed> out = new ArrayList<>();
     for (int at = 0, to; at < lines.size(); at = to) {
       to = at + 1;
       while (to < lines.size()
           && to - at < Replay.SDK_BATCH
-          && times[to] - times[at] < TimeUnit.SECONDS.toNanos(1)) {
+          && lines.get(to).nanos() - lines.get(at).nanos() < TimeUnit.SECONDS.toNanos(1)) {
         to++;
       }
-      ScopeLogs.Builder scope = ScopeLogs.newBuilder();
-      String pod = null;
-      long last = 0;
-      for (int i = at; i < to; i++) {
-        String l = lines.get(i);
-        Matcher m = line.matcher(l);
-        assertTrue(m.matches(), l);
-        last = times[i];
-        pod = m.group(1);
-        scope.addLogRecords(
-            LogRecord.newBuilder()
-                .setObservedTimeUnixNano(last)
-                .setBody(AnyValue.newBuilder().setStringValue(m.group(3))));
-      }
-      byte[] body =
-          ExportLogsServiceRequest.newBuilder()
-              .addResourceLogs(
-                  ResourceLogs.newBuilder()
-                      .setResource(
-                          Resource.newBuilder()
-                              .addAttributes(
-                                  KeyValue.newBuilder()
-                                      .setKey("k8s.pod.name")
-                                      .setValue(AnyValue.newBuilder().setStringValue(pod))))
-                      .addScopeLogs(scope))
-              .build()
-              .toByteArray();
-      out.add(new Timed(last + delayNanos, HttpFront.LOGS, body));
+      List<SimulatedLog.Line> batch = lines.subList(at, to);
+      out.add(
+          new Timed(
+              batch.get(batch.size() - 1).nanos() + delayNanos,
+              HttpFront.LOGS,
+              SimulatedLog.otlpRequest(batch)));
     }
     return out;
+  }
+
+  /**
+   * What a replay sent, one request at a time, each when the previous one was answered.
+   *
+   * @param latency of each request taken (sent to answer read), in the order sent
+   * @param retries requests sent again after a 503
+   * @param nanos from the first request to the last answer, the pause at half excluded
+   * @param heapAtHalf the heap after a full GC when half the requests were taken
+   */
+  record Sent(long[] latency, int retries, long nanos, long heapAtHalf) {
+    int count() {
+      return latency.length;
+    }
+
+    /** The latency at quantile {@code q} (0 to 1), in ms. */
+    double quantileMs(double q) {
+      long[] sorted = latency.clone();
+      Arrays.sort(sorted);
+      return sorted[
+              (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * q) - 1))]
+          / 1e6;
+    }
+  }
+
+  /**
+   * Sends {@code requests} in order, each retried after a 503, until all were taken or {@value
+   * #MAX_SECONDS} s have passed; the heap is measured (and its pause left out) at half.
+   */
+  static Sent send(TestServer s, List<Timed> requests) throws Exception {
+    long[] latency = new long[requests.size()];
+    int sent = 0;
+    int retries = 0;
+    long heapAtHalf = 0;
+    long started = System.nanoTime();
+    long deadline = started + TimeUnit.SECONDS.toNanos(MAX_SECONDS);
+    while (sent < requests.size() && System.nanoTime() < deadline) {
+      long t0 = System.nanoTime();
+      Timed q = requests.get(sent);
+      HttpResponse<byte[]> r = s.post(q.path(), HttpFront.PROTOBUF, q.body());
+      if (r.statusCode() == 503) {
+        retries++;
+        Thread.sleep(50);
+        continue;
+      }
+      assertEquals(200, r.statusCode());
+      latency[sent++] = System.nanoTime() - t0;
+      if (sent == requests.size() / 2) {
+        long paused = System.nanoTime();
+        heapAtHalf = heapAfterGc();
+        deadline += System.nanoTime() - paused;
+        started += System.nanoTime() - paused;
+      }
+    }
+    return new Sent(Arrays.copyOf(latency, sent), retries, System.nanoTime() - started, heapAtHalf);
   }
 
   /**
@@ -261,8 +261,7 @@ class ServeLoadIT {
   @Test
   void longReplay_withTheOperatorsLog_joinedInTheWindow() throws Exception {
     Scenario scenario =
-        ScenarioLoader.load(
-                Path.of("src/test/resources/scenarios/percona-sampled-10-tracestate.yaml"))
+        ScenarioLoader.load(SimulatedLog.PERCONA_SAMPLED_10)
             .withDuration(TimeUnit.HOURS.toNanos(HOURS));
     Path trace = SimulationRun.write(scenario, OutputFormat.OTLP_PROTO, dir, "trace").trace();
     Path log = SimulationRun.write(scenario, OutputFormat.LOG_ZAP_JSON, dir, "log").trace();
@@ -288,28 +287,9 @@ class ServeLoadIT {
             ServeSettings.DEFAULT_MAX_QUEUED_SPANS,
             null)) {
       long heapBefore = heapAfterGc();
-      long[] latency = new long[all.size()];
-      int sent = 0;
-      int retries = 0;
-      long started = System.nanoTime();
-      long deadline = started + TimeUnit.SECONDS.toNanos(MAX_SECONDS);
-      while (sent < all.size() && System.nanoTime() < deadline) {
-        long t0 = System.nanoTime();
-        Timed q = all.get(sent);
-        HttpResponse<byte[]> r = s.post(q.path(), HttpFront.PROTOBUF, q.body());
-        if (r.statusCode() == 503) {
-          retries++;
-          Thread.sleep(50);
-          continue;
-        }
-        assertEquals(200, r.statusCode());
-        latency[sent++] = System.nanoTime() - t0;
-      }
-      long sendNanos = System.nanoTime() - started;
+      Sent sent = send(s, all);
       s.awaitSettled();
       long heapAfter = heapAfterGc();
-      long[] done = Arrays.copyOf(latency, sent);
-      Arrays.sort(done);
       LiveView v = s.server.view();
       LiveCounts c = v.counts();
       String metrics = s.get("/metrics").body();
@@ -327,25 +307,25 @@ class ServeLoadIT {
               + " p50 %.1f ms, p99 %.1f ms; %d retries after 503; %d passes; heap after GC %.1f MiB"
               + " before, %.1f MiB at the end; %d reconciles in the window's analysis, %d of them"
               + " joined with their line%n",
-          sent,
+          sent.count(),
           all.size(),
           c.spans(),
           lines,
           HOURS,
-          sendNanos / 1e9,
-          c.spans() / (sendNanos / 1e9),
-          lines / (sendNanos / 1e9),
-          done[done.length / 2] / 1e6,
-          done[(int) Math.min(done.length - 1, Math.ceil(done.length * 0.99) - 1)] / 1e6,
-          retries,
+          sent.nanos() / 1e9,
+          c.spans() / (sent.nanos() / 1e9),
+          lines / (sent.nanos() / 1e9),
+          sent.quantileMs(0.5),
+          sent.quantileMs(0.99),
+          sent.retries(),
           v.pass(),
           heapBefore / 1048576.0,
           heapAfter / 1048576.0,
           v.analysis().reconciles().size(),
           c.joinedReconciles());
-      assertTrue(sent > all.size() / 4, "a quarter of the replay at least");
+      assertTrue(sent.count() > all.size() / 4, "a quarter of the replay at least");
       assertTrue(c.evictedReconciles() > 0, "the window moved");
-      if (sent == all.size()) {
+      if (sent.count() == all.size()) {
         assertTrue(c.joinedReconciles() > 0, "the window joined the two records: " + c);
         for (ControllerResult cr : v.analysis().controllers()) {
           assertFalse(

@@ -17,6 +17,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * One OTLP logs export request ({@code ExportLogsServiceRequest}, as the OpenTelemetry Collector's
@@ -130,35 +131,46 @@ public final class OtlpLogRequest {
       }
       case KVLIST_VALUE -> {
         out.append('{');
-        int start = out.length();
-        for (KeyValue kv : v.getKvlistValue().getValuesList()) {
-          int mark = out.length();
-          out.append(mark == start ? "" : ",");
-          quote(out, kv.getKey());
-          out.append(':');
-          int at = out.length();
-          json(kv.getValue(), out);
-          if (out.length() == at) {
-            out.setLength(mark);
-          }
-        }
+        elements(
+            v.getKvlistValue().getValuesList(),
+            out,
+            kv -> {
+              quote(out, kv.getKey());
+              out.append(':');
+              int at = out.length();
+              json(kv.getValue(), out);
+              return out.length() > at;
+            });
         out.append('}');
       }
       case ARRAY_VALUE -> {
         out.append('[');
-        int start = out.length();
-        for (AnyValue e : v.getArrayValue().getValuesList()) {
-          int mark = out.length();
-          out.append(mark == start ? "" : ",");
-          int at = out.length();
-          json(e, out);
-          if (out.length() == at) {
-            out.setLength(mark);
-          }
-        }
+        elements(
+            v.getArrayValue().getValuesList(),
+            out,
+            e -> {
+              int at = out.length();
+              json(e, out);
+              return out.length() > at;
+            });
         out.append(']');
       }
       default -> {}
+    }
+  }
+
+  /**
+   * Appends each of {@code items} with {@code write}, comma-separated; one that writes nothing (a
+   * value of no kind this reads) is left out with its comma.
+   */
+  private static <T> void elements(List<T> items, StringBuilder out, Predicate<T> write) {
+    int start = out.length();
+    for (T item : items) {
+      int mark = out.length();
+      out.append(mark == start ? "" : ",");
+      if (!write.test(item)) {
+        out.setLength(mark);
+      }
     }
   }
 
