@@ -41,6 +41,7 @@ import java.util.TreeSet;
 public final class TwoRecords {
   private final BitSet complete;
   private final Map<Reconcile, Reconcile> logParts;
+  private final String operatorAdvice;
   private long merged;
   private long traceOnly;
   private int joinedByObject;
@@ -62,16 +63,22 @@ public final class TwoRecords {
    * @param complete the sources (input indexes) that record every reconcile
    */
   public TwoRecords(BitSet complete) {
-    this(complete, false);
+    this(complete, false, BATCH_ADVICE);
   }
+
+  /** How {@code analyze} names a log's operator as the trace's ({@code %s}: that operator). */
+  static final String BATCH_ADVICE = "give --operator %s to read the log as the trace's operator";
 
   /**
    * @param complete the sources (input indexes) that record every reconcile
    * @param keepLogParts remember each joined reconcile's log part ({@link #logPartOf}): the live
    *     window gives a reconcile its first verdict once, whichever record brought it first
+   * @param operatorAdvice how the user makes a log's operator the trace's, a format whose {@code
+   *     %s} is the trace's operator
    */
-  public TwoRecords(BitSet complete, boolean keepLogParts) {
+  public TwoRecords(BitSet complete, boolean keepLogParts, String operatorAdvice) {
     this.complete = complete;
+    this.operatorAdvice = operatorAdvice;
     this.logParts = keepLogParts ? new IdentityHashMap<>() : null;
   }
 
@@ -305,9 +312,8 @@ public final class TwoRecords {
                   + " (from a log) and operator "
                   + Names.printable(t.operator())
                   + " (from a trace) reconcile the same objects at the same times: one operator,"
-                  + " its reconciles counted twice; give --operator "
-                  + Names.printable(t.operator())
-                  + " to read the log as the trace's operator");
+                  + " its reconciles counted twice; "
+                  + String.format(Locale.ROOT, operatorAdvice, Names.printable(t.operator())));
         }
       }
     }
@@ -369,6 +375,17 @@ public final class TwoRecords {
                     Instant.ofEpochSecond(0, covered.get(op).startNanos()),
                     Instant.ofEpochSecond(0, covered.get(op).endNanos()),
                     Names.printable(op))));
+    out.addAll(namingWarnings());
+    return out;
+  }
+
+  /**
+   * The warnings that say the two records could not meet (one operator under two names, or a log
+   * and a trace of one time without a reconcile in common): each reconcile may then count twice.
+   * One line each, without counts, so a live window can say each once.
+   */
+  public List<String> namingWarnings() {
+    List<String> out = new ArrayList<>();
     for (String op : unmet) {
       out.add(
           "operator "

@@ -93,6 +93,6 @@ record StoreWindow(long watermarkNanos, Map<String, Item> entries, long heldSpan
         new Analyzer(live.parameters())
             .analyze(rs, new long[0], new TraceEvidence(writes, links), start, end);
     LiveCounts counts = new LiveCounts(0, 0, 0, lateSpans, heldSpans, 0, 0, 0, 0, rs.size(), 0);
-    return new LiveView(0, watermarkNanos, a, List.of(), counts);
+    return new LiveView(0, watermarkNanos, a, List.of(), counts, List.of());
   }
 }

@@ -43,6 +43,11 @@ final class LiveAnalyzer {
     }
   }
 
+  /** How a log's operator becomes the trace's: the name on the records' resource. */
+  static final String ADVICE =
+      "set service.name=%s on the log records' resource (a resource processor in the Collector)"
+          + " to read them as the trace's operator";
+
   /** The input index of the logs' reconciles: the record of every reconcile. */
   private static final BitSet LOGGED = BitSet.valueOf(new long[] {1L << TraceAssembler.LOG_SOURCE});
 
@@ -51,6 +56,7 @@ final class LiveAnalyzer {
   private TreeMap<ControllerKey, ControllerState> controllers = new TreeMap<>();
   private long passes;
   private long joined;
+  private List<String> notes = List.of();
 
   /**
    * The reconciles that entered the window and have not had a first verdict, with their starts: a
@@ -73,11 +79,12 @@ final class LiveAnalyzer {
     Set<ControllerKey> keys = s.controllers();
     TwoRecords two = null;
     if (s.logged()) {
-      two = new TwoRecords(LOGGED, true);
+      two = new TwoRecords(LOGGED, true, ADVICE);
       changed = joined(changed, two);
       keys = changed.keySet();
     }
     joined = two == null ? 0 : two.merged();
+    notes = two == null ? List.of() : two.namingWarnings();
     TreeMap<ControllerKey, ControllerState> next = new TreeMap<>();
     List<FirstVerdict> first = new ArrayList<>();
     for (ControllerKey ck : keys) {
@@ -203,6 +210,6 @@ final class LiveAnalyzer {
             w[LiveCounts.EVICTED],
             s.reconcilesInWindow(),
             joined);
-    return new LiveView(passes, s.watermarkNanos(), a, objects, counts);
+    return new LiveView(passes, s.watermarkNanos(), a, objects, counts, notes);
   }
 }

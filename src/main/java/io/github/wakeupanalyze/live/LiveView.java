@@ -15,15 +15,19 @@ import java.util.List;
  *     watermarkNanos}] and the evidence of that window
  * @param objects every object in the window, in stream order
  * @param counts what was counted since the start
+ * @param notes what the window's analysis could not settle, one line each: an operator's log and
+ *     trace that never meet, so that its reconciles may count twice
  */
 public record LiveView(
     long pass,
     long watermarkNanos,
     Analysis analysis,
     List<ObjectView> objects,
-    LiveCounts counts) {
+    LiveCounts counts,
+    List<String> notes) {
   public LiveView {
     objects = List.copyOf(objects);
+    notes = List.copyOf(notes);
   }
 
   /** Before the first pass: nothing seen. */
@@ -33,7 +37,8 @@ public record LiveView(
         Long.MIN_VALUE,
         new Analysis(params, List.of(), List.of(), List.of(), 0, 0),
         List.of(),
-        LiveCounts.NONE);
+        LiveCounts.NONE,
+        List.of());
   }
 
   /** The window's start, epoch ns. */

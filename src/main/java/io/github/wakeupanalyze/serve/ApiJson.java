@@ -76,7 +76,7 @@ final class ApiJson {
 
   /** The one input of the live summary. */
   static List<InputReport> inputs(LiveView v) {
-    return List.of(new InputReport(INPUT, null, v.counts().spans(), List.of(), null));
+    return List.of(new InputReport(INPUT, null, v.counts().spans(), v.notes(), null));
   }
 
   static void summary(LiveView v, String toolVersion, Writer out) throws IOException {

@@ -46,6 +46,10 @@ public final class LiveServer implements AutoCloseable {
   private final GrpcFront grpc;
   private final LivePage page;
   private final ArrayDeque<FirstVerdict> recent = new ArrayDeque<>();
+
+  /** The notes already logged (analysis thread only). */
+  private final java.util.Set<String> noted = new java.util.HashSet<>();
+
   private volatile boolean ready;
   private boolean closed;
 
@@ -165,6 +169,11 @@ public final class LiveServer implements AutoCloseable {
 
   private void onPass(LiveView view, List<FirstVerdict> first, long lagNanos, long passNanos) {
     metrics.pass(first, lagNanos, passNanos);
+    for (String note : view.notes()) {
+      if (noted.add(note)) {
+        log.info("note: " + note); // once each; the summary's input warnings hold the current ones
+      }
+    }
     synchronized (recent) {
       for (FirstVerdict f : first) {
         recent.addLast(f);

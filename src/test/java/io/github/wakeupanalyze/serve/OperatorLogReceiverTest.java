@@ -46,6 +46,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class OperatorLogReceiverTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Seeded mutations of one valid request: truncation, random bytes, single bit flips. */
+  static final int MUTATIONS = 300;
+
   @TempDir static Path dir;
   static SimulationRun.Written trace;
   static List<LogRecordData> records;
@@ -192,7 +195,7 @@ class OperatorLogReceiverTest {
     SplittableRandom rnd = new SplittableRandom(11);
     try (TestServer s = new TestServer()) {
       int refused = 0;
-      for (int i = 0; i < 300; i++) {
+      for (int i = 0; i < MUTATIONS; i++) {
         byte[] body = valid.clone();
         switch (rnd.nextInt(3)) {
           case 0 -> body = Arrays.copyOf(body, rnd.nextInt(body.length));
@@ -214,9 +217,47 @@ class OperatorLogReceiverTest {
           assertFalse(line.chars().anyMatch(c -> c < 0x20), line);
         }
       }
-      assertTrue(refused > 0 && refused < 300, refused + " refused");
+      assertTrue(refused > 0 && refused < MUTATIONS, refused + " refused");
       assertEquals(200, s.post(HttpFront.LOGS, HttpFront.PROTOBUF, valid).statusCode());
       assertEquals(200, s.get("/readyz").statusCode());
+    }
+  }
+
+  /** Sends the trace, then the log in requests of 500 lines with these resource attributes. */
+  private static void send(TestServer s, String... resource) throws Exception {
+    s.post(HttpFront.TRACES, HttpFront.PROTOBUF, Files.readAllBytes(trace.trace()));
+    for (int i = 0; i < lines.size(); i += 500) {
+      byte[] body =
+          SimulatedLog.otlpRequest(lines.subList(i, Math.min(lines.size(), i + 500)), resource);
+      assertEquals(200, s.post(HttpFront.LOGS, HttpFront.PROTOBUF, body).statusCode());
+    }
+    s.awaitSettled();
+  }
+
+  @Test
+  void aLogThatNamesTheOperatorOtherwise_isNotedOnce_andItsServiceNameJoinsIt() throws Exception {
+    String pod = "psmdb-operator-6d8f7b9c4-x2k9p";
+    try (TestServer s = new TestServer()) {
+      send(s, "k8s.pod.name", pod);
+      JsonNode summary = summary(s);
+      assertEquals(0, summary.path("extraction").path("merged_reconciles").asLong());
+      String warnings = summary.path("inputs").get(0).path("warnings").toString();
+      assertTrue(
+          warnings.contains(
+                  "operator psmdb-operator (from a log) and operator percona-server-mongodb-operator"
+                      + " (from a trace) reconcile the same objects at the same times")
+              && warnings.contains("set service.name=percona-server-mongodb-operator"),
+          warnings);
+      assertEquals(
+          1,
+          s.log.stream().filter(l -> l.startsWith("serve: note: operator psmdb-operator")).count(),
+          s.log::toString);
+    }
+    try (TestServer s = new TestServer()) {
+      send(s, "k8s.pod.name", pod, "service.name", "percona-server-mongodb-operator");
+      JsonNode summary = summary(s);
+      assertEquals(trace.kept(), summary.path("extraction").path("merged_reconciles").asLong());
+      assertEquals(0, summary.path("inputs").get(0).path("warnings").size());
     }
   }
 }

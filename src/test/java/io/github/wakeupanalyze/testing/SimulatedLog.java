@@ -54,6 +54,21 @@ public final class SimulatedLog {
    * first line's pod on the resource, each body a string, each time the observed time.
    */
   public static byte[] otlpRequest(List<Line> lines) {
+    return otlpRequest(lines, "k8s.pod.name", lines.get(0).pod());
+  }
+
+  /**
+   * As {@link #otlpRequest(List)}, with these resource attributes ({@code key, value, ...}) instead
+   * of the pod.
+   */
+  public static byte[] otlpRequest(List<Line> lines, String... resource) {
+    Resource.Builder r = Resource.newBuilder();
+    for (int i = 0; i + 1 < resource.length; i += 2) {
+      r.addAttributes(
+          KeyValue.newBuilder()
+              .setKey(resource[i])
+              .setValue(AnyValue.newBuilder().setStringValue(resource[i + 1])));
+    }
     ScopeLogs.Builder scope = ScopeLogs.newBuilder();
     for (Line l : lines) {
       scope.addLogRecords(
@@ -62,16 +77,7 @@ public final class SimulatedLog {
               .setBody(AnyValue.newBuilder().setStringValue(l.body())));
     }
     return ExportLogsServiceRequest.newBuilder()
-        .addResourceLogs(
-            ResourceLogs.newBuilder()
-                .setResource(
-                    Resource.newBuilder()
-                        .addAttributes(
-                            KeyValue.newBuilder()
-                                .setKey("k8s.pod.name")
-                                .setValue(
-                                    AnyValue.newBuilder().setStringValue(lines.get(0).pod()))))
-                .addScopeLogs(scope))
+        .addResourceLogs(ResourceLogs.newBuilder().setResource(r).addScopeLogs(scope))
         .build()
         .toByteArray();
   }

@@ -15,9 +15,10 @@ import java.io.InputStream;
  * container's line; a map (a body a parser turned into fields) is written back as a JSON object.
  * Its time is {@code timeUnixNano}, else {@code observedTimeUnixNano}. The pod and container are
  * the resource's {@code k8s.pod.name} and {@code k8s.container.name} (the {@code container} parser
- * and the {@code k8sattributes} processor set them); without a pod, its {@code service.name} (an
- * SDK's log exporter sets it, as it does on the operator's spans) names the operator. A body of
- * several lines gives several lines, the first after the pod and time.
+ * and the {@code k8sattributes} processor set them). A {@code service.name} on the resource (an
+ * SDK's log exporter sets it as on the operator's spans; a Collector's {@code resource} processor
+ * can) names the operator instead of the pod: the name the trace gives it. A body of several lines
+ * gives several lines, the first after the pod and time.
  */
 public final class OtlpLogLines extends JsonLogDocument {
   private String pod;
@@ -172,7 +173,7 @@ public final class OtlpLogLines extends JsonLogDocument {
     if (body == null) {
       return;
     }
-    add(pod != null ? pod : service, container, time > 0 ? time : observed, body);
+    add(service != null ? service : pod, container, time > 0 ? time : observed, body);
   }
 
   /** The body: a string as it is, anything else as JSON; null when absent. */

@@ -23,9 +23,10 @@ import java.util.function.Predicate;
  * One OTLP logs export request ({@code ExportLogsServiceRequest}, as the OpenTelemetry Collector's
  * {@code otlphttp} and {@code otlp} exporters send it), in protobuf or JSON, read as lines: each
  * record's body after its pod's {@code kubectl logs --prefix} and its time, as {@link OtlpLogLines}
- * reads a file of them. A request is bounded by the receiver's size limit, so it is decoded whole.
- * A protobuf request's records are put in time order: the OpenTelemetry SDK's exporter groups them
- * by resource in a hash map, which shuffles them. OTLP JSON, as the Collector writes it, keeps the
+ * reads a file of them (the resource's {@code service.name} names the operator, else its {@code
+ * k8s.pod.name}). A request is bounded by the receiver's size limit, so it is decoded whole. A
+ * protobuf request's records are put in time order: the OpenTelemetry SDK's exporter groups them by
+ * resource in a hash map, which shuffles them. OTLP JSON, as the Collector writes it, keeps the
  * records' order and is read as it comes.
  */
 public final class OtlpLogRequest {
@@ -94,7 +95,7 @@ public final class OtlpLogRequest {
           if (body != null) {
             long time =
                 r.getTimeUnixNano() != 0 ? r.getTimeUnixNano() : r.getObservedTimeUnixNano();
-            entries.add(new Entry(time, pod != null ? pod : service, container, body));
+            entries.add(new Entry(time, service != null ? service : pod, container, body));
           }
         }
       }
