@@ -81,7 +81,7 @@ final class HttpFront {
     this.log = log;
     this.maxBytes = maxBytes;
     this.pages = pages;
-    this.server = HttpServer.create(address, 128);
+    this.server = HttpServers.create(address, 128);
     server.setExecutor(executor);
     server.createContext("/", exchanges.counted(this::handle));
   }

@@ -57,7 +57,7 @@ public final class ViewServer implements AutoCloseable {
     this.views = views;
     this.ready = ready;
     this.other = Map.copyOf(other);
-    this.server = HttpServer.create(address, 64);
+    this.server = HttpServers.create(address, 64);
     this.executor = Executors.newFixedThreadPool(2, r -> daemon(r));
     server.setExecutor(executor);
     server.createContext("/", exchanges.counted(this::handle));

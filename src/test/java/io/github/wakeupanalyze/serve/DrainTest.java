@@ -38,7 +38,7 @@ class DrainTest {
 
   /** A server whose {@code /slow} answers only once {@link #release} is counted down. */
   void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+    server = HttpServers.create(new InetSocketAddress("127.0.0.1", 0), 16);
     server.setExecutor(executor);
     server.createContext(
         "/",
