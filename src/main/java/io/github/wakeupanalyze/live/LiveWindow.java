@@ -39,6 +39,7 @@ final class LiveWindow implements Finals {
   private long watermark = Long.MIN_VALUE;
   private long firstStart = Long.MAX_VALUE;
   private long lastLogStart = Long.MIN_VALUE;
+  private boolean wasLogged;
   private final long[] counts = new long[LiveCounts.WINDOW_FIELDS];
 
   LiveWindow(long windowNanos) {
@@ -142,10 +143,13 @@ final class LiveWindow implements Finals {
       evidenceChanged = true;
     }
     // with an operator's log in the window, a pass joins the two records over every stream
+    // (and the pass after the last log reconcile left runs every controller once more, unjoined)
     boolean logged = lastLogStart != Long.MIN_VALUE && lastLogStart >= start;
+    boolean all = logged || wasLogged;
+    wasLogged = logged;
     Map<ControllerKey, List<List<Reconcile>>> changed = new TreeMap<>();
     for (Map.Entry<ControllerKey, TreeMap<String, ObjectWindow>> c : controllers.entrySet()) {
-      if (logged || evidenceChanged || dirty.contains(c.getKey())) {
+      if (all || evidenceChanged || dirty.contains(c.getKey())) {
         List<List<Reconcile>> streams = new ArrayList<>();
         for (ObjectWindow o : c.getValue().values()) {
           streams.add(o.reconciles());

@@ -168,4 +168,35 @@ class LiveLogTest {
     assertEquals(0, v.counts().joinedReconciles());
     assertTrue(v.analysis().controllers().get(0).sampling().sampled());
   }
+
+  @Test
+  void aLogThatStops_leavesTheWindowToTheTrace_onceItsReconcilesHaveLeftIt() {
+    long window = TimeUnit.MINUTES.toNanos(5);
+    long logEnd = lineTimes.get(0) + TimeUnit.MINUTES.toNanos(8);
+    LiveEngine both = new LiveEngine(LiveSettings.defaults(window));
+    LiveEngine alone = new LiveEngine(LiveSettings.defaults(window));
+    LiveLog log = new LiveLog();
+    int l = 0;
+    for (List<Span> b : Replay.batches(spans, Replay.SDK_BATCH)) {
+      both.accept(b);
+      alone.accept(b);
+      long now = b.get(b.size() - 1).endNanos();
+      int from = l;
+      while (l < lines.size() && lineTimes.get(l) < Math.min(now, logEnd)) {
+        l++;
+      }
+      if (l > from) {
+        both.accept(log.accept(lines.subList(from, l)));
+      }
+      both.analyze();
+      alone.analyze();
+    }
+    both.accept(log.close());
+    both.flush();
+    alone.flush();
+    LiveView v = both.analyze().view();
+    assertEquals(0, v.counts().joinedReconciles());
+    assertEquals(verdicts(alone.analyze().view().analysis()), verdicts(v.analysis()));
+    assertTrue(v.analysis().controllers().get(0).sampling().sampled());
+  }
 }
