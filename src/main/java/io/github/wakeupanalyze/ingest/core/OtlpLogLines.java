@@ -21,12 +21,28 @@ import java.io.InputStream;
  * gives several lines, the first after the pod and time.
  */
 public final class OtlpLogLines extends JsonLogDocument {
+  /**
+   * Where each record goes instead of becoming lines: its operator's name, container, time, body.
+   */
+  interface Records {
+    void record(String pod, String container, long epochNanos, String body);
+  }
+
+  private final Records records;
   private String pod;
   private String container;
   private String service;
 
   public OtlpLogLines(InputStream in) throws IOException {
+    this(in, null);
+  }
+
+  /**
+   * @param records takes each record as it is read (then {@link #next} gives no line), or null
+   */
+  OtlpLogLines(InputStream in, Records records) throws IOException {
     super(in);
+    this.records = records;
   }
 
   /**
@@ -173,7 +189,12 @@ public final class OtlpLogLines extends JsonLogDocument {
     if (body == null) {
       return;
     }
-    add(service != null ? service : pod, container, time > 0 ? time : observed, body);
+    String name = service != null ? service : pod;
+    if (records != null) {
+      records.record(name, container, time > 0 ? time : observed, body);
+    } else {
+      add(name, container, time > 0 ? time : observed, body);
+    }
   }
 
   /** The body: a string as it is, anything else as JSON; null when absent. */

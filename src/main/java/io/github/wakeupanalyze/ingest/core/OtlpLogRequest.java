@@ -24,10 +24,9 @@ import java.util.function.Predicate;
  * {@code otlphttp} and {@code otlp} exporters send it), in protobuf or JSON, read as lines: each
  * record's body after its pod's {@code kubectl logs --prefix} and its time, as {@link OtlpLogLines}
  * reads a file of them (the resource's {@code service.name} names the operator, else its {@code
- * k8s.pod.name}). A request is bounded by the receiver's size limit, so it is decoded whole. A
- * protobuf request's records are put in time order: the OpenTelemetry SDK's exporter groups them by
- * resource in a hash map, which shuffles them. OTLP JSON, as the Collector writes it, keeps the
- * records' order and is read as it comes.
+ * k8s.pod.name}). A request is bounded by the receiver's size limit, so it is decoded whole, and
+ * its records are put in time order: the OpenTelemetry SDK's exporter groups them by resource in a
+ * hash map, which shuffles them.
  */
 public final class OtlpLogRequest {
   private OtlpLogRequest() {}
@@ -43,12 +42,18 @@ public final class OtlpLogRequest {
     return json ? jsonLines(message, source) : protoLines(message, source);
   }
 
+  /** One record: the name of its operator (service or pod), its container, time and body. */
+  private record Entry(long time, String pod, String container, String body) {}
+
   private static List<String> jsonLines(byte[] message, String source) throws InputException {
-    List<String> out = new ArrayList<>();
+    List<Entry> entries = new ArrayList<>();
     try {
-      OtlpLogLines lines = new OtlpLogLines(new ByteArrayInputStream(message));
-      for (String line = lines.next(); line != null; line = lines.next()) {
-        out.add(line);
+      OtlpLogLines document =
+          new OtlpLogLines(
+              new ByteArrayInputStream(message),
+              (pod, container, time, body) -> entries.add(new Entry(time, pod, container, body)));
+      while (document.next() != null) {
+        // every record went to the entries: no line comes out
       }
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
@@ -60,7 +65,7 @@ public final class OtlpLogRequest {
     } catch (IOException e) {
       throw new UncheckedIOException("reading memory cannot fail", e);
     }
-    return out;
+    return inTimeOrder(entries);
   }
 
   private static List<String> protoLines(byte[] message, String source) throws InputException {
@@ -71,9 +76,6 @@ public final class OtlpLogRequest {
       throw new InputException(
           source, "", "not an OTLP logs export request in protobuf: " + e.getMessage(), e);
     }
-    // a sender need not keep the records' order across resources and scopes (the SDK's exporter
-    // groups them by resource in a hash map): the lines are handed on in time order
-    record Entry(long time, String pod, String container, String body) {}
     List<Entry> entries = new ArrayList<>();
     for (ResourceLogs rl : request.getResourceLogsList()) {
       String pod = null;
@@ -100,7 +102,16 @@ public final class OtlpLogRequest {
         }
       }
     }
-    entries.sort(Comparator.comparingLong(Entry::time)); // stable: equal times keep their order
+    return inTimeOrder(entries);
+  }
+
+  /**
+   * The records' lines in time order: a sender need not keep the records' order across resources
+   * and scopes (the SDK's exporter groups them by resource in a hash map). The sort is stable, so
+   * records of one time keep their order.
+   */
+  private static List<String> inTimeOrder(List<Entry> entries) {
+    entries.sort(Comparator.comparingLong(Entry::time));
     ArrayDeque<String> ready = new ArrayDeque<>();
     for (Entry e : entries) {
       LogJson.addRecord(ready, e.pod(), e.container(), e.time(), e.body());

@@ -72,20 +72,20 @@ class OtlpLogRequestTest {
         .toByteArray();
   }
 
-  /** The same request in OTLP JSON, the records in time order. */
+  /** The same request in OTLP JSON, the later record first too. */
   private static byte[] json() {
     return """
         {"resourceLogs":[{"resource":{"attributes":[\
         {"key":"k8s.pod.name","value":{"stringValue":"op-6d8f7b9c4-x2k9p"}},\
         {"key":"k8s.container.name","value":{"stringValue":"manager"}}]},\
         "scopeLogs":[{"logRecords":[\
-        {"observedTimeUnixNano":"1000000000","body":{"stringValue":"Reconciling"}},\
         {"timeUnixNano":"2000000000","body":{"kvlistValue":{"values":[\
         {"key":"msg","value":{"stringValue":"Reconcile done, requeueing after 5s"}},\
         {"key":"n","value":{"intValue":"3"}},{"key":"ok","value":{"boolValue":true}},\
         {"key":"raw","value":{"bytesValue":""}},\
         {"key":"ids","value":{"arrayValue":{"values":[{"stringValue":"a"},{"doubleValue":1.5}]}}}\
-        ]}}}]}]}]}"""
+        ]}}},\
+        {"observedTimeUnixNano":"1000000000","body":{"stringValue":"Reconciling"}}]}]}]}"""
         .getBytes(StandardCharsets.UTF_8);
   }
 
