@@ -31,6 +31,11 @@ import java.util.TreeMap;
  * worker's busy blocks and resync bursts are cross-object and move with the window. A pass costs
  * the batch engine on the changed controllers' windows, O(n log n) in their reconciles. Not
  * thread-safe: one thread runs the passes.
+ *
+ * <p>With an operator's log in the window, a pass first joins the log's reconciles with the trace's
+ * over every stream ({@link TwoRecords}, as {@code analyze trace op.log} does) and runs every
+ * controller. A reconcile is given its first verdict once: when it (and, for a joined one, its log
+ * part) has had none, so whichever record arrived first gave it.
  */
 final class LiveAnalyzer {
   /** One controller's latest result and its objects' views. */
