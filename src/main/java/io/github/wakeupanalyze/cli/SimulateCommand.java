@@ -7,6 +7,7 @@ import io.github.wakeupanalyze.simulate.ScenarioException;
 import io.github.wakeupanalyze.simulate.ScenarioLoader;
 import io.github.wakeupanalyze.simulate.run.SimulationRun;
 import io.github.wakeupanalyze.simulate.write.OutputFormat;
+import io.github.wakeupanalyze.text.Names;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
@@ -139,6 +140,26 @@ public final class SimulateCommand implements Callable<Integer> {
                   + " loss apply to traces only");
       cl.getErr().flush();
     }
+    if (fmt.isLog()) {
+      for (Scenario.Operator op : s.operators()) {
+        if (op.framework() != fmt.logFormat().framework()) {
+          cl.getErr()
+              .println(
+                  "simulate: note: "
+                      + fmt.cliName()
+                      + " writes "
+                      + frameworkName(fmt.logFormat().framework())
+                      + "'s lines, also for "
+                      + frameworkName(op.framework())
+                      + " operator "
+                      + Names.printable(op.service())
+                      + ", which logs otherwise: its lines name objects as "
+                      + frameworkName(fmt.logFormat().framework())
+                      + " does, so they do not meet its trace's reconciles");
+        }
+      }
+      cl.getErr().flush();
+    }
     try {
       SimulationRun.Written w = SimulationRun.write(s, fmt, out, name, batch);
       cl.getOut()
@@ -169,5 +190,13 @@ public final class SimulateCommand implements Callable<Integer> {
       cl.getErr().flush();
       return ExitCodes.OUTPUT;
     }
+  }
+
+  private static String frameworkName(Scenario.Framework f) {
+    return switch (f) {
+      case CONTROLLER_RUNTIME -> "controller-runtime";
+      case KUBE_RS -> "kube-rs";
+      case JAVA_OPERATOR_SDK -> "the Java Operator SDK";
+    };
   }
 }

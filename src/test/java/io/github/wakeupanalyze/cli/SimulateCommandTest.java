@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -64,6 +65,32 @@ class SimulateCommandTest {
             .filter(l -> l.contains("\"msg\":\"Reconciling\""))
             .count();
     assertEquals(reconciles, starts);
+  }
+
+  @Test
+  void aLogFormatOfAnotherFramework_isNoted_perOperatorItDoesNotFit() throws Exception {
+    String fleet = "src/test/resources/kafka/fleet.yaml";
+    assertEquals(
+        0,
+        run(fleet, "--out", dir.toString(), "--duration", "1m", "--format", "log-zap-json"),
+        err.toString());
+    List<String> notes =
+        err.toString().lines().filter(l -> l.startsWith("simulate: note: log-zap-json")).toList();
+    assertEquals(
+        List.of(
+            "simulate: note: log-zap-json writes controller-runtime's lines, also for kube-rs"
+                + " operator doc-operator, which logs otherwise: its lines name objects as"
+                + " controller-runtime does, so they do not meet its trace's reconciles"),
+        notes);
+    err.getBuffer().setLength(0);
+    assertEquals(
+        0,
+        run(fleet, "--out", dir.toString(), "--duration", "1m", "--format", "log-kube-rs"),
+        err.toString());
+    assertEquals(
+        2,
+        err.toString().lines().filter(l -> l.contains("which logs otherwise")).count(),
+        err.toString());
   }
 
   private static java.util.stream.Stream<String> labels(Path file) throws java.io.IOException {

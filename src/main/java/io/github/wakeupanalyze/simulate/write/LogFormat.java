@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.simulate.write;
 
+import io.github.wakeupanalyze.simulate.Scenario;
 import java.io.OutputStream;
 
 /**
@@ -34,6 +35,15 @@ public enum LogFormat {
     this.resolutionNanos = resolutionNanos;
     this.podPrefix = podPrefix;
     this.timestampPrefix = timestampPrefix;
+  }
+
+  /** The framework whose lines this format writes. */
+  public Scenario.Framework framework() {
+    return switch (this) {
+      case ZAP_JSON, ZAP_CONSOLE, KLOG -> Scenario.Framework.CONTROLLER_RUNTIME;
+      case KUBE_RS_FULL, KUBE_RS_COMPACT, KUBE_RS_JSON -> Scenario.Framework.KUBE_RS;
+      case JOSDK, JOSDK_LOGBACK, JOSDK_JSON -> Scenario.Framework.JAVA_OPERATOR_SDK;
+    };
   }
 
   /** The time resolution of the format's own times: 1000 (µs) or 1000000 (ms). */

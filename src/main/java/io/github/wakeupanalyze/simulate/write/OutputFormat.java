@@ -43,6 +43,11 @@ public enum OutputFormat {
     this.log = log;
   }
 
+  /** The log format of a {@code log-…} format; null for a trace. */
+  public LogFormat logFormat() {
+    return log;
+  }
+
   /** True for an operator's log ({@code log-…}), false for a trace. */
   public boolean isLog() {
     return log != null;
