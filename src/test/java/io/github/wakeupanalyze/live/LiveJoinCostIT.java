@@ -91,6 +91,20 @@ class LiveJoinCostIT {
     replay(spans, lines, times); // warm-up: the JIT compiles both paths before either is timed
     double[] alone = replay(spans, List.of(), List.of());
     double[] joined = replay(spans, lines, times);
+    StringBuilder codeCache = new StringBuilder();
+    for (java.lang.management.MemoryPoolMXBean pool :
+        java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getName().startsWith("CodeHeap") || pool.getName().equals("Code Cache")) {
+        codeCache.append(
+            String.format(
+                Locale.ROOT,
+                " %s %.0f/%.0f MiB;",
+                pool.getName(),
+                pool.getUsage().getUsed() / 1048576.0,
+                pool.getUsage().getMax() / 1048576.0));
+      }
+    }
+    System.out.println("live join cost: code cache" + codeCache);
     System.out.printf(
         Locale.ROOT,
         "live join cost: %d spans, %d log lines, %.0f reconciles in a 5 min window of 2,100"
