@@ -82,7 +82,7 @@ final class ReconcileBuilder {
     this.requeueAfterNanos =
         withState ? requeueAfter(s.attribute(WakeupAttributes.REQUEUE_AFTER_NANOS)) : -1;
     this.sampling = withState ? Sampling.of(s) : null;
-    this.complete = "true".equals(s.attribute(WakeupAttributes.COMPLETE));
+    this.complete = WakeupAttributes.complete(s);
   }
 
   /**

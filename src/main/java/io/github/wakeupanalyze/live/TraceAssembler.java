@@ -43,8 +43,6 @@ final class TraceAssembler {
   /** The input index of reconciles from the operators' logs, which record every reconcile. */
   static final int LOG_SOURCE = 1;
 
-  private static final String LOG = "true";
-
   private final ExtractRules rules;
   private final long graceNanos;
   private final int maxHeldSpans;
@@ -122,7 +120,7 @@ final class TraceAssembler {
     List<Held> logged = new ArrayList<>();
     List<Held> traced = new ArrayList<>();
     for (Held h : traces) {
-      (LOG.equals(h.spans.get(0).attribute(WakeupAttributes.COMPLETE)) ? logged : traced).add(h);
+      (WakeupAttributes.complete(h.spans.get(0)) ? logged : traced).add(h);
     }
     extract(traced, TRACE_SOURCE, "live", out);
     extract(logged, LOG_SOURCE, LiveLog.SOURCE, out);

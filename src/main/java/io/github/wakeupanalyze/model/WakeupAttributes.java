@@ -18,6 +18,13 @@ public final class WakeupAttributes {
    */
   public static final String COMPLETE = "wakeup.complete";
 
+  /**
+   * Whether {@code s} is a reconcile of a record that holds every reconcile ({@link #COMPLETE}).
+   */
+  public static boolean complete(Span s) {
+    return "true".equals(s.attribute(COMPLETE));
+  }
+
   /** The controller, where the record names it apart from the span name. */
   public static final String CONTROLLER = "controller";
 
