@@ -23,7 +23,8 @@ final class WindowOptions {
       defaultValue = "10s",
       converter = DurationConverter.class,
       description =
-          "A trace is final this long (trace time) after its latest span end (default: "
+          "A trace is final this long (trace time) after its latest span end; serve holds"
+              + " the operators' log lines as long, for lines sent out of order (default: "
               + "${DEFAULT-VALUE}).")
   Duration grace;
 }

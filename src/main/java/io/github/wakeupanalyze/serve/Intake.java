@@ -44,8 +44,14 @@ final class Intake implements AutoCloseable {
 
   private final LiveEngine engine;
 
-  /** The operators' log lines read into reconciles; extraction thread only. */
-  private final LiveLog log = new LiveLog();
+  /**
+   * The operators' log lines read into reconciles, each held as long as a trace's grace period for
+   * lines a Collector sends out of order; extraction thread only.
+   */
+  private final LiveLog log;
+
+  /** {@link LiveLog#lateLines()}, published for {@code /metrics}. */
+  private volatile long lateLogLines;
 
   private final long maxQueuedSpans;
   private final long idleFlushNanos;
@@ -86,6 +92,7 @@ final class Intake implements AutoCloseable {
       LongSupplier clock,
       PassListener listener) {
     this.engine = engine;
+    this.log = new LiveLog(engine.settings().graceNanos());
     this.maxQueuedSpans = maxQueuedSpans;
     this.idleFlushNanos = idleFlushNanos;
     this.minPassNanos = minPassNanos;
@@ -136,6 +143,11 @@ final class Intake implements AutoCloseable {
     return true;
   }
 
+  /** Log lines that came later than the hold, read out of order ({@link LiveLog#lateLines()}). */
+  long lateLogLines() {
+    return lateLogLines;
+  }
+
   /** Spans queued, not yet extracted. */
   long queuedSpans() {
     return queued.get();
@@ -180,6 +192,7 @@ final class Intake implements AutoCloseable {
         oldestUnanalyzed.compareAndSet(-1, b.receivedNanos());
         if (!b.lines().isEmpty()) {
           accept(log.accept(b.lines()));
+          lateLogLines = log.lateLines();
         } else {
           engine.accept(b.spans());
         }

@@ -13,6 +13,8 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -120,9 +122,10 @@ final class LiveMetrics {
   /**
    * @param view the latest view, read once per scrape
    * @param queued spans queued for extraction now
+   * @param lateLogLines log lines that came later than the hold, since start
    */
-  LiveMetrics(Supplier<LiveView> view, Supplier<Long> queued) {
-    registry.register(new WindowGauges(view, queued));
+  LiveMetrics(Supplier<LiveView> view, Supplier<Long> queued, Supplier<Long> lateLogLines) {
+    registry.register(new WindowGauges(view, queued, lateLogLines));
   }
 
   /** Counts an analysis pass and its first verdicts. */
@@ -178,10 +181,12 @@ final class LiveMetrics {
   private static final class WindowGauges implements MultiCollector {
     private final Supplier<LiveView> view;
     private final Supplier<Long> queued;
+    private final Supplier<Long> lateLogLines;
 
-    WindowGauges(Supplier<LiveView> view, Supplier<Long> queued) {
+    WindowGauges(Supplier<LiveView> view, Supplier<Long> queued, Supplier<Long> lateLogLines) {
       this.view = view;
       this.queued = queued;
+      this.lateLogLines = lateLogLines;
     }
 
     @Override
@@ -274,6 +279,14 @@ final class LiveMetrics {
                   "wakeup_orphan_spans",
                   "Spans that joined no reconcile: their parent had gone or never came")
               .dataPoint(point(v.counts().orphanSpans()))
+              .build());
+      out.add(
+          CounterSnapshot.builder()
+              .name("wakeup_log_lines_late")
+              .help(
+                  "Operator log lines that came more than the grace period after a later line of"
+                      + " the log, read out of order (a reconcile they start or end may be split)")
+              .dataPoint(CounterDataPointSnapshot.builder().value(lateLogLines.get()).build())
               .build());
       return new MetricSnapshots(out);
     }

@@ -61,7 +61,7 @@ public final class LiveServer implements AutoCloseable {
     this.log = new ServeLog(logLines, clock);
     this.engine = new LiveEngine(settings.live());
     this.page = LivePage.load();
-    this.metrics = new LiveMetrics(engine::view, this::queuedSpans);
+    this.metrics = new LiveMetrics(engine::view, this::queuedSpans, this::lateLogLines);
     this.intake =
         new Intake(
             engine,
@@ -155,6 +155,10 @@ public final class LiveServer implements AutoCloseable {
 
   private long queuedSpans() {
     return intake.queuedSpans();
+  }
+
+  private long lateLogLines() {
+    return intake.lateLogLines();
   }
 
   /** Whether everything received has been extracted and analysed (see {@link Intake#settled}). */

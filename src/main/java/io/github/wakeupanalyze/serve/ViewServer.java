@@ -44,7 +44,7 @@ public final class ViewServer implements AutoCloseable {
   private final Object scrape = new Object();
   private final Drain exchanges = new Drain();
   private LiveView current;
-  private final LiveMetrics metrics = new LiveMetrics(() -> current, () -> 0L);
+  private final LiveMetrics metrics = new LiveMetrics(() -> current, () -> 0L, () -> 0L);
 
   private ViewServer(
       InetSocketAddress address,

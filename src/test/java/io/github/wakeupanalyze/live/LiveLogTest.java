@@ -29,9 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A 10 % head-sampled Percona-like trace and the operator's own log of the same run (read by {@link
  * LiveLog}, as {@code serve} reads {@code POST /v1/logs}), streamed together through the online
- * engine as a Collector sends them (the log's lines in batches a few seconds behind the trace): the
- * window's verdicts are those of {@code analyze trace op.log}, each reconcile counted once, the
- * stream read as complete, and each reconcile given one first verdict.
+ * engine as a Collector sends them (the log's lines in batches a few seconds behind the trace, in
+ * order or out of it): the window's verdicts are those of {@code analyze trace op.log}, each
+ * reconcile counted once, the stream read as complete, and each reconcile given one first verdict.
  */
 class LiveLogTest {
   /** How far behind the trace's spans each batch of log lines arrives (trace time). */
@@ -55,9 +55,10 @@ class LiveLogTest {
     trace = SimulationRun.write(s, OutputFormat.OTLP_PROTO, dir, "trace");
     SimulationRun.Written log = SimulationRun.write(s, OutputFormat.LOG_ZAP_JSON, dir, "log");
     spans = Replay.spansByEnd(trace.trace());
-    lines = Files.readAllLines(log.trace());
+    lines = new ArrayList<>();
     lineTimes = new ArrayList<>();
-    for (String line : lines) {
+    for (String line : Files.readAllLines(log.trace())) {
+      lines.add(SimulatedLog.served(line)); // as serve reads a Collector's OTLP log records
       lineTimes.add(SimulatedLog.parse(line).nanos());
     }
     batch = Replay.analyze(trace.trace(), log.trace());
@@ -69,8 +70,17 @@ class LiveLogTest {
 
   /** Streams the trace in SDK batches and the log a second at a time, seven seconds behind. */
   private static List<FirstVerdict> replay(LiveEngine engine) {
-    LiveLog log = new LiveLog();
+    return replay(engine, false);
+  }
+
+  /**
+   * As {@link #replay(LiveEngine)}; with {@code swapped}, each two consecutive log batches arrive
+   * the later first, as a Collector's parallel senders (or a retried export) deliver them.
+   */
+  private static List<FirstVerdict> replay(LiveEngine engine, boolean swapped) {
+    LiveLog log = new LiveLog(engine.settings().graceNanos()); // as serve holds lines
     List<FirstVerdict> first = new ArrayList<>();
+    List<String> waiting = List.of();
     int l = 0;
     long batchEnd = lineTimes.get(0) + LOG_BATCH_NANOS;
     for (List<Span> b : Replay.batches(spans, Replay.SDK_BATCH)) {
@@ -82,12 +92,22 @@ class LiveLogTest {
           l++;
         }
         if (l > from) {
-          engine.accept(log.accept(lines.subList(from, l)));
+          List<String> lineBatch = lines.subList(from, l);
+          if (!swapped) {
+            engine.accept(log.accept(lineBatch));
+          } else if (waiting.isEmpty()) {
+            waiting = lineBatch;
+          } else {
+            engine.accept(log.accept(lineBatch));
+            engine.accept(log.accept(waiting));
+            waiting = List.of();
+          }
         }
         batchEnd += LOG_BATCH_NANOS;
       }
       first.addAll(engine.analyze().firstVerdicts());
     }
+    engine.accept(log.accept(waiting));
     engine.accept(log.accept(lines.subList(l, lines.size())));
     engine.accept(log.close());
     engine.flush();
@@ -128,6 +148,16 @@ class LiveLogTest {
                   + cr.classification();
             })
         .toList();
+  }
+
+  @Test
+  void logBatchesThatArriveOutOfOrder_giveTheSameVerdicts() {
+    LiveEngine engine = engine();
+    List<FirstVerdict> first = replay(engine, true);
+    Analysis live = engine.analyze().view().analysis();
+    assertEquals(trace.reconciles(), live.reconciles().size(), "no reconcile split in two");
+    assertEquals(verdicts(batch.analysis()), verdicts(live));
+    assertEquals(trace.reconciles(), first.size(), "one first verdict each");
   }
 
   @Test
@@ -175,7 +205,7 @@ class LiveLogTest {
     long logEnd = lineTimes.get(0) + TimeUnit.MINUTES.toNanos(8);
     LiveEngine both = new LiveEngine(LiveSettings.defaults(window));
     LiveEngine alone = new LiveEngine(LiveSettings.defaults(window));
-    LiveLog log = new LiveLog();
+    LiveLog log = new LiveLog(both.settings().graceNanos());
     int l = 0;
     for (List<Span> b : Replay.batches(spans, Replay.SDK_BATCH)) {
       both.accept(b);

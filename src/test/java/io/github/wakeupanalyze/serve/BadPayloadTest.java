@@ -221,7 +221,7 @@ class BadPayloadTest {
   @Test
   void fullQueue_answersBusy_andTakesTheRequestWholeOrNotAtAll() {
     LiveEngine engine = new LiveEngine(LiveSettings.defaults(LiveSettings.DEFAULT_WINDOW_NANOS));
-    LiveMetrics metrics = new LiveMetrics(engine::view, () -> 0L);
+    LiveMetrics metrics = new LiveMetrics(engine::view, () -> 0L, () -> 0L);
     // never started: nothing drains the queue
     Intake intake = new Intake(engine, 5, Long.MAX_VALUE, 0, () -> 0L, (v, f, l, p) -> {});
     Receiver receiver = new Receiver(intake, engine, metrics);

@@ -22,7 +22,8 @@ class IntakeTest {
     Intake intake =
         new Intake(engine, 1_000, Long.MAX_VALUE, 0, System::nanoTime, (v, f, l, p) -> last.set(v));
     intake.start();
-    Receiver receiver = new Receiver(intake, engine, new LiveMetrics(engine::view, () -> 0L));
+    Receiver receiver =
+        new Receiver(intake, engine, new LiveMetrics(engine::view, () -> 0L, () -> 0L));
     assertEquals(
         Receiver.Kind.OK,
         receiver

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -232,6 +233,66 @@ class OperatorLogReceiverTest {
       assertEquals(200, s.post(HttpFront.LOGS, HttpFront.PROTOBUF, body).statusCode());
     }
     s.awaitSettled();
+  }
+
+  /** The log's lines in requests of five seconds of log each (fixed five-second windows). */
+  private static List<List<SimulatedLog.Line>> fiveSecondRequests() {
+    List<List<SimulatedLog.Line>> requests = new ArrayList<>();
+    long window = Long.MIN_VALUE;
+    for (SimulatedLog.Line l : lines) {
+      if (l.nanos() / 5_000_000_000L != window) {
+        window = l.nanos() / 5_000_000_000L;
+        requests.add(new ArrayList<>());
+      }
+      requests.get(requests.size() - 1).add(l);
+    }
+    return requests;
+  }
+
+  private static double lateLines(TestServer s) throws Exception {
+    String metrics = s.get("/metrics").body();
+    return metrics
+        .lines()
+        .filter(l -> l.startsWith("wakeup_log_lines_late_total "))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no wakeup_log_lines_late_total in " + metrics));
+  }
+
+  @Test
+  void logRequestsOutOfOrder_withinTheGrace_giveEachReconcileOnce() throws Exception {
+    List<List<SimulatedLog.Line>> requests = fiveSecondRequests();
+    for (int i = 0; i + 1 < requests.size(); i += 2) {
+      Collections.swap(requests, i, i + 1); // the later first, as parallel senders deliver them
+    }
+    try (TestServer s = new TestServer()) {
+      s.post(HttpFront.TRACES, HttpFront.PROTOBUF, Files.readAllBytes(trace.trace()));
+      for (List<SimulatedLog.Line> r : requests) {
+        byte[] body = SimulatedLog.otlpRequest(r);
+        assertEquals(200, s.post(HttpFront.LOGS, HttpFront.PROTOBUF, body).statusCode());
+      }
+      s.awaitSettled();
+      JsonNode summary = summary(s);
+      assertEquals(trace.reconciles(), summary.path("extraction").path("reconciles").asLong());
+      assertEquals(trace.kept(), summary.path("extraction").path("merged_reconciles").asLong());
+      assertEquals(0.0, lateLines(s));
+    }
+  }
+
+  @Test
+  void aLogRequestLaterThanTheGrace_isCountedLate() throws Exception {
+    List<List<SimulatedLog.Line>> requests = fiveSecondRequests();
+    int late = requests.size() / 2;
+    List<SimulatedLog.Line> lateRequest = requests.remove(late);
+    requests.add(late + 6, lateRequest); // thirty seconds of log after its time: past the grace
+    try (TestServer s = new TestServer()) {
+      for (List<SimulatedLog.Line> r : requests) {
+        byte[] body = SimulatedLog.otlpRequest(r);
+        assertEquals(200, s.post(HttpFront.LOGS, HttpFront.PROTOBUF, body).statusCode());
+      }
+      s.awaitSettled();
+      assertEquals(lateRequest.size(), lateLines(s));
+    }
   }
 
   @Test

@@ -50,6 +50,22 @@ public final class SimulatedLog {
   }
 
   /**
+   * {@code line} as {@code serve} reads the OTLP log record a Collector makes of it: {@code kubectl
+   * logs --prefix --timestamps} form, the record's time before the body.
+   */
+  public static String served(String line) {
+    Line l = parse(line);
+    return "[pod/"
+        + l.pod()
+        + "/"
+        + l.container()
+        + "] "
+        + io.github.wakeupanalyze.ingest.core.KubeletTime.ofNanos(l.nanos())
+        + " "
+        + l.body();
+  }
+
+  /**
    * The lines as one OTLP logs export request in protobuf, as a Collector sends a pod's lines: the
    * first line's pod on the resource, each body a string, each time the observed time.
    */

@@ -84,6 +84,30 @@ final class LineParser {
     return ok;
   }
 
+  /**
+   * The kubelet's time of a {@code kubectl logs [--prefix] --timestamps} line (what {@code serve}
+   * makes of an OTLP log record), in nanoseconds, without parsing the rest; or {@link
+   * Long#MIN_VALUE} when it has none.
+   */
+  static long kubeletNanos(String raw) {
+    int from = 0;
+    if (raw.startsWith("[pod/")) {
+      int close = raw.indexOf("] ");
+      if (close > 5) {
+        from = close + 2;
+      }
+    }
+    int stamp = KubeletTime.end(raw, from);
+    if (stamp < 0) {
+      return Long.MIN_VALUE;
+    }
+    try {
+      return Timestamps.parse(raw.substring(from, stamp));
+    } catch (IllegalArgumentException e) {
+      return Long.MIN_VALUE;
+    }
+  }
+
   private static boolean format(String s, LogRecord r) {
     r.reset();
     if (s.isEmpty() || Character.isWhitespace(s.charAt(0))) {
