@@ -115,10 +115,13 @@ public final class HazardScan {
       for (int grid = 0; grid < 2; grid++) {
         // Window edges only grow along a grid, so the four search positions of each window are
         // found by walking forward from the previous window's: O(n + windows), not O(windows·log
-        // n).
+        // n). Between two gaps far apart (an object's few gaps on the finest grid) the windows
+        // are empty, and are stepped over and counted without searching.
         int[] at = new int[4];
-        for (double lo = cfg.minGap() * (grid == 0 ? 1 : Math.sqrt(ratio)); lo < max; lo *= ratio) {
+        double lo = cfg.minGap() * (grid == 0 ? 1 : Math.sqrt(ratio));
+        while (lo < max) {
           win.add(sg, lo, lo * ratio, w, at);
+          lo = win.skipEmpty(x, lo * ratio, ratio, max, at);
         }
       }
     }
@@ -488,6 +491,30 @@ public final class HazardScan {
         p = Double.isNaN(p) ? ps : Math.max(p, ps);
       }
       return Double.isNaN(p) ? 1 : p;
+    }
+
+    /**
+     * Counts as {@link #empty} the windows from {@code lo} on, along the grid of {@code ratio},
+     * that {@link #add} would find empty, and returns the first that it would not (or the first at
+     * or past {@code max}). Only after an empty window ({@code at}'s four positions equal): its
+     * successors stay empty, with the same positions, until a right flank reaches the next gap. The
+     * grid is stepped by the same products as the caller's, so the windows are the same.
+     */
+    double skipEmpty(double[] x, double lo, double ratio, double max, int[] at) {
+      if (at[0] != at[3]) {
+        return lo;
+      }
+      double next = at[3] < x.length ? x[at[3]] : Double.POSITIVE_INFINITY;
+      while (lo < max) {
+        double h = lo * ratio;
+        double fw = 4 * (h - lo);
+        if (h + fw > next) {
+          break;
+        }
+        empty++;
+        lo *= ratio;
+      }
+      return lo;
     }
 
     /**
