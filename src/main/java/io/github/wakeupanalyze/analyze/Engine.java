@@ -210,9 +210,11 @@ public final class Engine {
     }
     if (sampling.sampled() && streams.stream().noneMatch(s -> s.auditLogGiven)) {
       notes.add(
-          "sampled trace, no audit log given: an event whose reconcile or write the trace lost"
-              + " is told from a timer by timing alone; the API server's audit log, given beside"
-              + " the trace, holds every write (docs/formats.md, \"Audit logs\")");
+          "sampled trace, no complete record beside it: an event whose reconcile or write the"
+              + " trace lost is told from a timer by timing alone; the operator's own log holds"
+              + " every reconcile (docs/logs.md, \"Beside a trace\") and the API server's audit"
+              + " log every write (docs/formats.md, \"Audit logs\"): give either beside the"
+              + " trace");
     }
     StreamKey k = objects.get(0).key();
     ControllerResult result =

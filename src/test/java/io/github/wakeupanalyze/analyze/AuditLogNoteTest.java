@@ -15,10 +15,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A sampled controller says when its events among lost reconciles rest on timing alone, and stops
- * saying it once the API server's audit log is given; a complete trace never says it.
+ * saying it once a complete record is given beside the trace (the API server's audit log here; the
+ * operator's own log reads the stream as complete, so it is not sampled at all); a complete trace
+ * never says it.
  */
 class AuditLogNoteTest {
-  private static final String NOTE = "sampled trace, no audit log given";
+  private static final String NOTE = "sampled trace, no complete record beside it";
 
   private static Accuracy.Simulated simulate(Scenario.Sampling sampling) throws Exception {
     Scenario s =

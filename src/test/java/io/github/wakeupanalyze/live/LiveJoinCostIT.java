@@ -23,19 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What joining the operators' logs costs a pass at fleet scale: the Kafka tests' fleet (three
  * operators, 2,100 objects) for ten minutes, streamed through the engine in SDK batches with a pass
- * after every fourth, once with the trace alone and once with the two controller-runtime operators'
- * logs a few seconds behind (after a warm-up replay) (the kube-rs operator's zap log would name its
+ * after each, once with the trace alone and once with the two controller-runtime operators' logs a
+ * few seconds behind (after a warm-up replay) (the kube-rs operator's zap log would name its
  * objects otherwise). Prints the mean pass time of each (the bench's figure, not asserted); asserts
  * that the join counted every reconcile once.
  */
 class LiveJoinCostIT {
   static final long WINDOW_NANOS = TimeUnit.MINUTES.toNanos(5);
   static final long LOG_DELAY_NANOS = TimeUnit.SECONDS.toNanos(7);
-
-  /**
-   * A pass after every this many SDK batches (about every 12 s of trace): the suite stays short.
-   */
-  static final int BATCHES_PER_PASS = 4;
 
   @TempDir Path dir;
 
@@ -46,7 +41,6 @@ class LiveJoinCostIT {
     int l = 0;
     long passNanos = 0;
     int passes = 0;
-    int batch = 0;
     for (List<Span> b : Replay.batches(spans, Replay.SDK_BATCH)) {
       e.accept(b);
       long now = b.get(b.size() - 1).endNanos();
@@ -56,9 +50,6 @@ class LiveJoinCostIT {
       }
       if (l > from) {
         e.accept(log.accept(lines.subList(from, l)));
-      }
-      if (++batch % BATCHES_PER_PASS != 0) {
-        continue;
       }
       long t0 = System.nanoTime();
       e.analyze();
@@ -91,20 +82,6 @@ class LiveJoinCostIT {
     replay(spans, lines, times); // warm-up: the JIT compiles both paths before either is timed
     double[] alone = replay(spans, List.of(), List.of());
     double[] joined = replay(spans, lines, times);
-    StringBuilder codeCache = new StringBuilder();
-    for (java.lang.management.MemoryPoolMXBean pool :
-        java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getName().startsWith("CodeHeap") || pool.getName().equals("Code Cache")) {
-        codeCache.append(
-            String.format(
-                Locale.ROOT,
-                " %s %.0f/%.0f MiB;",
-                pool.getName(),
-                pool.getUsage().getUsed() / 1048576.0,
-                pool.getUsage().getMax() / 1048576.0));
-      }
-    }
-    System.out.println("live join cost: code cache" + codeCache);
     System.out.printf(
         Locale.ROOT,
         "live join cost: %d spans, %d log lines, %.0f reconciles in a 5 min window of 2,100"
