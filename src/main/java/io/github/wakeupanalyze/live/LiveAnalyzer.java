@@ -8,6 +8,7 @@ import io.github.wakeupanalyze.analyze.Engine;
 import io.github.wakeupanalyze.analyze.EvidenceIndex;
 import io.github.wakeupanalyze.analyze.StreamResult;
 import io.github.wakeupanalyze.extract.TwoRecords;
+import io.github.wakeupanalyze.model.ObservedWindow;
 import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.StreamKey;
 import io.github.wakeupanalyze.unload.WakePrediction;
@@ -63,6 +64,9 @@ final class LiveAnalyzer {
   private long joined;
   private List<String> notes = List.of();
 
+  /** The time each logged operator's log covers in the window, by operator ({@link #analyze}). */
+  private Map<String, ObservedWindow> logged = Map.of();
+
   /**
    * The reconciles that entered the window and have not had a first verdict, with their starts: a
    * trace's reconcile after the time its operator's log covers waits for its line.
@@ -90,6 +94,7 @@ final class LiveAnalyzer {
     }
     joined = two == null ? 0 : two.merged();
     notes = two == null ? List.of() : two.namingWarnings();
+    logged = two == null ? Map.of() : two.covered();
     TreeMap<ControllerKey, ControllerState> next = new TreeMap<>();
     List<FirstVerdict> first = new ArrayList<>();
     for (ControllerKey ck : keys) {
@@ -200,7 +205,17 @@ final class LiveAnalyzer {
     }
     long end = s.watermarkNanos() == Long.MIN_VALUE ? 0 : s.watermarkNanos();
     long start = s.watermarkNanos() == Long.MIN_VALUE ? 0 : s.windowStartNanos();
-    Analysis a = new Analysis(params, reconciles, streams, results, start, end);
+    // a logged operator's analysis is of the time its log covers, as analyze's is: its rates are
+    // per hour of that time, not of a window the log may have started inside
+    Map<String, ObservedWindow> windows = new HashMap<>();
+    logged.forEach(
+        (op, w) ->
+            windows.put(
+                op,
+                new ObservedWindow(
+                    Math.max(start, w.startNanos()),
+                    Math.max(Math.max(start, w.startNanos()), Math.min(end, w.endNanos())))));
+    Analysis a = new Analysis(params, reconciles, streams, results, start, end, windows);
     long[] w = s.counts();
     LiveCounts counts =
         new LiveCounts(

@@ -42,6 +42,7 @@ class LiveLogTest {
 
   @TempDir static Path dir;
   static SimulationRun.Written trace;
+  static SimulationRun.Written log;
   static List<Span> spans;
   static List<String> lines;
   static List<Long> lineTimes;
@@ -53,7 +54,7 @@ class LiveLogTest {
         ScenarioLoader.load(SimulatedLog.PERCONA_SAMPLED_10)
             .withDuration(TimeUnit.MINUTES.toNanos(20));
     trace = SimulationRun.write(s, OutputFormat.OTLP_PROTO, dir, "trace");
-    SimulationRun.Written log = SimulationRun.write(s, OutputFormat.LOG_ZAP_JSON, dir, "log");
+    log = SimulationRun.write(s, OutputFormat.LOG_ZAP_JSON, dir, "log");
     spans = Replay.spansByEnd(trace.trace());
     lines = new ArrayList<>();
     lineTimes = new ArrayList<>();
@@ -78,11 +79,16 @@ class LiveLogTest {
    * the later first, as a Collector's parallel senders (or a retried export) deliver them.
    */
   private static List<FirstVerdict> replay(LiveEngine engine, boolean swapped) {
+    return replay(engine, swapped, 0);
+  }
+
+  /** As {@link #replay(LiveEngine, boolean)}, the log sent from line {@code firstLine} on. */
+  private static List<FirstVerdict> replay(LiveEngine engine, boolean swapped, int firstLine) {
     LiveLog log = new LiveLog(engine.settings().graceNanos()); // as serve holds lines
     List<FirstVerdict> first = new ArrayList<>();
     List<String> waiting = List.of();
-    int l = 0;
-    long batchEnd = lineTimes.get(0) + LOG_BATCH_NANOS;
+    int l = firstLine;
+    long batchEnd = lineTimes.get(firstLine) + LOG_BATCH_NANOS;
     for (List<Span> b : Replay.batches(spans, Replay.SDK_BATCH)) {
       engine.accept(b);
       long now = b.get(b.size() - 1).endNanos();
@@ -158,6 +164,31 @@ class LiveLogTest {
     assertEquals(trace.reconciles(), live.reconciles().size(), "no reconcile split in two");
     assertEquals(verdicts(batch.analysis()), verdicts(live));
     assertEquals(trace.reconciles(), first.size(), "one first verdict each");
+  }
+
+  @Test
+  void aLogStartedInsideTheWindow_isAnalysedOverTheTimeItCovers_asAnalyzeDoes() throws Exception {
+    int from = 0;
+    while (lineTimes.get(from) < lineTimes.get(0) + TimeUnit.MINUTES.toNanos(8)) {
+      from++;
+    }
+    Path late = dir.resolve("late-start.log");
+    List<String> fileLines = new ArrayList<>();
+    for (String line : Files.readAllLines(log.trace()).subList(from, lines.size())) {
+      fileLines.add(line);
+    }
+    Files.write(late, fileLines);
+    Analysis batchLate = Replay.analyze(trace.trace(), late).analysis();
+    LiveEngine engine = engine();
+    replay(engine, false, from);
+    Analysis live = engine.analyze().view().analysis();
+    String op = live.controllers().get(0).operator();
+    assertEquals(batchLate.window(op), live.window(op), "the time the log covers");
+    assertTrue(
+        live.window(op).endNanos() - live.window(op).startNanos()
+            < (live.windowEndNanos() - live.windowStartNanos()) * 0.7,
+        "twelve of twenty minutes");
+    assertEquals(verdicts(batchLate), verdicts(live));
   }
 
   @Test
