@@ -16,11 +16,14 @@ import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.StreamKey;
 import io.github.wakeupanalyze.model.TraceEvidence;
 import io.github.wakeupanalyze.report.SummaryJson;
+import io.github.wakeupanalyze.text.Numbers;
 import io.github.wakeupanalyze.unload.WakePrediction;
 import java.io.IOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -74,13 +77,39 @@ final class ApiJson {
         List.of());
   }
 
-  /** The one input of the live summary. */
-  static List<InputReport> inputs(LiveView v) {
-    return List.of(new InputReport(INPUT, null, v.counts().spans(), v.notes(), null));
+  /**
+   * The one input of the live summary, with the receiver's own {@code warnings} after the view's.
+   */
+  static List<InputReport> inputs(LiveView v, List<String> warnings) {
+    List<String> all = new ArrayList<>(v.notes());
+    all.addAll(warnings);
+    return List.of(new InputReport(INPUT, null, v.counts().spans(), all, null));
   }
 
-  static void summary(LiveView v, String toolVersion, Writer out) throws IOException {
-    SummaryJson.write(toolVersion, inputs(v), extraction(v), v.analysis(), out);
+  static void summary(LiveView v, List<String> warnings, String toolVersion, Writer out)
+      throws IOException {
+    SummaryJson.write(toolVersion, inputs(v, warnings), extraction(v), v.analysis(), out);
+  }
+
+  /**
+   * The warning for the operators' log lines that came later than the hold and were read out of
+   * order, or none.
+   */
+  static List<String> lateLogLines(long late, long graceNanos) {
+    if (late == 0) {
+      return List.of();
+    }
+    return List.of(
+        String.format(
+            Locale.ROOT,
+            "%s of the operators' logs came more than --grace (%s s) after a later line and %s"
+                + " read where %s came: a reconcile %s start or end may be split in two; a larger"
+                + " --grace takes them in",
+            Numbers.count(late, "line"),
+            BigDecimal.valueOf(graceNanos, 9).stripTrailingZeros().toPlainString(),
+            late == 1 ? "was" : "were",
+            late == 1 ? "it" : "they",
+            late == 1 ? "it" : "they"));
   }
 
   static void objects(LiveView v, Writer out) throws IOException {

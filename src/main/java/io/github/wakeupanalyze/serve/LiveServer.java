@@ -50,6 +50,9 @@ public final class LiveServer implements AutoCloseable {
   /** The notes already logged (analysis thread only). */
   private final java.util.Set<String> noted = new java.util.HashSet<>();
 
+  /** Whether log lines read late were noted in the log (once, whatever their count). */
+  private boolean lateLinesNoted;
+
   private volatile boolean ready;
   private boolean closed;
 
@@ -161,6 +164,11 @@ public final class LiveServer implements AutoCloseable {
     return intake.lateLogLines();
   }
 
+  /** The receiver's own warnings for the summary, after the analysis's notes. */
+  private List<String> warnings() {
+    return ApiJson.lateLogLines(intake.lateLogLines(), settings.live().graceNanos());
+  }
+
   /** Whether everything received has been extracted and analysed (see {@link Intake#settled}). */
   boolean settled() {
     return intake.settled();
@@ -177,6 +185,10 @@ public final class LiveServer implements AutoCloseable {
       if (noted.add(note)) {
         log.info("note: " + note); // once each; the summary's input warnings hold the current ones
       }
+    }
+    if (intake.lateLogLines() > 0 && !lateLinesNoted) {
+      lateLinesNoted = true;
+      log.info("note: " + warnings().get(0) + " (wakeup_log_lines_late_total counts them)");
     }
     synchronized (recent) {
       for (FirstVerdict f : first) {
@@ -209,7 +221,8 @@ public final class LiveServer implements AutoCloseable {
       }
       case "/readyz" -> HttpFront.text(ex, ready ? 200 : 503, ready ? "ready\n" : "not ready\n");
       case "/api/v1/summary" ->
-          HttpFront.send(ex, HttpFront.JSON, w -> ApiJson.summary(engine.view(), toolVersion, w));
+          HttpFront.send(
+              ex, HttpFront.JSON, w -> ApiJson.summary(engine.view(), warnings(), toolVersion, w));
       case "/api/v1/objects" ->
           HttpFront.send(ex, HttpFront.JSON, w -> ApiJson.objects(engine.view(), w));
       case "/api/v1/recent" ->
@@ -254,7 +267,11 @@ public final class LiveServer implements AutoCloseable {
     }
     List<Path> written =
         ReportWriter.writeAll(
-            settings.out(), toolVersion, ApiJson.inputs(v), ApiJson.extraction(v), v.analysis());
+            settings.out(),
+            toolVersion,
+            ApiJson.inputs(v, warnings()),
+            ApiJson.extraction(v),
+            v.analysis());
     log.info("wrote " + written.size() + " files under " + settings.out());
     return written;
   }

@@ -7,6 +7,7 @@ import io.github.wakeupanalyze.text.Names;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -126,7 +127,7 @@ public final class ViewServer implements AutoCloseable {
       }
       case "/api/v1/summary" -> {
         LiveView v = views.view(combined);
-        HttpFront.send(ex, HttpFront.JSON, w -> ApiJson.summary(v, toolVersion, w));
+        HttpFront.send(ex, HttpFront.JSON, w -> ApiJson.summary(v, List.of(), toolVersion, w));
       }
       case "/healthz" -> HttpFront.text(ex, 200, "ok\n");
       case "/readyz" -> {
