@@ -243,13 +243,14 @@ final class Classifier {
       }
       boolean hit = timer.inSupport(g[j]);
       String basis = "timer window";
+      // log odds that j is the watch event of a lost fire's own write, when that was weighed
+      double eventLogOdds = Double.NEGATIVE_INFINITY;
       if (!hit && timer.harmonicOf(g[j]) > 0) {
-        if (w.comb != null
-            && w.comb.isFundamental(timer)
-            && !ownWriteRefuted(w)
-            && ownWriteOfLost(w, timer, j, w.comb.comb.tooth(g[j]), g[j])) {
-          return Classification.event(
-              Cause.SELF_WRITE, 0.6, "own-write event of a lost reconcile (timing)");
+        if (w.comb != null && w.comb.isFundamental(timer) && !ownWriteRefuted(w)) {
+          eventLogOdds = ownWriteLogOddsOfLost(w, timer, j, w.comb.comb.tooth(g[j]), g[j]);
+        }
+        if (eventLogOdds > 0) {
+          return ownWriteEvent(eventLogOdds);
         }
         hit = true;
         basis = "timer harmonic";
@@ -276,11 +277,11 @@ final class Classifier {
         if (tooth == 0 && anchor >= 0) {
           tooth = w.comb.timerTooth(t.start[j] - t.end[anchor]); // the deadline ignores events
         }
-        if (tooth > 0
-            && !ownWriteRefuted(w)
-            && ownWriteOfLost(w, timer, j, tooth, lagInTooth(w, t, j, anchor))) {
-          return Classification.event(
-              Cause.SELF_WRITE, 0.6, "own-write event of a lost reconcile (timing)");
+        if (tooth > 0 && !ownWriteRefuted(w)) {
+          eventLogOdds = ownWriteLogOddsOfLost(w, timer, j, tooth, lagInTooth(w, t, j, anchor));
+          if (eventLogOdds > 0) {
+            return ownWriteEvent(eventLogOdds);
+          }
         }
         if (tooth > 0) {
           hit = true; // under thinning: the timer, with tooth − 1 wake-ups not in the trace
@@ -332,6 +333,8 @@ final class Classifier {
         if (tooth > 0) {
           conf = Math.min(conf, Math.max(0.5, w.comb.posterior(tooth)));
         }
+        // the fire rather than a lost fire's own-write event: P = 1 / (1 + odds)
+        conf = Math.min(conf, 1 / (1 + Math.exp(eventLogOdds)));
         return Classification.timer(Cause.REQUEUE, conf, timer.spike.delay(), basis);
       }
     }
@@ -437,18 +440,19 @@ final class Classifier {
   }
 
   /**
-   * Reconcile j lies in timer tooth k ≥ 2: is it rather the watch event of the k-th fire's own
-   * write, that fire lost? Posterior odds = prior odds (1 − p)·w/q × the likelihood ratio of j's
-   * lag in the tooth (the event starts one duration plus the watch latency after the fire, {@link
-   * Comb#ownWriteLogRatio}) × under an earliest queue the ratio of the next link: were j the event,
-   * the timer's chain runs from the lost fire's end just before j started, so the next kept
-   * reconcile, when it is the timer, lies on the comb counted from j's start less the latency; were
-   * j the fire, counted from j's end. The two differ by j's duration plus the latency.
+   * Reconcile j lies in timer tooth k ≥ 2: the log odds that it is rather the watch event of the
+   * k-th fire's own write, that fire lost (−∞ when the question does not arise). Posterior odds =
+   * prior odds (1 − p)·w/q × the likelihood ratio of j's lag in the tooth (the event starts one
+   * duration plus the watch latency after the fire, {@link Comb#ownWriteLogRatio}) × under an
+   * earliest queue the ratio of the next link: were j the event, the timer's chain runs from the
+   * lost fire's end just before j started, so the next kept reconcile, when it is the timer, lies
+   * on the comb counted from j's start less the latency; were j the fire, counted from j's end. The
+   * two differ by j's duration plus the latency.
    */
-  static boolean ownWriteOfLost(StreamWork w, Timer timer, int j, int k, double lag) {
+  static double ownWriteLogOddsOfLost(StreamWork w, Timer timer, int j, int k, double lag) {
     SamplingComb sc = w.comb;
     if (k < 2 || Double.isInfinite(sc.ownWriteLogOdds)) {
-      return false;
+      return Double.NEGATIVE_INFINITY;
     }
     double odds = sc.ownWriteLogOdds + sc.comb.ownWriteLogRatio(k, lag, sc.latency);
     StreamTimes t = w.times;
@@ -463,7 +467,18 @@ final class Classifier {
         odds += sc.comb.linkLogRatio(kn, fromLostEnd, fromEnd);
       }
     }
-    return odds > 0;
+    return odds;
+  }
+
+  /**
+   * The watch event of a lost fire's own write, called with its posterior probability e^odds / (1 +
+   * e^odds) as the confidence (a prior and two likelihood ratios, {@link #ownWriteLogOddsOfLost}).
+   */
+  private static Classification ownWriteEvent(double logOdds) {
+    return Classification.event(
+        Cause.SELF_WRITE,
+        1 / (1 + Math.exp(-logOdds)),
+        "own-write event of a lost reconcile (timing)");
   }
 
   /**
