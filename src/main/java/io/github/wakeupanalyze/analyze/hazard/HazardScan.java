@@ -103,29 +103,9 @@ public final class HazardScan {
       return List.of();
     }
     double[] x = sg.sorted();
-    double max = x[x.length - 1];
     Windows win = WINDOWS.get(); // reused: a scan allocates nothing per window
-    win.size = 0;
-    win.empty = 0;
     int[] firstOfWidth = new int[WIDTHS.length + 1]; // windows are stored width by width
-    for (int wi = 0; wi < WIDTHS.length; wi++) {
-      double w = WIDTHS[wi];
-      firstOfWidth[wi] = win.size;
-      double ratio = (1 + w) / (1 - w);
-      for (int grid = 0; grid < 2; grid++) {
-        // Window edges only grow along a grid, so the four search positions of each window are
-        // found by walking forward from the previous window's: O(n + windows), not O(windows·log
-        // n). Between two gaps far apart (an object's few gaps on the finest grid) the windows
-        // are empty, and are stepped over and counted without searching.
-        int[] at = new int[4];
-        double lo = cfg.minGap() * (grid == 0 ? 1 : Math.sqrt(ratio));
-        while (lo < max) {
-          win.add(sg, lo, lo * ratio, w, at);
-          lo = win.skipEmpty(x, lo * ratio, ratio, max, at);
-        }
-      }
-    }
-    firstOfWidth[WIDTHS.length] = win.size;
+    tabulate(sg, cfg.minGap(), win, firstOfWidth);
     int m = win.size + win.empty; // every window tested counts for Bonferroni, empty ones too
     if (win.size == 0) {
       return List.of();
@@ -447,6 +427,38 @@ public final class HazardScan {
     return lo;
   }
 
+  /**
+   * Fills {@code win} with the windows of every width and grid over the gaps, from {@code minGap}
+   * to the longest gap, and {@code firstOfWidth} with where each width's windows begin (the last
+   * entry: the end). Window edges only grow along a grid, so the four search positions of each
+   * window are found by walking forward from the previous window's: O(n + windows), not
+   * O(windows·log n). Between two gaps far apart (an object's few gaps on the finest grid) the
+   * windows are empty: a run of them is found by a binary search of the grid and only counted.
+   */
+  static void tabulate(SortedGaps sg, double minGap, Windows win, int[] firstOfWidth) {
+    double[] x = sg.sorted();
+    double max = x[x.length - 1];
+    win.size = 0;
+    win.empty = 0;
+    for (int wi = 0; wi < WIDTHS.length; wi++) {
+      double w = WIDTHS[wi];
+      firstOfWidth[wi] = win.size;
+      double ratio = (1 + w) / (1 - w);
+      for (int grid = 0; grid < 2; grid++) {
+        int[] at = new int[4];
+        int g = 2 * wi + grid;
+        double[] lo = win.grid(g, minGap * (grid == 0 ? 1 : Math.sqrt(ratio)), ratio, max);
+        int last = win.gridLength[g] - 1; // the first edge at or past max
+        int i = 0;
+        while (lo[i] < max) {
+          win.add(sg, lo[i], lo[i] * ratio, w, at);
+          i = win.skipEmpty(x, lo, i + 1, last, ratio, max, at);
+        }
+      }
+    }
+    firstOfWidth[WIDTHS.length] = win.size;
+  }
+
   /** One window table per thread, reused by every scan on it (scans never nest). */
   private static final ThreadLocal<Windows> WINDOWS = ThreadLocal.withInitial(Windows::new);
 
@@ -493,28 +505,80 @@ public final class HazardScan {
       return Double.isNaN(p) ? 1 : p;
     }
 
+    /** Each grid's lower edges, from its start, each the one before × its ratio ({@link #grid}). */
+    private final double[][] grids = new double[2 * WIDTHS.length][];
+
+    private final double[] gridStart = new double[2 * WIDTHS.length];
+    private final int[] gridLength = new int[2 * WIDTHS.length];
+
     /**
-     * Counts as {@link #empty} the windows from {@code lo} on, along the grid of {@code ratio},
-     * that {@link #add} would find empty, and returns the first that it would not (or the first at
-     * or past {@code max}). Only after an empty window ({@code at}'s four positions equal): its
-     * successors stay empty, with the same positions, until a right flank reaches the next gap. The
-     * grid is stepped by the same products as the caller's, so the windows are the same.
+     * Grid {@code g}'s lower edges from {@code start} on, each the one before × {@code ratio},
+     * until one at or past {@code max}: the products the scan walked one by one, kept for this
+     * thread's next scans (the same start and ratio give the same products), so a run of empty
+     * windows is found by a binary search.
      */
-    double skipEmpty(double[] x, double lo, double ratio, double max, int[] at) {
+    double[] grid(int g, double start, double ratio, double max) {
+      double[] lo = grids[g];
+      if (lo == null || gridStart[g] != start) {
+        lo = new double[64];
+        lo[0] = start;
+        gridStart[g] = start;
+        gridLength[g] = 1;
+      }
+      int n = gridLength[g];
+      while (lo[n - 1] < max) {
+        if (n == lo.length) {
+          lo = Arrays.copyOf(lo, 2 * n);
+        }
+        lo[n] = lo[n - 1] * ratio;
+        n++;
+      }
+      grids[g] = lo;
+      gridLength[g] = n;
+      return lo;
+    }
+
+    /**
+     * Counts as {@link #empty} the windows of grid {@code lo} from index {@code i} on that {@link
+     * #add} would find empty, and returns the index of the first that it would not (or of the first
+     * at or past {@code max}). Only after an empty window ({@code at}'s four positions equal): its
+     * successors stay empty, with the same positions, until a right flank reaches the next gap; the
+     * right flank's end grows with the window, so the first to reach it is found by a binary
+     * search.
+     */
+    int skipEmpty(double[] x, double[] lo, int i, int last, double ratio, double max, int[] at) {
       if (at[0] != at[3]) {
-        return lo;
+        return i;
       }
       double next = at[3] < x.length ? x[at[3]] : Double.POSITIVE_INFINITY;
-      while (lo < max) {
-        double h = lo * ratio;
-        double fw = 4 * (h - lo);
-        if (h + fw > next) {
-          break;
-        }
-        empty++;
-        lo *= ratio;
+      int a = i; // no window before a stops the run
+      int b = i;
+      int step = 1;
+      while (!stops(lo[b], ratio, max, next)) { // lo[last] is at or past max: this ends
+        a = b + 1;
+        b = Math.min(last, b + step);
+        step <<= 1;
       }
-      return lo;
+      while (a < b) { // lo[b] stops the run
+        int mid = (a + b) >>> 1;
+        if (stops(lo[mid], ratio, max, next)) {
+          b = mid;
+        } else {
+          a = mid + 1;
+        }
+      }
+      empty += a - i;
+      return a;
+    }
+
+    /** Whether the window at {@code l} is past the grid or reaches the gap at {@code next}. */
+    private static boolean stops(double l, double ratio, double max, double next) {
+      if (l >= max) {
+        return true;
+      }
+      double h = l * ratio;
+      double fw = 4 * (h - l);
+      return h + fw > next;
     }
 
     /**

@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The scan steps over runs of empty windows without searching ({@link
- * HazardScan.Windows#skipEmpty}): the table it builds, and the number of windows it counts for the
- * Bonferroni correction, are exactly those of adding every window of the grid.
+ * HazardScan.Windows#skipEmpty}, on grids kept from scan to scan): the table it builds, and the
+ * number of windows it counts for the Bonferroni correction, are exactly those of adding every
+ * window of the grid, scan after scan.
  */
 class EmptyWindowSkipTest {
-  private static HazardScan.Windows tabulate(SortedGaps sg, double min, boolean skip) {
+  /** Every window of every grid added, as the scan did before it stepped over empty ones. */
+  private static HazardScan.Windows everyWindow(SortedGaps sg, double min) {
     HazardScan.Windows win = new HazardScan.Windows();
     double[] x = sg.sorted();
     double max = x[x.length - 1];
@@ -22,10 +24,8 @@ class EmptyWindowSkipTest {
       double ratio = (1 + w) / (1 - w);
       for (int grid = 0; grid < 2; grid++) {
         int[] at = new int[4];
-        double lo = min * (grid == 0 ? 1 : Math.sqrt(ratio));
-        while (lo < max) {
+        for (double lo = min * (grid == 0 ? 1 : Math.sqrt(ratio)); lo < max; lo *= ratio) {
           win.add(sg, lo, lo * ratio, w, at);
-          lo = skip ? win.skipEmpty(x, lo * ratio, ratio, max, at) : lo * ratio;
         }
       }
     }
@@ -36,6 +36,7 @@ class EmptyWindowSkipTest {
   void skippingEmptyWindows_tabulatesTheSameWindows_andCountsEveryOne() {
     Random rnd = new Random(17);
     int skipped = 0;
+    HazardScan.Windows fast = new HazardScan.Windows(); // reused, as a thread's table is
     for (int round = 0; round < 300; round++) {
       // a few gaps spread over up to a minute (one object's), or many, with ties and clusters
       double[] gaps = new double[1 + rnd.nextInt(round % 3 == 0 ? 200 : 20)];
@@ -49,8 +50,8 @@ class EmptyWindowSkipTest {
         gaps[i] = Math.max(0, gaps[i]);
       }
       SortedGaps sg = new SortedGaps(gaps);
-      HazardScan.Windows all = tabulate(sg, 0.05, false);
-      HazardScan.Windows fast = tabulate(sg, 0.05, true);
+      HazardScan.Windows all = everyWindow(sg, 0.05);
+      HazardScan.tabulate(sg, 0.05, fast, new int[HazardScan.WIDTHS.length + 1]);
       String at = "round " + round + " " + Arrays.toString(sg.sorted());
       assertEquals(all.size, fast.size, at);
       assertEquals(all.empty, fast.empty, at);
