@@ -85,6 +85,21 @@ final class LineParser {
   }
 
   /**
+   * The pod a {@code kubectl logs --prefix} line names ({@code [pod/NAME/CONTAINER] }), or null.
+   */
+  static String prefixPod(String raw) {
+    if (!raw.startsWith("[pod/")) {
+      return null;
+    }
+    int close = raw.indexOf("] ");
+    if (close <= 5) {
+      return null;
+    }
+    int slash = raw.indexOf('/', 5);
+    return raw.substring(5, slash > 5 && slash < close ? slash : close);
+  }
+
+  /**
    * The kubelet's time of a {@code kubectl logs [--prefix] --timestamps} line (what {@code serve}
    * makes of an OTLP log record), in nanoseconds, without parsing the rest; or {@link
    * Long#MIN_VALUE} when it has none.

@@ -4,7 +4,9 @@ import io.github.wakeupanalyze.ingest.core.Synthetic;
 import io.github.wakeupanalyze.model.Span;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
@@ -17,10 +19,14 @@ import java.util.PriorityQueue;
  * names the operator. <b>Order.</b> A Collector sends its batches from several senders at once and
  * retries a refused one later, so batches can arrive out of time order; read as they come, a
  * reconcile whose end line came before its start line would be split in two. Lines are therefore
- * held until the log's newest time is {@code holdNanos} past theirs, then read in time order (ties
- * in the order they came; a line without a kubelet time goes with the line before it). A line that
- * comes later than that is read at once and counted {@link #lateLines late}. Not thread-safe: one
- * thread reads. Memory: the lines of {@code holdNanos} and the reconciles in flight.
+ * held, pod by pod, until that pod's newest time is {@code holdNanos} past theirs, then read in
+ * time order (ties in the order they came; a line without a kubelet time goes with the line before
+ * it). Each pod is held by its own clock, so a node whose clock runs ahead or behind changes no
+ * other pod's hold; a pod that has gone quiet (deleted, or idle) has its lines read once the rest
+ * of the log has moved on by a hold since its latest line came. A line that comes after a later
+ * line of its pod was read is read at once and counted {@link #lateLines late}. Not thread-safe:
+ * one thread reads. Memory: the lines of {@code holdNanos}, the reconciles in flight and a few
+ * numbers per pod seen.
  */
 public final class LiveLog {
   /** Names this input in the spans' synthetic ids and in messages. */
@@ -28,16 +34,28 @@ public final class LiveLog {
 
   private record Held(long nanos, long seq, String line) {}
 
+  private static final Comparator<Held> ORDER =
+      Comparator.comparingLong(Held::nanos).thenComparingLong(Held::seq);
+
+  /** One pod's lines held, by its own clock. */
+  private static final class Pod {
+    final PriorityQueue<Held> held = new PriorityQueue<>(ORDER);
+    long newest = Long.MIN_VALUE;
+    long readUpTo = Long.MIN_VALUE;
+
+    /** The log's newest time when this pod's latest line came: how far the log moved since. */
+    long logNewestAtLast = Long.MIN_VALUE;
+  }
+
   private final Span.Builder builder = Span.builder();
   private final long hash = Synthetic.hash(SOURCE);
   private final List<Span> out = new ArrayList<>();
   private final LineReading reading;
   private final long holdNanos;
-  private final PriorityQueue<Held> held =
-      new PriorityQueue<>(Comparator.comparingLong(Held::nanos).thenComparingLong(Held::seq));
+  private final Map<String, Pod> pods = new HashMap<>();
   private long newest = Long.MIN_VALUE;
-  private long readUpTo = Long.MIN_VALUE;
   private long previous = Long.MIN_VALUE;
+  private String previousPod = "";
   private long received;
   private long lines;
   private long late;
@@ -62,32 +80,40 @@ public final class LiveLog {
   public List<Span> accept(List<String> batch) {
     for (String line : batch) {
       long t = LineParser.kubeletNanos(line);
-      if (t == Long.MIN_VALUE) {
-        t = previous; // a line without a time (a record the Collector gave none) follows its own
+      String pod = LineParser.prefixPod(line);
+      if (t == Long.MIN_VALUE || pod == null) {
+        // a line without a time or pod (a continuation, a record the Collector gave no time):
+        // it follows its own
+        t = t == Long.MIN_VALUE ? previous : t;
+        pod = pod == null ? previousPod : pod;
       }
       previous = t;
-      if (t < readUpTo) {
+      previousPod = pod;
+      Pod p = pods.computeIfAbsent(pod, k -> new Pod());
+      if (t < p.readUpTo) {
         late++;
         read(line);
         continue;
       }
-      held.add(new Held(t, received++, line));
+      p.held.add(new Held(t, received++, line));
+      p.newest = Math.max(p.newest, t);
       newest = Math.max(newest, t);
+      p.logNewestAtLast = newest;
     }
-    readHeld(newest == Long.MIN_VALUE ? Long.MIN_VALUE : newest - holdNanos);
+    readHeld(false);
     return take();
   }
 
   /** The input paused: the lines held and the reconciles that ended go on without waiting. */
   public List<Span> releaseEnded() {
-    readHeld(Long.MAX_VALUE);
+    readHeld(true);
     reading.releaseEnded();
     return take();
   }
 
   /** The input ended: every line held and every reconcile still open goes on. */
   public List<Span> close() {
-    readHeld(Long.MAX_VALUE);
+    readHeld(true);
     reading.close();
     return take();
   }
@@ -98,17 +124,38 @@ public final class LiveLog {
   }
 
   /**
-   * Lines that came after a later line had been read (more than the hold late): read where they
-   * came, so a reconcile they start or end may be split or lost.
+   * Lines that came after a later line of their pod had been read (more than the hold late): read
+   * where they came, so a reconcile they start or end may be split or lost.
    */
   public long lateLines() {
     return late;
   }
 
-  private void readHeld(long upTo) {
-    while (!held.isEmpty() && held.peek().nanos() <= upTo) {
-      Held h = held.poll();
-      readUpTo = Math.max(readUpTo, h.nanos());
+  /**
+   * Reads, in time order, the lines each pod has held long enough by its own clock, or by the log's
+   * when the pod has gone quiet; with {@code all}, every line held.
+   */
+  private void readHeld(boolean all) {
+    List<Held> ready = new ArrayList<>();
+    for (Pod p : pods.values()) {
+      long upTo;
+      if (all) {
+        upTo = Long.MAX_VALUE;
+      } else if (newest == Long.MIN_VALUE) {
+        upTo = Long.MIN_VALUE; // no time yet: only the lines without one
+      } else if (newest - p.logNewestAtLast > holdNanos) {
+        upTo = Long.MAX_VALUE; // quiet while the log moved on by a hold: nothing more is coming
+      } else {
+        upTo = p.newest - holdNanos; // by the pod's own clock, whatever the other nodes' say
+      }
+      while (!p.held.isEmpty() && p.held.peek().nanos() <= upTo) {
+        Held h = p.held.poll();
+        p.readUpTo = Math.max(p.readUpTo, h.nanos());
+        ready.add(h);
+      }
+    }
+    ready.sort(ORDER);
+    for (Held h : ready) {
       read(h.line());
     }
   }

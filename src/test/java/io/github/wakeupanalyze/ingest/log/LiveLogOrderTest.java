@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wakeupanalyze.ingest.core.KubeletTime;
 import io.github.wakeupanalyze.model.Span;
 import io.github.wakeupanalyze.simulate.Scenario;
 import io.github.wakeupanalyze.simulate.ScenarioLoader;
@@ -41,6 +42,9 @@ class LiveLogOrderTest {
 
   static List<String> inOrder;
 
+  /** The log as the simulator wrote it ({@code kubectl logs --prefix}, zap's own times). */
+  static List<String> raw;
+
   @BeforeAll
   static void simulate() throws Exception {
     Scenario s =
@@ -49,6 +53,7 @@ class LiveLogOrderTest {
     Path log = SimulationRun.write(s, OutputFormat.LOG_ZAP_JSON, dir, "log").trace();
     blocks = new ArrayList<>();
     inOrder = new ArrayList<>();
+    raw = Files.readAllLines(log);
     long block = Long.MIN_VALUE;
     long batch = Long.MIN_VALUE;
     for (String line : Files.readAllLines(log)) {
@@ -133,6 +138,76 @@ class LiveLogOrderTest {
     LiveLog held = new LiveLog(HOLD);
     assertEquals(expected, reconciles(read(held, batches(swapped))));
     assertEquals(0, held.lateLines());
+  }
+
+  /**
+   * {@code line} as a second operator's pod writes it on a node whose clock runs {@code aheadNanos}
+   * ahead: another pod in the prefix, the kubelet's time that much later, its own controller and
+   * reconcile ids.
+   */
+  private static String onAnotherNode(String line, long aheadNanos) {
+    SimulatedLog.Line l = SimulatedLog.parse(line);
+    return "[pod/other-operator-6d8f7b9c4-x2k9p/"
+        + l.container()
+        + "] "
+        + KubeletTime.ofNanos(l.nanos() + aheadNanos)
+        + " "
+        + l.body()
+            .replace("psmdb-controller", "other-controller")
+            .replace("\"reconcileID\":\"", "\"reconcileID\":\"other-");
+  }
+
+  @Test
+  void aPodWhoseNodeClockRunsAhead_holdsBackNoOtherPodsLines() {
+    long ahead = TimeUnit.MINUTES.toNanos(1);
+    List<String> other = raw.stream().map(l -> onAnotherNode(l, ahead)).toList();
+    List<Span> expected = new ArrayList<>(read(new LiveLog(0), List.of(inOrder)));
+    expected.addAll(read(new LiveLog(0), List.of(other)));
+    Random random = new Random(3);
+    List<List<String>> delivered = new ArrayList<>();
+    int at = 0;
+    for (List<List<String>> b : blocks) {
+      List<List<String>> both = new ArrayList<>();
+      for (List<String> batch : b) {
+        // both pods' lines of the same moment in one request, as one Collector sends them
+        List<String> request = new ArrayList<>(batch);
+        request.addAll(other.subList(at, at + batch.size()));
+        at += batch.size();
+        both.add(request);
+      }
+      Collections.shuffle(both, random);
+      delivered.addAll(both);
+    }
+    LiveLog log = new LiveLog(HOLD);
+    assertEquals(reconciles(expected), reconciles(read(log, delivered)));
+    assertEquals(0, log.lateLines(), "each pod is held by its own clock");
+  }
+
+  @Test
+  void aPodThatGoesQuiet_hasItsLinesRead_onceTheRestOfTheLogMovedOnByAHold() {
+    List<String> other = raw.stream().map(l -> onAnotherNode(l, 0)).toList();
+    List<List<String>> batches = batches(blocks);
+    int half = batches.size() / 2;
+    List<String> otherFirstHalf = new ArrayList<>();
+    LiveLog log = new LiveLog(HOLD);
+    List<Span> before = new ArrayList<>(); // what the log gave without a pause or its end
+    int at = 0;
+    for (int i = 0; i < batches.size(); i++) {
+      List<String> request = new ArrayList<>(batches.get(i));
+      if (i < half) { // the other pod is deleted halfway
+        List<String> mine = other.subList(at, at + batches.get(i).size());
+        request.addAll(mine);
+        otherFirstHalf.addAll(mine);
+      }
+      at += batches.get(i).size();
+      before.addAll(log.accept(request));
+    }
+    LiveLog alone = new LiveLog(0);
+    List<Span> ended = new ArrayList<>(alone.accept(otherFirstHalf));
+    ended.addAll(alone.releaseEnded()); // every reconcile of it that ended
+    long otherBefore = before.stream().filter(x -> x.service().startsWith("other")).count();
+    assertTrue(ended.size() > 20, "the other pod's reconciles: " + ended.size());
+    assertEquals(ended.size(), otherBefore, "each ended one, without waiting for a pause");
   }
 
   @Test
