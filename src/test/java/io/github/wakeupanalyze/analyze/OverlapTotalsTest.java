@@ -32,6 +32,42 @@ class OverlapTotalsTest {
     return total;
   }
 
+  private static Spike spike(double low, double high, int count) {
+    return new Spike(low, high, (low + high) / 2, 0.001, count, 0.01, 1e-9, 40, true, false);
+  }
+
+  /**
+   * A timer whose padded window starts exactly where {@code before}'s ends, or null when rounding
+   * skips that point: its spike's low edge is bisected until the padding lands on it.
+   */
+  private static Timer startingAtTheEndOf(Timer before, int count) {
+    double lo = before.hi; // the padded start grows with the spike's low edge
+    double hi = before.hi + 10;
+    while (Math.nextUp(lo) < hi) {
+      double mid = lo + (hi - lo) / 2;
+      if (new Timer(spike(mid, mid + 0.5, count), false, P).lo < before.hi) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    Timer t = new Timer(spike(hi, hi + 0.5, count), false, P);
+    return t.lo == before.hi ? t : null;
+  }
+
+  @Test
+  void windowsThatOnlyTouch_overlap_asTimerOverlapsSays() {
+    Timer a = null;
+    Timer b = null;
+    for (double high = 5.01; b == null; high = Math.nextUp(high)) {
+      a = new Timer(spike(4.99, high, 7), false, P);
+      b = startingAtTheEndOf(a, 11);
+    }
+    List<Timer> timers = List.of(a, b);
+    assertArrayEquals(new long[] {18, 18}, pairwise(timers), "inclusive edges");
+    assertArrayEquals(pairwise(timers), SamplingStep.overlapTotals(timers));
+  }
+
   @Test
   void theSweep_equalsComparingEveryPair_withSharedSpikesCountedOnce() {
     Random rnd = new Random(5);
