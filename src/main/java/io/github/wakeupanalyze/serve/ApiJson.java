@@ -16,11 +16,11 @@ import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.StreamKey;
 import io.github.wakeupanalyze.model.TraceEvidence;
 import io.github.wakeupanalyze.report.SummaryJson;
+import io.github.wakeupanalyze.text.Durations;
 import io.github.wakeupanalyze.text.Numbers;
 import io.github.wakeupanalyze.unload.WakePrediction;
 import java.io.IOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -106,7 +106,7 @@ final class ApiJson {
                 + " read where %s came: a reconcile %s start or end may be split in two; a larger"
                 + " --grace takes them in",
             Numbers.count(late, "line"),
-            BigDecimal.valueOf(graceNanos, 9).stripTrailingZeros().toPlainString(),
+            Durations.plainSeconds(graceNanos),
             late == 1 ? "was" : "were",
             late == 1 ? "it" : "they",
             late == 1 ? "it" : "they"));

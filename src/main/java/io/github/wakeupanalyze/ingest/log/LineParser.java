@@ -41,15 +41,13 @@ final class LineParser {
     String s = Pairs.stripAnsi(raw);
     String pod = null;
     String container = null;
-    if (s.startsWith("[pod/")) {
-      int close = s.indexOf("] ");
-      if (close > 5) {
-        String[] parts = s.substring(5, close).split("/", 2);
-        pod = parts[0];
-        container = parts.length > 1 ? parts[1] : "";
-        s = s.substring(close + 2);
-      }
-    } else {
+    int close = prefixClose(s);
+    if (close > 0) {
+      String[] parts = s.substring(5, close).split("/", 2);
+      pod = parts[0];
+      container = parts.length > 1 ? parts[1] : "";
+      s = s.substring(close + 2);
+    } else if (!s.startsWith("[pod/")) {
       PodLine tool = PodLine.of(s); // stern's or logcli's
       if (tool != null) {
         pod = tool.pod();
@@ -58,13 +56,10 @@ final class LineParser {
       }
     }
     int stamp = KubeletTime.end(s, 0);
-    long prefix = -1;
-    if (stamp > 0) {
-      try {
-        prefix = Timestamps.parse(s.substring(0, stamp));
-      } catch (IllegalArgumentException e) {
-        stamp = -1;
-      }
+    long prefix = stamp > 0 ? kubeletTime(s, 0, stamp) : -1;
+    if (prefix == Long.MIN_VALUE) {
+      prefix = -1;
+      stamp = -1;
     }
     String rest = stamp > 0 ? KubeletTime.joinPartials(s.substring(stamp + 1)) : s;
     boolean ok = format(rest, r);
@@ -85,14 +80,23 @@ final class LineParser {
   }
 
   /**
+   * Where a {@code kubectl logs --prefix} line's {@code [pod/NAME/CONTAINER] } prefix closes (the
+   * index of its {@code "] "}), or -1 when it has none.
+   */
+  private static int prefixClose(String s) {
+    if (!s.startsWith("[pod/")) {
+      return -1;
+    }
+    int close = s.indexOf("] ");
+    return close > 5 ? close : -1;
+  }
+
+  /**
    * The pod a {@code kubectl logs --prefix} line names ({@code [pod/NAME/CONTAINER] }), or null.
    */
   static String prefixPod(String raw) {
-    if (!raw.startsWith("[pod/")) {
-      return null;
-    }
-    int close = raw.indexOf("] ");
-    if (close <= 5) {
+    int close = prefixClose(raw);
+    if (close < 0) {
       return null;
     }
     int slash = raw.indexOf('/', 5);
@@ -105,19 +109,16 @@ final class LineParser {
    * Long#MIN_VALUE} when it has none.
    */
   static long kubeletNanos(String raw) {
-    int from = 0;
-    if (raw.startsWith("[pod/")) {
-      int close = raw.indexOf("] ");
-      if (close > 5) {
-        from = close + 2;
-      }
-    }
+    int close = prefixClose(raw);
+    int from = close < 0 ? 0 : close + 2;
     int stamp = KubeletTime.end(raw, from);
-    if (stamp < 0) {
-      return Long.MIN_VALUE;
-    }
+    return stamp < 0 ? Long.MIN_VALUE : kubeletTime(raw, from, stamp);
+  }
+
+  /** The kubelet time in {@code s} from {@code from} to {@code stamp}, or Long.MIN_VALUE. */
+  private static long kubeletTime(String s, int from, int stamp) {
     try {
-      return Timestamps.parse(raw.substring(from, stamp));
+      return Timestamps.parse(s.substring(from, stamp));
     } catch (IllegalArgumentException e) {
       return Long.MIN_VALUE;
     }

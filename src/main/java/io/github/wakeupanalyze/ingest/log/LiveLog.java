@@ -81,11 +81,13 @@ public final class LiveLog {
     for (String line : batch) {
       long t = LineParser.kubeletNanos(line);
       String pod = LineParser.prefixPod(line);
-      if (t == Long.MIN_VALUE || pod == null) {
-        // a line without a time or pod (a continuation, a record the Collector gave no time):
-        // it follows its own
-        t = t == Long.MIN_VALUE ? previous : t;
-        pod = pod == null ? previousPod : pod;
+      // a line without a time or pod (a continuation, a record the Collector gave no time)
+      // follows the line before it
+      if (t == Long.MIN_VALUE) {
+        t = previous;
+      }
+      if (pod == null) {
+        pod = previousPod;
       }
       previous = t;
       previousPod = pod;
