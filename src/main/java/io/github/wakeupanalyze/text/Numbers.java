@@ -48,4 +48,22 @@ public final class Numbers {
   public static String count(long n, String word) {
     return String.format(Locale.ROOT, "%,d %s%s", n, word, n == 1 ? "" : "s");
   }
+
+  /**
+   * An English ordinal: {@code 1st}, {@code 2nd}, {@code 3rd}, {@code 4th}, {@code 11th}, {@code
+   * 22nd}.
+   */
+  public static String ordinal(long n) {
+    long tens = Math.abs(n) % 100;
+    String suffix =
+        tens >= 11 && tens <= 13
+            ? "th"
+            : switch ((int) (tens % 10)) {
+              case 1 -> "st";
+              case 2 -> "nd";
+              case 3 -> "rd";
+              default -> "th";
+            };
+    return n + suffix;
+  }
 }

@@ -56,4 +56,16 @@ class NumbersTest {
     assertEquals("0.0 %", Numbers.percent(0));
     assertEquals("n/a", Numbers.percent(Double.NaN));
   }
+
+  @Test
+  void ordinal_takesTheSuffixOfItsLastDigit_butTheTeensTakeTh() {
+    String[] expected = {
+      "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th",
+      "112th", "1002nd"
+    };
+    long[] n = {1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112, 1002};
+    for (int i = 0; i < n.length; i++) {
+      assertEquals(expected[i], Numbers.ordinal(n[i]));
+    }
+  }
 }

@@ -9,6 +9,7 @@ import io.github.wakeupanalyze.model.Reconcile;
 import io.github.wakeupanalyze.model.StreamKey;
 import io.github.wakeupanalyze.model.Trigger;
 import io.github.wakeupanalyze.text.Durations;
+import io.github.wakeupanalyze.text.Numbers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -391,7 +392,7 @@ public final class OperatorFigures {
         for (int i = 0; i < p.size(); i += stride) {
           kept.add(p.get(i));
         }
-        note = " Every " + stride + "th reconcile shown.";
+        note = " Every " + Numbers.ordinal(stride) + " reconcile shown.";
         p = kept;
       }
       series.add(
