@@ -25,10 +25,13 @@ import java.util.List;
  *   <li>{@link #object}: per object, no shared state. Evidence labels, the object's own scans and
  *       timers (plus the context's pooled timers, copied), harmonics and shadows, attribution,
  *       classification. Objects may run in any order or in parallel.
- *   <li>{@link #controller}: cross-object. The sampling probability (stated, or inferred from the
- *       timer's comb, pooling every object's intervals; under thinning each object is classified
- *       again), resync bursts over the objects' unexplained reconciles (which relabels their
- *       members), each object's segmentation, and the controller's timers merged from its objects'.
+ *   <li>{@link #controller}: cross-object. The objects' own timers tested again as one family
+ *       ({@link FamilyStep}: a timer the pooled scan does not confirm must pass the
+ *       Benjamini–Hochberg threshold over the objects, or its object is classified again), the
+ *       sampling probability (stated, or inferred from the timer's comb, pooling every object's
+ *       intervals; under thinning each object is classified again), resync bursts over the objects'
+ *       unexplained reconciles (which relabels their members), each object's segmentation, and the
+ *       controller's timers merged from its objects'.
  * </ol>
  *
  * {@link #analyzeController} runs the three in order and gives what the batch analysis gives for
@@ -133,6 +136,7 @@ public final class Engine {
     w.auditLogGiven = evidence.auditLog();
     w.evidence(EvidenceLabels.label(w.times, evidence, w.audit, params));
     w.busy = context.busy;
+    w.pooled = context.pooledTimers;
     TimerFinder.scanOwn(w, scan);
     TimerFinder.find(w, scan, context.pooledTimers, params);
     Classifier.classify(w, params);
@@ -169,6 +173,7 @@ public final class Engine {
       total += o.work.times.n;
     }
     List<String> notes = new ArrayList<>();
+    FamilyStep.run(streams, scan, params);
     SamplingEstimate sampling = SamplingStep.run(streams, params);
     InformerClock.run(streams, params);
     TimerFinding resync = ResyncStep.run(streams, params, notes);

@@ -33,6 +33,9 @@ final class StreamWork {
   /** True when the analysis was given an audit log (whether or not it names this stream). */
   boolean auditLogGiven;
 
+  /** The controller's pooled timers, from its context (each stream copies what it uses). */
+  List<Timer> pooled = List.of();
+
   /** The controller's worker busy blocks; null when the stream is the controller's only one. */
   WorkerBusy busy;
 
