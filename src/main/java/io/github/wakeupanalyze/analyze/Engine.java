@@ -26,10 +26,10 @@ import java.util.List;
  *       timers (plus the context's pooled timers, copied), harmonics and shadows, attribution,
  *       classification. Objects may run in any order or in parallel.
  *   <li>{@link #controller}: cross-object. The objects' own timers tested again as one family
- *       ({@link FamilyStep}: a timer the pooled scan does not confirm must pass the
- *       Benjamini–Hochberg threshold over the objects, or its object is classified again), the
- *       sampling probability (stated, or inferred from the timer's comb, pooling every object's
- *       intervals; under thinning each object is classified again), resync bursts over the objects'
+ *       ({@link FamilyStep}: an object's own spike must pass the Benjamini–Hochberg threshold over
+ *       the objects, or its object's timers are found and classified again), the sampling
+ *       probability (stated, or inferred from the timer's comb, pooling every object's intervals;
+ *       under thinning each object is classified again), resync bursts over the objects'
  *       unexplained reconciles (which relabels their members), each object's segmentation, and the
  *       controller's timers merged from its objects'.
  * </ol>
