@@ -56,6 +56,22 @@ class TimerFinderTest {
   }
 
   @Test
+  void aSharpTimerOfABusyObject_isNotTheShadowOfAWideTimerThatAnyEarlierEndFits() {
+    // a 7.3 s RequeueAfter, 14 times: every gap has earlier ends 36.9, 44.3 and 51.7 s before its
+    // start, so a wide 30–60 s timer "explains" all 14 by chance (E = 13.9 of 14)
+    Streams.Builder b = Streams.of("ns/a");
+    b.at(3, 3.08).every(7.3, 0.08, 14);
+    StreamTimes t = b.times();
+    Spike wide = new Spike(30, 60, 44.4, 6, 900, 0.01, 1e-30, 500, false, false);
+    Timer strong = new Timer(wide, true, P);
+    Timer own = timer(7.3, 14);
+    List<Timer> kept = new ArrayList<>(List.of(strong, own));
+    TimerFinder.removeShadows(t, kept);
+    assertEquals(List.of(strong, own), kept);
+    assertFalse(strong.earliest);
+  }
+
+  @Test
   void aRequeueAfter_isTheOperators_anExternalLattice_isNot() {
     HazardScan.Config cfg = Analyzer.scanConfig(P);
     StreamWork requeue =
