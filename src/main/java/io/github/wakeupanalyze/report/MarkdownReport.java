@@ -486,12 +486,21 @@ public final class MarkdownReport {
   static String sentence(ControllerResult c, List<ClassifiedReconcile> mine) {
     String name = "`" + Names.code(c.controller()) + "`";
     if (c.timers().isEmpty()) {
-      if (c.insufficientDataObjects() == c.objects()) {
+      if (c.insufficientDataObjects() == c.objects() && c.objects() == 1) {
         return name
             + " has too few reconciles ("
             + c.reconciles()
             + ") to tell whether a timer "
             + "drives it (insufficient data).";
+      }
+      if (c.insufficientDataObjects() == c.objects()) {
+        // thousands of reconciles are not "too few": each object's are
+        return name
+            + ": no timer found in its "
+            + c.reconciles()
+            + " reconciles, but each of its "
+            + Numbers.count(c.objects(), "object")
+            + " has too few alone to rule out a timer of its own (insufficient data).";
       }
       return name
           + " is event-driven: no timer found in its "
