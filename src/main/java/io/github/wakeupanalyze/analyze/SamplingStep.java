@@ -37,7 +37,9 @@ import java.util.Map;
  *       object's start→start intervals are sorted into the comb's teeth k·T.
  *   <li><b>Thinning shows</b> when the intervals on teeth k ≥ 2 exceed their chance count E
  *       (Poisson tail ≤ α) and at least two of those teeth hold 2 or more: a lost record gives one
- *       stray tooth, a second timer at 2T one tooth, thinning a geometric run of them.
+ *       stray tooth, a second timer at 2T one tooth, thinning a geometric run of them. Counted over
+ *       the objects with an interval on tooth 1 only (those that show the timer at all): the
+ *       others' gaps fall on the far teeth by chance.
  *   <li><b>Inferred</b> p ({@link ThinningEstimate}) when nothing states it and thinning shows with
  *       an upper bound below {@link #THINNED_BELOW}; above that the trace is taken as complete
  *       (records lost now and then stay harmonics). When thinning shows but the interval is wider
@@ -79,8 +81,13 @@ final class SamplingStep {
           : SamplingEstimate.UNKNOWN;
     }
     CombCounts pooled = new CombCounts(comb);
+    CombCounts carriers = new CombCounts(comb);
     for (StreamWork w : streams) {
-      pooled = pooled.plus(counts(w.times, comb));
+      CombCounts own = counts(w.times, comb);
+      pooled = pooled.plus(own);
+      if (own.on(1) > 0) {
+        carriers = carriers.plus(own);
+      }
     }
     ThinningEstimate e = ThinningEstimate.of(pooled);
     // under an earliest queue events do not move the deadline: p from the timer's own chain
@@ -88,7 +95,7 @@ final class SamplingStep {
     OwnWrites own = OwnWrites.of(streams);
     double[] chainWrites = own.at(chain.probability());
     chain = chain.withoutOwnWrites(chainWrites[0], chainWrites[1], comb);
-    boolean shows = thinningShows(pooled, params.significance());
+    boolean shows = thinningShows(carriers, params.significance());
     boolean earliest = QueueSemantics.earliest(queueCounts(streams, comb));
     if (shows || stated > 0 && statedP < 1) {
       double pe = stated > 0 ? statedP : chain.probability();
