@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.analyze;
 
+import io.github.wakeupanalyze.analyze.numeric.Chance;
 import io.github.wakeupanalyze.analyze.sampling.ChainDecoder;
 import io.github.wakeupanalyze.analyze.sampling.Comb;
 import io.github.wakeupanalyze.model.Cause;
@@ -190,13 +191,11 @@ final class Classifier {
     int gapCount = Math.max(1, t.n - 1);
     for (int k = w.timers.size() - 1; k >= 0; k--) {
       Timer timer = w.timers.get(k);
-      double span = t.span();
-      double rho = span > 0 ? (t.n - 1) / span : 0;
-      double chance = (t.n - 1) * -Math.expm1(-rho * (timer.hi - timer.lo));
+      double chance = (t.n - 1) * Chance.someIn(t.rate(), timer.hi - timer.lo);
       if (timer.pooled
           && (timer.attributed < 2
               || timer.attributed < p.minTimerShare() * gapCount
-              || timer.attributed <= chance + 3 * Math.sqrt(chance) + 2)) {
+              || !Chance.beyond(timer.attributed, chance, 2))) {
         w.timers.remove(k);
         changed = true;
       }

@@ -2,6 +2,7 @@ package io.github.wakeupanalyze.analyze;
 
 import io.github.wakeupanalyze.analyze.hazard.PairScan;
 import io.github.wakeupanalyze.analyze.hazard.PoissonTail;
+import io.github.wakeupanalyze.analyze.numeric.Chance;
 import java.util.List;
 
 /**
@@ -40,9 +41,7 @@ final class QueueSemantics {
       }
     }
     int any = PairScan.anyEarlierEnd(s.start, s.sortedEnds, lo, hi);
-    double span = s.span();
-    double rho = span > 0 ? (s.n - 1) / span : 0;
-    return new Counts(prev, any, (s.n - prev) * -Math.expm1(-rho * (hi - lo)));
+    return new Counts(prev, any, (s.n - prev) * Chance.someIn(s.rate(), hi - lo));
   }
 
   /**
@@ -53,7 +52,7 @@ final class QueueSemantics {
    */
   static boolean earliest(Counts c) {
     double excess = c.any() - c.prev();
-    if (excess > c.chance() + 3 * Math.sqrt(c.chance()) + 3) {
+    if (Chance.beyond(excess, c.chance(), 3)) {
       return true;
     }
     return excess >= FEW && PoissonTail.upper(excess, Math.max(c.chance(), 1e-6)) <= FEW_ALPHA;

@@ -135,6 +135,12 @@ final class StreamTimes {
     return start[n - 1] - start[0];
   }
 
+  /** Reconciles per second over the span, (n − 1)/span; 0 when the span is 0. */
+  double rate() {
+    double span = span();
+    return span > 0 ? (n - 1) / span : 0;
+  }
+
   /** Some reconcile ended at a lag in [lo, hi] before start j. */
   boolean anchored(int j, double lo, double hi) {
     // the latest end at most lo before the start, searched from j: ends of a stream are nearly in

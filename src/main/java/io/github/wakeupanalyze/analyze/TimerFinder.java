@@ -5,6 +5,7 @@ import io.github.wakeupanalyze.analyze.hazard.HazardScan;
 import io.github.wakeupanalyze.analyze.hazard.PairScan;
 import io.github.wakeupanalyze.analyze.hazard.SortedGaps;
 import io.github.wakeupanalyze.analyze.hazard.Spike;
+import io.github.wakeupanalyze.analyze.numeric.Chance;
 import io.github.wakeupanalyze.analyze.numeric.Robust;
 import io.github.wakeupanalyze.analyze.spectral.BinnedFftPeriodogram;
 import io.github.wakeupanalyze.analyze.spectral.Periodogram;
@@ -160,8 +161,6 @@ final class TimerFinder {
    * timer, which went.
    */
   static void removeShadows(StreamTimes t, List<Timer> kept) {
-    double span = t.span();
-    double rho = span > 0 ? (t.n - 1) / span : 0;
     for (int b = kept.size() - 1; b >= 1; b--) {
       Timer weak = kept.get(b);
       for (int a = 0; a < b; a++) {
@@ -174,8 +173,8 @@ final class TimerFinder {
             explained += t.anchored(j, strong.lo, strong.hi) ? 1 : 0;
           }
         }
-        double chance = in * -Math.expm1(-rho * (strong.hi - strong.lo));
-        if (in > 0 && explained * 2 > in && explained > chance + 3 * Math.sqrt(chance) + 2) {
+        double chance = in * Chance.someIn(t.rate(), strong.hi - strong.lo);
+        if (in > 0 && explained * 2 > in && Chance.beyond(explained, chance, 2)) {
           strong.earliest = true;
           kept.remove(b);
           break;

@@ -1,5 +1,6 @@
 package io.github.wakeupanalyze.analyze.hazard;
 
+import io.github.wakeupanalyze.analyze.numeric.Chance;
 import io.github.wakeupanalyze.analyze.numeric.Robust;
 import io.github.wakeupanalyze.analyze.numeric.SortedSearch;
 import java.util.ArrayList;
@@ -162,7 +163,7 @@ public final class PairScan {
       double q = Math.min(1, (windows.kf[i] / windows.wf[i]) / n);
       int chains = chains(starts, ends, lo, hi);
       double expected = n * q * q;
-      if (chains < 3 || chains <= expected + 3 * Math.sqrt(expected) + 3) {
+      if (chains < 3 || !Chance.beyond(chains, expected, 3)) {
         continue;
       }
       double[] lags = matchedLags(starts, sortedEnds, lo, hi);
