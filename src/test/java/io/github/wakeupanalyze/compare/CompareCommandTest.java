@@ -80,6 +80,34 @@ class CompareCommandTest {
   }
 
   @Test
+  void twoRunsOfATimerFreeOperatorWithManyObjects_passNewTimer_eitherWayRound() throws Exception {
+    // 800 objects behind one busy worker, no timer, simulated twice: each object's own test at α
+    // once gave one run a 36.2 s "timer" on 2 objects and the other a 43.5 s one, and CI failed
+    String scenario = "src/test/resources/scenarios/saturated-edits.yaml";
+    Path a = dir.resolve("a");
+    Path b = dir.resolve("b");
+    assertEquals(0, run("simulate", scenario, "--out", a.toString()).exit());
+    assertEquals(0, run("simulate", scenario, "--out", b.toString(), "--seed", "7").exit());
+    Path ta = a.resolve("trace.otlp.json");
+    Path tb = b.resolve("trace.otlp.json");
+    for (Path[] sides : new Path[][] {{ta, tb}, {tb, ta}}) {
+      Run r =
+          run(
+              "compare",
+              sides[0].toString(),
+              sides[1].toString(),
+              "--out",
+              compareOut().toString(),
+              "--fail-on",
+              "new-timer");
+      assertEquals(0, r.exit(), r.out() + r.err());
+      assertTrue(
+          r.out().contains("PASS  new-timer  all controllers: every candidate timer matches"),
+          r.out());
+    }
+  }
+
+  @Test
   void newFiveSecondTimer_failsExit1_andNamesTheThreshold() throws Exception {
     Path base = watchOnly();
     Path cand =
