@@ -138,7 +138,7 @@ public final class Engine {
     w.busy = context.busy;
     w.pooled = context.pooledTimers;
     TimerFinder.scanOwn(w, scan);
-    TimerFinder.find(w, scan, context.pooledTimers, params);
+    TimerFinder.find(w, scan, params);
     Classifier.classify(w, params);
     return new ObjectAnalysis(w, params);
   }

@@ -29,12 +29,8 @@ import java.util.List;
 final class FamilyStep {
   private FamilyStep() {}
 
-  /**
-   * Drops the own spikes the family rejects and classifies their objects again.
-   *
-   * @return the own spikes dropped
-   */
-  static int run(List<StreamWork> streams, HazardScan.Config scan, AnalysisParameters params) {
+  /** Drops the own spikes the family rejects and classifies their objects again. */
+  static void run(List<StreamWork> streams, HazardScan.Config scan, AnalysisParameters params) {
     double[] p = new double[streams.size()];
     int m = 0;
     int tested = 0;
@@ -49,7 +45,6 @@ final class FamilyStep {
       }
     }
     double threshold = threshold(Arrays.copyOf(p, tested), m, scan.alpha());
-    int dropped = 0;
     for (StreamWork w : streams) {
       if (w.ownSpikes == null || !(weakest(w) > threshold)) {
         continue;
@@ -60,17 +55,14 @@ final class FamilyStep {
           kept.add(s);
         }
       }
-      dropped += w.ownSpikes.size() - kept.size();
       if (w.pairSpike != null && w.pairSpike.pValue() > threshold) {
         w.pairSpike = null;
-        dropped++;
       }
       w.ownSpikes = kept;
       w.timers.clear();
-      TimerFinder.find(w, scan, w.pooled, params);
+      TimerFinder.find(w, scan, params);
       Classifier.classify(w, params);
     }
-    return dropped;
   }
 
   /**

@@ -56,10 +56,11 @@ final class TimerFinder {
   }
 
   /**
-   * Finds the stream's timers into {@code w.timers}; {@code pooled} are the controller's, which the
-   * stream copies (they are not modified, so streams may run in parallel).
+   * Finds the stream's timers into {@code w.timers}; {@code w.pooled} are the controller's, which
+   * the stream copies (they are not modified, so streams may run in parallel).
    */
-  static void find(StreamWork w, HazardScan.Config cfg, List<Timer> pooled, AnalysisParameters p) {
+  static void find(StreamWork w, HazardScan.Config cfg, AnalysisParameters p) {
+    List<Timer> pooled = w.pooled;
     if (w.sortedGaps == null) {
       scanOwn(w, cfg);
     }

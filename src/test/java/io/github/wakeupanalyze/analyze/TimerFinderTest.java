@@ -80,7 +80,7 @@ class TimerFinderTest {
                 Timelines.generate(Timelines.spec().eventShare(0.3).durations(0.05, 0.6), 1)
                     .reconciles(),
                 Streams.ORIGIN));
-    TimerFinder.find(requeue, cfg, List.of(), P);
+    TimerFinder.find(requeue, cfg, P);
     assertEquals(TimerSource.REQUEUE, requeue.timers.get(0).source);
     StreamWork lattice =
         work(
@@ -89,7 +89,7 @@ class TimerFinderTest {
                         Timelines.spec().period(0).periodicWriter(7, 0.002).durations(0.05, 0.6), 1)
                     .reconciles(),
                 Streams.ORIGIN));
-    TimerFinder.find(lattice, cfg, List.of(), P);
+    TimerFinder.find(lattice, cfg, P);
     assertEquals(TimerSource.EXTERNAL_PERIODIC, lattice.timers.get(0).source);
   }
 
